@@ -1,0 +1,155 @@
+"""Reports -> themes, index buckets (theme, country, programme, organiser, year) and related reports."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+from slugify import slugify
+
+from .config import Vocabulary
+from .extract.textutil import fold, phrase_pattern
+from .models import Found, Report
+
+MAX_THEMES = 4
+MIN_THEME_SCORE = 2.0
+SHARE_OF_TOP = 0.34
+TITLE_WEIGHT = 3.0
+
+_PATTERNS: dict[int, list[tuple[str, re.Pattern[str], bool]]] = {}
+
+
+def _theme_patterns(vocab: Vocabulary) -> list[tuple[str, re.Pattern[str], bool]]:
+    """Per theme: one pattern for its words (any case) and one for its acronyms (exact case)."""
+    if id(vocab) not in _PATTERNS:
+        pats = []
+        for t in vocab.themes:
+            acronyms = [k for k in t.keywords if sum(ch.isupper() for ch in k) >= 2]
+            words = [k for k in t.keywords if k not in acronyms]
+            for keywords, case_sensitive in ((words, False), (acronyms, True)):
+                p = phrase_pattern(keywords, case_sensitive=case_sensitive)
+                if p is not None:
+                    pats.append((t.slug, p, case_sensitive))
+        _PATTERNS[id(vocab)] = pats
+    return _PATTERNS[id(vocab)]
+
+
+def theme_scores(text: str, title: str, vocab: Vocabulary) -> Counter[str]:
+    """Keyword hits per theme; a hit in the title counts more; repeated keywords count less."""
+    scores: Counter[str] = Counter()
+    for where, weight in ((text, 1.0), (title, TITLE_WEIGHT)):
+        folded, folded_case = fold(where), fold(where, lower=False)
+        for slug, pat, case_sensitive in _theme_patterns(vocab):
+            hits = Counter(m.group(0) for m in pat.finditer(folded_case if case_sensitive else folded))
+            for n in hits.values():
+                scores[slug] += weight * (1.0 + 0.5 * min(n - 1, 4))
+    return scores
+
+
+def classify_themes(text: str, title: str, vocab: Vocabulary) -> Found:
+    """1 to 4 theme slugs: the top theme and those scoring at least a third of it."""
+    scores = theme_scores(text, title, vocab)
+    if not scores:
+        return Found([], "", 0.0, "no theme keyword found")
+    ranked = sorted(scores.items(), key=lambda kv: (-kv[1], kv[0]))
+    top = ranked[0][1]
+    chosen = [s for s, v in ranked if v >= max(MIN_THEME_SCORE, SHARE_OF_TOP * top)][:MAX_THEMES] or [ranked[0][0]]
+    detail = ", ".join(f"{s}={v:g}" for s, v in ranked[:6])
+    return Found(chosen, detail, round(min(1.0, top / 10.0), 2), "theme keywords (themes.yml)")
+
+
+@dataclass
+class Bucket:
+    """One index page: a theme, a country, a programme, an organiser or a year, and its reports."""
+
+    kind: str  # 'themes' | 'pays' | 'programmes' | 'organisateurs' | 'annees'
+    slug: str
+    label: str
+    reports: list[Report] = field(default_factory=list)
+    description: str = ""
+
+
+INDEX_KINDS = ("themes", "pays", "programmes", "organisateurs", "annees")
+
+
+def sort_key(report: Report) -> tuple:
+    """Newest first; undated reports last; then by title."""
+    date = report.meta.get("date") or ""
+    return (0 if date else 1, _neg(date), report.meta["title"].casefold(), report.slug)
+
+
+def _neg(date: str) -> str:
+    return "".join(chr(0x10FFFF - ord(c)) for c in date)
+
+
+def report_keys(report: Report) -> dict[str, list[tuple[str, str]]]:
+    """The (slug, label) of each index page a report belongs to."""
+    m = report.meta
+    out: dict[str, list[tuple[str, str]]] = {k: [] for k in INDEX_KINDS}
+    out["themes"] = [(s, lbl) for s, lbl in zip(m["themes"], m["tags"])]
+    out["pays"] = [(slugify(c), c) for c in m["countries"]]
+    if m.get("programme"):
+        out["programmes"] = [(slugify(m["programme"]), m["programme"])]
+    if m.get("organiser"):
+        out["organisateurs"] = [(slugify(m["organiser"])[:80].strip("-"), m["organiser"])]
+    if m.get("year"):
+        out["annees"] = [(str(m["year"]), str(m["year"]))]
+    return out
+
+
+def build_buckets(reports: list[Report], vocab: Vocabulary) -> dict[str, list[Bucket]]:
+    """Every index page with its reports, newest first; themes listed in taxonomy order, others by label."""
+    buckets: dict[str, dict[str, Bucket]] = {k: {} for k in INDEX_KINDS}
+    for t in vocab.themes:
+        buckets["themes"][t.slug] = Bucket("themes", t.slug, t.label, description=t.description)
+    for r in reports:
+        for kind, keys in report_keys(r).items():
+            for slug, label in keys:
+                b = buckets[kind].setdefault(slug, Bucket(kind, slug, label))
+                b.reports.append(r)
+    out: dict[str, list[Bucket]] = {}
+    for kind, by_slug in buckets.items():
+        for b in by_slug.values():
+            b.reports.sort(key=sort_key)
+        items = list(by_slug.values())
+        if kind == "annees":
+            items.sort(key=lambda b: b.slug, reverse=True)
+        elif kind != "themes":
+            items.sort(key=lambda b: (fold(b.label), b.slug))
+        out[kind] = items
+    return out
+
+
+def related(reports: list[Report], limit: int = 5) -> dict[str, list[tuple[Report, list[str]]]]:
+    """For each report, the reports sharing its programme, organiser or themes, with the reasons why."""
+    by_feature: dict[tuple[str, str], list[Report]] = defaultdict(list)
+    for r in reports:
+        for f in _features(r):
+            by_feature[f].append(r)
+    out: dict[str, list[tuple[Report, list[str]]]] = {}
+    for r in reports:
+        score: Counter[str] = Counter()
+        why: dict[str, list[str]] = defaultdict(list)
+        others: dict[str, Report] = {}
+        for f in _features(r):
+            peers = by_feature[f]
+            if len(peers) > 200:  # a feature shared by everything says nothing
+                continue
+            for o in peers:
+                if o.slug != r.slug:
+                    score[o.slug] += {"programme": 3, "organiser": 2, "theme": 1}[f[0]]
+                    why[o.slug].append(f[0])
+                    others[o.slug] = o
+        ranked = sorted(score, key=lambda s: (-score[s], sort_key(others[s])))[:limit]
+        out[r.slug] = [(others[s], sorted(set(why[s]))) for s in ranked]
+    return out
+
+
+def _features(r: Report) -> list[tuple[str, str]]:
+    feats = [("theme", t) for t in r.meta["themes"]]
+    if r.meta.get("programme"):
+        feats.append(("programme", r.meta["programme"]))
+    if r.meta.get("organiser"):
+        feats.append(("organiser", r.meta["organiser"]))
+    return feats

@@ -1,0 +1,94 @@
+"""Command line: the only place that prints progress or exits.
+
+    python -m build_scripts build [--source DIR] [--docs DIR] [--strict]
+    python -m build_scripts check [--source DIR]
+    python -m build_scripts score [--devset DIR]
+    python -m build_scripts site | serve [--port N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+from .config import DATA_DIR, ConfigError, load_vocabulary
+from .pipeline import build_corpus
+from .render import Renderer
+from .write import write_tree
+
+ROOT = Path(__file__).resolve().parent.parent
+EXIT_OK, EXIT_PROBLEMS, EXIT_CONFIG = 0, 1, 2
+
+
+def _parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="python -m build_scripts", description="Base de connaissances : génération du site.")
+    p.add_argument("--data", type=Path, default=DATA_DIR, help="folder of vocabulary files (default: build_scripts/data)")
+    sub = p.add_subparsers(dest="command", required=True)
+    b = sub.add_parser("build", help="generate the Markdown pages under docs/ from the source reports")
+    b.add_argument("--source", type=Path, default=ROOT / "source_reports", help="folder of source reports")
+    b.add_argument("--docs", type=Path, default=ROOT / "docs", help="MkDocs docs folder to write into")
+    b.add_argument("--strict", action="store_true", help="exit with status 1 if any report has a problem")
+    b.add_argument("--quiet", action="store_true", help="print only problems and the summary")
+    c = sub.add_parser("check", help="list, per report, missing and low-confidence fields with their snippets")
+    c.add_argument("--source", type=Path, default=ROOT / "source_reports")
+    c.add_argument("--threshold", type=float, default=0.5, help="confidence under which a field is listed")
+    st = sub.add_parser("site", help="build the static site with MkDocs (strict) into site/")
+    st.add_argument("--site-dir", type=Path, default=ROOT / "site")
+    sv = sub.add_parser("serve", help="serve the built site on 127.0.0.1")
+    sv.add_argument("--site-dir", type=Path, default=ROOT / "site")
+    sv.add_argument("--port", type=int, default=8000)
+    s = sub.add_parser("score", help="accuracy per field on the labelled development set")
+    s.add_argument("--devset", type=Path, default=ROOT / "tests" / "devset")
+    s.add_argument("--verbose", action="store_true", help="print every wrong value")
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    if args.command in ("site", "serve"):
+        from . import site
+        if args.command == "site":
+            return site.build_site(ROOT, args.site_dir)
+        site.serve(args.site_dir, args.port)
+        return EXIT_OK
+    try:
+        vocab = load_vocabulary(args.data)
+    except ConfigError as exc:
+        print("error: the vocabulary files in build_scripts/data/ are invalid:", file=sys.stderr)
+        for msg in exc.messages:
+            print(f"  {msg}", file=sys.stderr)
+        return EXIT_CONFIG
+    if args.command == "build":
+        return _build(args, vocab)
+    if args.command == "check":
+        from .check import run_check
+        return run_check(args.source, vocab, args.threshold)
+    from .score import run_score
+    return run_score(args.devset, vocab, args.verbose)
+
+
+def _build(args: argparse.Namespace, vocab) -> int:
+    if not args.source.is_dir():
+        print(f"error: source folder {args.source} does not exist", file=sys.stderr)
+        return EXIT_CONFIG
+    t0 = time.perf_counter()
+    corpus = build_corpus(args.source, vocab)
+    files = Renderer(vocab).render(corpus.reports)
+    result = write_tree(args.docs, files)
+    elapsed = time.perf_counter() - t0
+    for problem in corpus.problems:
+        level = "error" if problem.fatal else "warning"
+        print(f"{level}: {problem}", file=sys.stderr)
+    for rel in result.refused:
+        print(f"error: docs/{rel}: a hand-written file is in the way of a generated page; it was left untouched "
+              f"— rename or move it, then rebuild", file=sys.stderr)
+    print(f"{len(corpus.reports)} reports built, {len(corpus.skipped)} skipped; "
+          f"{len(result.written)} files written, {len(result.unchanged)} unchanged, {len(result.removed)} removed "
+          f"in {elapsed:.2f}s")
+    if corpus.skipped:
+        print("skipped: " + ", ".join(corpus.skipped))
+    if args.strict and (corpus.problems or result.refused):
+        return EXIT_PROBLEMS
+    return EXIT_OK

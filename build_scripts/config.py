@@ -1,0 +1,276 @@
+"""Load and validate the curated vocabularies (YAML data files) up front, reporting all errors at once."""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+DATA_DIR = Path(__file__).parent / "data"
+SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+
+
+class ConfigError(Exception):
+    """One or more vocabulary files are invalid; each message names the file, line and problem."""
+
+    def __init__(self, messages: list[str]) -> None:
+        super().__init__("\n".join(messages))
+        self.messages = messages
+
+
+@dataclass(frozen=True)
+class Theme:
+    slug: str
+    label: str
+    description: str
+    keywords: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Country:
+    name: str
+    aliases: tuple[str, ...] = ()
+    demonyms: tuple[str, ...] = ()
+    institutions: tuple[str, ...] = ()
+    places: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Programme:
+    name: str
+    long: str = ""
+    country: str | None = None
+    aliases: tuple[str, ...] = ()
+    kind: str = "programme"
+
+
+@dataclass(frozen=True)
+class Organisation:
+    acronym: str
+    name: str
+    country: str | None = None
+    aliases: tuple[str, ...] = ()
+    kind: str = "government"
+
+
+@dataclass(frozen=True)
+class Acronym:
+    acronym: str
+    expansion: str
+    aliases: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    """Every curated list the extraction and the site use."""
+
+    themes: tuple[Theme, ...]
+    countries: tuple[Country, ...]
+    programmes: tuple[Programme, ...]
+    organisations: tuple[Organisation, ...]
+    templates: tuple[Organisation, ...]
+    acronyms: tuple[Acronym, ...]
+    theme_by_slug: dict[str, Theme] = field(default_factory=dict, compare=False)
+
+    def theme_label(self, slug: str) -> str:
+        return self.theme_by_slug[slug].label
+
+
+class _LineLoader(yaml.SafeLoader):
+    """SafeLoader that remembers the line of every mapping, so errors can point at it."""
+
+
+def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> dict[str, Any]:
+    mapping = yaml.SafeLoader.construct_mapping(loader, node, deep=True)
+    mapping["__line__"] = node.start_mark.line + 1
+    return mapping
+
+
+_LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+
+KINDS = {
+    "programmes.yml": {"programme", "project", "plan"},
+    "organisations.yml": {"government", "partner", "ngo", "regional", "civil-society", "academic"},
+}
+
+
+class _Checker:
+    """Collects problems for one file; every message names the file and the line."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.errors: list[str] = []
+
+    def fail(self, line: int | str, problem: str) -> None:
+        self.errors.append(f"{self.path.name}, line {line}: {problem}")
+
+    def entries(self, data: Any, key: str) -> list[dict[str, Any]]:
+        if not isinstance(data, dict) or not isinstance(data.get(key), list):
+            self.fail(1, f"expected a top-level '{key}:' list")
+            return []
+        good = []
+        for n, entry in enumerate(data[key], 1):
+            if not isinstance(entry, dict):
+                self.fail("?", f"entry {n} of '{key}' is not a mapping of field: value")
+                continue
+            good.append(entry)
+        return good
+
+    def text(self, entry: dict[str, Any], name: str, *, required: bool = True) -> str:
+        value = entry.get(name)
+        if value is None or value == "":
+            if required:
+                self.fail(entry["__line__"], f"missing required field '{name}'")
+            return ""
+        if not isinstance(value, str):
+            self.fail(entry["__line__"], f"field '{name}' must be text, found {type(value).__name__}: {value!r}")
+            return ""
+        return value.strip()
+
+    def texts(self, entry: dict[str, Any], name: str) -> tuple[str, ...]:
+        value = entry.get(name) or []
+        if isinstance(value, str):
+            value = [value]
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            self.fail(entry["__line__"], f"field '{name}' must be a list of texts, found {value!r}")
+            return ()
+        return tuple(v.strip() for v in value if v.strip())
+
+    def unknown_fields(self, entry: dict[str, Any], allowed: set[str]) -> None:
+        for name in entry:
+            if name != "__line__" and name not in allowed:
+                hint = difflib.get_close_matches(str(name), sorted(allowed), n=1)
+                extra = f"; did you mean '{hint[0]}'?" if hint else f"; expected one of {sorted(allowed)}"
+                self.fail(entry["__line__"], f"unknown field '{name}'{extra}")
+
+    def unique(self, entry: dict[str, Any], value: str, seen: dict[str, int], what: str) -> None:
+        key = value.casefold()
+        if key in seen:
+            self.fail(entry["__line__"], f"duplicate {what} '{value}' (first defined at line {seen[key]})")
+        else:
+            seen[key] = entry["__line__"]
+
+
+def _load(path: Path, checker: _Checker) -> Any:
+    try:
+        return yaml.load(path.read_text(encoding="utf-8"), Loader=_LineLoader)  # noqa: S506 (safe subclass)
+    except FileNotFoundError:
+        checker.fail(0, "file not found")
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        problem = getattr(exc, "problem", None) or str(exc)
+        checker.fail(mark.line + 1 if mark else "?", f"invalid YAML: {problem}")
+    except UnicodeDecodeError:
+        checker.fail(1, "file is not UTF-8 text; save it as UTF-8")
+    return None
+
+
+def _themes(path: Path, chk: _Checker) -> tuple[Theme, ...]:
+    out, seen = [], {}
+    for e in chk.entries(_load(path, chk), "themes"):
+        chk.unknown_fields(e, {"slug", "label", "description", "keywords"})
+        slug = chk.text(e, "slug")
+        if slug and not SLUG_RE.match(slug):
+            chk.fail(e["__line__"], f"slug '{slug}' must be lower-case words joined by '-' (e.g. 'community-health')")
+        chk.unique(e, slug, seen, "theme slug")
+        keywords = chk.texts(e, "keywords")
+        if not keywords:
+            chk.fail(e["__line__"], f"theme '{slug}' has no keywords; add at least one")
+        out.append(Theme(slug, chk.text(e, "label"), chk.text(e, "description", required=False), keywords))
+    return tuple(out)
+
+
+def _countries(path: Path, chk: _Checker) -> tuple[Country, ...]:
+    out, seen = [], {}
+    for e in chk.entries(_load(path, chk), "countries"):
+        chk.unknown_fields(e, {"name", "aliases", "demonyms", "institutions", "places"})
+        name = chk.text(e, "name")
+        chk.unique(e, name, seen, "country")
+        out.append(Country(name, chk.texts(e, "aliases"), chk.texts(e, "demonyms"),
+                           chk.texts(e, "institutions"), chk.texts(e, "places")))
+    return tuple(out)
+
+
+def _programmes(path: Path, chk: _Checker, countries: set[str]) -> tuple[Programme, ...]:
+    out, seen = [], {}
+    for e in chk.entries(_load(path, chk), "programmes"):
+        chk.unknown_fields(e, {"name", "long", "country", "aliases", "kind"})
+        name = chk.text(e, "name")
+        chk.unique(e, name, seen, "programme")
+        kind = chk.text(e, "kind", required=False) or "programme"
+        _check_kind(chk, e, kind, "programmes.yml")
+        country = _country_field(chk, e, countries)
+        out.append(Programme(name, chk.text(e, "long", required=False), country, chk.texts(e, "aliases"), kind))
+    return tuple(out)
+
+
+def _organisations(path: Path, chk: _Checker, countries: set[str]) -> tuple[tuple[Organisation, ...], tuple[Organisation, ...]]:
+    data = _load(path, chk)
+    orgs, templates, seen = [], [], {}
+    for e in chk.entries(data, "organisations"):
+        chk.unknown_fields(e, {"acronym", "name", "country", "aliases", "kind"})
+        acronym = chk.text(e, "acronym", required=False)
+        name = chk.text(e, "name")
+        chk.unique(e, f"{acronym or name}|{e.get('country')}", seen, "organisation")
+        kind = chk.text(e, "kind", required=False) or "government"
+        _check_kind(chk, e, kind, "organisations.yml")
+        orgs.append(Organisation(acronym, name, _country_field(chk, e, countries), chk.texts(e, "aliases"), kind))
+    if isinstance(data, dict) and data.get("templates") is not None:
+        for e in chk.entries(data, "templates"):
+            chk.unknown_fields(e, {"acronym", "name", "country", "aliases", "kind"})
+            templates.append(Organisation(chk.text(e, "acronym"), chk.text(e, "name"),
+                                          _country_field(chk, e, countries), chk.texts(e, "aliases")))
+    return tuple(orgs), tuple(templates)
+
+
+def _acronyms(path: Path, chk: _Checker) -> tuple[Acronym, ...]:
+    out, seen = [], {}
+    for e in chk.entries(_load(path, chk), "acronyms"):
+        chk.unknown_fields(e, {"acronym", "expansion", "aliases"})
+        acronym = chk.text(e, "acronym")
+        if acronym in seen:  # acronyms are case-sensitive: 'PF' and 'Pf' differ
+            chk.fail(e["__line__"], f"duplicate acronym '{acronym}' (first defined at line {seen[acronym]})")
+        seen[acronym] = e["__line__"]
+        out.append(Acronym(acronym, chk.text(e, "expansion"), chk.texts(e, "aliases")))
+    return tuple(out)
+
+
+def _check_kind(chk: _Checker, e: dict[str, Any], kind: str, file: str) -> None:
+    allowed = KINDS[file]
+    if kind not in allowed:
+        hint = difflib.get_close_matches(kind, sorted(allowed), n=1)
+        chk.fail(e["__line__"], f"kind '{kind}' is not one of {sorted(allowed)}"
+                 + (f"; did you mean '{hint[0]}'?" if hint else ""))
+
+
+def _country_field(chk: _Checker, e: dict[str, Any], countries: set[str]) -> str | None:
+    country = e.get("country")
+    if country in (None, ""):
+        return None
+    if not isinstance(country, str) or (countries and country not in countries):
+        hint = difflib.get_close_matches(str(country), sorted(countries), n=1)
+        chk.fail(e["__line__"], f"country '{country}' is not a country of places.yml"
+                 + (f"; did you mean '{hint[0]}'?" if hint else ""))
+        return None
+    return country
+
+
+def load_vocabulary(data_dir: Path = DATA_DIR) -> Vocabulary:
+    """Read every vocabulary file; raise ConfigError listing every problem in every file."""
+    checkers = {name: _Checker(data_dir / name) for name in
+                ("themes.yml", "places.yml", "programmes.yml", "organisations.yml", "acronyms.yml")}
+    themes = _themes(data_dir / "themes.yml", checkers["themes.yml"])
+    countries = _countries(data_dir / "places.yml", checkers["places.yml"])
+    names = {c.name for c in countries}
+    programmes = _programmes(data_dir / "programmes.yml", checkers["programmes.yml"], names)
+    orgs, templates = _organisations(data_dir / "organisations.yml", checkers["organisations.yml"], names)
+    acronyms = _acronyms(data_dir / "acronyms.yml", checkers["acronyms.yml"])
+    errors = [msg for chk in checkers.values() for msg in chk.errors]
+    if errors:
+        raise ConfigError(errors)
+    return Vocabulary(themes, countries, programmes, orgs, templates, acronyms,
+                      theme_by_slug={t.slug: t for t in themes})

@@ -1,0 +1,239 @@
+"""Text -> event dates: French date expressions found, scored by context, the event's start and end kept."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from ..models import Found
+from .textutil import fold, snippet
+
+MONTHS = {
+    "janvier": 1, "janv": 1, "fevrier": 2, "fevr": 2, "fev": 2, "mars": 3, "avril": 4, "avr": 4, "mai": 5,
+    "juin": 6, "juillet": 7, "juil": 7, "aout": 8, "septembre": 9, "sept": 9, "octobre": 10, "oct": 10,
+    "novembre": 11, "nov": 11, "decembre": 12, "dec": 12,
+}
+WEEKDAYS = {"lundi": 0, "mardi": 1, "mercredi": 2, "jeudi": 3, "vendredi": 4, "samedi": 5, "dimanche": 6}
+M = r"(?P<{}>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+WD = r"(?:(?:" + "|".join(WEEKDAYS) + r")\s+)"
+D = r"(?:1er|[0-3]?\d)"
+Y = r"(?:19|20)\d\d"
+
+RANGE = re.compile(
+    rf"\b(?:du\s+)?(?P<wd1>{WD})?(?P<d1>{D})(?:\s+{M.format('m1')})?(?:\s+(?P<y1>{Y}))?"
+    rf"\s+(?:au|-|–|jusqu'au)\s+(?P<wd2>{WD})?(?P<d2>{D})\s+{M.format('m2')}(?:\s+(?P<y2>{Y}))?\b")
+LIST = re.compile(
+    rf"\b(?:les?\s+)?(?P<wd1>{WD})?(?P<days>{D}(?:\s*,\s*(?:le\s+)?{D})*\s+(?:et|&)\s+(?:le\s+)?{D})"
+    rf"\s+{M.format('m2')}(?:\s+(?P<y2>{Y}))?\b")
+SINGLE = re.compile(rf"\b(?P<wd1>{WD})?(?P<d1>{D})\s+{M.format('m1')}(?:\s+(?P<y1>{Y}))?\b")
+NUMERIC = re.compile(r"\b(?P<d1>[0-3]?\d)[/.-](?P<m1>[01]?\d)[/.-](?P<y1>(?:19|20)\d\d)\b"
+                     r"(?:\s+(?:au|-)\s+(?P<d2>[0-3]?\d)[/.-](?P<m2>[01]?\d)[/.-](?P<y2>(?:19|20)\d\d)\b)?")
+MONTH_YEAR = re.compile(rf"\b(?:(?:en|au mois de|mois de|courant)\s+)?{M.format('m1')}\s+(?P<y1>{Y})\b")
+YEAR_ONLY = re.compile(rf"\b(?:au titre de l'(?:annee|exercice)|pour l'annee|exercice|edition|session(?: ordinaire| annuelle)?(?: de)?|revue annuelle(?: conjointe)?(?: de)?|bilan annuel)\s+(?P<y1>{Y})\b")
+SPELLED = re.compile(
+    r"\bl'an\s+(?P<year>(?:deux|mil|mille|neuf|cent|[a-z-]+)(?:[\s-]+[a-z]+)*?)\s*,?\s+(?:et\s+)?"
+    r"(?:le|les)\s+(?P<days>[a-z\s-]+?)\s+(?:du\s+mois\s+d[e']\s*)?" + M.format("m2") + r"\b")
+
+EVENT_WORDS = re.compile(
+    r"s'est tenu|se sont tenu|s'est deroule|se sont deroule|a eu lieu|ont eu lieu|c'etait|se tient|se tiendra|"
+    r"a organise|ont organise|organise|a abrite|a reuni|ont reuni|s'est reuni|se sont reuni|atelier|session|"
+    r"reunion|seance|travaux|assises|rencontre|formation|campagne|revue|mission|a accueilli|a ete lance|"
+    r"du\s+\d|ouverture|conference|journee")
+PUBLICATION = re.compile(r"publie|mis en ligne|mise a jour|mis a jour|actualite|posted|\|\s*\w|redige le|source\s*:")
+PAST = re.compile(r"(?:depuis|lors (?:du|de la|des)|decide|adopte|en date du|precedent|derniere?|de novembre|avait|"
+                  r"dernier|passe|au cours de l'annee|comite de suivi|suite (?:a|au))[^.\n]{0,40}$")
+SIGNATURE = re.compile(r"(?:fait a\s+[\w' -]+|^[\w' -]{2,30}),?\s+le\s*$")
+
+
+@dataclass
+class Candidate:
+    start: str  # ISO date, 'YYYY-MM' or 'YYYY'
+    end: str | None
+    pos: int
+    endpos: int
+    score: float
+    method: str
+
+
+def _day(s: str) -> int:
+    return 1 if s.startswith("1er") else int(s)
+
+
+def _iso(y: int, m: int | None = None, d: int | None = None) -> str | None:
+    try:
+        if d is not None and m is not None:
+            return dt.date(y, m, d).isoformat()
+        if m is not None:
+            return f"{y:04d}-{m:02d}" if 1 <= m <= 12 else None
+        return f"{y:04d}"
+    except ValueError:
+        return None
+
+
+UNITS = {"zero": 0, "un": 1, "une": 1, "premier": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6,
+         "sept": 7, "huit": 8, "neuf": 9, "dix": 10, "onze": 11, "douze": 12, "treize": 13, "quatorze": 14,
+         "quinze": 15, "seize": 16, "vingt": 20, "trente": 30, "quarante": 40, "cinquante": 50,
+         "soixante": 60}
+
+
+def words_to_number(words: str) -> int | None:
+    """French number words ('deux mil dix-sept', 'trente et un', 'quatre-vingt-dix') -> int."""
+    total, current, prev = 0, 0, ""
+    tokens = [t for t in re.split(r"[\s-]+", words.strip()) if t and t != "et"]
+    if not tokens:
+        return None
+    for tok in tokens:
+        if tok in ("mil", "mille"):
+            total += max(current, 1) * 1000
+            current = 0
+        elif tok in ("cent", "cents"):
+            current = max(current, 1) * 100
+        elif tok in ("vingt", "vingts") and prev == "quatre":
+            current += 80 - 4
+        elif tok in UNITS:
+            current += UNITS[tok]
+        else:
+            return None
+        prev = tok
+    return total + current
+
+
+def _spelled_days(words: str) -> list[int]:
+    """'trente et trente-un' -> [30, 31]; 'trente et un' -> [31]; 'vingt-quatre, vingt-cinq' -> [24, 25]."""
+    parts = [p.strip() for p in re.split(r"\s*,\s*|\s+et\s+", words) if p.strip()]
+    merged: list[str] = []
+    for p in parts:
+        if p in ("un", "une") and merged and merged[-1] in ("vingt", "trente"):
+            merged[-1] += " un"
+        else:
+            merged.append(p)
+    days = [words_to_number(p) for p in merged]
+    return [d for d in days if d is not None and 1 <= d <= 31]
+
+
+def _candidates(folded: str) -> list[Candidate]:
+    found: list[Candidate] = []
+    taken: list[tuple[int, int]] = []
+
+    def add(m: re.Match[str], start: str | None, end: str | None, base: float, method: str) -> None:
+        if start is None or any(a < m.end() and m.start() < b for a, b in taken):
+            return
+        if end == start:
+            end = None
+        taken.append((m.start(), m.end()))
+        found.append(Candidate(start, end, m.start(), m.end(), base, method))
+
+    for m in SPELLED.finditer(folded):
+        year = words_to_number(m.group("year"))
+        days = _spelled_days(m.group("days"))
+        if year and 1900 < year < 2100 and days:
+            mo = MONTHS[m.group("m2")]
+            add(m, _iso(year, mo, days[0]), _iso(year, mo, days[-1]), 3.5, "spelled-out date")
+    for m in NUMERIC.finditer(folded):
+        start = _iso(int(m.group("y1")), int(m.group("m1")), int(m.group("d1")))
+        end = _iso(int(m.group("y2")), int(m.group("m2")), int(m.group("d2"))) if m.group("y2") else None
+        add(m, start, end, 2.5, "numeric date")
+    for m in RANGE.finditer(folded):
+        y2 = m.group("y2")
+        m2 = MONTHS[m.group("m2")]
+        m1 = MONTHS[m.group("m1")] if m.group("m1") else m2
+        if not y2:
+            found_year = None
+        else:
+            found_year = int(y2)
+        if found_year is None:
+            continue  # no year: handled by the weekday/no-year pass below
+        y1 = int(m.group("y1")) if m.group("y1") else (found_year - 1 if m1 > m2 else found_year)
+        add(m, _iso(y1, m1, _day(m.group("d1"))), _iso(found_year, m2, _day(m.group("d2"))), 3.5, "date range")
+    for m in LIST.finditer(folded):
+        if not m.group("y2"):
+            continue
+        days = [_day(d) for d in re.findall(D, m.group("days"))]
+        y, mo = int(m.group("y2")), MONTHS[m.group("m2")]
+        add(m, _iso(y, mo, days[0]), _iso(y, mo, days[-1]), 3.5, "list of days")
+    for m in SINGLE.finditer(folded):
+        if m.group("y1"):
+            add(m, _iso(int(m.group("y1")), MONTHS[m.group("m1")], _day(m.group("d1"))), None, 3.0, "day month year")
+    for m in MONTH_YEAR.finditer(folded):
+        add(m, _iso(int(m.group("y1")), MONTHS[m.group("m1")]), None, 1.5, "month and year")
+    for m in YEAR_ONLY.finditer(folded):
+        add(m, _iso(int(m.group("y1"))), None, 1.0, "year of the session")
+    years = [int(c.start[:4]) for c in found] or [
+        int(y) for y in re.findall(rf"(?<![\d-])({Y})(?![\d-])", folded)]
+    for m in SINGLE.finditer(folded):  # day and month with no year: the year comes from the text
+        if m.group("y1") or any(a <= m.start() < b for a, b in taken):
+            continue
+        wd = m.group("wd1")
+        cand = _year_for(years, MONTHS[m.group("m1")], _day(m.group("d1")), wd.strip() if wd else None)
+        if cand is not None:
+            base = 2.8 if wd else 2.0
+            add(m, _iso(cand, MONTHS[m.group("m1")], _day(m.group("d1"))), None, base,
+                "day and month, year from the text" + (" (weekday checked)" if wd else ""))
+    for m in RANGE.finditer(folded):
+        if m.group("y2") or any(a <= m.start() < b for a, b in taken):
+            continue
+        m2 = MONTHS[m.group("m2")]
+        m1 = MONTHS[m.group("m1")] if m.group("m1") else m2
+        wd = m.group("wd1")
+        year = _year_for(years, m1, _day(m.group("d1")), wd.strip() if wd else None)
+        if year is not None:
+            add(m, _iso(year, m1, _day(m.group("d1"))), _iso(year + (m1 > m2), m2, _day(m.group("d2"))), 2.6,
+                "date range, year from the text")
+    return found
+
+
+def _year_for(years: list[int], month: int, day: int, weekday: str | None) -> int | None:
+    """The year that fits a day and month given without one: the one whose weekday matches, else the
+    most frequent year of the text."""
+    if not years:
+        return None
+    ranked = sorted(set(years), key=lambda y: (-years.count(y), -y))
+    if weekday:
+        for y in ranked + [y + d for y in ranked for d in (1, -1)]:
+            try:
+                if dt.date(y, month, day).weekday() == WEEKDAYS[weekday]:
+                    return y
+            except ValueError:
+                continue
+        return None
+    return ranked[0]
+
+
+def _score(c: Candidate, folded: str) -> float:
+    line_start = folded.rfind("\n", 0, c.pos) + 1
+    line_end = folded.find("\n", c.endpos)
+    line = folded[line_start: line_end if line_end >= 0 else len(folded)]
+    before = folded[max(line_start, c.pos - 160): c.pos]
+    after = folded[c.endpos: c.endpos + 80]
+    score = c.score
+    sentence_start = max(before.rfind(". "), before.rfind("\n"))
+    context = before[sentence_start + 1:] + " " + after.split(". ")[0]
+    if EVENT_WORDS.search(context):
+        score += 2.0
+    if PUBLICATION.search(line) or re.search(r"publie|mis en ligne", before[-40:]):
+        score -= 5.0
+    if PAST.search(before):
+        score -= 1.5
+    if SIGNATURE.search(before) and c.pos > 0.7 * len(folded):
+        score -= 1.5
+    if c.pos < 0.15 * len(folded) or c.pos < 300:
+        score += 1.0
+    return score
+
+
+def extract_dates(text: str) -> tuple[Found, Found]:
+    """The event's start and end date as ISO strings (or None), with the snippet they came from."""
+    folded = fold(text)
+    best: Candidate | None = None
+    best_score = float("-inf")
+    for c in _candidates(folded):
+        s = _score(c, folded)
+        if s > best_score or (s == best_score and best and c.pos < best.pos):
+            best, best_score = c, s
+    if best is None or best_score < 1.5:
+        return Found(None, "", 0.0, "no event date in the text"), Found(None)
+    conf = round(max(0.2, min(1.0, best_score / 6.0)), 2)
+    snip = snippet(text, best.pos, best.endpos)
+    return (Found(best.start, snip, conf, best.method),
+            Found(best.end, snip if best.end else "", conf if best.end else 0.0, best.method))

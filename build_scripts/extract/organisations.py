@@ -1,0 +1,260 @@
+"""Text -> organiser and partners, normalised as 'Long form (ACRONYM)' using organisations.yml."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from ..config import Organisation, Vocabulary
+from ..models import Found
+from .textutil import clean_spaces, fold, phrase_pattern, snippet
+
+ART = r"(?:de la |du |de l'|des |de |d')?(?:la |le |l'|les )?"
+STOP = re.compile(r"\s*(?:[,.;:!?\n«»]|\s(?:avec|a travers|en collaboration|en partenariat|et finance|grace|dans le cadre|"
+                  r"au profit|a l'intention|en faveur|pour|sur le theme|sur la|portant|autour|afin|le \d|les \d|du \d|"
+                  r"a (?:la salle|l'hotel|l'amphi|la prefecture)|dans la salle|qui s'est|qui se|a ete|a organise|"
+                  r"ont organise|a tenu|s'est tenu|a reuni|se sont|a eu lieu|en date|ce \w+day|c'etait))")
+ORGANISED_BY = re.compile(rf"(?:organise(?:e|s|es)?|initie(?:e|s|es)?|pilote(?:e|s|es)?|convoque(?:e|s|es)?)\s+par\s+{ART}")
+INITIATIVE = re.compile(rf"(?:a|sur) l'initiative\s+{ART}|sous l'egide\s+{ART}|sous la (?:houlette|coordination|presidence)\s+{ART}")
+SUBJECT_VERB = re.compile(r"\s(?:a|ont)\s+(?:organise|tenu|initie|abrite|conduit|anime|lance|regroupe)\b|\s(?:organise|tient|a tenu sa|a tenu son)\s")
+COMMITTEE = re.compile(r"(?:travaux|assises|session|reunion|seance|rencontre)s?(?:\s+(?:ordinaire|extraordinaire|annuelle|"
+                       r"semestrielle|trimestrielle|statutaire))?(?:\s+des\s+(?:travaux|assises))?\s+(?:du|de la|de l')\s*"
+                       r"(?P<org>(?:comite|conseil|cadre|commission|cellule|groupe|assemblee|reseau|equipe)\b[^,.;:\n]*)")
+COMMITTEE_MET = re.compile(r"(?:^|[.\n]\s*)(?:le|la|l')\s*(?P<org>(?:comite|conseil|commission|cellule|assemblee|equipe)\b[^,.;:\n]{0,90}?)"
+                           r"\s+(?:s'est reuni|a tenu|a siege|s'est tenu)")
+PTA_OWNER = re.compile(rf"(?:plan de travail annuel|pta)(?:\s*\(pta\))?(?:\s+\d{{4}})?\s+(?:de la|du|de l'|des)\s+")
+PARTNER_LEAD = re.compile(
+    r"(?:avec|grace a)\s+(?:l'appui|le soutien|l'accompagnement|le concours|la contribution|la collaboration|"
+    r"le financement|l'assistance)(?:\s+(?:technique et financier|technique et financiere|financier et technique|"
+    r"technique|financier|financiere|constant|precieux))?\s+{art}|(?:finance|financee|appuye|appuyee|soutenu|soutenue)s?\s+par\s+{art}|"
+    r"en partenariat avec\s+{art}|sur (?:financement|fonds)\s+{art}".replace("{art}", ART))
+ORG_HEAD = re.compile(r"^(?:direction|ministere|comite|programme|projet|service|agence|institut|fondation|association|"
+                      r"ong|organisation|conseil|cellule|unite|coordination|secretariat|federation|union|reseau|centre|"
+                      r"hopital|district|zone|commission|equipe|mairie|prefecture|gouvernorat|region|croix|cooperation|"
+                      r"fonds|banque|office|societe|mutuelle|groupe|plateforme|universite|ecole|laboratoire|dds|drs)\b")
+ACRONYM_IN_PARENS = re.compile(r"\((?P<acr>[A-Z][A-Za-z0-9/&-]{1,20})\)")
+
+
+@dataclass
+class _Registry:
+    acronyms: re.Pattern[str] | None
+    names: re.Pattern[str] | None
+    templates: re.Pattern[str] | None
+    by_key: dict[str, Organisation]
+    template_by_acr: dict[str, Organisation]
+
+
+_CACHE: dict[int, _Registry] = {}
+
+
+def _key(term: str) -> str:
+    return re.sub(r"[- /]+", " ", fold(term)).strip()
+
+
+def _registry(vocab: Vocabulary) -> _Registry:
+    if id(vocab) not in _CACHE:
+        by_key: dict[str, Organisation] = {}
+        acrs, names = [], []
+        for o in vocab.organisations:
+            for term in filter(None, (o.acronym, *o.aliases)):
+                (acrs if sum(ch.isupper() for ch in term) >= 2 else names).append(term)
+                by_key.setdefault(_key(term), o)
+            names.append(o.name)
+            by_key.setdefault(_key(o.name), o)
+        template_by_acr = {t.acronym: t for t in vocab.templates}
+        places = sorted({p for c in vocab.countries for p in c.places}, key=len, reverse=True)
+        tpl = None
+        if template_by_acr and places:
+            acr_alt = "|".join(sorted(map(re.escape, template_by_acr), key=len, reverse=True))
+            place_alt = "|".join(re.escape(fold(p, lower=False)) for p in places)
+            tpl = re.compile(rf"(?<![\w-])(?P<acr>{acr_alt})(?:\s*[-/]\s*|\s+(?:de la |du |de l'|des |de |d')?)"
+                             rf"(?P<place>{place_alt}|[A-Z]{{1,3}}\b)", re.IGNORECASE)
+        _CACHE[id(vocab)] = _Registry(phrase_pattern(acrs, case_sensitive=True), phrase_pattern(names), tpl,
+                                      by_key, template_by_acr)
+    return _CACHE[id(vocab)]
+
+
+def display(org: Organisation) -> str:
+    """'Long form (ACRONYM)', the one spelling every index uses."""
+    return f"{org.name} ({org.acronym})" if org.acronym else org.name
+
+
+def _template_display(text: str, tpl: Organisation, acr: str, place: str, vocab: Vocabulary) -> str:
+    canonical_place = next((p for c in vocab.countries for p in c.places if fold(p) == fold(place)), place)
+    if len(place) <= 3 and place.isupper():  # 'DDASM-M': a letter, not a place name
+        return f"{tpl.name} ({tpl.acronym}-{place})"
+    prep = Counter(m.group(1).lower() for m in re.finditer(
+        rf"\b(du|de la|de l'|des|de)\s*{re.escape(canonical_place)}\b", text, re.IGNORECASE))
+    joiner = prep.most_common(1)[0][0] if prep else "de"
+    sep = "" if joiner.endswith("'") else " "
+    return f"{tpl.name} {joiner}{sep}{canonical_place} ({tpl.acronym}-{canonical_place})"
+
+
+def normalise_org(phrase: str, text: str, vocab: Vocabulary) -> tuple[str, Organisation | None]:
+    """A found phrase -> its display form and, when known, the registry entry."""
+    reg = _registry(vocab)
+    phrase = clean_spaces(phrase).strip(" ,;:-")
+    folded_case = fold(phrase, lower=False)
+    if reg.templates is not None:
+        m = reg.templates.search(folded_case)
+        if m and m.start() < 5:
+            acr = next(a for a in reg.template_by_acr if a.lower() == m.group("acr").lower())
+            place = phrase[m.start("place"): m.end("place")]
+            return _template_display(text, reg.template_by_acr[acr], acr, place, vocab), None
+    for m in ACRONYM_IN_PARENS.finditer(phrase):
+        known = reg.by_key.get(_key(m.group("acr")))
+        if known:
+            return display(known), known
+    if reg.acronyms is not None:
+        m = reg.acronyms.search(folded_case)
+        if m and (m.start() < 3 or len(phrase) < 25):
+            known = reg.by_key[_key(m.group(0))]
+            return display(known), known
+    if reg.names is not None:
+        m = reg.names.search(fold(phrase))
+        if m and m.start() < 5:
+            known = reg.by_key[_key(m.group(0))]
+            return display(known), known
+    m = ACRONYM_IN_PARENS.search(phrase)
+    if m:
+        long = phrase[: m.start()].strip()
+        return (_sentence_case(long) + f" ({m.group('acr')})") if long else m.group("acr"), None
+    if re.fullmatch(r"[A-Z][A-Za-z0-9/&-]{1,20}", phrase):  # a bare acronym: look for its definition in the text
+        d = re.search(rf"([A-ZÉ][^().;\n]{{8,140}}?)\s*\({re.escape(phrase)}\)", text)
+        if d:
+            long = re.sub(r"^.*?\b(?=(?:Direction|Ministère|Comité|Programme|Projet|Service|Agence|Institut|Fondation|Association|Organisation|Conseil|Cellule|Unité|Coordination|Secrétariat|Fédération|Union|Réseau|Centre)\b)", "", d.group(1))
+            return _sentence_case(long.strip()) + f" ({phrase})", None
+    return _sentence_case(phrase), None
+
+
+def _sentence_case(text: str) -> str:
+    """'Direction Départementale des Affaires Sociales du Mono' -> 'Direction départementale des affaires sociales du Mono'."""
+    words = text.split(" ")
+    out = []
+    for n, w in enumerate(words):
+        if n == 0 or not w[:1].isupper() or sum(ch.isupper() for ch in w) > 1 or n == len(words) - 1:
+            out.append(w if n else w[:1].upper() + w[1:])
+        else:
+            out.append(w.lower() if w.lower() in _COMMON else w)
+    return " ".join(out)
+
+
+_COMMON = set("""direction départementale regionale régionale générale generale nationale national santé sante hygiène
+hygiene publique affaires sociales sociale microfinance ministère ministere action humanitaire solidarité promotion
+femme enfant famille comité comite technique pilotage suivi service services programme projet développement
+developpement sanitaire population économie finances coordination cellule planification statistique ressources
+humaines conseil communal communale protection centre hospitalier universitaire district zone laboratoire""".split())
+
+
+def _phrase_at(text: str, folded: str, start: int) -> str:
+    stop = STOP.search(folded, start)
+    end = stop.start() if stop else min(len(text), start + 140)
+    end = min(end, start + 160)
+    # keep a closing '(ACR)' that STOP would not cut but a comma right after it would
+    return text[start:end].strip()
+
+
+def _candidates(text: str, vocab: Vocabulary) -> list[tuple[float, str, int, str]]:
+    folded = fold(text)
+    out: list[tuple[float, str, int, str]] = []
+    for m in ORGANISED_BY.finditer(folded):
+        out.append((5.0, _phrase_at(text, folded, m.end()), m.start(), "'organisé par'"))
+    for m in INITIATIVE.finditer(folded):
+        out.append((4.0, _phrase_at(text, folded, m.end()), m.start(), "'à l'initiative de' / 'sous l'égide de'"))
+    for m in SUBJECT_VERB.finditer(folded):
+        sent_start = max(folded.rfind(". ", 0, m.start()) + 1, folded.rfind("\n", 0, m.start()) + 1)
+        subject = text[sent_start: m.start()]
+        cut = re.search(r"\s(?:avec l['’]appui|avec le soutien|en collaboration|en partenariat|à travers|a travers|grâce)",
+                        subject)
+        if cut:
+            subject = subject[: cut.start()]
+        subject = subject.split(", ")[-1] if ", " in subject else subject
+        subject = re.sub(r"^\s*(?:la|le|l['’]|les)\s+", "", subject.strip(), flags=re.IGNORECASE)
+        if subject and (ORG_HEAD.match(fold(subject)) or _registry(vocab).acronyms and _registry(vocab).acronyms.match(fold(subject, lower=False))
+                        or re.match(r"[A-Z]{2,}", subject)):
+            out.append((4.5, subject, sent_start, "subject of 'a organisé' / 'a tenu'"))
+    for m in COMMITTEE.finditer(folded):
+        org = text[m.start("org"): m.end("org")]
+        org = re.split(r"(?i)\s+(?:au titre|pour l|de l'annee|tenu|qui|s'est|a |le \d|du \d|en \d)", fold(org))[0]
+        out.append((3.0, text[m.start("org"): m.start("org") + len(org)], m.start(), "a committee that met"))
+    for m in COMMITTEE_MET.finditer(folded):
+        out.append((3.5, text[m.start("org"): m.end("org")], m.start(), "a committee that met"))
+    for m in PTA_OWNER.finditer(folded):
+        out.append((2.5, _phrase_at(text, folded, m.end()), m.start(), "owner of the annual work plan"))
+    head = _headline_org(text, vocab)
+    if head:
+        out.append((2.0, head[0], head[1], "organisation named in the headline"))
+    return [c for c in out if c[1] and len(c[1]) >= 2]
+
+
+def _headline_org(text: str, vocab: Vocabulary) -> tuple[str, int] | None:
+    """'DDASM MONO : Renforcement des capacités…' -> the organisation before the colon."""
+    reg = _registry(vocab)
+    for m in re.finditer(r"(?m)^\s*([A-Z][A-Z0-9/ &'-]{1,40}?)\s*:\s+\S", text[:600]):
+        name = m.group(1).strip()
+        acr = name.split(" ")[0].split("-")[0].split("/")[0]
+        if acr in reg.template_by_acr or reg.by_key.get(_key(acr)):
+            return name, m.start(1)
+    return None
+
+
+def extract_organiser(text: str, vocab: Vocabulary) -> Found:
+    """The body that organised the event, as 'Long form (ACRONYM)'."""
+    cands = _candidates(text, vocab)
+    if not cands:
+        return Found(None, "", 0.0, "no 'organisé par', 'à l'initiative de', subject of 'a organisé' or committee")
+    scored: dict[str, list] = {}
+    for weight, phrase, pos, method in cands:
+        name, org = normalise_org(phrase, text, vocab)
+        if org is not None and org.kind == "partner" and weight < 5.0:
+            continue  # a funder named as subject is more often the partner than the organiser
+        entry = scored.setdefault(name, [0.0, pos, method, phrase])
+        entry[0] += weight
+        if pos < entry[1]:
+            entry[1] = pos
+    if not scored:
+        return Found(None, "", 0.0, "only partners found")
+    name, (score, pos, method, phrase) = sorted(scored.items(), key=lambda kv: (-kv[1][0], kv[1][1]))[0]
+    conf = round(min(1.0, score / 5.0), 2)
+    return Found(name, snippet(text, pos, pos + len(phrase), width=40), conf, method)
+
+
+def extract_partners(text: str, vocab: Vocabulary, organiser: str | None) -> Found:
+    """Funders and technical partners: named after 'avec l'appui de', 'financé par'…, or known partners."""
+    folded = fold(text)
+    reg = _registry(vocab)
+    names: list[tuple[int, str]] = []
+    snips: list[str] = []
+    for m in PARTNER_LEAD.finditer(folded):
+        span = _partner_span(text, folded, m.end())
+        for part in re.split(r",\s*|\s+et\s+(?:de\s+la\s+|du\s+|de\s+l['’]|des\s+|de\s+)?|\s+ainsi que\s+", span):
+            part = re.sub(r"^(?:la|le|l['’]|les)\s+", "", part.strip(), flags=re.IGNORECASE)
+            if len(part) >= 2 and not re.match(r"(?i)(?:ses|leurs|nos|divers|différents|partenaires?\b)", part):
+                names.append((m.start(), normalise_org(part, text, vocab)[0]))
+        snips.append(snippet(text, m.start(), m.end() + len(span), width=10))
+    if reg.acronyms is not None:
+        for hit in reg.acronyms.finditer(fold(text, lower=False)):
+            org = reg.by_key[_key(hit.group(0))]
+            if org.kind in ("partner", "regional"):
+                names.append((hit.start(), display(org)))
+    if reg.names is not None:
+        for hit in reg.names.finditer(folded):
+            org = reg.by_key[_key(hit.group(0))]
+            if org.kind in ("partner", "regional"):
+                names.append((hit.start(), display(org)))
+    seen, out = set(), []
+    for _, name in sorted(names):
+        key = _key(name)
+        if key not in seen and name != organiser:
+            seen.add(key)
+            out.append(name)
+    return Found(out, " / ".join(snips[:3]), 0.8 if snips else (0.6 if out else 0.0), "support phrases and partner registry")
+
+
+def _partner_span(text: str, folded: str, start: int) -> str:
+    stop = re.compile(r"\s*(?:[.;:!?\n]|\s(?:a travers|a organise|ont organise|a tenu|a eu lieu|dans le cadre|pour|afin|"
+                      r"au profit|a l'intention|sur le theme|s'est|se sont|qui|le \d|les \d|du \d|a la|a l'|au )|,\s(?:la|le|les|cette|ce)\s)")
+    m = stop.search(folded, start)
+    end = m.start() if m else min(len(text), start + 120)
+    return text[start: min(end, start + 160)]

@@ -1,0 +1,88 @@
+"""Text -> country (or countries): names, demonyms, institutions and place names from places.yml."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+
+from ..config import Vocabulary
+from ..models import Found
+from .textutil import fold, phrase_pattern, snippet
+
+# Weight of one mention, then of each further mention of the same term.
+WEIGHTS = {"name": (3.0, 1.0), "demonym": (2.0, 0.5), "institution": (2.0, 0.5), "place": (2.0, 0.75)}
+SHARE_OF_TOP = 0.5  # another country is listed when it scores at least half the top one
+MIN_SCORE = 2.0
+
+
+@dataclass
+class _Matcher:
+    insensitive: re.Pattern[str] | None
+    sensitive: re.Pattern[str] | None
+    terms: dict[str, list[tuple[str, str]]]  # key -> [(country, kind)]
+
+
+_CACHE: dict[int, _Matcher] = {}
+
+
+def _key(term: str) -> str:
+    return re.sub(r"[- ]+", " ", fold(term)).strip()
+
+
+def _matcher(vocab: Vocabulary) -> _Matcher:
+    if id(vocab) not in _CACHE:
+        terms: dict[str, list[tuple[str, str]]] = defaultdict(list)
+        insensitive, sensitive = [], []
+        for c in vocab.countries:
+            for kind, values, bucket in (("name", (c.name, *c.aliases), insensitive),
+                                         ("demonym", c.demonyms, insensitive),
+                                         ("institution", c.institutions, sensitive),
+                                         ("place", c.places, sensitive)):
+                for v in values:
+                    bucket.append(v)
+                    if (c.name, kind) not in terms[_key(v)]:
+                        terms[_key(v)].append((c.name, kind))
+        _CACHE[id(vocab)] = _Matcher(phrase_pattern(insensitive), phrase_pattern(sensitive, case_sensitive=True),
+                                     dict(terms))
+    return _CACHE[id(vocab)]
+
+
+def country_scores(text: str, vocab: Vocabulary) -> tuple[Counter[str], dict[str, tuple[int, int]]]:
+    """Score each country by its weighted mentions; also return where each was first seen."""
+    m = _matcher(vocab)
+    scores: Counter[str] = Counter()
+    first: dict[str, tuple[int, int]] = {}
+    seen: Counter[tuple[str, str]] = Counter()
+    for pattern, folded in ((m.insensitive, fold(text)), (m.sensitive, fold(text, lower=False))):
+        if pattern is None:
+            continue
+        for hit in pattern.finditer(folded):
+            key = _key(hit.group(0))
+            owners = m.terms.get(key, [])
+            for country, kind in owners:
+                once, again = WEIGHTS[kind]
+                weight = once if seen[(country, key)] == 0 else again
+                scores[country] += weight / len(owners)  # an ambiguous place counts for each, split
+                seen[(country, key)] += 1
+                first.setdefault(country, (hit.start(), hit.end()))
+    return scores, first
+
+
+def extract_country(text: str, vocab: Vocabulary, hints: dict[str, float] | None = None) -> Found:
+    """The report's country (str), several (list) when the text is about several, or None."""
+    scores, first = country_scores(text, vocab)
+    for country, weight in (hints or {}).items():
+        scores[country] += weight
+    if not scores:
+        return Found(None, "", 0.0, "no place, country or demonym recognised")
+    ranked = sorted(scores.items(), key=lambda kv: (-kv[1], kv[0]))
+    top = ranked[0][1]
+    if top < MIN_SCORE:
+        return Found(None, "", 0.0, f"too little evidence (best: {ranked[0][0]}, score {top:.1f})")
+    chosen = [c for c, s in ranked if s >= max(MIN_SCORE, SHARE_OF_TOP * top)]
+    total = sum(scores.values())
+    conf = round(min(1.0, top / 6.0) * (sum(scores[c] for c in chosen) / total), 2)
+    snips = [snippet(text, *first[c], width=40) for c in chosen if c in first]
+    value: str | list[str] = chosen[0] if len(chosen) == 1 else sorted(chosen)
+    return Found(value, " / ".join(snips), conf, "places, names and demonyms of places.yml")

@@ -1,0 +1,127 @@
+"""Text -> the programme or project a report is about: curated registry first, then names the text defines."""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from ..config import Programme, Vocabulary
+from ..models import Found
+from .textutil import fold, phrase_pattern, snippet
+
+UPPER = "A-ZÀ-ÖØ-Þ"
+# "le projet SECPro", "du programme PASS-SOUROU", "projet SANTÉ-ZINDER"
+NAMED = re.compile(rf"\b(?:[Pp]rojet|[Pp]rogramme|PROJET|PROGRAMME|[Ii]nitiative)\s+(?:dénommé\s+|intitulé\s+|«\s*)?"
+                   rf"(?P<name>[{UPPER}][{UPPER}a-zà-ÿ0-9]*[{UPPER}0-9][\w]*(?:[-/][{UPPER}0-9][\w]*)*)")
+# "Programme d'appui à la santé maternelle (PASMA)"
+DEFINED = re.compile(rf"\b(?P<long>(?:[Pp]rogramme|[Pp]rojet|[Ii]nitiative)\s[^()\n.;]{{4,120}}?)\s*"
+                     rf"\((?P<name>[{UPPER}][{UPPER}a-z0-9-]*[{UPPER}0-9][{UPPER}a-z0-9-]*)\)")
+CONTEXT = re.compile(r"(?:dans le cadre d[ue]s?|a travers l[ea]s?|du|au|le|mise en (?:oe|œ)uvre du|appui du|"
+                     r"financement du|partenaires du|coordination du|equipe du|en charge du)\s*"
+                     r"(?:projet|programme|l'initiative)?\s*$")
+DISTRACTOR = re.compile(r"(?:ancien|precedent|predecesseur|premiere phase|phase precedente|a succede|succede a|"
+                        r"faisant suite|fait suite|qui a pris fin|acheve|cloture|ex-|remplace)[^.\n]{0,60}$")
+NOT_A_PROGRAMME = re.compile(r"^(?:PTA|PITA|PAO|PDS|PND|PNDES|CSLP|CREDD|PTF|ONG|DDS|DRS|ASC|SEC)$")
+MAX_MENTIONS = 4
+
+
+@dataclass
+class _Evidence:
+    programme: Programme
+    score: float = 0.0
+    first: tuple[int, int] = (10**9, 0)
+    mentions: int = 0
+    hits: list[tuple[int, int]] = field(default_factory=list)
+
+
+_CACHE: dict[int, tuple[re.Pattern[str] | None, re.Pattern[str] | None, dict[str, Programme]]] = {}
+
+
+def _registry(vocab: Vocabulary) -> tuple[re.Pattern[str] | None, re.Pattern[str] | None, dict[str, Programme]]:
+    if id(vocab) not in _CACHE:
+        by_key: dict[str, Programme] = {}
+        acronyms, names = [], []
+        for p in vocab.programmes:
+            for term in (p.name, *p.aliases):
+                (acronyms if _is_acronym(term) else names).append(term)
+                by_key[_key(term)] = p
+            if p.long:
+                names.append(p.long)
+                by_key[_key(p.long)] = p
+        _CACHE[id(vocab)] = (phrase_pattern(acronyms, case_sensitive=True), phrase_pattern(names), by_key)
+    return _CACHE[id(vocab)]
+
+
+def _is_acronym(term: str) -> bool:
+    return sum(ch.isupper() for ch in term) >= 2 and " " not in term.strip()
+
+
+def _key(term: str) -> str:
+    return re.sub(r"[- ]+", " ", fold(term)).strip()
+
+
+def extract_programme(text: str, vocab: Vocabulary, title: str = "") -> Found:
+    """The programme (registry name, or the name the text defines) with the snippet that shows it."""
+    folded, folded_case = fold(text), fold(text, lower=False)
+    acr_pat, name_pat, by_key = _registry(vocab)
+    evidence: dict[str, _Evidence] = {}
+
+    def credit(p: Programme, start: int, end: int) -> None:
+        ev = evidence.setdefault(p.name, _Evidence(p))
+        if any(a <= start < b for a, b in ev.hits):
+            return
+        ev.hits.append((start, end))
+        ev.mentions += 1
+        weight = 1.0 if ev.mentions <= MAX_MENTIONS else 0.0
+        before = folded[max(0, start - 80): start]
+        if DISTRACTOR.search(before):
+            weight -= 2.0
+        elif CONTEXT.search(before):
+            weight += 0.75
+        if start < 250:
+            weight += 1.0
+        ev.score += weight
+        ev.first = min(ev.first, (start, end))
+
+    for pattern, hay in ((acr_pat, folded_case), (name_pat, folded)):
+        if pattern is not None:
+            for hit in pattern.finditer(hay):
+                credit(by_key[_key(hit.group(0))], hit.start(), hit.end())
+    for m in DEFINED.finditer(text):
+        name = m.group("name")
+        if NOT_A_PROGRAMME.match(name) or _key(name) in by_key:
+            continue
+        p = Programme(name, long=_clean_long(m.group("long")))
+        by_key[_key(name)] = p
+        credit(p, m.start(), m.end())
+        for again in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text):
+            credit(p, again.start(), again.end())
+    for m in NAMED.finditer(text):
+        name = m.group("name")
+        if NOT_A_PROGRAMME.match(name) or _key(name) in by_key or len(name) < 3:
+            continue
+        p = Programme(name)
+        by_key[_key(name)] = p
+        for again in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text):
+            credit(p, again.start(), again.end())
+    if title:
+        for ev in evidence.values():
+            if any(re.search(rf"(?<![\w-]){re.escape(t)}(?![\w-])", title) for t in (ev.programme.name, *ev.programme.aliases)):
+                ev.score += 1.5
+    for ev in evidence.values():
+        if ev.programme.kind == "plan":
+            ev.score *= 0.4  # a national plan is the frame, rarely the subject
+    ranked = sorted(evidence.values(), key=lambda e: (-e.score, e.first[0], e.programme.name))
+    if not ranked or ranked[0].score < 1.5:
+        return Found(None, "", 0.0, "no programme mentioned often or prominently enough")
+    best = ranked[0]
+    runner = ranked[1].score if len(ranked) > 1 else 0.0
+    conf = round(min(1.0, best.score / 4.0) * (1.0 if best.score >= 2 * runner else 0.7), 2)
+    return Found(best.programme, snippet(text, *best.first, width=50), conf,
+                 "registry (programmes.yml)" if best.programme in vocab.programmes else "defined in the text")
+
+
+def _clean_long(long: str) -> str:
+    long = re.sub(r"\s+", " ", long).strip()
+    return long[0].upper() + long[1:]

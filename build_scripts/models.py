@@ -1,0 +1,89 @@
+"""Plain data passed between pipeline steps: read -> extract -> classify -> render -> write."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+
+@dataclass(frozen=True)
+class SourceDocument:
+    """One report as read from disk: normalised text plus what the reader learnt about the file."""
+
+    source: str  # path relative to the source folder, with '/' separators
+    text: str  # Unicode NFC, '\n' line endings
+    fmt: str  # 'text' or 'markdown': how the body is to be interpreted
+    encoding: str  # detected encoding of the file (e.g. 'utf-8', 'cp1252')
+    sha256: str  # digest of the normalised text, used for duplicates and caching
+    curated: dict[str, Any] = field(default_factory=dict)  # curator's front-matter or sidecar
+    curated_origin: str = ""  # where the curated values came from (file name)
+
+
+@dataclass(frozen=True)
+class Found:
+    """An extracted value with the snippet it came from and a confidence in [0, 1]."""
+
+    value: Any
+    snippet: str = ""
+    confidence: float = 0.0
+    method: str = ""
+
+
+@dataclass
+class Block:
+    """A piece of the report body: heading, paragraph, list or table."""
+
+    kind: str  # 'heading' | 'paragraph' | 'list' | 'table'
+    lines: list[str] = field(default_factory=list)  # paragraph lines, list items, or heading text
+    rows: list[list[str]] = field(default_factory=list)  # table rows, first one the header
+    level: int = 0  # heading level
+    markdown: bool = False  # inline Markdown emphasis allowed (Markdown sources only)
+
+
+@dataclass
+class Unit:
+    """A citable statement: a lesson, recommendation, difficulty, key figure or perspective."""
+
+    kind: str  # 'lesson' | 'recommendation' | 'difficulty' | 'figure' | 'perspective'
+    text: str
+    uid: str = ""  # stable anchor id, e.g. 'rec-1a2b3c4d'
+    block: int = -1  # index of the body block that holds it
+    item: int = -1  # list item or table row inside that block, -1 for the whole block
+    structure: str = ""  # responsible structure (recommendations)
+    deadline: str = ""  # deadline (recommendations)
+    topic: str = ""  # point of discussion the unit answers (tables)
+    value: str = ""  # key figure value, e.g. '85,68 %'
+    target: str = ""  # key figure target, e.g. '60 %'
+    themes: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Report:
+    """A source document with its extracted metadata, body blocks and units."""
+
+    doc: SourceDocument
+    slug: str = ""
+    meta: dict[str, Any] = field(default_factory=dict)  # final front-matter values
+    found: dict[str, Found] = field(default_factory=dict)  # provenance per extracted field
+    blocks: list[Block] = field(default_factory=list)
+    units: list[Unit] = field(default_factory=list)
+
+    @property
+    def source(self) -> str:
+        return self.doc.source
+
+
+@dataclass(frozen=True)
+class Problem:
+    """Something wrong with one input: the file, the field, what is wrong and how to fix it."""
+
+    source: str
+    message: str
+    hint: str = ""
+    field: str = ""
+    fatal: bool = True  # True: the report is skipped; False: a warning, the report still builds
+
+    def __str__(self) -> str:
+        where = f"{self.source}" + (f" [{self.field}]" if self.field else "")
+        text = f"{where}: {self.message}"
+        return text + (f" — {self.hint}" if self.hint else "")

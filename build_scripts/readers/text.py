@@ -1,0 +1,162 @@
+"""Plain-text and Markdown reports: decode any legacy encoding, normalise, split curated front-matter."""
+
+from __future__ import annotations
+
+import codecs
+import datetime as dt
+import hashlib
+import re
+import unicodedata
+from pathlib import Path
+from typing import Any
+
+import frontmatter
+import yaml
+from charset_normalizer import from_bytes
+
+from ..models import SourceDocument
+from .errors import ReadError
+
+BOMS = (
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+# Spaces that look like a space but are not one; French typography puts them before ':' and '%'.
+SPACE_LIKE = re.compile("[\u00a0\u2007\u202f\u2000-\u200a\u3000]")
+INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# Windows-1252 printable characters that are C1 controls in Latin-1: their presence tells cp1252.
+CP1252_ONLY = set(range(0x80, 0xA0)) - {0x81, 0x8D, 0x8F, 0x90, 0x9D}
+
+
+def decode_bytes(data: bytes) -> tuple[str, str]:
+    """Decode report bytes, returning (text, encoding name); raise ReadError for binary data."""
+    for bom, name in BOMS:
+        if data.startswith(bom):
+            try:
+                return data.decode(name), name.replace("-sig", "") + " (BOM)"
+            except UnicodeDecodeError as exc:
+                raise ReadError(f"starts with a {name} byte-order mark but does not decode ({exc.reason})",
+                                "re-save the file as UTF-8") from exc
+    if b"\x00" in data[:4096]:
+        raise ReadError("looks like a binary file (it contains NUL bytes), not a text report",
+                        "save the report as .txt, .md, .docx, .pdf or .html")
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    if any(b in CP1252_ONLY for b in data) or _looks_western(data):
+        try:
+            return data.decode("cp1252"), "cp1252"
+        except UnicodeDecodeError:
+            pass
+    best = from_bytes(data).best()
+    if best is None:
+        raise ReadError("is not text in any encoding we can recognise",
+                        "open it in a text editor and save it as UTF-8")
+    return str(best), best.encoding
+
+
+def _looks_western(data: bytes) -> bool:
+    """High bytes that are Latin-1/cp1252 French letters (é, è, à, ç, ô...) and nothing exotic."""
+    high = [b for b in data if b >= 0x80]
+    french = set(b"\xe0\xe2\xe7\xe8\xe9\xea\xeb\xee\xef\xf4\xf9\xfb\xfc\xc0\xc7\xc8\xc9\xca\xab\xbb\xb0\x92\x9c")
+    return bool(high) and sum(b in french for b in high) >= 0.8 * len(high)
+
+
+def normalise_text(text: str) -> str:
+    """Unicode NFC, '\\n' line endings, plain spaces for look-alike spaces, no invisible characters."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").replace("\u2029", "\n\n")
+    text = INVISIBLE.sub("", text)
+    text = SPACE_LIKE.sub(" ", text)
+    text = CONTROL.sub("", text)
+    return unicodedata.normalize("NFC", text)
+
+
+def split_front_matter(text: str) -> tuple[dict[str, Any], str]:
+    """Separate curated YAML front-matter (if the file starts with '---') from the report body."""
+    if not re.match(r"---[ \t]*\n", text):
+        return {}, text
+    try:
+        post = frontmatter.loads(text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f" at line {mark.line + 1}" if mark else ""
+        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+        raise ReadError(f"curated front-matter is not valid YAML{where}: {problem}",
+                        "fix the YAML between the two '---' lines at the top of the file") from exc
+    except ValueError as exc:  # e.g. an impossible date such as 2017-02-30
+        raise ReadError(f"curated front-matter has an invalid value: {exc}",
+                        "write dates as YYYY-MM-DD with a real day of the month") from exc
+    if not isinstance(post.metadata, dict):
+        raise ReadError("curated front-matter is not a mapping of field: value",
+                        "write one 'field: value' per line between the '---' lines")
+    return {k: _plain(v) for k, v in post.metadata.items()}, post.content
+
+
+def load_sidecar(path: Path) -> dict[str, Any]:
+    """Curated metadata from a sidecar YAML file (e.g. 'report.meta.yml')."""
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f" at line {mark.line + 1}" if mark else ""
+        raise ReadError(f"sidecar {path.name} is not valid YAML{where}",
+                        "fix the YAML syntax (one 'field: value' per line)") from exc
+    except ValueError as exc:
+        raise ReadError(f"sidecar {path.name} has an invalid value: {exc}",
+                        "write dates as YYYY-MM-DD with a real day of the month") from exc
+    if not isinstance(data, dict):
+        raise ReadError(f"sidecar {path.name} is not a mapping of field: value",
+                        "write one 'field: value' per line")
+    return {k: _plain(v) for k, v in data.items()}
+
+
+def _plain(value: Any) -> Any:
+    """YAML dates become ISO strings so that curated and extracted values compare alike."""
+    if isinstance(value, (dt.date, dt.datetime)):
+        return value.isoformat()[:10]
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    return value
+
+
+def make_document(source: str, text: str, fmt: str, encoding: str, *, allow_front_matter: bool) -> SourceDocument:
+    """Normalise text, split curated front-matter and fingerprint the body."""
+    text = normalise_text(text)
+    curated: dict[str, Any] = {}
+    if allow_front_matter:
+        curated, text = split_front_matter(text)
+    if not text.strip():
+        raise ReadError("is empty (no report text)" if not curated else "has front-matter but no report text",
+                        "add the report's text, or remove the file from the source folder")
+    digest = hashlib.sha256(re.sub(r"\s+", " ", text).strip().encode("utf-8")).hexdigest()
+    return SourceDocument(source=source, text=text, fmt=fmt, encoding=encoding, sha256=digest,
+                          curated=curated, curated_origin="front-matter" if curated else "")
+
+
+def _read(path: Path, source: str, fmt: str) -> SourceDocument:
+    text, encoding = decode_bytes(path.read_bytes())
+    if fmt == "text" and looks_like_markdown(text):
+        fmt = "markdown"
+    return make_document(source, text, fmt, encoding, allow_front_matter=True)
+
+
+def looks_like_markdown(text: str) -> bool:
+    """A .txt export that is really Markdown: several ATX headings and balanced bold markers."""
+    headings = len(re.findall(r"(?m)^#{1,6} +\S", text))
+    bold = len(re.findall(r"\*\*", text))
+    return headings >= 2 and bold >= 2 and bold % 2 == 0
+
+
+def read_text(path: Path, source: str) -> SourceDocument:
+    """A plain-text report: every character shows as written."""
+    return _read(path, source, "text")
+
+
+def read_markdown(path: Path, source: str) -> SourceDocument:
+    """A Markdown report: headings, lists and emphasis kept, anything else shown as written."""
+    return _read(path, source, "markdown")

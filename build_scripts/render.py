@@ -1,0 +1,175 @@
+"""Jinja2 templates -> page strings (no file I/O); every value from a report is escaped unless marked Safe."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+import yaml
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+
+from .classify import INDEX_KINDS, Bucket, build_buckets, related, report_keys, sort_key
+from .config import Vocabulary
+from .extract.titles import french_date
+from .mdtext import blocks_to_markdown, escape
+from .models import Report, Unit
+
+TEMPLATES = Path(__file__).parent / "templates"
+REPORTS_DIR = "rapports"
+FRAGMENTS_DIR = "_generes"
+INDEX_TITLES = {
+    "themes": ("Thèmes", "thème", "Les rapports classés par thème de santé et d'action sociale."),
+    "pays": ("Pays", "pays", "Les rapports classés par pays concerné."),
+    "programmes": ("Programmes", "programme", "Les rapports classés par programme ou projet."),
+    "organisateurs": ("Organisateurs", "organisateur", "Les rapports classés par structure organisatrice."),
+    "annees": ("Années", "année", "Les rapports classés par année de l'événement."),
+}
+UNIT_LABELS = {
+    "lesson": ("Leçons apprises", "Leçon apprise"),
+    "recommendation": ("Recommandations", "Recommandation"),
+    "difficulty": ("Difficultés", "Difficulté"),
+    "figure": ("Chiffres clés", "Chiffre clé"),
+    "perspective": ("Perspectives", "Perspective"),
+}
+CATALOGUE_FIELDS = ("slug", "title", "country", "countries", "programme", "programme_long", "date", "date_end", "year",
+                    "organiser", "partners", "themes", "tags", "summary", "source", "url")
+
+
+class Safe(str):
+    """Markdown that is already safe: emitted as is by templates."""
+
+
+def _finalize(value: Any) -> Any:
+    if value is None:
+        return ""
+    if isinstance(value, Safe) or isinstance(value, (int, float)):
+        return value
+    return escape(" ".join(str(value).split()))
+
+
+def link(label: Any, url: str) -> Safe:
+    """A Markdown link whose label is escaped report text and whose URL we generated."""
+    return Safe(f"[{escape(' '.join(str(label).split()))}]({url})")
+
+
+def page_url(kind: str, slug: str, root: str = "../") -> str:
+    return f"{root}{kind}/{slug}.md"
+
+
+def date_range(meta: dict[str, Any]) -> str:
+    """'30 et 31 mai 2017' style range for display: '30 mai 2017 – 31 mai 2017' kept simple and exact."""
+    start, end = french_date(meta.get("date")), french_date(meta.get("date_end"))
+    if start and end:
+        return f"du {start} au {end}"
+    return start or "date non précisée"
+
+
+def front_matter(meta: dict[str, Any]) -> str:
+    """YAML front-matter in a fixed key order (python-frontmatter would sort keys)."""
+    return "---\n" + yaml.safe_dump(meta, sort_keys=False, allow_unicode=True, width=100000) + "---\n"
+
+
+class Renderer:
+    """Turns the classified corpus into the text of every generated file."""
+
+    def __init__(self, vocab: Vocabulary) -> None:
+        self.vocab = vocab
+        self.env = Environment(loader=FileSystemLoader(TEMPLATES), finalize=_finalize, autoescape=False,
+                               undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True,
+                               keep_trailing_newline=True)
+        self.env.globals.update(link=link, page_url=page_url, date_range=date_range, french_date=french_date,
+                                Safe=Safe, UNIT_LABELS=UNIT_LABELS, INDEX_TITLES=INDEX_TITLES)
+
+    def render(self, reports: list[Report]) -> dict[str, str]:
+        """Every generated file: path relative to docs/ -> content."""
+        buckets = build_buckets(reports, self.vocab)
+        rel = related(reports)
+        out: dict[str, str] = {}
+        for r in reports:
+            out[f"{REPORTS_DIR}/{r.slug}.md"] = self.report_page(r, rel[r.slug])
+        out[f"{REPORTS_DIR}/index.md"] = self._template("reports_index.md.j2", reports=sorted(reports, key=sort_key))
+        for kind in INDEX_KINDS:
+            out[f"{kind}/index.md"] = self._template("bucket_index.md.j2", kind=kind, buckets=buckets[kind],
+                                                     undated=[r for r in reports if not r.meta.get("date")])
+            for b in buckets[kind]:
+                out[f"{kind}/{b.slug}.md"] = self.bucket_page(b)
+        for kind, (title, _) in UNIT_LABELS.items():
+            out[f"lecons/{_unit_page(kind)}.md"] = self.units_page(kind, reports)
+        out["lecons/index.md"] = self._template("units_index.md.j2", counts=self._unit_counts(reports))
+        out[f"{FRAGMENTS_DIR}/accueil.md"] = self._template(
+            "home_fragment.md.j2", latest=sorted(reports, key=sort_key)[:8], buckets=buckets,
+            n_reports=len(reports), unit_counts=self._unit_counts(reports))
+        out["catalogue.json"], out["catalogue.csv"] = catalogue(reports)
+        return out
+
+    def _template(self, name: str, **context: Any) -> str:
+        return self.env.get_template(name).render(**context)
+
+    def _unit_counts(self, reports: list[Report]) -> dict[str, int]:
+        counts = Counter(u.kind for r in reports for u in r.units)
+        return {k: counts.get(k, 0) for k in UNIT_LABELS}
+
+    def report_page(self, r: Report, related_reports: list[tuple[Report, list[str]]]) -> str:
+        anchors: dict[int, dict[int, str]] = {}
+        for u in r.units:
+            anchors.setdefault(u.block, {}).setdefault(u.item, [])
+            anchors[u.block][u.item].append(u.uid)  # type: ignore[attr-defined]
+        body = Safe(blocks_to_markdown(r.blocks, anchors))
+        keys = report_keys(r)
+        by_kind: dict[str, list[Unit]] = {}
+        for u in r.units:
+            by_kind.setdefault(u.kind, []).append(u)
+        page = self._template("report.md.j2", r=r, m=r.meta, body=body, keys=keys, units=by_kind,
+                              related=related_reports)
+        return front_matter(r.meta) + "\n" + page
+
+    def bucket_page(self, b: Bucket) -> str:
+        facets: dict[str, Counter[tuple[str, str]]] = {}
+        for other in INDEX_KINDS:
+            if other == b.kind:
+                continue
+            c: Counter[tuple[str, str]] = Counter()
+            for r in b.reports:
+                for key in report_keys(r)[other]:
+                    c[key] += 1
+            facets[other] = c
+        facet_lists = {k: sorted(c.items(), key=lambda kv: (-kv[1], kv[0][1].casefold())) for k, c in facets.items()}
+        meta = {"title": f"{INDEX_TITLES[b.kind][0]} : {b.label}", "hide": ["navigation"] if False else []}
+        return front_matter({"title": meta["title"]}) + "\n" + self._template("bucket.md.j2", b=b, facets=facet_lists)
+
+    def units_page(self, kind: str, reports: list[Report]) -> str:
+        by_theme: dict[str, list[tuple[Unit, Report]]] = {t.slug: [] for t in self.vocab.themes}
+        for r in sorted(reports, key=sort_key):
+            for u in r.units:
+                if u.kind != kind:
+                    continue
+                themes = u.themes or r.meta["themes"] or []
+                for t in themes[:1] or ["sans-theme"]:
+                    by_theme.setdefault(t, []).append((u, r))
+        groups = [(slug, self.vocab.theme_by_slug[slug].label if slug in self.vocab.theme_by_slug else "Sans thème", items)
+                  for slug, items in by_theme.items() if items]
+        return self._template("units.md.j2", kind=kind, groups=groups, total=sum(len(g[2]) for g in groups))
+
+
+def _unit_page(kind: str) -> str:
+    return {"lesson": "lecons-apprises", "recommendation": "recommandations", "difficulty": "difficultes",
+            "figure": "chiffres-cles", "perspective": "perspectives"}[kind]
+
+
+def catalogue(reports: list[Report]) -> tuple[str, str]:
+    """catalogue.json and catalogue.csv: one row per report, same columns."""
+    rows = []
+    for r in sorted(reports, key=lambda r: r.slug):
+        row = {k: r.meta.get(k) for k in CATALOGUE_FIELDS if k not in ("slug", "url")}
+        rows.append({"slug": r.slug, **row, "url": f"{REPORTS_DIR}/{r.slug}/"})
+    as_json = json.dumps(rows, ensure_ascii=False, indent=2) + "\n"
+    buf = io.StringIO()
+    writer = csv.DictWriter(buf, fieldnames=CATALOGUE_FIELDS, lineterminator="\n")
+    writer.writeheader()
+    for row in rows:
+        writer.writerow({k: "; ".join(v) if isinstance(v, list) else ("" if v is None else v) for k, v in row.items()})
+    return as_json, buf.getvalue()

@@ -1,0 +1,87 @@
+"""Accuracy per field on a labelled development set (expected values in YAML beside the reports)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import yaml
+from slugify import slugify
+
+from . import readers
+from .config import Vocabulary
+from .pipeline import extract_report
+
+FIELDS = ("country", "programme", "date", "date_end", "organiser", "themes")
+INFO_FIELDS = ("partners", "recommendations", "lessons")
+
+
+def _slug(value: Any) -> str:
+    return slugify(str(value).replace("’", "'")) if value else ""
+
+
+def _countries(value: Any) -> set[str]:
+    if not value:
+        return set()
+    return {_slug(v) for v in (value if isinstance(value, list) else [value])}
+
+
+def field_ok(name: str, expected: Any, got: dict[str, Any], counts: dict[str, int]) -> bool:
+    """Does the extracted value match the annotator's? Names match by slug; organisers may carry more words."""
+    if name == "country":
+        return _countries(expected) == _countries(got["country"])
+    if name in ("date", "date_end"):
+        return (str(expected) if expected else None) == got[name]
+    if name == "programme":
+        if not expected:
+            return not got["programme"]
+        return bool(got["programme"]) and (_slug(expected) == _slug(got["programme"])
+                                           or _slug(got["programme"]) in _slug(expected).split("-")
+                                           or _slug(expected) in _slug(got["programme_long"] or "-"))
+    if name == "organiser":
+        if not expected:
+            return not got["organiser"]
+        accepted = expected if isinstance(expected, list) else [expected]
+        return bool(got["organiser"]) and any(_slug(a) in _slug(got["organiser"]) for a in accepted)
+    if name == "themes":
+        return bool(expected) and expected[0] in got["themes"]
+    if name == "partners":
+        return all(any(_slug(e) in _slug(p) for p in got["partners"]) for e in expected or [])
+    return expected == counts.get(name)
+
+
+def score_set(folder: Path, expected: dict[str, dict[str, Any]], vocab: Vocabulary,
+              verbose: bool) -> dict[str, tuple[int, int]]:
+    totals = {f: [0, 0] for f in FIELDS + INFO_FIELDS}
+    for name, exp in sorted(expected.items()):
+        doc = readers.read(folder / name, name)
+        report, _ = extract_report(doc, vocab)
+        counts = {"recommendations": sum(u.kind == "recommendation" for u in report.units),
+                  "lessons": sum(u.kind == "lesson" for u in report.units)}
+        for f in FIELDS + INFO_FIELDS:
+            if f not in exp:
+                continue
+            ok = field_ok(f, exp[f], report.meta, counts)
+            totals[f][0] += ok
+            totals[f][1] += 1
+            if not ok and verbose:
+                got = counts.get(f, report.meta.get(f))
+                print(f"  {name} [{f}]: expected {exp[f]!r}, got {got!r}")
+    return {f: (a, b) for f, (a, b) in totals.items() if b}
+
+
+def run_score(devset: Path, vocab: Vocabulary, verbose: bool) -> int:
+    """Print accuracy per field for every '*.yml' set of expected values in the devset folder."""
+    sets = sorted(devset.glob("*.yml"))
+    if not sets:
+        print(f"error: no expected-values file (*.yml) in {devset}")
+        return 2
+    for path in sets:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        folder = (path.parent / data.pop("_reports_folder", "reports")).resolve()
+        print(f"{path.name}: {len(data)} reports in {folder.relative_to(Path.cwd()) if folder.is_relative_to(Path.cwd()) else folder}")
+        result = score_set(folder, data, vocab, verbose)
+        for f, (ok, n) in result.items():
+            tag = "" if f in FIELDS else "  (informative)"
+            print(f"  {f:<16} {ok:>3}/{n:<3} {100 * ok / n:5.1f} %{tag}")
+    return 0

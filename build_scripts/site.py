@@ -1,0 +1,30 @@
+"""The one thin integration with the site tools: run MkDocs on the generated docs, and serve the result."""
+
+from __future__ import annotations
+
+import functools
+import os
+import http.server
+import subprocess
+import sys
+from pathlib import Path
+
+
+def build_site(root: Path, site_dir: Path | None = None) -> int:
+    """``mkdocs build --strict`` in the project folder; returns MkDocs' exit status."""
+    cmd = [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-f", str(root / "mkdocs.yml")]
+    if site_dir is not None:
+        cmd += ["-d", str(site_dir)]
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    return subprocess.run(cmd, cwd=root, check=False, env=env).returncode
+
+
+def serve(site_dir: Path, port: int) -> None:
+    """Serve the built static site on 127.0.0.1 only (no live reload: rebuild, then refresh)."""
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(site_dir))
+    with http.server.ThreadingHTTPServer(("127.0.0.1", port), handler) as httpd:
+        print(f"Serving {site_dir} on http://127.0.0.1:{port}/ (Ctrl+C to stop)", flush=True)
+        try:
+            httpd.serve_forever()
+        except KeyboardInterrupt:
+            pass
