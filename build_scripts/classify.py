@@ -28,7 +28,7 @@ def _theme_patterns(vocab: Vocabulary) -> list[tuple[str, re.Pattern[str], bool]
             acronyms = [k for k in t.keywords if sum(ch.isupper() for ch in k) >= 2]
             words = [k for k in t.keywords if k not in acronyms]
             for keywords, case_sensitive in ((words, False), (acronyms, True)):
-                p = phrase_pattern(keywords, case_sensitive=case_sensitive)
+                p = phrase_pattern(keywords, case_sensitive=case_sensitive, inflections=True)
                 if p is not None:
                     pats.append((t.slug, p, case_sensitive))
         _PATTERNS[id(vocab)] = pats

@@ -36,13 +36,15 @@ SPELLED = re.compile(
     r"(?:le|les)\s+(?P<days>[a-z\s-]+?)\s+(?:du\s+mois\s+d[e']\s*)?" + M.format("m2") + r"\b")
 
 EVENT_WORDS = re.compile(
-    r"s'est tenu|se sont tenu|s'est deroule|se sont deroule|a eu lieu|ont eu lieu|c'etait|se tient|se tiendra|"
+    r"s'est tenu|se sont tenu|a tenu|ont tenu|s'est deroule|se sont deroule|a eu lieu|ont eu lieu|c'etait|se tient|se tiendra|"
     r"a organise|ont organise|organise|a abrite|a reuni|ont reuni|s'est reuni|se sont reuni|atelier|session|"
     r"reunion|seance|travaux|assises|rencontre|formation|campagne|revue|mission|a accueilli|a ete lance|"
     r"du\s+\d|ouverture|conference|journee")
 PUBLICATION = re.compile(r"publie|mis en ligne|mise a jour|mis a jour|actualite|posted|\|\s*\w|redige le|source\s*:")
 PAST = re.compile(r"(?:depuis|lors (?:du|de la|des)|decide|adopte|en date du|precedent|derniere?|de novembre|avait|"
                   r"dernier|passe|au cours de l'annee|comite de suivi|suite (?:a|au))[^.\n]{0,40}$")
+DEADLINE = re.compile(r"(?:echeance|delai|d'ici|avant le|au plus tard|prevue?s?|programmee?s?|jusqu'au|"
+                      r"a partir du|des le|fin|debut|horizon)\s*:?\s*(?:le |du |au |en )?$")
 SIGNATURE = re.compile(r"(?:fait a\s+[\w' -]+|^[\w' -]{2,30}),?\s+le\s*$")
 
 
@@ -215,6 +217,8 @@ def _score(c: Candidate, folded: str) -> float:
         score -= 5.0
     if PAST.search(before):
         score -= 1.5
+    if DEADLINE.search(before[-40:]):
+        score -= 3.0
     if SIGNATURE.search(before) and c.pos > 0.7 * len(folded):
         score -= 1.5
     if c.pos < 0.15 * len(folded) or c.pos < 300:

@@ -12,15 +12,24 @@ from .textutil import clean_spaces, fold, phrase_pattern, snippet
 
 ART = r"(?:de la |du |de l'|des |de |d')?(?:la |le |l'|les )?"
 STOP = re.compile(r"\s*(?:[,.;:!?\n«»]|\s(?:avec|a travers|en collaboration|en partenariat|et finance|grace|dans le cadre|"
-                  r"au profit|a l'intention|en faveur|pour|sur le theme|sur la|portant|autour|afin|le \d|les \d|du \d|"
+                  r"au profit|a l'intention|en faveur|pour|sur le theme|portant|autour|afin|le \d|les \d|du \d|"
                   r"a (?:la salle|l'hotel|l'amphi|la prefecture)|dans la salle|qui s'est|qui se|a ete|a organise|"
                   r"ont organise|a tenu|s'est tenu|a reuni|se sont|a eu lieu|en date|ce \w+day|c'etait))")
-ORGANISED_BY = re.compile(rf"(?:organise(?:e|s|es)?|initie(?:e|s|es)?|pilote(?:e|s|es)?|convoque(?:e|s|es)?)\s+par\s+{ART}")
-INITIATIVE = re.compile(rf"(?:a|sur) l'initiative\s+{ART}|sous l'egide\s+{ART}|sous la (?:houlette|coordination|presidence)\s+{ART}")
-SUBJECT_VERB = re.compile(r"\s(?:a|ont)\s+(?:organise|tenu|initie|abrite|conduit|anime|lance|regroupe)\b|\s(?:organise|tient|a tenu sa|a tenu son)\s")
-COMMITTEE = re.compile(r"(?:travaux|assises|session|reunion|seance|rencontre)s?(?:\s+(?:ordinaire|extraordinaire|annuelle|"
-                       r"semestrielle|trimestrielle|statutaire))?(?:\s+des\s+(?:travaux|assises))?\s+(?:du|de la|de l')\s*"
-                       r"(?P<org>(?:comite|conseil|cadre|commission|cellule|groupe|assemblee|reseau|equipe)\b[^,.;:\n]*)")
+ORGANISED_BY = re.compile(rf"(?:organise(?:e|s|es)?|initie(?:e|s|es)?|pilote(?:e|s|es)?|convoque(?:e|s|es)?|"
+                          rf"menee?s?|conduite?s?|mise?s? en (?:oe|œ)uvre|realisee?s?)\s+par\s+{ART}")
+INITIATIVE = re.compile(rf"(?:a|sur) l'initiative\s+{ART}|sous l'egide\s+{ART}|sous la (?:houlette|coordination)\s+{ART}")
+FIELD_LINE = re.compile(r"(?m)^\W*(?:organisateur|organisation|structure organisatrice|organise par)\W*:\W*")
+SUBJECT_VERB = re.compile(r"\s(?:a|ont)\s+(?:organise|tenu|initie|abrite|conduit|anime|lance|regroupe|reuni|"
+                          r"convoque|mis en (?:oe|œ)uvre)\b|\s(?:organise|tient|a tenu sa|a tenu son)\s")
+PERSON = re.compile(r"^(?:m|mme|mlle|dr|pr|monsieur|madame|docteur|professeur|le |la )?\.?\s*(?:prefet|gouverneur|"
+                    r"secretaire general|ministre|directeur|directrice|president|presidente|maire|chef|medecin|"
+                    r"representant|representante|conseiller|coordonnateur|coordinatrice|delegue|deleguee|"
+                    r"sous-prefet|haut-commissaire)\b")
+LETTERHEAD = re.compile(r"^[^a-z]{8,140}$")
+COMMITTEE = re.compile(r"(?:travaux|assises|session|reunion|seance|rencontre|assemblee generale)s?(?:\s+(?:ordinaire|"
+                       r"extraordinaire|annuelle|semestrielle|trimestrielle|statutaire))?(?:\s+des\s+(?:travaux|assises))?"
+                       r"\s+(?:du|de la|de l')\s*(?P<org>(?:comite|conseil|cadre|commission|cellule|groupe|assemblee|reseau|"
+                       r"equipe)\b[^,.;:\n]*|(?-i:[A-Z]{3,}[A-Za-z]*)\b)")
 COMMITTEE_MET = re.compile(r"(?:^|[.\n]\s*)(?:le|la|l')\s*(?P<org>(?:comite|conseil|commission|cellule|assemblee|equipe)\b[^,.;:\n]{0,90}?)"
                            r"\s+(?:s'est reuni|a tenu|a siege|s'est tenu)")
 PTA_OWNER = re.compile(rf"(?:plan de travail annuel|pta)(?:\s*\(pta\))?(?:\s+\d{{4}})?\s+(?:de la|du|de l'|des)\s+")
@@ -29,10 +38,11 @@ PARTNER_LEAD = re.compile(
     r"le financement|l'assistance)(?:\s+(?:technique et financier|technique et financiere|financier et technique|"
     r"technique|financier|financiere|constant|precieux))?\s+{art}|(?:finance|financee|appuye|appuyee|soutenu|soutenue)s?\s+par\s+{art}|"
     r"en partenariat avec\s+{art}|sur (?:financement|fonds)\s+{art}".replace("{art}", ART))
-ORG_HEAD = re.compile(r"^(?:direction|ministere|comite|programme|projet|service|agence|institut|fondation|association|"
+ORG_HEAD = re.compile(r"^(?:direction|delegation|centrale|ministere|comite|programme|projet|service|agence|institut|fondation|association|"
                       r"ong|organisation|conseil|cellule|unite|coordination|secretariat|federation|union|reseau|centre|"
                       r"hopital|district|zone|commission|equipe|mairie|prefecture|gouvernorat|region|croix|cooperation|"
-                      r"fonds|banque|office|societe|mutuelle|groupe|plateforme|universite|ecole|laboratoire|dds|drs)\b")
+                      r"fonds|banque|office|societe|mutuelle|groupe|plateforme|universite|ecole|laboratoire|region medicale|"
+                      r"dds|drs)\b")
 ACRONYM_IN_PARENS = re.compile(r"\((?P<acr>[A-Z][A-Za-z0-9/&-]{1,20})\)")
 
 
@@ -102,6 +112,9 @@ def normalise_org(phrase: str, text: str, vocab: Vocabulary) -> tuple[str, Organ
             acr = next(a for a in reg.template_by_acr if a.lower() == m.group("acr").lower())
             place = phrase[m.start("place"): m.end("place")]
             return _template_display(text, reg.template_by_acr[acr], acr, place, vocab), None
+    by_name = _template_by_long_name(phrase, text, vocab)
+    if by_name:
+        return by_name, None
     for m in ACRONYM_IN_PARENS.finditer(phrase):
         known = reg.by_key.get(_key(m.group("acr")))
         if known:
@@ -111,14 +124,15 @@ def normalise_org(phrase: str, text: str, vocab: Vocabulary) -> tuple[str, Organ
         if m and (m.start() < 3 or len(phrase) < 25):
             known = reg.by_key[_key(m.group(0))]
             return display(known), known
+    bare = re.sub(r"\s*\([^()]*\)\s*", " ", phrase).strip()
     if reg.names is not None:
-        m = reg.names.search(fold(phrase))
-        if m and m.start() < 5:
+        m = reg.names.search(fold(bare))
+        if m and m.start() < 5 and m.end() - m.start() >= 0.8 * len(bare):
             known = reg.by_key[_key(m.group(0))]
             return display(known), known
     m = ACRONYM_IN_PARENS.search(phrase)
     if m:
-        long = phrase[: m.start()].strip()
+        long = (phrase[: m.start()].strip() + " " + phrase[m.end():].strip()).strip()
         return (_sentence_case(long) + f" ({m.group('acr')})") if long else m.group("acr"), None
     if re.fullmatch(r"[A-Z][A-Za-z0-9/&-]{1,20}", phrase):  # a bare acronym: look for its definition in the text
         d = re.search(rf"([A-ZÉ][^().;\n]{{8,140}}?)\s*\({re.escape(phrase)}\)", text)
@@ -128,8 +142,36 @@ def normalise_org(phrase: str, text: str, vocab: Vocabulary) -> tuple[str, Organ
     return _sentence_case(phrase), None
 
 
+PREP = r"(?:de la |du |des |de l['’]|d['’]|de |à l['’]|au |à la |a l['’]|a la )"
+
+
+def _template_by_long_name(phrase: str, text: str, vocab: Vocabulary) -> str | None:
+    """'Direction régionale de la santé de Kankan' or '… (DRS) de Kankan' -> '… de Kankan (DRS-Kankan)'."""
+    folded = fold(phrase)
+    for tpl in sorted(vocab.templates, key=lambda t: -len(t.name)):
+        name = fold(tpl.name)
+        if not folded.startswith(name):
+            continue
+        rest = phrase[len(name):]
+        m = re.match(rf"\s*(?:\((?P<acr>[^()]+)\))?\s*(?P<prep>{PREP})?\s*(?P<place>[A-ZÀ-Ý][\w'’ -]*?)\s*(?:\(.*)?$",
+                     rest)
+        if m and m.group("place") and fold(m.group("place"), lower=False)[:1].isupper():
+            place = m.group("place").strip()
+            return _template_display(text, tpl, tpl.acronym, place, vocab)
+    return None
+
+
 def _sentence_case(text: str) -> str:
-    """'Direction Départementale des Affaires Sociales du Mono' -> 'Direction départementale des affaires sociales du Mono'."""
+    """'Direction Départementale des Affaires Sociales du Mono' -> 'Direction départementale des affaires sociales du Mono';
+    a name in capitals keeps a capital on the place after its last 'de'/'du'."""
+    if text.upper() == text and sum(ch.isalpha() for ch in text) > 6:
+        words = text.lower().split(" ")
+        last_prep = max((i for i, w in enumerate(words) if w in ("de", "du", "des", "d'")), default=-1)
+        for i in range(last_prep + 1, len(words)):
+            if last_prep > 0 and words[i] not in ("la", "l'", "le", "les"):
+                words[i] = words[i][:1].upper() + words[i][1:]
+        text = " ".join(words)
+        return text[:1].upper() + text[1:]
     words = text.split(" ")
     out = []
     for n, w in enumerate(words):
@@ -158,25 +200,19 @@ def _phrase_at(text: str, folded: str, start: int) -> str:
 def _candidates(text: str, vocab: Vocabulary) -> list[tuple[float, str, int, str]]:
     folded = fold(text)
     out: list[tuple[float, str, int, str]] = []
+    for m in FIELD_LINE.finditer(folded):
+        out.append((6.0, _phrase_at(text, folded, m.end()), m.start(), "'Organisateur :' field"))
     for m in ORGANISED_BY.finditer(folded):
         out.append((5.0, _phrase_at(text, folded, m.end()), m.start(), "'organisé par'"))
     for m in INITIATIVE.finditer(folded):
         out.append((4.0, _phrase_at(text, folded, m.end()), m.start(), "'à l'initiative de' / 'sous l'égide de'"))
     for m in SUBJECT_VERB.finditer(folded):
-        sent_start = max(folded.rfind(". ", 0, m.start()) + 1, folded.rfind("\n", 0, m.start()) + 1)
-        subject = text[sent_start: m.start()]
-        cut = re.search(r"\s(?:avec l['’]appui|avec le soutien|en collaboration|en partenariat|à travers|a travers|grâce)",
-                        subject)
-        if cut:
-            subject = subject[: cut.start()]
-        subject = subject.split(", ")[-1] if ", " in subject else subject
-        subject = re.sub(r"^\s*(?:la|le|l['’]|les)\s+", "", subject.strip(), flags=re.IGNORECASE)
-        if subject and (ORG_HEAD.match(fold(subject)) or _registry(vocab).acronyms and _registry(vocab).acronyms.match(fold(subject, lower=False))
-                        or re.match(r"[A-Z]{2,}", subject)):
-            out.append((4.5, subject, sent_start, "subject of 'a organisé' / 'a tenu'"))
+        subject = _subject(text, folded, m.start())
+        if subject and (ORG_HEAD.match(fold(subject)) or re.match(r"[A-Z]{2,}", subject)):
+            out.append((4.5, subject, m.start() - len(subject), "subject of 'a organisé' / 'a tenu'"))
     for m in COMMITTEE.finditer(folded):
         org = text[m.start("org"): m.end("org")]
-        org = re.split(r"(?i)\s+(?:au titre|pour l|de l'annee|tenu|qui|s'est|a |le \d|du \d|en \d)", fold(org))[0]
+        org = re.split(r"(?i)\s+(?:au titre|pour l|de l'annee|tenu|qui|s'est|a |le \d|du \d|en \d|sous la)", fold(org))[0]
         out.append((3.0, text[m.start("org"): m.start("org") + len(org)], m.start(), "a committee that met"))
     for m in COMMITTEE_MET.finditer(folded):
         out.append((3.5, text[m.start("org"): m.end("org")], m.start(), "a committee that met"))
@@ -185,7 +221,39 @@ def _candidates(text: str, vocab: Vocabulary) -> list[tuple[float, str, int, str
     head = _headline_org(text, vocab)
     if head:
         out.append((2.0, head[0], head[1], "organisation named in the headline"))
-    return [c for c in out if c[1] and len(c[1]) >= 2]
+    letter = _letterhead(text)
+    if letter:
+        out.append((2.5, letter[0], letter[1], "letterhead at the top of the minutes"))
+    cleaned = []
+    for weight, phrase, pos, method in out:
+        phrase = phrase.replace("*", "").replace("_", " ").strip()
+        if len(phrase) >= 2 and not PERSON.match(fold(phrase)):
+            cleaned.append((weight, phrase, pos, method))
+    return cleaned
+
+
+def _subject(text: str, folded: str, verb: int) -> str:
+    """The organisation before 'a organisé': after the last comma or 'que', before 'avec l'appui…'."""
+    start = max(folded.rfind(". ", 0, verb) + 1, folded.rfind("\n", 0, verb) + 1)
+    subject = text[start:verb]
+    cut = re.search(r"\s(?:avec l['’]appui|avec le soutien|en collaboration|en partenariat|à travers|a travers|grâce)",
+                    subject)
+    if cut:
+        subject = subject[: cut.start()]
+    subject = re.split(r",\s+|\bque\s+|\bqu['’]", subject)[-1].replace("*", "")
+    return re.sub(r"^\s*(?:la\s+|le\s+|les\s+|l['’]\s*)", "", subject.strip(), flags=re.IGNORECASE)
+
+
+def _letterhead(text: str) -> tuple[str, int] | None:
+    """Minutes often open with the organisation's name in capitals."""
+    for m in re.finditer(r"(?m)^\s*(\S[^\n]*)$", text[:400]):
+        line = m.group(1).replace("*", "").replace("#", "").strip()
+        if not line:
+            continue
+        if LETTERHEAD.match(line) and ORG_HEAD.match(fold(line)):
+            return line, m.start(1)
+        return None
+    return None
 
 
 def _headline_org(text: str, vocab: Vocabulary) -> tuple[str, int] | None:

@@ -25,8 +25,10 @@ def fold(text: str, *, lower: bool = True) -> str:
     return folded
 
 
-def phrase_pattern(phrases: Iterable[str], *, case_sensitive: bool = False) -> re.Pattern[str] | None:
-    """One regex matching any phrase on word boundaries in folded text; '-' and ' ' are interchangeable."""
+def phrase_pattern(phrases: Iterable[str], *, case_sensitive: bool = False,
+                   inflections: bool = False) -> re.Pattern[str] | None:
+    """One regex matching any phrase on word boundaries in folded text; '-' and ' ' are interchangeable.
+    With ``inflections``, each word may take a short ending (plural, feminine, -ation/-er stems of 5+ letters)."""
     alts = set()
     for p in phrases:
         f = fold(p.strip(), lower=not case_sensitive)
@@ -37,8 +39,22 @@ def phrase_pattern(phrases: Iterable[str], *, case_sensitive: bool = False) -> r
             alts.add(f.upper())
     if not alts:
         return None
-    parts = [re.escape(a).replace(r"\-", "[- ]").replace(r"\ ", "[- ]+") for a in sorted(alts, key=lambda a: (-len(a), a))]
+    parts = [_alternative(a, inflections) for a in sorted(alts, key=lambda a: (-len(a), a))]
     return re.compile(r"(?<![\w])(?:" + "|".join(parts) + r")(?![\w])")
+
+
+def _alternative(phrase: str, inflections: bool) -> str:
+    words = re.split(r"[- ]+", phrase)
+    out = []
+    for w in words:
+        esc = re.escape(w)
+        if inflections and w.isalpha() and w.islower():
+            esc += r"\w*" if len(w) >= 5 else r"(?:e?s|x)?"
+        elif inflections and w.isalpha() and w.isupper():
+            esc += r"\d*"  # 'CPN' also matches 'CPN4'
+
+        out.append(esc)
+    return "[- ]+".join(out)
 
 
 SENTENCE_END = re.compile(r"(?<=[.!?;])\s+(?=[A-ZÀ-ÖØ-Þ«\"(\d·•-])|\n+")

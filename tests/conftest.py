@@ -1,0 +1,128 @@
+"""Shared fixtures: the real vocabulary, a CLI runner, and sites built from fixture corpora."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import shutil
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from build_scripts.cli import main
+from build_scripts.config import load_vocabulary
+from build_scripts.site import build_site
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "source_reports"
+DEVSET = ROOT / "tests" / "devset" / "reports"
+FIXTURES = ROOT / "tests" / "fixtures"
+HAND_WRITTEN = ("index.md", "a-propos.md", "etiquettes.md", "stylesheets")
+
+
+@pytest.fixture(scope="session")
+def vocab():
+    return load_vocabulary()
+
+
+@dataclass
+class CliResult:
+    code: int
+    out: str
+    err: str
+
+
+@pytest.fixture
+def cli(capsys):
+    """Run ``python -m build_scripts ARGS`` in-process; return exit code and printed text."""
+
+    def run(*args: str) -> CliResult:
+        capsys.readouterr()
+        code = main([str(a) for a in args])
+        captured = capsys.readouterr()
+        return CliResult(code, captured.out, captured.err)
+
+    return run
+
+
+def make_project(dest: Path) -> Path:
+    """A fresh project folder: mkdocs.yml and the hand-written pages, no generated page."""
+    dest.mkdir(parents=True, exist_ok=True)
+    shutil.copy(ROOT / "mkdocs.yml", dest / "mkdocs.yml")
+    for name in HAND_WRITTEN:
+        src = ROOT / "docs" / name
+        if src.is_dir():
+            shutil.copytree(src, dest / "docs" / name)
+        else:
+            (dest / "docs").mkdir(exist_ok=True)
+            shutil.copy(src, dest / "docs" / name)
+    return dest
+
+
+def corpus_folder(dest: Path, *sources: Path) -> Path:
+    """Copy report files (and sidecars) from several folders into one source folder."""
+    dest.mkdir(parents=True, exist_ok=True)
+    for src in sources:
+        for f in sorted(src.iterdir()):
+            if f.is_file():
+                shutil.copy(f, dest / f.name)
+    return dest
+
+
+@dataclass
+class BuiltSite:
+    project: Path
+    docs: Path
+    site: Path
+    source: Path
+    base_url: str = ""
+
+
+def build_full(tmp: Path, source: Path) -> BuiltSite:
+    project = make_project(tmp / "project")
+    code = main(["build", "--source", str(source), "--docs", str(project / "docs")])
+    assert code == 0
+    assert build_site(project, project / "site") == 0, "mkdocs build --strict failed"
+    return BuiltSite(project, project / "docs", project / "site", source)
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args) -> None:  # keep test output readable
+        pass
+
+
+@pytest.fixture(scope="session")
+def served_site(tmp_path_factory):
+    """The seeds, the development set and the hostile fixture, built and served on 127.0.0.1."""
+    tmp = tmp_path_factory.mktemp("served")
+    source = corpus_folder(tmp / "source", SEEDS, DEVSET, FIXTURES / "hostile")
+    built = build_full(tmp, source)
+    handler = functools.partial(_QuietHandler, directory=str(built.site))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    built.base_url = f"http://127.0.0.1:{httpd.server_address[1]}"
+    yield built
+    httpd.shutdown()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=shutil.which("chromium") or "/usr/bin/chromium",
+                              args=["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                                    "--disable-component-update", "--no-first-run", "--disable-sync"])
+        yield b
+        b.close()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="fr-FR")
+    pg = context.new_page()
+    yield pg
+    context.close()

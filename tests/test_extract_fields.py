@@ -1,0 +1,76 @@
+"""Extraction of dates, organisers, programmes and countries: one data case per form or distractor."""
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from build_scripts.extract.dates import extract_dates, words_to_number
+from build_scripts.extract.organisations import extract_organiser, extract_partners
+from build_scripts.extract.places import extract_country
+from build_scripts.extract.programmes import extract_programme
+
+DATA = Path(__file__).parent / "data"
+DATE_CASES = yaml.safe_load((DATA / "dates.yml").read_text(encoding="utf-8"))
+ORG_CASES = yaml.safe_load((DATA / "organisers.yml").read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("case", DATE_CASES, ids=[c["name"] for c in DATE_CASES])
+def test_event_date(case):
+    start, end = extract_dates(case["text"])
+    assert (start.value, end.value) == (case["date"], case["date_end"])
+    if start.value:
+        assert start.snippet, "a found date says where it came from"
+
+
+@pytest.mark.parametrize("words,number", [("deux mil dix-sept", 2017), ("deux mille vingt-trois", 2023),
+                                          ("trente et un", 31), ("quatre-vingt-dix-neuf", 99)])
+def test_french_number_words(words, number):
+    assert words_to_number(words) == number
+
+
+@pytest.mark.parametrize("case", ORG_CASES, ids=[c["name"] for c in ORG_CASES])
+def test_organiser_and_partners(case, vocab):
+    found = extract_organiser(case["text"], vocab)
+    assert found.value and case["organiser"] in found.value
+    partners = extract_partners(case["text"], vocab, found.value).value
+    for expected in case.get("partners", []):
+        assert any(expected in p for p in partners), partners
+        assert expected not in found.value
+
+
+def test_organiser_is_normalised_with_registry_acronym(vocab):
+    text = ("la direction générale de la santé et de l'hygiène publique (GDS-HP) avec l'appui technique et "
+            "financier de la Fondation Aga Khan a organisé un atelier à Bamako.")
+    assert extract_organiser(text, vocab).value == "Direction générale de la santé et de l'hygiène publique (DGSHP)"
+
+
+@pytest.mark.parametrize("text,country", [
+    ("La revue s'est tenue à Zinder avec les districts de Mirriah et Magaria.", "Niger"),
+    ("Les agents de Tambacounda et de Kédougou ont été formés.", "Sénégal"),
+    ("Les acteurs burkinabè se sont retrouvés à Bobo-Dioulasso.", "Burkina Faso"),
+    ("La DDS du Mono a réuni les médecins coordonnateurs à Lokossa.", "Bénin"),
+    ("Un atelier a réuni les experts sur la qualité des soins.", None),
+])
+def test_country_from_places_and_demonyms(text, country, vocab):
+    assert extract_country(text, vocab).value == country
+
+
+def test_several_countries_give_a_list(vocab):
+    text = ("La réunion régionale de l'OOAS a réuni à Lomé les délégations du Bénin, du Niger, du Mali, du Togo "
+            "et du Burkina Faso. Chaque pays a présenté son plan : le Bénin, le Niger, le Mali et le Burkina Faso.")
+    value = extract_country(text, vocab).value
+    assert isinstance(value, list) and {"Bénin", "Niger", "Mali", "Burkina Faso"} <= set(value)
+
+
+@pytest.mark.parametrize("text,programme", [
+    ("Dans le cadre du projet SANTÉ-ZINDER, le comité de pilotage a validé le PTA 2023. Le projet SANTÉ-ZINDER "
+     "a succédé au projet PASS-Zinder.", "SANTÉ-ZINDER"),
+    ("Le Programme d'appui à la santé maternelle (PASMA) a tenu son comité. Le PASMA couvre trois régions.",
+     "PASMA"),
+    ("L'atelier inscrit au Plan de Travail Annuel (PTA) 2024 a porté sur le Plan stratégique 2022-2026.", None),
+    ("Les activités du PEV de routine ont été passées en revue : couverture du PEV en Penta3.", "PEV"),
+])
+def test_programme(text, programme, vocab):
+    found = extract_programme(text, vocab).value
+    assert (found.name if found else None) == programme
