@@ -35,7 +35,8 @@ def _parser() -> argparse.ArgumentParser:
     c.add_argument("--source", type=Path, default=ROOT / "source_reports")
     c.add_argument("--threshold", type=float, default=0.5, help="confidence under which a field is listed")
     st = sub.add_parser("site", help="build the static site with MkDocs (strict) into site/")
-    st.add_argument("--site-dir", type=Path, default=ROOT / "site")
+    st.add_argument("--project", type=Path, default=ROOT, help="folder holding mkdocs.yml and docs/")
+    st.add_argument("--site-dir", type=Path, default=None, help="output folder (default: <project>/site)")
     sv = sub.add_parser("serve", help="serve the built site on 127.0.0.1")
     sv.add_argument("--site-dir", type=Path, default=ROOT / "site")
     sv.add_argument("--port", type=int, default=8000)
@@ -50,7 +51,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.command in ("site", "serve"):
         from . import site
         if args.command == "site":
-            return site.build_site(ROOT, args.site_dir)
+            return site.build_site(args.project, args.site_dir or args.project / "site")
         site.serve(args.site_dir, args.port)
         return EXIT_OK
     try:

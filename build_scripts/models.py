@@ -17,6 +17,7 @@ class SourceDocument:
     sha256: str  # digest of the normalised text, used for duplicates and caching
     curated: dict[str, Any] = field(default_factory=dict)  # curator's front-matter or sidecar
     curated_origin: str = ""  # where the curated values came from (file name)
+    blocks: tuple["Block", ...] = ()  # structure given by the format itself (Word, PDF, HTML); else parsed from text
 
 
 @dataclass(frozen=True)
@@ -38,6 +39,7 @@ class Block:
     rows: list[list[str]] = field(default_factory=list)  # table rows, first one the header
     level: int = 0  # heading level
     markdown: bool = False  # inline Markdown emphasis allowed (Markdown sources only)
+    page: int | None = None  # page of the source document (PDF), for citations
 
 
 @dataclass

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import copy
+import dataclasses
+import datetime as dt
 import difflib
 import hashlib
 import re
@@ -90,14 +93,14 @@ def _with_sidecar(path: Path, doc: SourceDocument) -> SourceDocument:
         sidecar = path.with_name(path.stem + suffix)
         if sidecar.exists():
             curated = {**doc.curated, **readers.text.load_sidecar(sidecar)}
-            return SourceDocument(doc.source, doc.text, doc.fmt, doc.encoding, doc.sha256, curated, sidecar.name)
+            return dataclasses.replace(doc, curated=curated, curated_origin=sidecar.name)
     return doc
 
 
 def extract_report(doc: SourceDocument, vocab: Vocabulary) -> tuple[Report, list[Problem]]:
     """Extract every field of one report, then let the curator's values win."""
     text = doc.text
-    blocks = parse_blocks(text, doc.fmt)
+    blocks = [copy.copy(b) for b in doc.blocks] if doc.blocks else parse_blocks(text, doc.fmt)
     head = headline(blocks)
     start, end = extract_dates(text)
     programme = extract_programme(text, vocab, head[0] if head else "")
@@ -198,7 +201,6 @@ def _check(key: str, value: Any, vocab: Vocabulary) -> str:
         if not isinstance(value, (str, int)) or not ISO_DATE.match(str(value)):
             return f"'{value}' is not a date written YYYY-MM-DD, YYYY-MM or YYYY"
         parts = [int(p) for p in str(value).split("-")]
-        import datetime as dt
         try:
             dt.date(parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1)
         except ValueError as exc:

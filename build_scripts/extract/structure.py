@@ -51,7 +51,7 @@ def parse_blocks(text: str, fmt: str) -> list[Block]:
         else:
             blocks.append(Block("paragraph", lines=[line.strip()]))
             i += 1
-    _normalise_heading_levels(blocks)
+    normalise_heading_levels(blocks)
     return blocks
 
 
@@ -158,7 +158,7 @@ def _cells(line: str) -> list[str]:
     return [c.strip().replace("\\|", "|") for c in re.split(r"(?<!\\)\|", line)]
 
 
-def _normalise_heading_levels(blocks: list[Block]) -> None:
+def normalise_heading_levels(blocks: list[Block]) -> None:
     """The page title is the only level-1 heading: the body's top heading level becomes 2."""
     levels = [b.level for b in blocks if b.kind == "heading"]
     if not levels:
