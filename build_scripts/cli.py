@@ -57,7 +57,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         vocab = load_vocabulary(args.data)
     except ConfigError as exc:
-        print("error: the vocabulary files in build_scripts/data/ are invalid:", file=sys.stderr)
+        print(f"error: the vocabulary files in {args.data} are invalid (fix them, then rebuild):", file=sys.stderr)
         for msg in exc.messages:
             print(f"  {msg}", file=sys.stderr)
         return EXIT_CONFIG

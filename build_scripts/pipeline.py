@@ -54,15 +54,16 @@ def discover(source_dir: Path) -> list[Path]:
     return files
 
 
-def read_all(source_dir: Path, corpus: Corpus, max_bytes: int = MAX_BYTES) -> list[SourceDocument]:
+def read_all(source_dir: Path, corpus: Corpus, max_bytes: int | None = None) -> list[SourceDocument]:
     """Read every report; an unreadable one becomes a Problem and the others carry on."""
+    max_bytes = MAX_BYTES if max_bytes is None else max_bytes
     docs: list[SourceDocument] = []
     by_digest: dict[str, str] = {}
     for path in discover(source_dir):
         source = path.relative_to(source_dir).as_posix()
         size = path.stat().st_size
         if size > max_bytes:
-            corpus.problems.append(Problem(source, f"file is {size / 1e6:.1f} MB, over the {max_bytes / 1e6:.0f} MB limit",
+            corpus.problems.append(Problem(source, f"file is {_human(size)}, over the {_human(max_bytes)} limit",
                                            "split the report or remove embedded images, then rebuild"))
             corpus.skipped.append(source)
             continue
@@ -88,6 +89,10 @@ def read_all(source_dir: Path, corpus: Corpus, max_bytes: int = MAX_BYTES) -> li
     return docs
 
 
+def _human(n: int) -> str:
+    return f"{n / 1e6:.1f} MB" if n >= 1e6 else f"{n / 1e3:.1f} kB"
+
+
 def _with_sidecar(path: Path, doc: SourceDocument) -> SourceDocument:
     for suffix in readers.SIDECAR_SUFFIXES:
         sidecar = path.with_name(path.stem + suffix)
@@ -111,7 +116,8 @@ def extract_report(doc: SourceDocument, vocab: Vocabulary) -> tuple[Report, list
         hints[prog.country] = hints.get(prog.country, 0) + 1.5
     country = extract_country(text, vocab, hints)
     short = _short_org(organiser.value)
-    title = extract_title(blocks, text, programme=prog.name if prog else None, organiser_short=short, date=start.value)
+    title = extract_title(blocks, text, programme=prog.name if prog else None, organiser_short=short, date=start.value,
+                          organiser_long=organiser.value)
     found: dict[str, Found] = {
         "title": title,
         "country": country,

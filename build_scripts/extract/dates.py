@@ -41,8 +41,8 @@ EVENT_WORDS = re.compile(
     r"reunion|seance|travaux|assises|rencontre|formation|campagne|revue|mission|a accueilli|a ete lance|"
     r"du\s+\d|ouverture|conference|journee")
 PUBLICATION = re.compile(r"publie|mis en ligne|mise a jour|mis a jour|actualite|posted|\|\s*\w|redige le|source\s*:")
-PAST = re.compile(r"(?:depuis|lors (?:du|de la|des)|decide|adopte|en date du|precedent|derniere?|de novembre|avait|"
-                  r"dernier|passe|au cours de l'annee|comite de suivi|suite (?:a|au))[^.\n]{0,40}$")
+PAST = re.compile(r"(?:depuis|lors (?:du|de la|des)|decide|adopte|en date du|precedent|derniere?|avait|"
+                  r"dernier|passe|au cours de l'annee|suite (?:a|au))[^.\n]{0,40}$")
 DEADLINE = re.compile(r"(?:echeance|delai|d'ici|avant le|au plus tard|prevue?s?|programmee?s?|jusqu'au|"
                       r"a partir du|des le|fin|debut|horizon)\s*:?\s*(?:le |du |au |en )?$")
 SIGNATURE = re.compile(r"(?:fait a\s+[\w' -]+|^[\w' -]{2,30}),?\s+le\s*$")

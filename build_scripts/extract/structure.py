@@ -76,11 +76,15 @@ def _heading(line: str, markdown: bool) -> tuple[int, str] | None:
 
 
 def _list(lines: list[str], i: int, bullet: re.Pattern[str], markdown: bool) -> tuple[list[str], int]:
-    """Consecutive bullet lines (blank lines between them allowed) form one list."""
+    """Consecutive bullet lines (blank lines between them allowed) form one list; a number ('1.', '2)')
+    stays in its item's text, so no number is lost."""
     items: list[str] = []
     while i < len(lines):
-        if bullet.match(lines[i]):
-            items.append(bullet.sub("", lines[i], count=1).strip())
+        m = bullet.match(lines[i])
+        if m:
+            marker = m.group(0).strip()
+            keep = marker if marker[:1].isdigit() else ""
+            items.append((keep + " " + lines[i][m.end():].strip()).strip())
             i += 1
         elif not lines[i].strip():
             j = i

@@ -78,13 +78,16 @@ def event_phrase(text: str) -> str:
 
 
 def extract_title(blocks: list[Block], text: str, *, programme: str | None, organiser_short: str | None,
-                  date: str | None) -> Found:
+                  date: str | None, organiser_long: str | None = None) -> Found:
     """The headline when the report has one; else 'Event — programme or organiser, date' from its words."""
     head = headline(blocks)
     if head:
         return Found(head[0], head[0], 0.9, "headline of the report")
     phrase = event_phrase(text) or "Rapport"
     who = programme or organiser_short
+    if len(phrase.split()) == 1 and organiser_long and not programme:
+        who = re.sub(r"\s*\([^()]*\)$", "", organiser_long)  # 'Session — Direction départementale de la santé du Mono'
+
     title = phrase
     if who and fold(who) not in fold(phrase):
         title += f" — {who}"

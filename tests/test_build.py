@@ -1,0 +1,207 @@
+"""The generator end to end: pages, indexes both ways, catalogue, determinism, hand-written pages, bad input."""
+
+import json
+import shutil
+from pathlib import Path
+
+import frontmatter
+import pytest
+
+from build_scripts import pipeline
+
+from .conftest import SEEDS, corpus_folder, make_project
+
+REQUIRED = ("title", "country", "programme", "date", "date_end", "organiser", "partners", "themes", "tags",
+            "summary", "source")
+
+
+def tree(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+@pytest.fixture
+def seeds_built(tmp_path, cli):
+    project = make_project(tmp_path / "p")
+    result = cli("build", "--source", SEEDS, "--docs", project / "docs")
+    assert result.code == 0, result.err
+    return project / "docs"
+
+
+def test_one_page_per_report_with_front_matter(seeds_built):
+    pages = sorted((seeds_built / "rapports").glob("*.md"))
+    pages = [p for p in pages if p.name != "index.md"]
+    assert len(pages) == len(list(SEEDS.glob("*.txt")))
+    for page in pages:
+        post = frontmatter.load(page)
+        assert all(k in post.metadata for k in REQUIRED), page
+        assert (SEEDS / post["source"]).exists()
+        assert post["date"] is None or len(str(post["date"])) in (4, 7, 10)
+        assert len(post["tags"]) == len(post["themes"]) >= 1
+
+
+def test_indexes_link_to_reports_and_back(seeds_built):
+    path = next(p for p in (seeds_built / "rapports").glob("*.md")
+                if p.name != "index.md" and frontmatter.load(p).get("programme") == "PRODESS")
+    post = frontmatter.load(path)
+    page = post.content
+    for link in ("../pays/mali.md", "../programmes/prodess.md", "../annees/2017.md", "../themes/"):
+        assert link in page
+    for index in ("pays/mali.md", "programmes/prodess.md", "annees/2017.md", "themes/index.md",
+                  "organisateurs/index.md"):
+        assert (seeds_built / index).exists(), index
+    mali = (seeds_built / "pays/mali.md").read_text(encoding="utf-8")
+    assert "**2** rapports" in mali and f"../rapports/{path.name}" in mali
+    assert f"../rapports/{path.name}" in (seeds_built / "programmes/prodess.md").read_text(encoding="utf-8")
+
+
+def test_index_lists_newest_first(seeds_built):
+    benin = (seeds_built / "pays/benin.md").read_text(encoding="utf-8")
+    assert benin.index("novembre 2024") < benin.index("date non précisée")
+
+
+def test_catalogue_json_and_csv_have_the_same_rows(seeds_built):
+    rows = json.loads((seeds_built / "catalogue.json").read_text(encoding="utf-8"))
+    csv_lines = (seeds_built / "catalogue.csv").read_text(encoding="utf-8").strip().split("\n")
+    assert len(rows) == len(csv_lines) - 1 == 5
+    assert all(r["url"].startswith("rapports/") and r["source"] for r in rows)
+    assert csv_lines[0].split(",")[:3] == ["slug", "title", "country"]
+
+
+def test_two_builds_give_identical_trees(tmp_path, cli):
+    a, b = make_project(tmp_path / "a"), make_project(tmp_path / "b")
+    assert cli("build", "--source", SEEDS, "--docs", a / "docs").code == 0
+    assert cli("build", "--source", SEEDS, "--docs", b / "docs").code == 0
+    assert tree(a / "docs") == tree(b / "docs")
+    again = cli("build", "--source", SEEDS, "--docs", a / "docs")
+    assert "0 files written" in again.out
+
+
+def test_hand_written_page_is_never_overwritten(tmp_path, cli):
+    project = make_project(tmp_path / "p")
+    cli("build", "--source", SEEDS, "--docs", project / "docs")
+    victim = next(p for p in (project / "docs/rapports").glob("*.md") if p.name != "index.md")
+    shutil.rmtree(project / "docs/rapports")
+    (project / "docs/.generes.json").unlink()
+    victim.parent.mkdir()
+    victim.write_text("# Ma page écrite à la main\n", encoding="utf-8")
+    result = cli("build", "--strict", "--source", SEEDS, "--docs", project / "docs")
+    assert result.code == 1
+    assert f"docs/rapports/{victim.name}: a hand-written file is in the way" in result.err
+    assert victim.read_text(encoding="utf-8") == "# Ma page écrite à la main\n"
+    assert (project / "docs/index.md").read_text(encoding="utf-8").startswith("---")
+
+
+def test_removed_report_disappears_and_hand_written_pages_stay(tmp_path, cli):
+    source = corpus_folder(tmp_path / "src", SEEDS)
+    project = make_project(tmp_path / "p")
+    cli("build", "--source", source, "--docs", project / "docs")
+    before = {p.name for p in (project / "docs/rapports").glob("*.md")}
+    (source / "mali-prodess-comite-technique-2017.txt").unlink()
+    result = cli("build", "--source", source, "--docs", project / "docs")
+    after = {p.name for p in (project / "docs/rapports").glob("*.md")}
+    assert len(before - after) == 1
+    assert "removed" in result.out
+    assert not (project / "docs/programmes/prodess.md").exists()
+    assert (project / "docs/index.md").exists() and (project / "docs/a-propos.md").exists()
+
+
+GOOD = ("Le 3 mars 2022, la Direction régionale de la santé de Kara a tenu à Kara sa revue annuelle "
+        "des activités de vaccination avec l'appui de l'UNICEF.\n")
+
+
+def write(folder: Path, name: str, content, binary: bool = False) -> Path:
+    path = folder / name
+    if binary:
+        path.write_bytes(content)
+    else:
+        path.write_text(content, encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("name,content,binary,message", [
+    ("vide.txt", "", False, "vide.txt: file is empty (0 bytes) — add the report's text"),
+    ("blancs.txt", "  \n\n  ", False, "blancs.txt: is empty (no report text)"),
+    ("image.png", b"\x89PNG\r\n\x1a\n\x00\x00", True, "image.png: unsupported file type '.png'"),
+    ("binaire.txt", b"\x00\x01\x02\x03binaire", True, "binaire.txt: looks like a binary file"),
+    ("yaml-casse.md", "---\ntitle: [non fermé\n---\nTexte du rapport.\n", False,
+     "yaml-casse.md: curated front-matter is not valid YAML at line"),
+    ("date-impossible.md", "---\ndate: 2017-02-30\n---\n" + GOOD, False,
+     "date-impossible.md: curated front-matter has an invalid value"),
+])
+def test_bad_input_is_named_and_the_rest_still_builds(tmp_path, cli, name, content, binary, message):
+    source = tmp_path / "src"
+    source.mkdir()
+    write(source, "kara-revue.txt", GOOD)
+    write(source, name, content, binary)
+    project = make_project(tmp_path / "p")
+    result = cli("build", "--source", source, "--docs", project / "docs")
+    assert result.code == 0
+    assert message in result.err
+    assert "1 reports built, 1 skipped" in result.out
+    strict = cli("build", "--strict", "--source", source, "--docs", project / "docs")
+    assert strict.code == 1
+
+
+def test_curated_values_win_and_bad_ones_are_explained(tmp_path, cli):
+    source = tmp_path / "src"
+    source.mkdir()
+    write(source, "kara-revue.txt", GOOD)
+    write(source, "kara-revue.meta.yml", "programme: PEV\ndate: '2022-03-04'\nthemes: [vaccinaton]\npays: Togo\n")
+    project = make_project(tmp_path / "p")
+    result = cli("build", "--source", source, "--docs", project / "docs")
+    post = frontmatter.load(next(p for p in (project / "docs/rapports").glob("*.md") if p.name != "index.md"))
+    assert post["programme"] == "PEV" and post["date"] == "2022-03-04"
+    assert "kara-revue.txt [themes]: curated themes has unknown theme 'vaccinaton'; did you mean 'vaccination'?" in result.err
+    assert "unknown curated field 'pays'" in result.err
+
+
+def test_duplicate_report_is_kept_once(tmp_path, cli):
+    source = tmp_path / "src"
+    source.mkdir()
+    write(source, "a-kara.txt", GOOD)
+    write(source, "b-copie.txt", GOOD.replace("\n", "\r\n"))
+    project = make_project(tmp_path / "p")
+    result = cli("build", "--source", source, "--docs", project / "docs")
+    assert "b-copie.txt: same text as a-kara.txt: kept once, under that name — delete one of the two copies" in result.err
+    assert len([p for p in (project / "docs/rapports").glob("*.md") if p.name != "index.md"]) == 1
+
+
+def test_same_title_gives_two_stable_page_names(tmp_path, cli):
+    source = tmp_path / "src"
+    source.mkdir()
+    title = "REVUE ANNUELLE DU DISTRICT SANITAIRE\n"
+    write(source, "bassar.txt", title + GOOD.replace("Kara", "Bassar"))
+    write(source, "sotouboua.txt", title + GOOD.replace("Kara", "Sotouboua"))
+    project = make_project(tmp_path / "p")
+    cli("build", "--source", source, "--docs", project / "docs")
+    first = sorted(p.name for p in (project / "docs/rapports").glob("revue-annuelle-du-district*.md"))
+    write(source, "zz-autre.txt", GOOD.replace("Kara", "Dapaong"))
+    cli("build", "--source", source, "--docs", project / "docs")
+    second = sorted(p.name for p in (project / "docs/rapports").glob("revue-annuelle-du-district*.md"))
+    assert len(first) == 2 and first == second
+
+
+def test_size_limit(tmp_path, cli, monkeypatch):
+    monkeypatch.setattr(pipeline, "MAX_BYTES", 1000)
+    source = tmp_path / "src"
+    source.mkdir()
+    write(source, "gros.txt", GOOD * 20)
+    result = cli("build", "--source", source, "--docs", make_project(tmp_path / "p") / "docs")
+    assert "gros.txt: file is 3.0 kB, over the 1.0 kB limit — split the report" in result.err
+
+
+def test_missing_source_folder_exit_code(tmp_path, cli):
+    result = cli("build", "--source", tmp_path / "nulle-part", "--docs", tmp_path / "docs")
+    assert result.code == 2 and "does not exist" in result.err
+
+
+def test_invalid_vocabulary_is_refused_with_file_and_line(tmp_path, cli):
+    data = tmp_path / "data"
+    shutil.copytree(Path(pipeline.__file__).parent / "data", data)
+    themes = data / "themes.yml"
+    themes.write_text(themes.read_text(encoding="utf-8").replace("slug: nutrition", "slug: Nutrition Infantile", 1)
+                      .replace("\n    keywords:", "\n    keywordz:", 1), encoding="utf-8")
+    result = cli("--data", data, "build", "--source", SEEDS, "--docs", tmp_path / "docs")
+    assert result.code == 2
+    assert "themes.yml, line" in result.err and "unknown field 'keywordz'; did you mean 'keywords'?" in result.err
+    assert "slug 'Nutrition Infantile' must be lower-case words" in result.err
