@@ -37,8 +37,8 @@ def _escape_line_start(m: re.Match[str]) -> str:
     return m.group(0) + "\\"  # '1.' or '1)' would start an ordered list
 
 
-def block_to_markdown(block: Block, anchors: dict[int, str] | None = None) -> str:
-    """One body block as Markdown; ``anchors`` maps an item/row index (-1: the block) to an id."""
+def block_to_markdown(block: Block, anchors: dict[int, list[str]] | None = None) -> str:
+    """One body block as Markdown; ``anchors`` maps an item/row index (-1: the block) to unit ids."""
     anchors = anchors or {}
     emph = block.markdown
     if block.kind == "heading":
@@ -55,8 +55,8 @@ def block_to_markdown(block: Block, anchors: dict[int, str] | None = None) -> st
 
 
 def table_to_markdown(rows: list[list[str]], *, emphasis: bool = False,
-                      anchors: dict[int, str] | None = None) -> str:
-    """A Markdown table; the first row is the header; ``anchors`` maps row numbers to ids."""
+                      anchors: dict[int, list[str]] | None = None) -> str:
+    """A Markdown table; the first row is the header; ``anchors`` maps row numbers to unit ids."""
     anchors = anchors or {}
     width = max(len(r) for r in rows)
     lines = []
@@ -70,11 +70,22 @@ def table_to_markdown(rows: list[list[str]], *, emphasis: bool = False,
     return "\n".join(lines)
 
 
-def _anchor(uid: str | None) -> str:
-    return f'<span class="unite-ancre" id="{uid}"></span>' if uid else ""
+def _anchor(uids: list[str] | None) -> str:
+    """Empty elements carrying unit ids, so that a citation link lands on its statement."""
+    return "".join(f'<span class="unite-ancre" id="{uid}"></span>' for uid in uids or [])
 
 
-def blocks_to_markdown(blocks: list[Block], anchors: dict[int, dict[int, str]] | None = None) -> str:
-    """The whole body: blocks separated by blank lines; ``anchors`` maps block index -> item -> id."""
+def blocks_to_markdown(blocks: list[Block], anchors: dict[int, dict[int, list[str]]] | None = None,
+                       *, block_ids: bool = False) -> str:
+    """The whole body: blocks separated by blank lines; ``anchors`` maps block index -> item -> unit ids.
+    With ``block_ids``, every paragraph, list and table also gets an id ('b3'), so that a search hit
+    can link to the passage it was found in."""
     anchors = anchors or {}
-    return "\n\n".join(block_to_markdown(b, anchors.get(i)) for i, b in enumerate(blocks))
+    out = []
+    for i, b in enumerate(blocks):
+        own = {k: list(v) for k, v in anchors.get(i, {}).items()}
+        if block_ids and b.kind != "heading":
+            first = -1 if b.kind == "paragraph" else 0
+            own.setdefault(first, []).insert(0, f"b{i}")
+        out.append(block_to_markdown(b, own))
+    return "\n\n".join(out)

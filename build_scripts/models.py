@@ -69,6 +69,7 @@ class Report:
     found: dict[str, Found] = field(default_factory=dict)  # provenance per extracted field
     blocks: list[Block] = field(default_factory=list)
     units: list[Unit] = field(default_factory=list)
+    acronyms: list[tuple[str, str, bool]] = field(default_factory=list)  # (acronym, expansion, spelled out only)
 
     @property
     def source(self) -> str:

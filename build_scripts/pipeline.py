@@ -17,6 +17,7 @@ from slugify import slugify
 from . import readers
 from .classify import classify_themes
 from .config import Vocabulary
+from .extract.acronyms import acronyms_in_report
 from .extract.dates import extract_dates
 from .extract.organisations import extract_organiser, extract_partners
 from .extract.places import extract_country
@@ -129,7 +130,8 @@ def extract_report(doc: SourceDocument, vocab: Vocabulary) -> tuple[Report, list
         "themes": classify_themes(text, title.value, vocab),
         "summary": extract_summary(blocks, head[1] if head else None),
     }
-    report = Report(doc=doc, found=found, blocks=blocks, units=extract_units(blocks))
+    report = Report(doc=doc, found=found, blocks=blocks, units=extract_units(blocks),
+                    acronyms=acronyms_in_report(text, vocab))
     problems = _apply(report, vocab, prog.long if prog else "")
     return report, problems
 

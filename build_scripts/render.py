@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import csv
+import html
 import io
 import json
+import re
 from collections import Counter
 from pathlib import Path
 from typing import Any
@@ -39,6 +41,9 @@ CATALOGUE_FIELDS = ("slug", "title", "country", "countries", "programme", "progr
                     "organiser", "partners", "themes", "tags", "summary", "source", "url")
 
 
+ACRONYM_SAFE = re.compile(r"^[A-Za-z0-9/-]+$")
+
+
 class Safe(str):
     """Markdown that is already safe: emitted as is by templates."""
 
@@ -49,6 +54,11 @@ def _finalize(value: Any) -> Any:
     if isinstance(value, Safe) or isinstance(value, (int, float)):
         return value
     return escape(" ".join(str(value).split()))
+
+
+def html_text(value: Any) -> Safe:
+    """Report text inside raw HTML we write (attributes or text): HTML-escaped, on one line."""
+    return Safe(html.escape(" ".join(str(value).split()), quote=True))
 
 
 def link(label: Any, url: str) -> Safe:
@@ -81,6 +91,7 @@ class Renderer:
         self.env = Environment(loader=FileSystemLoader(TEMPLATES), finalize=_finalize, autoescape=False,
                                undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True,
                                keep_trailing_newline=True)
+        self.env.filters["html"] = html_text
         self.env.globals.update(link=link, page_url=page_url, date_range=date_range, french_date=french_date,
                                 Safe=Safe, UNIT_LABELS=UNIT_LABELS, INDEX_TITLES=INDEX_TITLES)
 
@@ -99,6 +110,7 @@ class Renderer:
                 out[f"{kind}/{b.slug}.md"] = self.bucket_page(b)
         for kind, (title, _) in UNIT_LABELS.items():
             out[f"lecons/{_unit_page(kind)}.md"] = self.units_page(kind, reports)
+        out["glossaire/index.md"] = self._template("glossary.md.j2", entries=glossary_entries(reports))
         out["lecons/index.md"] = self._template("units_index.md.j2", counts=self._unit_counts(reports))
         out[f"{FRAGMENTS_DIR}/accueil.md"] = self._template(
             "home_fragment.md.j2", latest=sorted(reports, key=sort_key)[:8], buckets=buckets,
@@ -114,17 +126,17 @@ class Renderer:
         return {k: counts.get(k, 0) for k in UNIT_LABELS}
 
     def report_page(self, r: Report, related_reports: list[tuple[Report, list[str]]]) -> str:
-        anchors: dict[int, dict[int, str]] = {}
+        anchors: dict[int, dict[int, list[str]]] = {}
         for u in r.units:
-            anchors.setdefault(u.block, {}).setdefault(u.item, [])
-            anchors[u.block][u.item].append(u.uid)  # type: ignore[attr-defined]
-        body = Safe(blocks_to_markdown(r.blocks, anchors))
+            anchors.setdefault(u.block, {}).setdefault(u.item, []).append(u.uid)
+        body = Safe(blocks_to_markdown(r.blocks, anchors, block_ids=True))
         keys = report_keys(r)
         by_kind: dict[str, list[Unit]] = {}
         for u in r.units:
             by_kind.setdefault(u.kind, []).append(u)
+        acronyms = [a for a in r.acronyms if ACRONYM_SAFE.match(a[0])]
         page = self._template("report.md.j2", r=r, m=r.meta, body=body, keys=keys, units=by_kind,
-                              related=related_reports)
+                              related=related_reports, acronyms=acronyms)
         return front_matter(r.meta) + "\n" + page
 
     def bucket_page(self, b: Bucket) -> str:
@@ -153,6 +165,19 @@ class Renderer:
         groups = [(slug, self.vocab.theme_by_slug[slug].label if slug in self.vocab.theme_by_slug else "Sans thème", items)
                   for slug, items in by_theme.items() if items]
         return self._template("units.md.j2", kind=kind, groups=groups, total=sum(len(g[2]) for g in groups))
+
+
+def glossary_entries(reports: list[Report]) -> list[tuple[str, str, list[Report]]]:
+    """Every acronym of the corpus with its most common expansion and the reports using it, newest first."""
+    uses: dict[str, list[Report]] = {}
+    expansions: dict[str, Counter[str]] = {}
+    for r in sorted(reports, key=sort_key):
+        for acr, expansion, _ in r.acronyms:
+            if ACRONYM_SAFE.match(acr):
+                uses.setdefault(acr, []).append(r)
+                expansions.setdefault(acr, Counter())[expansion] += 1
+    return [(acr, sorted(expansions[acr].items(), key=lambda kv: (-kv[1], kv[0]))[0][0], uses[acr])
+            for acr in sorted(uses, key=lambda a: (a.casefold(), a))]
 
 
 def _unit_page(kind: str) -> str:

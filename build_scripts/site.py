@@ -11,12 +11,21 @@ from pathlib import Path
 
 
 def build_site(root: Path, site_dir: Path | None = None) -> int:
-    """``mkdocs build --strict`` in the project folder; returns MkDocs' exit status."""
-    cmd = [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-f", str(root / "mkdocs.yml")]
-    if site_dir is not None:
-        cmd += ["-d", str(site_dir)]
+    """``mkdocs build --strict`` in the project folder, then the Pagefind index; returns the first failure."""
+    site_dir = site_dir or root / "site"
+    cmd = [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-f", str(root / "mkdocs.yml"),
+           "-d", str(site_dir)]
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    return subprocess.run(cmd, cwd=root, check=False, env=env).returncode
+    code = subprocess.run(cmd, cwd=root, check=False, env=env).returncode
+    if code:
+        return code
+    return build_search_index(site_dir)
+
+
+def build_search_index(site_dir: Path) -> int:
+    """Pagefind: French stemming from <html lang="fr">, report pages only (data-pagefind-body)."""
+    cmd = [sys.executable, "-m", "pagefind", "--site", str(site_dir), "--silent"]
+    return subprocess.run(cmd, check=False).returncode
 
 
 def serve(site_dir: Path, port: int) -> None:

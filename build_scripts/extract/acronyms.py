@@ -1,0 +1,78 @@
+"""Text -> acronyms used in a report with their expansions: from the glossary and from definitions in the text."""
+
+from __future__ import annotations
+
+import re
+
+from ..config import Vocabulary
+from .textutil import fold, phrase_pattern
+
+# 'direction générale de la santé et de l'hygiène publique (GDS-HP)'
+DEFINITION = re.compile(r"(?P<long>[\w'’ -]{6,120}?)\s*\((?P<acr>[A-Z][A-Za-z]*[A-Z][A-Za-z0-9/-]*)\)")
+SMALL_WORDS = {"de", "du", "des", "la", "le", "les", "l", "d", "et", "en", "a", "au", "aux", "pour", "sur", "dans"}
+ACRONYM_TOKEN = re.compile(r"(?<![\w-])([A-Z][A-Za-z]*[A-Z][A-Za-z]*)(?:\d+)?(?![\w-])")
+
+_CACHE: dict[int, tuple[dict[str, str], re.Pattern[str] | None, dict[str, str]]] = {}
+
+
+def _glossary(vocab: Vocabulary) -> tuple[dict[str, str], re.Pattern[str] | None, dict[str, str]]:
+    if id(vocab) not in _CACHE:
+        by_acr: dict[str, str] = {}
+        for a in vocab.acronyms:
+            for key in (a.acronym, *a.aliases):
+                by_acr.setdefault(key, a.expansion)
+        by_expansion = {fold(a.expansion.split(" ; ")[0]): a.acronym for a in vocab.acronyms}
+        pattern = phrase_pattern([a.expansion.split(" ; ")[0] for a in vocab.acronyms], inflections=True)
+        _CACHE[id(vocab)] = (by_acr, pattern, by_expansion)
+    return _CACHE[id(vocab)]
+
+
+def definitions_in_text(text: str) -> dict[str, str]:
+    """Acronyms the report defines itself: the words before '(ACR)' whose initials spell it."""
+    found: dict[str, str] = {}
+    for m in DEFINITION.finditer(text):
+        acr, long = m.group("acr"), m.group("long")
+        letters = [ch for ch in acr if ch.isupper()]
+        tokens = list(re.finditer(r"\S+", long))
+        chosen, initials = len(tokens), []
+        for i in range(len(tokens) - 1, -1, -1):
+            word = re.sub(r"^[lLdD]['’]", "", tokens[i].group(0))
+            parts = [p for p in word.split("-") if fold(p) not in SMALL_WORDS and p[:1].isalpha()]
+            initials[:0] = [p[0].upper() for p in parts]
+            chosen = i
+            if len(initials) >= len(letters):
+                break
+        words = [t.group(0) for t in tokens[chosen:]]
+        if initials and _spells(letters, initials, words):
+            definition = long[tokens[chosen].start():].strip(" ,;:")
+            definition = re.sub(r"^[lLdD]['’]", "", definition)
+            found.setdefault(acr, definition)
+    return found
+
+
+def _spells(letters: list[str], initials: list[str], words: list[str]) -> bool:
+    """Loose check: the acronym's first letter opens the long form and most letters are initials."""
+    if fold(initials[0]) != fold(letters[0]):
+        return False
+    hits = sum(1 for ch in letters if ch in initials or any(fold(ch) in fold(w)[:3] for w in words))
+    return hits >= max(2, int(0.6 * len(letters)))
+
+
+def acronyms_in_report(text: str, vocab: Vocabulary) -> list[tuple[str, str, bool]]:
+    """(acronym, expansion, spelled_out_only) for each glossary or defined acronym the report uses or spells out."""
+    by_acr, expansion_pattern, by_expansion = _glossary(vocab)
+    defined = definitions_in_text(text)
+    out: dict[str, tuple[str, bool]] = {acr: (long, False) for acr, long in defined.items()}
+    for m in ACRONYM_TOKEN.finditer(text):
+        acr = m.group(1)
+        if acr in defined:
+            out.setdefault(acr, (defined[acr], False))
+        elif acr in by_acr:
+            out.setdefault(acr, (by_acr[acr], False))
+    if expansion_pattern is not None:
+        for m in expansion_pattern.finditer(fold(text)):
+            key = next((k for k in by_expansion if fold(m.group(0)).startswith(k)), None)
+            if key and by_expansion[key] not in out:
+                acr = by_expansion[key]
+                out[acr] = (by_acr[acr], True)
+    return sorted(((a, e, spelled) for a, (e, spelled) in out.items()), key=lambda t: t[0].casefold())
