@@ -12,8 +12,7 @@ _BACKSLASHED = set("\\`_{}[]|#!*")
 _LINE_START = re.compile(r"^(\s*)([-+=]|\d+(?=[.)]))")
 
 
-def escape(text: str, *, emphasis: bool = False) -> str:
-    """Escape one line of report text for Markdown; with ``emphasis``, '*' keeps its Markdown meaning."""
+def _escape_chars(text: str, emphasis: bool) -> str:
     out = []
     for ch in text:
         if ch in _ENTITIES:
@@ -22,7 +21,12 @@ def escape(text: str, *, emphasis: bool = False) -> str:
             out.append("\\" + ch)
         else:
             out.append(ch)
-    line = "".join(out).strip()
+    return "".join(out)
+
+
+def escape(text: str, *, emphasis: bool = False) -> str:
+    """Escape one line of report text for Markdown; with ``emphasis``, '*' keeps its Markdown meaning."""
+    line = _escape_chars(text, emphasis).strip()
     if emphasis and re.match(r"\*\s", line):
         line = "\\" + line
     return _LINE_START.sub(_escape_line_start, line)
@@ -54,6 +58,34 @@ def block_to_markdown(block: Block, anchors: dict[int, list[str]] | None = None)
     return _anchor(anchors.get(-1)) + text
 
 
+def paragraph_with_sentences(block: Block, sentences: list[tuple[str, str]], anchors: list[str]) -> str:
+    """A paragraph whose cited sentences are wrapped in <span id=…>, so a citation link highlights just them;
+    an empty '…-fin' marker after each tells search where the sentence ends. Unfound sentences anchor the block."""
+    lines = [line.strip() for line in block.lines]
+    cuts: dict[int, list[tuple[int, int, str]]] = {}
+    leftover = list(anchors)
+    for uid, sentence in sentences:
+        for n, line in enumerate(lines):
+            pos = line.find(sentence)
+            if pos >= 0 and not any(a < pos + len(sentence) and pos < b for a, b, _ in cuts.get(n, [])):
+                cuts.setdefault(n, []).append((pos, pos + len(sentence), uid))
+                break
+        else:
+            leftover.append(uid)
+    out = []
+    for n, line in enumerate(lines):
+        pieces, at = [], 0
+        for a, b, uid in sorted(cuts.get(n, [])):
+            pieces.append(_escape_chars(line[at:a], block.markdown))
+            pieces.append(f'<span class="unite" id="{uid}">{_escape_chars(line[a:b], block.markdown)}</span>'
+                          f'<span class="unite-fin" id="{uid}-fin"></span>')
+            at = b
+        pieces.append(_escape_chars(line[at:], block.markdown))
+        joined = "".join(pieces)
+        out.append(_LINE_START.sub(_escape_line_start, joined) if not cuts.get(n) or cuts[n][0][0] > 0 else joined)
+    return _anchor(leftover) + "\n".join(out)
+
+
 def table_to_markdown(rows: list[list[str]], *, emphasis: bool = False,
                       anchors: dict[int, list[str]] | None = None) -> str:
     """A Markdown table; the first row is the header; ``anchors`` maps row numbers to unit ids."""
@@ -76,7 +108,8 @@ def _anchor(uids: list[str] | None) -> str:
 
 
 def blocks_to_markdown(blocks: list[Block], anchors: dict[int, dict[int, list[str]]] | None = None,
-                       *, block_ids: bool = False) -> str:
+                       *, block_ids: bool = False,
+                       sentences: dict[int, list[tuple[str, str]]] | None = None) -> str:
     """The whole body: blocks separated by blank lines; ``anchors`` maps block index -> item -> unit ids.
     With ``block_ids``, every paragraph, list and table also gets an id ('b3'), so that a search hit
     can link to the passage it was found in."""
@@ -87,5 +120,8 @@ def blocks_to_markdown(blocks: list[Block], anchors: dict[int, dict[int, list[st
         if block_ids and b.kind != "heading":
             first = -1 if b.kind == "paragraph" else 0
             own.setdefault(first, []).insert(0, f"b{i}")
-        out.append(block_to_markdown(b, own))
+        if sentences and sentences.get(i) and b.kind == "paragraph":
+            out.append(paragraph_with_sentences(b, sentences[i], own.get(-1, [])))
+        else:
+            out.append(block_to_markdown(b, own))
     return "\n\n".join(out)

@@ -127,9 +127,14 @@ class Renderer:
 
     def report_page(self, r: Report, related_reports: list[tuple[Report, list[str]]]) -> str:
         anchors: dict[int, dict[int, list[str]]] = {}
+        sentences: dict[int, list[tuple[str, str]]] = {}
         for u in r.units:
-            anchors.setdefault(u.block, {}).setdefault(u.item, []).append(u.uid)
-        body = Safe(blocks_to_markdown(r.blocks, anchors, block_ids=True))
+            block = r.blocks[u.block]
+            if u.item == -1 and block.kind == "paragraph" and not block.markdown and u.text != " ".join(block.lines):
+                sentences.setdefault(u.block, []).append((u.uid, u.text))
+            else:
+                anchors.setdefault(u.block, {}).setdefault(u.item, []).append(u.uid)
+        body = Safe(blocks_to_markdown(r.blocks, anchors, block_ids=True, sentences=sentences))
         keys = report_keys(r)
         by_kind: dict[str, list[Unit]] = {}
         for u in r.units:

@@ -240,7 +240,7 @@ def test_pdf_bullets_become_a_list(tmp_path):
     pdf.core_fonts_encoding = "windows-1252"
     pdf.add_page()
     pdf.set_font("Helvetica", "", 11)
-    pdf.multi_cell(0, 6, "Les participants recommandent de :")
+    pdf.multi_cell(0, 6, "Les participants recommandent de :", new_x="LMARGIN", new_y="NEXT")
     pdf.multi_cell(0, 6, "• mettre à jour le micro-plan de Siguiri ;\n• former les prestataires de Mandiana.")
     pdf.output(str(tmp_path / "liste.pdf"))
     doc = pdf_reader.read(tmp_path / "liste.pdf", "liste.pdf")
@@ -380,7 +380,7 @@ def test_build_makes_a_page_for_each_format(tmp_path, capsys):
     pdf_page = pages["guinee-kankan-coordination-paludisme-2022.pdf"].read_text(encoding="utf-8")
     assert PDF_PAGE1 in pdf_page and PDF_PAGE2 in pdf_page
     docx_page = pages["cote-divoire-bouake-revue-2023.docx"].read_text(encoding="utf-8")
-    assert "| Recommandation | Responsable | Échéance |" in docx_page
+    assert "Recommandation | Responsable | Échéance |" in docx_page, "the Word table is a Markdown table"
 
 
 def _front_matter_source(page: Path) -> str:

@@ -66,9 +66,12 @@ function passageOf(data) {
   // The unit (lesson, recommendation…) or the paragraph that holds the first matched word.
   const first = Math.min(...(data.locations || [Infinity]));
   let best = null;
+  let lastBlock = null;
   for (const a of data.anchors || []) {
     if (a.location > first) break;
-    if (!/^(b\d+|(lecon|rec|diff|chiffre|persp)-[0-9a-f]+(-\d+)?)$/.test(a.id)) continue;
+    if (!/^(b\d+|(lecon|rec|diff|chiffre|persp)-[0-9a-f]+(-\d+)?(-fin)?)$/.test(a.id)) continue;
+    if (a.id.endsWith("-fin")) { best = lastBlock; continue; } // past a cited sentence: back to its paragraph
+    if (a.id.startsWith("b")) lastBlock = a;
     if (!best || a.location > best.location || (a.location === best.location && !a.id.startsWith("b"))) best = a;
   }
   return best;
