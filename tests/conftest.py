@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import http.server
 import shutil
+import subprocess
 import threading
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,7 +20,12 @@ ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "source_reports"
 DEVSET = ROOT / "tests" / "devset" / "reports"
 FIXTURES = ROOT / "tests" / "fixtures"
-HAND_WRITTEN = ("index.md", "a-propos.md", "etiquettes.md", "stylesheets")
+
+
+def hand_written_docs() -> list[Path]:
+    """The files under docs/ that people wrote (tracked by git), as opposed to generated pages."""
+    out = subprocess.run(["git", "ls-files", "docs"], cwd=ROOT, capture_output=True, text=True, check=True).stdout
+    return [ROOT / line for line in out.splitlines() if line]
 
 
 @pytest.fixture(scope="session")
@@ -51,13 +57,10 @@ def make_project(dest: Path) -> Path:
     """A fresh project folder: mkdocs.yml and the hand-written pages, no generated page."""
     dest.mkdir(parents=True, exist_ok=True)
     shutil.copy(ROOT / "mkdocs.yml", dest / "mkdocs.yml")
-    for name in HAND_WRITTEN:
-        src = ROOT / "docs" / name
-        if src.is_dir():
-            shutil.copytree(src, dest / "docs" / name)
-        else:
-            (dest / "docs").mkdir(exist_ok=True)
-            shutil.copy(src, dest / "docs" / name)
+    for src in hand_written_docs():
+        target = dest / src.relative_to(ROOT)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy(src, target)
     return dest
 
 
@@ -95,9 +98,9 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
 
 @pytest.fixture(scope="session")
 def served_site(tmp_path_factory):
-    """The seeds, the development set and the hostile fixture, built and served on 127.0.0.1."""
+    """The seeds, the development set, the hostile and search fixtures, built and served on 127.0.0.1."""
     tmp = tmp_path_factory.mktemp("served")
-    source = corpus_folder(tmp / "source", SEEDS, DEVSET, FIXTURES / "hostile")
+    source = corpus_folder(tmp / "source", SEEDS, DEVSET, FIXTURES / "hostile", FIXTURES / "search")
     built = build_full(tmp, source)
     handler = functools.partial(_QuietHandler, directory=str(built.site))
     httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)

@@ -12,18 +12,20 @@ DEFINITION = re.compile(r"(?P<long>[\w'’ -]{6,120}?)\s*\((?P<acr>[A-Z][A-Za-z]
 SMALL_WORDS = {"de", "du", "des", "la", "le", "les", "l", "d", "et", "en", "a", "au", "aux", "pour", "sur", "dans"}
 ACRONYM_TOKEN = re.compile(r"(?<![\w-])([A-Z][A-Za-z]*[A-Z][A-Za-z]*)(?:\d+)?(?![\w-])")
 
-_CACHE: dict[int, tuple[dict[str, str], re.Pattern[str] | None, dict[str, str]]] = {}
+Glossary = tuple[dict[str, str], re.Pattern[str] | None, list[tuple[re.Pattern[str], str]]]
+_CACHE: dict[int, Glossary] = {}
 
 
-def _glossary(vocab: Vocabulary) -> tuple[dict[str, str], re.Pattern[str] | None, dict[str, str]]:
+def _glossary(vocab: Vocabulary) -> Glossary:
+    """Acronym -> expansion, one pattern for every expansion, and each expansion's own pattern."""
     if id(vocab) not in _CACHE:
         by_acr: dict[str, str] = {}
         for a in vocab.acronyms:
             for key in (a.acronym, *a.aliases):
                 by_acr.setdefault(key, a.expansion)
-        by_expansion = {fold(a.expansion.split(" ; ")[0]): a.acronym for a in vocab.acronyms}
-        pattern = phrase_pattern([a.expansion.split(" ; ")[0] for a in vocab.acronyms], inflections=True)
-        _CACHE[id(vocab)] = (by_acr, pattern, by_expansion)
+        firsts = [(a.expansion.split(" ; ")[0], a.acronym) for a in vocab.acronyms]
+        each = [(p, acr) for text, acr in firsts if (p := phrase_pattern([text], inflections=True)) is not None]
+        _CACHE[id(vocab)] = (by_acr, phrase_pattern([t for t, _ in firsts], inflections=True), each)
     return _CACHE[id(vocab)]
 
 
@@ -60,7 +62,7 @@ def _spells(letters: list[str], initials: list[str], words: list[str]) -> bool:
 
 def acronyms_in_report(text: str, vocab: Vocabulary) -> list[tuple[str, str, bool]]:
     """(acronym, expansion, spelled_out_only) for each glossary or defined acronym the report uses or spells out."""
-    by_acr, expansion_pattern, by_expansion = _glossary(vocab)
+    by_acr, expansion_pattern, each = _glossary(vocab)
     defined = definitions_in_text(text)
     out: dict[str, tuple[str, bool]] = {acr: (long, False) for acr, long in defined.items()}
     for m in ACRONYM_TOKEN.finditer(text):
@@ -71,8 +73,7 @@ def acronyms_in_report(text: str, vocab: Vocabulary) -> list[tuple[str, str, boo
             out.setdefault(acr, (by_acr[acr], False))
     if expansion_pattern is not None:
         for m in expansion_pattern.finditer(fold(text)):
-            key = next((k for k in by_expansion if fold(m.group(0)).startswith(k)), None)
-            if key and by_expansion[key] not in out:
-                acr = by_expansion[key]
+            acr = next((a for p, a in each if p.fullmatch(m.group(0))), None)
+            if acr and acr not in out:
                 out[acr] = (by_acr[acr], True)
     return sorted(((a, e, spelled) for a, (e, spelled) in out.items()), key=lambda t: t[0].casefold())

@@ -62,19 +62,36 @@ function excerptNodes(excerpt) {
   return out;
 }
 
-function passageOf(data) {
-  // The unit (lesson, recommendation…) or the paragraph that holds the first matched word.
-  const first = Math.min(...(data.locations || [Infinity]));
+function passageAt(anchors, location) {
+  // The unit (lesson, recommendation…) or paragraph that holds a word position.
   let best = null;
   let lastBlock = null;
-  for (const a of data.anchors || []) {
-    if (a.location > first) break;
+  for (const a of anchors) {
+    if (a.location > location) break;
     if (!/^(b\d+|(lecon|rec|diff|chiffre|persp)-[0-9a-f]+(-\d+)?(-fin)?)$/.test(a.id)) continue;
     if (a.id.endsWith("-fin")) { best = lastBlock; continue; } // past a cited sentence: back to its paragraph
     if (a.id.startsWith("b")) lastBlock = a;
     if (!best || a.location > best.location || (a.location === best.location && !a.id.startsWith("b"))) best = a;
   }
   return best;
+}
+
+function passageOf(data) {
+  // The passage holding the most matched words; a cited unit wins a tie, then the earliest passage.
+  const anchors = [...(data.anchors || [])].sort((a, b) => a.location - b.location);
+  const score = new Map();
+  for (const loc of data.locations || []) {
+    const a = passageAt(anchors, loc);
+    if (a) score.set(a, (score.get(a) || 0) + 1);
+  }
+  let best = null;
+  for (const [a, n] of score) {
+    const unit = !a.id.startsWith("b");
+    const key = [n, unit ? 1 : 0, -a.location];
+    if (!best || key[0] > best.key[0] || (key[0] === best.key[0] && (key[1] > best.key[1]
+        || (key[1] === best.key[1] && key[2] > best.key[2])))) best = { a, key };
+  }
+  return best && best.a;
 }
 
 function renderFacets(counts) {
@@ -147,11 +164,12 @@ async function run() {
   const counts = { ...search.filters };
   for (const key of Object.keys(state.filters)) counts[key] = (search.totalFilters || {})[key] || counts[key];
   renderFacets(counts);
+  await renderMore();
+  if (token !== state.token) return;
   const n = search.results.length;
   const what = state.q ? ` pour « ${state.q} »` : "";
   $("kb-etat").textContent = n === 0 ? `Aucun rapport trouvé${what}.`
     : `${n} rapport${n > 1 ? "s" : ""} trouvé${n > 1 ? "s" : ""}${what}.`;
-  await renderMore();
 }
 
 async function main() {

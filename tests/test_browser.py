@@ -1,0 +1,107 @@
+"""What a reader does in a real browser (headless Chromium): search, filter, share, cite, and stay safe."""
+
+import json
+import re
+from urllib.parse import quote
+
+
+def search(page, site, query: str, extra: str = "") -> list[str]:
+    page.goto(f"{site.base_url}/recherche/?q={quote(query)}{extra}")
+    page.wait_for_function("document.getElementById('kb-etat').textContent.includes('trouvé')")
+    return [a.get_attribute("href") for a in page.query_selector_all(".kb-resultat__titre")]
+
+
+def reports_mentioning(site, pattern: str, without: str | None = None) -> set[str]:
+    """URLs of the built report pages whose report text matches a pattern (and not another)."""
+    out = set()
+    for row in json.loads((site.docs / "catalogue.json").read_text(encoding="utf-8")):
+        text = (site.source / row["source"]).read_text(encoding="utf-8")
+        if re.search(pattern, text) and not (without and re.search(without, text)):
+            out.add("/" + row["url"])
+    return out
+
+
+def base(urls: list[str]) -> set[str]:
+    return {u.split("#")[0] for u in urls}
+
+
+def test_accents_do_not_matter(page, served_site):
+    with_accent = base(search(page, served_site, "santé communautaire"))
+    without = base(search(page, served_site, "sante communautaire"))
+    assert with_accent == without and len(with_accent) >= 3
+
+
+def test_other_inflections_find_the_same_word(page, served_site):
+    only_noun = reports_mentioning(served_site, r"(?i)vaccination", without=r"(?i)vaccin(er|és?|ée?s?)\b")
+    assert only_noun, "the corpus has a report that says 'vaccination' but never 'vacciner'"
+    assert only_noun <= base(search(page, served_site, "vacciner"))
+
+
+def test_acronym_finds_the_spelled_out_form_and_back(page, served_site):
+    spelled = reports_mentioning(served_site, r"(?i)agents? de santé communautaire", without=r"\bASC\b")
+    acronym = reports_mentioning(served_site, r"\bASC\b", without=r"(?i)agents? de santé communautaire")
+    assert spelled and acronym
+    assert spelled <= base(search(page, served_site, "ASC"))
+    assert acronym <= base(search(page, served_site, "agent de santé communautaire"))
+
+
+def test_facet_filter_and_url_round_trip(page, served_site):
+    search(page, served_site, "vaccination")
+    page.check("#kb-facettes input[value='Niger']")
+    page.wait_for_function("location.search.includes('pays=Niger')")
+    page.wait_for_timeout(300)
+    metas = [m.inner_text() for m in page.query_selector_all(".kb-resultat__meta")]
+    assert metas and all("Niger" in m for m in metas)
+    shared = page.url
+    page.goto("about:blank")
+    page.goto(shared)
+    page.wait_for_function("document.getElementById('kb-etat').textContent.includes('trouvé')")
+    assert page.input_value("#kb-q") == "vaccination"
+    assert page.is_checked("#kb-facettes input[value='Niger']")
+    assert [m.inner_text() for m in page.query_selector_all(".kb-resultat__meta")] == metas
+
+
+def test_hit_in_a_recommendation_opens_it_highlighted(page, served_site):
+    links = search(page, served_site, "logistique roulante renouvellement")
+    target = next(link for link in links if "#rec-" in link)
+    page.click(f".kb-resultat__titre[href='{target}']")
+    page.wait_for_load_state()
+    uid = target.split("#")[1]
+    assert page.url.endswith("#" + uid)
+    row = page.locator(f"tr:has(#{uid})")
+    assert "logistique roulante" in row.inner_text()
+    assert row.evaluate("e => getComputedStyle(e).outlineStyle") == "solid"
+
+
+def test_header_search_box_leads_to_results(page, served_site):
+    page.goto(f"{served_site.base_url}/")
+    page.fill("#kb-search-q", "paludisme")
+    page.press("#kb-search-q", "Enter")
+    page.wait_for_url(re.compile(r"/recherche/\?q=paludisme"))
+    page.wait_for_function("document.getElementById('kb-etat').textContent.includes('trouvé')")
+    assert page.query_selector_all(".kb-resultat")
+
+
+def test_no_script_from_a_report_runs(page, served_site):
+    dialogs = []
+    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    url = next(u for u in reports_mentioning(served_site, r"xss-script"))
+    page.goto(served_site.base_url + url)
+    page.wait_for_timeout(500)
+    assert dialogs == []
+    body = page.inner_text("article")
+    for literal in ('<script>alert("xss-script")</script>', "onerror=\"alert('xss-onerror')\"",
+                    "[tableau de bord](javascript:alert('xss-link'))", "{{ config.site_name }}",
+                    '{% include "secret.md" %}', "# Ceci n'est pas un titre", "| colonne A | colonne B |",
+                    "5 * 3 étoiles * sans fin"):
+        assert literal in body, literal
+    assert page.evaluate("[...document.querySelectorAll('article script, article iframe, article img')].length") == 0
+    assert page.evaluate("[...document.querySelectorAll('a')].filter(a => a.href.startsWith('javascript')).length") == 0
+
+
+def test_search_page_makes_no_request_to_another_host(page, served_site):
+    hosts = set()
+    page.on("request", lambda r: hosts.add(r.url.split("/")[2]))
+    search(page, served_site, "paludisme")
+    page.goto(served_site.base_url + "/")
+    assert hosts == {served_site.base_url.split("/")[2]}
