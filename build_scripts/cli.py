@@ -9,13 +9,14 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import time
 from pathlib import Path
 
 from .config import DATA_DIR, ConfigError, load_vocabulary
 from .pipeline import build_corpus
-from .render import Renderer
+from .render import DEFAULT_BASE_URL, Renderer
 from .write import write_tree
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -76,7 +77,7 @@ def _build(args: argparse.Namespace, vocab) -> int:
         return EXIT_CONFIG
     t0 = time.perf_counter()
     corpus = build_corpus(args.source, vocab)
-    files = Renderer(vocab).render(corpus.reports)
+    files = Renderer(vocab, os.environ.get("SITE_URL") or DEFAULT_BASE_URL).render(corpus.reports)
     result = write_tree(args.docs, files)
     elapsed = time.perf_counter() - t0
     for problem in corpus.problems:

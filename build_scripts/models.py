@@ -12,7 +12,7 @@ class SourceDocument:
 
     source: str  # path relative to the source folder, with '/' separators
     text: str  # Unicode NFC, '\n' line endings
-    fmt: str  # 'text' or 'markdown': how the body is to be interpreted
+    fmt: str  # 'text' or 'markdown': how to parse the body; 'docx', 'pdf', 'html' when the reader gives blocks
     encoding: str  # detected encoding of the file (e.g. 'utf-8', 'cp1252')
     sha256: str  # digest of the normalised text, used for duplicates and caching
     curated: dict[str, Any] = field(default_factory=dict)  # curator's front-matter or sidecar

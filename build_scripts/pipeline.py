@@ -80,6 +80,11 @@ def read_all(source_dir: Path, corpus: Corpus, max_bytes: int | None = None) -> 
             corpus.problems.append(Problem(source, exc.message, exc.hint))
             corpus.skipped.append(source)
             continue
+        except Exception as exc:  # a reader bug or a library failure must not cost the other reports
+            corpus.problems.append(Problem(source, f"could not be read ({type(exc).__name__}: {exc})",
+                                           "check that the file opens in its usual program, then report it"))
+            corpus.skipped.append(source)
+            continue
         if doc.sha256 in by_digest:
             corpus.problems.append(Problem(source, f"same text as {by_digest[doc.sha256]}: kept once, under that name",
                                            "delete one of the two copies"))

@@ -14,6 +14,7 @@ from typing import Any
 import yaml
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
+from . import cite
 from .classify import INDEX_KINDS, Bucket, build_buckets, related, report_keys, sort_key
 from .config import Vocabulary
 from .extract.titles import french_date
@@ -21,6 +22,7 @@ from .mdtext import blocks_to_markdown, escape
 from .models import Report, Unit
 
 TEMPLATES = Path(__file__).parent / "templates"
+DEFAULT_BASE_URL = "http://127.0.0.1:8000/"
 REPORTS_DIR = "rapports"
 FRAGMENTS_DIR = "_generes"
 INDEX_TITLES = {
@@ -61,6 +63,20 @@ def html_text(value: Any) -> Safe:
     return Safe(html.escape(" ".join(str(value).split()), quote=True))
 
 
+def unit_actions(u: Unit, r: Report, citation: str, base_url: str) -> Safe:
+    """An empty element carrying what the basket and the 'Citer' button need; the script adds the buttons."""
+    data = {"unit": f"{r.slug}#{u.uid}", "kind": cite.UNIT_NAMES[u.kind], "text": u.text, "cite": citation,
+            "url": f"{cite.report_url(base_url, r)}#{u.uid}", "title": r.meta["title"]}
+    attrs = " ".join(f'data-{k}="{html_text(v)}"' for k, v in data.items())
+    return Safe(f'<span class="kb-actions" {attrs}></span>')
+
+
+def consulted(citation: str) -> Safe:
+    """The citation as shown: the consultation date is filled in by the browser, on the reader's day."""
+    before, _, after = html_text(citation).partition(cite.CONSULTED)
+    return Safe(f'{before}<span class="kb-consulte">[date de consultation]</span>{after}')
+
+
 def link(label: Any, url: str) -> Safe:
     """A Markdown link whose label is escaped report text and whose URL we generated."""
     return Safe(f"[{escape(' '.join(str(label).split()))}]({url})")
@@ -86,13 +102,14 @@ def front_matter(meta: dict[str, Any]) -> str:
 class Renderer:
     """Turns the classified corpus into the text of every generated file."""
 
-    def __init__(self, vocab: Vocabulary) -> None:
+    def __init__(self, vocab: Vocabulary, base_url: str = DEFAULT_BASE_URL) -> None:
         self.vocab = vocab
+        self.base_url = base_url
         self.env = Environment(loader=FileSystemLoader(TEMPLATES), finalize=_finalize, autoescape=False,
                                undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True,
                                keep_trailing_newline=True)
         self.env.filters["html"] = html_text
-        self.env.globals.update(link=link, page_url=page_url, date_range=date_range, french_date=french_date,
+        self.env.globals.update(unit_actions=unit_actions, consulted=consulted, link=link, page_url=page_url, date_range=date_range, french_date=french_date,
                                 Safe=Safe, UNIT_LABELS=UNIT_LABELS, INDEX_TITLES=INDEX_TITLES)
 
     def render(self, reports: list[Report]) -> dict[str, str]:
@@ -116,6 +133,15 @@ class Renderer:
             "home_fragment.md.j2", latest=sorted(reports, key=sort_key)[:8], buckets=buckets,
             n_reports=len(reports), unit_counts=self._unit_counts(reports))
         out["catalogue.json"], out["catalogue.csv"] = catalogue(reports)
+        out["lecons.json"], out["lecons.csv"] = cite.units_catalogue(reports, self.base_url)
+        ordered = sorted(reports, key=lambda r: r.slug)
+        out["references.bib"] = cite.bibtex(ordered, self.base_url)
+        out["references.ris"] = cite.ris(ordered, self.base_url)
+        out["references.json"] = cite.csl_json(ordered, self.base_url)
+        for r in ordered:
+            out[f"references/{r.slug}.bib"] = cite.bibtex([r], self.base_url)
+            out[f"references/{r.slug}.ris"] = cite.ris([r], self.base_url)
+            out[f"references/{r.slug}.json"] = cite.csl_json([r], self.base_url)
         return out
 
     def _template(self, name: str, **context: Any) -> str:
@@ -140,8 +166,11 @@ class Renderer:
         for u in r.units:
             by_kind.setdefault(u.kind, []).append(u)
         acronyms = [a for a in r.acronyms if ACRONYM_SAFE.match(a[0])]
+        citation = cite.report_citation(r, self.base_url)
+        unit_cites = {u.uid: cite.unit_citation(u, r, self.base_url) for u in r.units}
         page = self._template("report.md.j2", r=r, m=r.meta, body=body, keys=keys, units=by_kind,
-                              related=related_reports, acronyms=acronyms)
+                              related=related_reports, acronyms=acronyms, citation=citation,
+                              unit_cites=unit_cites, base_url=self.base_url)
         return front_matter(r.meta) + "\n" + page
 
     def bucket_page(self, b: Bucket) -> str:
@@ -169,7 +198,9 @@ class Renderer:
                     by_theme.setdefault(t, []).append((u, r))
         groups = [(slug, self.vocab.theme_by_slug[slug].label if slug in self.vocab.theme_by_slug else "Sans thème", items)
                   for slug, items in by_theme.items() if items]
-        return self._template("units.md.j2", kind=kind, groups=groups, total=sum(len(g[2]) for g in groups))
+        cites = {(r.slug, u.uid): cite.unit_citation(u, r, self.base_url) for _, _, items in groups for u, r in items}
+        return self._template("units.md.j2", kind=kind, groups=groups, total=sum(len(g[2]) for g in groups),
+                              cites=cites, base_url=self.base_url)
 
 
 def glossary_entries(reports: list[Report]) -> list[tuple[str, str, list[Report]]]:

@@ -105,3 +105,39 @@ def test_search_page_makes_no_request_to_another_host(page, served_site):
     search(page, served_site, "paludisme")
     page.goto(served_site.base_url + "/")
     assert hosts == {served_site.base_url.split("/")[2]}
+
+
+def test_basket_keeps_units_across_pages_reorders_and_exports(page, served_site):
+    url = next(u for u in reports_mentioning(served_site, r"travaux des assises du Comité Technique du PRODESS"))
+    page.goto(served_site.base_url + url)
+    buttons = page.locator(".kb-actions button[data-role=panier]")
+    first_text = page.locator(".kb-actions").nth(0).get_attribute("data-text")
+    second_text = page.locator(".kb-actions").nth(1).get_attribute("data-text")
+    buttons.nth(0).click()
+    buttons.nth(1).click()
+    assert buttons.nth(0).get_attribute("aria-pressed") == "true"
+    page.goto(served_site.base_url + "/lecons/recommandations/")  # another page, same basket
+    page.goto(served_site.base_url + "/panier/")
+    items = page.locator(".kb-panier__element")
+    assert items.count() == 2 and first_text in items.nth(0).inner_text()
+    page.click("button[aria-label=\"Monter l'énoncé 2\"]")
+    assert second_text in page.locator(".kb-panier__element").nth(0).inner_text()
+    with page.expect_download() as info:
+        page.click("#kb-export-md")
+    exported = open(info.value.path(), encoding="utf-8").read()
+    assert exported.index(second_text) < exported.index(first_text)
+    assert "Consulté le: " in exported and "{consulte}" not in exported and "#rec-" in exported
+    page.click("button[aria-label=\"Retirer l'énoncé 1\"]")
+    page.reload()
+    assert page.locator(".kb-panier__element").count() == 1
+
+
+def test_copy_citation_button_copies_a_dated_citation(browser, served_site):
+    context = browser.new_context(permissions=["clipboard-read", "clipboard-write"])
+    page = context.new_page()
+    url = next(u for u in reports_mentioning(served_site, r"travaux des assises du Comité Technique du PRODESS"))
+    page.goto(served_site.base_url + url)
+    page.click("text=Copier la citation")
+    copied = page.evaluate("navigator.clipboard.readText()")
+    context.close()
+    assert copied.startswith("Comité technique du PRODESS (2017) ") and "(Consulté le: 2" in copied

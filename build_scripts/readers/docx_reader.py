@@ -33,10 +33,9 @@ NS = {
     "mc": "http://schemas.openxmlformats.org/markup-compatibility/2006",
 }
 W = "{%s}" % NS["w"]
-# Runs of a paragraph, but not those of its text boxes, of the duplicate VML fallback, or of deleted text.
-PARAGRAPH_RUNS = etree.XPath(
-    ".//w:r[not(ancestor::w:txbxContent) and not(ancestor::mc:Fallback)"
-    " and not(ancestor::w:del) and not(ancestor::w:moveFrom)]", namespaces=NS)
+# Runs under a paragraph, except those of the duplicate VML fallback of a drawing and of deleted text.
+RUNS = etree.XPath(".//w:r[not(ancestor::mc:Fallback) and not(ancestor::w:del) and not(ancestor::w:moveFrom)]",
+                   namespaces=NS)
 TEXT_BOXES = etree.XPath(".//w:txbxContent[not(ancestor::mc:Fallback) and not(ancestor::w:txbxContent)]",
                          namespaces=NS)
 WRAPPERS = {W + "sdt", W + "sdtContent", W + "customXml", W + "ins", W + "smartTag"}
@@ -178,7 +177,9 @@ def _paragraph_block(p: etree._Element, styles: dict[str, StyleInfo]) -> Block |
 def _paragraph_text(p: etree._Element) -> str:
     """The text a reader sees in a paragraph: runs of text, tabs as spaces, line breaks as newlines."""
     parts: list[str] = []
-    for run in PARAGRAPH_RUNS(p):
+    for run in RUNS(p):
+        if next(run.iterancestors(W + "p")) is not p:
+            continue  # a run of a text box anchored in this paragraph: read as its own block
         for node in run:
             tag = node.tag
             if tag == W + "t":

@@ -36,10 +36,10 @@ DROPPED_TAGS = ["script", "style", "noscript", "template", "iframe", "object", "
 DROPPED_ROLES = {"navigation", "complementary", "search", "menu", "menubar", "dialog", "alertdialog", "banner",
                  "contentinfo"}
 # class or id of boilerplate: cookie banners anywhere in the name; menus, site headers and footers, breadcrumbs,
-# sharing buttons and screen-reader-only text as a word of it ('main-menu', 'entry-share', 'footer').
+# sharing buttons, comments and screen-reader-only text as a word of it ('main-menu', 'entry-share', 'footer').
 BOILERPLATE = re.compile(r"cookie|consent|gdpr|rgpd|tarteaucitron|cmplz|"
                          r"(?:^|[-_])(?:nav|navbar|navigation|menu|breadcrumbs?|ariane|sidebar|footer|masthead|"
-                         r"share|sharing|partage|social|newsletter|skip|sr-only|visually-hidden|"
+                         r"share|sharing|partage|social|newsletter|comments?|commentaires?|related|skip|sr-only|visually-hidden|"
                          r"screen-reader-text)(?:$|[-_])|^(?:site-|main-|top-|global-)?header$", re.IGNORECASE)
 HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 PROTECTED = {"html", "body", "main", "article"}

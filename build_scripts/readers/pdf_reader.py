@@ -35,6 +35,9 @@ BULLET = re.compile(r"^\s*(?:[·•▪◦●○■□➢►✓❖\uf0b7\uf0a7\uf
 SENTENCE_END = re.compile(r"[.!?:;»)]$")
 HARD_HYPHEN = re.compile(r"[^\W\d_]-$")
 LETTERS = re.compile(r"[^\W\d_]")
+# Typographic ligatures that PDF fonts keep as one glyph: spelt out, so 'signiﬁcatif' reads 'significatif'.
+LIGATURES = str.maketrans({"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl",
+                           "\ufb05": "st", "\ufb06": "st"})
 OTHER_PDF_ERRORS = (ValueError, KeyError, TypeError, IndexError, AttributeError, RecursionError, OverflowError)
 
 
@@ -230,7 +233,7 @@ def _join(texts: list[str]) -> str:
     """Re-join the lines of a paragraph; a word cut by a hyphen at line end keeps its hyphen."""
     out = ""
     for raw in texts:
-        text = " ".join(normalise_text(raw).split())
+        text = " ".join(normalise_text(raw).translate(LIGATURES).split())
         if not text:
             continue
         glue = "" if not out or (HARD_HYPHEN.search(out) and text[:1].islower()) else " "
