@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from .completeness import check_site
 from .config import Vocabulary
 from .pipeline import EXTRACTED_FIELDS, build_corpus
 
@@ -12,8 +13,9 @@ OVERRIDE_HINT = ("to correct a value, add it to a sidecar file '<report name>.me
                  "curated values always win")
 
 
-def run_check(source: Path, vocab: Vocabulary, threshold: float) -> int:
-    """Print the fields to review; exit 1 when a report could not be read at all."""
+def run_check(source: Path, vocab: Vocabulary, threshold: float, site: Path | None = None) -> int:
+    """Print the fields to review and, with a built site, prove that no report text was lost;
+    exit 1 when a report could not be read, has no page, or lost a sentence."""
     corpus = build_corpus(source, vocab)
     to_review = 0
     for r in corpus.reports:
@@ -37,4 +39,15 @@ def run_check(source: Path, vocab: Vocabulary, threshold: float) -> int:
           f"{len(corpus.skipped)} unreadable.")
     if to_review:
         print(OVERRIDE_HINT)
-    return 1 if corpus.skipped else 0
+    lost = False
+    if site is not None:
+        result = check_site(corpus.reports, site)
+        for source_name in result.missing_pages:
+            print(f"error: {source_name}: no page in {site}/rapports/ — rebuild the site (build, then site)")
+        for source_name, chunks in result.missing_text.items():
+            print(f"error: {source_name}: {len(chunks)} sentence(s) missing from its page, e.g. « {chunks[0][:120]} »")
+        print(f"completeness: {len(corpus.reports)} reports, {result.checked_sentences} sentences checked, "
+              f"{len(result.missing_pages)} pages missing, {len(result.missing_text)} reports with lost text; "
+              f"{len(corpus.skipped)} source files not published (see errors above).")
+        lost = not result.ok
+    return 1 if corpus.skipped or lost else 0

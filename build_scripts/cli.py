@@ -35,6 +35,8 @@ def _parser() -> argparse.ArgumentParser:
     c = sub.add_parser("check", help="list, per report, missing and low-confidence fields with their snippets")
     c.add_argument("--source", type=Path, default=ROOT / "source_reports")
     c.add_argument("--threshold", type=float, default=0.5, help="confidence under which a field is listed")
+    c.add_argument("--site", type=Path, default=None,
+                   help="built site to check for completeness (default: site/ when it exists)")
     st = sub.add_parser("site", help="build the static site with MkDocs (strict) into site/")
     st.add_argument("--project", type=Path, default=ROOT, help="folder holding mkdocs.yml and docs/")
     st.add_argument("--site-dir", type=Path, default=None, help="output folder (default: <project>/site)")
@@ -66,7 +68,8 @@ def main(argv: list[str] | None = None) -> int:
         return _build(args, vocab)
     if args.command == "check":
         from .check import run_check
-        return run_check(args.source, vocab, args.threshold)
+        site = args.site or (ROOT / "site" if (ROOT / "site").is_dir() and args.source == ROOT / "source_reports" else None)
+        return run_check(args.source, vocab, args.threshold, site)
     from .score import run_score
     return run_score(args.devset, vocab, args.verbose)
 

@@ -138,12 +138,6 @@ def _fold(text: str) -> str:
 
 
 @dataclass(frozen=True)
-class Place:
-    name: str
-    country: str
-
-
-@dataclass(frozen=True)
 class Vocab:
     """The parts of the curated vocabularies the generator writes from."""
 
@@ -339,7 +333,7 @@ def event_date(rng: random.Random) -> EventDate:
 
 BODY = (
     "La cérémonie d'ouverture a été présidée par le secrétaire général de la préfecture {de_P}, qui a rappelé "
-    "l'importance de {topic} pour l'atteinte des objectifs sanitaires.",
+    "l'importance {de_topic} pour l'atteinte des objectifs sanitaires.",
     "Dans son mot de bienvenue, le directeur a remercié les participants pour leur mobilisation et les partenaires "
     "pour leur accompagnement constant.",
     "Les travaux se sont déroulés en plénière, puis en groupes, suivis de restitutions et de débats.",
@@ -426,7 +420,7 @@ RECOMMENDATIONS = (
     "Doter les formations sanitaires périphériques en moyens logistiques adaptés",
     "Assurer la disponibilité permanente des intrants, en particulier pour le volet « {kw} »",
     "Former les nouveaux agents affectés aux outils de gestion et au DHIS2",
-    "Impliquer davantage les collectivités locales dans le financement de {topic}",
+    "Impliquer davantage les collectivités locales dans le financement {de_topic}",
     "Mettre en place un mécanisme de suivi de la mise en œuvre des recommandations",
     "Élaborer un plan de communication ciblant les communautés réticentes",
     "Réparer ou remplacer les équipements de la chaîne du froid défectueux",
@@ -543,7 +537,8 @@ def choose_facts(rng: random.Random, vocab: Vocab) -> Facts:
 
 def _fields(f: Facts, rng: random.Random) -> dict[str, str]:
     kws = rng.sample(f.keywords, min(3, len(f.keywords)))
-    return {"P": f.place, "P2": f.place2, "de_P": _de_place(f.place), "de_P2": _de_place(f.place2), "topic": f.topic, "kw": kws[0], "kw2": kws[-1], "kws": _join(kws),
+    return {"P": f.place, "P2": f.place2, "de_P": _de_place(f.place), "de_P2": _de_place(f.place2),
+            "topic": f.topic, "de_topic": _de(f.topic), "kw": kws[0], "kw2": kws[-1], "kws": _join(kws),
             "de_partner": _de(f.partners[0]) if f.partners else "", "demonym": GRAMMAR[f.country].demonym,
             "de_org": _de(f.org), "acr": f.acronym}
 
@@ -620,7 +615,7 @@ def _figures(f: Facts, rng: random.Random) -> list[str]:
             f"{_cap(_the(label, feminine))} est de {v} % pour un objectif de {g} %.",
             f"{_cap(label)} : {v} % (objectif : {g} %).",
             f"Les résultats montrent {_one(label, feminine)} de {v} % pour un objectif de {g} %.",
-            f"Dans le district de {f.place2}, {_the(label, feminine)} atteint {v} % contre {g} % attendus.",
+            f"Dans le district {_de_place(f.place2)}, {_the(label, feminine)} atteint {v} % contre {g} % attendus.",
         )))
     for count in rng.sample(COUNTS, rng.randint(0, 2)):
         out.append(_cap(count.format(n=f"{rng.randint(20, 9000):,}".replace(",", " "))) + ".")
@@ -709,7 +704,7 @@ def _signature(f: Facts, rng: random.Random) -> str:
 
 
 @dataclass(frozen=True)
-class Report:
+class GeneratedReport:
     """One generated report: its file name, its text and what it states."""
 
     name: str
@@ -735,8 +730,8 @@ def _body(f: Facts, rng: random.Random, words: int) -> list[str]:
     return paragraphs
 
 
-def _sections(f: Facts, lay: Layout, rng: random.Random) -> tuple[list[str], list[str], int]:
-    """(blocks before the narrative, blocks after it, index of the narrative heading in the first list)."""
+def _sections(f: Facts, lay: Layout, rng: random.Random) -> tuple[list[str], list[str]]:
+    """(blocks before the narrative, blocks after it): everything but the narrative, whose length varies."""
     before = [_title(f, lay, rng)]
     if lay.md or rng.random() < 0.6:
         before.append(lay.head("Contexte"))
@@ -751,18 +746,18 @@ def _sections(f: Facts, lay: Layout, rng: random.Random) -> tuple[list[str], lis
              lay.head("Recommandations"), _recs_block(f, lay, rng),
              lay.head("Conclusion"), _say(rng.choice(CLOSINGS), f, rng)]
     signature = _signature(f, rng)
-    return before, after + ([signature] if signature else []), len(before)
+    return before, after + ([signature] if signature else [])
 
 
 def _slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", _fold(text).lower()).strip("-")
 
 
-def make_report(rng: random.Random, vocab: Vocab, index: int, width: int = 5) -> Report:
+def make_report(rng: random.Random, vocab: Vocab, index: int, width: int = 5) -> GeneratedReport:
     """Draw the facts of one report, then write it out as plain text or Markdown."""
     f = choose_facts(rng, vocab)
     lay = choose_layout(rng, f.fmt)
-    before, after, _ = _sections(f, lay, rng)
+    before, after = _sections(f, lay, rng)
     fixed = sum(len(b.split()) for b in before + after)
     body = _body(f, rng, rng.randint(*WORDS) - fixed)
     sep = "\n\n" if lay.md or rng.random() < 0.75 else "\n"
@@ -773,7 +768,7 @@ def make_report(rng: random.Random, vocab: Vocab, index: int, width: int = 5) ->
                 "date_end": f.date.end.isoformat() if f.date.end else None, "date_form": f.date.form,
                 "format": f.fmt, "place": f.place, "organiser": f.org, "partners": f.partners,
                 "programme": f.programme[0] if f.programme else None, "themes": f.themes, "words": len(text.split())}
-    return Report(name, text, expected)
+    return GeneratedReport(name, text, expected)
 
 
 def generate(n: int, dest: Path, seed: int = 0) -> list[Path]:

@@ -1,0 +1,488 @@
+"""Benchmark of the whole chain on synthetic corpora (not part of the test suite).
+
+    python -m build_scripts.bench [--sizes 1000 10000] [--runs 3] [--workdir DIR] [--json PATH]
+
+For each size N, in a fresh project folder (mkdocs.yml and the hand-written pages, as the tests assemble it):
+the generator cold, warm and after one edited report; ``mkdocs build``; the Pagefind index; the site's size and
+first-visit weight; and a bare Material site of the same N pages as the baseline. Each command runs as a child
+process whose wall time, CPU time and peak memory (``os.wait4``) are recorded; the median of the runs is shown.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import html.parser
+import importlib.util
+import json
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from urllib.parse import urljoin, urlsplit
+
+from . import synthetic
+
+ROOT = Path(__file__).resolve().parent.parent
+HAND_WRITTEN = ("index.md", "a-propos.md", "etiquettes.md", "stylesheets")  # used when docs/ has no manifest
+MKDOCS_ONE_RUN_FROM = 5000  # from this N, MkDocs steps run once unless --mkdocs-runs says otherwise
+BASELINE_YML = """site_name: Référence Material nue
+theme:
+  name: material
+  language: fr
+plugins:
+  - search
+nav:
+  - Accueil: index.md
+not_in_nav: |
+  /r/*
+"""
+
+
+@dataclass
+class Run:
+    """One child process: how long, how much CPU, how much memory, and how it ended."""
+
+    wall_s: float
+    cpu_s: float
+    peak_rss_mb: float
+    exit_code: int
+    log: str
+
+
+@dataclass
+class Step:
+    """The runs of one measured command, with a note on how many runs and why."""
+
+    name: str
+    runs: list[Run] = field(default_factory=list)
+    note: str = ""
+    messages: list[str] = field(default_factory=list)  # warnings and errors the command printed
+    message_count: int = 0
+
+    def median(self, attr: str = "wall_s") -> float:
+        """Median over the runs that succeeded."""
+        return statistics.median(getattr(r, attr) for r in self.runs if r.exit_code == 0)
+
+    @property
+    def failed(self) -> bool:
+        return any(r.exit_code != 0 for r in self.runs)
+
+
+# ---------------------------------------------------------------- running and measuring
+
+
+@dataclass
+class Options:
+    """How many runs, the time budget for repeats, the corpus seed, and the frozen code to run."""
+
+    runs: int
+    mkdocs_runs: int | None
+    budget: float
+    seed: int
+    code: Path = ROOT
+
+
+def _env(code: Path) -> dict[str, str]:
+    path = os.pathsep.join(filter(None, [str(code), os.environ.get("PYTHONPATH", "")]))
+    return {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": path, "PYTHONDONTWRITEBYTECODE": "1"}
+
+
+def run_child(cmd: list[str], cwd: Path, log: Path, code: Path) -> Run:
+    """Run a command with its output in ``log``; wall time, CPU time and peak RSS of that child (and the
+    children it waited for) come from ``os.wait4``."""
+    log.parent.mkdir(parents=True, exist_ok=True)
+    with open(log, "wb") as out:
+        t0 = time.perf_counter()
+        proc = subprocess.Popen(cmd, cwd=cwd, env=_env(code), stdout=out, stderr=subprocess.STDOUT)
+        _, status, usage = os.wait4(proc.pid, 0)
+        wall = time.perf_counter() - t0
+    proc.returncode = os.waitstatus_to_exitcode(status)  # already reaped: Popen must not wait again
+    return Run(round(wall, 3), round(usage.ru_utime + usage.ru_stime, 3), round(usage.ru_maxrss / 1024, 1),
+               proc.returncode, str(log))
+
+
+def measure(step: Step, cmd: list[str], cwd: Path, logs: Path, opt: Options, runs: int, before=None) -> Step:
+    """Run ``cmd`` up to ``runs`` times (``before()`` first each time); stop repeating once a run exceeds
+    ``opt.budget`` seconds, and say so in the step's note."""
+    for k in range(runs):
+        if before is not None:
+            before(k)
+        step.runs.append(run_child(cmd, cwd, logs / f"{_file_name(step.name)}-{k + 1}.log", opt.code))
+        if step.runs[-1].exit_code != 0:
+            step.note = f"exit code {step.runs[-1].exit_code}: see {step.runs[-1].log}"
+            break
+        if k + 1 < runs and step.runs[-1].wall_s > opt.budget:
+            step.note = f"1 run: the first took {step.runs[-1].wall_s:.0f}s, over the {opt.budget:.0f}s budget"
+            break
+    if not step.note:
+        step.note = f"median of {len(step.runs)}" if len(step.runs) > 1 else "1 run"
+    return step
+
+
+def collect_messages(step: Step, prefixes: tuple[str, ...]) -> Step:
+    """Count the warning and error lines in the last run's log; keep the first few, distinct."""
+    if not step.runs:
+        return step
+    lines = Path(step.runs[-1].log).read_text(encoding="utf-8", errors="replace").splitlines()
+    hits = [line.strip() for line in lines if line.lstrip().startswith(prefixes)]
+    step.message_count = len(hits)
+    step.messages = list(dict.fromkeys(hits))[:5]
+    return step
+
+
+# ---------------------------------------------------------------- project folders
+
+
+def hand_written() -> list[str]:
+    """The project's hand-written docs files: every file under docs/ that the generator's manifest does not
+    list (so a new theme override or page is picked up without editing this list)."""
+    docs = ROOT / "docs"
+    manifest = docs / ".generes.json"
+    if not manifest.exists():
+        return [p.relative_to(docs).as_posix() for name in HAND_WRITTEN for p in _files(docs / name)]
+    generated = set(json.loads(manifest.read_text(encoding="utf-8"))) | {manifest.name}
+    return sorted(rel for rel in (p.relative_to(docs).as_posix() for p in _files(docs)) if rel not in generated)
+
+
+def _files(path: Path) -> list[Path]:
+    if path.is_file():
+        return [path]
+    return sorted(p for p in path.rglob("*") if p.is_file()) if path.is_dir() else []
+
+
+def _file_name(text: str) -> str:
+    return "".join(c if c.isalnum() else "-" for c in text).strip("-")
+
+
+def snapshot(dest: Path) -> Path:
+    """A frozen copy of build_scripts/, mkdocs.yml and the hand-written pages, taken once at the start: edits
+    made to the working tree while the benchmark runs must not mix two versions of the code in one table."""
+    if dest.exists():
+        shutil.rmtree(dest)
+    shutil.copytree(ROOT / "build_scripts", dest / "build_scripts",
+                    ignore=shutil.ignore_patterns("__pycache__", "*.pyc"))
+    shutil.copy(ROOT / "mkdocs.yml", dest / "mkdocs.yml")
+    for rel in hand_written():
+        (dest / "docs" / rel).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy(ROOT / "docs" / rel, dest / "docs" / rel)
+    return dest
+
+
+def reset_docs(project: Path, code: Path) -> None:
+    """Back to the hand-written pages only (from the snapshot), for a cold generator run."""
+    if (project / "docs").exists():
+        shutil.rmtree(project / "docs")
+    shutil.copytree(code / "docs", project / "docs")
+
+
+def make_project(dest: Path, code: Path) -> Path:
+    """A fresh project folder: mkdocs.yml and the hand-written pages, no generated page."""
+    if dest.exists():
+        shutil.rmtree(dest)
+    dest.mkdir(parents=True)
+    shutil.copy(code / "mkdocs.yml", dest / "mkdocs.yml")
+    reset_docs(dest, code)
+    return dest
+
+
+def make_baseline(dest: Path, reports: list[Path]) -> Path:
+    """A bare Material site: one plain page per report (its text only), default search, no index pages.
+    The reports stay out of the navigation, as in the real site: an automatic navigation of N pages would put
+    N links on every page."""
+    if dest.exists():
+        shutil.rmtree(dest)
+    (dest / "docs" / "r").mkdir(parents=True)
+    (dest / "mkdocs.yml").write_text(BASELINE_YML, encoding="utf-8")
+    (dest / "docs" / "index.md").write_text("# Référence\n\nSite de comparaison.\n", encoding="utf-8")
+    for path in reports:
+        shutil.copy(path, dest / "docs" / "r" / (path.stem + ".md"))
+    return dest
+
+
+def append_sentence(report: Path, k: int) -> None:
+    """Edit one report the way a curator would: one more sentence at the end."""
+    with open(report, "a", encoding="utf-8") as f:
+        f.write(f"\nUne phrase ajoutée pour la mesure incrémentale numéro {k + 1}.\n")
+
+
+# ---------------------------------------------------------------- site size and page weight
+
+
+class _Assets(html.parser.HTMLParser):
+    """Stylesheets and scripts a page loads on first visit."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.urls: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        a = dict(attrs)
+        if tag == "link" and "stylesheet" in (a.get("rel") or "").split() and a.get("href"):
+            self.urls.append(a["href"])
+        elif tag == "script" and a.get("src"):
+            self.urls.append(a["src"])
+
+
+def _gz(data: bytes) -> int:
+    return len(gzip.compress(data, compresslevel=6, mtime=0))
+
+
+def page_weight(site: Path, page: Path) -> dict:
+    """Gzip size of a page and of every stylesheet and script it loads (external ones are only listed)."""
+    parser = _Assets()
+    raw = page.read_bytes()
+    parser.feed(raw.decode("utf-8", errors="replace"))
+    folder = page.parent.relative_to(site).as_posix()
+    base = "/" if folder == "." else f"/{folder}/"
+    assets, external, missing = {}, [], []
+    for url in parser.urls:
+        if urlsplit(url).scheme in ("http", "https") or url.startswith("//"):
+            external.append(url)
+            continue
+        rel = urlsplit(urljoin(base, url)).path.lstrip("/")
+        target = site / rel
+        if target.is_file():
+            assets[rel] = _gz(target.read_bytes())
+        else:
+            missing.append(rel)
+    return {"page": page.relative_to(site).as_posix(), "html_bytes": len(raw), "html_gz": _gz(raw),
+            "assets_gz": sum(assets.values()), "assets": assets, "external": external, "missing": missing,
+            "total_gz": _gz(raw) + sum(assets.values())}
+
+
+def site_size(site: Path) -> dict:
+    """Total bytes and files of the built site, and its HTML page count."""
+    files = [p for p in site.rglob("*") if p.is_file()]
+    index = site / "search" / "search_index.json"
+    pagefind = site / "pagefind"
+    return {"bytes": sum(p.stat().st_size for p in files), "files": len(files),
+            "pages": sum(1 for p in files if p.suffix == ".html"),
+            "search_index_bytes": index.stat().st_size if index.exists() else None,
+            "search_index_gz": _gz(index.read_bytes()) if index.exists() else None,
+            "pagefind_bytes": sum(p.stat().st_size for p in pagefind.rglob("*") if p.is_file())
+            if pagefind.exists() else None}
+
+
+def report_page(site: Path) -> Path | None:
+    """The first report page of the site (reports live under rapports/)."""
+    pages = sorted(p for p in (site / "rapports").glob("*/index.html"))
+    return pages[0] if pages else None
+
+
+# ---------------------------------------------------------------- one size
+
+
+def _generator_cmd(source: Path, docs: Path) -> list[str]:
+    return [sys.executable, "-m", "build_scripts", "build", "--source", str(source), "--docs", str(docs)]
+
+
+def _mkdocs_cmd(site: str = "site") -> list[str]:
+    # --no-strict: mkdocs.yml says strict, but the benchmark measures the build and lists the warnings instead
+    return [sys.executable, "-m", "mkdocs", "build", "--no-strict", "-f", "mkdocs.yml", "-d", site]
+
+
+def generator_steps(n: int, source: Path, project: Path, logs: Path, opt: Options) -> list[Step]:
+    """Cold (empty docs), warm (nothing changed) and incremental (one report edited) generator runs."""
+    cmd, docs = _generator_cmd(source, project / "docs"), project / "docs"
+    prefixes = ("warning:", "error:", "Traceback", "skipped:")
+    cold = measure(Step("generator cold"), cmd, opt.code, logs, opt, opt.runs,
+                   lambda k: reset_docs(project, opt.code))
+    warm = measure(Step("generator warm"), cmd, opt.code, logs, opt, opt.runs)
+    edited = sorted(source.glob("*.txt"))[0]
+    incr = measure(Step("incremental (1 report edited)"), cmd, opt.code, logs, opt, opt.runs,
+                   lambda k: append_sentence(edited, k))
+    return [collect_messages(s, prefixes) for s in (cold, warm, incr)]
+
+
+def site_steps(n: int, project: Path, logs: Path, opt: Options) -> list[Step]:
+    """MkDocs build of the generated docs, then the Pagefind index of the built site (when installed)."""
+    runs = opt.mkdocs_runs or (opt.runs if n < MKDOCS_ONE_RUN_FROM else 1)
+    build = measure(Step("mkdocs build"), _mkdocs_cmd(), project, logs, opt, runs)
+    if runs == 1 and n >= MKDOCS_ONE_RUN_FROM and not opt.mkdocs_runs:
+        build.note = f"1 run (N >= {MKDOCS_ONE_RUN_FROM}: MkDocs steps run once; --mkdocs-runs to change)"
+    steps = [collect_messages(build, ("WARNING", "ERROR", "Aborted", "Traceback"))]
+    if importlib.util.find_spec("pagefind") is not None and not build.failed:
+        index = measure(Step("search index (pagefind)"), [sys.executable, "-m", "pagefind", "--site", "site"],
+                        project, logs, opt, runs)
+        steps.append(collect_messages(index, ("Error", "error", "WARN")))
+    else:
+        steps.append(Step("search index (pagefind)", note="n/a (pagefind not importable, or MkDocs failed)"))
+    return steps
+
+
+def baseline_step(n: int, reports: list[Path], work: Path, logs: Path, opt: Options) -> Step:
+    """The same N pages, plain, through a bare Material site."""
+    base = make_baseline(work / "baseline", reports)
+    runs = opt.mkdocs_runs or (opt.runs if n < MKDOCS_ONE_RUN_FROM else 1)
+    step = measure(Step("baseline: bare Material"), _mkdocs_cmd(), base, logs, opt, runs)
+    return collect_messages(step, ("WARNING", "ERROR", "Aborted", "Traceback"))
+
+
+def bench_size(n: int, work: Path, opt: Options) -> dict:
+    """Every measure for one corpus size, as plain data."""
+    work.mkdir(parents=True, exist_ok=True)
+    source, logs = work / "source", work / "logs"
+    if source.exists():
+        shutil.rmtree(source)
+    t0 = time.perf_counter()
+    reports = synthetic.generate(n, source, seed=opt.seed)
+    corpus_s = time.perf_counter() - t0
+    project = make_project(work / "project", opt.code)
+    steps = generator_steps(n, source, project, logs, opt) + site_steps(n, project, logs, opt)
+    steps.append(baseline_step(n, reports, work, logs, opt))
+    site = project / "site"
+    result = {"n": n, "corpus_seconds": round(corpus_s, 2),
+              "corpus_bytes": sum(p.stat().st_size for p in reports), "steps": [asdict(s) for s in steps]}
+    if (site / "index.html").exists():
+        result["site"] = site_size(site)
+        result["home"] = page_weight(site, site / "index.html")
+        page = report_page(site)
+        result["report_page"] = page_weight(site, page) if page else None
+    base_site = work / "baseline" / "site"
+    result["baseline_site"] = site_size(base_site) if base_site.exists() else None
+    result["ratio"] = _ratio(steps)
+    return result
+
+
+def _ratio(steps: list[Step]) -> dict | None:
+    """(generator cold + MkDocs + search index) / bare Material baseline, on medians."""
+    by = {s.name: s for s in steps}
+    parts = [by["generator cold"], by["mkdocs build"], by["search index (pagefind)"]]
+    base = by["baseline: bare Material"]
+    if any(s.failed or not s.runs for s in (base, *parts[:2])) or parts[2].failed:
+        return None
+    total = sum(p.median() for p in parts if p.runs)
+    return {"chain_s": round(total, 2), "baseline_s": round(base.median(), 2),
+            "ratio": round(total / base.median(), 2), "with_search_index": bool(parts[2].runs)}
+
+
+# ---------------------------------------------------------------- printing
+
+
+def _machine(label: str) -> dict:
+    load = os.getloadavg()
+    usable = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    print(f"{label}: {os.cpu_count()} CPUs ({usable} usable), load average {load[0]:.2f} {load[1]:.2f} "
+          f"{load[2]:.2f} (1, 5, 15 min)", flush=True)
+    return {"cpus": os.cpu_count(), "usable_cpus": usable, "loadavg": [round(x, 2) for x in load]}
+
+
+def _kb(n: int | None) -> str:
+    return "n/a" if n is None else f"{n / 1024:,.1f} KiB".replace(",", " ")
+
+
+def _mb(n: int | None) -> str:
+    return "n/a" if n is None else f"{n / 1024 ** 2:,.1f} MiB".replace(",", " ")
+
+
+def _step_row(n: int, s: dict) -> str:
+    runs = [r for r in s["runs"] if r["exit_code"] == 0]
+    if not runs:
+        shown = "failed" if s["runs"] else "n/a"
+        return f"  {s['name']:<31}{len(s['runs']):>5}{shown:>10}{'':>49}  {s['note']}"
+    walls = sorted(r["wall_s"] for r in runs)
+    med = statistics.median(walls)
+    rss = statistics.median(r["peak_rss_mb"] for r in runs)
+    cpu = statistics.median(r["cpu_s"] for r in runs)
+    return (f"  {s['name']:<31}{len(runs):>5}{med:>10.2f}{walls[0]:>9.2f}{walls[-1]:>9.2f}"
+            f"{n / med:>11.0f}{rss:>11.0f}{cpu:>9.1f}  {s['note']}")
+
+
+def _weight_line(label: str, w: dict | None) -> str:
+    if not w:
+        return f"  {label}: n/a"
+    extra = f"; external: {', '.join(w['external'])}" if w["external"] else ""
+    extra += f"; missing: {', '.join(w['missing'])}" if w["missing"] else ""
+    return (f"  {label} ({w['page']}): {_kb(w['total_gz'])} = HTML {_kb(w['html_gz'])} "
+            f"(raw {_kb(w['html_bytes'])}) + {len(w['assets'])} CSS/JS files {_kb(w['assets_gz'])}{extra}")
+
+
+def _site_line(label: str, site: dict | None) -> str:
+    if not site:
+        return f"  {label}: n/a"
+    line = (f"  {label}: {_mb(site['bytes'])} in {site['files']:,} files ({site['pages']:,} HTML pages); "
+            f"Material search index {_mb(site['search_index_bytes'])} (gzip {_mb(site['search_index_gz'])})")
+    if site["pagefind_bytes"] is not None:
+        line += f"; Pagefind bundle {_mb(site['pagefind_bytes'])}"
+    return line.replace(",", " ")
+
+
+def print_size(r: dict) -> None:
+    """The table of one size, then sizes, weights, the ratio and what the commands printed."""
+    n = r["n"]
+    print(f"\nN = {n:,} reports (corpus {_mb(r['corpus_bytes'])}, generated in {r['corpus_seconds']:.1f}s)"
+          .replace(",", " "))
+    print(f"  {'step':<31}{'runs':>5}{'median s':>10}{'min s':>9}{'max s':>9}{'reports/s':>11}"
+          f"{'peak MiB':>11}{'CPU s':>9}  note")
+    for s in r["steps"]:
+        print(_step_row(n, s))
+    print(_site_line("site", r.get("site")))
+    print("  first visit, gzip -6 of the page and the stylesheets and scripts it links:")
+    print(_weight_line("  home page", r.get("home")))
+    print(_weight_line("  report page", r.get("report_page")))
+    print(_site_line("baseline site", r.get("baseline_site")))
+    ratio = r.get("ratio")
+    if ratio:
+        what = "generator cold + mkdocs build" + (" + pagefind" if ratio["with_search_index"] else "")
+        print(f"  ratio ({what}) / bare Material baseline = {ratio['chain_s']:.1f}s / {ratio['baseline_s']:.1f}s "
+              f"= {ratio['ratio']:.1f}x")
+    for s in r["steps"]:
+        if s["message_count"]:
+            print(f"  {s['name']} printed {s['message_count']} warning/error lines; first ones:")
+            for m in s["messages"]:
+                print(f"      {m[:200]}")
+    sys.stdout.flush()
+
+
+# ---------------------------------------------------------------- command line
+
+
+def _parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="python -m build_scripts.bench", description=__doc__.split("\n\n")[0])
+    p.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000], help="corpus sizes (default 1000 10000)")
+    p.add_argument("--runs", type=int, default=3, help="runs per step, median shown (default 3)")
+    p.add_argument("--mkdocs-runs", type=int, default=None,
+                   help=f"runs of the MkDocs and Pagefind steps (default: --runs below N={MKDOCS_ONE_RUN_FROM}, "
+                        f"else 1)")
+    p.add_argument("--budget", type=float, default=120.0,
+                   help="a step whose first run takes longer than this many seconds is not repeated (default 120)")
+    p.add_argument("--workdir", type=Path, default=None, help="keep the corpora, projects and logs here")
+    p.add_argument("--json", type=Path, default=None, help="also write the raw figures to this JSON file")
+    p.add_argument("--seed", type=int, default=0, help="seed of the synthetic corpus (default 0)")
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    work = args.workdir.resolve() if args.workdir else Path(tempfile.mkdtemp(prefix="kb-bench-"))
+    opt = Options(max(1, args.runs), args.mkdocs_runs, args.budget, args.seed, snapshot(work / "code"))
+    print(f"Benchmark of the knowledge-base chain: Python {platform.python_version()}, {platform.platform()}")
+    print(f"work folder: {work}" + ("" if args.workdir else " (temporary, removed at the end)"))
+    print(f"code: a copy of build_scripts/, mkdocs.yml and {len(hand_written())} hand-written docs files, "
+          f"taken at the start (edits made meanwhile are not measured)")
+    report = {"machine_start": _machine("start"), "sizes": [], "options": {**asdict(opt), "code": str(opt.code)}}
+    try:
+        for n in args.sizes:
+            result = bench_size(n, work / f"n{n}", opt)
+            report["sizes"].append(result)
+            print_size(result)
+    finally:
+        report["machine_end"] = _machine("\nend")
+        if args.json:
+            args.json.write_text(json.dumps(report, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+            print(f"raw figures written to {args.json}")
+        if not args.workdir:
+            shutil.rmtree(work, ignore_errors=True)
+    failed = [s["name"] for r in report["sizes"] for s in r["steps"] if any(x["exit_code"] for x in s["runs"])]
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
