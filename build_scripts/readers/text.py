@@ -63,8 +63,9 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
 def _looks_western(data: bytes) -> bool:
     """High bytes that are Latin-1/cp1252 French letters (é, è, à, ç, ô...) and nothing exotic."""
     high = [b for b in data if b >= 0x80]
-    french = set(b"\xe0\xe2\xe7\xe8\xe9\xea\xeb\xee\xef\xf4\xf9\xfb\xfc\xc0\xc7\xc8\xc9\xca\xab\xbb\xb0\x92\x9c")
-    return bool(high) and sum(b in french for b in high) >= 0.8 * len(high)
+    french = set(b"\xe0\xe2\xe7\xe8\xe9\xea\xeb\xee\xef\xf4\xf9\xfb\xfc\xff\xc0\xc2\xc7\xc8\xc9\xca\xcb\xce\xcf"
+                 b"\xd4\xd9\xdb\xdc\xab\xbb\xb0\xa0\xb2\xb3\xba\xaa\x80\x85\x8c\x91\x92\x93\x94\x96\x97\x9c")
+    return bool(high) and sum(b in french for b in high) >= 0.9 * len(high)
 
 
 def normalise_text(text: str) -> str:
