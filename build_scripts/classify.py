@@ -6,11 +6,19 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
-from slugify import slugify
+from functools import lru_cache
+
+from slugify import slugify as _slugify
 
 from .config import Vocabulary
 from .extract.textutil import fold, phrase_pattern
 from .models import Found, Report
+
+@lru_cache(maxsize=65536)
+def slugify(text: str) -> str:
+    """Index page names: the same label always gives the same name (cached: labels repeat a lot)."""
+    return _slugify(text)
+
 
 MAX_THEMES = 4
 MIN_THEME_SCORE = 2.0
@@ -74,9 +82,12 @@ INDEX_KINDS = ("themes", "pays", "programmes", "organisateurs", "annees")
 
 
 def sort_key(report: Report) -> tuple:
-    """Newest first; undated reports last; then by title."""
-    date = report.meta.get("date") or ""
-    return (0 if date else 1, _neg(date), report.meta["title"].casefold(), report.slug)
+    """Newest first; undated reports last; then by title (computed once per report)."""
+    cached = report.__dict__.get("_sort")
+    if cached is None:
+        date = report.meta.get("date") or ""
+        cached = report.__dict__["_sort"] = (0 if date else 1, _neg(date), report.meta["title"].casefold(), report.slug)
+    return cached
 
 
 def _neg(date: str) -> str:
@@ -84,7 +95,15 @@ def _neg(date: str) -> str:
 
 
 def report_keys(report: Report) -> dict[str, list[tuple[str, str]]]:
-    """The (slug, label) of each index page a report belongs to."""
+    """The (slug, label) of each index page a report belongs to (computed once per report)."""
+    cached = report.__dict__.get("_keys")
+    if cached is not None:
+        return cached
+    report.__dict__["_keys"] = _report_keys(report)
+    return report.__dict__["_keys"]
+
+
+def _report_keys(report: Report) -> dict[str, list[tuple[str, str]]]:
     m = report.meta
     out: dict[str, list[tuple[str, str]]] = {k: [] for k in INDEX_KINDS}
     out["themes"] = [(s, lbl) for s, lbl in zip(m["themes"], m["tags"])]

@@ -14,6 +14,7 @@ import sys
 import time
 from pathlib import Path
 
+from .cache import Cache
 from .config import DATA_DIR, ConfigError, load_vocabulary
 from .pipeline import build_corpus
 from .render import DEFAULT_BASE_URL, Renderer
@@ -32,6 +33,10 @@ def _parser() -> argparse.ArgumentParser:
     b.add_argument("--docs", type=Path, default=ROOT / "docs", help="MkDocs docs folder to write into")
     b.add_argument("--strict", action="store_true", help="exit with status 1 if any report has a problem")
     b.add_argument("--quiet", action="store_true", help="print only problems and the summary")
+    b.add_argument("--cache", type=Path, default=None,
+                   help="folder of the extraction cache (default: .cache/kb beside the docs folder)")
+    b.add_argument("--no-cache", action="store_true", help="extract every report again")
+    b.add_argument("--jobs", type=int, default=os.cpu_count() or 1, help="worker processes for extraction")
     c = sub.add_parser("check", help="list, per report, missing and low-confidence fields with their snippets")
     c.add_argument("--source", type=Path, default=ROOT / "source_reports")
     c.add_argument("--threshold", type=float, default=0.5, help="confidence under which a field is listed")
@@ -79,8 +84,10 @@ def _build(args: argparse.Namespace, vocab) -> int:
         print(f"error: source folder {args.source} does not exist", file=sys.stderr)
         return EXIT_CONFIG
     t0 = time.perf_counter()
-    corpus = build_corpus(args.source, vocab)
-    files = Renderer(vocab, os.environ.get("SITE_URL") or DEFAULT_BASE_URL).render(corpus.reports)
+    cache_dir = None if args.no_cache else (args.cache or args.docs.resolve().parent / ".cache" / "kb")
+    corpus = build_corpus(args.source, vocab, cache_dir=cache_dir, workers=args.jobs)
+    renderer = Renderer(vocab, os.environ.get("SITE_URL") or DEFAULT_BASE_URL, Cache(cache_dir, "pages"))
+    files = renderer.render(corpus.reports)
     result = write_tree(args.docs, files)
     elapsed = time.perf_counter() - t0
     for problem in corpus.problems:
@@ -89,7 +96,7 @@ def _build(args: argparse.Namespace, vocab) -> int:
     for rel in result.refused:
         print(f"error: docs/{rel}: a hand-written file is in the way of a generated page; it was left untouched "
               f"— rename or move it, then rebuild", file=sys.stderr)
-    print(f"{len(corpus.reports)} reports built, {len(corpus.skipped)} skipped; "
+    print(f"{len(corpus.reports)} reports built ({corpus.cache_hits} from cache), {len(corpus.skipped)} skipped; "
           f"{len(result.written)} files written, {len(result.unchanged)} unchanged, {len(result.removed)} removed "
           f"in {elapsed:.2f}s")
     if corpus.skipped:

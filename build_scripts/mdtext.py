@@ -12,16 +12,12 @@ _BACKSLASHED = set("\\`_{}[]|#!*")
 _LINE_START = re.compile(r"^(\s*)([-+=]|\d+(?=[.)]))")
 
 
+_TABLE = str.maketrans({**{ch: "\\" + ch for ch in _BACKSLASHED}, **_ENTITIES})
+_TABLE_EMPHASIS = str.maketrans({**{ch: "\\" + ch for ch in _BACKSLASHED - {"*"}}, **_ENTITIES})
+
+
 def _escape_chars(text: str, emphasis: bool) -> str:
-    out = []
-    for ch in text:
-        if ch in _ENTITIES:
-            out.append(_ENTITIES[ch])
-        elif ch in _BACKSLASHED and not (emphasis and ch == "*"):
-            out.append("\\" + ch)
-        else:
-            out.append(ch)
-    return "".join(out)
+    return text.translate(_TABLE_EMPHASIS if emphasis else _TABLE)
 
 
 def escape(text: str, *, emphasis: bool = False) -> str:

@@ -70,6 +70,7 @@ class Report:
     blocks: list[Block] = field(default_factory=list)
     units: list[Unit] = field(default_factory=list)
     acronyms: list[tuple[str, str, bool]] = field(default_factory=list)  # (acronym, expansion, spelled out only)
+    key: str = ""  # digest of everything the extraction depended on (see cache.document_key)
 
     @property
     def source(self) -> str:

@@ -15,6 +15,7 @@ from typing import Any
 from slugify import slugify
 
 from . import readers
+from .cache import Cache, document_key
 from .classify import classify_themes
 from .config import Vocabulary
 from .extract.acronyms import acronyms_in_report
@@ -40,6 +41,7 @@ class Corpus:
     reports: list[Report] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)
+    cache_hits: int = 0
 
 
 def discover(source_dir: Path) -> list[Path]:
@@ -254,24 +256,72 @@ def assign_slugs(reports: list[Report]) -> None:
         counts[s] = counts.get(s, 0) + 1
     for r in reports:
         s = base[r.source]
-        if counts[s] > 1 or s in ("index",):
+        if counts[s] > 1 or re.fullmatch(r"index(?:-\d+)?", s):  # 'index', 'index-2': the list of all reports
             s = f"{s}-{hashlib.sha1(r.source.encode('utf-8')).hexdigest()[:6]}"
         r.slug = s
 
 
-def build_corpus(source_dir: Path, vocab: Vocabulary) -> Corpus:
-    """Read and extract every report of the source folder."""
+_WORKER_VOCAB: Vocabulary | None = None
+PARALLEL_THRESHOLD = 64  # fewer reports than this are not worth starting worker processes
+
+
+def _init_worker(vocab: Vocabulary) -> None:
+    global _WORKER_VOCAB
+    _WORKER_VOCAB = vocab
+
+
+def _extract_safely(doc: SourceDocument, vocab: Vocabulary | None = None) -> tuple[Report | None, list[Problem]]:
+    """Extract one report; a bug must not cost the other reports: the message says which file triggered it."""
+    try:
+        return extract_report(doc, vocab or _WORKER_VOCAB)  # type: ignore[arg-type]
+    except Exception as exc:
+        return None, [Problem(doc.source, f"extraction failed ({type(exc).__name__}: {exc})",
+                              "report this file to the maintainers")]
+
+
+def _extract_all(docs: list[SourceDocument], vocab: Vocabulary, workers: int) -> list[tuple[Report | None, list[Problem]]]:
+    """Extraction spread over worker processes when there is enough work; same results as one process."""
+    if workers <= 1 or len(docs) < PARALLEL_THRESHOLD:
+        return [_extract_safely(doc, vocab) for doc in docs]
+    from concurrent.futures import ProcessPoolExecutor
+
+    with ProcessPoolExecutor(max_workers=workers, initializer=_init_worker, initargs=(vocab,)) as pool:
+        return list(pool.map(_extract_safely, docs, chunksize=max(8, len(docs) // (workers * 8))))
+
+
+def build_corpus(source_dir: Path, vocab: Vocabulary, *, cache_dir: Path | None = None,
+                 workers: int = 1) -> Corpus:
+    """Read every report, extract what the cache does not already hold (in parallel), assign page names."""
     corpus = Corpus()
-    for doc in read_all(source_dir, corpus):
-        try:
-            report, problems = extract_report(doc, vocab)
-        except Exception as exc:  # a bug must not cost the other reports: say which file triggered it
-            corpus.problems.append(Problem(doc.source, f"extraction failed ({type(exc).__name__}: {exc})",
-                                           "report this file to the maintainers"))
-            corpus.skipped.append(doc.source)
-            continue
+    docs = read_all(source_dir, corpus)
+    cache = Cache(cache_dir, "extraction")
+    keys = [document_key(d.source, d.sha256, d.fmt, d.curated, d.curated_origin) for d in docs]
+    results: dict[str, tuple[Report | None, list[Problem]]] = {}
+    missing = []
+    for doc, key in zip(docs, keys):
+        hit = cache.get(key)
+        if hit is not None:
+            results[key] = (dataclasses.replace(hit[0], doc=doc, key=key), hit[1])
+        else:
+            missing.append((doc, key))
+    for (doc, key), result in zip(missing, _extract_all([d for d, _ in missing], vocab, workers)):
+        results[key] = result
+        if result[0] is not None:
+            result[0].key = key
+            cache.put(key, (dataclasses.replace(result[0], doc=_WITHOUT_TEXT), result[1]))
+    corpus.cache_hits = cache.hits
+    for doc, key in zip(docs, keys):
+        report, problems = results[key]
         corpus.problems.extend(problems)
-        corpus.reports.append(report)
+        if report is None:
+            corpus.skipped.append(doc.source)
+        else:
+            corpus.reports.append(report)
+    cache.save()
     assign_slugs(corpus.reports)
     corpus.reports.sort(key=lambda r: r.slug)
     return corpus
+
+
+# Cached reports do not carry their text: it is read again (and verified by its digest) on every build.
+_WITHOUT_TEXT = SourceDocument(source="", text="", fmt="", encoding="", sha256="")

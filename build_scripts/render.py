@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import hashlib
 import html
 import io
 import json
@@ -15,6 +16,7 @@ import yaml
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from . import cite
+from .cache import Cache
 from .classify import INDEX_KINDS, Bucket, build_buckets, related, report_keys, sort_key
 from .config import Vocabulary
 from .extract.titles import french_date
@@ -102,9 +104,10 @@ def front_matter(meta: dict[str, Any]) -> str:
 class Renderer:
     """Turns the classified corpus into the text of every generated file."""
 
-    def __init__(self, vocab: Vocabulary, base_url: str = DEFAULT_BASE_URL) -> None:
+    def __init__(self, vocab: Vocabulary, base_url: str = DEFAULT_BASE_URL, cache: Cache | None = None) -> None:
         self.vocab = vocab
         self.base_url = base_url
+        self.cache = cache or Cache(None, "pages")
         self.env = Environment(loader=FileSystemLoader(TEMPLATES), finalize=_finalize, autoescape=False,
                                undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True,
                                keep_trailing_newline=True)
@@ -118,15 +121,18 @@ class Renderer:
         rel = related(reports)
         out: dict[str, str] = {}
         for r in reports:
-            out[f"{REPORTS_DIR}/{r.slug}.md"] = self.report_page(r, rel[r.slug])
-        out[f"{REPORTS_DIR}/index.md"] = self._template("reports_index.md.j2", reports=sorted(reports, key=sort_key))
+            out.update(self.report_files(r, rel[r.slug]))
+        everything = sorted(reports, key=sort_key)
+        for n, chunk, pager in paginate(everything, "index"):
+            out[f"{REPORTS_DIR}/{page_name('index', n)}.md"] = self._template(
+                "reports_index.md.j2", reports=chunk, total=len(everything), pager=pager, page=n)
         for kind in INDEX_KINDS:
             out[f"{kind}/index.md"] = self._template("bucket_index.md.j2", kind=kind, buckets=buckets[kind],
                                                      undated=[r for r in reports if not r.meta.get("date")])
             for b in buckets[kind]:
-                out[f"{kind}/{b.slug}.md"] = self.bucket_page(b)
-        for kind, (title, _) in UNIT_LABELS.items():
-            out[f"lecons/{_unit_page(kind)}.md"] = self.units_page(kind, reports)
+                out.update(self.bucket_pages(b))
+        for kind in UNIT_LABELS:
+            out.update(self.units_pages(kind, reports))
         out["glossaire/index.md"] = self._template("glossary.md.j2", entries=glossary_entries(reports))
         out["lecons/index.md"] = self._template("units_index.md.j2", counts=self._unit_counts(reports))
         out[f"{FRAGMENTS_DIR}/accueil.md"] = self._template(
@@ -138,11 +144,24 @@ class Renderer:
         out["references.bib"] = cite.bibtex(ordered, self.base_url)
         out["references.ris"] = cite.ris(ordered, self.base_url)
         out["references.json"] = cite.csl_json(ordered, self.base_url)
-        for r in ordered:
-            out[f"references/{r.slug}.bib"] = cite.bibtex([r], self.base_url)
-            out[f"references/{r.slug}.ris"] = cite.ris([r], self.base_url)
-            out[f"references/{r.slug}.json"] = cite.csl_json([r], self.base_url)
+        self.cache.save()
         return out
+
+    def report_files(self, r: Report, related_reports: list[tuple[Report, list[str]]]) -> dict[str, str]:
+        """A report's page and its reference files, reused from the last build when nothing they show changed."""
+        signature = json.dumps([r.key, r.slug, self.base_url,
+                                [(o.slug, o.meta["title"], o.meta.get("date"), o.meta.get("date_end"), why)
+                                 for o, why in related_reports]], ensure_ascii=False)
+        key = hashlib.sha256(signature.encode("utf-8")).hexdigest() if r.key else ""
+        files = self.cache.get(key) if key else None
+        if files is None:
+            files = {f"{REPORTS_DIR}/{r.slug}.md": self.report_page(r, related_reports),
+                     f"references/{r.slug}.bib": cite.bibtex([r], self.base_url),
+                     f"references/{r.slug}.ris": cite.ris([r], self.base_url),
+                     f"references/{r.slug}.json": cite.csl_json([r], self.base_url)}
+            if key:
+                self.cache.put(key, files)
+        return files
 
     def _template(self, name: str, **context: Any) -> str:
         return self.env.get_template(name).render(**context)
@@ -173,7 +192,8 @@ class Renderer:
                               unit_cites=unit_cites, base_url=self.base_url)
         return front_matter(r.meta) + "\n" + page
 
-    def bucket_page(self, b: Bucket) -> str:
+    def bucket_pages(self, b: Bucket) -> dict[str, str]:
+        """An index page (theme, country…) with counts per other facet, its reports split in pages of 100."""
         facets: dict[str, Counter[tuple[str, str]]] = {}
         for other in INDEX_KINDS:
             if other == b.kind:
@@ -184,10 +204,17 @@ class Renderer:
                     c[key] += 1
             facets[other] = c
         facet_lists = {k: sorted(c.items(), key=lambda kv: (-kv[1], kv[0][1].casefold())) for k, c in facets.items()}
-        meta = {"title": f"{INDEX_TITLES[b.kind][0]} : {b.label}", "hide": ["navigation"] if False else []}
-        return front_matter({"title": meta["title"]}) + "\n" + self._template("bucket.md.j2", b=b, facets=facet_lists)
+        title = f"{INDEX_TITLES[b.kind][0]} : {b.label}"
+        out = {}
+        for n, chunk, pager in paginate(b.reports, b.slug):
+            page_title = title if n == 1 else f"{title} (page {n})"
+            out[f"{b.kind}/{page_name(b.slug, n)}.md"] = front_matter({"title": page_title}) + "\n" + self._template(
+                "bucket.md.j2", b=b, facets=facet_lists if n == 1 else {}, reports=chunk, pager=pager,
+                page_title=page_title)
+        return out
 
-    def units_page(self, kind: str, reports: list[Report]) -> str:
+    def units_pages(self, kind: str, reports: list[Report]) -> dict[str, str]:
+        """All statements of one kind grouped by theme: a summary page, and a paged list per large theme."""
         by_theme: dict[str, list[tuple[Unit, Report]]] = {t.slug: [] for t in self.vocab.themes}
         for r in sorted(reports, key=sort_key):
             for u in r.units:
@@ -198,9 +225,46 @@ class Renderer:
                     by_theme.setdefault(t, []).append((u, r))
         groups = [(slug, self.vocab.theme_by_slug[slug].label if slug in self.vocab.theme_by_slug else "Sans thème", items)
                   for slug, items in by_theme.items() if items]
-        cites = {(r.slug, u.uid): cite.unit_citation(u, r, self.base_url) for _, _, items in groups for u, r in items}
-        return self._template("units.md.j2", kind=kind, groups=groups, total=sum(len(g[2]) for g in groups),
-                              cites=cites, base_url=self.base_url)
+        base = _unit_page(kind)
+        out = {}
+        shown = [(slug, label, items[:UNITS_PREVIEW], len(items)) for slug, label, items in groups]
+        out[f"lecons/{base}.md"] = self._template(
+            "units.md.j2", kind=kind, groups=shown, total=sum(len(g[2]) for g in groups), base=base,
+            cites=self._unit_cites(g for _, _, g, _ in shown), base_url=self.base_url, pager="", theme_label="")
+        for slug, label, items in groups:
+            if len(items) <= UNITS_PREVIEW:
+                continue
+            for n, chunk, pager in paginate(items, f"{base}-{slug}"):
+                out[f"lecons/{page_name(f'{base}-{slug}', n)}.md"] = self._template(
+                    "units.md.j2", kind=kind, groups=[(slug, label, chunk, len(items))], total=len(items), base=base,
+                    cites=self._unit_cites([chunk]), base_url=self.base_url, pager=pager,
+                    theme_label=label + (f" (page {n})" if n > 1 else ""))
+        return out
+
+    def _unit_cites(self, chunks) -> dict[tuple[str, str], str]:
+        return {(r.slug, u.uid): cite.unit_citation(u, r, self.base_url) for chunk in chunks for u, r in chunk}
+
+
+PAGE_SIZE = 100  # entries per listing page: a theme with 2,500 reports gives 25 light pages
+UNITS_PREVIEW = 10  # statements per theme on a summary page
+
+
+def page_name(stem: str, n: int) -> str:
+    return stem if n == 1 else f"{stem}-{n}"
+
+
+def paginate(items: list, stem: str, size: int = PAGE_SIZE) -> list[tuple[int, list, Safe]]:
+    """(page number, its items, Markdown links to the other pages) for a list split in pages."""
+    pages = [items[i:i + size] for i in range(0, len(items), size)] or [[]]
+    out = []
+    for n, chunk in enumerate(pages, 1):
+        if len(pages) == 1:
+            pager = Safe("")
+        else:
+            links = [f"**{k}**" if k == n else f"[{k}]({page_name(stem, k)}.md)" for k in range(1, len(pages) + 1)]
+            pager = Safe("Pages : " + " · ".join(links))
+        out.append((n, chunk, pager))
+    return out
 
 
 def glossary_entries(reports: list[Report]) -> list[tuple[str, str, list[Report]]]:

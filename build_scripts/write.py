@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import tempfile
@@ -32,11 +33,22 @@ def _atomic_write(path: Path, content: str) -> None:
         raise
 
 
-def _read_manifest(docs: Path) -> set[str]:
+def _read_manifest(docs: Path) -> dict[str, str]:
+    """Generated path -> digest of what was written there ('' when unknown)."""
     try:
-        return set(json.loads((docs / MANIFEST).read_text(encoding="utf-8")))
+        data = json.loads((docs / MANIFEST).read_text(encoding="utf-8"))
     except (FileNotFoundError, ValueError):
-        return set()
+        return {}
+    return data if isinstance(data, dict) else {path: "" for path in data}
+
+
+def _digest(content: str) -> str:
+    data = content.encode("utf-8")
+    return f"{hashlib.sha1(data).hexdigest()[:16]}:{len(data)}"
+
+
+def _write_manifest(docs: Path, entries: dict[str, str]) -> None:
+    _atomic_write(docs / MANIFEST, json.dumps(dict(sorted(entries.items())), indent=0) + "\n")
 
 
 def write_tree(docs: Path, files: dict[str, str]) -> WriteResult:
@@ -53,26 +65,33 @@ def write_tree(docs: Path, files: dict[str, str]) -> WriteResult:
         if rel not in previous and target.exists() and target.read_text(encoding="utf-8", errors="replace") != files[rel]:
             result.refused.append(rel)
     wanted = {rel: text for rel, text in files.items() if rel not in result.refused}
-    _atomic_write(docs / MANIFEST, json.dumps(sorted(previous | set(wanted)), indent=0) + "\n")
+    digests = {rel: _digest(text) for rel, text in wanted.items()}
+    _write_manifest(docs, {**previous, **{rel: "" for rel in wanted}})  # journal: what this build may write
     for rel, content in sorted(wanted.items()):
         path = docs / rel
-        try:
-            same = path.read_text(encoding="utf-8") == content
-        except (FileNotFoundError, UnicodeDecodeError):
-            same = False
-        if same:
+        if _unchanged(path, content, previous.get(rel, ""), digests[rel]):
             result.unchanged.append(rel)
         else:
             _atomic_write(path, content)
             result.written.append(rel)
-    for rel in sorted(previous - set(wanted)):
+    for rel in sorted(set(previous) - set(wanted)):
         path = docs / rel
         if path.exists():
             path.unlink()
             result.removed.append(rel)
         _prune_empty(path.parent, docs)
-    _atomic_write(docs / MANIFEST, json.dumps(sorted(wanted), indent=0) + "\n")
+    _write_manifest(docs, digests)
     return result
+
+
+def _unchanged(path: Path, content: str, old_digest: str, new_digest: str) -> bool:
+    """Same content as on disk: trusted from the manifest when the size still matches, else read back."""
+    try:
+        if old_digest and old_digest == new_digest:
+            return path.stat().st_size == int(new_digest.split(":")[1])
+        return path.read_text(encoding="utf-8") == content
+    except (FileNotFoundError, UnicodeDecodeError, ValueError):
+        return False
 
 
 def _prune_empty(folder: Path, docs: Path) -> None:

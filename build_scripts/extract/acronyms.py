@@ -8,7 +8,8 @@ from ..config import Vocabulary
 from .textutil import fold, phrase_pattern
 
 # 'direction générale de la santé et de l'hygiène publique (GDS-HP)'
-DEFINITION = re.compile(r"(?P<long>[\w'’ -]{6,120}?)\s*\((?P<acr>[A-Z][A-Za-z]*[A-Z][A-Za-z0-9/-]*)\)")
+PARENS = re.compile(r"\((?P<acr>[A-Z][A-Za-z]*[A-Z][A-Za-z0-9/-]*)\)")
+LONG_BEFORE = re.compile(r"(?P<long>[\w'’ -]{6,120})\s*$")
 SMALL_WORDS = {"de", "du", "des", "la", "le", "les", "l", "d", "et", "en", "a", "au", "aux", "pour", "sur", "dans"}
 ACRONYM_TOKEN = re.compile(r"(?<![\w-])([A-Z][A-Za-z]*[A-Z][A-Za-z]*)(?:\d+)?(?![\w-])")
 
@@ -32,8 +33,11 @@ def _glossary(vocab: Vocabulary) -> Glossary:
 def definitions_in_text(text: str) -> dict[str, str]:
     """Acronyms the report defines itself: the words before '(ACR)' whose initials spell it."""
     found: dict[str, str] = {}
-    for m in DEFINITION.finditer(text):
-        acr, long = m.group("acr"), m.group("long")
+    for p in PARENS.finditer(text):
+        m = LONG_BEFORE.search(text, max(0, p.start() - 130), p.start())
+        if not m:
+            continue
+        acr, long = p.group("acr"), m.group("long")
         letters = [ch for ch in acr if ch.isupper()]
         tokens = list(re.finditer(r"\S+", long))
         chosen, initials = len(tokens), []

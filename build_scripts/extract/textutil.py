@@ -7,28 +7,42 @@ import unicodedata
 from functools import lru_cache
 from typing import Iterable
 
-APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "`": "'", "´": "'", "–": "-", "—": "-", "‑": "-"})
+APOSTROPHES = {"’": "'", "‘": "'", "ʼ": "'", "`": "'", "´": "'", "–": "-", "—": "-", "‑": "-"}
 
 
-@lru_cache(maxsize=4096)
-def _fold_char(ch: str) -> str:
-    base = unicodedata.normalize("NFD", ch)[0]
-    return base if len(base) == 1 else ch
+def _fold_tables() -> tuple[dict[int, str], dict[int, str]]:
+    """Translation tables, one character to one character, so that offsets survive folding."""
+    keep, lower = {}, {}
+    for code in range(0x20, 0x2500):
+        ch = chr(code)
+        base = APOSTROPHES.get(ch) or unicodedata.normalize("NFD", ch)[0]
+        if len(base) != 1:
+            base = ch
+        low = base.lower() if len(base.lower()) == 1 else base
+        if base != ch:
+            keep[code] = base
+        if low != ch:
+            lower[code] = low
+    return keep, lower
 
 
+_KEEP_CASE, _LOWER = _fold_tables()
+
+
+@lru_cache(maxsize=512)
 def fold(text: str, *, lower: bool = True) -> str:
     """Remove accents (and lower-case) character by character: offsets in the result match the input."""
-    text = text.translate(APOSTROPHES)
-    folded = "".join(_fold_char(ch) if ord(ch) > 127 else ch for ch in text)
-    if lower:
-        folded = "".join(c.lower() if len(c.lower()) == 1 else c for c in folded)
-    return folded
+    return text.translate(_LOWER if lower else _KEEP_CASE)
+
+
+SEP, SUFFIX = "\x00sep", "\x00suffix:"
 
 
 def phrase_pattern(phrases: Iterable[str], *, case_sensitive: bool = False,
                    inflections: bool = False) -> re.Pattern[str] | None:
     """One regex matching any phrase on word boundaries in folded text; '-' and ' ' are interchangeable.
-    With ``inflections``, each word may take a short ending (plural, feminine, -ation/-er stems of 5+ letters)."""
+    With ``inflections``, each word may take a short ending (plural, feminine, -ation/-er stems of 5+ letters).
+    The alternatives are compiled as a trie, which keeps a list of a thousand place names fast to match."""
     alts = set()
     for p in phrases:
         f = fold(p.strip(), lower=not case_sensitive)
@@ -39,22 +53,40 @@ def phrase_pattern(phrases: Iterable[str], *, case_sensitive: bool = False,
             alts.add(f.upper())
     if not alts:
         return None
-    parts = [_alternative(a, inflections) for a in sorted(alts, key=lambda a: (-len(a), a))]
-    return re.compile(r"(?<![\w])(?:" + "|".join(parts) + r")(?![\w])")
+    trie: dict = {}
+    for a in alts:
+        node = trie
+        for atom in _atoms(a, inflections):
+            node = node.setdefault(atom, {})
+        node[""] = {}
+    return re.compile(r"(?<![\w])" + _emit(trie) + r"(?![\w])")
 
 
-def _alternative(phrase: str, inflections: bool) -> str:
+def _atoms(phrase: str, inflections: bool) -> list[str]:
+    """A phrase as trie steps: its characters, separators between words, and each word's allowed ending."""
+    atoms: list[str] = []
     words = re.split(r"[- ]+", phrase)
-    out = []
-    for w in words:
-        esc = re.escape(w)
+    for n, w in enumerate(words):
+        if n:
+            atoms.append(SEP)
+        atoms.extend(w)
         if inflections and w.isalpha() and w.islower():
-            esc += r"\w*" if len(w) >= 5 else r"(?:e?s|x)?"
+            atoms.append(SUFFIX + (r"\w*" if len(w) >= 5 else r"(?:e?s|x)?"))
         elif inflections and w.isalpha() and w.isupper():
-            esc += r"\d*"  # 'CPN' also matches 'CPN4'
+            atoms.append(SUFFIX + r"\d*")  # 'CPN' also matches 'CPN4'
+    return atoms
 
-        out.append(esc)
-    return "[- ]+".join(out)
+
+def _emit(node: dict) -> str:
+    branches = []
+    for atom in sorted(k for k in node if k):
+        piece = "[- ]+" if atom == SEP else atom[len(SUFFIX):] if atom.startswith(SUFFIX) else re.escape(atom)
+        branches.append(piece + _emit(node[atom]))
+    if "" in node:
+        branches.append("")  # the phrase may end here (tried last, so longer phrases win)
+    if len(branches) == 1:
+        return branches[0]
+    return "(?:" + "|".join(branches) + ")"
 
 
 SENTENCE_END = re.compile(r"(?<=[.!?;])\s+(?=[A-ZÀ-ÖØ-Þ«\"(\d·•-])|\n+")
