@@ -32,7 +32,7 @@ COMMITTEE = re.compile(r"(?:travaux|assises|session|reunion|seance|rencontre|ass
                        r"equipe)\b[^,.;:\n]*|(?-i:[A-Z]{3,}[A-Za-z]*)\b)")
 COMMITTEE_MET = re.compile(r"(?:^|[.\n]\s*)(?:le|la|l')\s*(?P<org>(?:comite|conseil|commission|cellule|assemblee|equipe)\b[^,.;:\n]{0,90}?)"
                            r"\s+(?:s'est reuni|a tenu|a siege|s'est tenu)")
-PTA_OWNER = re.compile(rf"(?:plan de travail annuel|pta)(?:\s*\(pta\))?(?:\s+\d{{4}})?\s+(?:de la|du|de l'|des)\s+")
+PTA_OWNER = re.compile(r"(?:plan de travail annuel|pta)(?:\s*\(pta\))?(?:\s+\d{4})?\s+(?:de la|du|de l'|des)\s+")
 PARTNER_LEAD = re.compile(
     r"(?:avec|grace a)\s+(?:l'appui|le soutien|l'accompagnement|le concours|la contribution|la collaboration|"
     r"le financement|l'assistance)(?:\s+(?:technique et financier|technique et financiere|financier et technique|"

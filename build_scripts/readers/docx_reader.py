@@ -24,7 +24,8 @@ except ImportError as exc:  # readers/__init__.py disables .docx and names the p
 from ..extract.structure import normalise_heading_levels
 from ..models import Block, SourceDocument
 from .errors import ReadError
-from .text import make_document, normalise_text
+from .text import make_document
+from .blocks import clean_line, plain_text
 
 SUFFIXES = [".docx"]
 
@@ -50,7 +51,7 @@ def read(path: Path, source: str) -> SourceDocument:
     styles = _style_index(document)
     blocks = list(_walk(document.element.body, styles))
     normalise_heading_levels(blocks)
-    doc = make_document(source, _plain_text(blocks), "docx", "docx", allow_front_matter=False)
+    doc = make_document(source, plain_text(blocks), "docx", "docx", allow_front_matter=False)
     return dataclasses.replace(doc, blocks=tuple(blocks))
 
 
@@ -159,7 +160,7 @@ def _element_blocks(element: etree._Element, styles: dict[str, StyleInfo]) -> It
 
 def _paragraph_block(p: etree._Element, styles: dict[str, StyleInfo]) -> Block | None:
     """A heading, list item or paragraph, decided by the paragraph's style and numbering."""
-    lines = [_clean(line) for line in _paragraph_text(p).split("\n")]
+    lines = [clean_line(line) for line in _paragraph_text(p).split("\n")]
     lines = [line for line in lines if line]
     if not lines:
         return None
@@ -230,23 +231,6 @@ def _cell_text(tc: etree._Element) -> str:
     for block in _walk(tc, {}):
         parts.extend(block.lines)
         parts.extend(" ".join(row) for row in block.rows)
-    return _clean(" ".join(parts))
+    return clean_line(" ".join(parts))
 
 
-def _clean(text: str) -> str:
-    """Normalised text on one line: NFC, plain spaces, no invisible characters, single spaces."""
-    return " ".join(normalise_text(text).split())
-
-
-def _plain_text(blocks: list[Block]) -> str:
-    """The report as plain text in reading order, for field extraction: one block after another."""
-    return "\n\n".join("\n".join(_block_lines(b)) for b in blocks)
-
-
-def _block_lines(block: Block) -> list[str]:
-    """A block's lines as plain text: list items prefixed '- ', table cells joined by tabs."""
-    if block.kind == "list":
-        return ["- " + item for item in block.lines]
-    if block.kind == "table":
-        return ["\t".join(row) for row in block.rows]
-    return list(block.lines)

@@ -25,7 +25,8 @@ except ImportError as exc:  # readers/__init__.py disables .html and names the p
 from ..extract.structure import normalise_heading_levels
 from ..models import Block, SourceDocument
 from .errors import ReadError
-from .text import decode_bytes, make_document, normalise_text
+from .text import decode_bytes, make_document
+from .blocks import clean_line, plain_text
 
 SUFFIXES = [".html", ".htm"]
 
@@ -68,7 +69,7 @@ def read(path: Path, source: str) -> SourceDocument:
     if not any(b.kind == "heading" and b.level == 1 for b in blocks) and (title := _page_h1(soup, root)):
         blocks.insert(0, Block("heading", lines=[title], level=1))
     normalise_heading_levels(blocks)
-    doc = make_document(source, _plain_text(blocks), "html", encoding, allow_front_matter=False)
+    doc = make_document(source, plain_text(blocks), "html", encoding, allow_front_matter=False)
     return dataclasses.replace(doc, blocks=tuple(blocks))
 
 
@@ -176,7 +177,7 @@ def _page_h1(soup: BeautifulSoup, root: Tag | None) -> str:
     for h1 in soup.find_all("h1"):
         inside = root is not None and (h1 is root or root in h1.parents)
         if not inside and h1.find_parent(["header", "footer"]) is None:
-            return _clean(_inline_text(h1))
+            return clean_line(_inline_text(h1))
     return ""
 
 
@@ -206,7 +207,7 @@ def _block(tag: Tag) -> Iterator[Block]:
     """Blocks of one block-level element."""
     name = tag.name
     if name in HEADINGS:
-        text = _clean(_inline_text(tag))
+        text = clean_line(_inline_text(tag))
         if text:
             yield Block("heading", lines=[text], level=HEADINGS[name])
     elif name == "p":
@@ -227,7 +228,7 @@ def _block(tag: Tag) -> Iterator[Block]:
 
 def _paragraph(text: str) -> Iterator[Block]:
     """A paragraph block from text whose line breaks (<br>) are kept as lines."""
-    lines = [_clean(line) for line in text.split("\n")]
+    lines = [clean_line(line) for line in text.split("\n")]
     lines = [line for line in lines if line]
     if lines:
         yield Block("paragraph", lines=lines)
@@ -260,7 +261,7 @@ def _list_items(tag: Tag) -> list[str]:
         nested = li.find_all(["ul", "ol"], recursive=False)
         for sub in nested:
             sub.extract()
-        text = _clean(_inline_text(li))
+        text = clean_line(_inline_text(li))
         if text:
             items.append(text)
         for sub in nested:
@@ -283,7 +284,7 @@ def _table(tag: Tag) -> Iterator[Block]:
     for row in cells:
         values: list[str] = []
         for cell in row:
-            values.append(_clean(_inline_text(cell)))
+            values.append(clean_line(_inline_text(cell)))
             values.extend([""] * (_span(cell) - 1))
         if any(values):
             table.append(values + [""] * (width - len(values)))
@@ -297,20 +298,3 @@ def _span(cell: Tag) -> int:
     return max(1, min(int(value), 50)) if value.isdigit() else 1
 
 
-def _clean(text: str) -> str:
-    """Normalised text on one line: NFC, plain spaces, no invisible characters, single spaces."""
-    return " ".join(normalise_text(text).split())
-
-
-def _plain_text(blocks: list[Block]) -> str:
-    """The report as plain text in reading order, for field extraction: one block after another."""
-    return "\n\n".join("\n".join(_block_lines(b)) for b in blocks)
-
-
-def _block_lines(block: Block) -> list[str]:
-    """A block's lines as plain text: list items prefixed '- ', table cells joined by tabs."""
-    if block.kind == "list":
-        return ["- " + item for item in block.lines]
-    if block.kind == "table":
-        return ["\t".join(row) for row in block.rows]
-    return list(block.lines)

@@ -27,6 +27,7 @@ from ..extract.structure import normalise_heading_levels
 from ..models import Block, SourceDocument
 from .errors import ReadError
 from .text import make_document, normalise_text
+from .blocks import plain_text
 
 SUFFIXES = [".pdf"]
 
@@ -73,7 +74,7 @@ def read(path: Path, source: str) -> SourceDocument:
     for number, lines in enumerate(pages, start=1):
         blocks.extend(_page_blocks(lines, number, body_size, levels))
     normalise_heading_levels(blocks)
-    doc = make_document(source, _plain_text(blocks), "pdf", "pdf", allow_front_matter=False)
+    doc = make_document(source, plain_text(blocks), "pdf", "pdf", allow_front_matter=False)
     return dataclasses.replace(doc, blocks=tuple(blocks))
 
 
@@ -261,16 +262,3 @@ def _merge_lists(blocks: list[Block]) -> list[Block]:
             merged.append(block)
     return merged
 
-
-def _plain_text(blocks: list[Block]) -> str:
-    """The report as plain text in reading order, for field extraction: one block after another."""
-    return "\n\n".join("\n".join(_block_lines(b)) for b in blocks)
-
-
-def _block_lines(block: Block) -> list[str]:
-    """A block's lines as plain text: list items prefixed '- ', table cells joined by tabs."""
-    if block.kind == "list":
-        return ["- " + item for item in block.lines]
-    if block.kind == "table":
-        return ["\t".join(row) for row in block.rows]
-    return list(block.lines)
