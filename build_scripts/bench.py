@@ -1,8 +1,10 @@
 """Benchmark of the whole chain on synthetic corpora (not part of the test suite).
 
     python -m build_scripts.bench [--sizes 1000 10000] [--runs 3] [--workdir DIR] [--json PATH]
+                                  [--skip warm incremental pagefind baseline] [--code SNAPSHOT]
 
-For each size N, in a fresh project folder (mkdocs.yml and the hand-written pages, as the tests assemble it):
+The code is copied at the start, so edits made while it runs are not measured. For each size N, in a fresh
+project folder (mkdocs.yml and the hand-written docs files, i.e. those the generator's manifest does not list):
 the generator cold, warm and after one edited report; ``mkdocs build``; the Pagefind index; the site's size and
 first-visit weight; and a bare Material site of the same N pages as the baseline. Each command runs as a child
 process whose wall time, CPU time and peak memory (``os.wait4``) are recorded; the median of the runs is shown.
@@ -17,6 +19,7 @@ import importlib.util
 import json
 import os
 import platform
+import re
 import shutil
 import statistics
 import subprocess
@@ -51,7 +54,7 @@ class Run:
 
     wall_s: float
     cpu_s: float
-    peak_rss_mb: float
+    peak_rss_mib: float
     exit_code: int
     log: str
 
@@ -87,6 +90,7 @@ class Options:
     budget: float
     seed: int
     code: Path = ROOT
+    skip: tuple[str, ...] = ()
 
 
 def _env(code: Path) -> dict[str, str]:
@@ -115,23 +119,31 @@ def measure(step: Step, cmd: list[str], cwd: Path, logs: Path, opt: Options, run
         if before is not None:
             before(k)
         step.runs.append(run_child(cmd, cwd, logs / f"{_file_name(step.name)}-{k + 1}.log", opt.code))
+        print(f"  [{time.strftime('%H:%M:%S')}] {step.name}, run {k + 1}: {step.runs[-1].wall_s:.1f}s",
+              file=sys.stderr, flush=True)
         if step.runs[-1].exit_code != 0:
             step.note = f"exit code {step.runs[-1].exit_code}: see {step.runs[-1].log}"
             break
         if k + 1 < runs and step.runs[-1].wall_s > opt.budget:
-            step.note = f"1 run: the first took {step.runs[-1].wall_s:.0f}s, over the {opt.budget:.0f}s budget"
+            step.note = (f"{k + 1} of {runs} runs: run {k + 1} took {step.runs[-1].wall_s:.0f}s, "
+                         f"over the {opt.budget:.0f}s budget")
             break
     if not step.note:
         step.note = f"median of {len(step.runs)}" if len(step.runs) > 1 else "1 run"
     return step
 
 
-def collect_messages(step: Step, prefixes: tuple[str, ...]) -> Step:
-    """Count the warning and error lines in the last run's log; keep the first few, distinct."""
+def collect_messages(step: Step, prefixes: tuple[str, ...], *, all_but: str | None = None) -> Step:
+    """Count the warning and error lines in the last run's log (lines opening with one of ``prefixes``, or
+    every non-blank line that does not open with ``all_but``); keep the first few, distinct."""
     if not step.runs:
         return step
-    lines = Path(step.runs[-1].log).read_text(encoding="utf-8", errors="replace").splitlines()
-    hits = [line.strip() for line in lines if line.lstrip().startswith(prefixes)]
+    lines = [line.strip() for line in
+             Path(step.runs[-1].log).read_text(encoding="utf-8", errors="replace").splitlines() if line.strip()]
+    if all_but is not None:
+        hits = [line for line in lines if not re.match(all_but, line)]
+    else:
+        hits = [line for line in lines if line.startswith(prefixes)]
     step.message_count = len(hits)
     step.messages = list(dict.fromkeys(hits))[:5]
     return step
@@ -290,25 +302,32 @@ def _mkdocs_cmd(site: str = "site") -> list[str]:
 
 def generator_steps(n: int, source: Path, project: Path, logs: Path, opt: Options) -> list[Step]:
     """Cold (empty docs), warm (nothing changed) and incremental (one report edited) generator runs."""
-    cmd, docs = _generator_cmd(source, project / "docs"), project / "docs"
-    prefixes = ("warning:", "error:", "Traceback", "skipped:")
+    cmd = _generator_cmd(source, project / "docs")
     cold = measure(Step("generator cold"), cmd, opt.code, logs, opt, opt.runs,
                    lambda k: reset_docs(project, opt.code))
-    warm = measure(Step("generator warm"), cmd, opt.code, logs, opt, opt.runs)
+    warm, incr = Step("generator warm"), Step("incremental (1 report edited)")
+    if "warm" in opt.skip or cold.failed:
+        warm.note = "skipped"
+    else:
+        measure(warm, cmd, opt.code, logs, opt, opt.runs)
     edited = sorted(source.glob("*.txt"))[0]
-    incr = measure(Step("incremental (1 report edited)"), cmd, opt.code, logs, opt, opt.runs,
-                   lambda k: append_sentence(edited, k))
-    return [collect_messages(s, prefixes) for s in (cold, warm, incr)]
+    if "incremental" in opt.skip or cold.failed:
+        incr.note = "skipped"
+    else:
+        measure(incr, cmd, opt.code, logs, opt, opt.runs, lambda k: append_sentence(edited, k))
+    return [collect_messages(s, (), all_but=r"\d+ reports built") for s in (cold, warm, incr)]
 
 
 def site_steps(n: int, project: Path, logs: Path, opt: Options) -> list[Step]:
     """MkDocs build of the generated docs, then the Pagefind index of the built site (when installed)."""
     runs = opt.mkdocs_runs or (opt.runs if n < MKDOCS_ONE_RUN_FROM else 1)
     build = measure(Step("mkdocs build"), _mkdocs_cmd(), project, logs, opt, runs)
-    if runs == 1 and n >= MKDOCS_ONE_RUN_FROM and not opt.mkdocs_runs:
+    if runs == 1 and n >= MKDOCS_ONE_RUN_FROM and not opt.mkdocs_runs and not build.failed:
         build.note = f"1 run (N >= {MKDOCS_ONE_RUN_FROM}: MkDocs steps run once; --mkdocs-runs to change)"
     steps = [collect_messages(build, ("WARNING", "ERROR", "Aborted", "Traceback"))]
-    if importlib.util.find_spec("pagefind") is not None and not build.failed:
+    if "pagefind" in opt.skip:
+        steps.append(Step("search index (pagefind)", note="skipped"))
+    elif importlib.util.find_spec("pagefind") is not None and not build.failed:
         index = measure(Step("search index (pagefind)"), [sys.executable, "-m", "pagefind", "--site", "site"],
                         project, logs, opt, runs)
         steps.append(collect_messages(index, ("Error", "error", "WARN")))
@@ -336,7 +355,8 @@ def bench_size(n: int, work: Path, opt: Options) -> dict:
     corpus_s = time.perf_counter() - t0
     project = make_project(work / "project", opt.code)
     steps = generator_steps(n, source, project, logs, opt) + site_steps(n, project, logs, opt)
-    steps.append(baseline_step(n, reports, work, logs, opt))
+    steps.append(Step("baseline: bare Material", note="skipped") if "baseline" in opt.skip
+                 else baseline_step(n, reports, work, logs, opt))
     site = project / "site"
     result = {"n": n, "corpus_seconds": round(corpus_s, 2),
               "corpus_bytes": sum(p.stat().st_size for p in reports), "steps": [asdict(s) for s in steps]}
@@ -359,8 +379,11 @@ def _ratio(steps: list[Step]) -> dict | None:
     if any(s.failed or not s.runs for s in (base, *parts[:2])) or parts[2].failed:
         return None
     total = sum(p.median() for p in parts if p.runs)
+    cpu = sum(p.median("cpu_s") for p in parts if p.runs)
     return {"chain_s": round(total, 2), "baseline_s": round(base.median(), 2),
-            "ratio": round(total / base.median(), 2), "with_search_index": bool(parts[2].runs)}
+            "ratio": round(total / base.median(), 2), "chain_cpu_s": round(cpu, 2),
+            "baseline_cpu_s": round(base.median("cpu_s"), 2), "cpu_ratio": round(cpu / base.median("cpu_s"), 2),
+            "with_search_index": bool(parts[2].runs)}
 
 
 # ---------------------------------------------------------------- printing
@@ -389,7 +412,7 @@ def _step_row(n: int, s: dict) -> str:
         return f"  {s['name']:<31}{len(s['runs']):>5}{shown:>10}{'':>49}  {s['note']}"
     walls = sorted(r["wall_s"] for r in runs)
     med = statistics.median(walls)
-    rss = statistics.median(r["peak_rss_mb"] for r in runs)
+    rss = statistics.median(r["peak_rss_mib"] for r in runs)
     cpu = statistics.median(r["cpu_s"] for r in runs)
     return (f"  {s['name']:<31}{len(runs):>5}{med:>10.2f}{walls[0]:>9.2f}{walls[-1]:>9.2f}"
             f"{n / med:>11.0f}{rss:>11.0f}{cpu:>9.1f}  {s['note']}")
@@ -407,8 +430,9 @@ def _weight_line(label: str, w: dict | None) -> str:
 def _site_line(label: str, site: dict | None) -> str:
     if not site:
         return f"  {label}: n/a"
-    line = (f"  {label}: {_mb(site['bytes'])} in {site['files']:,} files ({site['pages']:,} HTML pages); "
-            f"Material search index {_mb(site['search_index_bytes'])} (gzip {_mb(site['search_index_gz'])})")
+    line = f"  {label}: {_mb(site['bytes'])} in {site['files']:,} files ({site['pages']:,} HTML pages)"
+    if site["search_index_bytes"] is not None:
+        line += f"; Material search index {_mb(site['search_index_bytes'])} (gzip {_mb(site['search_index_gz'])})"
     if site["pagefind_bytes"] is not None:
         line += f"; Pagefind bundle {_mb(site['pagefind_bytes'])}"
     return line.replace(",", " ")
@@ -432,10 +456,11 @@ def print_size(r: dict) -> None:
     if ratio:
         what = "generator cold + mkdocs build" + (" + pagefind" if ratio["with_search_index"] else "")
         print(f"  ratio ({what}) / bare Material baseline = {ratio['chain_s']:.1f}s / {ratio['baseline_s']:.1f}s "
-              f"= {ratio['ratio']:.1f}x")
+              f"= {ratio['ratio']:.1f}x wall time; {ratio['chain_cpu_s']:.1f}s / {ratio['baseline_cpu_s']:.1f}s "
+              f"= {ratio['cpu_ratio']:.1f}x CPU time (steadier when the machine is busy)")
     for s in r["steps"]:
         if s["message_count"]:
-            print(f"  {s['name']} printed {s['message_count']} warning/error lines; first ones:")
+            print(f"  {s['name']} printed {s['message_count']} warning/error/notice lines; first ones:")
             for m in s["messages"]:
                 print(f"      {m[:200]}")
     sys.stdout.flush()
@@ -456,17 +481,22 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--workdir", type=Path, default=None, help="keep the corpora, projects and logs here")
     p.add_argument("--json", type=Path, default=None, help="also write the raw figures to this JSON file")
     p.add_argument("--seed", type=int, default=0, help="seed of the synthetic corpus (default 0)")
+    p.add_argument("--code", type=Path, default=None,
+                   help="run this earlier snapshot (a work folder's code/) instead of copying the working tree")
+    p.add_argument("--skip", nargs="+", default=[], choices=["warm", "incremental", "pagefind", "baseline"],
+                   help="steps to leave out (to keep large sizes short)")
     return p
 
 
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     work = args.workdir.resolve() if args.workdir else Path(tempfile.mkdtemp(prefix="kb-bench-"))
-    opt = Options(max(1, args.runs), args.mkdocs_runs, args.budget, args.seed, snapshot(work / "code"))
+    code = args.code.resolve() if args.code else snapshot(work / "code")
+    opt = Options(max(1, args.runs), args.mkdocs_runs, args.budget, args.seed, code, tuple(args.skip))
     print(f"Benchmark of the knowledge-base chain: Python {platform.python_version()}, {platform.platform()}")
     print(f"work folder: {work}" + ("" if args.workdir else " (temporary, removed at the end)"))
-    print(f"code: a copy of build_scripts/, mkdocs.yml and {len(hand_written())} hand-written docs files, "
-          f"taken at the start (edits made meanwhile are not measured)")
+    print(f"code: {code}" + ("" if args.code else " (a copy of build_scripts/, mkdocs.yml and the hand-written "
+                                                  "docs files taken at the start: later edits are not measured)"))
     report = {"machine_start": _machine("start"), "sizes": [], "options": {**asdict(opt), "code": str(opt.code)}}
     try:
         for n in args.sizes:

@@ -25,22 +25,23 @@ MIN_THEME_SCORE = 2.0
 SHARE_OF_TOP = 0.34
 TITLE_WEIGHT = 3.0
 
-_PATTERNS: dict[int, list[tuple[str, re.Pattern[str], bool]]] = {}
 
 
 def _theme_patterns(vocab: Vocabulary) -> list[tuple[str, re.Pattern[str], bool]]:
     """Per theme: one pattern for its words (any case) and one for its acronyms (exact case)."""
-    if id(vocab) not in _PATTERNS:
-        pats = []
-        for t in vocab.themes:
-            acronyms = [k for k in t.keywords if sum(ch.isupper() for ch in k) >= 2]
-            words = [k for k in t.keywords if k not in acronyms]
-            for keywords, case_sensitive in ((words, False), (acronyms, True)):
-                p = phrase_pattern(keywords, case_sensitive=case_sensitive, inflections=True)
-                if p is not None:
-                    pats.append((t.slug, p, case_sensitive))
-        _PATTERNS[id(vocab)] = pats
-    return _PATTERNS[id(vocab)]
+    return vocab.compiled("classify.py:_theme_patterns", _build_theme_patterns)
+
+
+def _build_theme_patterns(vocab: Vocabulary) -> list[tuple[str, re.Pattern[str], bool]]:
+    pats = []
+    for t in vocab.themes:
+        acronyms = [k for k in t.keywords if sum(ch.isupper() for ch in k) >= 2]
+        words = [k for k in t.keywords if k not in acronyms]
+        for keywords, case_sensitive in ((words, False), (acronyms, True)):
+            p = phrase_pattern(keywords, case_sensitive=case_sensitive, inflections=True)
+            if p is not None:
+                pats.append((t.slug, p, case_sensitive))
+    return pats
 
 
 def theme_scores(text: str, title: str, vocab: Vocabulary) -> Counter[str]:

@@ -65,12 +65,20 @@ def html_text(value: Any) -> Safe:
     return Safe(html.escape(" ".join(str(value).split()), quote=True))
 
 
-def unit_actions(u: Unit, r: Report, citation: str, base_url: str) -> Safe:
-    """An empty element carrying what the basket and the 'Citer' button need; the script adds the buttons."""
-    data = {"unit": f"{r.slug}#{u.uid}", "kind": cite.UNIT_NAMES[u.kind], "text": u.text, "cite": citation,
-            "url": f"{cite.report_url(base_url, r)}#{u.uid}", "title": r.meta["title"]}
-    attrs = " ".join(f'data-{k}="{html_text(v)}"' for k, v in data.items())
-    return Safe(f'<span class="kb-actions" {attrs}></span>')
+def unit_actions(u: Unit, r: Report) -> Safe:
+    """Where the script puts the 'Citer' and basket buttons of a unit; its data is in the page's JSON block."""
+    return Safe(f'<span class="kb-actions" data-unit="{html_text(r.slug + "#" + u.uid)}"></span>')
+
+
+def units_data(pairs: list[tuple[Unit, Report]], base_url: str) -> Safe:
+    """One JSON block per page with what the basket needs for each unit (kept out of the Markdown, which
+    MkDocs then converts much faster); '<' is escaped so no text can close the script element."""
+    data = {f"{r.slug}#{u.uid}": {"kind": cite.UNIT_NAMES[u.kind], "text": u.text,
+                                   "cite": cite.unit_citation(u, r, base_url),
+                                   "url": f"{cite.report_url(base_url, r)}#{u.uid}", "title": r.meta["title"]}
+            for u, r in pairs}
+    payload = json.dumps(data, ensure_ascii=False, sort_keys=True).replace("<", "\\u003c").replace(">", "\\u003e")
+    return Safe(f'<script type="application/json" class="kb-unites">{payload}</script>')
 
 
 def consulted(citation: str) -> Safe:
@@ -112,7 +120,7 @@ class Renderer:
                                undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True,
                                keep_trailing_newline=True)
         self.env.filters["html"] = html_text
-        self.env.globals.update(unit_actions=unit_actions, consulted=consulted, link=link, page_url=page_url, date_range=date_range, french_date=french_date,
+        self.env.globals.update(fm=lambda title: Safe(front_matter({"title": str(title)})), unit_actions=unit_actions, units_data=units_data, consulted=consulted, link=link, page_url=page_url, date_range=date_range, french_date=french_date,
                                 Safe=Safe, UNIT_LABELS=UNIT_LABELS, INDEX_TITLES=INDEX_TITLES)
 
     def render(self, reports: list[Report]) -> dict[str, str]:
@@ -186,10 +194,9 @@ class Renderer:
             by_kind.setdefault(u.kind, []).append(u)
         acronyms = [a for a in r.acronyms if ACRONYM_SAFE.match(a[0])]
         citation = cite.report_citation(r, self.base_url)
-        unit_cites = {u.uid: cite.unit_citation(u, r, self.base_url) for u in r.units}
         page = self._template("report.md.j2", r=r, m=r.meta, body=body, keys=keys, units=by_kind,
                               related=related_reports, acronyms=acronyms, citation=citation,
-                              unit_cites=unit_cites, base_url=self.base_url)
+                              unit_pairs=[(u, r) for u in r.units], base_url=self.base_url)
         return front_matter(r.meta) + "\n" + page
 
     def bucket_pages(self, b: Bucket) -> dict[str, str]:
@@ -230,19 +237,16 @@ class Renderer:
         shown = [(slug, label, items[:UNITS_PREVIEW], len(items)) for slug, label, items in groups]
         out[f"lecons/{base}.md"] = self._template(
             "units.md.j2", kind=kind, groups=shown, total=sum(len(g[2]) for g in groups), base=base,
-            cites=self._unit_cites(g for _, _, g, _ in shown), base_url=self.base_url, pager="", theme_label="")
+            unit_pairs=[p for _, _, g, _ in shown for p in g], base_url=self.base_url, pager="", theme_label="")
         for slug, label, items in groups:
             if len(items) <= UNITS_PREVIEW:
                 continue
             for n, chunk, pager in paginate(items, f"{base}-{slug}"):
                 out[f"lecons/{page_name(f'{base}-{slug}', n)}.md"] = self._template(
                     "units.md.j2", kind=kind, groups=[(slug, label, chunk, len(items))], total=len(items), base=base,
-                    cites=self._unit_cites([chunk]), base_url=self.base_url, pager=pager,
+                    unit_pairs=chunk, base_url=self.base_url, pager=pager,
                     theme_label=label + (f" (page {n})" if n > 1 else ""))
         return out
-
-    def _unit_cites(self, chunks) -> dict[tuple[str, str], str]:
-        return {(r.slug, u.uid): cite.unit_citation(u, r, self.base_url) for chunk in chunks for u, r in chunk}
 
 
 PAGE_SIZE = 100  # entries per listing page: a theme with 2,500 reports gives 25 light pages

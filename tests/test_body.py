@@ -11,7 +11,7 @@ from build_scripts.extract.structure import parse_blocks
 from build_scripts.mdtext import blocks_to_markdown
 
 # The Markdown extensions of mkdocs.yml that touch report text (toc without its '¶' permalinks).
-EXTENSIONS = ["abbr", "admonition", "attr_list", "md_in_html", "tables", "toc", "pymdownx.details",
+EXTENSIONS = ["abbr", "admonition", "attr_list", "tables", "toc", "pymdownx.details",
               "pymdownx.superfences", "pymdownx.snippets"]
 
 

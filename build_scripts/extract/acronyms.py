@@ -14,20 +14,21 @@ SMALL_WORDS = {"de", "du", "des", "la", "le", "les", "l", "d", "et", "en", "a", 
 ACRONYM_TOKEN = re.compile(r"(?<![\w-])([A-Z][A-Za-z]*[A-Z][A-Za-z]*)(?:\d+)?(?![\w-])")
 
 Glossary = tuple[dict[str, str], re.Pattern[str] | None, list[tuple[re.Pattern[str], str]]]
-_CACHE: dict[int, Glossary] = {}
 
 
 def _glossary(vocab: Vocabulary) -> Glossary:
     """Acronym -> expansion, one pattern for every expansion, and each expansion's own pattern."""
-    if id(vocab) not in _CACHE:
-        by_acr: dict[str, str] = {}
-        for a in vocab.acronyms:
-            for key in (a.acronym, *a.aliases):
-                by_acr.setdefault(key, a.expansion)
-        firsts = [(a.expansion.split(" ; ")[0], a.acronym) for a in vocab.acronyms]
-        each = [(p, acr) for text, acr in firsts if (p := phrase_pattern([text], inflections=True)) is not None]
-        _CACHE[id(vocab)] = (by_acr, phrase_pattern([t for t, _ in firsts], inflections=True), each)
-    return _CACHE[id(vocab)]
+    return vocab.compiled("acronyms.py:_glossary", _build_glossary)
+
+
+def _build_glossary(vocab: Vocabulary) -> Glossary:
+    by_acr: dict[str, str] = {}
+    for a in vocab.acronyms:
+        for key in (a.acronym, *a.aliases):
+            by_acr.setdefault(key, a.expansion)
+    firsts = [(a.expansion.split(" ; ")[0], a.acronym) for a in vocab.acronyms]
+    each = [(p, acr) for text, acr in firsts if (p := phrase_pattern([text], inflections=True)) is not None]
+    return (by_acr, phrase_pattern([t for t, _ in firsts], inflections=True), each)
 
 
 def definitions_in_text(text: str) -> dict[str, str]:

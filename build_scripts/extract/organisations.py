@@ -55,7 +55,6 @@ class _Registry:
     template_by_acr: dict[str, Organisation]
 
 
-_CACHE: dict[int, _Registry] = {}
 
 
 def _key(term: str) -> str:
@@ -63,26 +62,28 @@ def _key(term: str) -> str:
 
 
 def _registry(vocab: Vocabulary) -> _Registry:
-    if id(vocab) not in _CACHE:
-        by_key: dict[str, Organisation] = {}
-        acrs, names = [], []
-        for o in vocab.organisations:
-            for term in filter(None, (o.acronym, *o.aliases)):
-                (acrs if sum(ch.isupper() for ch in term) >= 2 else names).append(term)
-                by_key.setdefault(_key(term), o)
-            names.append(o.name)
-            by_key.setdefault(_key(o.name), o)
-        template_by_acr = {t.acronym: t for t in vocab.templates}
-        places = sorted({p for c in vocab.countries for p in c.places}, key=len, reverse=True)
-        tpl = None
-        if template_by_acr and places:
-            acr_alt = "|".join(sorted(map(re.escape, template_by_acr), key=len, reverse=True))
-            place_alt = "|".join(re.escape(fold(p, lower=False)) for p in places)
-            tpl = re.compile(rf"(?<![\w-])(?P<acr>{acr_alt})(?:\s*[-/]\s*|\s+(?:de la |du |de l'|des |de |d')?)"
-                             rf"(?P<place>{place_alt}|[A-Z]{{1,3}}\b)", re.IGNORECASE)
-        _CACHE[id(vocab)] = _Registry(phrase_pattern(acrs, case_sensitive=True), phrase_pattern(names), tpl,
-                                      by_key, template_by_acr)
-    return _CACHE[id(vocab)]
+    return vocab.compiled("organisations.py:_registry", _build_registry)
+
+
+def _build_registry(vocab: Vocabulary) -> _Registry:
+    by_key: dict[str, Organisation] = {}
+    acrs, names = [], []
+    for o in vocab.organisations:
+        for term in filter(None, (o.acronym, *o.aliases)):
+            (acrs if sum(ch.isupper() for ch in term) >= 2 else names).append(term)
+            by_key.setdefault(_key(term), o)
+        names.append(o.name)
+        by_key.setdefault(_key(o.name), o)
+    template_by_acr = {t.acronym: t for t in vocab.templates}
+    places = sorted({p for c in vocab.countries for p in c.places}, key=len, reverse=True)
+    tpl = None
+    if template_by_acr and places:
+        acr_alt = "|".join(sorted(map(re.escape, template_by_acr), key=len, reverse=True))
+        place_alt = "|".join(re.escape(fold(p, lower=False)) for p in places)
+        tpl = re.compile(rf"(?<![\w-])(?P<acr>{acr_alt})(?:\s*[-/]\s*|\s+(?:de la |du |de l'|des |de |d')?)"
+                         rf"(?P<place>{place_alt}|[A-Z]{{1,3}}\b)", re.IGNORECASE)
+    return _Registry(phrase_pattern(acrs, case_sensitive=True), phrase_pattern(names), tpl,
+                                  by_key, template_by_acr)
 
 
 def display(org: Organisation) -> str:

@@ -23,7 +23,6 @@ class _Matcher:
     terms: dict[str, list[tuple[str, str]]]  # key -> [(country, kind)]
 
 
-_CACHE: dict[int, _Matcher] = {}
 
 
 def _key(term: str) -> str:
@@ -31,21 +30,23 @@ def _key(term: str) -> str:
 
 
 def _matcher(vocab: Vocabulary) -> _Matcher:
-    if id(vocab) not in _CACHE:
-        terms: dict[str, list[tuple[str, str]]] = defaultdict(list)
-        insensitive, sensitive = [], []
-        for c in vocab.countries:
-            for kind, values, bucket in (("name", (c.name, *c.aliases), insensitive),
-                                         ("demonym", c.demonyms, insensitive),
-                                         ("institution", c.institutions, sensitive),
-                                         ("place", c.places, sensitive)):
-                for v in values:
-                    bucket.append(v)
-                    if (c.name, kind) not in terms[_key(v)]:
-                        terms[_key(v)].append((c.name, kind))
-        _CACHE[id(vocab)] = _Matcher(phrase_pattern(insensitive), phrase_pattern(sensitive, case_sensitive=True),
-                                     dict(terms))
-    return _CACHE[id(vocab)]
+    return vocab.compiled("places.py:_matcher", _build_matcher)
+
+
+def _build_matcher(vocab: Vocabulary) -> _Matcher:
+    terms: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    insensitive, sensitive = [], []
+    for c in vocab.countries:
+        for kind, values, bucket in (("name", (c.name, *c.aliases), insensitive),
+                                     ("demonym", c.demonyms, insensitive),
+                                     ("institution", c.institutions, sensitive),
+                                     ("place", c.places, sensitive)):
+            for v in values:
+                bucket.append(v)
+                if (c.name, kind) not in terms[_key(v)]:
+                    terms[_key(v)].append((c.name, kind))
+    return _Matcher(phrase_pattern(insensitive), phrase_pattern(sensitive, case_sensitive=True),
+                                 dict(terms))
 
 
 def country_scores(text: str, vocab: Vocabulary) -> tuple[Counter[str], dict[str, tuple[int, int]]]:

@@ -34,22 +34,23 @@ class _Evidence:
     hits: list[tuple[int, int]] = field(default_factory=list)
 
 
-_CACHE: dict[int, tuple[re.Pattern[str] | None, re.Pattern[str] | None, dict[str, Programme]]] = {}
 
 
 def _registry(vocab: Vocabulary) -> tuple[re.Pattern[str] | None, re.Pattern[str] | None, dict[str, Programme]]:
-    if id(vocab) not in _CACHE:
-        by_key: dict[str, Programme] = {}
-        acronyms, names = [], []
-        for p in vocab.programmes:
-            for term in (p.name, *p.aliases):
-                (acronyms if _is_acronym(term) else names).append(term)
-                by_key[_key(term)] = p
-            if p.long:
-                names.append(p.long)
-                by_key[_key(p.long)] = p
-        _CACHE[id(vocab)] = (phrase_pattern(acronyms, case_sensitive=True), phrase_pattern(names), by_key)
-    return _CACHE[id(vocab)]
+    return vocab.compiled("programmes.py:_registry", _build_registry)
+
+
+def _build_registry(vocab: Vocabulary) -> tuple[re.Pattern[str] | None, re.Pattern[str] | None, dict[str, Programme]]:
+    by_key: dict[str, Programme] = {}
+    acronyms, names = [], []
+    for p in vocab.programmes:
+        for term in (p.name, *p.aliases):
+            (acronyms if _is_acronym(term) else names).append(term)
+            by_key[_key(term)] = p
+        if p.long:
+            names.append(p.long)
+            by_key[_key(p.long)] = p
+    return (phrase_pattern(acronyms, case_sensitive=True), phrase_pattern(names), by_key)
 
 
 def _is_acronym(term: str) -> bool:
@@ -63,7 +64,8 @@ def _key(term: str) -> str:
 def extract_programme(text: str, vocab: Vocabulary, title: str = "") -> Found:
     """The programme (registry name, or the name the text defines) with the snippet that shows it."""
     folded, folded_case = fold(text), fold(text, lower=False)
-    acr_pat, name_pat, by_key = _registry(vocab)
+    acr_pat, name_pat, registry = _registry(vocab)
+    by_key = dict(registry)  # names this report defines stay with this report
     evidence: dict[str, _Evidence] = {}
 
     def credit(p: Programme, start: int, end: int) -> None:

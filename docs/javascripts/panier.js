@@ -41,7 +41,16 @@
     document.querySelectorAll(".kb-panier-compte").forEach(function (c) { c.textContent = String(n); });
   }
 
+  function unitsData() {
+    var all = {};
+    document.querySelectorAll("script.kb-unites").forEach(function (s) {
+      try { Object.assign(all, JSON.parse(s.textContent)); } catch (e) { /* a broken block only loses its buttons */ }
+    });
+    return all;
+  }
+
   function enhance() {
+    var data = unitsData();
     document.querySelectorAll(".kb-consulte").forEach(function (s) { s.textContent = today; });
     document.querySelectorAll(".kb-citation").forEach(function (p) {
       var b = el("button", { type: "button", "class": "md-button kb-bouton" }, "Copier la citation");
@@ -49,7 +58,8 @@
       p.insertAdjacentElement("afterend", b);
     });
     document.querySelectorAll(".kb-actions").forEach(function (span) {
-      var d = span.dataset;
+      var d = Object.assign({ unit: span.dataset.unit }, data[span.dataset.unit] || {});
+      if (!d.cite) return;
       var cite = el("button", { type: "button", "class": "kb-mini", title: "Copier la citation de cet énoncé" }, "Citer");
       cite.addEventListener("click", function () { copy(dated(d.cite), cite); });
       var add = el("button", { type: "button", "class": "kb-mini", "data-role": "panier" }, "Ajouter au panier");
