@@ -295,6 +295,7 @@ def country_counts(rows: list[dict]) -> Counter[str]:
 
 def shade_classes(peak: int, k: int = len(SHADES)) -> list[tuple[int, int]]:
     """Count ranges for the shades: equal steps from 1 to the largest count, at most k of them."""
+    peak = max(peak, 1)  # an empty corpus still gets a legend
     k = max(1, min(k, peak))
     uppers = [math.ceil(peak * i / k) for i in range(1, k + 1)]
     return [(lo + 1, hi) for lo, hi in zip([0] + uppers[:-1], uppers)]

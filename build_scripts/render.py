@@ -15,9 +15,9 @@ from typing import Any
 import yaml
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
-from . import cite
+from . import charts, cite, feeds
 from .cache import Cache
-from .classify import INDEX_KINDS, Bucket, build_buckets, related, report_keys, sort_key
+from .classify import INDEX_KINDS, Bucket, build_buckets, related, report_keys, slugify, sort_key
 from .config import Vocabulary
 from .extract.titles import french_date
 from .mdtext import blocks_to_markdown, escape
@@ -143,9 +143,16 @@ class Renderer:
             out.update(self.units_pages(kind, reports))
         out["glossaire/index.md"] = self._template("glossary.md.j2", entries=glossary_entries(reports))
         out["lecons/index.md"] = self._template("units_index.md.j2", counts=self._unit_counts(reports))
+        rows = catalogue_rows(reports)
+        theme_slug = {t.label: t.slug for t in self.vocab.themes}
         out[f"{FRAGMENTS_DIR}/accueil.md"] = self._template(
             "home_fragment.md.j2", latest=sorted(reports, key=sort_key)[:8], buckets=buckets,
-            n_reports=len(reports), unit_counts=self._unit_counts(reports))
+            n_reports=len(reports), unit_counts=self._unit_counts(reports),
+            timeline=Safe(charts.timeline_svg(rows)), timeline_table=year_country_table(rows),
+            grid=Safe(charts.country_grid_svg(rows, lambda name: f"pays/{slugify(name)}/")),
+            themes_chart=Safe(charts.bars_svg([(b.label, len(b.reports)) for b in buckets["themes"]],
+                                              "Rapports par thème", lambda label: f"themes/{theme_slug[label]}/")))
+        out.update(self.feeds(rows, buckets))
         out["catalogue.json"], out["catalogue.csv"] = catalogue(reports)
         out["lecons.json"], out["lecons.csv"] = cite.units_catalogue(reports, self.base_url)
         ordered = sorted(reports, key=lambda r: r.slug)
@@ -170,6 +177,19 @@ class Renderer:
             if key:
                 self.cache.put(key, files)
         return files
+
+    def feeds(self, rows: list[dict[str, Any]], buckets: dict[str, list[Bucket]]) -> dict[str, str]:
+        """Atom feeds by event date: the whole site, and one per theme."""
+        out = {"feeds/rapports.xml": feeds.atom_feed(
+            rows, site_url=self.base_url, feed_path="feeds/rapports.xml", title=cite.SITE_NAME,
+            subtitle="Les derniers rapports, par date de l'événement")}
+        for b in buckets["themes"]:
+            slugs = {r.slug for r in b.reports}
+            out[f"feeds/{b.slug}.xml"] = feeds.atom_feed(
+                [row for row in rows if row["slug"] in slugs], site_url=self.base_url,
+                feed_path=f"feeds/{b.slug}.xml", title=f"{cite.SITE_NAME} — {b.label}",
+                subtitle=f"Les derniers rapports du thème « {b.label} »")
+        return out
 
     def _template(self, name: str, **context: Any) -> str:
         return self.env.get_template(name).render(**context)
@@ -217,8 +237,25 @@ class Renderer:
             page_title = title if n == 1 else f"{title} (page {n})"
             out[f"{b.kind}/{page_name(b.slug, n)}.md"] = front_matter({"title": page_title}) + "\n" + self._template(
                 "bucket.md.j2", b=b, facets=facet_lists if n == 1 else {}, reports=chunk, pager=pager,
-                page_title=page_title)
+                page_title=page_title, charts=self.bucket_charts(b, facets) if n == 1 else [],
+                meetings=sorted(b.reports, key=lambda r: (r.meta.get("date") or "9999", r.slug))
+                if b.kind == "programmes" and n == 1 else [])
         return out
+
+    def bucket_charts(self, b: Bucket, facets: dict[str, Counter[tuple[str, str]]]) -> list[tuple[Safe, Any]]:
+        """Charts of an index page (drawn from its own reports) with the table of their numbers:
+        a country by year and by theme, a programme by year, a theme by country."""
+        def bars(kind: str, title: str, order: str) -> tuple[Safe, Any]:
+            items = sorted(facets[kind].items(), key=(lambda kv: kv[0][1]) if order == "label" else
+                           (lambda kv: (-kv[1], kv[0][1].casefold())))
+            svg = charts.bars_svg([(label, n) for (slug, label), n in items], title,
+                                  (lambda label, m={lbl: sl for (sl, lbl), _ in items}: f"../../{kind}/{m[label]}/"))
+            return Safe(svg), [(label, n) for (_, label), n in items]
+        wanted = {"pays": [("annees", "Rapports par année", "label"), ("themes", "Rapports par thème", "count")],
+                  "programmes": [("annees", "Réunions par année", "label")],
+                  "themes": [("pays", "Pays couverts par ce thème", "count"),
+                             ("programmes", "Programmes concernés", "count")]}.get(b.kind, [])
+        return [bars(kind, title, order) for kind, title, order in wanted if facets.get(kind)]
 
     def units_pages(self, kind: str, reports: list[Report]) -> dict[str, str]:
         """All statements of one kind grouped by theme: a summary page, and a paged list per large theme."""
@@ -289,12 +326,31 @@ def _unit_page(kind: str) -> str:
             "figure": "chiffres-cles", "perspective": "perspectives"}[kind]
 
 
-def catalogue(reports: list[Report]) -> tuple[str, str]:
-    """catalogue.json and catalogue.csv: one row per report, same columns."""
+def year_country_table(rows: list[dict[str, Any]]) -> list[tuple[str, int, str]]:
+    """The numbers of the timeline chart as table rows: year, reports, reports per country."""
+    by_year: dict[int, Counter[str]] = {}
+    totals: Counter[int] = Counter()
+    for row in rows:
+        if row.get("year"):
+            totals[row["year"]] += 1
+            for country in row.get("countries") or ["pays non précisé"]:
+                by_year.setdefault(row["year"], Counter())[country] += 1
+    return [(str(y), totals[y], ", ".join(f"{c} ({n})" for c, n in sorted(by_year[y].items(), key=lambda kv: (-kv[1], kv[0]))))
+            for y in sorted(totals)]
+
+
+def catalogue_rows(reports: list[Report]) -> list[dict[str, Any]]:
+    """One plain row per report (front-matter fields, page name and URL), sorted by page name."""
     rows = []
     for r in sorted(reports, key=lambda r: r.slug):
         row = {k: r.meta.get(k) for k in CATALOGUE_FIELDS if k not in ("slug", "url")}
         rows.append({"slug": r.slug, **row, "url": f"{REPORTS_DIR}/{r.slug}/"})
+    return rows
+
+
+def catalogue(reports: list[Report]) -> tuple[str, str]:
+    """catalogue.json and catalogue.csv: one row per report, same columns."""
+    rows = catalogue_rows(reports)
     as_json = json.dumps(rows, ensure_ascii=False, indent=2) + "\n"
     buf = io.StringIO()
     writer = csv.DictWriter(buf, fieldnames=CATALOGUE_FIELDS, lineterminator="\n")
