@@ -365,10 +365,60 @@ def bench_size(n: int, work: Path, opt: Options) -> dict:
         result["home"] = page_weight(site, site / "index.html")
         page = report_page(site)
         result["report_page"] = page_weight(site, page) if page else None
+    if (site / "pagefind").exists() and "probe" not in opt.skip:
+        try:
+            result["search"] = search_probe(site)
+        except Exception as exc:  # the benchmark reports what it could not measure
+            result["search"] = [{"error": f"{type(exc).__name__}: {exc}"}]
     base_site = work / "baseline" / "site"
     result["baseline_site"] = site_size(base_site) if base_site.exists() else None
     result["ratio"] = _ratio(steps)
     return result
+
+
+SEARCH_QUERIES = ("vaccination", "santé communautaire", "CPN")
+
+
+def search_probe(site: Path) -> list[dict]:
+    """Cold queries in headless Chromium against the built site served on 127.0.0.1: bytes fetched (all, and
+    the search code and index alone) and milliseconds from navigation to the first result on screen."""
+    import functools
+    import http.server
+    import threading
+
+    from playwright.sync_api import sync_playwright
+
+    class Quiet(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, *args: object) -> None:
+            pass
+
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(site)))
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{httpd.server_address[1]}"
+    out = []
+    try:
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path=shutil.which("chromium") or "/usr/bin/chromium",
+                                        args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"])
+            for query in SEARCH_QUERIES:
+                context = browser.new_context()  # a cold cache for every query
+                page = context.new_page()
+                sizes: dict[str, int] = {}
+                page.on("requestfinished", lambda req, sizes=sizes: sizes.__setitem__(
+                    req.url, req.sizes()["responseBodySize"]))
+                t0 = time.perf_counter()
+                page.goto(f"{base}/recherche/?q={query}")
+                page.wait_for_selector(".kb-resultat", timeout=60_000)
+                ms = (time.perf_counter() - t0) * 1000
+                count = page.locator(".kb-resultat").count()
+                context.close()
+                search = sum(v for k, v in sizes.items() if "/pagefind/" in k or "recherche.js" in k)
+                out.append({"query": query, "ms_to_first_results": round(ms), "bytes_all": sum(sizes.values()),
+                            "bytes_search": search, "requests": len(sizes), "results_shown": count})
+            browser.close()
+    finally:
+        httpd.shutdown()
+    return out
 
 
 def _ratio(steps: list[Step]) -> dict | None:
@@ -452,6 +502,13 @@ def print_size(r: dict) -> None:
     print(_weight_line("  home page", r.get("home")))
     print(_weight_line("  report page", r.get("report_page")))
     print(_site_line("baseline site", r.get("baseline_site")))
+    for q in r.get("search") or []:
+        if "error" in q:
+            print(f"  search probe failed: {q['error']}")
+        else:
+            print(f"  cold search « {q['query']} »: first results after {q['ms_to_first_results']} ms "
+                  f"(page load included); fetched {_kb(q['bytes_all'])} in {q['requests']} requests, "
+                  f"of which search code and index {_kb(q['bytes_search'])}")
     ratio = r.get("ratio")
     if ratio:
         what = "generator cold + mkdocs build" + (" + pagefind" if ratio["with_search_index"] else "")
@@ -483,7 +540,7 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--seed", type=int, default=0, help="seed of the synthetic corpus (default 0)")
     p.add_argument("--code", type=Path, default=None,
                    help="run this earlier snapshot (a work folder's code/) instead of copying the working tree")
-    p.add_argument("--skip", nargs="+", default=[], choices=["warm", "incremental", "pagefind", "baseline"],
+    p.add_argument("--skip", nargs="+", default=[], choices=["warm", "incremental", "pagefind", "baseline", "probe"],
                    help="steps to leave out (to keep large sizes short)")
     return p
 
