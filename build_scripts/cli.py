@@ -3,7 +3,7 @@
     python -m build_scripts build [--source DIR] [--docs DIR] [--strict]
     python -m build_scripts check [--source DIR]
     python -m build_scripts score [--devset DIR]
-    python -m build_scripts site | serve [--port N]
+    python -m build_scripts site | bundle | serve [--port N]
 """
 
 from __future__ import annotations
@@ -45,6 +45,9 @@ def _parser() -> argparse.ArgumentParser:
     st = sub.add_parser("site", help="build the static site with MkDocs (strict) into site/")
     st.add_argument("--project", type=Path, default=ROOT, help="folder holding mkdocs.yml and docs/")
     st.add_argument("--site-dir", type=Path, default=None, help="output folder (default: <project>/site)")
+    bd = sub.add_parser("bundle", help="zip an offline copy of the site that works from disk (file://)")
+    bd.add_argument("--project", type=Path, default=ROOT, help="folder holding mkdocs.yml and docs/")
+    bd.add_argument("--out", type=Path, default=ROOT / "site" / "telechargement" / "base-de-connaissances.zip")
     sv = sub.add_parser("serve", help="serve the built site on 127.0.0.1")
     sv.add_argument("--site-dir", type=Path, default=ROOT / "site")
     sv.add_argument("--port", type=int, default=8000)
@@ -56,6 +59,8 @@ def _parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
+    if args.command == "bundle":
+        return _bundle(args)
     if args.command in ("site", "serve"):
         from . import site
         if args.command == "site":
@@ -77,6 +82,19 @@ def main(argv: list[str] | None = None) -> int:
         return run_check(args.source, vocab, args.threshold, site)
     from .score import run_score
     return run_score(args.devset, vocab, args.verbose)
+
+
+def _bundle(args: argparse.Namespace) -> int:
+    from .bundle import BundleError, build_bundle
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        result = build_bundle(args.project, args.out)
+    except BundleError as exc:
+        print(f"error: the offline bundle could not be built: {exc}", file=sys.stderr)
+        return EXIT_PROBLEMS
+    print(f"offline bundle: {result.path} — {result.size / 1e6:.1f} MB, {result.files} files "
+          f"(search index {result.index_size / 1e3:.0f} kB, texts for excerpts {result.texts_size / 1e3:.0f} kB)")
+    return EXIT_OK
 
 
 def _build(args: argparse.Namespace, vocab) -> int:

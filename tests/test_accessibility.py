@@ -131,9 +131,6 @@ def test_keyboard_toggles_a_search_facet(page, served_site):
     assert page.is_checked(f"#kb-facettes input[value=\"{value}\"]")
 
 
-@pytest.mark.xfail(strict=True, reason="recherche.js redraws the facets on every change, so the checkbox just "
-                   "toggled is replaced and focus falls back to <body> (screen readers lose their place); "
-                   "remove this marker once the redraw keeps focus")
 def test_focus_stays_on_a_facet_after_toggling_it(page, served_site):
     open_page(page, served_site, "/recherche/?q=sante")
     tab_to(page, "#kb-facettes input[type=checkbox]")

@@ -1,201 +1,462 @@
 // Page de recherche : Pagefind (index découpé, chargé à la demande), facettes et adresse partageable.
+// Ouverte depuis le disque (file://, version hors ligne), Pagefind ne peut pas tourner (modules ES et fetch()
+// bloqués) : la recherche se fait alors dans javascripts/index-hors-ligne.js, chargé comme script classique.
 // Tout le texte venant des rapports est inséré comme texte (jamais comme HTML), sauf les <mark> des extraits.
+(function () {
+  "use strict";
 
-const FACETS = [
-  ["pays", "Pays"],
-  ["theme", "Thème"],
-  ["programme", "Programme"],
-  ["organisateur", "Organisateur"],
-  ["annee", "Année"],
-];
-const PAGE_SIZE = 10;
-const UNIT_LABELS = {
-  lecon: "Leçon apprise",
-  rec: "Recommandation",
-  diff: "Difficulté",
-  chiffre: "Chiffre clé",
-  persp: "Perspective",
-};
+  const FACETS = [
+    ["pays", "Pays"],
+    ["theme", "Thème"],
+    ["programme", "Programme"],
+    ["organisateur", "Organisateur"],
+    ["annee", "Année"],
+  ];
+  const PAGE_SIZE = 10;
+  const EXCERPT_WORDS = 24;
+  const UNIT_LABELS = {
+    lecon: "Leçon apprise",
+    rec: "Recommandation",
+    diff: "Difficulté",
+    chiffre: "Chiffre clé",
+    persp: "Perspective",
+  };
+  const OFFLINE_INDEX = "javascripts/index-hors-ligne.js";
 
-const root = new URL("..", import.meta.url);
-const $ = (id) => document.getElementById(id);
-const state = { q: "", filters: {}, results: [], shown: 0, token: 0 };
-let pagefind;
+  const root = new URL("..", document.currentScript.src); // this file is <site>/javascripts/recherche.js
+  const offline = location.protocol === "file:";
+  const $ = (id) => document.getElementById(id);
+  const state = { q: "", filters: {}, results: [], shown: 0, token: 0 };
+  let engine;
 
-function readUrl() {
-  const params = new URLSearchParams(location.search);
-  state.q = params.get("q") || "";
-  state.filters = {};
-  for (const [key] of FACETS) {
-    const values = params.getAll(key);
-    if (values.length) state.filters[key] = values;
-  }
-}
-
-function writeUrl() {
-  const params = new URLSearchParams();
-  if (state.q) params.set("q", state.q);
-  for (const [key] of FACETS) for (const v of state.filters[key] || []) params.append(key, v);
-  const query = params.toString();
-  history.replaceState(null, "", query ? `?${query}` : location.pathname);
-}
-
-function el(tag, props = {}, ...children) {
-  const node = document.createElement(tag);
-  for (const [k, v] of Object.entries(props)) {
-    if (k === "class") node.className = v;
-    else if (k in node) node[k] = v;
-    else node.setAttribute(k, v);
-  }
-  for (const child of children) node.append(child);
-  return node;
-}
-
-function excerptNodes(excerpt) {
-  // Pagefind marks the matched words with <mark>; keep those, and only text otherwise.
-  const doc = new DOMParser().parseFromString(`<p>${excerpt}</p>`, "text/html");
-  const out = [];
-  for (const node of doc.body.firstChild.childNodes) {
-    if (node.nodeName === "MARK") out.push(el("mark", {}, node.textContent));
-    else out.push(document.createTextNode(node.textContent));
-  }
-  return out;
-}
-
-function passageAt(anchors, location) {
-  // The unit (lesson, recommendation…) or paragraph that holds a word position.
-  let best = null;
-  let lastBlock = null;
-  for (const a of anchors) {
-    if (a.location > location) break;
-    if (!/^(b\d+|(lecon|rec|diff|chiffre|persp)-[0-9a-f]+(-\d+)?(-fin)?)$/.test(a.id)) continue;
-    if (a.id.endsWith("-fin")) { best = lastBlock; continue; } // past a cited sentence: back to its paragraph
-    if (a.id.startsWith("b")) lastBlock = a;
-    if (!best || a.location > best.location || (a.location === best.location && !a.id.startsWith("b"))) best = a;
-  }
-  return best;
-}
-
-function passageOf(data) {
-  // The passage holding the most matched words; a cited unit wins a tie, then the earliest passage.
-  const anchors = [...(data.anchors || [])].sort((a, b) => a.location - b.location);
-  const score = new Map();
-  for (const loc of data.locations || []) {
-    const a = passageAt(anchors, loc);
-    if (a) score.set(a, (score.get(a) || 0) + 1);
-  }
-  let best = null;
-  for (const [a, n] of score) {
-    const unit = !a.id.startsWith("b");
-    const key = [n, unit ? 1 : 0, -a.location];
-    if (!best || key[0] > best.key[0] || (key[0] === best.key[0] && (key[1] > best.key[1]
-        || (key[1] === best.key[1] && key[2] > best.key[2])))) best = { a, key };
-  }
-  return best && best.a;
-}
-
-function renderFacets(counts) {
-  const box = $("kb-facettes");
-  box.replaceChildren();
-  for (const [key, label] of FACETS) {
-    const values = { ...(counts[key] || {}) };
-    for (const v of state.filters[key] || []) if (!(v in values)) values[v] = 0;
-    const names = Object.keys(values).sort((a, b) =>
-      key === "annee" ? b.localeCompare(a) : values[b] - values[a] || a.localeCompare(b, "fr"));
-    if (!names.length) continue;
-    const fieldset = el("fieldset", { class: "kb-facette" }, el("legend", {}, label));
-    for (const name of names) {
-      const id = `kb-f-${key}-${names.indexOf(name)}`;
-      const input = el("input", { type: "checkbox", id, value: name });
-      input.checked = (state.filters[key] || []).includes(name);
-      input.addEventListener("change", () => {
-        const set = new Set(state.filters[key] || []);
-        input.checked ? set.add(name) : set.delete(name);
-        if (set.size) state.filters[key] = [...set];
-        else delete state.filters[key];
-        run();
-      });
-      fieldset.append(el("div", { class: "kb-facette__choix" }, input,
-        el("label", { htmlFor: id }, `${name} `, el("span", { class: "kb-compte" }, `(${values[name]})`))));
+  function readUrl() {
+    const params = new URLSearchParams(location.search);
+    state.q = params.get("q") || "";
+    state.filters = {};
+    for (const [key] of FACETS) {
+      const values = params.getAll(key);
+      if (values.length) state.filters[key] = values;
     }
-    box.append(fieldset);
   }
-}
 
-async function renderMore() {
-  const slice = state.results.slice(state.shown, state.shown + PAGE_SIZE);
-  const token = state.token;
-  const items = await Promise.all(slice.map((r) => r.data()));
-  if (token !== state.token) return;
-  for (const data of items) {
-    const passage = passageOf(data);
-    const href = passage ? `${data.url}#${passage.id}` : data.url;
-    const kind = passage && UNIT_LABELS[passage.id.split("-")[0]];
-    const meta = [data.meta.pays, data.meta.date, data.meta.organisateur].filter(Boolean).join(" · ");
-    $("kb-resultats").append(el("li", { class: "kb-resultat" },
-      el("a", { class: "kb-resultat__titre", href }, data.meta.title || data.url),
-      el("div", { class: "kb-resultat__meta" }, meta),
-      kind ? el("div", { class: "kb-resultat__unite" }, `Trouvé dans : ${kind}`) : "",
-      el("p", { class: "kb-resultat__extrait" }, ...excerptNodes(data.excerpt || ""))));
+  function writeUrl() {
+    const params = new URLSearchParams();
+    if (state.q) params.set("q", state.q);
+    for (const [key] of FACETS) for (const v of state.filters[key] || []) params.append(key, v);
+    const query = params.toString();
+    try {
+      history.replaceState(null, "", query ? `?${query}` : location.pathname);
+    } catch (err) {
+      // Some browsers refuse to change the address of a file:// page; the search still works.
+    }
   }
-  state.shown += slice.length;
-  $("kb-plus").hidden = state.shown >= state.results.length;
-}
 
-async function run() {
-  writeUrl();
-  const token = ++state.token;
-  const filters = {};
-  for (const [key, values] of Object.entries(state.filters)) filters[key] = { any: values };
-  const hasFilters = Object.keys(filters).length > 0;
-  $("kb-resultats").replaceChildren();
-  $("kb-plus").hidden = true;
-  if (!state.q && !hasFilters) {
-    renderFacets(state.allFilters);
-    $("kb-etat").textContent = "Saisissez des mots, ou choisissez un filtre pour parcourir les rapports.";
-    return;
+  function el(tag, props = {}, ...children) {
+    const node = document.createElement(tag);
+    for (const [k, v] of Object.entries(props)) {
+      if (k === "class") node.className = v;
+      else if (k in node) node[k] = v;
+      else node.setAttribute(k, v);
+    }
+    for (const child of children) node.append(child);
+    return node;
   }
-  $("kb-etat").textContent = "Recherche en cours…";
-  const search = await pagefind.search(state.q || null, { filters, sort: state.q ? undefined : { date: "desc" } });
-  if (token !== state.token || !search) return;
-  state.results = search.results;
-  state.shown = 0;
-  // A facet in use shows the counts it would have without its own choice, so other values stay reachable.
-  const counts = { ...search.filters };
-  for (const key of Object.keys(state.filters)) counts[key] = (search.totalFilters || {})[key] || counts[key];
-  renderFacets(counts);
-  await renderMore();
-  if (token !== state.token) return;
-  const n = search.results.length;
-  const what = state.q ? ` pour « ${state.q} »` : "";
-  $("kb-etat").textContent = n === 0 ? `Aucun rapport trouvé${what}.`
-    : `${n} rapport${n > 1 ? "s" : ""} trouvé${n > 1 ? "s" : ""}${what}.`;
-}
 
-async function main() {
-  readUrl();
-  $("kb-q").value = state.q;
-  try {
-    pagefind = await import(new URL("pagefind/pagefind.js", root).href);
-    await pagefind.options({ baseUrl: root.pathname, excerptLength: 24 });
-    await pagefind.init();
-    state.allFilters = await pagefind.filters(); // also makes searches return filter counts
-  } catch (err) {
-    $("kb-etat").textContent = "L'index de recherche est introuvable : lancez « python -m build_scripts site ».";
-    throw err;
+  function excerptNodes(excerpt) {
+    // Matched words come inside <mark>; keep those, and only text otherwise.
+    const doc = new DOMParser().parseFromString(`<p>${excerpt}</p>`, "text/html");
+    const out = [];
+    for (const node of doc.body.firstChild.childNodes) {
+      if (node.nodeName === "MARK") out.push(el("mark", {}, node.textContent));
+      else out.push(document.createTextNode(node.textContent));
+    }
+    return out;
   }
-  let timer;
-  $("kb-q").addEventListener("input", () => {
-    clearTimeout(timer);
-    timer = setTimeout(() => { state.q = $("kb-q").value.trim(); run(); }, 250);
-  });
-  $("kb-formulaire").addEventListener("submit", (event) => {
-    event.preventDefault();
-    state.q = $("kb-q").value.trim();
-    run();
-  });
-  $("kb-plus").addEventListener("click", renderMore);
-  await run();
-}
 
-main();
+  function passageAt(anchors, location) {
+    // The unit (lesson, recommendation…) or paragraph that holds a word position.
+    let best = null;
+    let lastBlock = null;
+    for (const a of anchors) {
+      if (a.location > location) break;
+      if (!/^(b\d+|(lecon|rec|diff|chiffre|persp)-[0-9a-f]+(-\d+)?(-fin)?)$/.test(a.id)) continue;
+      if (a.id.endsWith("-fin")) { best = lastBlock; continue; } // past a cited sentence: back to its paragraph
+      if (a.id.startsWith("b")) lastBlock = a;
+      if (!best || a.location > best.location || (a.location === best.location && !a.id.startsWith("b"))) best = a;
+    }
+    return best;
+  }
+
+  function passageOf(data) {
+    // The passage holding the most matched words; a cited unit wins a tie, then the earliest passage.
+    const anchors = [...(data.anchors || [])].sort((a, b) => a.location - b.location);
+    const score = new Map();
+    for (const loc of data.locations || []) {
+      const a = passageAt(anchors, loc);
+      if (a) score.set(a, (score.get(a) || 0) + 1);
+    }
+    let best = null;
+    for (const [a, n] of score) {
+      const unit = !a.id.startsWith("b");
+      const key = [n, unit ? 1 : 0, -a.location];
+      if (!best || key[0] > best.key[0] || (key[0] === best.key[0] && (key[1] > best.key[1]
+          || (key[1] === best.key[1] && key[2] > best.key[2])))) best = { a, key };
+    }
+    return best && best.a;
+  }
+
+  function stableId(key, name) {
+    // The same facet value keeps the same id across redraws, so keyboard focus can be given back to it.
+    let h = 0;
+    for (const ch of name) h = (h * 31 + ch.codePointAt(0)) >>> 0;
+    return `kb-f-${key}-${h.toString(36)}`;
+  }
+
+  function renderFacets(counts) {
+    const box = $("kb-facettes");
+    const focused = box.contains(document.activeElement) ? document.activeElement.id : null;
+    box.replaceChildren();
+    for (const [key, label] of FACETS) {
+      const values = { ...(counts[key] || {}) };
+      for (const v of state.filters[key] || []) if (!(v in values)) values[v] = 0;
+      const names = Object.keys(values).sort((a, b) =>
+        key === "annee" ? b.localeCompare(a) : values[b] - values[a] || a.localeCompare(b, "fr"));
+      if (!names.length) continue;
+      const fieldset = el("fieldset", { class: "kb-facette" }, el("legend", {}, label));
+      for (const name of names) {
+        const id = stableId(key, name);
+        const input = el("input", { type: "checkbox", id, value: name });
+        input.checked = (state.filters[key] || []).includes(name);
+        input.addEventListener("change", () => {
+          const set = new Set(state.filters[key] || []);
+          input.checked ? set.add(name) : set.delete(name);
+          if (set.size) state.filters[key] = [...set];
+          else delete state.filters[key];
+          run();
+        });
+        fieldset.append(el("div", { class: "kb-facette__choix" }, input,
+          el("label", { htmlFor: id }, `${name} `, el("span", { class: "kb-compte" }, `(${values[name]})`))));
+      }
+      box.append(fieldset);
+    }
+    if (focused && document.getElementById(focused)) document.getElementById(focused).focus();
+  }
+
+  async function renderMore() {
+    const slice = state.results.slice(state.shown, state.shown + PAGE_SIZE);
+    const token = state.token;
+    const items = await Promise.all(slice.map((r) => r.data()));
+    if (token !== state.token) return;
+    for (const data of items) {
+      const passage = passageOf(data);
+      const href = passage ? `${data.url}#${passage.id}` : data.url;
+      const kind = passage && UNIT_LABELS[passage.id.split("-")[0]];
+      const meta = [data.meta.pays, data.meta.date, data.meta.organisateur].filter(Boolean).join(" · ");
+      $("kb-resultats").append(el("li", { class: "kb-resultat" },
+        el("a", { class: "kb-resultat__titre", href }, data.meta.title || data.url),
+        el("div", { class: "kb-resultat__meta" }, meta),
+        kind ? el("div", { class: "kb-resultat__unite" }, `Trouvé dans : ${kind}`) : "",
+        el("p", { class: "kb-resultat__extrait" }, ...excerptNodes(data.excerpt || ""))));
+    }
+    state.shown += slice.length;
+    $("kb-plus").hidden = state.shown >= state.results.length;
+  }
+
+  async function run() {
+    writeUrl();
+    const token = ++state.token;
+    const filters = {};
+    for (const [key, values] of Object.entries(state.filters)) filters[key] = { any: values };
+    const hasFilters = Object.keys(filters).length > 0;
+    $("kb-resultats").replaceChildren();
+    $("kb-plus").hidden = true;
+    if (!state.q && !hasFilters) {
+      renderFacets(state.allFilters);
+      $("kb-etat").textContent = "Saisissez des mots, ou choisissez un filtre pour parcourir les rapports.";
+      return;
+    }
+    $("kb-etat").textContent = "Recherche en cours…";
+    const search = await engine.search(state.q || null, { filters, sort: state.q ? undefined : { date: "desc" } });
+    if (token !== state.token || !search) return;
+    state.results = search.results;
+    state.shown = 0;
+    // A facet in use shows the counts it would have without its own choice, so other values stay reachable.
+    const counts = { ...search.filters };
+    for (const key of Object.keys(state.filters)) counts[key] = (search.totalFilters || {})[key] || counts[key];
+    renderFacets(counts);
+    await renderMore();
+    if (token !== state.token) return;
+    const n = search.results.length;
+    const what = state.q ? ` pour « ${state.q} »` : "";
+    $("kb-etat").textContent = n === 0 ? `Aucun rapport trouvé${what}.`
+      : `${n} rapport${n > 1 ? "s" : ""} trouvé${n > 1 ? "s" : ""}${what}.`;
+  }
+
+  // --- Offline engine: the same small interface as Pagefind, over the files build_scripts/bundle.py writes --
+
+  function loadScript(path, ready) {
+    // file:// pages may run classic scripts but not fetch(): the search data comes as scripts setting globals.
+    return new Promise((resolve, reject) => {
+      if (ready()) { resolve(ready()); return; }
+      const script = document.createElement("script");
+      script.src = new URL(path, root).href;
+      script.onload = () => (ready() ? resolve(ready()) : reject(new Error(`${script.src} set nothing`)));
+      script.onerror = () => reject(new Error(`cannot load ${script.src}`));
+      document.head.append(script);
+    });
+  }
+
+  const WORD = /[\p{L}\p{N}]+/gu; // as WORD in bundle.py
+  // Light French stemmer: plural, then the longest common suffix, keeping a stem of 3 letters or more,
+  // so that vacciner / vaccination / vaccinés / vaccins meet, and complétude / completude (accents folded).
+  const SUFFIXES = ["issement", "atrice", "ateur", "ation", "ement", "ment", "ance", "ence", "ique", "isme",
+    "iste", "able", "ible", "euse", "eur", "ite", "ive", "if", "ant", "ion", "ee", "er", "ez", "ir", "e"];
+
+  function fold(word) {
+    // As fold() in bundle.py: lower case, accents removed, œ/æ spelled out.
+    return word.toLowerCase().normalize("NFD").replace(/\p{M}/gu, "").replace(/œ/g, "oe").replace(/æ/g, "ae");
+  }
+
+  function stem(folded) {
+    if (/\d/.test(folded) || folded.length <= 3) return folded;
+    let w = folded;
+    if (w.endsWith("eaux")) w = w.slice(0, -1);
+    else if (w.endsWith("aux") && w.length > 4) w = `${w.slice(0, -3)}al`;
+    else if (/[^s][sx]$/.test(w)) w = w.slice(0, -1);
+    for (const suffix of SUFFIXES) {
+      if (w.endsWith(suffix) && w.length - suffix.length >= 3) return w.slice(0, -suffix.length);
+    }
+    return w;
+  }
+
+  function escapeHtml(text) {
+    return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+  }
+
+  function offlineEngine(index) {
+    if (index.v !== 2) throw new Error(`offline index version ${index.v}: rebuild the bundle`);
+    const pages = index.pages || [];
+    const vocabulary = Object.keys(index.words || {});
+    const byStem = new Map(); // stem -> the indexed words that have it
+    const decoded = new Map(); // word -> Map(page number -> weighted count), decoded on first use
+    const chunks = new Map(); // chunk number -> promise of [[text, anchors], ...]
+    let excerptLength = EXCERPT_WORDS;
+
+    function init() {
+      if (byStem.size || !vocabulary.length) return;
+      for (const word of vocabulary) {
+        const k = stem(word);
+        if (!byStem.has(k)) byStem.set(k, []);
+        byStem.get(k).push(word);
+      }
+    }
+
+    function postings(word) {
+      let hits = decoded.get(word);
+      if (!hits) {
+        hits = new Map();
+        let n = 0;
+        for (const item of index.words[word].split(" ")) {
+          const [gap, count] = item.split(":");
+          n += Number(gap);
+          hits.set(n, count === undefined ? 1 : Number(count));
+        }
+        decoded.set(word, hits);
+      }
+      return hits;
+    }
+
+    function wordsFor(term, last) {
+      // A query word matches the indexed words with its stem; the last one, maybe still being typed,
+      // also matches the words it begins.
+      const found = new Set(byStem.get(stem(term)) || []);
+      if (last && term.length >= 3) for (const word of vocabulary) if (word.startsWith(term)) found.add(word);
+      return found;
+    }
+
+    function matches(page, spec) {
+      const have = page.f || {};
+      for (const [name, want] of Object.entries(spec || {})) {
+        const values = have[name] || [];
+        if (typeof want === "string") { if (!values.includes(want)) return false; }
+        else if (Array.isArray(want)) { if (!want.every((v) => values.includes(v))) return false; }
+        else {
+          if (want.any && !want.any.some((v) => values.includes(v))) return false;
+          if (want.all && !want.all.every((v) => values.includes(v))) return false;
+          if (want.none && want.none.some((v) => values.includes(v))) return false;
+        }
+      }
+      return true;
+    }
+
+    function count(numbers) {
+      // Every filter value, with the number of these pages that have it (0 included, as Pagefind does).
+      const out = {};
+      for (const page of pages) {
+        for (const [name, values] of Object.entries(page.f || {})) {
+          out[name] = out[name] || {};
+          for (const v of values) out[name][v] = 0;
+        }
+      }
+      for (const n of numbers) {
+        for (const [name, values] of Object.entries(pages[n].f || {})) for (const v of values) out[name][v] += 1;
+      }
+      return out;
+    }
+
+    function relativeUrl(url) {
+      // From this page's folder, so that the report links work under file://.
+      const here = new URL(".", location.href).href;
+      if (!here.startsWith(root.href)) return new URL(url, root).href;
+      return "../".repeat(here.slice(root.href.length).split("/").length - 1) + url;
+    }
+
+    function textOf(n) {
+      const chunk = Math.floor(n / index.chunk);
+      if (!chunks.has(chunk)) {
+        const name = `javascripts/hors-ligne/textes-${String(chunk).padStart(4, "0")}.js`;
+        chunks.set(chunk, loadScript(name, () => window.KB_TEXTES && window.KB_TEXTES[chunk]));
+      }
+      return chunks.get(chunk).then((texts) => texts[n % index.chunk]);
+    }
+
+    async function data(n, matched) {
+      const page = pages[n];
+      const [text, anchorOffsets] = await textOf(n);
+      const list = [...text.matchAll(WORD)].map((m) => ({ start: m.index, end: m.index + m[0].length }));
+      const locations = [];
+      list.forEach((w, i) => { if (matched.has(fold(text.slice(w.start, w.end)))) locations.push(i); });
+      const wordAt = (offset) => { // number of words starting before an offset
+        let lo = 0;
+        let hi = list.length;
+        while (lo < hi) { const mid = (lo + hi) >> 1; if (list[mid].start < offset) lo = mid + 1; else hi = mid; }
+        return lo;
+      };
+      const anchors = anchorOffsets.map(([id, offset]) => ({ id, location: wordAt(offset) }));
+      return {
+        url: relativeUrl(page.u),
+        meta: { ...(page.m || {}), title: page.t },
+        excerpt: excerpt(text, list, locations, textPart(locations, anchors)),
+        anchors,
+        locations,
+        word_count: list.length,
+      };
+    }
+
+    function textPart(locations, anchors) {
+      // Matches in the report's own text (from its first passage on), when there are some: the title, tags
+      // and fact sheet before it are already shown above the excerpt.
+      const first = anchors.reduce((low, a) => Math.min(low, a.location), Infinity);
+      const inText = locations.filter((loc) => loc >= first);
+      return inText.length ? inText : locations;
+    }
+
+    function excerpt(text, list, locations, around) {
+      // The window of words holding the most matches (starting near one of `around`), matched words in
+      // <mark>, everything else escaped.
+      const size = Math.min(excerptLength, list.length);
+      if (!size) return "";
+      let start = 0;
+      let best = -1;
+      for (const loc of around) {
+        const s = Math.max(0, Math.min(loc - 3, list.length - size));
+        const n = locations.filter((l) => l >= s && l < s + size).length;
+        if (n > best) { best = n; start = s; }
+      }
+      const marked = new Set(locations);
+      let html = "";
+      let at = list[start].start;
+      for (let i = start; i < start + size; i++) {
+        if (!marked.has(i)) continue;
+        const word = escapeHtml(text.slice(list[i].start, list[i].end));
+        html += `${escapeHtml(text.slice(at, list[i].start))}<mark>${word}</mark>`;
+        at = list[i].end;
+      }
+      return html + escapeHtml(text.slice(at, list[start + size - 1].end));
+    }
+
+    async function search(query, { filters, sort } = {}) {
+      init();
+      const terms = [...new Set([...(query || "").matchAll(WORD)].map((m) => fold(m[0])))];
+      const matched = new Set(); // the indexed words the query found, to mark in excerpts
+      let scores; // page number -> score
+      if (terms.length) {
+        terms.forEach((term, i) => {
+          const tf = new Map();
+          for (const word of wordsFor(term, i === terms.length - 1)) {
+            matched.add(word);
+            for (const [n, c] of postings(word)) tf.set(n, (tf.get(n) || 0) + c);
+          }
+          const idf = Math.log(1 + pages.length / (1 + tf.size));
+          const next = new Map();
+          for (const [n, c] of tf) {
+            if (!scores || scores.has(n)) next.set(n, (scores ? scores.get(n) : 0) + idf * (c / (c + 1.2)));
+          }
+          scores = next; // every word must match
+        });
+      } else {
+        scores = new Map(pages.map((_, n) => [n, 0]));
+      }
+      const unfiltered = [...scores.keys()];
+      const kept = unfiltered.filter((n) => matches(pages[n], filters));
+      const [sortKey, direction] = Object.entries(sort || {})[0] || [];
+      const sortValue = (n) => (pages[n].s || {})[sortKey] || "";
+      kept.sort(sortKey
+        ? (a, b) => sortValue(a).localeCompare(sortValue(b)) * (direction === "desc" ? -1 : 1) || a - b
+        : (a, b) => scores.get(b) - scores.get(a) || a - b);
+      return {
+        results: kept.map((n) => ({ id: pages[n].u, score: scores.get(n), data: () => data(n, matched) })),
+        unfilteredResultCount: unfiltered.length,
+        filters: count(kept),
+        totalFilters: count(unfiltered),
+      };
+    }
+
+    return {
+      options: async (opts) => { if (opts && opts.excerptLength) excerptLength = opts.excerptLength; },
+      init: async () => init(),
+      filters: async () => count(pages.map((_, n) => n)),
+      search,
+    };
+  }
+
+  async function loadEngine() {
+    if (offline) {
+      const found = offlineEngine(await loadScript(OFFLINE_INDEX, () => window.KB_INDEX));
+      await found.options({ excerptLength: EXCERPT_WORDS });
+      return found;
+    }
+    const pagefind = await import(new URL("pagefind/pagefind.js", root).href);
+    await pagefind.options({ baseUrl: root.pathname, excerptLength: EXCERPT_WORDS });
+    return pagefind;
+  }
+
+  async function main() {
+    readUrl();
+    $("kb-q").value = state.q;
+    try {
+      engine = await loadEngine();
+      await engine.init();
+      state.allFilters = await engine.filters(); // also makes Pagefind's searches return filter counts
+    } catch (err) {
+      $("kb-etat").textContent = offline
+        ? "L'index de recherche hors ligne est introuvable : gardez le dossier du site entier, tel que décompressé."
+        : "L'index de recherche est introuvable : lancez « python -m build_scripts site ».";
+      throw err;
+    }
+    let timer;
+    $("kb-q").addEventListener("input", () => {
+      clearTimeout(timer);
+      timer = setTimeout(() => { state.q = $("kb-q").value.trim(); run(); }, 250);
+    });
+    $("kb-formulaire").addEventListener("submit", (event) => {
+      event.preventDefault();
+      state.q = $("kb-q").value.trim();
+      run();
+    });
+    $("kb-plus").addEventListener("click", renderMore);
+    await run();
+  }
+
+  main();
+})();
