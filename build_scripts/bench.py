@@ -188,9 +188,10 @@ def snapshot(dest: Path) -> Path:
 
 
 def reset_docs(project: Path, code: Path) -> None:
-    """Back to the hand-written pages only (from the snapshot), for a cold generator run."""
-    if (project / "docs").exists():
-        shutil.rmtree(project / "docs")
+    """Back to the hand-written pages only (from the snapshot), and no extraction cache: a cold run."""
+    for folder in (project / "docs", project / ".cache"):
+        if folder.exists():
+            shutil.rmtree(folder)
     shutil.copytree(code / "docs", project / "docs")
 
 

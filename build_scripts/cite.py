@@ -49,7 +49,8 @@ def report_citation(report: Report, base_url: str) -> str:
 def unit_citation(unit: Unit, report: Report, base_url: str) -> str:
     """The unit's words in quotes, then its report's reference with the permalink to the unit's anchor."""
     extra = "".join([f" Responsable : {unit.structure}." if unit.structure else "",
-                     f" Échéance : {unit.deadline}." if unit.deadline else ""])
+                     f" Échéance : {unit.deadline}." if unit.deadline else "",
+                     f" Page {unit.page} du document source." if unit.page else ""])
     return (f"{UNIT_NAMES[unit.kind]} : « {unit.text.rstrip()} ».{extra} Dans : "
             f"{_reference(report.meta, report_url(base_url, report) + '#' + unit.uid)}")
 
@@ -149,7 +150,7 @@ def csl_json(reports: list[Report], base_url: str) -> str:
 
 
 UNIT_FIELDS = ("id", "kind", "kind_label", "text", "report", "report_title", "url", "structure", "deadline", "topic",
-               "value", "target", "themes", "countries", "programme", "organiser", "date")
+               "value", "target", "page", "themes", "countries", "programme", "organiser", "date")
 
 
 def unit_rows(reports: list[Report], base_url: str) -> list[dict[str, Any]]:
@@ -161,7 +162,8 @@ def unit_rows(reports: list[Report], base_url: str) -> list[dict[str, Any]]:
             rows.append({"id": f"{r.slug}#{u.uid}", "kind": u.kind, "kind_label": UNIT_NAMES[u.kind], "text": u.text,
                          "report": r.slug, "report_title": m["title"], "url": f"{report_url(base_url, r)}#{u.uid}",
                          "structure": u.structure, "deadline": u.deadline, "topic": u.topic, "value": u.value,
-                         "target": u.target, "themes": u.themes or m["themes"], "countries": m["countries"],
+                         "target": u.target, "page": u.page, "themes": u.themes or m["themes"],
+                         "countries": m["countries"],
                          "programme": m.get("programme"), "organiser": m.get("organiser"), "date": m.get("date")})
     return rows
 

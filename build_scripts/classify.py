@@ -68,6 +68,19 @@ def classify_themes(text: str, title: str, vocab: Vocabulary) -> Found:
     return Found(chosen, detail, round(min(1.0, top / 10.0), 2), "theme keywords (themes.yml)")
 
 
+UNIT_THEME_SCORE = 1.5  # two keyword hits, or one repeated: one sentence rarely says more
+
+
+def unit_themes(text: str, vocab: Vocabulary) -> list[str]:
+    """A statement's own theme when its words clearly name one (else it takes its report's themes)."""
+    scores = theme_scores(text, "", vocab)
+    if not scores:
+        return []
+    slug, top = sorted(scores.items(), key=lambda kv: (-kv[1], kv[0]))[0]
+    tied = [s for s, v in scores.items() if v == top]
+    return [slug] if top >= UNIT_THEME_SCORE and len(tied) == 1 else []
+
+
 @dataclass
 class Bucket:
     """One index page: a theme, a country, a programme, an organiser or a year, and its reports."""

@@ -56,7 +56,8 @@ class Unit:
     topic: str = ""  # point of discussion the unit answers (tables)
     value: str = ""  # key figure value, e.g. '85,68 %'
     target: str = ""  # key figure target, e.g. '60 %'
-    themes: list[str] = field(default_factory=list)
+    themes: list[str] = field(default_factory=list)  # the unit's own theme when its words say it clearly
+    page: int | None = None  # page of the source document (PDF), for the citation
 
 
 @dataclass

@@ -16,7 +16,7 @@ from slugify import slugify
 
 from . import readers
 from .cache import Cache, document_key
-from .classify import classify_themes
+from .classify import classify_themes, unit_themes
 from .config import Vocabulary
 from .extract.acronyms import acronyms_in_report
 from .extract.dates import extract_dates
@@ -137,8 +137,11 @@ def extract_report(doc: SourceDocument, vocab: Vocabulary) -> tuple[Report, list
         "themes": classify_themes(text, title.value, vocab),
         "summary": extract_summary(blocks, head[1] if head else None),
     }
-    report = Report(doc=doc, found=found, blocks=blocks, units=extract_units(blocks),
-                    acronyms=acronyms_in_report(text, vocab))
+    units = extract_units(blocks)
+    for u in units:
+        u.page = blocks[u.block].page if 0 <= u.block < len(blocks) else None
+        u.themes = unit_themes(u.text, vocab)
+    report = Report(doc=doc, found=found, blocks=blocks, units=units, acronyms=acronyms_in_report(text, vocab))
     problems = _apply(report, vocab, prog.long if prog else "")
     return report, problems
 
