@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
@@ -18,6 +19,17 @@ from .models import Found, Report
 def slugify(text: str) -> str:
     """Index page names: the same label always gives the same name (cached: labels repeat a lot)."""
     return _slugify(text)
+
+
+@lru_cache(maxsize=65536)
+def bucket_slug(label: str) -> str:
+    """An index page name; 'index' and empty names are reserved, long ones keep a digest so none merge."""
+    slug = slugify(label)
+    if len(slug) > 80:
+        slug = slug[:70].strip("-") + "-" + hashlib.sha1(label.encode("utf-8")).hexdigest()[:8]
+    if slug in ("", "index"):
+        slug = f"{slug or 'sans-nom'}-{hashlib.sha1(label.encode('utf-8')).hexdigest()[:8]}"
+    return slug
 
 
 MAX_THEMES = 4
@@ -121,11 +133,11 @@ def _report_keys(report: Report) -> dict[str, list[tuple[str, str]]]:
     m = report.meta
     out: dict[str, list[tuple[str, str]]] = {k: [] for k in INDEX_KINDS}
     out["themes"] = [(s, lbl) for s, lbl in zip(m["themes"], m["tags"])]
-    out["pays"] = [(slugify(c), c) for c in m["countries"]]
+    out["pays"] = [(bucket_slug(c), c) for c in m["countries"]]
     if m.get("programme"):
-        out["programmes"] = [(slugify(m["programme"]), m["programme"])]
+        out["programmes"] = [(bucket_slug(m["programme"]), m["programme"])]
     if m.get("organiser"):
-        out["organisateurs"] = [(slugify(m["organiser"])[:80].strip("-"), m["organiser"])]
+        out["organisateurs"] = [(bucket_slug(m["organiser"]), m["organiser"])]
     if m.get("year"):
         out["annees"] = [(str(m["year"]), str(m["year"]))]
     return out

@@ -32,7 +32,9 @@ def _parser() -> argparse.ArgumentParser:
     b.add_argument("--source", type=Path, default=ROOT / "source_reports", help="folder of source reports")
     b.add_argument("--docs", type=Path, default=ROOT / "docs", help="MkDocs docs folder to write into")
     b.add_argument("--strict", action="store_true", help="exit with status 1 if any report has a problem")
-    b.add_argument("--quiet", action="store_true", help="print only problems and the summary")
+    b.add_argument("--site-url", default=None,
+                   help="public address of the site, for permalinks in citations and feeds (default: $SITE_URL, "
+                        "else http://127.0.0.1:8000/)")
     b.add_argument("--cache", type=Path, default=None,
                    help="folder of the extraction cache (default: .cache/kb beside the docs folder)")
     b.add_argument("--no-cache", action="store_true", help="extract every report again")
@@ -99,12 +101,13 @@ def _bundle(args: argparse.Namespace) -> int:
 
 def _build(args: argparse.Namespace, vocab) -> int:
     if not args.source.is_dir():
-        print(f"error: source folder {args.source} does not exist", file=sys.stderr)
+        print(f"error: source folder {args.source} does not exist — create it, or pass --source DIR",
+              file=sys.stderr)
         return EXIT_CONFIG
     t0 = time.perf_counter()
     cache_dir = None if args.no_cache else (args.cache or args.docs.resolve().parent / ".cache" / "kb")
     corpus = build_corpus(args.source, vocab, cache_dir=cache_dir, workers=args.jobs)
-    renderer = Renderer(vocab, os.environ.get("SITE_URL") or DEFAULT_BASE_URL, Cache(cache_dir, "pages"))
+    renderer = Renderer(vocab, args.site_url or os.environ.get("SITE_URL") or DEFAULT_BASE_URL, Cache(cache_dir, "pages"))
     files = renderer.render(corpus.reports)
     result = write_tree(args.docs, files)
     elapsed = time.perf_counter() - t0
@@ -112,7 +115,7 @@ def _build(args: argparse.Namespace, vocab) -> int:
         level = "error" if problem.fatal else "warning"
         print(f"{level}: {problem}", file=sys.stderr)
     for rel in result.refused:
-        print(f"error: docs/{rel}: a hand-written file is in the way of a generated page; it was left untouched "
+        print(f"error: {args.docs / rel}: a hand-written file is in the way of a generated page; it was left untouched "
               f"— rename or move it, then rebuild", file=sys.stderr)
     print(f"{len(corpus.reports)} reports built ({corpus.cache_hits} from cache), {len(corpus.skipped)} skipped; "
           f"{len(result.written)} files written, {len(result.unchanged)} unchanged, {len(result.removed)} removed "

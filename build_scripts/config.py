@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import hashlib
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -76,6 +77,7 @@ class Vocabulary:
     acronyms: tuple[Acronym, ...]
     theme_by_slug: dict[str, Theme] = field(default_factory=dict, compare=False)
     memo: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
+    digest: str = ""  # of the files read: part of every cache key, so editing a vocabulary redoes the work
 
     def theme_label(self, slug: str) -> str:
         return self.theme_by_slug[slug].label
@@ -282,5 +284,6 @@ def load_vocabulary(data_dir: Path = DATA_DIR) -> Vocabulary:
     errors = [msg for chk in checkers.values() for msg in chk.errors]
     if errors:
         raise ConfigError(errors)
+    digest = hashlib.sha256(b"".join(chk.path.read_bytes() for chk in checkers.values())).hexdigest()[:16]
     return Vocabulary(themes, countries, programmes, orgs, templates, acronyms,
-                      theme_by_slug={t.slug: t for t in themes})
+                      theme_by_slug={t.slug: t for t in themes}, digest=digest)

@@ -9,7 +9,7 @@ from .models import Block
 # Characters Python-Markdown gives a meaning to inline; '*' stays live in Markdown sources only.
 _ENTITIES = {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
 _BACKSLASHED = set("\\`_{}[]|#!*")
-_LINE_START = re.compile(r"^(\s*)([-+=]|\d+(?=[.)]))")
+_LINE_START = re.compile(r"^(\s*)([-+=~?:]|\d+(?=[.)]))")  # lists, setext, fences, details
 
 
 _TABLE = str.maketrans({**{ch: "\\" + ch for ch in _BACKSLASHED}, **_ENTITIES})
@@ -30,8 +30,8 @@ def escape(text: str, *, emphasis: bool = False) -> str:
 
 def _escape_line_start(m: re.Match[str]) -> str:
     mark = m.group(2)
-    if mark == "=":
-        return m.group(1) + "&#61;"
+    if mark in "=~?:":
+        return m.group(1) + f"&#{ord(mark)};"
     if mark in "-+":
         return m.group(1) + "\\" + mark
     return m.group(0) + "\\"  # '1.' or '1)' would start an ordered list

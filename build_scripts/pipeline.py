@@ -30,8 +30,8 @@ from .models import Found, Problem, Report, SourceDocument
 
 MAX_BYTES = 20 * 1024 * 1024
 ISO_DATE = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")
-CURATED_FIELDS = ("title", "country", "programme", "date", "date_end", "organiser", "partners", "themes", "summary")
 EXTRACTED_FIELDS = ("title", "country", "programme", "date", "date_end", "organiser", "partners", "themes", "summary")
+CURATED_FIELDS = EXTRACTED_FIELDS  # a curator can override every extracted field, and only those
 
 
 @dataclass
@@ -171,16 +171,23 @@ def _apply(report: Report, vocab: Vocabulary, programme_long: str) -> list[Probl
             problems.append(Problem(doc.source, f"curated {key} {error}; the extracted value is used instead",
                                     f"correct '{key}' in {origin}", field=key, fatal=False))
             continue
+        value = _normalise_curated(key, value)
         values[key] = value
         found[key] = Found(value, f"curated in {origin}", 1.0, "curated")
-    if values["date_end"] and values["date"] and str(values["date_end"]) < str(values["date"]):
+        if key == "programme":
+            programme_long = ""  # the long form is the curated programme's, not the extracted one's
+    if values["date_end"] and values["date"] and _date_tuple(values["date_end"]) < _date_tuple(values["date"]):
+        if found["date_end"].method == "curated" or found["date"].method == "curated":
+            problems.append(Problem(doc.source, f"date_end {values['date_end']} is before date {values['date']}; "
+                                    "date_end is left out", f"correct the dates in {origin}", field="date_end",
+                                    fatal=False))
         values["date_end"] = None
     country = values["country"]
     countries = [] if country is None else [country] if isinstance(country, str) else list(country)
     themes = list(dict.fromkeys(values["themes"] or []))
-    theme_slugs = [_theme_slug(t, vocab) for t in themes]
+    theme_slugs = list(dict.fromkeys(_theme_slug(t, vocab) for t in themes))
     meta: dict[str, Any] = {
-        "title": str(values["title"]).strip(),
+        "title": " ".join(str(values["title"]).split()),
         "country": country,
         "countries": countries,
         "programme": values["programme"],
@@ -201,14 +208,29 @@ def _apply(report: Report, vocab: Vocabulary, programme_long: str) -> list[Probl
     return problems
 
 
+def _normalise_curated(key: str, value: Any) -> Any:
+    """Curated values in the shape extracted ones have: dates as text, themes and partners as lists."""
+    if key in ("date", "date_end") and value is not None:
+        return str(value)
+    if key in ("themes", "partners") and isinstance(value, str):
+        return [value]
+    if key in ("title", "summary", "organiser", "programme") and isinstance(value, str):
+        return " ".join(value.split())
+    return value
+
+
+def _date_tuple(iso: Any) -> tuple[int, ...]:
+    return tuple(int(p) for p in str(iso).split("-"))
+
+
 def _programme_long(name: str | None, vocab: Vocabulary) -> str:
     return next((p.long for p in vocab.programmes if p.name == name), "") if name else ""
 
 
 def _theme_slug(value: str, vocab: Vocabulary) -> str:
-    if value in vocab.theme_by_slug:
-        return value
-    return next(t.slug for t in vocab.themes if t.label.casefold() == str(value).casefold())
+    """A theme given by slug or French label, in any case (validated by _check beforehand)."""
+    wanted = str(value).casefold()
+    return next(t.slug for t in vocab.themes if wanted in (t.slug.casefold(), t.label.casefold()))
 
 
 def _check(key: str, value: Any, vocab: Vocabulary) -> str:
@@ -234,7 +256,10 @@ def _check(key: str, value: Any, vocab: Vocabulary) -> str:
                                                         f"; known themes: {', '.join(vocab.theme_by_slug)}")
         return ""
     if key == "partners":
-        return "" if isinstance(value, list) and all(isinstance(v, str) for v in value) else "must be a list of names"
+        ok = isinstance(value, str) or (isinstance(value, list) and all(isinstance(v, str) for v in value))
+        return "" if ok else "must be a list of names"
+    if key == "title" and (not isinstance(value, str) or not value.strip()):
+        return "is empty: a report needs a title"
     if key == "country":
         if value is None:
             return ""
@@ -259,7 +284,7 @@ def assign_slugs(reports: list[Report]) -> None:
         counts[s] = counts.get(s, 0) + 1
     for r in reports:
         s = base[r.source]
-        if counts[s] > 1 or re.fullmatch(r"index(?:-\d+)?", s):  # 'index', 'index-2': the list of all reports
+        if counts[s] > 1 or s == "index":  # 'index' is the list of all reports
             s = f"{s}-{hashlib.sha1(r.source.encode('utf-8')).hexdigest()[:6]}"
         r.slug = s
 
@@ -292,13 +317,20 @@ def _extract_all(docs: list[SourceDocument], vocab: Vocabulary, workers: int) ->
         return list(pool.map(_extract_safely, docs, chunksize=max(8, len(docs) // (workers * 8))))
 
 
+def content_digest(doc: SourceDocument) -> str:
+    """Everything the reader produced, layout included (the duplicate check ignores layout, the cache must not)."""
+    payload = "\x00".join([doc.text, doc.encoding, doc.fmt, repr(doc.blocks)])
+    return hashlib.sha256(payload.encode("utf-8")).hexdigest()
+
+
 def build_corpus(source_dir: Path, vocab: Vocabulary, *, cache_dir: Path | None = None,
                  workers: int = 1) -> Corpus:
     """Read every report, extract what the cache does not already hold (in parallel), assign page names."""
     corpus = Corpus()
     docs = read_all(source_dir, corpus)
     cache = Cache(cache_dir, "extraction")
-    keys = [document_key(d.source, d.sha256, d.fmt, d.curated, d.curated_origin) for d in docs]
+    keys = [document_key(d.source, content_digest(d), d.fmt, d.curated, d.curated_origin + vocab.digest)
+            for d in docs]
     results: dict[str, tuple[Report | None, list[Problem]]] = {}
     missing = []
     for doc, key in zip(docs, keys):

@@ -129,7 +129,7 @@ class Renderer:
         rel = related(reports)
         out: dict[str, str] = {}
         for r in reports:
-            out.update(self.report_files(r, rel[r.slug]))
+            _merge(out, self.report_files(r, rel[r.slug]))
         everything = sorted(reports, key=sort_key)
         for n, chunk, pager in paginate(everything, "index"):
             out[f"{REPORTS_DIR}/{page_name('index', n)}.md"] = self._template(
@@ -138,9 +138,9 @@ class Renderer:
             out[f"{kind}/index.md"] = self._template("bucket_index.md.j2", kind=kind, buckets=buckets[kind],
                                                      undated=[r for r in reports if not r.meta.get("date")])
             for b in buckets[kind]:
-                out.update(self.bucket_pages(b))
+                _merge(out, self.bucket_pages(b))
         for kind in UNIT_LABELS:
-            out.update(self.units_pages(kind, reports))
+            _merge(out, self.units_pages(kind, reports))
         out["glossaire/index.md"] = self._template("glossary.md.j2", entries=glossary_entries(reports))
         out["lecons/index.md"] = self._template("units_index.md.j2", counts=self._unit_counts(reports))
         rows = catalogue_rows(reports)
@@ -290,8 +290,17 @@ PAGE_SIZE = 100  # entries per listing page: a theme with 2,500 reports gives 25
 UNITS_PREVIEW = 10  # statements per theme on a summary page
 
 
+def _merge(out: dict[str, str], new: dict[str, str]) -> None:
+    """Add generated files, refusing two different outputs at one path (a naming bug must not lose a page)."""
+    for path, content in new.items():
+        if path in out and out[path] != content:
+            raise ValueError(f"two generated pages want the same path {path}")
+        out[path] = content
+
+
 def page_name(stem: str, n: int) -> str:
-    return stem if n == 1 else f"{stem}-{n}"
+    """'vaccination', 'vaccination--2'…: slugs never hold '--', so a page number cannot meet a real name."""
+    return stem if n == 1 else f"{stem}--{n}"
 
 
 def paginate(items: list, stem: str, size: int = PAGE_SIZE) -> list[tuple[int, list, Safe]]:

@@ -75,7 +75,9 @@ def write_tree(docs: Path, files: dict[str, str]) -> WriteResult:
             _atomic_write(path, content)
             result.written.append(rel)
     for rel in sorted(set(previous) - set(wanted)):
-        path = docs / rel
+        path = (docs / rel).resolve()
+        if docs not in path.parents:
+            continue  # a damaged manifest must not make the writer delete anything outside docs/
         if path.exists():
             path.unlink()
             result.removed.append(rel)

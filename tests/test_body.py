@@ -82,7 +82,8 @@ def test_capitalised_line_of_minutes_is_a_heading():
 HOSTILE = ('<script>alert(1)</script>', '<img src=x onerror="alert(2)">', '[lien](javascript:alert(3))',
            '<iframe src="https://exemple.invalid/"></iframe>', '{{ config.site_name }}', '{% include "x" %}',
            '---', '# pas un titre', '| a | b |', '5 * 3 étoiles * sans fin', '1. numéro', '> citation',
-           '*[CPN]: piège', '{: onclick="alert(4)" }', '--8<-- "mkdocs.yml"', '&amp; déjà échappé', '\\ barre')
+           '*[CPN]: piège', '{: onclick="alert(4)" }', '--8<-- "mkdocs.yml"', '&amp; déjà échappé', '\\ barre',
+           '~~~', '??? note "repliée"', '!!! warning "encadré"', '```python', ': définition')
 
 
 def test_hostile_lines_show_as_written_and_create_no_element():
@@ -90,7 +91,8 @@ def test_hostile_lines_show_as_written_and_create_no_element():
     visible, tags = render(text)
     for line in HOSTILE:
         assert squash(line) in squash(visible), line
-    assert not set(tags) & {"script", "img", "iframe", "a", "h1", "h2", "hr", "table", "ol", "blockquote", "abbr"}
+    assert not set(tags) & {"script", "img", "iframe", "a", "h1", "h2", "hr", "table", "ol", "blockquote", "abbr",
+                             "details", "pre", "code", "dl", "div"}
 
 
 def test_hostile_lines_in_a_markdown_report_are_shown_too():

@@ -34,7 +34,7 @@ def offline(tmp_path_factory) -> Offline:
     tmp = tmp_path_factory.mktemp("offline")
     project = make_project(tmp / "project")
     source = corpus_folder(tmp / "source", SEEDS, DEVSET, FIXTURES / "hostile")
-    assert main(["build", "--quiet", "--source", str(source), "--docs", str(project / "docs")]) == 0
+    assert main(["build", "--source", str(source), "--docs", str(project / "docs")]) == 0
     result = build_bundle(project, tmp / "base-hors-ligne.zip")
     with zipfile.ZipFile(result.path) as zf:
         zf.extractall(tmp / "unzipped")

@@ -13,9 +13,9 @@ EVENT_NOUN = re.compile(
     r"\b(atelier|session|reunion|revue|assises|rencontre|formation|seminaire|conference|campagne|journee|mission|"
     r"assemblee generale|table ronde|forum|concertation|comite|conseil|sortie|supervision|evaluation|enquete|"
     r"audit|visite)\b")
-NOUN_STOP = re.compile(r"\s*(?:[,.;:!?\n(«]|\s(?:a|ont|qui|que|s'est|se|au titre|a l'intention|au profit|en faveur|"
-                       r"dans|a l'hotel|a la salle|le \d|les \d|du \d+ |tenu|organise|avec|pour|sur|afin|ayant|"
-                       r"en presence|sous)\s)")
+NOUN_STOP = re.compile(r"\s*(?:[,.;:!?\n(«]|\s(?:(?:a|ont|qui|que|s'est|se|au titre|a l'intention|au profit|"
+                       r"en faveur|dans|a l'hotel|a la salle|tenu|organise|avec|pour|sur|afin|ayant|en presence|sous)\s|"
+                       r"(?:le|les|du|des|ce|cette)\s+(?:\d|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)))")
 KEYWORDS_LINE = re.compile(r"^(?:mots?[- ]cles|key ?words|resume|abstract|contexte)\s*:?", re.IGNORECASE)
 FRENCH_MONTHS = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre",
                  "novembre", "décembre"]

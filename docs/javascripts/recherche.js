@@ -145,7 +145,10 @@
   async function renderMore() {
     const slice = state.results.slice(state.shown, state.shown + PAGE_SIZE);
     const token = state.token;
+    state.shown += slice.length; // counted before waiting: a second click cannot add the same results twice
+    $("kb-plus").disabled = true;
     const items = await Promise.all(slice.map((r) => r.data()));
+    $("kb-plus").disabled = false;
     if (token !== state.token) return;
     for (const data of items) {
       const passage = passageOf(data);
@@ -158,11 +161,19 @@
         kind ? el("div", { class: "kb-resultat__unite" }, `Trouvé dans : ${kind}`) : "",
         el("p", { class: "kb-resultat__extrait" }, ...excerptNodes(data.excerpt || ""))));
     }
-    state.shown += slice.length;
     $("kb-plus").hidden = state.shown >= state.results.length;
   }
 
   async function run() {
+    try {
+      await runSearch();
+    } catch (err) {
+      $("kb-etat").textContent = "La recherche a échoué (index incomplet ou connexion interrompue) : rechargez la page.";
+      throw err;
+    }
+  }
+
+  async function runSearch() {
     writeUrl();
     const token = ++state.token;
     const filters = {};
@@ -180,9 +191,11 @@
     if (token !== state.token || !search) return;
     state.results = search.results;
     state.shown = 0;
-    // A facet in use shows the counts it would have without its own choice, so other values stay reachable.
+    // With one facet in use, it shows the counts it would have without its own choice (totalFilters: the query
+    // alone), so its other values stay reachable; with several, every count is within the current results.
     const counts = { ...search.filters };
-    for (const key of Object.keys(state.filters)) counts[key] = (search.totalFilters || {})[key] || counts[key];
+    const active = Object.keys(state.filters);
+    if (active.length === 1) counts[active[0]] = (search.totalFilters || {})[active[0]] || counts[active[0]];
     renderFacets(counts);
     await renderMore();
     if (token !== state.token) return;
