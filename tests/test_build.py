@@ -206,3 +206,27 @@ def test_invalid_vocabulary_is_refused_with_file_and_line(tmp_path, cli):
     assert result.code == 2
     assert "themes.yml, line" in result.err and "unknown field 'keywordz'; did you mean 'keywords'?" in result.err
     assert "slug 'Nutrition Infantile' must be lower-case words" in result.err
+
+
+@pytest.mark.parametrize("sidecar,field,expected,message", [
+    ("date: 2022\n", "date", "2022", None),
+    ("themes: vaccination\n", "themes", ["vaccination"], None),
+    ("themes: [Vaccination, Santé communautaire]\n", "themes", ["vaccination", "community-health"], None),
+    ("title: ''\n", "title", None, "curated title is empty: a report needs a title"),
+    ("date: '2022-03-05'\ndate_end: '2022-03-01'\n", "date_end", None, "date_end 2022-03-01 is before date 2022-03-05"),
+])
+def test_curated_values_of_any_shape_build(tmp_path, cli, sidecar, field, expected, message):
+    source = tmp_path / "src"
+    source.mkdir()
+    write(source, "kara-revue.txt", GOOD)
+    write(source, "kara-revue.meta.yml", sidecar)
+    project = make_project(tmp_path / "p")
+    result = cli("build", "--source", source, "--docs", project / "docs")
+    assert result.code == 0 and "1 reports built" in result.out
+    post = frontmatter.load(next(p for p in (project / "docs/rapports").glob("*.md") if p.name != "index.md"))
+    if expected is not None:
+        assert post[field] == expected
+    if message:
+        assert message in result.err
+    else:
+        assert "kara-revue" not in result.err
