@@ -39,6 +39,7 @@ class Cache:
         self.old: dict[str, Any] = {}
         self.new: dict[str, Any] = {}
         self.hits = 0
+        self.added = 0
         if self.path and self.path.exists():
             try:
                 with self.path.open("rb") as f:
@@ -55,14 +56,15 @@ class Cache:
 
     def put(self, key: str, value: Any) -> None:
         self.new[key] = value
+        self.added += 1
 
     def save(self) -> None:
         """Write atomically; older versions' files are removed."""
         if not self.path:
             return
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        if self.new == self.old and self.path.exists():
-            return
+        if not self.added and len(self.new) == len(self.old) and self.path.exists():
+            return  # every entry was reused and none dropped: the file on disk is already right
         fd, tmp = tempfile.mkstemp(dir=self.path.parent, prefix=".tmp-")
         with os.fdopen(fd, "wb") as f:
             pickle.dump(self.new, f, protocol=pickle.HIGHEST_PROTOCOL)

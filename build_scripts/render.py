@@ -104,9 +104,13 @@ def date_range(meta: dict[str, Any]) -> str:
     return start or "date non précisée"
 
 
+_DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)  # libyaml when present: same YAML, ten times faster
+
+
 def front_matter(meta: dict[str, Any]) -> str:
     """YAML front-matter in a fixed key order (python-frontmatter would sort keys)."""
-    return "---\n" + yaml.safe_dump(meta, sort_keys=False, allow_unicode=True, width=100000) + "---\n"
+    dumped = yaml.dump(meta, Dumper=_DUMPER, sort_keys=False, allow_unicode=True, width=100000)
+    return "---\n" + dumped + "---\n"
 
 
 class Renderer:
