@@ -150,7 +150,7 @@ def csl_json(reports: list[Report], base_url: str) -> str:
 
 
 UNIT_FIELDS = ("id", "kind", "kind_label", "text", "report", "report_title", "url", "structure", "deadline", "topic",
-               "value", "target", "page", "themes", "countries", "programme", "organiser", "date")
+               "value", "target", "page", "status", "status_report", "themes", "countries", "programme", "organiser", "date")
 
 
 def unit_rows(reports: list[Report], base_url: str) -> list[dict[str, Any]]:
@@ -162,7 +162,8 @@ def unit_rows(reports: list[Report], base_url: str) -> list[dict[str, Any]]:
             rows.append({"id": f"{r.slug}#{u.uid}", "kind": u.kind, "kind_label": UNIT_NAMES[u.kind], "text": u.text,
                          "report": r.slug, "report_title": m["title"], "url": f"{report_url(base_url, r)}#{u.uid}",
                          "structure": u.structure, "deadline": u.deadline, "topic": u.topic, "value": u.value,
-                         "target": u.target, "page": u.page, "themes": u.themes or m["themes"],
+                         "target": u.target, "page": u.page, "status": u.status,
+                         "status_report": u.status_source, "themes": u.themes or m["themes"],
                          "countries": m["countries"],
                          "programme": m.get("programme"), "organiser": m.get("organiser"), "date": m.get("date")})
     return rows

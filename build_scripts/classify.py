@@ -198,3 +198,71 @@ def _features(r: Report) -> list[tuple[str, str]]:
     if r.meta.get("organiser"):
         feats.append(("organiser", r.meta["organiser"]))
     return feats
+
+
+# ---------------------------------------------------------------- follow-up of recommendations
+
+STATUS_WORDS = [  # checked in this order: the negative forms contain the positive words
+    ("non réalisée", re.compile(r"\b(?:non (?:realise|execute|mis en (?:oe|œ)uvre)|n'(?:a|ont) pas (?:ete|encore ete) "
+                                r"(?:realise|execute|mis)|pas encore (?:realise|execute)|reste(?:nt)? a (?:realiser|executer)|"
+                                r"en souffrance|non encore)")),
+    ("en cours", re.compile(r"\ben cours (?:de realisation|d'execution|de mise en (?:oe|œ)uvre)?\b|\bpartiellement\b")),
+    ("réalisée", re.compile(r"\b(?:a|ont) ete (?:realise|execute|mis en (?:oe|œ)uvre|effectivement)|\b(?:realisee?s?|executee?s?)\b|"
+                            r"\bentierement\b|\bmise? en (?:oe|œ)uvre effective")),
+]
+FOLLOW_UP = re.compile(r"recommandation")
+CONTENT_WORD = re.compile(r"[a-z]{5,}")
+STOP_WORDS = set("""dans comme entre leurs avant apres selon cette celle ceux aussi ainsi notamment organiser mettre
+place faire mieux toutes tous autres niveau niveaux""".split())
+LABELS = re.compile(r"(?i)\b(?:responsables?|[ée]ch[ée]ances?|d[ée]lais?)\s*:")
+MATCH_SHARE = 0.6  # share of a recommendation's content words a later sentence must repeat
+
+
+def _content_words(text: str) -> set[str]:
+    return {w for w in CONTENT_WORD.findall(fold(text)) if w not in STOP_WORDS}
+
+
+def follow_up_status(reports: list[Report]) -> None:
+    """Set the status of a recommendation when a later report of the same programme or organiser says
+    what became of it ('la recommandation … a été réalisée / est en cours / n'a pas été réalisée')."""
+    for r in reports:
+        for u in r.units:
+            u.status, u.status_source = "", ""
+    by_group: dict[tuple[str, str], list[Report]] = defaultdict(list)
+    for r in reports:
+        for key in (("programme", r.meta.get("programme")), ("organiser", r.meta.get("organiser"))):
+            if key[1] and r.meta.get("date"):
+                by_group[key].append(r)
+    for group in by_group.values():
+        group.sort(key=lambda r: (str(r.meta["date"]), r.slug))
+        for i, later in enumerate(group):
+            statements = [(s, _content_words(s), label) for s, label in _status_sentences(later)]
+            if not statements:
+                continue
+            for earlier in group[:i]:
+                if str(earlier.meta["date"]) >= str(later.meta["date"]):
+                    continue
+                for u in earlier.units:
+                    if u.kind != "recommendation":
+                        continue
+                    words = _content_words(LABELS.split(u.text)[0])  # without its Responsable/Echeance
+                    if len(words) < 3:
+                        continue
+                    for _, said, label in statements:
+                        if len(words & said) >= MATCH_SHARE * len(words):
+                            u.status, u.status_source = label, later.slug  # the latest report has the last word
+
+
+def _status_sentences(report: Report) -> list[tuple[str, str]]:
+    """Sentences of a report that speak of a recommendation's execution, with the status they give."""
+    from .extract.textutil import sentences
+
+    out = []
+    for _, _, sentence in sentences(report.doc.text):
+        folded = fold(sentence)
+        if not FOLLOW_UP.search(folded):
+            continue
+        label = next((name for name, pattern in STATUS_WORDS if pattern.search(folded)), None)
+        if label:
+            out.append((sentence, label))
+    return out

@@ -58,6 +58,8 @@ class Unit:
     target: str = ""  # key figure target, e.g. '60 %'
     themes: list[str] = field(default_factory=list)  # the unit's own theme when its words say it clearly
     page: int | None = None  # page of the source document (PDF), for the citation
+    status: str = ""  # what a later report says became of a recommendation: réalisée, en cours, non réalisée
+    status_source: str = ""  # page name of that later report
 
 
 @dataclass

@@ -168,7 +168,7 @@ class Renderer:
 
     def report_files(self, r: Report, related_reports: list[tuple[Report, list[str]]]) -> dict[str, str]:
         """A report's page and its reference files, reused from the last build when nothing they show changed."""
-        signature = json.dumps([r.key, r.slug, self.base_url,
+        signature = json.dumps([r.key, r.slug, self.base_url, [(u.uid, u.status, u.status_source) for u in r.units],
                                 [(o.slug, o.meta["title"], o.meta.get("date"), o.meta.get("date_end"), why)
                                  for o, why in related_reports]], ensure_ascii=False)
         key = hashlib.sha256(signature.encode("utf-8")).hexdigest() if r.key else ""

@@ -79,3 +79,15 @@ def test_unit_ids_survive_an_unrelated_edit():
     assert ids_before[kept] == ids_after[kept]
     assert ids_before["la rupture des intrants"] == ids_after["la rupture des intrants"]
     assert len(set(ids_after.values())) == len(ids_after)
+
+
+def test_a_later_report_gives_the_status_of_a_recommendation(vocab):
+    from build_scripts.classify import follow_up_status
+
+    corpus = build_corpus(Path(__file__).parent / "fixtures" / "suivi", vocab)
+    follow_up_status(corpus.reports)
+    first = next(r for r in corpus.reports if r.meta["date"] == "2019-03-14")
+    later = next(r for r in corpus.reports if r.meta["date"] == "2020-02-10")
+    status = {u.text.split(" ")[0]: (u.status, u.status_source) for u in first.units if u.kind == "recommendation"}
+    assert status == {"Organiser": ("réalisée", later.slug), "Renforcer": ("en cours", later.slug)}
+    assert all(not u.status for u in later.units)
