@@ -10,6 +10,7 @@ from typing import Any
 import bibtexparser
 import rispy
 from bibtexparser import model
+from bibtexparser.middlewares import default_unparse_stack
 
 from .models import Report, Unit
 
@@ -17,6 +18,14 @@ SITE_NAME = "Base de connaissances santé et action sociale"
 CONSULTED = "{consulte}"  # replaced in the browser by the day the reader copies the citation
 UNIT_NAMES = {"lesson": "Leçon apprise", "recommendation": "Recommandation", "difficulty": "Difficulté",
               "figure": "Chiffre clé", "perspective": "Perspective"}
+
+
+def json_lines(items: list[Any]) -> str:
+    """A JSON list with one item per line: readable, diff-friendly, and written by the fast C encoder
+    (``indent=`` would switch to the pure-Python one, ten times slower on 200,000 statements)."""
+    if not items:
+        return "[]\n"
+    return "[\n" + ",\n".join(json.dumps(item, ensure_ascii=False, sort_keys=False) for item in items) + "\n]\n"
 
 
 def report_url(base_url: str, report: Report) -> str:
@@ -87,7 +96,8 @@ def bibtex(reports: list[Report], base_url: str) -> str:
         if m.get("tags"):
             fields.append(("keywords", _bib(", ".join(m["tags"]))))
         library.add(model.Entry("techreport", r.slug, [model.Field(k, v) for k, v in fields]))
-    return bibtexparser.write_string(library)
+    # The library is built here and thrown away: the writer may modify it in place (no deep copy per entry).
+    return bibtexparser.write_string(library, unparse_stack=default_unparse_stack(allow_inplace_modification=True))
 
 
 def _bib(text: str) -> str:
@@ -146,7 +156,7 @@ def csl_items(reports: list[Report], base_url: str) -> list[dict[str, Any]]:
 
 
 def csl_json(reports: list[Report], base_url: str) -> str:
-    return json.dumps(csl_items(reports, base_url), ensure_ascii=False, indent=2) + "\n"
+    return json_lines(csl_items(reports, base_url))
 
 
 UNIT_FIELDS = ("id", "kind", "kind_label", "text", "report", "report_title", "url", "structure", "deadline", "topic",
@@ -177,4 +187,4 @@ def units_catalogue(reports: list[Report], base_url: str) -> tuple[str, str]:
     writer.writeheader()
     for row in rows:
         writer.writerow({k: "; ".join(v) if isinstance(v, list) else ("" if v is None else v) for k, v in row.items()})
-    return json.dumps(rows, ensure_ascii=False, indent=2) + "\n", buf.getvalue()
+    return json_lines(rows), buf.getvalue()

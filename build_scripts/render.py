@@ -364,7 +364,7 @@ def catalogue_rows(reports: list[Report]) -> list[dict[str, Any]]:
 def catalogue(reports: list[Report]) -> tuple[str, str]:
     """catalogue.json and catalogue.csv: one row per report, same columns."""
     rows = catalogue_rows(reports)
-    as_json = json.dumps(rows, ensure_ascii=False, indent=2) + "\n"
+    as_json = cite.json_lines(rows)
     buf = io.StringIO()
     writer = csv.DictWriter(buf, fieldnames=CATALOGUE_FIELDS, lineterminator="\n")
     writer.writeheader()

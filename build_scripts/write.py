@@ -59,9 +59,9 @@ def write_tree(docs: Path, files: dict[str, str]) -> WriteResult:
     docs = docs.resolve()
     previous = _read_manifest(docs)
     for rel in files:
-        target = (docs / rel).resolve()
-        if docs not in target.parents:
+        if not _inside(rel):
             raise ValueError(f"refusing to write outside {docs}: {rel}")
+        target = docs / rel
         if rel not in previous and target.exists() and target.read_text(encoding="utf-8", errors="replace") != files[rel]:
             result.refused.append(rel)
     wanted = {rel: text for rel, text in files.items() if rel not in result.refused}
@@ -75,15 +75,20 @@ def write_tree(docs: Path, files: dict[str, str]) -> WriteResult:
             _atomic_write(path, content)
             result.written.append(rel)
     for rel in sorted(set(previous) - set(wanted)):
-        path = (docs / rel).resolve()
-        if docs not in path.parents:
+        if not _inside(rel):
             continue  # a damaged manifest must not make the writer delete anything outside docs/
+        path = docs / rel
         if path.exists():
             path.unlink()
             result.removed.append(rel)
         _prune_empty(path.parent, docs)
     _write_manifest(docs, digests)
     return result
+
+
+def _inside(rel: str) -> bool:
+    """A relative path that stays inside the docs folder (no absolute path, no '..')."""
+    return bool(rel) and not os.path.isabs(rel) and ".." not in Path(rel).parts
 
 
 def _unchanged(path: Path, content: str, old_digest: str, new_digest: str) -> bool:
