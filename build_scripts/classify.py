@@ -228,6 +228,9 @@ def follow_up_status(reports: list[Report]) -> None:
     for r in reports:
         for u in r.units:
             u.status, u.status_source = "", ""
+    said = {r.slug: [(_content_words(s), label) for s, label in _status_sentences(r)] for r in reports}
+    recs = {r.slug: [(u, words) for u in r.units if u.kind == "recommendation"
+                     and len(words := _content_words(LABELS.split(u.text)[0])) >= 3] for r in reports}
     by_group: dict[tuple[str, str], list[Report]] = defaultdict(list)
     for r in reports:
         for key in (("programme", r.meta.get("programme")), ("organiser", r.meta.get("organiser"))):
@@ -236,20 +239,14 @@ def follow_up_status(reports: list[Report]) -> None:
     for group in by_group.values():
         group.sort(key=lambda r: (str(r.meta["date"]), r.slug))
         for i, later in enumerate(group):
-            statements = [(s, _content_words(s), label) for s, label in _status_sentences(later)]
-            if not statements:
+            if not said[later.slug]:
                 continue
             for earlier in group[:i]:
                 if str(earlier.meta["date"]) >= str(later.meta["date"]):
                     continue
-                for u in earlier.units:
-                    if u.kind != "recommendation":
-                        continue
-                    words = _content_words(LABELS.split(u.text)[0])  # without its Responsable/Echeance
-                    if len(words) < 3:
-                        continue
-                    for _, said, label in statements:
-                        if len(words & said) >= MATCH_SHARE * len(words):
+                for u, words in recs[earlier.slug]:
+                    for statement, label in said[later.slug]:
+                        if len(words & statement) >= MATCH_SHARE * len(words):
                             u.status, u.status_source = label, later.slug  # the latest report has the last word
 
 
@@ -257,7 +254,9 @@ def _status_sentences(report: Report) -> list[tuple[str, str]]:
     """Sentences of a report that speak of a recommendation's execution, with the status they give."""
     from .extract.textutil import sentences
 
-    out = []
+    out: list[tuple[str, str]] = []
+    if not FOLLOW_UP.search(fold(report.doc.text)):
+        return out
     for _, _, sentence in sentences(report.doc.text):
         folded = fold(sentence)
         if not FOLLOW_UP.search(folded):
