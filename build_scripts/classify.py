@@ -215,7 +215,8 @@ CONTENT_WORD = re.compile(r"[a-z]{5,}")
 STOP_WORDS = set("""dans comme entre leurs avant apres selon cette celle ceux aussi ainsi notamment organiser mettre
 place faire mieux toutes tous autres niveau niveaux""".split())
 LABELS = re.compile(r"(?i)\b(?:responsables?|[ée]ch[ée]ances?|d[ée]lais?)\s*:")
-MATCH_SHARE = 0.6  # share of a recommendation's content words a later sentence must repeat
+MATCH_SHARE = 0.6
+FOLLOW_UP_WINDOW = 12  # a follow-up speaks of the last sessions of its programme, not of every past one  # share of a recommendation's content words a later sentence must repeat
 
 
 def _content_words(text: str) -> set[str]:
@@ -241,10 +242,13 @@ def follow_up_status(reports: list[Report]) -> None:
         for i, later in enumerate(group):
             if not said[later.slug]:
                 continue
-            for earlier in group[:i]:
+            everything = set().union(*(words for words, _ in said[later.slug]))
+            for earlier in group[max(0, i - FOLLOW_UP_WINDOW):i]:
                 if str(earlier.meta["date"]) >= str(later.meta["date"]):
                     continue
                 for u, words in recs[earlier.slug]:
+                    if len(words & everything) < MATCH_SHARE * len(words):
+                        continue  # no statement of the later report can match: skip the detailed check
                     for statement, label in said[later.slug]:
                         if len(words & statement) >= MATCH_SHARE * len(words):
                             u.status, u.status_source = label, later.slug  # the latest report has the last word
