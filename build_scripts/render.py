@@ -142,9 +142,11 @@ class Renderer:
             out[f"{kind}/index.md"] = self._template("bucket_index.md.j2", kind=kind, buckets=buckets[kind],
                                                      undated=[r for r in reports if not r.meta.get("date")])
             for b in buckets[kind]:
-                _merge(out, self.bucket_pages(b))
+                _merge(out, self.cached(("bucket", b.kind, b.slug, b.label, b.description),
+                                        b.reports, lambda b=b: self.bucket_pages(b)))
         for kind in UNIT_LABELS:
-            _merge(out, self.units_pages(kind, reports))
+            _merge(out, self.cached(("units", kind, self.base_url), reports,
+                                    lambda kind=kind: self.units_pages(kind, reports)))
         out["glossaire/index.md"] = self._template("glossary.md.j2", entries=glossary_entries(reports))
         out["lecons/index.md"] = self._template("units_index.md.j2", counts=self._unit_counts(reports))
         rows = catalogue_rows(reports)
@@ -165,6 +167,19 @@ class Renderer:
         out["references.json"] = cite.csl_json(ordered, self.base_url)
         self.cache.save()
         return out
+
+    def cached(self, what: tuple, reports: list[Report], make: Any) -> dict[str, str]:
+        """Pages drawn from a list of reports, reused when no report in it changed (content, name, status)."""
+        if not all(r.key for r in reports):
+            return make()
+        signature = json.dumps([what, [(r.key, r.slug, [(u.status, u.status_source) for u in r.units])
+                                       for r in reports]], ensure_ascii=False, default=str)
+        key = hashlib.sha256(signature.encode("utf-8")).hexdigest()
+        files = self.cache.get(key)
+        if files is None:
+            files = make()
+            self.cache.put(key, files)
+        return files
 
     def report_files(self, r: Report, related_reports: list[tuple[Report, list[str]]]) -> dict[str, str]:
         """A report's page and its reference files, reused from the last build when nothing they show changed."""

@@ -230,3 +230,17 @@ def test_curated_values_of_any_shape_build(tmp_path, cli, sidecar, field, expect
         assert message in result.err
     else:
         assert "kara-revue" not in result.err
+
+
+def test_an_edited_report_updates_every_page_that_shows_it(tmp_path, cli):
+    source = corpus_folder(tmp_path / "src", SEEDS)
+    project = make_project(tmp_path / "p")
+    cli("build", "--source", source, "--docs", project / "docs")
+    report = source / "benin-ddasm-mono-atelier-mobilisation-sociale.txt"
+    report.write_text(report.read_text(encoding="utf-8").replace(
+        "DDASM MONO : Renforcement des capacités", "DDASM MONO : Formation"), encoding="utf-8")
+    again = cli("build", "--source", source, "--docs", project / "docs")
+    assert "(4 from cache)" in again.out
+    for page in ("pays/benin.md", "annees/2024.md", "themes/social-protection.md", "rapports/index.md"):
+        text = (project / "docs" / page).read_text(encoding="utf-8")
+        assert "DDASM MONO : Formation" in text and "Renforcement des capacités de 25" not in text, page
