@@ -4,7 +4,7 @@ import re
 from html.parser import HTMLParser
 
 import markdown
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from build_scripts.extract.structure import parse_blocks
@@ -110,6 +110,7 @@ SAFE_ALPHABET = st.characters(blacklist_categories=("Cs", "Cc", "Co", "Cn", "Zl"
 
 @settings(max_examples=300, deadline=None)
 @given(st.lists(st.text(alphabet=SAFE_ALPHABET, max_size=60), max_size=8))
+@example(["·AAAA"])  # a bullet on a line in capitals: a list item, its bullet not shown as text
 def test_any_plain_text_shows_the_same_visible_text(lines):
     from build_scripts.readers.text import normalise_text
     text = normalise_text("\n".join(lines))

@@ -31,16 +31,16 @@ def parse_blocks(text: str, fmt: str) -> list[Block]:
             blocks.append(Block("table", rows=table, markdown=markdown))
             i = i2
             continue
+        bullet = MD_BULLET if markdown else BULLET
+        if bullet.match(line) and not (markdown and MD_HEADING.match(line)):
+            items, i = _list(lines, i, bullet, markdown)  # a bullet line is a list item, even in capitals
+            blocks.append(Block("list", lines=items, markdown=markdown))
+            continue
         heading = _heading(line, markdown)
         if heading is not None:
             level, content = heading
             blocks.append(Block("heading", lines=[content], level=level, markdown=markdown))
             i += 1
-            continue
-        bullet = MD_BULLET if markdown else BULLET
-        if bullet.match(line):
-            items, i = _list(lines, i, bullet, markdown)
-            blocks.append(Block("list", lines=items, markdown=markdown))
             continue
         if markdown:
             para = []
