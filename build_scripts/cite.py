@@ -28,6 +28,16 @@ def json_lines(items: list[Any]) -> str:
     return "[\n" + ",\n".join(json.dumps(item, ensure_ascii=False, sort_keys=False) for item in items) + "\n]\n"
 
 
+def csv_text(rows: list[dict[str, Any]], fields: tuple[str, ...]) -> str:
+    """A CSV with the JSON's columns: lists joined with '; ', missing values empty."""
+    buf = io.StringIO()
+    writer = csv.DictWriter(buf, fieldnames=fields, lineterminator="\n")
+    writer.writeheader()
+    for row in rows:
+        writer.writerow({k: "; ".join(v) if isinstance(v, list) else ("" if v is None else v) for k, v in row.items()})
+    return buf.getvalue()
+
+
 def report_url(base_url: str, report: Report) -> str:
     return f"{base_url.rstrip('/')}/rapports/{report.slug}/"
 
@@ -182,9 +192,4 @@ def unit_rows(reports: list[Report], base_url: str) -> list[dict[str, Any]]:
 def units_catalogue(reports: list[Report], base_url: str) -> tuple[str, str]:
     """lecons.json and lecons.csv."""
     rows = unit_rows(reports, base_url)
-    buf = io.StringIO()
-    writer = csv.DictWriter(buf, fieldnames=UNIT_FIELDS, lineterminator="\n")
-    writer.writeheader()
-    for row in rows:
-        writer.writerow({k: "; ".join(v) if isinstance(v, list) else ("" if v is None else v) for k, v in row.items()})
-    return json_lines(rows), buf.getvalue()
+    return json_lines(rows), csv_text(rows, UNIT_FIELDS)

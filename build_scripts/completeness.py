@@ -101,8 +101,9 @@ def check_site(reports: list[Report], site: Path) -> Completeness:
             result.missing_pages.append(r.source)
             continue
         shown = visible_text(page.read_text(encoding="utf-8"))
-        lost = [c for c in expected_chunks(r) if c not in shown]
-        result.checked_sentences += len(expected_chunks(r))
+        chunks = expected_chunks(r)
+        lost = [c for c in chunks if c not in shown]
+        result.checked_sentences += len(chunks)
         if lost:
             result.missing_text[r.source] = lost
     return result

@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import csv
 import hashlib
 import html
-import io
 import json
 import re
 from collections import Counter
@@ -124,7 +122,7 @@ class Renderer:
                                undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True,
                                keep_trailing_newline=True)
         self.env.filters["html"] = html_text
-        self.env.globals.update(fm=lambda title: Safe(front_matter({"title": str(title)})), unit_actions=unit_actions, units_data=units_data, consulted=consulted, link=link, page_url=page_url, date_range=date_range, french_date=french_date,
+        self.env.globals.update(unit_page=_unit_page, fm=lambda title: Safe(front_matter({"title": str(title)})), unit_actions=unit_actions, units_data=units_data, consulted=consulted, link=link, page_url=page_url, date_range=date_range, french_date=french_date,
                                 Safe=Safe, UNIT_LABELS=UNIT_LABELS, INDEX_TITLES=INDEX_TITLES)
 
     def render(self, reports: list[Report]) -> dict[str, str]:
@@ -148,12 +146,13 @@ class Renderer:
             _merge(out, self.cached(("units", kind, self.base_url), reports,
                                     lambda kind=kind: self.units_pages(kind, reports)))
         out["glossaire/index.md"] = self._template("glossary.md.j2", entries=glossary_entries(reports))
-        out["lecons/index.md"] = self._template("units_index.md.j2", counts=self._unit_counts(reports))
+        unit_counts = self._unit_counts(reports)
+        out["lecons/index.md"] = self._template("units_index.md.j2", counts=unit_counts)
         rows = catalogue_rows(reports)
         theme_slug = {t.label: t.slug for t in self.vocab.themes}
         out[f"{FRAGMENTS_DIR}/accueil.md"] = self._template(
             "home_fragment.md.j2", latest=sorted(reports, key=sort_key)[:8], buckets=buckets,
-            n_reports=len(reports), unit_counts=self._unit_counts(reports),
+            n_reports=len(reports), unit_counts=unit_counts,
             timeline=Safe(charts.timeline_svg(rows)), timeline_table=year_country_table(rows),
             grid=Safe(charts.country_grid_svg(rows, lambda name: f"pays/{slugify(name)}/")),
             themes_chart=Safe(charts.bars_svg([(b.label, len(b.reports)) for b in buckets["themes"]],
@@ -379,10 +378,4 @@ def catalogue_rows(reports: list[Report]) -> list[dict[str, Any]]:
 def catalogue(reports: list[Report]) -> tuple[str, str]:
     """catalogue.json and catalogue.csv: one row per report, same columns."""
     rows = catalogue_rows(reports)
-    as_json = cite.json_lines(rows)
-    buf = io.StringIO()
-    writer = csv.DictWriter(buf, fieldnames=CATALOGUE_FIELDS, lineterminator="\n")
-    writer.writeheader()
-    for row in rows:
-        writer.writerow({k: "; ".join(v) if isinstance(v, list) else ("" if v is None else v) for k, v in row.items()})
-    return as_json, buf.getvalue()
+    return cite.json_lines(rows), cite.csv_text(rows, CATALOGUE_FIELDS)
