@@ -31,6 +31,7 @@ from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
 from . import synthetic
+from .site import copy_config
 
 ROOT = Path(__file__).resolve().parent.parent
 HAND_WRITTEN = ("index.md", "a-propos.md", "etiquettes.md", "stylesheets")  # used when docs/ has no manifest
@@ -200,7 +201,7 @@ def make_project(dest: Path, code: Path) -> Path:
     if dest.exists():
         shutil.rmtree(dest)
     dest.mkdir(parents=True)
-    shutil.copy(code / "mkdocs.yml", dest / "mkdocs.yml")
+    copy_config(code, dest)
     reset_docs(dest, code)
     return dest
 

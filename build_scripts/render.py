@@ -1,4 +1,7 @@
-"""Jinja2 templates -> page strings (no file I/O); every value from a report is escaped unless marked Safe."""
+"""Jinja2 templates -> page strings (no file I/O); every value from a report is escaped unless marked Safe.
+
+Pages are HTML inside a Markdown file (front-matter ``kb_html: true``, see mkdocs_hooks.py), rendered with
+Jinja2's autoescape; only the home page's fragment, included by the hand-written index.md, is Markdown."""
 
 from __future__ import annotations
 
@@ -12,13 +15,15 @@ from typing import Any
 
 import yaml
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from markupsafe import Markup
 
 from . import charts, cite, feeds
 from .cache import Cache
 from .classify import INDEX_KINDS, Bucket, build_buckets, related, report_keys, slugify, sort_key
 from .config import Vocabulary
 from .extract.titles import french_date
-from .mdtext import blocks_to_markdown, escape
+from .htmltext import Ids, Inline, attr, blocks_to_html, esc, heading
+from .mdtext import escape
 from .models import Report, Unit
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -44,10 +49,11 @@ CATALOGUE_FIELDS = ("slug", "title", "country", "countries", "programme", "progr
 
 
 ACRONYM_SAFE = re.compile(r"^[A-Za-z0-9/-]+$")
+REPORT_IDS = ("texte-du-rapport", "sigles", "kb-points", "kb-citer", "kb-lies")  # ids report.html.j2 uses
 
 
-class Safe(str):
-    """Markdown that is already safe: emitted as is by templates."""
+Safe = Markup  # text already safe (HTML we wrote, or Markdown for the home fragment): emitted as is
+HTML_FLAG = "kb_html"  # front-matter key that tells mkdocs_hooks.py the page body is HTML
 
 
 def _finalize(value: Any) -> Any:
@@ -81,13 +87,27 @@ def units_data(pairs: list[tuple[Unit, Report]], base_url: str) -> Safe:
 
 def consulted(citation: str) -> Safe:
     """The citation as shown: the consultation date is filled in by the browser, on the reader's day."""
-    before, _, after = html_text(citation).partition(cite.CONSULTED)
+    before, _, after = str(html_text(citation)).partition(cite.CONSULTED)
     return Safe(f'{before}<span class="kb-consulte">[date de consultation]</span>{after}')
 
 
 def link(label: Any, url: str) -> Safe:
     """A Markdown link whose label is escaped report text and whose URL we generated."""
     return Safe(f"[{escape(' '.join(str(label).split()))}]({url})")
+
+
+def html_link(label: Any, url: str) -> Safe:
+    """A link whose label is escaped report text; MkDocs rewrites the '.md' URL (see mkdocs_hooks.py)."""
+    return Safe(f'<a href="{attr(url)}">{esc(" ".join(str(label).split()))}</a>')
+
+
+def html_heading(level: int, text: Any, ident: str, attrs: str = "") -> Safe:
+    return Safe(heading(level, esc(" ".join(str(text).split())), ident, attrs))
+
+
+def html_page(meta: dict[str, Any], body: str) -> str:
+    """A generated page: front-matter (with the HTML flag) and its HTML body."""
+    return front_matter({**meta, HTML_FLAG: True}) + "\n" + body
 
 
 def page_url(kind: str, slug: str, root: str = "../") -> str:
@@ -118,12 +138,15 @@ class Renderer:
         self.vocab = vocab
         self.base_url = base_url
         self.cache = cache or Cache(None, "pages")
-        self.env = Environment(loader=FileSystemLoader(TEMPLATES), finalize=_finalize, autoescape=False,
-                               undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True,
-                               keep_trailing_newline=True)
-        self.env.filters["html"] = html_text
-        self.env.globals.update(unit_page=_unit_page, fm=lambda title: Safe(front_matter({"title": str(title)})), unit_actions=unit_actions, units_data=units_data, consulted=consulted, link=link, page_url=page_url, date_range=date_range, french_date=french_date,
-                                Safe=Safe, UNIT_LABELS=UNIT_LABELS, INDEX_TITLES=INDEX_TITLES)
+        options = dict(loader=FileSystemLoader(TEMPLATES), undefined=StrictUndefined, trim_blocks=True,
+                       lstrip_blocks=True, keep_trailing_newline=True)
+        shared = dict(page_url=page_url, date_range=date_range, french_date=french_date, unit_page=_unit_page,
+                      UNIT_LABELS=UNIT_LABELS, INDEX_TITLES=INDEX_TITLES)
+        self.md_env = Environment(finalize=_finalize, autoescape=False, **options)  # the home fragment only
+        self.md_env.globals.update(shared, link=link, Safe=Safe)
+        self.env = Environment(finalize=lambda v: "" if v is None else v, autoescape=True, **options)
+        self.env.globals.update(shared, link=html_link, heading=html_heading, unit_actions=unit_actions,
+                                units_data=units_data, consulted=consulted)
 
     def render(self, reports: list[Report]) -> dict[str, str]:
         """Every generated file: path relative to docs/ -> content."""
@@ -134,24 +157,27 @@ class Renderer:
             _merge(out, self.report_files(r, rel[r.slug]))
         everything = sorted(reports, key=sort_key)
         for n, chunk, pager in paginate(everything, "index"):
-            out[f"{REPORTS_DIR}/{page_name('index', n)}.md"] = self._template(
-                "reports_index.md.j2", reports=chunk, total=len(everything), pager=pager, page=n)
+            out[f"{REPORTS_DIR}/{page_name('index', n)}.md"] = self._page(
+                "Tous les rapports" + (f" (page {n})" if n > 1 else ""), "reports_index.html.j2",
+                reports=chunk, total=len(everything), pager=pager, page=n)
         for kind in INDEX_KINDS:
-            out[f"{kind}/index.md"] = self._template("bucket_index.md.j2", kind=kind, buckets=buckets[kind],
-                                                     undated=[r for r in reports if not r.meta.get("date")])
+            out[f"{kind}/index.md"] = self._page(INDEX_TITLES[kind][0], "bucket_index.html.j2", kind=kind,
+                                                 buckets=buckets[kind],
+                                                 undated=[r for r in reports if not r.meta.get("date")])
             for b in buckets[kind]:
                 _merge(out, self.cached(("bucket", b.kind, b.slug, b.label, b.description),
                                         b.reports, lambda b=b: self.bucket_pages(b)))
         for kind in UNIT_LABELS:
             _merge(out, self.cached(("units", kind, self.base_url), reports,
                                     lambda kind=kind: self.units_pages(kind, reports)))
-        out["glossaire/index.md"] = self._template("glossary.md.j2", entries=glossary_entries(reports))
+        out["glossaire/index.md"] = self._page("Glossaire des sigles", "glossary.html.j2",
+                                               entries=glossary_entries(reports))
         unit_counts = self._unit_counts(reports)
-        out["lecons/index.md"] = self._template("units_index.md.j2", counts=unit_counts)
+        out["lecons/index.md"] = self._page("Enseignements et recommandations", "units_index.html.j2",
+                                            counts=unit_counts)
         rows = catalogue_rows(reports)
         theme_slug = {t.label: t.slug for t in self.vocab.themes}
-        out[f"{FRAGMENTS_DIR}/accueil.md"] = self._template(
-            "home_fragment.md.j2", latest=sorted(reports, key=sort_key)[:8], buckets=buckets,
+        out[f"{FRAGMENTS_DIR}/accueil.md"] = self.md_env.get_template("home_fragment.md.j2").render( latest=sorted(reports, key=sort_key)[:8], buckets=buckets,
             n_reports=len(reports), unit_counts=unit_counts,
             timeline=Safe(charts.timeline_svg(rows)), timeline_table=year_country_table(rows),
             grid=Safe(charts.country_grid_svg(rows, lambda name: f"pays/{slugify(name)}/")),
@@ -210,7 +236,12 @@ class Renderer:
         return out
 
     def _template(self, name: str, **context: Any) -> str:
+        """An HTML template, with a fresh set of heading ids unless the caller gives one."""
+        context.setdefault("ids", Ids())
         return self.env.get_template(name).render(**context)
+
+    def _page(self, title: str, name: str, **context: Any) -> str:
+        return html_page({"title": title}, self._template(name, **context))
 
     def _unit_counts(self, reports: list[Report]) -> dict[str, int]:
         counts = Counter(u.kind for r in reports for u in r.units)
@@ -225,17 +256,20 @@ class Renderer:
                 sentences.setdefault(u.block, []).append((u.uid, u.text))
             else:
                 anchors.setdefault(u.block, {}).setdefault(u.item, []).append(u.uid)
-        body = Safe(blocks_to_markdown(r.blocks, anchors, block_ids=True, sentences=sentences))
+        acronyms = [a for a in r.acronyms if ACRONYM_SAFE.match(a[0])]
+        inline = Inline({acr: expansion for acr, expansion, spelled in acronyms if not spelled})
+        ids = Ids(set(REPORT_IDS) | {f"kb-{_unit_page(kind)}" for kind in UNIT_LABELS})
+        body = Safe(blocks_to_html(r.blocks, anchors, block_ids=True, sentences=sentences, inline=inline, ids=ids))
         keys = report_keys(r)
         by_kind: dict[str, list[Unit]] = {}
         for u in r.units:
             by_kind.setdefault(u.kind, []).append(u)
-        acronyms = [a for a in r.acronyms if ACRONYM_SAFE.match(a[0])]
         citation = cite.report_citation(r, self.base_url)
-        page = self._template("report.md.j2", r=r, m=r.meta, body=body, keys=keys, units=by_kind,
-                              related=related_reports, acronyms=acronyms, citation=citation,
+        page = self._template("report.html.j2", r=r, m=r.meta, body=body, keys=keys, units=by_kind,
+                              related=related_reports, acronyms=acronyms, citation=citation, ids=ids,
+                              inline=lambda text: Safe(inline(" ".join(str(text).split()))),
                               unit_pairs=[(u, r) for u in r.units], base_url=self.base_url)
-        return front_matter(r.meta) + "\n" + page
+        return html_page(r.meta, page)
 
     def bucket_pages(self, b: Bucket) -> dict[str, str]:
         """An index page (theme, country…) with counts per other facet, its reports split in pages of 100."""
@@ -253,8 +287,8 @@ class Renderer:
         out = {}
         for n, chunk, pager in paginate(b.reports, b.slug):
             page_title = title if n == 1 else f"{title} (page {n})"
-            out[f"{b.kind}/{page_name(b.slug, n)}.md"] = front_matter({"title": page_title}) + "\n" + self._template(
-                "bucket.md.j2", b=b, facets=facet_lists if n == 1 else {}, reports=chunk, pager=pager,
+            out[f"{b.kind}/{page_name(b.slug, n)}.md"] = self._page(
+                page_title, "bucket.html.j2", b=b, facets=facet_lists if n == 1 else {}, reports=chunk, pager=pager,
                 page_title=page_title, charts=self.bucket_charts(b, facets) if n == 1 else [],
                 meetings=sorted(b.reports, key=lambda r: (r.meta.get("date") or "9999", r.slug))
                 if b.kind == "programmes" and n == 1 else [])
@@ -290,17 +324,18 @@ class Renderer:
         base = _unit_page(kind)
         out = {}
         shown = [(slug, label, items[:UNITS_PREVIEW], len(items)) for slug, label, items in groups]
-        out[f"lecons/{base}.md"] = self._template(
-            "units.md.j2", kind=kind, groups=shown, total=sum(len(g[2]) for g in groups), base=base,
+        out[f"lecons/{base}.md"] = self._page(
+            UNIT_LABELS[kind][0], "units.html.j2", kind=kind, groups=shown, total=sum(len(g[2]) for g in groups), base=base,
             unit_pairs=[p for _, _, g, _ in shown for p in g], base_url=self.base_url, pager="", theme_label="")
         for slug, label, items in groups:
             if len(items) <= UNITS_PREVIEW:
                 continue
             for n, chunk, pager in paginate(items, f"{base}-{slug}"):
-                out[f"lecons/{page_name(f'{base}-{slug}', n)}.md"] = self._template(
-                    "units.md.j2", kind=kind, groups=[(slug, label, chunk, len(items))], total=len(items), base=base,
+                theme_label = label + (f" (page {n})" if n > 1 else "")
+                out[f"lecons/{page_name(f'{base}-{slug}', n)}.md"] = self._page(
+                    f"{UNIT_LABELS[kind][0]} : {theme_label}", "units.html.j2", kind=kind, groups=[(slug, label, chunk, len(items))], total=len(items), base=base,
                     unit_pairs=chunk, base_url=self.base_url, pager=pager,
-                    theme_label=label + (f" (page {n})" if n > 1 else ""))
+                    theme_label=theme_label)
         return out
 
 
@@ -322,15 +357,16 @@ def page_name(stem: str, n: int) -> str:
 
 
 def paginate(items: list, stem: str, size: int = PAGE_SIZE) -> list[tuple[int, list, Safe]]:
-    """(page number, its items, Markdown links to the other pages) for a list split in pages."""
+    """(page number, its items, HTML links to the other pages) for a list split in pages."""
     pages = [items[i:i + size] for i in range(0, len(items), size)] or [[]]
     out = []
     for n, chunk in enumerate(pages, 1):
         if len(pages) == 1:
             pager = Safe("")
         else:
-            links = [f"**{k}**" if k == n else f"[{k}]({page_name(stem, k)}.md)" for k in range(1, len(pages) + 1)]
-            pager = Safe("Pages : " + " · ".join(links))
+            links = [f"<strong>{k}</strong>" if k == n else f'<a href="{page_name(stem, k)}.md">{k}</a>'
+                     for k in range(1, len(pages) + 1)]
+            pager = Safe('<p class="kb-pages">Pages : ' + " · ".join(links) + "</p>")
         out.append((n, chunk, pager))
     return out
 

@@ -4,10 +4,21 @@ from __future__ import annotations
 
 import functools
 import os
+import re
 import http.server
 import subprocess
 import sys
 from pathlib import Path
+
+
+def copy_config(code: Path, dest: Path) -> Path:
+    """mkdocs.yml copied into another project folder, its ``hooks:`` pointed at this code's files (MkDocs
+    resolves them from the config file's folder, which holds no build_scripts/ in a test or benchmark)."""
+    text = (code / "mkdocs.yml").read_text(encoding="utf-8")
+    text = re.sub(r"(?m)^(\s*-\s*)(build_scripts/\S+\.py)\s*$",
+                  lambda m: m.group(1) + (code / m.group(2)).resolve().as_posix(), text)
+    (dest / "mkdocs.yml").write_text(text, encoding="utf-8")
+    return dest / "mkdocs.yml"
 
 
 def build_site(root: Path, site_dir: Path | None = None) -> int:

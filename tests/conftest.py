@@ -14,7 +14,7 @@ import pytest
 
 from build_scripts.cli import main
 from build_scripts.config import load_vocabulary
-from build_scripts.site import build_site
+from build_scripts.site import build_site, copy_config
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "source_reports"
@@ -56,7 +56,7 @@ def cli(capsys):
 def make_project(dest: Path) -> Path:
     """A fresh project folder: mkdocs.yml and the hand-written pages, no generated page."""
     dest.mkdir(parents=True, exist_ok=True)
-    shutil.copy(ROOT / "mkdocs.yml", dest / "mkdocs.yml")
+    copy_config(ROOT, dest)
     for src in hand_written_docs():
         target = dest / src.relative_to(ROOT)
         target.parent.mkdir(parents=True, exist_ok=True)

@@ -1,18 +1,13 @@
-"""Report text -> Markdown body: structure kept, every character shown as written, nothing runs."""
+"""Report text -> HTML body: structure kept, every character shown as written, nothing runs."""
 
 import re
 from html.parser import HTMLParser
 
-import markdown
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from build_scripts.extract.structure import parse_blocks
-from build_scripts.mdtext import blocks_to_markdown
-
-# The Markdown extensions of mkdocs.yml that touch report text (toc without its '¶' permalinks).
-EXTENSIONS = ["abbr", "admonition", "attr_list", "tables", "toc", "pymdownx.details",
-              "pymdownx.superfences", "pymdownx.snippets"]
+from build_scripts.htmltext import Inline, blocks_to_html
 
 
 class _Text(HTMLParser):
@@ -20,9 +15,11 @@ class _Text(HTMLParser):
         super().__init__(convert_charrefs=True)
         self.parts: list[str] = []
         self.tags: list[str] = []
+        self.attrs: list[tuple[str, str | None]] = []
 
     def handle_starttag(self, tag, attrs):
         self.tags.append(tag)
+        self.attrs.extend(attrs)
         self.parts.append(" ")
 
     def handle_endtag(self, tag):
@@ -32,11 +29,17 @@ class _Text(HTMLParser):
         self.parts.append(data)
 
 
-def render(text: str, fmt: str = "text") -> tuple[str, list[str]]:
-    """The HTML a reader gets for a report body, as visible text and the list of tags used."""
-    html = markdown.markdown(blocks_to_markdown(parse_blocks(text, fmt)), extensions=EXTENSIONS)
+def parse(html: str) -> _Text:
+    """Tags, attributes and visible text, headings' own '¶' permalinks left out."""
     p = _Text()
-    p.feed(html)
+    p.feed(re.sub(r'<a class="headerlink" href="#[^"]*" title="[^"]*">¶</a>', "", html))
+    p.close()
+    return p
+
+
+def render(text: str, fmt: str = "text", abbreviations: dict[str, str] | None = None) -> tuple[str, list[str]]:
+    """The HTML a reader gets for a report body, as visible text and the list of tags used."""
+    p = parse(blocks_to_html(parse_blocks(text, fmt), inline=Inline(abbreviations)))
     return "".join(p.parts), p.tags
 
 
@@ -129,3 +132,28 @@ def test_any_markdown_text_without_markup_shows_the_same_visible_text(lines):
     visible, _ = render(text, "markdown")
     expected = re.sub(r"(?m)^[ \t]*[-+·•][ \t]+", "", text)
     assert squash(visible) == squash(expected)
+
+
+def test_acronyms_get_their_expansion_as_a_tooltip_on_whole_words_only():
+    html = blocks_to_html(parse_blocks("La CPN recentrée et le PEV. CPNx et xCPN ne sont pas des sigles.", "text"),
+                          inline=Inline({"CPN": "consultation prénatale", "PEV": "Programme élargi de vaccination"}))
+    p = parse(html)
+    assert p.tags.count("abbr") == 2
+    assert ("title", "consultation prénatale") in p.attrs and ("title", "Programme élargi de vaccination") in p.attrs
+    assert "CPNx et xCPN" in "".join(p.parts)
+
+
+def test_a_hostile_expansion_stays_inside_its_tooltip():
+    expansion = '"><script>alert(1)</script><b title="'
+    p = parse(blocks_to_html(parse_blocks("Le CPN est revu.", "text"), inline=Inline({"CPN": expansion})))
+    assert set(p.tags) == {"p", "abbr"}
+    assert ("title", expansion) in p.attrs
+
+
+def test_report_headings_never_take_an_id_the_page_already_uses():
+    text = "B1\n\nUn premier paragraphe.\n\nRECOMMANDATIONS\n\nRenforcer la supervision.\n\nRecommandations"
+    from build_scripts.htmltext import Ids
+    html = blocks_to_html(parse_blocks(text, "text"), block_ids=True, ids=Ids({"recommandations"}))
+    ids = re.findall(r' id="([^"]+)"', html)
+    assert len(ids) == len(set(ids)), ids
+    assert "recommandations" not in [i for i in ids if not i.startswith("b")]

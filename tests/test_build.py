@@ -51,7 +51,7 @@ def test_indexes_link_to_reports_and_back(seeds_built):
                   "organisateurs/index.md"):
         assert (seeds_built / index).exists(), index
     mali = (seeds_built / "pays/mali.md").read_text(encoding="utf-8")
-    assert "**2** rapports" in mali and f"../rapports/{path.name}" in mali
+    assert "<strong>2</strong> rapports" in mali and f"../rapports/{path.name}" in mali
     assert f"../rapports/{path.name}" in (seeds_built / "programmes/prodess.md").read_text(encoding="utf-8")
 
 

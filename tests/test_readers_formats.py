@@ -421,7 +421,7 @@ def test_build_makes_a_page_for_each_format(tmp_path, capsys):
     pdf_page = pages["guinee-kankan-coordination-paludisme-2022.pdf"].read_text(encoding="utf-8")
     assert PDF_PAGE1 in pdf_page and PDF_PAGE2 in pdf_page
     docx_page = pages["cote-divoire-bouake-revue-2023.docx"].read_text(encoding="utf-8")
-    assert "Recommandation | Responsable | Échéance |" in docx_page, "the Word table is a Markdown table"
+    assert "Recommandation</th><th>Responsable</th><th>Échéance</th></tr>" in docx_page, "the Word table is a table"
 
 
 def _front_matter_source(page: Path) -> str:
