@@ -1,0 +1,63 @@
+"""Generated pages are HTML that MkDocs does not convert (mkdocs_hooks.py): their links, anchors and table of
+contents must still be checked and built by MkDocs, exactly as for a Markdown page."""
+
+import re
+import subprocess
+import sys
+
+from build_scripts.site import copy_config
+
+from .conftest import ROOT, SEEDS, make_project
+
+PAGE = """---
+title: Page de contrôle
+kb_html: true
+---
+
+<h1 id="controle">Page de contrôle<a class="headerlink" href="#controle" title="Lien vers cette section">¶</a></h1>
+<h2 id="liens">Liens<a class="headerlink" href="#liens" title="Lien vers cette section">¶</a></h2>
+<p><a href="../pays/mali.md">Mali</a> · <a href="#liens">ici</a> · <a href="{target}">cible</a></p>
+<h3 id="sous-partie">Sous-partie<a class="headerlink" href="#sous-partie" title="Lien vers cette section">¶</a></h3>
+<p>*pas d'emphase* et [pas de lien](x.md) : le corps n'est pas du Markdown.</p>
+"""
+
+
+def _mkdocs(project, *extra):
+    return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", *extra], cwd=project,
+                          capture_output=True, text=True, env={"NO_MKDOCS_2_WARNING": "1", "PATH": ""})
+
+
+def _project(tmp_path, cli, target):
+    project = make_project(tmp_path / "p")
+    assert cli("build", "--source", SEEDS, "--docs", project / "docs").code == 0
+    (project / "docs" / "rapports" / "zz-controle.md").write_text(PAGE.format(target=target), encoding="utf-8")
+    return project
+
+
+def test_links_are_rewritten_and_the_table_of_contents_built(tmp_path, cli):
+    project = _project(tmp_path, cli, "../annees/index.md")
+    done = _mkdocs(project)
+    assert done.returncode == 0, done.stderr
+    html = (project / "site" / "rapports" / "zz-controle" / "index.html").read_text(encoding="utf-8")
+    assert 'href="../../pays/mali/"' in html and 'href="../../annees/"' in html
+    assert "*pas d'emphase* et [pas de lien](x.md)" in html  # shown as written: no Markdown pass
+    toc = re.search(r'<nav class="md-nav md-nav--secondary".*?</nav>', html, re.S).group(0)
+    assert toc.index('href="#liens"') < toc.index('href="#sous-partie"')
+
+
+def test_a_broken_link_in_a_generated_page_fails_the_strict_build(tmp_path, cli):
+    project = _project(tmp_path, cli, "../pays/atlantide.md")
+    done = _mkdocs(project)
+    assert done.returncode != 0
+    assert "rapports/zz-controle.md" in done.stderr and "pays/atlantide.md" in done.stderr
+
+
+def test_a_missing_anchor_in_a_generated_page_is_reported(tmp_path, cli):
+    project = _project(tmp_path, cli, "../pays/mali.md#nulle-part")
+    done = _mkdocs(project)
+    assert "rapports/zz-controle.md" in done.stderr and "nulle-part" in done.stderr
+
+
+def test_the_hook_path_is_made_absolute_for_a_project_elsewhere(tmp_path):
+    config = copy_config(ROOT, tmp_path).read_text(encoding="utf-8")
+    assert f"- {(ROOT / 'build_scripts' / 'mkdocs_hooks.py').as_posix()}" in config
