@@ -31,7 +31,7 @@ from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
 from . import synthetic
-from .site import copy_config
+from .site import copy_config, pagefind_command
 
 ROOT = Path(__file__).resolve().parent.parent
 HAND_WRITTEN = ("index.md", "a-propos.md", "etiquettes.md", "stylesheets")  # used when docs/ has no manifest
@@ -330,7 +330,7 @@ def site_steps(n: int, project: Path, logs: Path, opt: Options) -> list[Step]:
     if "pagefind" in opt.skip:
         steps.append(Step("search index (pagefind)", note="skipped"))
     elif importlib.util.find_spec("pagefind") is not None and not build.failed:
-        index = measure(Step("search index (pagefind)"), [sys.executable, "-m", "pagefind", "--site", "site"],
+        index = measure(Step("search index (pagefind)"), pagefind_command("site"),
                         project, logs, opt, runs)
         steps.append(collect_messages(index, ("Error", "error", "WARN")))
     else:
