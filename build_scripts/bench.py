@@ -34,7 +34,7 @@ from . import synthetic
 from .site import copy_config, pagefind_command
 
 ROOT = Path(__file__).resolve().parent.parent
-HAND_WRITTEN = ("index.md", "a-propos.md", "etiquettes.md", "stylesheets")  # used when docs/ has no manifest
+HAND_WRITTEN = ("index.md", "a-propos.md", "stylesheets")  # used when docs/ has no manifest
 MKDOCS_ONE_RUN_FROM = 5000  # from this N, MkDocs steps run once unless --mkdocs-runs says otherwise
 BASELINE_YML = """site_name: Référence Material nue
 theme:

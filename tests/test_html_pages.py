@@ -61,3 +61,16 @@ def test_a_missing_anchor_in_a_generated_page_is_reported(tmp_path, cli):
 def test_the_hook_path_is_made_absolute_for_a_project_elsewhere(tmp_path):
     config = copy_config(ROOT, tmp_path).read_text(encoding="utf-8")
     assert f"- {(ROOT / 'build_scripts' / 'mkdocs_hooks.py').as_posix()}" in config
+
+
+def test_theme_chips_of_a_report_lead_to_the_paged_theme_pages(tmp_path, cli):
+    project = _project(tmp_path, cli, "../annees/index.md")
+    assert _mkdocs(project).returncode == 0
+    site = project / "site"
+    for page in (site / "rapports").glob("*/index.html"):
+        chips = re.search(r'<nav class="md-tags"[^>]*>(.*?)</nav>', page.read_text(encoding="utf-8"), re.S)
+        if chips is None:
+            continue
+        links = re.findall(r'href="\.\./\.\./themes/([^"/]+)/"', chips.group(1))
+        assert links and all((site / "themes" / slug / "index.html").exists() for slug in links), page
+    assert not (site / "etiquettes").exists() and not (site / "tags.json").exists()
