@@ -67,10 +67,13 @@ def test_theme_chips_of_a_report_lead_to_the_paged_theme_pages(tmp_path, cli):
     project = _project(tmp_path, cli, "../annees/index.md")
     assert _mkdocs(project).returncode == 0
     site = project / "site"
+    checked = 0
     for page in (site / "rapports").glob("*/index.html"):
         chips = re.search(r'<nav class="md-tags"[^>]*>(.*?)</nav>', page.read_text(encoding="utf-8"), re.S)
         if chips is None:
             continue
         links = re.findall(r'href="\.\./\.\./themes/([^"/]+)/"', chips.group(1))
         assert links and all((site / "themes" / slug / "index.html").exists() for slug in links), page
+        checked += 1
+    assert checked == len(list(SEEDS.glob("*.txt")))
     assert not (site / "etiquettes").exists() and not (site / "tags.json").exists()
