@@ -39,7 +39,7 @@ def _parser() -> argparse.ArgumentParser:
     b.add_argument("--cache", type=Path, default=None,
                    help="folder of the extraction cache (default: .cache/kb beside the docs folder)")
     b.add_argument("--no-cache", action="store_true", help="extract every report again")
-    b.add_argument("--jobs", type=int, default=os.cpu_count() or 1, help="worker processes for extraction")
+    b.add_argument("--jobs", type=int, default=os.cpu_count() or 1, help="worker processes for extraction and report pages")
     c = sub.add_parser("check", help="list, per report, missing and low-confidence fields with their snippets")
     c.add_argument("--source", type=Path, default=ROOT / "source_reports")
     c.add_argument("--threshold", type=float, default=0.5, help="confidence under which a field is listed")
@@ -109,7 +109,8 @@ def _build(args: argparse.Namespace, vocab) -> int:
     cache_dir = None if args.no_cache else (args.cache or args.docs.resolve().parent / ".cache" / "kb")
     corpus = build_corpus(args.source, vocab, cache_dir=cache_dir, workers=args.jobs)
     follow_up_status(corpus.reports)
-    renderer = Renderer(vocab, args.site_url or os.environ.get("SITE_URL") or DEFAULT_BASE_URL, Cache(cache_dir, "pages"))
+    renderer = Renderer(vocab, args.site_url or os.environ.get("SITE_URL") or DEFAULT_BASE_URL, Cache(cache_dir, "pages"),
+                        workers=args.jobs)
     files = renderer.render(corpus.reports)
     result = write_tree(args.docs, files)
     elapsed = time.perf_counter() - t0

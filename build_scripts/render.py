@@ -8,8 +8,10 @@ from __future__ import annotations
 import hashlib
 import html
 import json
+import multiprocessing
 import re
 from collections import Counter
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -134,10 +136,12 @@ def front_matter(meta: dict[str, Any]) -> str:
 class Renderer:
     """Turns the classified corpus into the text of every generated file."""
 
-    def __init__(self, vocab: Vocabulary, base_url: str = DEFAULT_BASE_URL, cache: Cache | None = None) -> None:
+    def __init__(self, vocab: Vocabulary, base_url: str = DEFAULT_BASE_URL, cache: Cache | None = None,
+                 workers: int = 1) -> None:
         self.vocab = vocab
         self.base_url = base_url
         self.cache = cache or Cache(None, "pages")
+        self.workers = workers
         options = dict(loader=FileSystemLoader(TEMPLATES), undefined=StrictUndefined, trim_blocks=True,
                        lstrip_blocks=True, keep_trailing_newline=True)
         shared = dict(page_url=page_url, date_range=date_range, french_date=french_date, unit_page=_unit_page,
@@ -153,8 +157,7 @@ class Renderer:
         buckets = build_buckets(reports, self.vocab)
         rel = related(reports)
         out: dict[str, str] = {}
-        for r in reports:
-            _merge(out, self.report_files(r, rel[r.slug]))
+        _merge(out, self.all_report_files(reports, rel))
         everything = sorted(reports, key=sort_key)
         for n, chunk, pager in paginate(everything, "index"):
             out[f"{REPORTS_DIR}/{page_name('index', n)}.md"] = self._page(
@@ -206,21 +209,44 @@ class Renderer:
             self.cache.put(key, files)
         return files
 
-    def report_files(self, r: Report, related_reports: list[tuple[Report, list[str]]]) -> dict[str, str]:
-        """A report's page and its reference files, reused from the last build when nothing they show changed."""
+    def all_report_files(self, reports: list[Report],
+                         rel: dict[str, list[tuple[Report, list[str]]]]) -> dict[str, str]:
+        """Every report's page and reference files: reused from the last build when nothing they show changed,
+        the others rendered in worker processes when there are many (see ``_render_in_workers``)."""
+        out: dict[str, str] = {}
+        todo: list[tuple[Report, str]] = []
+        for r in reports:
+            key = self.report_key(r, rel[r.slug])
+            files = self.cache.get(key) if key else None
+            if files is None:
+                todo.append((r, key))
+            else:
+                _merge(out, files)
+        if self.workers > 1 and len(todo) >= PARALLEL_THRESHOLD:
+            rendered = _render_in_workers(self, [r for r, _ in todo], rel)
+        else:
+            rendered = [self.report_files(r, rel[r.slug]) for r, _ in todo]
+        for (r, key), files in zip(todo, rendered):
+            if key:
+                self.cache.put(key, files)
+            _merge(out, files)
+        return out
+
+    def report_key(self, r: Report, related_reports: list[tuple[Report, list[str]]]) -> str:
+        """What a report's files show: its extraction, page name, address, unit statuses and related reports."""
+        if not r.key:
+            return ""
         signature = json.dumps([r.key, r.slug, self.base_url, [(u.uid, u.status, u.status_source) for u in r.units],
                                 [(o.slug, o.meta["title"], o.meta.get("date"), o.meta.get("date_end"), why)
                                  for o, why in related_reports]], ensure_ascii=False)
-        key = hashlib.sha256(signature.encode("utf-8")).hexdigest() if r.key else ""
-        files = self.cache.get(key) if key else None
-        if files is None:
-            files = {f"{REPORTS_DIR}/{r.slug}.md": self.report_page(r, related_reports),
-                     f"references/{r.slug}.bib": cite.bibtex([r], self.base_url),
-                     f"references/{r.slug}.ris": cite.ris([r], self.base_url),
-                     f"references/{r.slug}.json": cite.csl_json([r], self.base_url)}
-            if key:
-                self.cache.put(key, files)
-        return files
+        return hashlib.sha256(signature.encode("utf-8")).hexdigest()
+
+    def report_files(self, r: Report, related_reports: list[tuple[Report, list[str]]]) -> dict[str, str]:
+        """A report's page and its reference files."""
+        return {f"{REPORTS_DIR}/{r.slug}.md": self.report_page(r, related_reports),
+                f"references/{r.slug}.bib": cite.bibtex([r], self.base_url),
+                f"references/{r.slug}.ris": cite.ris([r], self.base_url),
+                f"references/{r.slug}.json": cite.csl_json([r], self.base_url)}
 
     def feeds(self, rows: list[dict[str, Any]], buckets: dict[str, list[Bucket]]) -> dict[str, str]:
         """Atom feeds by event date: the whole site, and one per theme."""
@@ -340,6 +366,28 @@ class Renderer:
 
 
 PAGE_SIZE = 100  # entries per listing page: a theme with 2,500 reports gives 25 light pages
+PARALLEL_THRESHOLD = 200  # fewer report pages to render than this are not worth starting worker processes
+_FORKED: tuple[Renderer, list[Report], dict[str, list[tuple[Report, list[str]]]]] | None = None
+
+
+def _render_in_workers(renderer: Renderer, reports: list[Report],
+                       rel: dict[str, list[tuple[Report, list[str]]]]) -> list[dict[str, str]]:
+    """Report files rendered by forked worker processes, which inherit the renderer and the reports instead of
+    receiving them pickled; only the rendered text comes back. Same result, in the same order, as one process."""
+    global _FORKED
+    size = max(16, len(reports) // (renderer.workers * 8))
+    slices = [(i, min(i + size, len(reports))) for i in range(0, len(reports), size)]
+    _FORKED = (renderer, reports, rel)
+    try:
+        with ProcessPoolExecutor(max_workers=renderer.workers, mp_context=multiprocessing.get_context("fork")) as pool:
+            return [files for chunk in pool.map(_render_slice, slices) for files in chunk]
+    finally:
+        _FORKED = None
+
+
+def _render_slice(bounds: tuple[int, int]) -> list[dict[str, str]]:
+    renderer, reports, rel = _FORKED  # type: ignore[misc]
+    return [renderer.report_files(r, rel[r.slug]) for r in reports[bounds[0]:bounds[1]]]
 UNITS_PREVIEW = 10  # statements per theme on a summary page
 
 

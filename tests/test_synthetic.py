@@ -57,3 +57,17 @@ def test_pipeline_reads_back_country_and_date(corpus_dir):
                         if r.meta[f] != expected[r.source][f]} for r in corpus.reports}
     wrong = {source: fields for source, fields in wrong.items() if fields}
     assert len(wrong) <= 0.1 * N, f"{len(wrong)} of {N} reports read back wrong (found, written): {wrong}"
+
+
+def test_worker_processes_give_the_same_files_as_one_process(tmp_path, cli):
+    """Extraction and report pages are spread over processes above a threshold: the output must not depend
+    on it (250 reports: over both thresholds)."""
+    source = tmp_path / "src"
+    generate(250, source, seed=11)
+    trees = []
+    for jobs in (1, 2):
+        docs = tmp_path / f"docs-{jobs}"
+        assert cli("build", "--source", source, "--docs", docs, "--no-cache", "--jobs", jobs).code == 0
+        trees.append({p.relative_to(docs).as_posix(): p.read_bytes() for p in sorted(docs.rglob("*")) if p.is_file()})
+    assert len(trees[0]) > 1000
+    assert trees[0] == trees[1]
