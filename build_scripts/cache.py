@@ -62,14 +62,104 @@ class Cache:
         """Write atomically; older versions' files are removed."""
         if not self.path:
             return
-        self.path.parent.mkdir(parents=True, exist_ok=True)
         if not self.added and len(self.new) == len(self.old) and self.path.exists():
             return  # every entry was reused and none dropped: the file on disk is already right
-        fd, tmp = tempfile.mkstemp(dir=self.path.parent, prefix=".tmp-")
+        _dump(self.path, self.new)
+
+
+def load_state(folder: Path | None, name: str) -> dict[str, Any]:
+    """A small plain-data file of the last build (source signatures, corpus-wide results); {} when absent."""
+    path = folder / f"{name}-{code_version()}.pickle" if folder else None
+    if not path or not path.exists():
+        return {}
+    try:
+        with path.open("rb") as f:
+            data = pickle.load(f)
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def save_state(folder: Path | None, name: str, data: dict[str, Any]) -> None:
+    """Write atomically; files of other code versions are removed."""
+    if folder:
+        _dump(folder / f"{name}-{code_version()}.pickle", data)
+
+
+def _dump(path: Path, data: Any) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
+    try:
         with os.fdopen(fd, "wb") as f:
-            pickle.dump(self.new, f, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(tmp, self.path)
-        stem = self.path.name.rsplit("-", 1)[0]
-        for stale in self.path.parent.glob(f"{stem}-*.pickle"):
-            if stale != self.path:
-                stale.unlink(missing_ok=True)
+            pickle.dump(data, f, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    stem = path.name.rsplit("-", 1)[0]
+    for stale in path.parent.glob(f"{stem}-*.pickle"):
+        if stale != path:
+            stale.unlink(missing_ok=True)
+
+
+class Store:
+    """One pickle per entry in a folder per code version, read only when asked for: what most builds never need
+    (a report's body and provenance) stays out of the files every build loads."""
+
+    def __init__(self, folder: Path | None, name: str) -> None:
+        self.folder = folder / f"{name}-{code_version()}" if folder else None
+        self.stale = [p for p in folder.glob(f"{name}-*") if p != self.folder] if folder and folder.is_dir() else []
+
+    def get(self, key: str) -> Any:
+        if not self.folder:
+            return None
+        try:
+            with (self.folder / key[:2] / key).open("rb") as f:
+                return pickle.load(f)
+        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
+            return None
+
+    def put(self, key: str, value: Any) -> None:
+        if self.folder:
+            path = self.folder / key[:2] / key
+            path.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
+            with os.fdopen(fd, "wb") as f:
+                pickle.dump(value, f, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(tmp, path)
+
+    def keep_only(self, keys: set[str]) -> None:
+        """Remove the entries a build no longer uses, and the folders of other code versions."""
+        import shutil
+
+        for stale in self.stale:
+            shutil.rmtree(stale, ignore_errors=True)
+        if not self.folder or not self.folder.is_dir():
+            return
+        for sub in os.scandir(self.folder):
+            if sub.is_dir():
+                for entry in os.scandir(sub.path):
+                    if entry.name not in keys:
+                        os.unlink(entry.path)
+
+
+def view_digest(meta: dict[str, Any], units: list[Any], acronyms: list[Any]) -> str:
+    """What listings show of a report: 16 hex digits for its metadata, then 16 for its statements (status left
+    out: it comes from other reports) and acronyms. Listing pages are reused while these stay the same."""
+    def sha(data: Any) -> str:
+        text = json.dumps(data, ensure_ascii=False, sort_keys=True, default=str)
+        return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+    rest = [[v for k, v in vars(u).items() if k not in ("status", "status_source")] for u in units]
+    return sha(meta) + sha([rest, acronyms])
+
+
+def meta_digest(report: Any) -> str:
+    """The part of the view digest that covers the report's metadata only."""
+    return (report.view or view_digest(report.meta, report.units, report.acronyms))[:16]
+
+
+def shown_digest(report: Any) -> str:
+    """Everything a page listing this report may show: its page name, view digest and statements' status."""
+    view = report.view or view_digest(report.meta, report.units, report.acronyms)
+    status = "\x1e".join(f"{u.status}\x1f{u.status_source}" for u in report.units)
+    return hashlib.sha1(f"{report.slug}\x00{view}\x00{status}".encode("utf-8")).hexdigest()

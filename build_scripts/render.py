@@ -14,12 +14,13 @@ import yaml
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from . import charts, cite, feeds
-from .cache import Cache
+from .cache import Cache, meta_digest, shown_digest
 from .classify import INDEX_KINDS, Bucket, build_buckets, related, report_keys, slugify, sort_key
 from .config import Vocabulary
 from .extract.titles import french_date
 from .mdtext import blocks_to_markdown, escape
 from .models import Report, Unit
+from .write import Content, Deferred, digest
 
 TEMPLATES = Path(__file__).parent / "templates"
 DEFAULT_BASE_URL = "http://127.0.0.1:8000/"
@@ -118,6 +119,7 @@ class Renderer:
         self.vocab = vocab
         self.base_url = base_url
         self.cache = cache or Cache(None, "pages")
+        self.shown: dict[int, str] = {}
         self.env = Environment(loader=FileSystemLoader(TEMPLATES), finalize=_finalize, autoescape=False,
                                undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True,
                                keep_trailing_newline=True)
@@ -125,13 +127,25 @@ class Renderer:
         self.env.globals.update(unit_page=_unit_page, fm=lambda title: Safe(front_matter({"title": str(title)})), unit_actions=unit_actions, units_data=units_data, consulted=consulted, link=link, page_url=page_url, date_range=date_range, french_date=french_date,
                                 Safe=Safe, UNIT_LABELS=UNIT_LABELS, INDEX_TITLES=INDEX_TITLES)
 
-    def render(self, reports: list[Report]) -> dict[str, str]:
-        """Every generated file: path relative to docs/ -> content."""
+    def render(self, reports: list[Report]) -> dict[str, Content]:
+        """Every generated file: path relative to docs/ -> content (or, when reused, its digest: see cached)."""
+        self.shown = {id(r): shown_digest(r) for r in reports if r.key}
         buckets = build_buckets(reports, self.vocab)
-        rel = related(reports)
-        out: dict[str, str] = {}
+        rel = self._related(reports)
+        out: dict[str, Content] = {}
         for r in reports:
             _merge(out, self.report_files(r, rel[r.slug]))
+        for kind in INDEX_KINDS:
+            for b in buckets[kind]:
+                _merge(out, self.cached(("bucket", b.kind, b.slug, b.label, b.description),
+                                        b.reports, lambda b=b: self.bucket_pages(b)))
+        _merge(out, self.cached(("listings", self.base_url), reports, lambda: self._listings(reports, buckets)))
+        self.cache.save()
+        return out
+
+    def _listings(self, reports: list[Report], buckets: dict[str, list[Bucket]]) -> dict[str, str]:
+        """The files that list every report: indexes, statements, glossary, home, feeds, catalogues, references."""
+        out: dict[str, str] = {}
         everything = sorted(reports, key=sort_key)
         for n, chunk, pager in paginate(everything, "index"):
             out[f"{REPORTS_DIR}/{page_name('index', n)}.md"] = self._template(
@@ -139,12 +153,8 @@ class Renderer:
         for kind in INDEX_KINDS:
             out[f"{kind}/index.md"] = self._template("bucket_index.md.j2", kind=kind, buckets=buckets[kind],
                                                      undated=[r for r in reports if not r.meta.get("date")])
-            for b in buckets[kind]:
-                _merge(out, self.cached(("bucket", b.kind, b.slug, b.label, b.description),
-                                        b.reports, lambda b=b: self.bucket_pages(b)))
         for kind in UNIT_LABELS:
-            _merge(out, self.cached(("units", kind, self.base_url), reports,
-                                    lambda kind=kind: self.units_pages(kind, reports)))
+            _merge(out, self.units_pages(kind, reports))
         out["glossaire/index.md"] = self._template("glossary.md.j2", entries=glossary_entries(reports))
         unit_counts = self._unit_counts(reports)
         out["lecons/index.md"] = self._template("units_index.md.j2", counts=unit_counts)
@@ -164,37 +174,57 @@ class Renderer:
         out["references.bib"] = cite.bibtex(ordered, self.base_url)
         out["references.ris"] = cite.ris(ordered, self.base_url)
         out["references.json"] = cite.csl_json(ordered, self.base_url)
-        self.cache.save()
         return out
 
-    def cached(self, what: tuple, reports: list[Report], make: Any) -> dict[str, str]:
-        """Pages drawn from a list of reports, reused when no report in it changed (content, name, status)."""
+    def _related(self, reports: list[Report]) -> dict[str, list[tuple[Report, list[str]]]]:
+        """classify.related, reused while no report's page name or metadata changed."""
+        if not all(r.key for r in reports):
+            return related(reports)
+        key = _key(["related", self.vocab.digest, [(r.slug, meta_digest(r)) for r in reports]])
+        stored = self.cache.get(key)
+        if stored is None:
+            rel = related(reports)
+            self.cache.put(key, {slug: [(o.slug, why) for o, why in pairs] for slug, pairs in rel.items()})
+            return rel
+        by_slug = {r.slug: r for r in reports}
+        return {slug: [(by_slug[o], why) for o, why in pairs] for slug, pairs in stored.items()}
+
+    def cached(self, what: tuple, reports: list[Report], make: Any) -> dict[str, Content]:
+        """Pages drawn from a list of reports, reused while nothing they may show of them changed (page name,
+        metadata, statements and their status, acronyms: see cache.shown_digest), nor the vocabulary. A reused
+        page is known by its digest; its text is made again only if the file on disk is not that one."""
         if not all(r.key for r in reports):
             return make()
-        signature = json.dumps([what, [(r.key, r.slug, [(u.status, u.status_source) for u in r.units])
-                                       for r in reports]], ensure_ascii=False, default=str)
-        key = hashlib.sha256(signature.encode("utf-8")).hexdigest()
-        files = self.cache.get(key)
-        if files is None:
-            files = make()
-            self.cache.put(key, files)
-        return files
+        return self._reuse(_key([what, self.vocab.digest, [self._shown(r) for r in reports]]), make)
 
-    def report_files(self, r: Report, related_reports: list[tuple[Report, list[str]]]) -> dict[str, str]:
+    def report_files(self, r: Report, related_reports: list[tuple[Report, list[str]]]) -> dict[str, Content]:
         """A report's page and its reference files, reused from the last build when nothing they show changed."""
-        signature = json.dumps([r.key, r.slug, self.base_url, [(u.uid, u.status, u.status_source) for u in r.units],
-                                [(o.slug, o.meta["title"], o.meta.get("date"), o.meta.get("date_end"), why)
-                                 for o, why in related_reports]], ensure_ascii=False)
-        key = hashlib.sha256(signature.encode("utf-8")).hexdigest() if r.key else ""
-        files = self.cache.get(key) if key else None
-        if files is None:
-            files = {f"{REPORTS_DIR}/{r.slug}.md": self.report_page(r, related_reports),
-                     f"references/{r.slug}.bib": cite.bibtex([r], self.base_url),
-                     f"references/{r.slug}.ris": cite.ris([r], self.base_url),
-                     f"references/{r.slug}.json": cite.csl_json([r], self.base_url)}
-            if key:
-                self.cache.put(key, files)
-        return files
+        def make() -> dict[str, str]:
+            return {f"{REPORTS_DIR}/{r.slug}.md": self.report_page(r, related_reports),
+                    f"references/{r.slug}.bib": cite.bibtex([r], self.base_url),
+                    f"references/{r.slug}.ris": cite.ris([r], self.base_url),
+                    f"references/{r.slug}.json": cite.csl_json([r], self.base_url)}
+        if not r.key:
+            return make()
+        return self._reuse(_key([r.key, self._shown(r), self.base_url, self.vocab.digest,
+                                 [(self._shown(o), why) for o, why in related_reports]]), make)
+
+    def _reuse(self, key: str, make: Any) -> dict[str, Content]:
+        digests = self.cache.get(key)
+        if digests is None:
+            files = make()
+            self.cache.put(key, {path: digest(text) for path, text in files.items()})
+            return files
+        made: dict[str, str] = {}
+
+        def once() -> dict[str, str]:
+            if not made:
+                made.update(make())
+            return made
+        return {path: Deferred(d, once, path) for path, d in digests.items()}
+
+    def _shown(self, r: Report) -> str:
+        return self.shown.get(id(r)) or shown_digest(r)
 
     def feeds(self, rows: list[dict[str, Any]], buckets: dict[str, list[Bucket]]) -> dict[str, str]:
         """Atom feeds by event date: the whole site, and one per theme."""
@@ -306,6 +336,10 @@ class Renderer:
 
 PAGE_SIZE = 100  # entries per listing page: a theme with 2,500 reports gives 25 light pages
 UNITS_PREVIEW = 10  # statements per theme on a summary page
+
+
+def _key(signature: Any) -> str:
+    return hashlib.sha256(json.dumps(signature, ensure_ascii=False, default=str).encode("utf-8")).hexdigest()
 
 
 def _merge(out: dict[str, str], new: dict[str, str]) -> None:
