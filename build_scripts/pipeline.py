@@ -32,7 +32,7 @@ from .extract.programmes import extract_programme
 from .extract.structure import parse_blocks
 from .extract.titles import extract_summary, extract_title, headline
 from .extract.units import extract_units
-from .models import Found, Problem, Report, SourceDocument
+from .models import Found, Problem, Report, SourceDocument, Unit
 
 MAX_BYTES = 20 * 1024 * 1024
 ISO_DATE = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")
@@ -322,8 +322,7 @@ def _check(key: str, value: Any, vocab: Vocabulary) -> str:
 
 def assign_slugs(reports: list[Report]) -> None:
     """Page names from titles; names that collide all get a suffix from their source path (stable)."""
-    base = {r.source: slugify(r.meta["title"], max_length=70, word_boundary=True, save_order=True) or "rapport"
-            for r in reports}
+    base = {r.source: r.__dict__.get("_slug") or _title_slug(r.meta["title"]) for r in reports}
     counts: dict[str, int] = {}
     for s in base.values():
         counts[s] = counts.get(s, 0) + 1
@@ -332,6 +331,10 @@ def assign_slugs(reports: list[Report]) -> None:
         if counts[s] > 1 or s == "index":  # 'index' is the list of all reports
             s = f"{s}-{hashlib.sha1(r.source.encode('utf-8')).hexdigest()[:6]}"
         r.slug = s
+
+
+def _title_slug(title: str) -> str:
+    return slugify(title, max_length=70, word_boundary=True, save_order=True) or "rapport"
 
 
 _WORKER_VOCAB: Vocabulary | None = None
@@ -441,9 +444,10 @@ class CachedReport(Report):
     provenance are loaded on first use (from the cache, else by reading and extracting its file again)."""
 
     def __init__(self, key: str, record: dict[str, Any], load: Any) -> None:  # noqa: the dataclass __init__ is bypassed
-        self.__dict__.update(slug="", meta=record["meta"], units=record["units"], acronyms=record["acronyms"],
+        units = [Unit(*values) for values in record["units"]]
+        self.__dict__.update(slug="", meta=record["meta"], units=units, acronyms=record["acronyms"],
                              key=key, view=record["view"], _source=record["source"], _follow_up=record["follow_up"],
-                             _load=load)
+                             _slug=record["slug"], _load=load)
 
     @property
     def source(self) -> str:
@@ -468,16 +472,22 @@ def _body_loader(bodies: Store, source_dir: Path, vocab: Vocabulary) -> Any:
     return load
 
 
+UNIT_FIELDS = [f.name for f in dataclasses.fields(Unit)]
+
+
 def _record(report: Report, problems: list[Problem]) -> dict[str, Any]:
     """What a build needs of a cached report when its page is not rendered again."""
-    return {"source": report.source, "meta": report.meta, "units": report.units, "acronyms": report.acronyms,
-            "problems": problems, "view": report.view, "follow_up": report.__dict__["_follow_up"]}
+    units = [tuple(getattr(u, name) for name in UNIT_FIELDS) for u in report.units]  # plain data loads faster
+    return {"source": report.source, "meta": report.meta, "units": units, "acronyms": report.acronyms,
+            "problems": problems, "view": report.view, "follow_up": report.__dict__["_follow_up"],
+            "slug": report.__dict__["_slug"]}
 
 
 def _summarise(report: Report) -> None:
     """Digests of what listings show (view) and of what the follow-up of recommendations reads (with the only
     sentences of the text it reads, checked to give the same result as the whole text)."""
     report.view = view_digest(report.meta, report.units, report.acronyms)
+    report.__dict__["_slug"] = _title_slug(report.meta["title"])  # slugify is slow: done once, with extraction
     said = classify._status_sentences(report)
     excerpt = "\n".join(sentence for sentence, _ in said)
     try:

@@ -125,7 +125,7 @@ def write_tree(docs: Path, files: dict[str, Content]) -> WriteResult:
 
 def _inside(rel: str) -> bool:
     """A relative path that stays inside the docs folder (no absolute path, no '..')."""
-    return bool(rel) and not os.path.isabs(rel) and ".." not in Path(rel).parts
+    return bool(rel) and not os.path.isabs(rel) and ".." not in rel.replace(os.sep, "/").split("/")
 
 
 def _unchanged(path: str, content: Content, old_digest: str, new_digest: str) -> bool:
