@@ -9,6 +9,7 @@
 from __future__ import annotations
 
 import argparse
+import gc
 import os
 import sys
 import time
@@ -106,11 +107,16 @@ def _build(args: argparse.Namespace, vocab) -> int:
         return EXIT_CONFIG
     t0 = time.perf_counter()
     cache_dir = None if args.no_cache else (args.cache or args.docs.resolve().parent / ".cache" / "kb")
-    corpus = build_corpus(args.source, vocab, cache_dir=cache_dir, workers=args.jobs)
-    follow_up(corpus.reports, cache_dir)
-    renderer = Renderer(vocab, args.site_url or os.environ.get("SITE_URL") or DEFAULT_BASE_URL, Cache(cache_dir, "pages"))
-    files = renderer.render(corpus.reports)
-    result = write_tree(args.docs, files)
+    gc.disable()  # a build makes many objects that live to its end and few cycles: collections would walk them in vain
+    try:
+        corpus = build_corpus(args.source, vocab, cache_dir=cache_dir, workers=args.jobs)
+        follow_up(corpus.reports, cache_dir)
+        renderer = Renderer(vocab, args.site_url or os.environ.get("SITE_URL") or DEFAULT_BASE_URL,
+                            Cache(cache_dir, "pages"))
+        files = renderer.render(corpus.reports)
+        result = write_tree(args.docs, files)
+    finally:
+        gc.enable()
     elapsed = time.perf_counter() - t0
     for problem in corpus.problems:
         level = "error" if problem.fatal else "warning"

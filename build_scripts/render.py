@@ -206,8 +206,9 @@ class Renderer:
                     f"references/{r.slug}.json": cite.csl_json([r], self.base_url)}
         if not r.key:
             return make()
-        return self._reuse(_key([r.key, self._shown(r), self.base_url, self.vocab.digest,
-                                 [(self._shown(o), why) for o, why in related_reports]]), make)
+        shown = [r.key, self._shown(r), self.base_url, self.vocab.digest] + [
+            self._shown(o) + "\x1f" + "\x1f".join(why) for o, why in related_reports]
+        return self._reuse(hashlib.sha256("\x00".join(shown).encode("utf-8")).hexdigest(), make)
 
     def _reuse(self, key: str, make: Any) -> dict[str, Content]:
         digests = self.cache.get(key)
