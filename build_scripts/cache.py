@@ -6,6 +6,7 @@ import hashlib
 import json
 import os
 import pickle
+import shutil
 import tempfile
 from functools import lru_cache
 from pathlib import Path
@@ -32,20 +33,29 @@ def document_key(source: str, sha256: str, fmt: str, curated: dict[str, Any], ex
 
 
 class Cache:
-    """A dictionary pickled in one file per code version; entries not used by a build are dropped."""
+    """A dictionary kept between builds, one folder per code version, its entries spread over 16 pickles by the
+    first hex digit of their key: a build that changes a few entries rewrites a few files. Entries not used by a
+    build are dropped."""
+
+    SHARDS = "0123456789abcdef"
 
     def __init__(self, folder: Path | None, name: str) -> None:
-        self.path = folder / f"{name}-{code_version()}.pickle" if folder else None
+        self.path = folder / f"{name}-{code_version()}" if folder else None
+        self.stale = [p for p in folder.glob(f"{name}-*") if p != self.path] if folder and folder.is_dir() else []
         self.old: dict[str, Any] = {}
         self.new: dict[str, Any] = {}
         self.hits = 0
         self.added = 0
-        if self.path and self.path.exists():
+        self.loaded: dict[str, int] = {}  # shard -> entries read from it
+        self.dirty: set[str] = set()
+        for shard in self.SHARDS if self.path and self.path.is_dir() else "":
             try:
-                with self.path.open("rb") as f:
-                    self.old = pickle.load(f)
+                with (self.path / shard).open("rb") as f:  # type: ignore[operator]
+                    entries = pickle.load(f)
             except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
-                self.old = {}  # a damaged cache is only a slower build
+                entries = {}  # a damaged cache is only a slower build
+            self.old.update(entries)
+            self.loaded[shard] = len(entries)
 
     def get(self, key: str) -> Any:
         if key in self.old:
@@ -57,14 +67,23 @@ class Cache:
     def put(self, key: str, value: Any) -> None:
         self.new[key] = value
         self.added += 1
+        self.dirty.add(key[:1])
 
     def save(self) -> None:
-        """Write atomically; older versions' files are removed."""
+        """Write the shards that changed (an entry added or dropped), atomically; older versions are removed."""
         if not self.path:
             return
-        if not self.added and len(self.new) == len(self.old) and self.path.exists():
-            return  # every entry was reused and none dropped: the file on disk is already right
-        _dump(self.path, self.new)
+        for stale in self.stale:
+            if stale.is_dir():
+                shutil.rmtree(stale, ignore_errors=True)
+            else:
+                stale.unlink(missing_ok=True)
+        shards: dict[str, dict[str, Any]] = {shard: {} for shard in self.SHARDS}
+        for key, value in self.new.items():
+            shards.setdefault(key[:1], {})[key] = value
+        for shard, entries in shards.items():
+            if shard in self.dirty or len(entries) != self.loaded.get(shard, 0) or not (self.path / shard).exists():
+                _dump(self.path / shard, entries)
 
 
 def load_state(folder: Path | None, name: str) -> dict[str, Any]:
@@ -96,10 +115,11 @@ def _dump(path: Path, data: Any) -> None:
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
-    stem = path.name.rsplit("-", 1)[0]
-    for stale in path.parent.glob(f"{stem}-*.pickle"):
-        if stale != path:
-            stale.unlink(missing_ok=True)
+    if path.suffix == ".pickle":
+        stem = path.name.rsplit("-", 1)[0]
+        for stale in path.parent.glob(f"{stem}-*.pickle"):
+            if stale != path:
+                stale.unlink(missing_ok=True)
 
 
 class Store:
@@ -130,8 +150,6 @@ class Store:
 
     def keep_only(self, keys: set[str]) -> None:
         """Remove the entries a build no longer uses, and the folders of other code versions."""
-        import shutil
-
         for stale in self.stale:
             shutil.rmtree(stale, ignore_errors=True)
         if not self.folder or not self.folder.is_dir():

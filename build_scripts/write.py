@@ -79,7 +79,14 @@ def _text(content: Content) -> str:
 
 
 def _write_manifest(docs: Path, entries: dict[str, str]) -> None:
-    _atomic_write(docs / MANIFEST, json.dumps(dict(sorted(entries.items())), indent=0) + "\n")
+    _atomic_write(docs / MANIFEST, manifest_text(entries))
+
+
+def manifest_text(entries: dict[str, str]) -> str:
+    """What json.dumps(sorted entries, indent=0) writes, by the C encoder (indent= falls back to pure Python)."""
+    if not entries:
+        return "{}\n"
+    return "{\n" + ",\n".join(f"{json.dumps(k)}: {json.dumps(v)}" for k, v in sorted(entries.items())) + "\n}\n"
 
 
 def write_tree(docs: Path, files: dict[str, Content]) -> WriteResult:

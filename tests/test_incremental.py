@@ -159,3 +159,26 @@ def test_a_touched_but_identical_report_is_read_and_nothing_is_written(setup):
     result = build()
     assert reads == [EDITED] and "(5 from cache)" in result.out
     assert mtimes(docs) == before
+
+
+def test_manifest_is_written_as_json_with_one_entry_per_line():
+    import json
+
+    from build_scripts.write import manifest_text
+
+    entries = {"rapports/b.md": "0123456789abcdef:12", "rapports/é \"cité\".md": "", "a\\b": "x:1"}
+    assert manifest_text(entries) == json.dumps(dict(sorted(entries.items())), indent=0) + "\n"
+    assert manifest_text({}) == json.dumps({}, indent=0) + "\n"
+
+
+def test_only_the_cache_shards_that_changed_are_rewritten(setup):
+    source, docs, build, cold, reads = setup
+    folder = next((docs.parent / ".cache" / "kb").glob("extraction-*"))
+    before = mtimes(folder)
+    build()
+    assert mtimes(folder) == before
+    with open(source / EDITED, "a", encoding="utf-8") as f:
+        f.write("\nUne phrase de plus.\n")
+    build()
+    after = mtimes(folder)
+    assert 1 <= sum(after[s] != before.get(s) for s in after) <= 2  # the new entry's shard, the old one's
