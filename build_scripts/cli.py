@@ -9,6 +9,7 @@
 from __future__ import annotations
 
 import argparse
+import gc
 import os
 import sys
 import time
@@ -16,8 +17,7 @@ from pathlib import Path
 
 from .cache import Cache
 from .config import DATA_DIR, ConfigError, load_vocabulary
-from .classify import follow_up_status
-from .pipeline import build_corpus
+from .pipeline import build_corpus, follow_up
 from .render import DEFAULT_BASE_URL, Renderer
 from .write import write_tree
 
@@ -107,12 +107,16 @@ def _build(args: argparse.Namespace, vocab) -> int:
         return EXIT_CONFIG
     t0 = time.perf_counter()
     cache_dir = None if args.no_cache else (args.cache or args.docs.resolve().parent / ".cache" / "kb")
-    corpus = build_corpus(args.source, vocab, cache_dir=cache_dir, workers=args.jobs)
-    follow_up_status(corpus.reports)
-    renderer = Renderer(vocab, args.site_url or os.environ.get("SITE_URL") or DEFAULT_BASE_URL, Cache(cache_dir, "pages"),
-                        workers=args.jobs)
-    files = renderer.render(corpus.reports)
-    result = write_tree(args.docs, files)
+    gc.disable()  # a build makes many objects that live to its end and few cycles: collections would walk them in vain
+    try:
+        corpus = build_corpus(args.source, vocab, cache_dir=cache_dir, workers=args.jobs)
+        follow_up(corpus.reports, cache_dir)
+        renderer = Renderer(vocab, args.site_url or os.environ.get("SITE_URL") or DEFAULT_BASE_URL,
+                            Cache(cache_dir, "pages"), workers=args.jobs)
+        files = renderer.render(corpus.reports)
+        result = write_tree(args.docs, files)
+    finally:
+        gc.enable()
     elapsed = time.perf_counter() - t0
     for problem in corpus.problems:
         level = "error" if problem.fatal else "warning"

@@ -74,6 +74,7 @@ class Report:
     units: list[Unit] = field(default_factory=list)
     acronyms: list[tuple[str, str, bool]] = field(default_factory=list)  # (acronym, expansion, spelled out only)
     key: str = ""  # digest of everything the extraction depended on (see cache.document_key)
+    view: str = ""  # digest of what listings show of it (meta, units, acronyms): pages that list it depend on it
 
     @property
     def source(self) -> str:

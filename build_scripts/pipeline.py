@@ -7,16 +7,22 @@ import dataclasses
 import datetime as dt
 import difflib
 import hashlib
+import json
+import os
 import re
+import stat
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Any
 
 from slugify import slugify
 
 from . import readers
-from .cache import Cache, document_key
-from .classify import classify_themes, unit_themes
+from .cache import Cache, Store, document_key, load_state, save_state, view_digest
+from . import classify
+from .classify import classify_themes, follow_up_status, unit_themes
 from .config import Vocabulary
 from .extract.acronyms import acronyms_in_report
 from .extract.dates import extract_dates
@@ -26,7 +32,7 @@ from .extract.programmes import extract_programme
 from .extract.structure import parse_blocks
 from .extract.titles import extract_summary, extract_title, headline
 from .extract.units import extract_units
-from .models import Found, Problem, Report, SourceDocument
+from .models import Found, Problem, Report, SourceDocument, Unit
 
 MAX_BYTES = 20 * 1024 * 1024
 ISO_DATE = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")
@@ -42,59 +48,98 @@ class Corpus:
     problems: list[Problem] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)
     cache_hits: int = 0
+    unread: int = 0  # reports taken from the cache without reading their file (its signature is unchanged)
 
 
 def discover(source_dir: Path) -> list[Path]:
     """Report files under the source folder, sorted; sidecars, hidden files and READMEs are not reports."""
-    files = []
-    for path in sorted(source_dir.rglob("*")):
-        rel = path.relative_to(source_dir)
-        if not path.is_file() or any(part.startswith((".", "_")) for part in rel.parts):
+    return [path for path, _, _ in scan(source_dir)]
+
+
+def scan(source_dir: Path) -> list[tuple[Path, str, tuple]]:
+    """Report files, sorted, each with its path relative to the source folder and its stat signature: size,
+    times and inode of the file and of any sidecar, so that an unchanged signature means an unchanged report."""
+    found: list[tuple[tuple[str, ...], str, str, set[str]]] = []
+    root = str(source_dir)
+    for folder, dirs, names in os.walk(root):
+        rel = os.path.relpath(folder, root)
+        parts = () if rel == "." else tuple(rel.split(os.sep))
+        dirs[:] = [d for d in dirs if not d.startswith((".", "_"))]
+        present = set(names)
+        for name in names:
+            if name.startswith((".", "_")) or name.endswith(readers.SIDECAR_SUFFIXES) or name in readers.IGNORED_NAMES:
+                continue
+            found.append((parts + (name,), folder, name, present))
+    found.sort(key=lambda item: item[0])
+    out = []
+    for parts, folder, name, present in found:
+        path = os.path.join(folder, name)
+        try:
+            st = os.stat(path)
+        except OSError:
             continue
-        if readers.is_sidecar(path) or path.name in readers.IGNORED_NAMES:
+        if not stat.S_ISREG(st.st_mode):
             continue
-        files.append(path)
-    return files
+        signature: list = [_stat_signature(st)]
+        dot = name.rfind(".")
+        stem = name[:dot] if 0 < dot < len(name) - 1 else name  # as Path.stem
+        for suffix in readers.SIDECAR_SUFFIXES:
+            sidecar = stem + suffix
+            signature.append(_stat_signature(os.stat(os.path.join(folder, sidecar))) if sidecar in present else None)
+        out.append((Path(path), "/".join(parts), tuple(signature)))
+    return out
+
+
+def _stat_signature(st: os.stat_result) -> tuple[int, int, int, int]:
+    return (st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino)
 
 
 def read_all(source_dir: Path, corpus: Corpus, max_bytes: int | None = None) -> list[SourceDocument]:
     """Read every report; an unreadable one becomes a Problem and the others carry on."""
-    max_bytes = MAX_BYTES if max_bytes is None else max_bytes
     docs: list[SourceDocument] = []
     by_digest: dict[str, str] = {}
-    for path in discover(source_dir):
-        source = path.relative_to(source_dir).as_posix()
-        size = path.stat().st_size
-        if size > max_bytes:
-            corpus.problems.append(Problem(source, f"file is {_human(size)}, over the {_human(max_bytes)} limit",
-                                           "split the report or remove embedded images, then rebuild"))
-            corpus.skipped.append(source)
-            continue
-        if size == 0:
-            corpus.problems.append(Problem(source, "file is empty (0 bytes)",
-                                           "add the report's text, or delete the file"))
-            corpus.skipped.append(source)
-            continue
-        try:
-            doc = readers.read(path, source)
-            doc = _with_sidecar(path, doc)
-        except readers.ReadError as exc:
-            corpus.problems.append(Problem(source, exc.message, exc.hint))
-            corpus.skipped.append(source)
-            continue
-        except Exception as exc:  # a reader bug or a library failure must not cost the other reports
-            corpus.problems.append(Problem(source, f"could not be read ({type(exc).__name__}: {exc})",
-                                           "check that the file opens in its usual program, then report it"))
-            corpus.skipped.append(source)
-            continue
-        if doc.sha256 in by_digest:
-            corpus.problems.append(Problem(source, f"same text as {by_digest[doc.sha256]}: kept once, under that name",
-                                           "delete one of the two copies"))
-            corpus.skipped.append(source)
-            continue
-        by_digest[doc.sha256] = source
-        docs.append(doc)
+    for path, source, _ in scan(source_dir):
+        doc = read_one(path, source, corpus, max_bytes)
+        if doc is not None and not _duplicate(source, doc.sha256, by_digest, corpus):
+            docs.append(doc)
     return docs
+
+
+def read_one(path: Path, source: str, corpus: Corpus, max_bytes: int | None = None) -> SourceDocument | None:
+    """Read one report with its sidecar; None (and a Problem) when it cannot be used."""
+    max_bytes = MAX_BYTES if max_bytes is None else max_bytes
+    size = path.stat().st_size
+    if size > max_bytes:
+        corpus.problems.append(Problem(source, f"file is {_human(size)}, over the {_human(max_bytes)} limit",
+                                       "split the report or remove embedded images, then rebuild"))
+        corpus.skipped.append(source)
+        return None
+    if size == 0:
+        corpus.problems.append(Problem(source, "file is empty (0 bytes)",
+                                       "add the report's text, or delete the file"))
+        corpus.skipped.append(source)
+        return None
+    try:
+        doc = readers.read(path, source)
+        return _with_sidecar(path, doc)
+    except readers.ReadError as exc:
+        corpus.problems.append(Problem(source, exc.message, exc.hint))
+    except Exception as exc:  # a reader bug or a library failure must not cost the other reports
+        corpus.problems.append(Problem(source, f"could not be read ({type(exc).__name__}: {exc})",
+                                       "check that the file opens in its usual program, then report it"))
+    corpus.skipped.append(source)
+    return None
+
+
+def _duplicate(source: str, sha256: str, by_digest: dict[str, str], corpus: Corpus) -> bool:
+    """A second file with the same text is skipped (the first one, in file order, is kept)."""
+    if sha256 in by_digest:
+        corpus.problems.append(Problem(source, f"same text as {by_digest[sha256]}: kept once, under that name",
+                                       "delete one of the two copies"))
+        corpus.skipped.append(source)
+        return True
+    by_digest[sha256] = source
+    return False
 
 
 def _human(n: int) -> str:
@@ -277,8 +322,7 @@ def _check(key: str, value: Any, vocab: Vocabulary) -> str:
 
 def assign_slugs(reports: list[Report]) -> None:
     """Page names from titles; names that collide all get a suffix from their source path (stable)."""
-    base = {r.source: slugify(r.meta["title"], max_length=70, word_boundary=True, save_order=True) or "rapport"
-            for r in reports}
+    base = {r.source: r.__dict__.get("_slug") or _title_slug(r.meta["title"]) for r in reports}
     counts: dict[str, int] = {}
     for s in base.values():
         counts[s] = counts.get(s, 0) + 1
@@ -287,6 +331,10 @@ def assign_slugs(reports: list[Report]) -> None:
         if counts[s] > 1 or s == "index":  # 'index' is the list of all reports
             s = f"{s}-{hashlib.sha1(r.source.encode('utf-8')).hexdigest()[:6]}"
         r.slug = s
+
+
+def _title_slug(title: str) -> str:
+    return slugify(title, max_length=70, word_boundary=True, save_order=True) or "rapport"
 
 
 _WORKER_VOCAB: Vocabulary | None = None
@@ -301,7 +349,9 @@ def _init_worker(vocab: Vocabulary) -> None:
 def _extract_safely(doc: SourceDocument, vocab: Vocabulary | None = None) -> tuple[Report | None, list[Problem]]:
     """Extract one report; a bug must not cost the other reports: the message says which file triggered it."""
     try:
-        return extract_report(doc, vocab or _WORKER_VOCAB)  # type: ignore[arg-type]
+        report, problems = extract_report(doc, vocab or _WORKER_VOCAB)  # type: ignore[arg-type]
+        _summarise(report)
+        return report, problems
     except Exception as exc:
         return None, [Problem(doc.source, f"extraction failed ({type(exc).__name__}: {exc})",
                               "report this file to the maintainers")]
@@ -323,40 +373,155 @@ def content_digest(doc: SourceDocument) -> str:
     return hashlib.sha256(payload.encode("utf-8")).hexdigest()
 
 
+SETTLE_NS = 2_000_000_000  # a file changed this close to a build may change again within the same time stamp
+
+
 def build_corpus(source_dir: Path, vocab: Vocabulary, *, cache_dir: Path | None = None,
                  workers: int = 1) -> Corpus:
-    """Read every report, extract what the cache does not already hold (in parallel), assign page names."""
+    """Read the reports whose file changed since the last build, extract what the cache does not already hold
+    (in parallel), take the others from the cache (their body loads only if a page needs it), name the pages."""
     corpus = Corpus()
-    docs = read_all(source_dir, corpus)
+    started = time.time_ns()
+    state = load_state(cache_dir, "sources")
+    known = state.get("sources", {}) if state.get("vocabulary") == vocab.digest else {}
     cache = Cache(cache_dir, "extraction")
-    keys = [document_key(d.source, content_digest(d), d.fmt, d.curated, d.curated_origin + vocab.digest)
-            for d in docs]
-    results: dict[str, tuple[Report | None, list[Problem]]] = {}
-    missing = []
-    for doc, key in zip(docs, keys):
-        hit = cache.get(key)
-        if hit is not None:
-            results[key] = (dataclasses.replace(hit[0], doc=doc, key=key), hit[1])
+    bodies = Store(cache_dir, "bodies")
+    by_digest: dict[str, str] = {}
+    signatures: dict[str, tuple] = {}
+    wanted: list[tuple[str, str, SourceDocument | None]] = []  # (source, key, document when read)
+    for path, source, signature in scan(source_dir):
+        old = known.get(source)
+        if old and old[0] == signature and old[1] in cache.old:
+            key, sha256, doc = old[1], old[2], None
+            corpus.unread += 1
         else:
-            missing.append((doc, key))
-    for (doc, key), result in zip(missing, _extract_all([d for d, _ in missing], vocab, workers)):
-        results[key] = result
-        if result[0] is not None:
-            result[0].key = key
-            cache.put(key, (dataclasses.replace(result[0], doc=_WITHOUT_TEXT), result[1]))
+            doc = read_one(path, source, corpus)
+            if doc is None:
+                continue
+            key = document_key(doc.source, content_digest(doc), doc.fmt, doc.curated, doc.curated_origin + vocab.digest)
+            sha256 = doc.sha256
+        if _duplicate(source, sha256, by_digest, corpus):
+            continue
+        if max(signature[0][1], signature[0][2]) < started - SETTLE_NS:
+            signatures[source] = (signature, key, sha256)
+        wanted.append((source, key, doc))
+    load = _body_loader(bodies, source_dir, vocab)
+    reports: dict[str, Report | None] = {}
+    found_problems: dict[str, list[Problem]] = {}
+    missing: list[tuple[SourceDocument, str]] = []
+    for source, key, doc in wanted:
+        record = cache.get(key)
+        if record is not None:
+            reports[key], found_problems[key] = CachedReport(key, record, load), record["problems"]
+        else:
+            missing.append((doc, key))  # type: ignore[arg-type]  (never None: an unread report is in the cache)
+    for (doc, key), (report, problems) in zip(missing, _extract_all([d for d, _ in missing], vocab, workers)):
+        reports[key], found_problems[key] = report, problems
+        if report is not None:
+            report.key = key
+            cache.put(key, _record(report, problems))
+            bodies.put(key, (report.doc, report.blocks, report.found))
     corpus.cache_hits = cache.hits
-    for doc, key in zip(docs, keys):
-        report, problems = results[key]
-        corpus.problems.extend(problems)
-        if report is None:
-            corpus.skipped.append(doc.source)
+    for source, key, _ in wanted:
+        corpus.problems.extend(found_problems[key])
+        if reports[key] is None:
+            corpus.skipped.append(source)
+            signatures.pop(source, None)
         else:
-            corpus.reports.append(report)
+            corpus.reports.append(reports[key])  # type: ignore[arg-type]
+    if cache.added or len(cache.new) != len(cache.old):
+        bodies.keep_only(set(cache.new))
     cache.save()
+    if cache_dir and (signatures != known or state.get("vocabulary") != vocab.digest):
+        save_state(cache_dir, "sources", {"vocabulary": vocab.digest, "sources": signatures})
     assign_slugs(corpus.reports)
     corpus.reports.sort(key=lambda r: r.slug)
     return corpus
 
 
-# Cached reports do not carry their text: it is read again (and verified by its digest) on every build.
-_WITHOUT_TEXT = SourceDocument(source="", text="", fmt="", encoding="", sha256="")
+class CachedReport(Report):
+    """A report from the extraction cache: what listings need is here at once; its text, body blocks and
+    provenance are loaded on first use (from the cache, else by reading and extracting its file again)."""
+
+    def __init__(self, key: str, record: dict[str, Any], load: Any) -> None:  # noqa: the dataclass __init__ is bypassed
+        units = [Unit(*values) for values in record["units"]]
+        self.__dict__.update(slug="", meta=record["meta"], units=units, acronyms=record["acronyms"],
+                             key=key, view=record["view"], _source=record["source"], _follow_up=record["follow_up"],
+                             _slug=record["slug"], _load=load)
+
+    @property
+    def source(self) -> str:
+        return self.__dict__["_source"]
+
+    def __getattr__(self, name: str) -> Any:  # called only for what is not loaded yet
+        if name in ("doc", "blocks", "found"):
+            doc, blocks, found = self.__dict__["_load"](self)
+            self.__dict__.update(doc=doc, blocks=blocks, found=found)
+            return self.__dict__[name]
+        raise AttributeError(name)
+
+
+def _body_loader(bodies: Store, source_dir: Path, vocab: Vocabulary) -> Any:
+    def load(report: CachedReport) -> tuple[SourceDocument, list, dict]:
+        body = bodies.get(report.key)
+        if body is None:  # the cache lost it: read and extract the report again
+            doc = readers.read(source_dir / report.source, report.source)
+            full, _ = extract_report(_with_sidecar(source_dir / report.source, doc), vocab)
+            body = (full.doc, full.blocks, full.found)
+        return body
+    return load
+
+
+UNIT_FIELDS = [f.name for f in dataclasses.fields(Unit)]
+
+
+def _record(report: Report, problems: list[Problem]) -> dict[str, Any]:
+    """What a build needs of a cached report when its page is not rendered again."""
+    units = [tuple(getattr(u, name) for name in UNIT_FIELDS) for u in report.units]  # plain data loads faster
+    return {"source": report.source, "meta": report.meta, "units": units, "acronyms": report.acronyms,
+            "problems": problems, "view": report.view, "follow_up": report.__dict__["_follow_up"],
+            "slug": report.__dict__["_slug"]}
+
+
+def _summarise(report: Report) -> None:
+    """Digests of what listings show (view) and of what the follow-up of recommendations reads (with the only
+    sentences of the text it reads, checked to give the same result as the whole text)."""
+    report.view = view_digest(report.meta, report.units, report.acronyms)
+    report.__dict__["_slug"] = _title_slug(report.meta["title"])  # slugify is slow: done once, with extraction
+    said = classify._status_sentences(report)
+    excerpt = "\n".join(sentence for sentence, _ in said)
+    try:
+        same = classify._status_sentences(SimpleNamespace(doc=SimpleNamespace(text=excerpt))) == said  # type: ignore[arg-type]
+    except AttributeError:
+        same = False
+    text = excerpt if same else report.doc.text
+    m = report.meta
+    inputs = [str(m.get("date")), m.get("programme"), m.get("organiser"), text,
+              [(u.kind, u.text) for u in report.units]]
+    digest = hashlib.sha256(json.dumps(inputs, ensure_ascii=False, default=str).encode("utf-8")).hexdigest()[:32]
+    report.__dict__["_follow_up"] = (text, digest)
+
+
+def follow_up(reports: list[Report], cache_dir: Path | None) -> None:
+    """classify.follow_up_status, reused from the last build when none of its inputs changed (page names, dates,
+    programmes, organisers, statements and follow-up sentences), else run on the sentences it reads."""
+    signature = hashlib.sha256("\n".join(f"{r.slug}\t{_follow_up_input(r)[1]}" for r in reports)
+                               .encode("utf-8")).hexdigest()
+    state = load_state(cache_dir, "follow-up")
+    statuses = state.get("statuses") if state.get("signature") == signature else None
+    if statuses is not None:
+        for r in reports:
+            for u, (status, source) in zip(r.units, statuses[r.slug]):
+                u.status, u.status_source = status, source
+        return
+    follow_up_status([SimpleNamespace(slug=r.slug, meta=r.meta, units=r.units,  # type: ignore[misc]
+                                      doc=SimpleNamespace(text=_follow_up_input(r)[0])) for r in reports])
+    if cache_dir:
+        save_state(cache_dir, "follow-up", {"signature": signature, "statuses": {
+            r.slug: [(u.status, u.status_source) for u in r.units] for r in reports}})
+
+
+def _follow_up_input(report: Report) -> tuple[str, str]:
+    if "_follow_up" not in report.__dict__:
+        _summarise(report)
+    return report.__dict__["_follow_up"]

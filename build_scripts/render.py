@@ -20,13 +20,14 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
 from . import charts, cite, feeds
-from .cache import Cache
+from .cache import Cache, meta_digest, shown_digest
 from .classify import INDEX_KINDS, Bucket, build_buckets, related, report_keys, slugify, sort_key
 from .config import Vocabulary
 from .extract.titles import french_date
 from .htmltext import Ids, Inline, attr, blocks_to_html, esc, heading
 from .mdtext import escape
 from .models import Report, Unit
+from .write import Content, Deferred, digest
 
 TEMPLATES = Path(__file__).parent / "templates"
 DEFAULT_BASE_URL = "http://127.0.0.1:8000/"
@@ -151,13 +152,26 @@ class Renderer:
         self.env = Environment(finalize=lambda v: "" if v is None else v, autoescape=True, **options)
         self.env.globals.update(shared, link=html_link, heading=html_heading, unit_actions=unit_actions,
                                 units_data=units_data, consulted=consulted)
+        self.shown: dict[int, str] = {}
 
-    def render(self, reports: list[Report]) -> dict[str, str]:
-        """Every generated file: path relative to docs/ -> content."""
+    def render(self, reports: list[Report]) -> dict[str, Content]:
+        """Every generated file: path relative to docs/ -> content (or, when reused, its digest: see cached)."""
+        self.shown = {id(r): shown_digest(r) for r in reports if r.key}
         buckets = build_buckets(reports, self.vocab)
-        rel = related(reports)
-        out: dict[str, str] = {}
+        rel = self._related(reports)
+        out: dict[str, Content] = {}
         _merge(out, self.all_report_files(reports, rel))
+        for kind in INDEX_KINDS:
+            for b in buckets[kind]:
+                _merge(out, self.cached(("bucket", b.kind, b.slug, b.label, b.description),
+                                        b.reports, lambda b=b: self.bucket_pages(b)))
+        _merge(out, self.cached(("listings", self.base_url), reports, lambda: self._listings(reports, buckets)))
+        self.cache.save()
+        return out
+
+    def _listings(self, reports: list[Report], buckets: dict[str, list[Bucket]]) -> dict[str, str]:
+        """The files that list every report: indexes, statements, glossary, home, feeds, catalogues, references."""
+        out: dict[str, str] = {}
         everything = sorted(reports, key=sort_key)
         for n, chunk, pager in paginate(everything, "index"):
             out[f"{REPORTS_DIR}/{page_name('index', n)}.md"] = self._page(
@@ -167,12 +181,8 @@ class Renderer:
             out[f"{kind}/index.md"] = self._page(INDEX_TITLES[kind][0], "bucket_index.html.j2", kind=kind,
                                                  buckets=buckets[kind],
                                                  undated=[r for r in reports if not r.meta.get("date")])
-            for b in buckets[kind]:
-                _merge(out, self.cached(("bucket", b.kind, b.slug, b.label, b.description),
-                                        b.reports, lambda b=b: self.bucket_pages(b)))
         for kind in UNIT_LABELS:
-            _merge(out, self.cached(("units", kind, self.base_url), reports,
-                                    lambda kind=kind: self.units_pages(kind, reports)))
+            _merge(out, self.units_pages(kind, reports))
         out["glossaire/index.md"] = self._page("Glossaire des sigles", "glossary.html.j2",
                                                entries=glossary_entries(reports))
         unit_counts = self._unit_counts(reports)
@@ -180,7 +190,8 @@ class Renderer:
                                             counts=unit_counts)
         rows = catalogue_rows(reports)
         theme_slug = {t.label: t.slug for t in self.vocab.themes}
-        out[f"{FRAGMENTS_DIR}/accueil.md"] = self.md_env.get_template("home_fragment.md.j2").render( latest=sorted(reports, key=sort_key)[:8], buckets=buckets,
+        out[f"{FRAGMENTS_DIR}/accueil.md"] = self.md_env.get_template("home_fragment.md.j2").render(
+            latest=sorted(reports, key=sort_key)[:8], buckets=buckets,
             n_reports=len(reports), unit_counts=unit_counts,
             timeline=Safe(charts.timeline_svg(rows)), timeline_table=year_country_table(rows),
             grid=Safe(charts.country_grid_svg(rows, lambda name: f"pays/{slugify(name)}/")),
@@ -193,53 +204,60 @@ class Renderer:
         out["references.bib"] = cite.bibtex(ordered, self.base_url)
         out["references.ris"] = cite.ris(ordered, self.base_url)
         out["references.json"] = cite.csl_json(ordered, self.base_url)
-        self.cache.save()
         return out
 
-    def cached(self, what: tuple, reports: list[Report], make: Any) -> dict[str, str]:
-        """Pages drawn from a list of reports, reused when no report in it changed (content, name, status)."""
+    def _related(self, reports: list[Report]) -> dict[str, list[tuple[Report, list[str]]]]:
+        """classify.related, reused while no report's page name or metadata changed."""
+        if not all(r.key for r in reports):
+            return related(reports)
+        key = _key(["related", self.vocab.digest, [(r.slug, meta_digest(r)) for r in reports]])
+        stored = self.cache.get(key)
+        if stored is None:
+            rel = related(reports)
+            self.cache.put(key, {slug: [(o.slug, why) for o, why in pairs] for slug, pairs in rel.items()})
+            return rel
+        by_slug = {r.slug: r for r in reports}
+        return {slug: [(by_slug[o], why) for o, why in pairs] for slug, pairs in stored.items()}
+
+    def cached(self, what: tuple, reports: list[Report], make: Any) -> dict[str, Content]:
+        """Pages drawn from a list of reports, reused while nothing they may show of them changed (page name,
+        metadata, statements and their status, acronyms: see cache.shown_digest), nor the vocabulary. A reused
+        page is known by its digest; its text is made again only if the file on disk is not that one."""
         if not all(r.key for r in reports):
             return make()
-        signature = json.dumps([what, [(r.key, r.slug, [(u.status, u.status_source) for u in r.units])
-                                       for r in reports]], ensure_ascii=False, default=str)
-        key = hashlib.sha256(signature.encode("utf-8")).hexdigest()
-        files = self.cache.get(key)
-        if files is None:
-            files = make()
-            self.cache.put(key, files)
-        return files
+        return self._reuse(_key([what, self.vocab.digest, [self._shown(r) for r in reports]]), make)
 
     def all_report_files(self, reports: list[Report],
-                         rel: dict[str, list[tuple[Report, list[str]]]]) -> dict[str, str]:
-        """Every report's page and reference files: reused from the last build when nothing they show changed,
-        the others rendered in worker processes when there are many (see ``_render_in_workers``)."""
-        out: dict[str, str] = {}
+                         rel: dict[str, list[tuple[Report, list[str]]]]) -> dict[str, Content]:
+        """Every report's page and reference files: reused from the last build when nothing they show changed
+        (known by digest, see ``_reuse``), the others rendered in worker processes when there are many."""
+        out: dict[str, Content] = {}
         todo: list[tuple[Report, str]] = []
         for r in reports:
             key = self.report_key(r, rel[r.slug])
-            files = self.cache.get(key) if key else None
-            if files is None:
+            digests = self.cache.get(key) if key else None
+            if digests is None:
                 todo.append((r, key))
             else:
-                _merge(out, files)
+                _merge(out, _deferred(digests, lambda r=r: self.report_files(r, rel[r.slug])))
         if self.workers > 1 and len(todo) >= PARALLEL_THRESHOLD:
             rendered = _render_in_workers(self, [r for r, _ in todo], rel)
         else:
             rendered = [self.report_files(r, rel[r.slug]) for r, _ in todo]
         for (r, key), files in zip(todo, rendered):
             if key:
-                self.cache.put(key, files)
+                self.cache.put(key, {path: digest(text) for path, text in files.items()})
             _merge(out, files)
         return out
 
     def report_key(self, r: Report, related_reports: list[tuple[Report, list[str]]]) -> str:
-        """What a report's files show: its extraction, page name, address, unit statuses and related reports."""
+        """What a report's files show: its extraction and shown fields, the address, the vocabulary, and what
+        they show of the related reports ('' when the report has no extraction key: never cached)."""
         if not r.key:
             return ""
-        signature = json.dumps([r.key, r.slug, self.base_url, [(u.uid, u.status, u.status_source) for u in r.units],
-                                [(o.slug, o.meta["title"], o.meta.get("date"), o.meta.get("date_end"), why)
-                                 for o, why in related_reports]], ensure_ascii=False)
-        return hashlib.sha256(signature.encode("utf-8")).hexdigest()
+        shown = [r.key, self._shown(r), self.base_url, self.vocab.digest] + [
+            self._shown(o) + "\x1f" + "\x1f".join(why) for o, why in related_reports]
+        return hashlib.sha256("\x00".join(shown).encode("utf-8")).hexdigest()
 
     def report_files(self, r: Report, related_reports: list[tuple[Report, list[str]]]) -> dict[str, str]:
         """A report's page and its reference files."""
@@ -247,6 +265,17 @@ class Renderer:
                 f"references/{r.slug}.bib": cite.bibtex([r], self.base_url),
                 f"references/{r.slug}.ris": cite.ris([r], self.base_url),
                 f"references/{r.slug}.json": cite.csl_json([r], self.base_url)}
+
+    def _reuse(self, key: str, make: Any) -> dict[str, Content]:
+        digests = self.cache.get(key)
+        if digests is None:
+            files = make()
+            self.cache.put(key, {path: digest(text) for path, text in files.items()})
+            return files
+        return _deferred(digests, make)
+
+    def _shown(self, r: Report) -> str:
+        return self.shown.get(id(r)) or shown_digest(r)
 
     def feeds(self, rows: list[dict[str, Any]], buckets: dict[str, list[Bucket]]) -> dict[str, str]:
         """Atom feeds by event date: the whole site, and one per theme."""
@@ -389,6 +418,21 @@ def _render_slice(bounds: tuple[int, int]) -> list[dict[str, str]]:
     renderer, reports, rel = _FORKED  # type: ignore[misc]
     return [renderer.report_files(r, rel[r.slug]) for r in reports[bounds[0]:bounds[1]]]
 UNITS_PREVIEW = 10  # statements per theme on a summary page
+
+
+def _deferred(digests: dict[str, str], make: Any) -> dict[str, Content]:
+    """Files known by their digest; ``make`` runs once, and only if the writer finds a file on disk that differs."""
+    made: dict[str, str] = {}
+
+    def once() -> dict[str, str]:
+        if not made:
+            made.update(make())
+        return made
+    return {path: Deferred(d, once, path) for path, d in digests.items()}
+
+
+def _key(signature: Any) -> str:
+    return hashlib.sha256(json.dumps(signature, ensure_ascii=False, default=str).encode("utf-8")).hexdigest()
 
 
 def _merge(out: dict[str, str], new: dict[str, str]) -> None:

@@ -8,6 +8,7 @@ import os
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Callable, Union
 
 MANIFEST = ".generes.json"
 
@@ -42,39 +43,81 @@ def _read_manifest(docs: Path) -> dict[str, str]:
     return data if isinstance(data, dict) else {path: "" for path in data}
 
 
-def _digest(content: str) -> str:
+def digest(content: str) -> str:
+    """What the manifest records of a generated file: a short SHA-1 and the size in bytes."""
     data = content.encode("utf-8")
     return f"{hashlib.sha1(data).hexdigest()[:16]}:{len(data)}"
 
 
+class Deferred:
+    """A generated file known by its digest (from the last build that made it): its text is made only if the file
+    on disk is not that one."""
+
+    __slots__ = ("digest", "_make", "_path")
+
+    def __init__(self, digest: str, make: Callable[[], dict[str, str]], path: str) -> None:
+        self.digest, self._make, self._path = digest, make, path
+
+    def text(self) -> str:
+        return self._make()[self._path]
+
+    def __eq__(self, other: object) -> bool:
+        return _digest_of(other) == self.digest  # type: ignore[arg-type]
+
+    __hash__ = None  # type: ignore[assignment]
+
+
+Content = Union[str, Deferred]
+
+
+def _digest_of(content: Content) -> str:
+    return content.digest if isinstance(content, Deferred) else digest(content)
+
+
+def _text(content: Content) -> str:
+    return content.text() if isinstance(content, Deferred) else content
+
+
 def _write_manifest(docs: Path, entries: dict[str, str]) -> None:
-    _atomic_write(docs / MANIFEST, json.dumps(dict(sorted(entries.items())), indent=0) + "\n")
+    _atomic_write(docs / MANIFEST, manifest_text(entries))
 
 
-def write_tree(docs: Path, files: dict[str, str]) -> WriteResult:
+def manifest_text(entries: dict[str, str]) -> str:
+    """What json.dumps(sorted entries, indent=0) writes, by the C encoder (indent= falls back to pure Python)."""
+    if not entries:
+        return "{}\n"
+    return "{\n" + ",\n".join(f"{json.dumps(k)}: {json.dumps(v)}" for k, v in sorted(entries.items())) + "\n}\n"
+
+
+def write_tree(docs: Path, files: dict[str, Content]) -> WriteResult:
     """Write each generated file whose content changed (others keep their mtime); remove the generated files
     that are no longer produced. Each file is replaced atomically, and the manifest lists every file a build
-    may have written, so an interrupted build is finished, not mistaken for hand-written pages, by the next."""
+    may have written, so an interrupted build is finished, not mistaken for hand-written pages, by the next.
+    A file whose manifest digest is the wanted one and whose size still matches is not read back."""
     result = WriteResult()
     docs = docs.resolve()
+    root = str(docs) + os.sep
     previous = _read_manifest(docs)
     for rel in files:
         if not _inside(rel):
             raise ValueError(f"refusing to write outside {docs}: {rel}")
-        target = docs / rel
-        if rel not in previous and target.exists() and target.read_text(encoding="utf-8", errors="replace") != files[rel]:
-            result.refused.append(rel)
-    wanted = {rel: text for rel, text in files.items() if rel not in result.refused}
-    digests = {rel: _digest(text) for rel, text in wanted.items()}
-    _write_manifest(docs, {**previous, **{rel: "" for rel in wanted}})  # journal: what this build may write
-    for rel, content in sorted(wanted.items()):
-        path = docs / rel
-        if _unchanged(path, content, previous.get(rel, ""), digests[rel]):
-            result.unchanged.append(rel)
-        else:
-            _atomic_write(path, content)
+        if rel not in previous and os.path.exists(root + rel):
+            if (docs / rel).read_text(encoding="utf-8", errors="replace") != _text(files[rel]):
+                result.refused.append(rel)
+    refused = set(result.refused)
+    wanted = {rel: content for rel, content in files.items() if rel not in refused}
+    digests = {rel: _digest_of(content) for rel, content in wanted.items()}
+    changes = {rel for rel in wanted if not _unchanged(root + rel, wanted[rel], previous.get(rel, ""), digests[rel])}
+    gone = sorted(set(previous) - set(wanted))
+    if changes or gone:  # journal: what this build may write
+        _write_manifest(docs, {**previous, **{rel: "" for rel in wanted if rel in changes or rel not in previous}})
+    for rel in sorted(wanted):
+        if rel in changes:
+            _atomic_write(docs / rel, _text(wanted[rel]))
             result.written.append(rel)
-    for rel in sorted(set(previous) - set(wanted)):
+        else:
+            result.unchanged.append(rel)
+    for rel in gone:
         if not _inside(rel):
             continue  # a damaged manifest must not make the writer delete anything outside docs/
         path = docs / rel
@@ -82,21 +125,23 @@ def write_tree(docs: Path, files: dict[str, str]) -> WriteResult:
             path.unlink()
             result.removed.append(rel)
         _prune_empty(path.parent, docs)
-    _write_manifest(docs, digests)
+    if changes or gone or digests != previous or not (docs / MANIFEST).exists():
+        _write_manifest(docs, digests)
     return result
 
 
 def _inside(rel: str) -> bool:
     """A relative path that stays inside the docs folder (no absolute path, no '..')."""
-    return bool(rel) and not os.path.isabs(rel) and ".." not in Path(rel).parts
+    return bool(rel) and not os.path.isabs(rel) and ".." not in rel.replace(os.sep, "/").split("/")
 
 
-def _unchanged(path: Path, content: str, old_digest: str, new_digest: str) -> bool:
+def _unchanged(path: str, content: Content, old_digest: str, new_digest: str) -> bool:
     """Same content as on disk: trusted from the manifest when the size still matches, else read back."""
     try:
         if old_digest and old_digest == new_digest:
-            return path.stat().st_size == int(new_digest.split(":")[1])
-        return path.read_text(encoding="utf-8") == content
+            return os.stat(path).st_size == int(new_digest.split(":")[1])
+        with open(path, encoding="utf-8", newline="") as f:
+            return f.read() == _text(content)
     except (FileNotFoundError, UnicodeDecodeError, ValueError):
         return False
 

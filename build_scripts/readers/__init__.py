@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 from pathlib import Path
 from typing import Callable
 
@@ -17,17 +18,27 @@ READERS: dict[str, Reader] = {
     ".md": read_markdown,
     ".markdown": read_markdown,
 }
-# Formats whose reader needs an optional library register themselves here when it is importable.
+# Formats whose reader needs an optional library: imported on the first file of that format (most builds read
+# none, and the libraries take half a second to import); a missing library disables the format with a hint.
+OPTIONAL = {"docx": [".docx"], "pdf": [".pdf"], "html": [".html", ".htm"]}
 DISABLED: dict[str, str] = {}
 
-for _module in ("docx", "pdf", "html"):
-    try:
-        _mod = __import__(f"{__name__}.{_module}_reader", fromlist=["SUFFIXES", "read"])
-        for _suffix in _mod.SUFFIXES:
-            READERS[_suffix] = _mod.read
-    except ImportError as exc:  # library missing: the format is disabled with an install hint
-        for _suffix in {"docx": [".docx"], "pdf": [".pdf"], "html": [".html", ".htm"]}[_module]:
-            DISABLED[_suffix] = f"install {exc.name} (pip install -r requirements.txt)"
+
+def _optional(module: str) -> Reader:
+    def read_with_library(path: Path, source: str) -> SourceDocument:
+        try:
+            mod = importlib.import_module(f"{__name__}.{module}_reader")
+        except ImportError as exc:
+            for suffix in OPTIONAL[module]:
+                DISABLED[suffix] = f"install {exc.name} (pip install -r requirements.txt)"
+            raise ReadError(f"format {path.suffix.lower()} is disabled", DISABLED[path.suffix.lower()]) from exc
+        return mod.read(path, source)
+    return read_with_library
+
+
+for _module, _suffixes in OPTIONAL.items():
+    for _suffix in _suffixes:
+        READERS[_suffix] = _optional(_module)
 
 SIDECAR_SUFFIXES = (".meta.yml", ".meta.yaml")
 IGNORED_NAMES = {"README.md", "LISEZMOI.md"}
