@@ -36,6 +36,7 @@ def fold(text: str, *, lower: bool = True) -> str:
 
 
 SEP, SUFFIX = "\x00sep", "\x00suffix:"
+WORD_START, WORD_END = r"(?<![\w])", r"(?![\w])"
 
 
 def phrase_pattern(phrases: Iterable[str], *, case_sensitive: bool = False,
@@ -43,6 +44,12 @@ def phrase_pattern(phrases: Iterable[str], *, case_sensitive: bool = False,
     """One regex matching any phrase on word boundaries in folded text; '-' and ' ' are interchangeable.
     With ``inflections``, each word may take a short ending (plural, feminine, -ation/-er stems of 5+ letters).
     The alternatives are compiled as a trie, which keeps a list of a thousand place names fast to match."""
+    body = _phrase_body(phrases, case_sensitive, inflections)
+    return None if body is None else re.compile(WORD_START + body + WORD_END)
+
+
+def _phrase_body(phrases: Iterable[str], case_sensitive: bool, inflections: bool) -> str | None:
+    """The trie regex of a phrase list, without its word boundaries; None when no phrase is left."""
     alts = set()
     for p in phrases:
         f = fold(p.strip(), lower=not case_sensitive)
@@ -59,7 +66,38 @@ def phrase_pattern(phrases: Iterable[str], *, case_sensitive: bool = False,
         for atom in _atoms(a, inflections):
             node = node.setdefault(atom, {})
         node[""] = {}
-    return re.compile(r"(?<![\w])" + _emit(trie) + r"(?![\w])")
+    return _emit(trie)
+
+
+class PhraseSets:
+    """Several phrase lists matched in one pass over a text: for each list, exactly the matches that
+    ``phrase_pattern(list).finditer(text)`` gives. One scan instead of one per list: a position is tried
+    only when some phrase of some list starts there, and only then is each list's own trie tried."""
+
+    def __init__(self, lists: list[Iterable[str]], *, case_sensitive: bool = False, inflections: bool = False) -> None:
+        lists = [list(phrases) for phrases in lists]
+        bodies = [_phrase_body(phrases, case_sensitive, inflections) for phrases in lists]
+        self.size = len(lists)
+        self.slots = [n for n, body in enumerate(bodies) if body is not None]  # lists with a phrase left
+        union = _phrase_body([p for phrases in lists for p in phrases], case_sensitive, inflections)
+        self.pattern = None if union is None else re.compile(
+            WORD_START + "(?=" + union + WORD_END + ")"
+            + "".join("(?:(?=(" + bodies[n] + WORD_END + "))|)" for n in self.slots))
+
+    def findall(self, folded: str) -> list[list[str]]:
+        """Per list, the texts of its non-overlapping matches in ``folded``, in order (empty lists included)."""
+        out: list[list[str]] = [[] for _ in range(self.size)]
+        if self.pattern is None:
+            return out
+        slots = self.slots
+        free = [0] * len(slots)  # where each list's previous match ended: its matches never overlap
+        for m in self.pattern.finditer(folded):
+            start = m.start()
+            for i, hit in enumerate(m.groups()):
+                if hit is not None and start >= free[i]:
+                    out[slots[i]].append(hit)
+                    free[i] = start + len(hit)
+        return out
 
 
 def _atoms(phrase: str, inflections: bool) -> list[str]:
