@@ -13,11 +13,12 @@ LONG_BEFORE = re.compile(r"(?P<long>[\w'’ -]{6,120})\s*$")
 SMALL_WORDS = {"de", "du", "des", "la", "le", "les", "l", "d", "et", "en", "a", "au", "aux", "pour", "sur", "dans"}
 ACRONYM_TOKEN = re.compile(r"(?<![\w-])([A-Z][A-Za-z]*[A-Z][A-Za-z]*)(?:\d+)?(?![\w-])")
 
-Glossary = tuple[dict[str, str], re.Pattern[str] | None, list[tuple[re.Pattern[str], str]]]
+Glossary = tuple[dict[str, str], re.Pattern[str] | None, list[tuple[re.Pattern[str], str]], dict[str, str | None]]
 
 
 def _glossary(vocab: Vocabulary) -> Glossary:
-    """Acronym -> expansion, one pattern for every expansion, and each expansion's own pattern."""
+    """Acronym -> expansion, one pattern for every expansion, each expansion's own pattern, and a memo of
+    which acronym a spelled-out form found in a text belongs to (the same forms recur from report to report)."""
     return vocab.compiled("acronyms.py:_glossary", _build_glossary)
 
 
@@ -28,7 +29,7 @@ def _build_glossary(vocab: Vocabulary) -> Glossary:
             by_acr.setdefault(key, a.expansion)
     firsts = [(a.expansion.split(" ; ")[0], a.acronym) for a in vocab.acronyms]
     each = [(p, acr) for text, acr in firsts if (p := phrase_pattern([text], inflections=True)) is not None]
-    return (by_acr, phrase_pattern([t for t, _ in firsts], inflections=True), each)
+    return (by_acr, phrase_pattern([t for t, _ in firsts], inflections=True), each, {})
 
 
 def definitions_in_text(text: str) -> dict[str, str]:
@@ -67,7 +68,7 @@ def _spells(letters: list[str], initials: list[str], words: list[str]) -> bool:
 
 def acronyms_in_report(text: str, vocab: Vocabulary) -> list[tuple[str, str, bool]]:
     """(acronym, expansion, spelled_out_only) for each glossary or defined acronym the report uses or spells out."""
-    by_acr, expansion_pattern, each = _glossary(vocab)
+    by_acr, expansion_pattern, each, owners = _glossary(vocab)
     defined = definitions_in_text(text)
     out: dict[str, tuple[str, bool]] = {acr: (long, False) for acr, long in defined.items()}
     for m in ACRONYM_TOKEN.finditer(text):
@@ -78,7 +79,10 @@ def acronyms_in_report(text: str, vocab: Vocabulary) -> list[tuple[str, str, boo
             out.setdefault(acr, (by_acr[acr], False))
     if expansion_pattern is not None:
         for m in expansion_pattern.finditer(fold(text)):
-            acr = next((a for p, a in each if p.fullmatch(m.group(0))), None)
+            spelled = m.group(0)
+            if spelled not in owners:
+                owners[spelled] = next((a for p, a in each if p.fullmatch(spelled)), None)
+            acr = owners[spelled]
             if acr and acr not in out:
                 out[acr] = (by_acr[acr], True)
     return sorted(((a, e, spelled) for a, (e, spelled) in out.items()), key=lambda t: t[0].casefold())

@@ -53,6 +53,7 @@ class _Registry:
     templates: re.Pattern[str] | None
     by_key: dict[str, Organisation]
     template_by_acr: dict[str, Organisation]
+    place_by_fold: dict[str, str]  # folded place name -> its first spelling in places.yml
 
 
 
@@ -82,8 +83,12 @@ def _build_registry(vocab: Vocabulary) -> _Registry:
         place_alt = "|".join(re.escape(fold(p, lower=False)) for p in places)
         tpl = re.compile(rf"(?<![\w-])(?P<acr>{acr_alt})(?:\s*[-/]\s*|\s+(?:de la |du |de l'|des |de |d')?)"
                          rf"(?P<place>{place_alt}|[A-Z]{{1,3}}\b)", re.IGNORECASE)
+    place_by_fold: dict[str, str] = {}
+    for c in vocab.countries:
+        for p in c.places:
+            place_by_fold.setdefault(fold(p), p)
     return _Registry(phrase_pattern(acrs, case_sensitive=True), phrase_pattern(names), tpl,
-                                  by_key, template_by_acr)
+                     by_key, template_by_acr, place_by_fold)
 
 
 def display(org: Organisation) -> str:
@@ -92,7 +97,7 @@ def display(org: Organisation) -> str:
 
 
 def _template_display(text: str, tpl: Organisation, acr: str, place: str, vocab: Vocabulary) -> str:
-    canonical_place = next((p for c in vocab.countries for p in c.places if fold(p) == fold(place)), place)
+    canonical_place = _registry(vocab).place_by_fold.get(fold(place), place)
     if len(place) <= 3 and place.isupper():  # 'DDASM-M': a letter, not a place name
         return f"{tpl.name} ({tpl.acronym}-{place})"
     prep = Counter(m.group(1).lower() for m in re.finditer(

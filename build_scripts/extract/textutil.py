@@ -11,7 +11,8 @@ APOSTROPHES = {"’": "'", "‘": "'", "ʼ": "'", "`": "'", "´": "'", "–": "-
 
 
 def _fold_tables() -> tuple[dict[int, str], dict[int, str]]:
-    """Translation tables, one character to one character, so that offsets survive folding."""
+    """Translation tables, one character to one character, so that offsets survive folding. They also list
+    the characters that stay as they are: a character missing from a table costs str.translate an exception."""
     keep, lower = {}, {}
     for code in range(0x20, 0x2500):
         ch = chr(code)
@@ -23,6 +24,9 @@ def _fold_tables() -> tuple[dict[int, str], dict[int, str]]:
             keep[code] = base
         if low != ch:
             lower[code] = low
+    for code in range(0x2500):
+        keep.setdefault(code, chr(code))
+        lower.setdefault(code, chr(code))
     return keep, lower
 
 
@@ -154,9 +158,9 @@ def sentences(text: str) -> list[tuple[int, int, str]]:
 def snippet(text: str, start: int, end: int, width: int = 60) -> str:
     """The matched span with some context, on one line."""
     a, b = max(0, start - width), min(len(text), end + width)
-    s = text[a:b].replace("\n", " ").replace("\t", " ")
-    return ("…" if a > 0 else "") + re.sub(r"\s+", " ", s).strip() + ("…" if b < len(text) else "")
+    return ("…" if a > 0 else "") + clean_spaces(text[a:b]) + ("…" if b < len(text) else "")
 
 
 def clean_spaces(text: str) -> str:
-    return re.sub(r"\s+", " ", text).strip()
+    """Runs of white space (any Unicode space, as regex '\\s') as one space, none at either end."""
+    return " ".join(text.split())
