@@ -134,14 +134,17 @@ def _emit(node: dict) -> str:
 SENTENCE_END = re.compile(r"(?<=[.!?;])\s+(?=[A-ZÀ-ÖØ-Þ«\"(\d·•-])|\n+")
 
 
-ABBREVIATION_END = re.compile(r"(?:^|\s)(?:Dr|Pr|M|Mme|Mlle|Me|Mgr|St|Ste|cf|p|n°|art)\.$")
+ABBREVIATIONS = ("Dr", "Pr", "M", "Mme", "Mlle", "Me", "Mgr", "St", "Ste", "cf", "p", "n°", "art")
+ABBREVIATION_END = re.compile(r"(?:^|\s)(?:" + "|".join(map(re.escape, ABBREVIATIONS)) + r")\.$")
+# A sentence ends with an abbreviation when its last characters do: a space, the abbreviation and its dot.
+ABBREVIATION_TAIL = max(map(len, ABBREVIATIONS)) + 2
 
 
 def sentences(text: str) -> list[tuple[int, int, str]]:
     """Sentences (and lines) of a text as (start, end, text), not split after 'Dr.', 'M.', 'Mme.'."""
     out, start = [], 0
     for m in SENTENCE_END.finditer(text):
-        if "\n" not in m.group(0) and ABBREVIATION_END.search(text[start:m.start()]):
+        if "\n" not in m.group(0) and ABBREVIATION_END.search(text[max(start, m.start() - ABBREVIATION_TAIL):m.start()]):
             continue
         chunk = text[start:m.start()]
         if chunk.strip():
