@@ -3,7 +3,7 @@
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from build_scripts.extract.textutil import PhraseSets, fold, phrase_pattern
+from build_scripts.extract.textutil import PhraseSets, fold, phrase_pattern, word_spans
 
 # Overlapping lists on purpose: shared prefixes, a phrase inside another, one list without any phrase.
 LISTS = [["santé communautaire", "santé", "agents de santé"], ["communautaire", "relais communautaires"],
@@ -33,3 +33,14 @@ def test_phrase_sets_on_a_sentence():
     found = PhraseSets(LISTS, inflections=True).findall(text)
     assert found == _one_regex_per_list(LISTS, text, False)
     assert found[0] == ["agents de sante", "sante"]  # a match hides the phrases inside it and found[2] == []
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["PASS", "PASS-SOUROU", "xPASS", "PASS_2", "PASSé", " ", "-", "\n", "(", "é", "2"]),
+                max_size=12), st.sampled_from(["PASS", "PASS-SOUROU", "SS"]))
+def test_word_spans_are_the_regex_matches(pieces, word):
+    import re
+
+    text = "".join(pieces)
+    expected = [m.span() for m in re.finditer(rf"(?<![\w-]){re.escape(word)}(?![\w-])", text)]
+    assert word_spans(text, word) == expected

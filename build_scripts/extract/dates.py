@@ -19,20 +19,36 @@ M = r"(?P<{}>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 WD = r"(?:(?:" + "|".join(WEEKDAYS) + r")\s+)"
 D = r"(?:1er|[0-3]?\d)"
 Y = r"(?:19|20)\d\d"
+MONTH_LEADS = ("en", "au mois de", "mois de", "courant")
+YEAR_LEADS = ("au titre de l'(?:annee|exercice)", "pour l'annee", "exercice", "edition",
+              "session(?: ordinaire| annuelle)?(?: de)?", "revue annuelle(?: conjointe)?(?: de)?", "bilan annuel")
 
-RANGE = re.compile(
+
+def _initials(*words: str) -> str:
+    return "".join(sorted({w[0] for w in words}))
+
+
+def _starting_with(initials: str, pattern: str) -> re.Pattern[str]:
+    """A pattern whose every match begins with one of ``initials`` (a character class): checking that one
+    character first lets the regex engine pass over most positions of a text quickly; same matches."""
+    return re.compile(f"(?=[{initials}])" + pattern)
+
+
+DAY_START = r"\d" + _initials(*WEEKDAYS)  # a day number, or the weekday before it
+RANGE = _starting_with(DAY_START + "d",
     rf"\b(?:du\s+)?(?P<wd1>{WD})?(?P<d1>{D})(?:\s+{M.format('m1')})?(?:\s+(?P<y1>{Y}))?"
     rf"\s+(?:au|-|–|jusqu'au)\s+(?P<wd2>{WD})?(?P<d2>{D})\s+{M.format('m2')}(?:\s+(?P<y2>{Y}))?\b")
-LIST = re.compile(
+LIST = _starting_with(DAY_START + "l",
     rf"\b(?:les?\s+)?(?P<wd1>{WD})?(?P<days>{D}(?:\s*,\s*(?:le\s+)?{D})*\s+(?:et|&)\s+(?:le\s+)?{D})"
     rf"\s+{M.format('m2')}(?:\s+(?P<y2>{Y}))?\b")
 YEAR = re.compile(rf"(?<![\d-])({Y})(?![\d-])")
-SINGLE = re.compile(rf"\b(?P<wd1>{WD})?(?P<d1>{D})\s+{M.format('m1')}(?:\s+(?P<y1>{Y}))?\b")
-NUMERIC = re.compile(r"\b(?P<d1>[0-3]?\d)[/.-](?P<m1>[01]?\d)[/.-](?P<y1>(?:19|20)\d\d)\b"
-                     r"(?:\s+(?:au|-)\s+(?P<d2>[0-3]?\d)[/.-](?P<m2>[01]?\d)[/.-](?P<y2>(?:19|20)\d\d)\b)?")
-MONTH_YEAR = re.compile(rf"\b(?:(?:en|au mois de|mois de|courant)\s+)?{M.format('m1')}\s+(?P<y1>{Y})\b")
-YEAR_ONLY = re.compile(rf"\b(?:au titre de l'(?:annee|exercice)|pour l'annee|exercice|edition|session(?: ordinaire| annuelle)?(?: de)?|revue annuelle(?: conjointe)?(?: de)?|bilan annuel)\s+(?P<y1>{Y})\b")
-SPELLED = re.compile(
+SINGLE = _starting_with(DAY_START, rf"\b(?P<wd1>{WD})?(?P<d1>{D})\s+{M.format('m1')}(?:\s+(?P<y1>{Y}))?\b")
+NUMERIC = _starting_with(r"\d", r"\b(?P<d1>[0-3]?\d)[/.-](?P<m1>[01]?\d)[/.-](?P<y1>(?:19|20)\d\d)\b"
+                         r"(?:\s+(?:au|-)\s+(?P<d2>[0-3]?\d)[/.-](?P<m2>[01]?\d)[/.-](?P<y2>(?:19|20)\d\d)\b)?")
+MONTH_YEAR = _starting_with(_initials(*MONTH_LEADS, *MONTHS),
+                            rf"\b(?:(?:{'|'.join(MONTH_LEADS)})\s+)?{M.format('m1')}\s+(?P<y1>{Y})\b")
+YEAR_ONLY = _starting_with(_initials(*YEAR_LEADS), rf"\b(?:{'|'.join(YEAR_LEADS)})\s+(?P<y1>{Y})\b")
+SPELLED = _starting_with("l",
     r"\bl'an\s+(?P<year>(?:deux|mil|mille|neuf|cent|[a-z-]+)(?:[\s-]+[a-z]+)*?)\s*,?\s+(?:et\s+)?"
     r"(?:le|les)\s+(?P<days>[a-z\s-]+?)\s+(?:du\s+mois\s+d[e']\s*)?" + M.format("m2") + r"\b")
 

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from dataclasses import dataclass, field
 
 from ..config import Programme, Vocabulary
 from ..models import Found
-from .textutil import fold, phrase_pattern, snippet
+from .textutil import fold, phrase_pattern, snippet, word_spans
 
 UPPER = "A-ZÀ-ÖØ-Þ"
 # "le projet SECPro", "du programme PASS-SOUROU", "projet SANTÉ-ZINDER"
@@ -57,7 +58,9 @@ def _is_acronym(term: str) -> bool:
     return sum(ch.isupper() for ch in term) >= 2 and " " not in term.strip()
 
 
+@lru_cache(maxsize=8192)
 def _key(term: str) -> str:
+    """The form a registry term and a text's hit compare by (cached: the same hits recur in every report)."""
     return re.sub(r"[- ]+", " ", fold(term)).strip()
 
 
@@ -96,19 +99,19 @@ def extract_programme(text: str, vocab: Vocabulary, title: str = "") -> Found:
         p = Programme(name, long=_clean_long(m.group("long")))
         by_key[_key(name)] = p
         credit(p, m.start(), m.end())
-        for again in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text):
-            credit(p, again.start(), again.end())
+        for start, end in word_spans(text, name):
+            credit(p, start, end)
     for m in NAMED.finditer(text):
         name = m.group("name")
         if NOT_A_PROGRAMME.match(name) or _key(name) in by_key or len(name) < 3:
             continue
         p = Programme(name)
         by_key[_key(name)] = p
-        for again in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text):
-            credit(p, again.start(), again.end())
+        for start, end in word_spans(text, name):
+            credit(p, start, end)
     if title:
         for ev in evidence.values():
-            if any(re.search(rf"(?<![\w-]){re.escape(t)}(?![\w-])", title) for t in (ev.programme.name, *ev.programme.aliases)):
+            if any(word_spans(title, t) for t in (ev.programme.name, *ev.programme.aliases)):
                 ev.score += 1.5
     for ev in evidence.values():
         if ev.programme.kind == "plan":

@@ -158,6 +158,28 @@ def sentences(text: str) -> list[tuple[int, int, str]]:
     return out
 
 
+def word_spans(text: str, word: str) -> list[tuple[int, int]]:
+    """Where a (non-empty) word stands on its own: the spans ``re.finditer(rf"(?<![\\w-]){re.escape(word)}(?![\\w-])",
+    text)`` gives, found with str.find (no regex to compile for each new word)."""
+    if not word:
+        raise ValueError("word_spans needs a word")
+    spans: list[tuple[int, int]] = []
+    size, i = len(word), text.find(word)
+    while i >= 0:
+        j = i + size
+        if (i == 0 or not _joins(text[i - 1])) and (j == len(text) or not _joins(text[j])):
+            spans.append((i, j))
+            i = text.find(word, j)
+        else:
+            i = text.find(word, i + 1)
+    return spans
+
+
+def _joins(ch: str) -> bool:
+    """A character that glues to a word: regex '[\\w-]' (letters, digits, '_' in any script, and '-')."""
+    return ch.isalnum() or ch == "_" or ch == "-"
+
+
 def snippet(text: str, start: int, end: int, width: int = 60) -> str:
     """The matched span with some context, on one line."""
     a, b = max(0, start - width), min(len(text), end + width)
