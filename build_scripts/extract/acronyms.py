@@ -11,7 +11,9 @@ from .textutil import fold, phrase_pattern
 PARENS = re.compile(r"\((?P<acr>[A-Z][A-Za-z]*[A-Z][A-Za-z0-9/-]*)\)")
 LONG_BEFORE = re.compile(r"(?P<long>[\w'’ -]{6,120})\s*$")
 SMALL_WORDS = {"de", "du", "des", "la", "le", "les", "l", "d", "et", "en", "a", "au", "aux", "pour", "sur", "dans"}
-ACRONYM_TOKEN = re.compile(r"(?<![\w-])([A-Z][A-Za-z]*[A-Z][A-Za-z]*)(?:\d+)?(?![\w-])")
+# A capital not glued to a word: '[A-Z](?<![\w-][A-Z])' is '(?<![\w-])[A-Z]', written so that the regex starts
+# with a character class, which lets the regex engine pass over the many positions without a capital.
+ACRONYM_TOKEN = re.compile(r"([A-Z](?<![\w-][A-Z])[A-Za-z]*[A-Z][A-Za-z]*)(?:\d+)?(?![\w-])")
 
 Glossary = tuple[dict[str, str], re.Pattern[str] | None, list[tuple[re.Pattern[str], str]], dict[str, str | None]]
 

@@ -12,10 +12,11 @@ from .textutil import fold, phrase_pattern, snippet, word_spans
 
 UPPER = "A-ZÀ-ÖØ-Þ"
 # "le projet SECPro", "du programme PASS-SOUROU", "projet SANTÉ-ZINDER"
-NAMED = re.compile(rf"\b(?:[Pp]rojet|[Pp]rogramme|PROJET|PROGRAMME|[Ii]nitiative)\s+(?:dénommé\s+|intitulé\s+|«\s*)?"
+# Both patterns start with a lookahead on their first letter: a quick test before the whole pattern is tried.
+NAMED = re.compile(rf"(?=[PpIi])\b(?:[Pp]rojet|[Pp]rogramme|PROJET|PROGRAMME|[Ii]nitiative)\s+(?:dénommé\s+|intitulé\s+|«\s*)?"
                    rf"(?P<name>[{UPPER}][{UPPER}a-zà-ÿ0-9]*[{UPPER}0-9][\w]*(?:[-/][{UPPER}0-9][\w]*)*)")
 # "Programme d'appui à la santé maternelle (PASMA)"
-DEFINED = re.compile(rf"\b(?P<long>(?:[Pp]rogramme|[Pp]rojet|[Ii]nitiative)\s[^()\n.;]{{4,120}}?)\s*"
+DEFINED = re.compile(rf"(?=[PpIi])\b(?P<long>(?:[Pp]rogramme|[Pp]rojet|[Ii]nitiative)\s[^()\n.;]{{4,120}}?)\s*"
                      rf"\((?P<name>[{UPPER}][{UPPER}a-z0-9-]*[{UPPER}0-9][{UPPER}a-z0-9-]*)\)")
 CONTEXT = re.compile(r"(?:dans le cadre d[ue]s?|a travers l[ea]s?|du|au|le|mise en (?:oe|œ)uvre du|appui du|"
                      r"financement du|partenaires du|coordination du|equipe du|en charge du)\s*"

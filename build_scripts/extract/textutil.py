@@ -48,12 +48,12 @@ def phrase_pattern(phrases: Iterable[str], *, case_sensitive: bool = False,
     """One regex matching any phrase on word boundaries in folded text; '-' and ' ' are interchangeable.
     With ``inflections``, each word may take a short ending (plural, feminine, -ation/-er stems of 5+ letters).
     The alternatives are compiled as a trie, which keeps a list of a thousand place names fast to match."""
-    body = _phrase_body(phrases, case_sensitive, inflections)
-    return None if body is None else re.compile(WORD_START + body + WORD_END)
+    trie = _phrase_trie(phrases, case_sensitive, inflections)
+    return None if trie is None else re.compile(_emit(trie, word_start=True) + WORD_END)
 
 
-def _phrase_body(phrases: Iterable[str], case_sensitive: bool, inflections: bool) -> str | None:
-    """The trie regex of a phrase list, without its word boundaries; None when no phrase is left."""
+def _phrase_trie(phrases: Iterable[str], case_sensitive: bool, inflections: bool) -> dict | None:
+    """The trie of a phrase list's folded alternatives (see _atoms); None when no phrase is left."""
     alts = set()
     for p in phrases:
         f = fold(p.strip(), lower=not case_sensitive)
@@ -70,7 +70,14 @@ def _phrase_body(phrases: Iterable[str], case_sensitive: bool, inflections: bool
         for atom in _atoms(a, inflections):
             node = node.setdefault(atom, {})
         node[""] = {}
-    return _emit(trie)
+    return trie
+
+
+def _first_character(trie: dict) -> str:
+    """A lookahead on the characters a trie can start with: checking that one character first lets the regex
+    engine pass over most positions of a text quickly (the matches stay the same)."""
+    firsts = {re.escape(ch) for atom in trie for ch in ("- " if atom == SEP else atom)}
+    return "(?=[" + "".join(sorted(firsts)) + "])"
 
 
 class PhraseSets:
@@ -80,13 +87,13 @@ class PhraseSets:
 
     def __init__(self, lists: list[Iterable[str]], *, case_sensitive: bool = False, inflections: bool = False) -> None:
         lists = [list(phrases) for phrases in lists]
-        bodies = [_phrase_body(phrases, case_sensitive, inflections) for phrases in lists]
+        tries = [_phrase_trie(phrases, case_sensitive, inflections) for phrases in lists]
         self.size = len(lists)
-        self.slots = [n for n, body in enumerate(bodies) if body is not None]  # lists with a phrase left
-        union = _phrase_body([p for phrases in lists for p in phrases], case_sensitive, inflections)
+        self.slots = [n for n, trie in enumerate(tries) if trie is not None]  # lists with a phrase left
+        union = _phrase_trie([p for phrases in lists for p in phrases], case_sensitive, inflections)
         self.pattern = None if union is None else re.compile(
-            WORD_START + "(?=" + union + WORD_END + ")"
-            + "".join("(?:(?=(" + bodies[n] + WORD_END + "))|)" for n in self.slots))
+            _first_character(union) + WORD_START + "(?=" + _emit(union) + WORD_END + ")"
+            + "".join("(?:(?=(" + _emit(tries[n]) + WORD_END + "))|)" for n in self.slots))  # type: ignore[arg-type]
 
     def findall(self, folded: str) -> list[list[str]]:
         """Per list, the texts of its non-overlapping matches in ``folded``, in order (empty lists included)."""
@@ -119,10 +126,18 @@ def _atoms(phrase: str, inflections: bool) -> list[str]:
     return atoms
 
 
-def _emit(node: dict) -> str:
+def _emit(node: dict, word_start: bool = False) -> str:
+    """A trie as a regex. With ``word_start``, the match must not follow a word character: each first character
+    is followed by that check ('c(?<![\\w]c)' is '(?<![\\w])c'), so that the regex starts with a character
+    and the regex engine passes over the positions where no phrase starts."""
     branches = []
     for atom in sorted(k for k in node if k):
-        piece = "[- ]+" if atom == SEP else atom[len(SUFFIX):] if atom.startswith(SUFFIX) else re.escape(atom)
+        if atom == SEP:
+            piece = (WORD_START if word_start else "") + "[- ]+"
+        elif atom.startswith(SUFFIX):
+            piece = atom[len(SUFFIX):]
+        else:
+            piece = re.escape(atom) + (r"(?<![\w]" + re.escape(atom) + ")" if word_start else "")
         branches.append(piece + _emit(node[atom]))
     if "" in node:
         branches.append("")  # the phrase may end here (tried last, so longer phrases win)
