@@ -82,8 +82,9 @@ def _first_character(trie: dict) -> str:
 
 class PhraseSets:
     """Several phrase lists matched in one pass over a text: for each list, exactly the matches that
-    ``phrase_pattern(list).finditer(text)`` gives. One scan instead of one per list: a position is tried
-    only when some phrase of some list starts there, and only then is each list's own trie tried."""
+    ``phrase_pattern(list).finditer(text)`` gives. One scan instead of one per list: only the positions
+    after a non-word character are tried (the scan looks for that character, which the regex engine does
+    quickly), each only when some phrase of some list starts there, and only then each list's own trie."""
 
     def __init__(self, lists: list[Iterable[str]], *, case_sensitive: bool = False, inflections: bool = False) -> None:
         lists = [list(phrases) for phrases in lists]
@@ -92,7 +93,7 @@ class PhraseSets:
         self.slots = [n for n, trie in enumerate(tries) if trie is not None]  # lists with a phrase left
         union = _phrase_trie([p for phrases in lists for p in phrases], case_sensitive, inflections)
         self.pattern = None if union is None else re.compile(
-            _first_character(union) + WORD_START + "(?=" + _emit(union) + WORD_END + ")"
+            r"\W" + _first_character(union) + "(?=" + _emit(union) + WORD_END + ")"
             + "".join("(?:(?=(" + _emit(tries[n]) + WORD_END + "))|)" for n in self.slots))  # type: ignore[arg-type]
 
     def findall(self, folded: str) -> list[list[str]]:
@@ -102,8 +103,8 @@ class PhraseSets:
             return out
         slots = self.slots
         free = [0] * len(slots)  # where each list's previous match ended: its matches never overlap
-        for m in self.pattern.finditer(folded):
-            start = m.start()
+        for m in self.pattern.finditer(" " + folded):  # a space first: a phrase may start the text
+            start = m.start()  # where the phrase starts in ``folded`` (one character after, in the scanned text)
             for i, hit in enumerate(m.groups()):
                 if hit is not None and start >= free[i]:
                     out[slots[i]].append(hit)
