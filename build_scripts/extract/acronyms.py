@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ..config import Vocabulary
 from .textutil import fold, phrase_pattern
@@ -15,12 +16,12 @@ SMALL_WORDS = {"de", "du", "des", "la", "le", "les", "l", "d", "et", "en", "a", 
 # with a character class, which lets the regex engine pass over the many positions without a capital.
 ACRONYM_TOKEN = re.compile(r"([A-Z](?<![\w-][A-Z])[A-Za-z]*[A-Z][A-Za-z]*)(?:\d+)?(?![\w-])")
 
-Glossary = tuple[dict[str, str], re.Pattern[str] | None, list[tuple[re.Pattern[str], str]], dict[str, str | None]]
+Glossary = tuple[dict[str, str], re.Pattern[str] | None, list[tuple[str, str, str]], dict[str, str | None]]
 
 
 def _glossary(vocab: Vocabulary) -> Glossary:
-    """Acronym -> expansion, one pattern for every expansion, each expansion's own pattern, and a memo of
-    which acronym a spelled-out form found in a text belongs to (the same forms recur from report to report)."""
+    """Acronym -> expansion, one pattern for every expansion, each expansion (first word, text, acronym), and a
+    memo of which acronym a spelled-out form found in a text belongs to (the same forms recur in every report)."""
     return vocab.compiled("acronyms.py:_glossary", _build_glossary)
 
 
@@ -30,8 +31,25 @@ def _build_glossary(vocab: Vocabulary) -> Glossary:
         for key in (a.acronym, *a.aliases):
             by_acr.setdefault(key, a.expansion)
     firsts = [(a.expansion.split(" ; ")[0], a.acronym) for a in vocab.acronyms]
-    each = [(p, acr) for text, acr in firsts if (p := phrase_pattern([text], inflections=True)) is not None]
+    each = [(re.split(r"[- ]+", fold(text.strip()))[0], text, acr) for text, acr in firsts]
     return (by_acr, phrase_pattern([t for t, _ in firsts], inflections=True), each, {})
+
+
+def _owner(spelled: str, each: list[tuple[str, str, str]]) -> str | None:
+    """The first acronym whose expansion's own pattern matches the whole spelled-out form. A match starts
+    with the expansion's first word, so only the expansions whose first word opens the form are tried."""
+    for first_word, text, acr in each:
+        if spelled.startswith(first_word):
+            pattern = _expansion_pattern(text)
+            if pattern is not None and pattern.fullmatch(spelled):
+                return acr
+    return None
+
+
+@lru_cache(maxsize=None)
+def _expansion_pattern(text: str) -> re.Pattern[str] | None:
+    """One expansion's pattern, compiled the first time a spelled-out form may be it."""
+    return phrase_pattern([text], inflections=True)
 
 
 def definitions_in_text(text: str) -> dict[str, str]:
@@ -83,7 +101,7 @@ def acronyms_in_report(text: str, vocab: Vocabulary) -> list[tuple[str, str, boo
         for m in expansion_pattern.finditer(fold(text)):
             spelled = m.group(0)
             if spelled not in owners:
-                owners[spelled] = next((a for p, a in each if p.fullmatch(spelled)), None)
+                owners[spelled] = _owner(spelled, each)
             acr = owners[spelled]
             if acr and acr not in out:
                 out[acr] = (by_acr[acr], True)
