@@ -57,9 +57,10 @@ def _kind_of_heading(text: str) -> str | None:
 def _trigger(text: str) -> tuple[str, str] | None:
     """A paragraph that opens a section: (kind, what follows the trigger)."""
     f = fold(plain(text))
-    for kind, pat in INTRO:
-        if pat.search(f):
-            return kind, ""
+    if f.rstrip().endswith(":"):  # an introduction ends with a colon (every INTRO pattern ends with ':\s*$')
+        for kind, pat in INTRO:
+            if pat.search(f):
+                return kind, ""
     for kind, pat in TRIGGER:
         m = pat.match(f)
         if m:
@@ -107,7 +108,7 @@ def _figures(block: Block, n: int) -> list[Unit]:
     items = block.lines if block.kind == "list" else [" ".join(block.lines)]
     for i, item in enumerate(items):
         text = plain(item)
-        if not PERCENT.search(text):
+        if "%" not in text:
             continue  # no sentence of it can hold a percentage
         for _, _, sent in sentences(text):
             values = PERCENT.findall(sent)
@@ -122,7 +123,7 @@ def _figures(block: Block, n: int) -> list[Unit]:
 
 def _prose_recommendations(text: str, folded: str, n: int) -> list[Unit]:
     """Sentences that recommend ('il a été recommandé de…'); only a paragraph that does holds one."""
-    if not PROSE_RECOMMENDATION.search(folded):
+    if "recommande" not in folded or not PROSE_RECOMMENDATION.search(folded):  # each form says 'recommande'
         return []
     return [Unit("recommendation", sent, block=n) for _, _, sent in sentences(text)
             if PROSE_RECOMMENDATION.search(fold(sent))]
