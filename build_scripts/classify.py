@@ -67,11 +67,9 @@ def theme_scores(text: str, title: str, vocab: Vocabulary) -> Counter[str]:
             continue
         found = (words.findall(fold(where)), acronyms.findall(fold(where, lower=False)))
         for slug, case_sensitive, n in order:
-            hits: dict[str, int] = {}
-            for hit in found[case_sensitive][n]:
-                hits[hit] = hits.get(hit, 0) + 1
-            for count in hits.values():
-                scores[slug] += weight * (1.0 + 0.5 * min(count - 1, 4))
+            hits = found[case_sensitive][n]
+            for hit in dict.fromkeys(hits):  # each keyword once, in the order of its first hit
+                scores[slug] += weight * (1.0 + 0.5 * min(hits.count(hit) - 1, 4))
     return scores
 
 
