@@ -18,7 +18,10 @@ STOP = re.compile(r"\s*(?:[,.;:!?\n«»]|\s(?:avec|a travers|en collaboration|en
                   r"ont organise|a tenu|s'est tenu|a reuni|se sont|a eu lieu|en date|ce \w+day|c'etait))")
 ORGANISED_BY = re.compile(rf"(?:organise(?:e|s|es)?|initie(?:e|s|es)?|pilote(?:e|s|es)?|convoque(?:e|s|es)?|"
                           rf"menee?s?|conduite?s?|mise?s? en (?:oe|œ)uvre|realisee?s?)\s+par\s+{ART}")
-INITIATIVE = re.compile(rf"(?:a|sur) l'initiative\s+{ART}|sous l'egide\s+{ART}|sous la (?:houlette|coordination)\s+{ART}")
+# INITIATIVE and PARTNER_LEAD are alternatives that each begin with a plain word (no group in front): the regex
+# engine then looks for their first letters only, which is much quicker than trying every position.
+INITIATIVE = re.compile(rf"a l'initiative\s+{ART}|sur l'initiative\s+{ART}|sous l'egide\s+{ART}|"
+                        rf"sous la (?:houlette|coordination)\s+{ART}")
 FIELD_LINE = re.compile(r"(?m)^\W*(?:organisateur|organisation|structure organisatrice|organise par)\W*:\W*")
 SUBJECT_VERB = re.compile(r"\s(?:a|ont)\s+(?:organise|tenu|initie|abrite|conduit|anime|lance|regroupe|reuni|"
                           r"convoque|mis en (?:oe|œ)uvre)\b|\s(?:organise|tient|a tenu sa|a tenu son)\s")
@@ -34,11 +37,13 @@ COMMITTEE = re.compile(r"(?:travaux|assises|session|reunion|seance|rencontre|ass
 COMMITTEE_MET = re.compile(r"(?:^|[.\n]\s*)(?:le|la|l')\s*(?P<org>(?:comite|conseil|commission|cellule|assemblee|equipe)\b[^,.;:\n]{0,90}?)"
                            r"\s+(?:s'est reuni|a tenu|a siege|s'est tenu)")
 PTA_OWNER = re.compile(r"(?:plan de travail annuel|pta)(?:\s*\(pta\))?(?:\s+\d{4})?\s+(?:de la|du|de l'|des)\s+")
-PARTNER_LEAD = re.compile(
-    r"(?:avec|grace a)\s+(?:l'appui|le soutien|l'accompagnement|le concours|la contribution|la collaboration|"
-    r"le financement|l'assistance)(?:\s+(?:technique et financier|technique et financiere|financier et technique|"
-    r"technique|financier|financiere|constant|precieux))?\s+{art}|(?:finance|financee|appuye|appuyee|soutenu|soutenue)s?\s+par\s+{art}|"
-    r"en partenariat avec\s+{art}|sur (?:financement|fonds)\s+{art}".replace("{art}", ART))
+SUPPORT = (r"(?:l'appui|le soutien|l'accompagnement|le concours|la contribution|la collaboration|"
+           r"le financement|l'assistance)(?:\s+(?:technique et financier|technique et financiere|financier et technique|"
+           r"technique|financier|financiere|constant|precieux))?\s+" + ART)
+PARTNER_LEAD = re.compile("|".join(
+    [rf"{lead}\s+{SUPPORT}" for lead in ("avec", "grace a")]
+    + [rf"{verb}s?\s+par\s+{ART}" for verb in ("finance", "financee", "appuye", "appuyee", "soutenu", "soutenue")]
+    + [rf"en partenariat avec\s+{ART}", rf"sur (?:financement|fonds)\s+{ART}"]))
 ORG_HEAD = re.compile(r"^(?:direction|delegation|centrale|ministere|comite|programme|projet|service|agence|institut|fondation|association|"
                       r"ong|organisation|conseil|cellule|unite|coordination|secretariat|federation|union|reseau|centre|"
                       r"hopital|district|zone|commission|equipe|mairie|prefecture|gouvernorat|region|croix|cooperation|"
