@@ -264,10 +264,11 @@ def _status_sentences(report: Report) -> list[tuple[str, str]]:
     from .extract.textutil import sentences
 
     out: list[tuple[str, str]] = []
-    if not FOLLOW_UP.search(fold(report.doc.text)):
+    text = fold(report.doc.text)
+    if not FOLLOW_UP.search(text):
         return out
-    for _, _, sentence in sentences(report.doc.text):
-        folded = fold(sentence)
+    for start, _, sentence in sentences(report.doc.text):
+        folded = text[start:start + len(sentence)]  # folding keeps offsets: the sentence's folded form
         if not FOLLOW_UP.search(folded):
             continue
         label = next((name for name, pattern in STATUS_WORDS if pattern.search(folded)), None)
