@@ -12,7 +12,7 @@ from functools import lru_cache
 from slugify import slugify as _slugify
 
 from .config import Vocabulary
-from .extract.textutil import fold, phrase_pattern
+from .extract.textutil import PhraseSets, fold
 from .models import Found, Report
 
 @lru_cache(maxsize=65536)
@@ -39,32 +39,37 @@ TITLE_WEIGHT = 3.0
 
 
 
-def _theme_patterns(vocab: Vocabulary) -> list[tuple[str, re.Pattern[str], bool]]:
-    """Per theme: one pattern for its words (any case) and one for its acronyms (exact case)."""
-    return vocab.compiled("classify.py:_theme_patterns", _build_theme_patterns)
+ThemeMatchers = tuple[PhraseSets, PhraseSets, list[tuple[str, bool, int]]]
 
 
-def _build_theme_patterns(vocab: Vocabulary) -> list[tuple[str, re.Pattern[str], bool]]:
-    pats = []
+def _theme_matchers(vocab: Vocabulary) -> ThemeMatchers:
+    """Per theme, its words (any case) and its acronyms (exact case): two one-pass matchers, and the order
+    in which each theme's word and acronym hits are scored."""
+    return vocab.compiled("classify.py:_theme_matchers", _build_theme_matchers)
+
+
+def _build_theme_matchers(vocab: Vocabulary) -> ThemeMatchers:
+    words, acronyms = [], []
     for t in vocab.themes:
-        acronyms = [k for k in t.keywords if sum(ch.isupper() for ch in k) >= 2]
-        words = [k for k in t.keywords if k not in acronyms]
-        for keywords, case_sensitive in ((words, False), (acronyms, True)):
-            p = phrase_pattern(keywords, case_sensitive=case_sensitive, inflections=True)
-            if p is not None:
-                pats.append((t.slug, p, case_sensitive))
-    return pats
+        upper = [k for k in t.keywords if sum(ch.isupper() for ch in k) >= 2]
+        words.append([k for k in t.keywords if k not in upper])
+        acronyms.append(upper)
+    order = [(t.slug, case_sensitive, n) for n, t in enumerate(vocab.themes) for case_sensitive in (False, True)]
+    return (PhraseSets(words, inflections=True), PhraseSets(acronyms, case_sensitive=True, inflections=True), order)
 
 
 def theme_scores(text: str, title: str, vocab: Vocabulary) -> Counter[str]:
     """Keyword hits per theme; a hit in the title counts more; repeated keywords count less."""
+    words, acronyms, order = _theme_matchers(vocab)
     scores: Counter[str] = Counter()
     for where, weight in ((text, 1.0), (title, TITLE_WEIGHT)):
-        folded, folded_case = fold(where), fold(where, lower=False)
-        for slug, pat, case_sensitive in _theme_patterns(vocab):
-            hits = Counter(m.group(0) for m in pat.finditer(folded_case if case_sensitive else folded))
-            for n in hits.values():
-                scores[slug] += weight * (1.0 + 0.5 * min(n - 1, 4))
+        if not where:
+            continue
+        found = (words.findall(fold(where)), acronyms.findall(fold(where, lower=False)))
+        for slug, case_sensitive, n in order:
+            hits = found[case_sensitive][n]
+            for hit in dict.fromkeys(hits):  # each keyword once, in the order of its first hit
+                scores[slug] += weight * (1.0 + 0.5 * min(hits.count(hit) - 1, 4))
     return scores
 
 
@@ -259,10 +264,11 @@ def _status_sentences(report: Report) -> list[tuple[str, str]]:
     from .extract.textutil import sentences
 
     out: list[tuple[str, str]] = []
-    if not FOLLOW_UP.search(fold(report.doc.text)):
+    text = fold(report.doc.text)
+    if not FOLLOW_UP.search(text):
         return out
-    for _, _, sentence in sentences(report.doc.text):
-        folded = fold(sentence)
+    for start, _, sentence in sentences(report.doc.text):
+        folded = text[start:start + len(sentence)]  # folding keeps offsets: the sentence's folded form
         if not FOLLOW_UP.search(folded):
             continue
         label = next((name for name, pattern in STATUS_WORDS if pattern.search(folded)), None)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ..config import Vocabulary
 from .textutil import fold, phrase_pattern
@@ -11,13 +12,16 @@ from .textutil import fold, phrase_pattern
 PARENS = re.compile(r"\((?P<acr>[A-Z][A-Za-z]*[A-Z][A-Za-z0-9/-]*)\)")
 LONG_BEFORE = re.compile(r"(?P<long>[\w'’ -]{6,120})\s*$")
 SMALL_WORDS = {"de", "du", "des", "la", "le", "les", "l", "d", "et", "en", "a", "au", "aux", "pour", "sur", "dans"}
-ACRONYM_TOKEN = re.compile(r"(?<![\w-])([A-Z][A-Za-z]*[A-Z][A-Za-z]*)(?:\d+)?(?![\w-])")
+# A capital not glued to a word: '[A-Z](?<![\w-][A-Z])' is '(?<![\w-])[A-Z]', written so that the regex starts
+# with a character class, which lets the regex engine pass over the many positions without a capital.
+ACRONYM_TOKEN = re.compile(r"([A-Z](?<![\w-][A-Z])[A-Za-z]*[A-Z][A-Za-z]*)(?:\d+)?(?![\w-])")
 
-Glossary = tuple[dict[str, str], re.Pattern[str] | None, list[tuple[re.Pattern[str], str]]]
+Glossary = tuple[dict[str, str], re.Pattern[str] | None, list[tuple[str, str, str]], dict[str, str | None]]
 
 
 def _glossary(vocab: Vocabulary) -> Glossary:
-    """Acronym -> expansion, one pattern for every expansion, and each expansion's own pattern."""
+    """Acronym -> expansion, one pattern for every expansion, each expansion (first word, text, acronym), and a
+    memo of which acronym a spelled-out form found in a text belongs to (the same forms recur in every report)."""
     return vocab.compiled("acronyms.py:_glossary", _build_glossary)
 
 
@@ -27,8 +31,25 @@ def _build_glossary(vocab: Vocabulary) -> Glossary:
         for key in (a.acronym, *a.aliases):
             by_acr.setdefault(key, a.expansion)
     firsts = [(a.expansion.split(" ; ")[0], a.acronym) for a in vocab.acronyms]
-    each = [(p, acr) for text, acr in firsts if (p := phrase_pattern([text], inflections=True)) is not None]
-    return (by_acr, phrase_pattern([t for t, _ in firsts], inflections=True), each)
+    each = [(re.split(r"[- ]+", fold(text.strip()))[0], text, acr) for text, acr in firsts]
+    return (by_acr, phrase_pattern([t for t, _ in firsts], inflections=True), each, {})
+
+
+def _owner(spelled: str, each: list[tuple[str, str, str]]) -> str | None:
+    """The first acronym whose expansion's own pattern matches the whole spelled-out form. A match starts
+    with the expansion's first word, so only the expansions whose first word opens the form are tried."""
+    for first_word, text, acr in each:
+        if spelled.startswith(first_word):
+            pattern = _expansion_pattern(text)
+            if pattern is not None and pattern.fullmatch(spelled):
+                return acr
+    return None
+
+
+@lru_cache(maxsize=None)
+def _expansion_pattern(text: str) -> re.Pattern[str] | None:
+    """One expansion's pattern, compiled the first time a spelled-out form may be it."""
+    return phrase_pattern([text], inflections=True)
 
 
 def definitions_in_text(text: str) -> dict[str, str]:
@@ -67,7 +88,7 @@ def _spells(letters: list[str], initials: list[str], words: list[str]) -> bool:
 
 def acronyms_in_report(text: str, vocab: Vocabulary) -> list[tuple[str, str, bool]]:
     """(acronym, expansion, spelled_out_only) for each glossary or defined acronym the report uses or spells out."""
-    by_acr, expansion_pattern, each = _glossary(vocab)
+    by_acr, expansion_pattern, each, owners = _glossary(vocab)
     defined = definitions_in_text(text)
     out: dict[str, tuple[str, bool]] = {acr: (long, False) for acr, long in defined.items()}
     for m in ACRONYM_TOKEN.finditer(text):
@@ -78,7 +99,10 @@ def acronyms_in_report(text: str, vocab: Vocabulary) -> list[tuple[str, str, boo
             out.setdefault(acr, (by_acr[acr], False))
     if expansion_pattern is not None:
         for m in expansion_pattern.finditer(fold(text)):
-            acr = next((a for p, a in each if p.fullmatch(m.group(0))), None)
+            spelled = m.group(0)
+            if spelled not in owners:
+                owners[spelled] = _owner(spelled, each)
+            acr = owners[spelled]
             if acr and acr not in out:
                 out[acr] = (by_acr[acr], True)
     return sorted(((a, e, spelled) for a, (e, spelled) in out.items()), key=lambda t: t[0].casefold())

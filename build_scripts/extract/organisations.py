@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from collections import Counter
 from dataclasses import dataclass
 
@@ -17,7 +18,10 @@ STOP = re.compile(r"\s*(?:[,.;:!?\n«»]|\s(?:avec|a travers|en collaboration|en
                   r"ont organise|a tenu|s'est tenu|a reuni|se sont|a eu lieu|en date|ce \w+day|c'etait))")
 ORGANISED_BY = re.compile(rf"(?:organise(?:e|s|es)?|initie(?:e|s|es)?|pilote(?:e|s|es)?|convoque(?:e|s|es)?|"
                           rf"menee?s?|conduite?s?|mise?s? en (?:oe|œ)uvre|realisee?s?)\s+par\s+{ART}")
-INITIATIVE = re.compile(rf"(?:a|sur) l'initiative\s+{ART}|sous l'egide\s+{ART}|sous la (?:houlette|coordination)\s+{ART}")
+# INITIATIVE and PARTNER_LEAD are alternatives that each begin with a plain word (no group in front): the regex
+# engine then looks for their first letters only, which is much quicker than trying every position.
+INITIATIVE = re.compile(rf"a l'initiative\s+{ART}|sur l'initiative\s+{ART}|sous l'egide\s+{ART}|"
+                        rf"sous la (?:houlette|coordination)\s+{ART}")
 FIELD_LINE = re.compile(r"(?m)^\W*(?:organisateur|organisation|structure organisatrice|organise par)\W*:\W*")
 SUBJECT_VERB = re.compile(r"\s(?:a|ont)\s+(?:organise|tenu|initie|abrite|conduit|anime|lance|regroupe|reuni|"
                           r"convoque|mis en (?:oe|œ)uvre)\b|\s(?:organise|tient|a tenu sa|a tenu son)\s")
@@ -33,11 +37,13 @@ COMMITTEE = re.compile(r"(?:travaux|assises|session|reunion|seance|rencontre|ass
 COMMITTEE_MET = re.compile(r"(?:^|[.\n]\s*)(?:le|la|l')\s*(?P<org>(?:comite|conseil|commission|cellule|assemblee|equipe)\b[^,.;:\n]{0,90}?)"
                            r"\s+(?:s'est reuni|a tenu|a siege|s'est tenu)")
 PTA_OWNER = re.compile(r"(?:plan de travail annuel|pta)(?:\s*\(pta\))?(?:\s+\d{4})?\s+(?:de la|du|de l'|des)\s+")
-PARTNER_LEAD = re.compile(
-    r"(?:avec|grace a)\s+(?:l'appui|le soutien|l'accompagnement|le concours|la contribution|la collaboration|"
-    r"le financement|l'assistance)(?:\s+(?:technique et financier|technique et financiere|financier et technique|"
-    r"technique|financier|financiere|constant|precieux))?\s+{art}|(?:finance|financee|appuye|appuyee|soutenu|soutenue)s?\s+par\s+{art}|"
-    r"en partenariat avec\s+{art}|sur (?:financement|fonds)\s+{art}".replace("{art}", ART))
+SUPPORT = (r"(?:l'appui|le soutien|l'accompagnement|le concours|la contribution|la collaboration|"
+           r"le financement|l'assistance)(?:\s+(?:technique et financier|technique et financiere|financier et technique|"
+           r"technique|financier|financiere|constant|precieux))?\s+" + ART)
+PARTNER_LEAD = re.compile("|".join(
+    [rf"{lead}\s+{SUPPORT}" for lead in ("avec", "grace a")]
+    + [rf"{verb}s?\s+par\s+{ART}" for verb in ("finance", "financee", "appuye", "appuyee", "soutenu", "soutenue")]
+    + [rf"en partenariat avec\s+{ART}", rf"sur (?:financement|fonds)\s+{ART}"]))
 ORG_HEAD = re.compile(r"^(?:direction|delegation|centrale|ministere|comite|programme|projet|service|agence|institut|fondation|association|"
                       r"ong|organisation|conseil|cellule|unite|coordination|secretariat|federation|union|reseau|centre|"
                       r"hopital|district|zone|commission|equipe|mairie|prefecture|gouvernorat|region|croix|cooperation|"
@@ -53,11 +59,14 @@ class _Registry:
     templates: re.Pattern[str] | None
     by_key: dict[str, Organisation]
     template_by_acr: dict[str, Organisation]
+    place_by_fold: dict[str, str]  # folded place name -> its first spelling in places.yml
 
 
 
 
+@lru_cache(maxsize=8192)
 def _key(term: str) -> str:
+    """The form a registry term and a text's hit compare by (cached: the same hits recur in every report)."""
     return re.sub(r"[- /]+", " ", fold(term)).strip()
 
 
@@ -82,8 +91,12 @@ def _build_registry(vocab: Vocabulary) -> _Registry:
         place_alt = "|".join(re.escape(fold(p, lower=False)) for p in places)
         tpl = re.compile(rf"(?<![\w-])(?P<acr>{acr_alt})(?:\s*[-/]\s*|\s+(?:de la |du |de l'|des |de |d')?)"
                          rf"(?P<place>{place_alt}|[A-Z]{{1,3}}\b)", re.IGNORECASE)
+    place_by_fold: dict[str, str] = {}
+    for c in vocab.countries:
+        for p in c.places:
+            place_by_fold.setdefault(fold(p), p)
     return _Registry(phrase_pattern(acrs, case_sensitive=True), phrase_pattern(names), tpl,
-                                  by_key, template_by_acr)
+                     by_key, template_by_acr, place_by_fold)
 
 
 def display(org: Organisation) -> str:
@@ -92,7 +105,7 @@ def display(org: Organisation) -> str:
 
 
 def _template_display(text: str, tpl: Organisation, acr: str, place: str, vocab: Vocabulary) -> str:
-    canonical_place = next((p for c in vocab.countries for p in c.places if fold(p) == fold(place)), place)
+    canonical_place = _registry(vocab).place_by_fold.get(fold(place), place)
     if len(place) <= 3 and place.isupper():  # 'DDASM-M': a letter, not a place name
         return f"{tpl.name} ({tpl.acronym}-{place})"
     prep = Counter(m.group(1).lower() for m in re.finditer(

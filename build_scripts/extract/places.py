@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
@@ -25,7 +26,9 @@ class _Matcher:
 
 
 
+@lru_cache(maxsize=8192)
 def _key(term: str) -> str:
+    """The form a registry term and a text's hit compare by (cached: the same hits recur in every report)."""
     return re.sub(r"[- ]+", " ", fold(term)).strip()
 
 

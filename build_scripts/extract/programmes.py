@@ -3,18 +3,20 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from dataclasses import dataclass, field
 
 from ..config import Programme, Vocabulary
 from ..models import Found
-from .textutil import fold, phrase_pattern, snippet
+from .textutil import fold, phrase_pattern, snippet, word_spans
 
 UPPER = "A-ZÀ-ÖØ-Þ"
 # "le projet SECPro", "du programme PASS-SOUROU", "projet SANTÉ-ZINDER"
-NAMED = re.compile(rf"\b(?:[Pp]rojet|[Pp]rogramme|PROJET|PROGRAMME|[Ii]nitiative)\s+(?:dénommé\s+|intitulé\s+|«\s*)?"
+# Both patterns start with a lookahead on their first letter: a quick test before the whole pattern is tried.
+NAMED = re.compile(rf"(?=[PpIi])\b(?:[Pp]rojet|[Pp]rogramme|PROJET|PROGRAMME|[Ii]nitiative)\s+(?:dénommé\s+|intitulé\s+|«\s*)?"
                    rf"(?P<name>[{UPPER}][{UPPER}a-zà-ÿ0-9]*[{UPPER}0-9][\w]*(?:[-/][{UPPER}0-9][\w]*)*)")
 # "Programme d'appui à la santé maternelle (PASMA)"
-DEFINED = re.compile(rf"\b(?P<long>(?:[Pp]rogramme|[Pp]rojet|[Ii]nitiative)\s[^()\n.;]{{4,120}}?)\s*"
+DEFINED = re.compile(rf"(?=[PpIi])\b(?P<long>(?:[Pp]rogramme|[Pp]rojet|[Ii]nitiative)\s[^()\n.;]{{4,120}}?)\s*"
                      rf"\((?P<name>[{UPPER}][{UPPER}a-z0-9-]*[{UPPER}0-9][{UPPER}a-z0-9-]*)\)")
 CONTEXT = re.compile(r"(?:dans le cadre d[ue]s?|a travers l[ea]s?|du|au|le|mise en (?:oe|œ)uvre du|appui du|"
                      r"financement du|partenaires du|coordination du|equipe du|en charge du)\s*"
@@ -57,7 +59,9 @@ def _is_acronym(term: str) -> bool:
     return sum(ch.isupper() for ch in term) >= 2 and " " not in term.strip()
 
 
+@lru_cache(maxsize=8192)
 def _key(term: str) -> str:
+    """The form a registry term and a text's hit compare by (cached: the same hits recur in every report)."""
     return re.sub(r"[- ]+", " ", fold(term)).strip()
 
 
@@ -96,19 +100,19 @@ def extract_programme(text: str, vocab: Vocabulary, title: str = "") -> Found:
         p = Programme(name, long=_clean_long(m.group("long")))
         by_key[_key(name)] = p
         credit(p, m.start(), m.end())
-        for again in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text):
-            credit(p, again.start(), again.end())
+        for start, end in word_spans(text, name):
+            credit(p, start, end)
     for m in NAMED.finditer(text):
         name = m.group("name")
         if NOT_A_PROGRAMME.match(name) or _key(name) in by_key or len(name) < 3:
             continue
         p = Programme(name)
         by_key[_key(name)] = p
-        for again in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text):
-            credit(p, again.start(), again.end())
+        for start, end in word_spans(text, name):
+            credit(p, start, end)
     if title:
         for ev in evidence.values():
-            if any(re.search(rf"(?<![\w-]){re.escape(t)}(?![\w-])", title) for t in (ev.programme.name, *ev.programme.aliases)):
+            if any(word_spans(title, t) for t in (ev.programme.name, *ev.programme.aliases)):
                 ev.score += 1.5
     for ev in evidence.values():
         if ev.programme.kind == "plan":

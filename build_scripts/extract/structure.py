@@ -67,8 +67,10 @@ def _heading(line: str, markdown: bool) -> tuple[int, str] | None:
             return len(m.group(1)), m.group(2).strip()
         return None
     stripped = line.strip()
+    if len(stripped) > 90 or stripped.endswith((".", ",", ";")):
+        return None
     letters = LETTERS.findall(stripped)
-    if 4 <= len(letters) and len(stripped) <= 90 and not stripped.endswith((".", ",", ";")):
+    if 4 <= len(letters):
         upper = sum(ch.isupper() for ch in letters)
         if upper / len(letters) >= 0.85:
             return 2, stripped

@@ -11,7 +11,8 @@ APOSTROPHES = {"’": "'", "‘": "'", "ʼ": "'", "`": "'", "´": "'", "–": "-
 
 
 def _fold_tables() -> tuple[dict[int, str], dict[int, str]]:
-    """Translation tables, one character to one character, so that offsets survive folding."""
+    """Translation tables, one character to one character, so that offsets survive folding. They also list
+    the characters that stay as they are: a character missing from a table costs str.translate an exception."""
     keep, lower = {}, {}
     for code in range(0x20, 0x2500):
         ch = chr(code)
@@ -23,6 +24,9 @@ def _fold_tables() -> tuple[dict[int, str], dict[int, str]]:
             keep[code] = base
         if low != ch:
             lower[code] = low
+    for code in range(0x2500):
+        keep.setdefault(code, chr(code))
+        lower.setdefault(code, chr(code))
     return keep, lower
 
 
@@ -36,6 +40,7 @@ def fold(text: str, *, lower: bool = True) -> str:
 
 
 SEP, SUFFIX = "\x00sep", "\x00suffix:"
+WORD_START, WORD_END = r"(?<![\w])", r"(?![\w])"
 
 
 def phrase_pattern(phrases: Iterable[str], *, case_sensitive: bool = False,
@@ -43,6 +48,12 @@ def phrase_pattern(phrases: Iterable[str], *, case_sensitive: bool = False,
     """One regex matching any phrase on word boundaries in folded text; '-' and ' ' are interchangeable.
     With ``inflections``, each word may take a short ending (plural, feminine, -ation/-er stems of 5+ letters).
     The alternatives are compiled as a trie, which keeps a list of a thousand place names fast to match."""
+    trie = _phrase_trie(phrases, case_sensitive, inflections)
+    return None if trie is None else re.compile(_emit(trie, word_start=True) + WORD_END)
+
+
+def _phrase_trie(phrases: Iterable[str], case_sensitive: bool, inflections: bool) -> dict | None:
+    """The trie of a phrase list's folded alternatives (see _atoms); None when no phrase is left."""
     alts = set()
     for p in phrases:
         f = fold(p.strip(), lower=not case_sensitive)
@@ -59,7 +70,46 @@ def phrase_pattern(phrases: Iterable[str], *, case_sensitive: bool = False,
         for atom in _atoms(a, inflections):
             node = node.setdefault(atom, {})
         node[""] = {}
-    return re.compile(r"(?<![\w])" + _emit(trie) + r"(?![\w])")
+    return trie
+
+
+def _first_character(trie: dict) -> str:
+    """A lookahead on the characters a trie can start with: checking that one character first lets the regex
+    engine pass over most positions of a text quickly (the matches stay the same)."""
+    firsts = {re.escape(ch) for atom in trie for ch in ("- " if atom == SEP else atom)}
+    return "(?=[" + "".join(sorted(firsts)) + "])"
+
+
+class PhraseSets:
+    """Several phrase lists matched in one pass over a text: for each list, exactly the matches that
+    ``phrase_pattern(list).finditer(text)`` gives. One scan instead of one per list: only the positions
+    after a non-word character are tried (the scan looks for that character, which the regex engine does
+    quickly), each only when some phrase of some list starts there, and only then each list's own trie."""
+
+    def __init__(self, lists: list[Iterable[str]], *, case_sensitive: bool = False, inflections: bool = False) -> None:
+        lists = [list(phrases) for phrases in lists]
+        tries = [_phrase_trie(phrases, case_sensitive, inflections) for phrases in lists]
+        self.size = len(lists)
+        self.slots = [n for n, trie in enumerate(tries) if trie is not None]  # lists with a phrase left
+        union = _phrase_trie([p for phrases in lists for p in phrases], case_sensitive, inflections)
+        self.pattern = None if union is None else re.compile(
+            r"\W" + _first_character(union) + "(?=" + _emit(union) + WORD_END + ")"
+            + "".join("(?:(?=(" + _emit(tries[n]) + WORD_END + "))|)" for n in self.slots))  # type: ignore[arg-type]
+
+    def findall(self, folded: str) -> list[list[str]]:
+        """Per list, the texts of its non-overlapping matches in ``folded``, in order (empty lists included)."""
+        out: list[list[str]] = [[] for _ in range(self.size)]
+        if self.pattern is None:
+            return out
+        slots = self.slots
+        free = [0] * len(slots)  # where each list's previous match ended: its matches never overlap
+        for m in self.pattern.finditer(" " + folded):  # a space first: a phrase may start the text
+            start = m.start()  # where the phrase starts in ``folded`` (one character after, in the scanned text)
+            for i, hit in enumerate(m.groups()):
+                if hit is not None and start >= free[i]:
+                    out[slots[i]].append(hit)
+                    free[i] = start + len(hit)
+        return out
 
 
 def _atoms(phrase: str, inflections: bool) -> list[str]:
@@ -77,10 +127,18 @@ def _atoms(phrase: str, inflections: bool) -> list[str]:
     return atoms
 
 
-def _emit(node: dict) -> str:
+def _emit(node: dict, word_start: bool = False) -> str:
+    """A trie as a regex. With ``word_start``, the match must not follow a word character: each first character
+    is followed by that check ('c(?<![\\w]c)' is '(?<![\\w])c'), so that the regex starts with a character
+    and the regex engine passes over the positions where no phrase starts."""
     branches = []
     for atom in sorted(k for k in node if k):
-        piece = "[- ]+" if atom == SEP else atom[len(SUFFIX):] if atom.startswith(SUFFIX) else re.escape(atom)
+        if atom == SEP:
+            piece = (WORD_START if word_start else "") + "[- ]+"
+        elif atom.startswith(SUFFIX):
+            piece = atom[len(SUFFIX):]
+        else:
+            piece = re.escape(atom) + (r"(?<![\w]" + re.escape(atom) + ")" if word_start else "")
         branches.append(piece + _emit(node[atom]))
     if "" in node:
         branches.append("")  # the phrase may end here (tried last, so longer phrases win)
@@ -92,14 +150,17 @@ def _emit(node: dict) -> str:
 SENTENCE_END = re.compile(r"(?<=[.!?;])\s+(?=[A-ZÀ-ÖØ-Þ«\"(\d·•-])|\n+")
 
 
-ABBREVIATION_END = re.compile(r"(?:^|\s)(?:Dr|Pr|M|Mme|Mlle|Me|Mgr|St|Ste|cf|p|n°|art)\.$")
+ABBREVIATIONS = ("Dr", "Pr", "M", "Mme", "Mlle", "Me", "Mgr", "St", "Ste", "cf", "p", "n°", "art")
+ABBREVIATION_END = re.compile(r"(?:^|\s)(?:" + "|".join(map(re.escape, ABBREVIATIONS)) + r")\.$")
+# A sentence ends with an abbreviation when its last characters do: a space, the abbreviation and its dot.
+ABBREVIATION_TAIL = max(map(len, ABBREVIATIONS)) + 2
 
 
 def sentences(text: str) -> list[tuple[int, int, str]]:
     """Sentences (and lines) of a text as (start, end, text), not split after 'Dr.', 'M.', 'Mme.'."""
     out, start = [], 0
     for m in SENTENCE_END.finditer(text):
-        if "\n" not in m.group(0) and ABBREVIATION_END.search(text[start:m.start()]):
+        if "\n" not in m.group(0) and ABBREVIATION_END.search(text[max(start, m.start() - ABBREVIATION_TAIL):m.start()]):
             continue
         chunk = text[start:m.start()]
         if chunk.strip():
@@ -113,12 +174,34 @@ def sentences(text: str) -> list[tuple[int, int, str]]:
     return out
 
 
+def word_spans(text: str, word: str) -> list[tuple[int, int]]:
+    """Where a (non-empty) word stands on its own: the spans ``re.finditer(rf"(?<![\\w-]){re.escape(word)}(?![\\w-])",
+    text)`` gives, found with str.find (no regex to compile for each new word)."""
+    if not word:
+        raise ValueError("word_spans needs a word")
+    spans: list[tuple[int, int]] = []
+    size, i = len(word), text.find(word)
+    while i >= 0:
+        j = i + size
+        if (i == 0 or not _joins(text[i - 1])) and (j == len(text) or not _joins(text[j])):
+            spans.append((i, j))
+            i = text.find(word, j)
+        else:
+            i = text.find(word, i + 1)
+    return spans
+
+
+def _joins(ch: str) -> bool:
+    """A character that glues to a word: regex '[\\w-]' (letters, digits, '_' in any script, and '-')."""
+    return ch.isalnum() or ch == "_" or ch == "-"
+
+
 def snippet(text: str, start: int, end: int, width: int = 60) -> str:
     """The matched span with some context, on one line."""
     a, b = max(0, start - width), min(len(text), end + width)
-    s = text[a:b].replace("\n", " ").replace("\t", " ")
-    return ("…" if a > 0 else "") + re.sub(r"\s+", " ", s).strip() + ("…" if b < len(text) else "")
+    return ("…" if a > 0 else "") + clean_spaces(text[a:b]) + ("…" if b < len(text) else "")
 
 
 def clean_spaces(text: str) -> str:
-    return re.sub(r"\s+", " ", text).strip()
+    """Runs of white space (any Unicode space, as regex '\\s') as one space, none at either end."""
+    return " ".join(text.split())

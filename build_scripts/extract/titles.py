@@ -24,7 +24,7 @@ MAX_SUMMARY = 320
 
 def plain(text: str) -> str:
     """Markdown emphasis markers removed: the words a reader sees."""
-    return clean_spaces(re.sub(r"\*{1,3}", "", text))
+    return clean_spaces(text.replace("*", ""))
 
 
 def french_date(iso: str | None) -> str:

@@ -57,9 +57,10 @@ def _kind_of_heading(text: str) -> str | None:
 def _trigger(text: str) -> tuple[str, str] | None:
     """A paragraph that opens a section: (kind, what follows the trigger)."""
     f = fold(plain(text))
-    for kind, pat in INTRO:
-        if pat.search(f):
-            return kind, ""
+    if f.rstrip().endswith(":"):  # an introduction ends with a colon (every INTRO pattern ends with ':\s*$')
+        for kind, pat in INTRO:
+            if pat.search(f):
+                return kind, ""
     for kind, pat in TRIGGER:
         m = pat.match(f)
         if m:
@@ -106,7 +107,10 @@ def _figures(block: Block, n: int) -> list[Unit]:
     units = []
     items = block.lines if block.kind == "list" else [" ".join(block.lines)]
     for i, item in enumerate(items):
-        for _, _, sent in sentences(plain(item)):
+        text = plain(item)
+        if "%" not in text:
+            continue  # no sentence of it can hold a percentage
+        for _, _, sent in sentences(text):
             values = PERCENT.findall(sent)
             if not values or not MEASURE.search(fold(sent)):
                 continue
@@ -115,6 +119,14 @@ def _figures(block: Block, n: int) -> list[Unit]:
                               value=" ; ".join(f"{v} %" for v in values),
                               target=f"{target.group(1)} %" if target else ""))
     return units
+
+
+def _prose_recommendations(text: str, folded: str, n: int) -> list[Unit]:
+    """Sentences that recommend ('il a été recommandé de…'); only a paragraph that does holds one."""
+    if "recommande" not in folded or not PROSE_RECOMMENDATION.search(folded):  # each form says 'recommande'
+        return []
+    return [Unit("recommendation", sent, block=n) for _, _, sent in sentences(text)
+            if PROSE_RECOMMENDATION.search(fold(sent))]
 
 
 def extract_units(blocks: list[Block]) -> list[Unit]:
@@ -169,9 +181,7 @@ def extract_units(blocks: list[Block]) -> list[Unit]:
         else:
             if section and not section_from_heading:
                 section = None
-            for _, _, sent in sentences(text):
-                if PROSE_RECOMMENDATION.search(fold(sent)):
-                    units.append(Unit("recommendation", sent, block=n))
+            units.extend(_prose_recommendations(text, f, n))
         units.extend(_figures(b, n))
     _assign_ids(units)
     return units
