@@ -294,7 +294,8 @@ def report_page(site: Path) -> Path | None:
 
 
 def _generator_cmd(source: Path, docs: Path) -> list[str]:
-    return [sys.executable, "-m", "build_scripts", "build", "--source", str(source), "--docs", str(docs)]
+    # --timings: each log holds the time of every step (read + extract, follow-up, render, write)
+    return [sys.executable, "-m", "build_scripts", "build", "--source", str(source), "--docs", str(docs), "--timings"]
 
 
 def _mkdocs_cmd(site: str = "site") -> list[str]:
@@ -317,7 +318,7 @@ def generator_steps(n: int, source: Path, project: Path, logs: Path, opt: Option
         incr.note = "skipped"
     else:
         measure(incr, cmd, opt.code, logs, opt, opt.runs, lambda k: append_sentence(edited, k))
-    return [collect_messages(s, (), all_but=r"\d+ reports built") for s in (cold, warm, incr)]
+    return [collect_messages(s, (), all_but=r"\d+ reports built|timings: ") for s in (cold, warm, incr)]
 
 
 def site_steps(n: int, project: Path, logs: Path, opt: Options) -> list[Step]:

@@ -39,6 +39,7 @@ def _parser() -> argparse.ArgumentParser:
     b.add_argument("--cache", type=Path, default=None,
                    help="folder of the extraction cache (default: .cache/kb beside the docs folder)")
     b.add_argument("--no-cache", action="store_true", help="extract every report again")
+    b.add_argument("--timings", action="store_true", help="print the time taken by each step")
     b.add_argument("--jobs", type=int, default=os.cpu_count() or 1, help="worker processes for extraction and report pages")
     c = sub.add_parser("check", help="list, per report, missing and low-confidence fields with their snippets")
     c.add_argument("--source", type=Path, default=ROOT / "source_reports")
@@ -108,16 +109,24 @@ def _build(args: argparse.Namespace, vocab) -> int:
     t0 = time.perf_counter()
     cache_dir = None if args.no_cache else (args.cache or args.docs.resolve().parent / ".cache" / "kb")
     gc.disable()  # a build makes many objects that live to its end and few cycles: collections would walk them in vain
+    steps = [("start", t0)]
     try:
         corpus = build_corpus(args.source, vocab, cache_dir=cache_dir, workers=args.jobs)
+        steps.append(("read + extract", time.perf_counter()))
         follow_up(corpus.reports, cache_dir)
+        steps.append(("follow-up", time.perf_counter()))
         renderer = Renderer(vocab, args.site_url or os.environ.get("SITE_URL") or DEFAULT_BASE_URL,
                             Cache(cache_dir, "pages"), workers=args.jobs)
         files = renderer.render(corpus.reports)
+        steps.append(("classify + render", time.perf_counter()))
         result = write_tree(args.docs, files)
+        steps.append(("write", time.perf_counter()))
     finally:
         gc.enable()
     elapsed = time.perf_counter() - t0
+    if args.timings:
+        print("timings: " + ", ".join(f"{name} {end - start:.2f}s"
+                                      for (_, start), (name, end) in zip(steps, steps[1:])))
     for problem in corpus.problems:
         level = "error" if problem.fatal else "warning"
         print(f"{level}: {problem}", file=sys.stderr)

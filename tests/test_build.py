@@ -244,3 +244,13 @@ def test_an_edited_report_updates_every_page_that_shows_it(tmp_path, cli):
     for page in ("pays/benin.md", "annees/2024.md", "themes/social-protection.md", "rapports/index.md"):
         text = (project / "docs" / page).read_text(encoding="utf-8")
         assert "DDASM MONO : Formation" in text and "Renforcement des capacités de 25" not in text, page
+
+
+def test_timings_name_each_step_and_add_up_to_the_total(tmp_path, cli):
+    project = make_project(tmp_path / "p")
+    result = cli("build", "--source", SEEDS, "--docs", project / "docs", "--timings")
+    assert result.code == 0
+    steps = dict(re.findall(r"([a-z][a-z +-]*) (\d+\.\d+)s", result.out.split("timings: ", 1)[1].split("\n", 1)[0]))
+    assert list(steps) == ["read + extract", "follow-up", "classify + render", "write"]
+    total = float(re.search(r"in (\d+\.\d+)s", result.out).group(1))
+    assert abs(sum(map(float, steps.values())) - total) < 0.05
