@@ -29,7 +29,7 @@ def _parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="python -m build_scripts", description="Base de connaissances : génération du site.")
     p.add_argument("--data", type=Path, default=DATA_DIR, help="folder of vocabulary files (default: build_scripts/data)")
     sub = p.add_subparsers(dest="command", required=True)
-    b = sub.add_parser("build", help="generate the Markdown pages under docs/ from the source reports")
+    b = sub.add_parser("build", help="generate the pages under docs/ from the source reports")
     b.add_argument("--source", type=Path, default=ROOT / "source_reports", help="folder of source reports")
     b.add_argument("--docs", type=Path, default=ROOT / "docs", help="MkDocs docs folder to write into")
     b.add_argument("--strict", action="store_true", help="exit with status 1 if any report has a problem")

@@ -29,6 +29,11 @@ def attr(text: str) -> str:
     return html.escape(text, quote=True)
 
 
+def one_line(value: object) -> str:
+    """A value as one line of text: runs of spaces and line breaks become one space."""
+    return " ".join(str(value).split())
+
+
 def slug_id(text: str) -> str:
     """A heading's id, as the Markdown table-of-contents extension makes it: ASCII, lower case, dashes."""
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")

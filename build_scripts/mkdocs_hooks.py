@@ -4,7 +4,7 @@ The generator writes report, index and statement pages as HTML inside a Markdown
 ``kb_html: true``. Python-Markdown would only pass that HTML through, at about 30 ms a page; this hook hands
 the HTML to MkDocs directly. MkDocs still does the rest, with its own code: relative links to ``.md`` files
 are checked and rewritten (a missing target fails ``--strict`` as usual), anchors are validated, the table of
-contents comes from the headings, and the theme, the tags plugin and the search markers work as on any page.
+contents comes from the headings, and the theme and the search markers work as on any page.
 Only this module imports MkDocs; the generator never does."""
 
 from __future__ import annotations
@@ -17,15 +17,18 @@ from typing import Any
 from mkdocs.structure.pages import _RelativePathTreeprocessor
 from mkdocs.structure.toc import get_toc
 
-FLAG = "kb_html"
+FLAG = "kb_html"  # render.HTML_FLAG: the same key, kept apart so that this hook never imports the generator
 HREF = re.compile(r'(<a\b[^>]*?\shref=")([^"]*)(")')
-IDS = re.compile(r'\sid="([^"]+)"')
+IDS = re.compile(r'<[a-zA-Z][^<>]*?\sid="([^"]+)"')  # in a tag: report text keeps its quotes, not its '<'
 HEADING = re.compile(r'<h([1-6]) id="([^"]+)"[^>]*>(.*?)<a class="headerlink"', re.S)
 TAGS = re.compile(r"<[^>]+>")
 
 
 def on_page_markdown(markdown: str, page: Any, config: Any, files: Any, **kwargs: Any) -> str:
+    """For a generated page: its title escaped (the theme prints ``page.meta.title`` as is, in the <title>
+    element and the header, and a report's title is report text), and the Markdown conversion skipped."""
     if page.meta.get(FLAG):
+        page.meta["title"] = html.escape(str(page.meta.get("title", "")), quote=False)
         page.render = functools.partial(render_html_page, page)  # this page only; the others render as usual
     return markdown
 

@@ -1,4 +1,5 @@
-"""The one-way pipeline for the whole corpus: read -> extract -> classify (no printing, no writing)."""
+"""The one-way pipeline for the whole corpus: read -> extract -> classify (no printing; it writes only its
+caches, never the site's files)."""
 
 from __future__ import annotations
 
@@ -443,7 +444,7 @@ class CachedReport(Report):
     """A report from the extraction cache: what listings need is here at once; its text, body blocks and
     provenance are loaded on first use (from the cache, else by reading and extracting its file again)."""
 
-    def __init__(self, key: str, record: dict[str, Any], load: Any) -> None:  # noqa: the dataclass __init__ is bypassed
+    def __init__(self, key: str, record: dict[str, Any], load: Any) -> None:  # the dataclass __init__ is bypassed
         units = [Unit(*values) for values in record["units"]]
         self.__dict__.update(slug="", meta=record["meta"], units=units, acronyms=record["acronyms"],
                              key=key, view=record["view"], _source=record["source"], _follow_up=record["follow_up"],

@@ -1,4 +1,5 @@
-"""Jinja2 templates -> page strings (no file I/O); every value from a report is escaped unless marked Safe.
+"""Jinja2 templates -> page strings (files are written by write.py; only the page cache is saved here); every
+value from a report is escaped unless marked Safe.
 
 Pages are HTML inside a Markdown file (front-matter ``kb_html: true``, see mkdocs_hooks.py), rendered with
 Jinja2's autoescape; only the home page's fragment, included by the hand-written index.md, is Markdown."""
@@ -6,7 +7,6 @@ Jinja2's autoescape; only the home page's fragment, included by the hand-written
 from __future__ import annotations
 
 import hashlib
-import html
 import json
 import multiprocessing
 import re
@@ -24,7 +24,7 @@ from .cache import Cache, meta_digest, shown_digest
 from .classify import INDEX_KINDS, Bucket, build_buckets, related, report_keys, slugify, sort_key
 from .config import Vocabulary
 from .extract.titles import french_date
-from .htmltext import Ids, Inline, attr, blocks_to_html, esc, heading
+from .htmltext import Ids, Inline, attr, blocks_to_html, esc, heading, one_line
 from .mdtext import escape
 from .models import Report, Unit
 from .write import Content, Deferred, digest
@@ -64,22 +64,17 @@ def _finalize(value: Any) -> Any:
         return ""
     if isinstance(value, Safe) or isinstance(value, (int, float)):
         return value
-    return escape(" ".join(str(value).split()))
-
-
-def html_text(value: Any) -> Safe:
-    """Report text inside raw HTML we write (attributes or text): HTML-escaped, on one line."""
-    return Safe(html.escape(" ".join(str(value).split()), quote=True))
+    return escape(one_line(value))
 
 
 def unit_actions(u: Unit, r: Report) -> Safe:
     """Where the script puts the 'Citer' and basket buttons of a unit; its data is in the page's JSON block."""
-    return Safe(f'<span class="kb-actions" data-unit="{html_text(r.slug + "#" + u.uid)}"></span>')
+    return Safe(f'<span class="kb-actions" data-unit="{attr(r.slug + "#" + u.uid)}"></span>')
 
 
 def units_data(pairs: list[tuple[Unit, Report]], base_url: str) -> Safe:
-    """One JSON block per page with what the basket needs for each unit (kept out of the Markdown, which
-    MkDocs then converts much faster); '<' is escaped so no text can close the script element."""
+    """One JSON block per page with what the basket needs for each unit (one block, not an attribute per
+    unit: lighter pages); '<' and '>' are escaped so no text can close the script element."""
     data = {f"{r.slug}#{u.uid}": {"kind": cite.UNIT_NAMES[u.kind], "text": u.text,
                                    "cite": cite.unit_citation(u, r, base_url),
                                    "url": f"{cite.report_url(base_url, r)}#{u.uid}", "title": r.meta["title"]}
@@ -90,7 +85,7 @@ def units_data(pairs: list[tuple[Unit, Report]], base_url: str) -> Safe:
 
 def consulted(citation: str) -> Safe:
     """The citation as shown: the consultation date is filled in by the browser, on the reader's day."""
-    before, _, after = str(html_text(citation)).partition(cite.CONSULTED)
+    before, _, after = attr(one_line(citation)).partition(cite.CONSULTED)
     return Safe(f'{before}<span class="kb-consulte">[date de consultation]</span>{after}')
 
 
@@ -101,11 +96,12 @@ def link(label: Any, url: str) -> Safe:
 
 def html_link(label: Any, url: str) -> Safe:
     """A link whose label is escaped report text; MkDocs rewrites the '.md' URL (see mkdocs_hooks.py)."""
-    return Safe(f'<a href="{attr(url)}">{esc(" ".join(str(label).split()))}</a>')
+    return Safe(f'<a href="{attr(url)}">{esc(one_line(label))}</a>')
 
 
 def html_heading(level: int, text: Any, ident: str, attrs: str = "") -> Safe:
-    return Safe(heading(level, esc(" ".join(str(text).split())), ident, attrs))
+    """A heading of a template, its text escaped, with its id and permalink."""
+    return Safe(heading(level, esc(one_line(text)), ident, attrs))
 
 
 def html_page(meta: dict[str, Any], body: str) -> str:
@@ -240,7 +236,7 @@ class Renderer:
                 todo.append((r, key))
             else:
                 _merge(out, _deferred(digests, lambda r=r: self.report_files(r, rel[r.slug])))
-        if self.workers > 1 and len(todo) >= PARALLEL_THRESHOLD:
+        if self.workers > 1 and len(todo) >= PARALLEL_PAGES and "fork" in multiprocessing.get_all_start_methods():
             rendered = _render_in_workers(self, [r for r, _ in todo], rel)
         else:
             rendered = [self.report_files(r, rel[r.slug]) for r, _ in todo]
@@ -322,7 +318,7 @@ class Renderer:
         citation = cite.report_citation(r, self.base_url)
         page = self._template("report.html.j2", r=r, m=r.meta, body=body, keys=keys, units=by_kind,
                               related=related_reports, acronyms=acronyms, citation=citation, ids=ids,
-                              inline=lambda text: Safe(inline(" ".join(str(text).split()))),
+                              inline=lambda text: Safe(inline(one_line(text))),
                               unit_pairs=[(u, r) for u in r.units], base_url=self.base_url)
         return html_page(r.meta, page)
 
@@ -356,7 +352,7 @@ class Renderer:
             items = sorted(facets[kind].items(), key=(lambda kv: kv[0][1]) if order == "label" else
                            (lambda kv: (-kv[1], kv[0][1].casefold())))
             svg = charts.bars_svg([(label, n) for (slug, label), n in items], title,
-                                  (lambda label, m={lbl: sl for (sl, lbl), _ in items}: f"../../{kind}/{m[label]}/"))
+                                  (lambda label, m={lbl: sl for (sl, lbl), _ in items}: f"../{kind}/{m[label]}.md"))
             return Safe(svg), [(label, n) for (_, label), n in items]
         wanted = {"pays": [("annees", "Rapports par année", "label"), ("themes", "Rapports par thème", "count")],
                   "programmes": [("annees", "Réunions par année", "label")],
@@ -395,7 +391,7 @@ class Renderer:
 
 
 PAGE_SIZE = 100  # entries per listing page: a theme with 2,500 reports gives 25 light pages
-PARALLEL_THRESHOLD = 200  # fewer report pages to render than this are not worth starting worker processes
+PARALLEL_PAGES = 200  # fewer report pages to render than this are not worth starting worker processes
 _FORKED: tuple[Renderer, list[Report], dict[str, list[tuple[Report, list[str]]]]] | None = None
 
 

@@ -106,6 +106,25 @@ def test_no_script_from_a_report_runs(page, served_site):
     assert page.evaluate("[...document.querySelectorAll('a')].filter(a => a.href.startsWith('javascript')).length") == 0
 
 
+def test_a_hostile_title_and_organiser_show_as_text_in_the_title_bar_header_and_index(page, served_site):
+    dialogs = []
+    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    title = "Atelier </title><script>alert('xss-titre')</script> de Bobo <img src=x onerror=alert('xss-titre-img')>"
+    url = next(u for u in reports_mentioning(served_site, r"supervision formative des agents de saisie"))
+    page.goto(served_site.base_url + url)
+    page.wait_for_timeout(300)
+    assert page.title().startswith(title)
+    assert title in page.inner_text("header") and title in page.inner_text("article h1")
+    organiser = "Comité <b onmouseover=alert('xss-organisateur')>régional</b> des Hauts-Bassins"
+    page.click(f"article a:text-is(\"{organiser}\")")
+    page.wait_for_load_state()
+    assert organiser in page.title() and organiser in page.inner_text("article h1")
+    assert page.evaluate("[...document.querySelectorAll('script:not([type=\"application/json\"])')]"
+                         ".filter(s => s.textContent.includes('xss')).length") == 0
+    assert page.evaluate("document.querySelectorAll('img[onerror], b[onmouseover]').length") == 0
+    assert dialogs == []
+
+
 def test_search_page_makes_no_request_to_another_host(page, served_site):
     hosts = set()
     page.on("request", lambda r: hosts.add(r.url.split("/")[2]))
