@@ -148,6 +148,14 @@ class Store:
                 pickle.dump(value, f, protocol=pickle.HIGHEST_PROTOCOL)
             os.replace(tmp, path)
 
+    def drop(self, keys: set[str]) -> None:
+        """Remove these entries (and the folders of other code versions)."""
+        for stale in self.stale:
+            shutil.rmtree(stale, ignore_errors=True)
+        if self.folder:
+            for key in keys:
+                (self.folder / key[:2] / key).unlink(missing_ok=True)
+
     def keep_only(self, keys: set[str]) -> None:
         """Remove the entries a build no longer uses, and the folders of other code versions."""
         for stale in self.stale:

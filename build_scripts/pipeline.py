@@ -374,6 +374,7 @@ def content_digest(doc: SourceDocument) -> str:
     return hashlib.sha256(payload.encode("utf-8")).hexdigest()
 
 
+DROP_ONE_BY_ONE = 100  # fewer stale bodies than this are removed by name, more by listing the whole store
 SETTLE_NS = 2_000_000_000  # a file changed this close to a build may change again within the same time stamp
 
 
@@ -430,8 +431,11 @@ def build_corpus(source_dir: Path, vocab: Vocabulary, *, cache_dir: Path | None 
             signatures.pop(source, None)
         else:
             corpus.reports.append(reports[key])  # type: ignore[arg-type]
-    if cache.added or len(cache.new) != len(cache.old):
-        bodies.keep_only(set(cache.new))
+    dropped = set(cache.old) - set(cache.new)
+    if len(dropped) > DROP_ONE_BY_ONE or (cache.added and not cache.old):
+        bodies.keep_only(set(cache.new))  # also clears entries an interrupted build may have left
+    else:
+        bodies.drop(dropped)
     cache.save()
     if cache_dir and (signatures != known or state.get("vocabulary") != vocab.digest):
         save_state(cache_dir, "sources", {"vocabulary": vocab.digest, "sources": signatures})
@@ -448,7 +452,7 @@ class CachedReport(Report):
         units = [Unit(*values) for values in record["units"]]
         self.__dict__.update(slug="", meta=record["meta"], units=units, acronyms=record["acronyms"],
                              key=key, view=record["view"], _source=record["source"], _follow_up=record["follow_up"],
-                             _slug=record["slug"], _load=load)
+                             _slug=record["slug"], _keys=record["keys"], _load=load)
 
     @property
     def source(self) -> str:
@@ -481,7 +485,7 @@ def _record(report: Report, problems: list[Problem]) -> dict[str, Any]:
     units = [tuple(getattr(u, name) for name in UNIT_FIELDS) for u in report.units]  # plain data loads faster
     return {"source": report.source, "meta": report.meta, "units": units, "acronyms": report.acronyms,
             "problems": problems, "view": report.view, "follow_up": report.__dict__["_follow_up"],
-            "slug": report.__dict__["_slug"]}
+            "slug": report.__dict__["_slug"], "keys": classify.report_keys(report)}
 
 
 def _summarise(report: Report) -> None:

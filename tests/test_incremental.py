@@ -182,3 +182,16 @@ def test_only_the_cache_shards_that_changed_are_rewritten(setup):
     build()
     after = mtimes(folder)
     assert 1 <= sum(after[s] != before.get(s) for s in after) <= 2  # the new entry's shard, the old one's
+
+
+def test_the_body_store_keeps_one_entry_per_report_after_edits_and_removals(setup):
+    source, docs, build, cold, reads = setup
+    store = lambda: sorted(p.name for p in (docs.parent / ".cache" / "kb").glob("bodies-*/*/*"))  # noqa: E731
+    assert len(store()) == len(list(source.glob("*.txt")))
+    with open(source / EDITED, "a", encoding="utf-8") as f:
+        f.write("\nUne phrase de plus.\n")
+    build()
+    (sorted(source.glob("*.txt"))[-1]).unlink()
+    build()
+    assert len(store()) == len(list(source.glob("*.txt")))
+    assert tree(docs) == cold()
