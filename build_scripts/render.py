@@ -9,7 +9,6 @@ from __future__ import annotations
 import hashlib
 import json
 import multiprocessing
-import re
 from collections import Counter
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
@@ -51,7 +50,6 @@ CATALOGUE_FIELDS = ("slug", "title", "country", "countries", "programme", "progr
                     "organiser", "partners", "themes", "tags", "summary", "source", "url")
 
 
-ACRONYM_SAFE = re.compile(r"^[A-Za-z0-9/-]+$")
 REPORT_IDS = ("texte-du-rapport", "sigles", "kb-points", "kb-citer", "kb-lies")  # ids report.html.j2 uses
 
 
@@ -307,7 +305,7 @@ class Renderer:
                 sentences.setdefault(u.block, []).append((u.uid, u.text))
             else:
                 anchors.setdefault(u.block, {}).setdefault(u.item, []).append(u.uid)
-        acronyms = [a for a in r.acronyms if ACRONYM_SAFE.match(a[0])]
+        acronyms = r.acronyms  # any spelling: they are escaped like the rest ('CSRéf', 'S&E')
         inline = Inline({acr: expansion for acr, expansion, spelled in acronyms if not spelled})
         ids = Ids(set(REPORT_IDS) | {f"kb-{_unit_page(kind)}" for kind in UNIT_LABELS})
         body = Safe(blocks_to_html(r.blocks, anchors, block_ids=True, sentences=sentences, inline=inline, ids=ids))
@@ -465,9 +463,8 @@ def glossary_entries(reports: list[Report]) -> list[tuple[str, str, list[Report]
     expansions: dict[str, Counter[str]] = {}
     for r in sorted(reports, key=sort_key):
         for acr, expansion, _ in r.acronyms:
-            if ACRONYM_SAFE.match(acr):
-                uses.setdefault(acr, []).append(r)
-                expansions.setdefault(acr, Counter())[expansion] += 1
+            uses.setdefault(acr, []).append(r)
+            expansions.setdefault(acr, Counter())[expansion] += 1
     return [(acr, sorted(expansions[acr].items(), key=lambda kv: (-kv[1], kv[0]))[0][0], uses[acr])
             for acr in sorted(uses, key=lambda a: (a.casefold(), a))]
 

@@ -74,3 +74,14 @@ def test_several_countries_give_a_list(vocab):
 def test_programme(text, programme, vocab):
     found = extract_programme(text, vocab).value
     assert (found.name if found else None) == programme
+
+
+def test_glossary_acronyms_with_accents_or_ampersand_are_found_as_whole_words(vocab):
+    from build_scripts.extract.acronyms import acronyms_in_report
+    text = ("Le CSRéf de Kati a présenté le plan de S&E du district ; les CSCom-U ont suivi. "
+            "Le sigle CSRéfX n'existe pas, et xS&E non plus.")
+    found = {acr: (expansion, spelled) for acr, expansion, spelled in acronyms_in_report(text, vocab)}
+    assert found["CSRéf"] == ("centre de santé de référence", False)
+    assert found["S&E"] == ("suivi et évaluation", False)
+    assert found["CSCom-U"][1] is False
+    assert not {"CSRéfX", "xS&E"} & set(found)

@@ -16,12 +16,14 @@ SMALL_WORDS = {"de", "du", "des", "la", "le", "les", "l", "d", "et", "en", "a", 
 # with a character class, which lets the regex engine pass over the many positions without a capital.
 ACRONYM_TOKEN = re.compile(r"([A-Z](?<![\w-][A-Z])[A-Za-z]*[A-Z][A-Za-z]*)(?:\d+)?(?![\w-])")
 
-Glossary = tuple[dict[str, str], re.Pattern[str] | None, list[tuple[str, str, str]], dict[str, str | None]]
+Glossary = tuple[dict[str, str], re.Pattern[str] | None, list[tuple[str, str, str]], dict[str, str | None],
+                 re.Pattern[str] | None]
 
 
 def _glossary(vocab: Vocabulary) -> Glossary:
-    """Acronym -> expansion, one pattern for every expansion, each expansion (first word, text, acronym), and a
-    memo of which acronym a spelled-out form found in a text belongs to (the same forms recur in every report)."""
+    """Acronym -> expansion, one pattern for every expansion, each expansion (first word, text, acronym), a
+    memo of which acronym a spelled-out form found in a text belongs to (the same forms recur in every report),
+    and one pattern for the glossary's acronyms that ACRONYM_TOKEN cannot see ('CSRéf', 'S&E', 'CSCom-U')."""
     return vocab.compiled("acronyms.py:_glossary", _build_glossary)
 
 
@@ -32,7 +34,9 @@ def _build_glossary(vocab: Vocabulary) -> Glossary:
             by_acr.setdefault(key, a.expansion)
     firsts = [(a.expansion.split(" ; ")[0], a.acronym) for a in vocab.acronyms]
     each = [(re.split(r"[- ]+", fold(text.strip()))[0], text, acr) for text, acr in firsts]
-    return (by_acr, phrase_pattern([t for t, _ in firsts], inflections=True), each, {})
+    odd = sorted((key for key in by_acr if not ACRONYM_TOKEN.fullmatch(key)), key=lambda k: (-len(k), k))
+    odd_pattern = re.compile(r"(?<![\w&-])(" + "|".join(map(re.escape, odd)) + r")(?![\w&-])") if odd else None
+    return (by_acr, phrase_pattern([t for t, _ in firsts], inflections=True), each, {}, odd_pattern)
 
 
 def _owner(spelled: str, each: list[tuple[str, str, str]]) -> str | None:
@@ -88,11 +92,13 @@ def _spells(letters: list[str], initials: list[str], words: list[str]) -> bool:
 
 def acronyms_in_report(text: str, vocab: Vocabulary) -> list[tuple[str, str, bool]]:
     """(acronym, expansion, spelled_out_only) for each glossary or defined acronym the report uses or spells out."""
-    by_acr, expansion_pattern, each, owners = _glossary(vocab)
+    by_acr, expansion_pattern, each, owners, odd_pattern = _glossary(vocab)
     defined = definitions_in_text(text)
     out: dict[str, tuple[str, bool]] = {acr: (long, False) for acr, long in defined.items()}
-    for m in ACRONYM_TOKEN.finditer(text):
-        acr = m.group(1)
+    found = [m.group(1) for m in ACRONYM_TOKEN.finditer(text)]
+    if odd_pattern is not None:
+        found += [m.group(1) for m in odd_pattern.finditer(text)]
+    for acr in found:
         if acr in defined:
             out.setdefault(acr, (defined[acr], False))
         elif acr in by_acr:
