@@ -12,7 +12,7 @@ import multiprocessing
 from collections import Counter
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 import yaml
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
@@ -149,17 +149,26 @@ class Renderer:
         self.shown: dict[int, str] = {}
 
     def render(self, reports: list[Report]) -> dict[str, Content]:
-        """Every generated file: path relative to docs/ -> content (or, when reused, its digest: see cached)."""
+        """Every generated file: path relative to docs/ -> content (or, when reused, its digest: see _plan).
+        The files to make are made by forked worker processes when there are many (see _make_all)."""
         self.shown = {id(r): shown_digest(r) for r in reports if r.key}
         buckets = build_buckets(reports, self.vocab)
         rel = self._related(reports)
         out: dict[str, Content] = {}
-        _merge(out, self.all_report_files(reports, rel))
+        jobs: list[tuple[str, Callable[[], dict[str, str]]]] = []  # (cache key, '' if none; how to make them)
+        # the listings first: the longest job, taken by one worker while the others share the rest
+        self._plan(out, jobs, self.group_key(("listings", self.base_url), reports),
+                   lambda: self._listings(reports, buckets))
         for kind in INDEX_KINDS:
             for b in buckets[kind]:
-                _merge(out, self.cached(("bucket", b.kind, b.slug, b.label, b.description),
-                                        b.reports, lambda b=b: self.bucket_pages(b)))
-        _merge(out, self.cached(("listings", self.base_url), reports, lambda: self._listings(reports, buckets)))
+                self._plan(out, jobs, self.group_key(("bucket", b.kind, b.slug, b.label, b.description), b.reports),
+                           lambda b=b: self.bucket_pages(b))
+        for r in reports:
+            self._plan(out, jobs, self.report_key(r, rel[r.slug]), lambda r=r: self.report_files(r, rel[r.slug]))
+        for (key, _), files in zip(jobs, self._make_all(jobs)):
+            if key:
+                self.cache.put(key, {path: digest(text) for path, text in files.items()})
+            _merge(out, files)
         self.cache.save()
         return out
 
@@ -213,36 +222,28 @@ class Renderer:
         by_slug = {r.slug: r for r in reports}
         return {slug: [(by_slug[o], why) for o, why in pairs] for slug, pairs in stored.items()}
 
-    def cached(self, what: tuple, reports: list[Report], make: Any) -> dict[str, Content]:
-        """Pages drawn from a list of reports, reused while nothing they may show of them changed (page name,
-        metadata, statements and their status, acronyms: see cache.shown_digest), nor the vocabulary. A reused
-        page is known by its digest; its text is made again only if the file on disk is not that one."""
+    def group_key(self, what: tuple, reports: list[Report]) -> str:
+        """The key of pages drawn from a list of reports: they are reused while nothing they may show of them
+        changed (page name, metadata, statements and their status, acronyms: see cache.shown_digest), nor the
+        vocabulary ('' when a report has no extraction key: never cached)."""
         if not all(r.key for r in reports):
-            return make()
-        return self._reuse(_key([what, self.vocab.digest, [self._shown(r) for r in reports]]), make)
+            return ""
+        return _key([what, self.vocab.digest, [self._shown(r) for r in reports]])
 
-    def all_report_files(self, reports: list[Report],
-                         rel: dict[str, list[tuple[Report, list[str]]]]) -> dict[str, Content]:
-        """Every report's page and reference files: reused from the last build when nothing they show changed
-        (known by digest, see ``_reuse``), the others rendered in worker processes when there are many."""
-        out: dict[str, Content] = {}
-        todo: list[tuple[Report, str]] = []
-        for r in reports:
-            key = self.report_key(r, rel[r.slug])
-            digests = self.cache.get(key) if key else None
-            if digests is None:
-                todo.append((r, key))
-            else:
-                _merge(out, _deferred(digests, lambda r=r: self.report_files(r, rel[r.slug])))
-        if self.workers > 1 and len(todo) >= PARALLEL_PAGES and "fork" in multiprocessing.get_all_start_methods():
-            rendered = _render_in_workers(self, [r for r, _ in todo], rel)
+    def _plan(self, out: dict[str, Content], jobs: list[tuple[str, Callable[[], dict[str, str]]]], key: str,
+              make: Callable[[], dict[str, str]]) -> None:
+        """Files reused from the last build, known by their digest (their text is made again only if the file on
+        disk is not that one), or a job to make them."""
+        digests = self.cache.get(key) if key else None
+        if digests is None:
+            jobs.append((key, make))
         else:
-            rendered = [self.report_files(r, rel[r.slug]) for r, _ in todo]
-        for (r, key), files in zip(todo, rendered):
-            if key:
-                self.cache.put(key, {path: digest(text) for path, text in files.items()})
-            _merge(out, files)
-        return out
+            _merge(out, _deferred(digests, make))
+
+    def _make_all(self, jobs: list[tuple[str, Callable[[], dict[str, str]]]]) -> list[dict[str, str]]:
+        if self.workers > 1 and len(jobs) >= PARALLEL_JOBS and "fork" in multiprocessing.get_all_start_methods():
+            return _make_in_workers(jobs, self.workers)
+        return [make() for _, make in jobs]
 
     def report_key(self, r: Report, related_reports: list[tuple[Report, list[str]]]) -> str:
         """What a report's files show: its extraction and shown fields, the address, the vocabulary, and what
@@ -259,14 +260,6 @@ class Renderer:
                 f"references/{r.slug}.bib": cite.bibtex([r], self.base_url),
                 f"references/{r.slug}.ris": cite.ris([r], self.base_url),
                 f"references/{r.slug}.json": cite.csl_json([r], self.base_url)}
-
-    def _reuse(self, key: str, make: Any) -> dict[str, Content]:
-        digests = self.cache.get(key)
-        if digests is None:
-            files = make()
-            self.cache.put(key, {path: digest(text) for path, text in files.items()})
-            return files
-        return _deferred(digests, make)
 
     def _shown(self, r: Report) -> str:
         return self.shown.get(id(r)) or shown_digest(r)
@@ -389,29 +382,28 @@ class Renderer:
 
 
 PAGE_SIZE = 100  # entries per listing page: a theme with 2,500 reports gives 25 light pages
-PARALLEL_PAGES = 200  # fewer report pages to render than this are not worth starting worker processes
-_FORKED: tuple[Renderer, list[Report], dict[str, list[tuple[Report, list[str]]]]] | None = None
+UNITS_PREVIEW = 10  # statements per theme on a summary page
+PARALLEL_JOBS = 200  # fewer files to make than this (in pages or groups of pages) are made by this process
+_FORKED: list[tuple[str, Callable[[], dict[str, str]]]] | None = None
 
 
-def _render_in_workers(renderer: Renderer, reports: list[Report],
-                       rel: dict[str, list[tuple[Report, list[str]]]]) -> list[dict[str, str]]:
-    """Report files rendered by forked worker processes, which inherit the renderer and the reports instead of
-    receiving them pickled; only the rendered text comes back. Same result, in the same order, as one process."""
+def _make_in_workers(jobs: list[tuple[str, Callable[[], dict[str, str]]]], workers: int) -> list[dict[str, str]]:
+    """Jobs run by forked worker processes, which inherit the jobs (the renderer, the reports) instead of
+    receiving them pickled; only the made text comes back. The first job goes alone, the others in slices,
+    in order: same result, same order, as one process."""
     global _FORKED
-    size = max(16, len(reports) // (renderer.workers * 8))
-    slices = [(i, min(i + size, len(reports))) for i in range(0, len(reports), size)]
-    _FORKED = (renderer, reports, rel)
+    size = max(16, len(jobs) // (workers * 8))
+    slices = [(0, 1)] + [(i, min(i + size, len(jobs))) for i in range(1, len(jobs), size)]
+    _FORKED = jobs
     try:
-        with ProcessPoolExecutor(max_workers=renderer.workers, mp_context=multiprocessing.get_context("fork")) as pool:
-            return [files for chunk in pool.map(_render_slice, slices) for files in chunk]
+        with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork")) as pool:
+            return [files for chunk in pool.map(_run_jobs, slices) for files in chunk]
     finally:
         _FORKED = None
 
 
-def _render_slice(bounds: tuple[int, int]) -> list[dict[str, str]]:
-    renderer, reports, rel = _FORKED  # type: ignore[misc]
-    return [renderer.report_files(r, rel[r.slug]) for r in reports[bounds[0]:bounds[1]]]
-UNITS_PREVIEW = 10  # statements per theme on a summary page
+def _run_jobs(bounds: tuple[int, int]) -> list[dict[str, str]]:
+    return [make() for _, make in _FORKED[bounds[0]:bounds[1]]]  # type: ignore[index]
 
 
 def _deferred(digests: dict[str, str], make: Any) -> dict[str, Content]:
