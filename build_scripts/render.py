@@ -89,7 +89,7 @@ def consulted(citation: str) -> Safe:
 
 def link(label: Any, url: str) -> Safe:
     """A Markdown link whose label is escaped report text and whose URL we generated."""
-    return Safe(f"[{escape(' '.join(str(label).split()))}]({url})")
+    return Safe(f"[{escape(one_line(label))}]({url})")
 
 
 def html_link(label: Any, url: str) -> Safe:
@@ -283,7 +283,8 @@ class Renderer:
         return self.env.get_template(name).render(**context)
 
     def _page(self, title: str, name: str, **context: Any) -> str:
-        return html_page({"title": title}, self._template(name, **context))
+        """A generated page: its title in the front-matter and as the template's heading."""
+        return html_page({"title": title}, self._template(name, title=title, **context))
 
     def _unit_counts(self, reports: list[Report]) -> dict[str, int]:
         counts = Counter(u.kind for r in reports for u in r.units)
@@ -331,7 +332,7 @@ class Renderer:
             page_title = title if n == 1 else f"{title} (page {n})"
             out[f"{b.kind}/{page_name(b.slug, n)}.md"] = self._page(
                 page_title, "bucket.html.j2", b=b, facets=facet_lists if n == 1 else {}, reports=chunk, pager=pager,
-                page_title=page_title, charts=self.bucket_charts(b, facets) if n == 1 else [],
+                charts=self.bucket_charts(b, facets) if n == 1 else [],
                 meetings=sorted(b.reports, key=lambda r: (r.meta.get("date") or "9999", r.slug))
                 if b.kind == "programmes" and n == 1 else [])
         return out
@@ -367,17 +368,18 @@ class Renderer:
         out = {}
         shown = [(slug, label, items[:UNITS_PREVIEW], len(items)) for slug, label, items in groups]
         out[f"lecons/{base}.md"] = self._page(
-            UNIT_LABELS[kind][0], "units.html.j2", kind=kind, groups=shown, total=sum(len(g[2]) for g in groups), base=base,
-            unit_pairs=[p for _, _, g, _ in shown for p in g], base_url=self.base_url, pager="", theme_label="")
+            UNIT_LABELS[kind][0], "units.html.j2", kind=kind, groups=shown, total=sum(len(g[2]) for g in groups),
+            base=base, unit_pairs=[p for _, _, g, _ in shown for p in g], base_url=self.base_url, pager="",
+            theme_label="")
         for slug, label, items in groups:
             if len(items) <= UNITS_PREVIEW:
                 continue
             for n, chunk, pager in paginate(items, f"{base}-{slug}"):
                 theme_label = label + (f" (page {n})" if n > 1 else "")
                 out[f"lecons/{page_name(f'{base}-{slug}', n)}.md"] = self._page(
-                    f"{UNIT_LABELS[kind][0]} : {theme_label}", "units.html.j2", kind=kind, groups=[(slug, label, chunk, len(items))], total=len(items), base=base,
-                    unit_pairs=chunk, base_url=self.base_url, pager=pager,
-                    theme_label=theme_label)
+                    f"{UNIT_LABELS[kind][0]} : {theme_label}", "units.html.j2", kind=kind,
+                    groups=[(slug, label, chunk, len(items))], total=len(items), base=base, unit_pairs=chunk,
+                    base_url=self.base_url, pager=pager, theme_label=theme_label)
         return out
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import re
 import http.server
 import shutil
 import subprocess
@@ -129,3 +130,14 @@ def page(browser):
     pg = context.new_page()
     yield pg
     context.close()
+
+
+def header_search(page, start_url: str, results_path: str, query: str) -> list:
+    """Type a query in the header's search box of ``start_url`` and press Enter: the browser must land on the
+    results page (``results_path``, '/recherche/' online, '/recherche.html' offline) and show its hits."""
+    page.goto(start_url)
+    page.fill("#kb-search-q", query)
+    page.press("#kb-search-q", "Enter")
+    page.wait_for_url(re.compile(re.escape(f"{results_path}?q={query}")))
+    page.wait_for_function("document.getElementById('kb-etat').textContent.includes('trouvé')")
+    return page.query_selector_all(".kb-resultat")

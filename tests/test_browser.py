@@ -4,6 +4,8 @@ import json
 import re
 from urllib.parse import quote
 
+from .conftest import header_search
+
 
 def search(page, site, query: str, extra: str = "") -> list[str]:
     page.goto(f"{site.base_url}/recherche/?q={quote(query)}{extra}")
@@ -78,12 +80,7 @@ def test_hit_in_a_recommendation_opens_it_highlighted(page, served_site):
 
 
 def test_header_search_box_leads_to_results(page, served_site):
-    page.goto(f"{served_site.base_url}/")
-    page.fill("#kb-search-q", "paludisme")
-    page.press("#kb-search-q", "Enter")
-    page.wait_for_url(re.compile(r"/recherche/\?q=paludisme"))
-    page.wait_for_function("document.getElementById('kb-etat').textContent.includes('trouvé')")
-    assert page.query_selector_all(".kb-resultat")
+    assert header_search(page, f"{served_site.base_url}/", "/recherche/", "paludisme")
 
 
 def test_no_script_from_a_report_runs(page, served_site):

@@ -14,7 +14,7 @@ import pytest
 
 from build_scripts.bundle import INDEX_PATH, TEXTS_PATH, ZIP_ROOT, BundleError, BundleResult, build_bundle
 from build_scripts.cli import main
-from .conftest import DEVSET, FIXTURES, SEEDS, corpus_folder, make_project
+from .conftest import DEVSET, FIXTURES, SEEDS, corpus_folder, header_search, make_project
 
 
 @dataclass
@@ -161,12 +161,7 @@ def test_result_link_opens_the_report_at_the_passage(page, offline):
 
 
 def test_header_search_box_leads_to_offline_results(page, offline):
-    page.goto(offline.url("rapports/index.html"))
-    page.fill("#kb-search-q", "paludisme")
-    page.press("#kb-search-q", "Enter")
-    page.wait_for_url(re.compile(r"/recherche\.html\?q=paludisme"))
-    page.wait_for_function("document.getElementById('kb-etat').textContent.includes('trouvé')")
-    assert page.query_selector_all(".kb-resultat")
+    assert header_search(page, offline.url("rapports/index.html"), "/recherche.html", "paludisme")
 
 
 def test_report_text_in_excerpts_stays_text(page, offline):
