@@ -44,8 +44,6 @@ import json
 import os
 import posixpath
 import re
-import subprocess
-import sys
 import tempfile
 import unicodedata
 import zipfile
@@ -55,6 +53,8 @@ from urllib.parse import quote, unquote
 
 import lxml.html
 import yaml
+
+from .site import run_mkdocs
 
 INDEX_PATH = "javascripts/index-hors-ligne.js"
 TEXTS_PATH = "javascripts/hors-ligne/textes-{:04d}.js"
@@ -124,14 +124,10 @@ def _mkdocs_build(project: Path, tmp: Path, site: Path) -> None:
     config = tmp / "mkdocs-hors-ligne.yml"
     config.write_text(yaml.safe_dump(_offline_config(project, site), allow_unicode=True, sort_keys=True),
                       encoding="utf-8")
-    cmd = [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config)]
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    done = subprocess.run(cmd, cwd=project, check=False, env=env, capture_output=True, text=True)
-    if done.returncode:
-        lines = (done.stderr + done.stdout).splitlines()
-        problems = [line for line in lines if line.startswith(("WARNING", "ERROR"))] or lines[-5:]
-        raise BundleError(f"mkdocs build --strict of the offline site failed (exit code {done.returncode}):\n  "
-                          + "\n  ".join(problems))
+    run = run_mkdocs(config, project)
+    if run.failed:
+        raise BundleError(f"the strict build of the offline site failed (exit code {run.returncode}):\n  "
+                          + "\n  ".join(run.problems))
 
 
 def _offline_config(project: Path, site: Path) -> dict:

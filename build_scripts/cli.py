@@ -68,7 +68,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.command in ("site", "serve"):
         from . import site
         if args.command == "site":
-            return site.build_site(args.project, args.site_dir or args.project / "site")
+            return _site(site, args)
         site.serve(args.site_dir, args.port)
         return EXIT_OK
     try:
@@ -86,6 +86,22 @@ def main(argv: list[str] | None = None) -> int:
         return run_check(args.source, vocab, args.threshold, site)
     from .score import run_score
     return run_score(args.devset, vocab, args.verbose)
+
+
+def _site(site, args: argparse.Namespace) -> int:
+    """Strict site build: every engine warning is printed as an ``error:`` line and fails the command."""
+    try:
+        run = site.build_site(args.project, args.site_dir or args.project / "site")
+    except ValueError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_CONFIG
+    for problem in run.problems:
+        print(f"error: {problem}", file=sys.stderr)
+    if run.failed:
+        print(f"error: the site was not built: {len(run.problems)} problem(s) above — fix them, then run "
+              f"'python -m build_scripts site' again", file=sys.stderr)
+        return EXIT_PROBLEMS
+    return EXIT_OK
 
 
 def _bundle(args: argparse.Namespace) -> int:

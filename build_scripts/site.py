@@ -8,6 +8,7 @@ import re
 import http.server
 import subprocess
 import sys
+from dataclasses import dataclass, field
 from pathlib import Path
 
 
@@ -21,16 +22,71 @@ def copy_config(code: Path, dest: Path) -> Path:
     return dest / "mkdocs.yml"
 
 
-def build_site(root: Path, site_dir: Path | None = None) -> int:
-    """``mkdocs build --strict`` in the project folder, then the Pagefind index; returns the first failure."""
+ENGINES = ("mkdocs", "properdocs")  # ProperDocs: a maintained fork of MkDocs 1.x, same config and hooks
+ENGINE_VARIABLE = "SITE_ENGINE"  # the one setting that picks the engine; MkDocs unless it says otherwise
+_DOC_FILE = re.compile(r"^Doc file '(?P<page>[^']+)' (?P<what>.*)$")
+
+
+@dataclass
+class SiteRun:
+    """What one run of the site engine left: its exit code and each warning or error, one line each."""
+
+    returncode: int
+    problems: list[str] = field(default_factory=list)
+
+    @property
+    def failed(self) -> bool:
+        return self.returncode != 0 or bool(self.problems)
+
+
+def engine() -> str:
+    """The site engine named by $SITE_ENGINE (default: mkdocs); an unknown name is refused, never guessed."""
+    name = os.environ.get(ENGINE_VARIABLE, "").strip().lower() or "mkdocs"
+    if name not in ENGINES:
+        raise ValueError(f"${ENGINE_VARIABLE}={name!r} is not a site engine; expected one of {', '.join(ENGINES)}")
+    return name
+
+
+def mkdocs_command(config: Path | str, site_dir: Path | str | None = None, strict: bool = True) -> list[str]:
+    """The one command line that starts the site engine (MkDocs, or ProperDocs by $SITE_ENGINE): never
+    ``--quiet``, which hides the warnings that strict mode counts."""
+    cmd = [sys.executable, "-m", engine(), "build", "--strict" if strict else "--no-strict", "-f", str(config)]
+    return cmd + (["-d", str(site_dir)] if site_dir is not None else [])
+
+
+ENGINE_ENV = {"NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}  # no banner about MkDocs 2.0
+
+
+def run_mkdocs(config: Path, cwd: Path, site_dir: Path | str | None = None, strict: bool = True) -> SiteRun:
+    """Build ``config`` with the site engine, its output captured and every WARNING or ERROR line kept, so that
+    strict mode never depends on what the engine chose to print."""
+    done = subprocess.run(mkdocs_command(config, site_dir, strict), cwd=cwd, check=False,
+                          env={**os.environ, **ENGINE_ENV}, capture_output=True, text=True)
+    lines = (done.stderr + done.stdout).splitlines()
+    problems = list(dict.fromkeys(_problem(line) for line in lines if line.startswith(("WARNING", "ERROR"))))
+    if done.returncode and not problems:  # a crash: its last lines say why
+        problems = [f"{engine()} build failed (exit code {done.returncode}): " + " / ".join(lines[-5:])]
+    return SiteRun(done.returncode, problems)
+
+
+def _problem(line: str) -> str:
+    """One engine warning as a one-line message that names the page and what is wrong in it."""
+    what = re.sub(r"^(WARNING|ERROR)\s*-\s*", "", line).strip()
+    found = _DOC_FILE.match(what)
+    if found:
+        return f"docs/{found['page']}: {found['what']} — fix the link or the page, then build again"
+    return what
+
+
+def build_site(root: Path, site_dir: Path | None = None) -> SiteRun:
+    """Strict MkDocs build of the project folder, then the Pagefind index. Any engine warning is a failure:
+    MkDocs' own strict mode only counts the warnings it prints, so none is left to its verbosity."""
     site_dir = site_dir or root / "site"
-    cmd = [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-f", str(root / "mkdocs.yml"),
-           "-d", str(site_dir)]
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    code = subprocess.run(cmd, cwd=root, check=False, env=env).returncode
-    if code:
-        return code
-    return build_search_index(site_dir)
+    run = run_mkdocs(root / "mkdocs.yml", root, site_dir)
+    if run.failed:
+        return SiteRun(run.returncode or 1, run.problems)
+    code = build_search_index(site_dir)
+    return SiteRun(code, [] if not code else [f"pagefind failed on {site_dir} (exit code {code})"])
 
 
 def pagefind_command(site_dir: Path | str) -> list[str]:

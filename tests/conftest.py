@@ -88,7 +88,8 @@ def build_full(tmp: Path, source: Path) -> BuiltSite:
     project = make_project(tmp / "project")
     code = main(["build", "--source", str(source), "--docs", str(project / "docs")])
     assert code == 0
-    assert build_site(project, project / "site") == 0, "mkdocs build --strict failed"
+    run = build_site(project, project / "site")
+    assert not run.failed, "strict site build failed:\n" + "\n".join(run.problems)
     return BuiltSite(project, project / "docs", project / "site", source)
 
 

@@ -1,8 +1,11 @@
 """What a reader does in a real browser (headless Chromium): search, filter, share, cite, and stay safe."""
 
+import datetime
 import json
 import re
 from urllib.parse import quote
+
+import pytest
 
 from .conftest import header_search
 
@@ -156,12 +159,22 @@ def test_basket_keeps_units_across_pages_reorders_and_exports(page, served_site)
     assert page.locator(".kb-panier__element").count() == 1
 
 
-def test_copy_citation_button_copies_a_dated_citation(browser, served_site):
-    context = browser.new_context(permissions=["clipboard-read", "clipboard-write"])
+@pytest.mark.parametrize("day, printed", [
+    ("2026-12-01", "1er décembre 2026"),   # the first of the month is written "1er" in French
+    ("2027-01-09", "9 janvier 2027"),      # a single-digit day, no leading zero
+    ("2026-11-30", "30 novembre 2026"),
+])
+def test_copy_citation_button_copies_a_dated_citation(browser, served_site, day, printed):
+    # The browser's clock is frozen at noon UTC and its time zone and language are fixed, so the consultation
+    # date printed does not depend on the day the suite runs nor on the machine's locale.
+    context = browser.new_context(permissions=["clipboard-read", "clipboard-write"], timezone_id="UTC",
+                                  locale="en-US")
     page = context.new_page()
+    page.clock.set_fixed_time(datetime.datetime.fromisoformat(day + "T12:00:00+00:00"))
     url = next(u for u in reports_mentioning(served_site, r"travaux des assises du Comité Technique du PRODESS"))
     page.goto(served_site.base_url + url)
     page.click("text=Copier la citation")
     copied = page.evaluate("navigator.clipboard.readText()")
     context.close()
-    assert copied.startswith("Comité technique du PRODESS (2017) ") and "(Consulté le: 2" in copied
+    assert copied.startswith("Comité technique du PRODESS (2017) ")
+    assert copied.rstrip().endswith(f"(Consulté le: {printed})."), copied

@@ -80,7 +80,7 @@ def test_two_builds_give_identical_trees(tmp_path, cli):
 def test_hand_written_page_is_never_overwritten(tmp_path, cli):
     project = make_project(tmp_path / "p")
     cli("build", "--source", SEEDS, "--docs", project / "docs")
-    victim = next(p for p in (project / "docs/rapports").glob("*.md") if p.name != "index.md")
+    victim = next(p for p in sorted((project / "docs/rapports").glob("*.md")) if p.name != "index.md")
     shutil.rmtree(project / "docs/rapports")
     (project / "docs/.generes.json").unlink()
     victim.parent.mkdir()
@@ -150,7 +150,7 @@ def test_curated_values_win_and_bad_ones_are_explained(tmp_path, cli):
     write(source, "kara-revue.meta.yml", "programme: PEV\ndate: '2022-03-04'\nthemes: [vaccinaton]\npays: Togo\n")
     project = make_project(tmp_path / "p")
     result = cli("build", "--source", source, "--docs", project / "docs")
-    post = frontmatter.load(next(p for p in (project / "docs/rapports").glob("*.md") if p.name != "index.md"))
+    post = frontmatter.load(next(p for p in sorted((project / "docs/rapports").glob("*.md")) if p.name != "index.md"))
     assert post["programme"] == "PEV" and post["date"] == "2022-03-04"
     assert "kara-revue.txt [themes]: curated themes has unknown theme 'vaccinaton'; did you mean 'vaccination'?" in result.err
     assert "unknown curated field 'pays'" in result.err
@@ -223,7 +223,7 @@ def test_curated_values_of_any_shape_build(tmp_path, cli, sidecar, field, expect
     project = make_project(tmp_path / "p")
     result = cli("build", "--source", source, "--docs", project / "docs")
     assert result.code == 0 and "1 reports built" in result.out
-    post = frontmatter.load(next(p for p in (project / "docs/rapports").glob("*.md") if p.name != "index.md"))
+    post = frontmatter.load(next(p for p in sorted((project / "docs/rapports").glob("*.md")) if p.name != "index.md"))
     if expected is not None:
         assert post[field] == expected
     if message:

@@ -89,7 +89,7 @@ def test_text_appended_to_a_report_reaches_its_page(setup):
         f.write("\nUne phrase ajoutée par la curatrice pour vérifier la reconstruction.\n")
     build()
     assert tree(docs) == cold()
-    page = next(p for p in (docs / "rapports").glob("*.md") if "ajoutée par la curatrice" in p.read_text("utf-8"))
+    page = next(p for p in sorted((docs / "rapports").glob("*.md")) if "ajoutée par la curatrice" in p.read_text("utf-8"))
     assert page.name != "index.md"
 
 
@@ -141,7 +141,7 @@ def test_changed_vocabulary_or_site_address_gives_the_cold_output(setup, tmp_pat
 
 def test_a_deleted_or_altered_page_is_made_again_even_when_the_cache_lost_its_body(setup):
     source, docs, build, cold, reads = setup
-    page = next(p for p in (docs / "rapports").glob("*.md") if p.name != "index.md")
+    page = next(p for p in sorted((docs / "rapports").glob("*.md")) if p.name != "index.md")
     page.unlink()
     (docs / "catalogue.csv").write_text("changé à la main\n", encoding="utf-8")
     for body in (docs.parent / ".cache" / "kb").glob("bodies-*/*/*"):

@@ -82,7 +82,7 @@ def test_legacy_encodings_are_detected_and_recorded(tmp_path, cli, encoding, exp
     (source / "sokode.txt").write_bytes(SAMPLE.encode(encoding))
     project = make_project(tmp_path / "p")
     assert cli("build", "--source", source, "--docs", project / "docs").code == 0
-    page = next(p for p in (project / "docs/rapports").glob("*.md") if p.name != "index.md")
+    page = next(p for p in sorted((project / "docs/rapports").glob("*.md")) if p.name != "index.md")
     post = frontmatter.load(page)
     assert post["encoding"] == expected
     assert "l’élan de la région Centrale ; la complétude atteint 92 %." in post.content
@@ -96,7 +96,7 @@ def test_latin1_and_non_breaking_spaces(tmp_path, cli):
     (source / "kara.txt").write_bytes(text.encode("latin-1"))
     project = make_project(tmp_path / "p")
     cli("build", "--source", source, "--docs", project / "docs")
-    post = frontmatter.load(next(p for p in (project / "docs/rapports").glob("*.md") if p.name != "index.md"))
+    post = frontmatter.load(next(p for p in sorted((project / "docs/rapports").glob("*.md")) if p.name != "index.md"))
     assert post["encoding"] == "cp1252"  # Latin-1 French text decodes the same way
     assert "Réunion à Kara : la complétude est de 92 %." in post.content
     assert "\u00a0" not in post.content

@@ -232,6 +232,6 @@ def test_a_broken_link_stops_the_bundle_and_names_the_page(offline, tmp_path):
     shutil.copytree(offline.project, project)
     with (project / "docs" / "a-propos.md").open("a", encoding="utf-8") as f:
         f.write("\n[lien cassé](nulle-part.md)\n")
-    with pytest.raises(BundleError, match=r"(?s)strict.*'a-propos\.md'.*'nulle-part\.md'"):
+    with pytest.raises(BundleError, match=r"(?s)strict.*docs/a-propos\.md: .*'nulle-part\.md'"):
         build_bundle(project, tmp_path / "jamais.zip")
     assert not (tmp_path / "jamais.zip").exists()

@@ -3,7 +3,14 @@
 (function () {
   "use strict";
   var KEY = "kb-panier-v1";
-  var today = new Intl.DateTimeFormat("fr-FR", { day: "numeric", month: "long", year: "numeric" }).format(new Date());
+  var MOIS = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre",
+    "novembre", "décembre"];
+  // La date de consultation à la française, sans dépendre de la langue du navigateur : « 1er décembre 2026 ».
+  function frenchDate(d) {
+    var day = d.getDate();
+    return (day === 1 ? "1er" : String(day)) + " " + MOIS[d.getMonth()] + " " + d.getFullYear();
+  }
+  var today = frenchDate(new Date());
 
   function load() {
     try { var v = JSON.parse(localStorage.getItem(KEY) || "[]"); return Array.isArray(v) ? v : []; }
