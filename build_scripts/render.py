@@ -20,7 +20,7 @@ from markupsafe import Markup
 
 from . import charts, cite, feeds
 from .cache import Cache, meta_digest, shown_digest
-from .classify import INDEX_KINDS, Bucket, build_buckets, related, report_keys, slugify, sort_key
+from .classify import INDEX_KINDS, Bucket, build_buckets, related, report_keys, slugify, sort_key, theme_address
 from .config import Vocabulary
 from .extract.titles import french_date
 from .htmltext import Ids, Inline, attr, blocks_to_html, esc, heading, one_line
@@ -32,6 +32,7 @@ TEMPLATES = Path(__file__).parent / "templates"
 DEFAULT_BASE_URL = "http://127.0.0.1:8000/"
 REPORTS_DIR = "rapports"
 FRAGMENTS_DIR = "_generes"
+REDIRECTS = f"{FRAGMENTS_DIR}/redirections.json"  # old report address -> new one; the MkDocs hook writes the pages
 INDEX_TITLES = {
     "themes": ("Thèmes", "thème", "Les rapports classés par thème de santé et d'action sociale."),
     "pays": ("Pays", "pays", "Les rapports classés par pays concerné."),
@@ -192,15 +193,15 @@ class Renderer:
         out["lecons/index.md"] = self._page("Enseignements et recommandations", "units_index.html.j2",
                                             counts=unit_counts)
         rows = catalogue_rows(reports)
-        theme_slug = {t.label: t.slug for t in self.vocab.themes}
         out[f"{FRAGMENTS_DIR}/accueil.md"] = self.md_env.get_template("home_fragment.md.j2").render(
             latest=sorted(reports, key=sort_key)[:8], buckets=buckets,
             n_reports=len(reports), unit_counts=unit_counts,
             timeline=Safe(charts.timeline_svg(rows)), timeline_table=year_country_table(rows),
             grid=Safe(charts.country_grid_svg(rows, lambda name: f"pays/{slugify(name)}/")),
             themes_chart=Safe(charts.bars_svg([(b.label, len(b.reports)) for b in buckets["themes"]],
-                                              "Rapports par thème", lambda label: f"themes/{theme_slug[label]}/")))
+                                              "Rapports par thème", lambda label: f"themes/{theme_address(label)}/")))
         out.update(self.feeds(rows, buckets))
+        out[REDIRECTS] = redirects(reports)
         out["catalogue.json"], out["catalogue.csv"] = catalogue(reports)
         out["lecons.json"], out["lecons.csv"] = cite.units_catalogue(reports, self.base_url)
         ordered = sorted(reports, key=lambda r: r.slug)
@@ -362,8 +363,9 @@ class Renderer:
                 themes = u.themes or r.meta["themes"] or []
                 for t in themes[:1] or ["sans-theme"]:
                     by_theme.setdefault(t, []).append((u, r))
-        groups = [(slug, self.vocab.theme_by_slug[slug].label if slug in self.vocab.theme_by_slug else "Sans thème", items)
-                  for slug, items in by_theme.items() if items]
+        labels = {slug: self.vocab.theme_by_slug[slug].label if slug in self.vocab.theme_by_slug else "Sans thème"
+                  for slug in by_theme}
+        groups = [(theme_address(labels[slug]), labels[slug], items) for slug, items in by_theme.items() if items]
         base = _unit_page(kind)
         out = {}
         shown = [(slug, label, items[:UNITS_PREVIEW], len(items)) for slug, label, items in groups]
@@ -479,6 +481,12 @@ def year_country_table(rows: list[dict[str, Any]]) -> list[tuple[str, int, str]]
                 by_year.setdefault(row["year"], Counter())[country] += 1
     return [(str(y), totals[y], ", ".join(f"{c} ({n})" for c, n in sorted(by_year[y].items(), key=lambda kv: (-kv[1], kv[0]))))
             for y in sorted(totals)]
+
+
+def redirects(reports: list[Report]) -> str:
+    """Old report addresses (curated 'aliases') and the page each one now leads to, as JSON for the site hook."""
+    moved = {alias: f"{REPORTS_DIR}/{r.slug}" for r in reports for alias in r.meta.get("aliases") or []}
+    return json.dumps({f"{REPORTS_DIR}/{a}": moved[a] for a in sorted(moved)}, ensure_ascii=False, indent=1) + "\n"
 
 
 def catalogue_rows(reports: list[Report]) -> list[dict[str, Any]]:
