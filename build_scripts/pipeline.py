@@ -27,6 +27,7 @@ from .classify import classify_themes, follow_up_status, unit_themes
 from .config import Vocabulary
 from .extract.acronyms import acronyms_in_report
 from .extract.dates import extract_dates
+from .extract.document import DOC_TYPES, document_type, meeting_town
 from .extract.organisations import extract_organiser, extract_partners
 from .extract.places import extract_country
 from .extract.programmes import extract_programme
@@ -37,7 +38,8 @@ from .models import Found, Problem, Report, SourceDocument, Unit
 
 MAX_BYTES = 20 * 1024 * 1024
 ISO_DATE = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")
-EXTRACTED_FIELDS = ("title", "country", "programme", "date", "date_end", "organiser", "partners", "themes", "summary")
+EXTRACTED_FIELDS = ("title", "country", "programme", "date", "date_end", "organiser", "partners", "themes", "summary",
+                    "doc_type", "city")
 ADDRESS_FIELDS = ("slug", "aliases")  # the page's address and its old addresses (see _address)
 CURATED_FIELDS = EXTRACTED_FIELDS + ADDRESS_FIELDS  # a curator can override every extracted field, and name the address
 SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -184,7 +186,9 @@ def extract_report(doc: SourceDocument, vocab: Vocabulary) -> tuple[Report, list
         "partners": extract_partners(text, vocab, organiser.value),
         "themes": classify_themes(text, title.value, vocab),
         "summary": extract_summary(blocks, head[1] if head else None),
+        "doc_type": document_type(head[0] if head else "", text),
     }
+    found["city"] = meeting_town(text, _countries(country.value), vocab)
     units = extract_units(blocks)
     for u in units:
         u.page = blocks[u.block].page if 0 <= u.block < len(blocks) else None
@@ -233,7 +237,9 @@ def _apply(report: Report, vocab: Vocabulary, programme_long: str) -> list[Probl
                                     fatal=False))
         values["date_end"] = None
     country = values["country"]
-    countries = [] if country is None else [country] if isinstance(country, str) else list(country)
+    countries = _countries(country)
+    if found["city"].method != "curated" and found["country"].method == "curated":
+        values["city"] = meeting_town(doc.text, countries, vocab).value  # the town must be in the curated country
     themes = list(dict.fromkeys(values["themes"] or []))
     theme_slugs = list(dict.fromkeys(_theme_slug(t, vocab) for t in themes))
     meta: dict[str, Any] = {
@@ -250,6 +256,8 @@ def _apply(report: Report, vocab: Vocabulary, programme_long: str) -> list[Probl
         "themes": theme_slugs,
         "tags": [vocab.theme_label(s) for s in theme_slugs],
         "summary": values["summary"],
+        "doc_type": values["doc_type"],
+        "city": values["city"],
         "source": doc.source,
         "source_format": doc.fmt,
         "encoding": doc.encoding,
@@ -304,6 +312,10 @@ def old_name(alias: Any) -> str:
     return path if SLUG_RE.match(path) and path != "index" else ""
 
 
+def _countries(country: Any) -> list[str]:
+    return [] if country is None else [country] if isinstance(country, str) else list(country)
+
+
 def _normalise_curated(key: str, value: Any) -> Any:
     """Curated values in the shape extracted ones have: dates as text, themes and partners as lists."""
     if key in ("date", "date_end") and value is not None:
@@ -351,6 +363,12 @@ def _check(key: str, value: Any, vocab: Vocabulary) -> str:
                 return f"has unknown theme '{item}'" + (f"; did you mean '{close[0]}'?" if close else
                                                         f"; known themes: {', '.join(vocab.theme_by_slug)}")
         return ""
+    if key == "doc_type":
+        if value in DOC_TYPES:
+            return ""
+        close = difflib.get_close_matches(str(value), DOC_TYPES, n=1, cutoff=0.4)
+        return f"'{value}' is not a known kind of document" + (f"; did you mean '{close[0]}'?" if close else
+                                                               f"; known kinds: {', '.join(DOC_TYPES)}")
     if key == "partners":
         ok = isinstance(value, str) or (isinstance(value, list) and all(isinstance(v, str) for v in value))
         return "" if ok else "must be a list of names"
