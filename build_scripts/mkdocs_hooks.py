@@ -22,6 +22,7 @@ from mkdocs.structure.pages import _RelativePathTreeprocessor
 from mkdocs.structure.toc import get_toc
 
 FLAG = "kb_html"  # render.HTML_FLAG: the same key, kept apart so that this hook never imports the generator
+DESCRIPTION = "kb_description"  # render.HEAD_DESCRIPTION
 HREF = re.compile(r'(<a\b[^>]*?\shref=")([^"]*)(")')
 IDS = re.compile(r'<[a-zA-Z][^<>]*?\sid="([^"]+)"')  # in a tag: report text keeps its quotes, not its '<'
 HEADING = re.compile(r'<h([1-6]) id="([^"]+)"[^>]*>(.*?)<a class="headerlink"', re.S)
@@ -35,6 +36,8 @@ def on_page_markdown(markdown: str, page: Any, config: Any, files: Any, **kwargs
     element and the header, and a report's title is report text), and the Markdown conversion skipped."""
     if page.meta.get(FLAG):
         page.meta["title"] = html.escape(str(page.meta.get("title", "")), quote=False)
+        if page.meta.get(DESCRIPTION):  # the theme prints page.meta.description as is, inside an attribute
+            page.meta["description"] = html.escape(" ".join(str(page.meta[DESCRIPTION]).split()), quote=True)
         page.render = functools.partial(render_html_page, page)  # this page only; the others render as usual
     return markdown
 

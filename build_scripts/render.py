@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 import multiprocessing
 from collections import Counter
 from concurrent.futures import ProcessPoolExecutor
@@ -48,7 +49,7 @@ UNIT_LABELS = {
     "perspective": ("Perspectives", "Perspective"),
 }
 CATALOGUE_FIELDS = ("slug", "title", "country", "countries", "programme", "programme_long", "date", "date_end", "year",
-                    "organiser", "partners", "themes", "tags", "summary", "source", "url")
+                    "organiser", "partners", "themes", "tags", "summary", "doc_type", "city", "source", "url")
 
 
 REPORT_IDS = ("texte-du-rapport", "sigles", "kb-points", "kb-citer", "kb-lies")  # ids report.html.j2 uses
@@ -56,6 +57,9 @@ REPORT_IDS = ("texte-du-rapport", "sigles", "kb-points", "kb-citer", "kb-lies") 
 
 Safe = Markup  # text already safe (HTML we wrote, or Markdown for the home fragment): emitted as is
 HTML_FLAG = "kb_html"  # front-matter key that tells mkdocs_hooks.py the page body is HTML
+# Front-matter keys read by the theme (docs/_theme/main.html) for the page head: citation meta tags, the
+# description (escaped by mkdocs_hooks.py into 'description', which the theme prints as is), the RIS file.
+HEAD_META, HEAD_DESCRIPTION, HEAD_RIS = "kb_meta", "kb_description", "kb_ris"
 
 
 def _finalize(value: Any) -> Any:
@@ -82,10 +86,12 @@ def units_data(pairs: list[tuple[Unit, Report]], base_url: str) -> Safe:
     return Safe(f'<script type="application/json" class="kb-unites">{payload}</script>')
 
 
-def consulted(citation: str) -> Safe:
-    """The citation as shown: the consultation date is filled in by the browser, on the reader's day."""
-    before, _, after = attr(one_line(citation)).partition(cite.CONSULTED)
-    return Safe(f'{before}<span class="kb-consulte">[date de consultation]</span>{after}')
+def consulted(parts: tuple[str, str, str]) -> Safe:
+    """The citation as shown, its title in italics; the consultation date is filled in by the browser, on the
+    reader's day."""
+    before, title, after = (attr(re.sub(r"[ \t\r\n]+", " ", p)) for p in parts)  # keeps no-break spaces
+    after = after.replace(cite.CONSULTED, '<span class="kb-consulte">[date de consultation]</span>')
+    return Safe(f"{before}<i>{title}</i>{after}")
 
 
 def link(label: Any, url: str) -> Safe:
@@ -308,12 +314,14 @@ class Renderer:
         by_kind: dict[str, list[Unit]] = {}
         for u in r.units:
             by_kind.setdefault(u.kind, []).append(u)
-        citation = cite.report_citation(r, self.base_url)
+        citation = cite.reference_parts(r.meta, cite.report_url(self.base_url, r))
         page = self._template("report.html.j2", r=r, m=r.meta, body=body, keys=keys, units=by_kind,
                               related=related_reports, acronyms=acronyms, citation=citation, ids=ids,
                               inline=lambda text: Safe(inline(one_line(text))),
                               unit_pairs=[(u, r) for u in r.units], base_url=self.base_url)
-        return html_page(r.meta, page)
+        head = {HEAD_META: cite.meta_tags(r, self.base_url), HEAD_DESCRIPTION: cite.description(r.meta),
+                HEAD_RIS: f"references/{r.slug}.ris"}
+        return html_page({**r.meta, **head}, page)
 
     def bucket_pages(self, b: Bucket) -> dict[str, str]:
         """An index page (theme, country…) with counts per other facet, its reports split in pages of 100."""
