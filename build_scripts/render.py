@@ -78,9 +78,12 @@ def unit_actions(u: Unit, r: Report) -> Safe:
 def units_data(pairs: list[tuple[Unit, Report]], base_url: str) -> Safe:
     """One JSON block per page with what the basket needs for each unit (one block, not an attribute per
     unit: lighter pages); '<' and '>' are escaped so no text can close the script element."""
+    def url(r: Report, u: Unit) -> str:
+        return f"{cite.report_url(base_url, r)}#{u.uid}" if cite.report_url(base_url, r) else ""
     data = {f"{r.slug}#{u.uid}": {"kind": cite.UNIT_NAMES[u.kind], "text": u.text,
-                                   "cite": cite.unit_citation(u, r, base_url),
-                                   "url": f"{cite.report_url(base_url, r)}#{u.uid}", "title": r.meta["title"]}
+                                   "cite": cite.unit_citation(u, r, base_url), "url": url(r, u), "title": r.meta["title"],
+                                   "ref": cite.reference_parts(r.meta, cite.report_url(base_url, r)),
+                                   "short": cite.short_reference(r.meta), "report": r.slug}
             for u, r in pairs}
     payload = json.dumps(data, ensure_ascii=False, sort_keys=True).replace("<", "\\u003c").replace(">", "\\u003e")
     return Safe(f'<script type="application/json" class="kb-unites">{payload}</script>')
