@@ -68,7 +68,8 @@ def meeting_town(text: str, countries: list[str], vocab: Vocabulary) -> Found:
                 rf"(?im)^\W*lieu\W*:\W*({names})\b",
                 rf"\b({names}) (?:a abrite|a accueilli)\b",
                 rf"\A\s*(?:[^\n:]{{0,30}} (?:a|de) )?({names}) : ",
-                rf"(?i:ville|gouvernorat|prefecture|mairie|hotel de ville|hopital regional|region sanitaire) (?:de|d') ?({names})\b"]
+                rf"(?i:ville|gouvernorat|prefecture|mairie|hotel de ville|hopital regional|region sanitaire) (?:de|d') ?({names})\b",
+                rf"(?i:\b(?:a|dans) l'(?:hotel|amphitheatre)|\b(?:a|dans) la salle)\b[^.\n]{{0,60}}? (?:de|d'|a) ?({names})\b"]
     for pattern in patterns:
         m = re.search(pattern, head)
         if m:

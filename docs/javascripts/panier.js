@@ -134,6 +134,11 @@
     var p = refParts(i).map(dated);
     return escapeHtml(p[0]) + (p[1] ? "<i>" + escapeHtml(p[1]) + "</i>" : "") + linked(p[2]);
   }
+  // A statement's full citation as HTML: its words, then its report's reference with the title in italics.
+  function unitHtml(d) {
+    var full = dated(d.cite), ref = refText(d), at = full.lastIndexOf(ref);
+    return at < 0 || !Array.isArray(d.ref) ? "" : escapeHtml(full.slice(0, at)) + refHtml(d);
+  }
   function asHtml(items, level) {
     var h = "h" + (level || 2);
     return "<" + h + ">Énoncés à citer</" + h + ">" + items.map(function (i) {
@@ -196,7 +201,7 @@
       // The statement's address on this site, as the browser resolves the page's own link to it (online or file://).
       var own = span.parentElement && span.parentElement.querySelector('a[href$="#' + d.unit.split("#")[1] + '"]');
       var cite = el("button", { type: "button", "class": "kb-mini", title: "Copier la citation de cet énoncé" }, "Citer");
-      cite.addEventListener("click", function () { copy(dated(d.cite), cite); });
+      cite.addEventListener("click", function () { copy(dated(d.cite), cite, unitHtml(d)); });
       var add = el("button", { type: "button", "class": "kb-mini", "data-role": "panier" }, "Ajouter au panier");
       add.addEventListener("click", function () {
         var items = load();
