@@ -106,5 +106,6 @@ def test_markdown_export_is_clean(page, basket):
     refs = [line for line in lines if line.startswith("- ")]
     assert len(refs) == 2 and all(line.count("*") == 2 for line in refs)  # the title in italics, nothing else
     assert "**" not in text and "{consulte}" not in text and ". »" not in text
+    assert "127.0.0.1" not in text and "localhost" not in text  # built without a public address
     for a in basket:
         assert text.count(" ".join(a["text"].split()).removesuffix(".")[:40]) == 1
