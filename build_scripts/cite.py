@@ -5,7 +5,9 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from typing import Any
+from urllib.parse import urlsplit
 
 import bibtexparser
 import rispy
@@ -28,18 +30,46 @@ def json_lines(items: list[Any]) -> str:
     return "[\n" + ",\n".join(json.dumps(item, ensure_ascii=False, sort_keys=False) for item in items) + "\n]\n"
 
 
+CSV_HEADERS = {  # French column names (the JSON keeps the English keys programs use)
+    "slug": "page", "title": "titre", "country": "pays", "countries": "pays (liste)", "programme": "programme",
+    "programme_long": "programme (nom complet)", "date": "date", "date_end": "date de fin", "year": "année",
+    "organiser": "organisateur", "partners": "partenaires", "themes": "thèmes (identifiants)", "tags": "thèmes",
+    "summary": "résumé", "source": "fichier source", "url": "adresse", "doc_type": "type de document",
+    "city": "ville", "id": "identifiant", "kind": "nature (identifiant)", "kind_label": "nature", "text": "énoncé",
+    "report": "rapport", "report_title": "titre du rapport", "structure": "responsable", "deadline": "échéance",
+    "topic": "point discuté", "value": "valeur", "target": "cible", "page": "page du document source",
+    "status": "statut", "status_report": "rapport de suivi"}
+CSV_SEPARATOR = ";"  # French Excel splits a double-clicked CSV on ';' (its list separator where ',' is the decimal mark)
+
+
 def csv_text(rows: list[dict[str, Any]], fields: tuple[str, ...]) -> str:
-    """A CSV with the JSON's columns: lists joined with '; ', missing values empty."""
+    """A CSV with the JSON's columns under French headers, for French Excel: UTF-8 with a byte-order mark (else
+    Excel reads it as Windows-1252: 'ComitÃ©'), ';' between columns; lists joined with '; ', missing values empty."""
     buf = io.StringIO()
-    writer = csv.DictWriter(buf, fieldnames=fields, lineterminator="\n")
-    writer.writeheader()
+    buf.write("\ufeff")
+    writer = csv.DictWriter(buf, fieldnames=fields, lineterminator="\r\n", delimiter=CSV_SEPARATOR)
+    writer.writerow({k: CSV_HEADERS.get(k, k) for k in fields})
     for row in rows:
         writer.writerow({k: "; ".join(v) if isinstance(v, list) else ("" if v is None else v) for k, v in row.items()})
     return buf.getvalue()
 
 
+LOCAL_HOSTS = re.compile(r"^(?:localhost|127(?:\.\d+){3}|\[?::1\]?|0\.0\.0\.0)$")
+NBSP = "\u00a0"
+DEFAULT_TYPE = "Compte rendu"
+
+
+def public(base_url: str) -> str:
+    """The site's public address, or '' when it has none (a local preview): nothing a reader copies or downloads
+    may point at 127.0.0.1 or localhost, so citations then name the knowledge base and give no URL."""
+    host = urlsplit(base_url or "").hostname or ""
+    return "" if not host or LOCAL_HOSTS.match(host) else base_url.rstrip("/") + "/"
+
+
 def report_url(base_url: str, report: Report) -> str:
-    return f"{base_url.rstrip('/')}/rapports/{report.slug}/"
+    """The report's permalink, or '' without a public address."""
+    root = public(base_url)
+    return f"{root}rapports/{report.slug}/" if root else ""
 
 
 def _author(meta: dict[str, Any]) -> str:
@@ -47,22 +77,56 @@ def _author(meta: dict[str, Any]) -> str:
     return meta.get("organiser") or meta.get("programme") or ""
 
 
-def _reference(meta: dict[str, Any], url: str) -> str:
-    """The reference as the standard CSL style 'Harvard Cite Them Right' renders it with the fr-FR locale
-    (tests/test_cite.py checks it against citeproc-py), formatted here because citeproc is too slow for
-    thousands of pages: 'Auteur (année) Titre. Compte rendu. Pays: Éditeur. Disponible sur: URL (Consulté le: …).'"""
+def doc_type(meta: dict[str, Any]) -> str:
+    return meta.get("doc_type") or DEFAULT_TYPE
+
+
+def place(meta: dict[str, Any]) -> str:
+    """'Bamako, Mali' when the text names the town, else the countries."""
+    countries = ", ".join(meta.get("countries") or [])
+    town = meta.get("city") or ""
+    return f"{town}, {countries}" if town and countries else town or countries
+
+
+def french_typography(text: str) -> str:
+    """Non-breaking spaces where French typography wants them: before ':', ';', '?', '!' and inside « »
+    (never inside a URL: a colon or a question mark followed by a letter is left alone)."""
+    text = re.sub(r"(?<=\S) ?([:;?!])(?=\s|$|\))", lambda m: NBSP + m.group(1), text)
+    text = re.sub(r"«\s*", "«" + NBSP, text)
+    return re.sub(r"\s*»", NBSP + "»", text)
+
+
+def reference_parts(meta: dict[str, Any], url: str) -> tuple[str, str, str]:
+    """The reference in three parts, the title in the middle (set in italics where the format allows), as the
+    standard CSL style 'Harvard Cite Them Right' renders it with the fr-FR locale (tests/test_cite.py checks it
+    against citeproc-py), formatted here because citeproc is too slow for thousands of pages, then given French
+    typography: 'Auteur (année) *Titre*. Type. Ville, Pays : Éditeur. Disponible sur : URL (Consulté le : …).'
+    Without a public address, no URL and no consultation date."""
     author = _author(meta)
     year = str(meta.get("date") or "")[:4] or "sans date"
     title = meta["title"].rstrip(". ")
-    head = f"{author} ({year}) {title}." if author else f"{title} ({year})."
-    place = ", ".join(meta.get("countries") or [])
-    publisher = f"{place}: {SITE_NAME}" if place else SITE_NAME
-    return f"{head} Compte rendu. {publisher}. Disponible sur: {url} (Consulté le: {CONSULTED})."
+    before, after = (f"{author} ({year}) ", ".") if author else ("", f" ({year}).")
+    where = place(meta)
+    publisher = f"{where}: {SITE_NAME}" if where else SITE_NAME
+    after += f" {doc_type(meta)}. {publisher}."
+    if url:
+        after += f" Disponible sur: {url} (Consulté le: {CONSULTED})."
+    return french_typography(before), french_typography(title), french_typography(after)
+
+
+def _reference(meta: dict[str, Any], url: str) -> str:
+    return "".join(reference_parts(meta, url))
 
 
 def report_citation(report: Report, base_url: str) -> str:
-    """The report's reference, its permalink included."""
+    """The report's reference, its permalink included when the site has a public address."""
     return _reference(report.meta, report_url(base_url, report))
+
+
+def short_reference(meta: dict[str, Any]) -> str:
+    """'(Comité technique du PRODESS, 2017)': what follows a quotation in the text of a proposal."""
+    year = str(meta.get("date") or "")[:4] or "s.\u00a0d."
+    return f"({_author(meta) or meta['title']}, {year})"
 
 
 def unit_citation(unit: Unit, report: Report, base_url: str) -> str:
@@ -70,8 +134,15 @@ def unit_citation(unit: Unit, report: Report, base_url: str) -> str:
     extra = "".join([f" Responsable : {unit.structure}." if unit.structure else "",
                      f" Échéance : {unit.deadline}." if unit.deadline else "",
                      f" Page {unit.page} du document source." if unit.page else ""])
-    return (f"{UNIT_NAMES[unit.kind]} : « {unit.text.rstrip()} ».{extra} Dans : "
-            f"{_reference(report.meta, report_url(base_url, report) + '#' + unit.uid)}")
+    url = report_url(base_url, report)
+    return french_typography(f"{UNIT_NAMES[unit.kind]} : « {quoted(unit.text)} »{extra} Dans : ") + _reference(
+        report.meta, url + "#" + unit.uid if url else "")
+
+
+def quoted(text: str) -> str:
+    """A statement as it stands inside « »: its final full stop dropped (the sentence goes on after the quote)."""
+    text = " ".join(text.split())
+    return text[:-1].rstrip() if text.endswith(".") and not text.endswith("..") else text
 
 
 def _date_parts(date: str | None) -> list[int]:
@@ -93,14 +164,17 @@ def bibtex(reports: list[Report], base_url: str) -> str:
         fields = [("title", "{" + _bib(m["title"]) + "}")]
         if _author(m):
             fields += [("author", "{" + _bib(_author(m)) + "}"), ("institution", "{" + _bib(_author(m)) + "}")]
-        fields += [("type", "Compte rendu"), ("url", report_url(base_url, r)), ("language", "french")]
+        fields.append(("type", _bib(doc_type(m))))
+        if report_url(base_url, r):
+            fields.append(("url", report_url(base_url, r)))
+        fields.append(("language", "french"))
         parts = _date_parts(m.get("date"))
         if parts:
             fields.append(("year", str(parts[0])))
         if len(parts) > 1:
             fields.append(("month", str(parts[1])))
-        if m.get("countries"):
-            fields.append(("address", _bib(", ".join(m["countries"]))))
+        if place(m):
+            fields.append(("address", _bib(place(m))))
         if m.get("programme"):
             fields.append(("note", _bib(f"Programme : {m['programme']}")))
         if m.get("tags"):
@@ -124,17 +198,18 @@ def ris(reports: list[Report], base_url: str) -> str:
     records = []
     for r in reports:
         m = r.meta
-        rec: dict[str, Any] = {"type_of_reference": "RPRT", "title": m["title"],
-                               "urls": [report_url(base_url, r)], "publisher": SITE_NAME, "language": "fr",
-                               "id": r.slug}
+        rec: dict[str, Any] = {"type_of_reference": "RPRT", "title": m["title"], "publisher": SITE_NAME,
+                               "language": "fr", "id": r.slug, "type_of_work": doc_type(m)}
+        if report_url(base_url, r):
+            rec["urls"] = [report_url(base_url, r)]
         if _author(m):
             rec["authors"] = [_author(m)]
         parts = _date_parts(m.get("date"))
         if parts:
             rec["year"] = str(parts[0])
             rec["date"] = "/".join(f"{p:02d}" if i else str(p) for i, p in enumerate(parts))
-        if m.get("countries"):
-            rec["place_published"] = ", ".join(m["countries"])
+        if place(m):
+            rec["place_published"] = place(m)
         if m.get("summary"):
             rec["abstract"] = " ".join(m["summary"].split())
         if m.get("tags"):
@@ -149,14 +224,16 @@ def csl_items(reports: list[Report], base_url: str) -> list[dict[str, Any]]:
     for r in reports:
         m = r.meta
         item: dict[str, Any] = {"id": r.slug, "type": "report", "title": m["title"], "publisher": SITE_NAME,
-                                "URL": report_url(base_url, r), "language": "fr", "genre": "Compte rendu"}
+                                "language": "fr", "genre": doc_type(m)}
+        if report_url(base_url, r):
+            item["URL"] = report_url(base_url, r)
         if _author(m):
             item["author"] = [{"literal": _author(m)}]
         parts = _date_parts(m.get("date"))
         if parts:
             item["issued"] = {"date-parts": [parts]}
-        if m.get("countries"):
-            item["publisher-place"] = ", ".join(m["countries"])
+        if place(m):
+            item["publisher-place"] = place(m)
         if m.get("summary"):
             item["abstract"] = m["summary"]
         if m.get("tags"):
@@ -180,7 +257,8 @@ def unit_rows(reports: list[Report], base_url: str) -> list[dict[str, Any]]:
         m = r.meta
         for u in r.units:
             rows.append({"id": f"{r.slug}#{u.uid}", "kind": u.kind, "kind_label": UNIT_NAMES[u.kind], "text": u.text,
-                         "report": r.slug, "report_title": m["title"], "url": f"{report_url(base_url, r)}#{u.uid}",
+                         "report": r.slug, "report_title": m["title"],
+                         "url": f"{report_url(base_url, r)}#{u.uid}" if report_url(base_url, r) else "",
                          "structure": u.structure, "deadline": u.deadline, "topic": u.topic, "value": u.value,
                          "target": u.target, "page": u.page, "status": u.status,
                          "status_report": u.status_source, "themes": u.themes or m["themes"],
@@ -193,3 +271,52 @@ def units_catalogue(reports: list[Report], base_url: str) -> tuple[str, str]:
     """lecons.json and lecons.csv."""
     rows = unit_rows(reports, base_url)
     return json_lines(rows), csv_text(rows, UNIT_FIELDS)
+
+
+DESCRIPTION_LENGTH = 300  # characters: what search engines and link previews show
+
+
+def description(meta: dict[str, Any]) -> str:
+    """One line about the report for search engines and shared links: its summary (cut at a word), else what it is."""
+    summary = " ".join(str(meta.get("summary") or "").split())
+    if summary:
+        if len(summary) <= DESCRIPTION_LENGTH:
+            return summary
+        return summary[:DESCRIPTION_LENGTH].rsplit(" ", 1)[0].rstrip(",;:") + "…"
+    parts = [p for p in (_author(meta), place(meta), str(meta.get("date") or "")[:4]) if p]
+    return f"{doc_type(meta)} : {meta['title']}" + (f" ({', '.join(parts)})" if parts else "") + "."
+
+
+def meta_tags(report: Report, base_url: str, original_url: str = "") -> list[list[str]]:
+    """The report's machine-readable citation for the page head, as [attribute, name, content] triples: Highwire
+    Press tags (Google Scholar, Zotero's Embedded Metadata translator), Dublin Core, OpenGraph (link previews).
+    A missing value gives no tag. ``original_url``: the published original document (its PDF for citation_pdf_url)."""
+    m = report.meta
+    url = report_url(base_url, report)
+    author, date = _author(m), str(m.get("date") or "")
+    tags: list[list[str]] = [["name", "citation_title", m["title"]]]
+    if author:
+        tags += [["name", "citation_author", author], ["name", "citation_technical_report_institution", author]]
+    if date:
+        tags.append(["name", "citation_publication_date", date.replace("-", "/")])
+    tags += [["name", "citation_publisher", SITE_NAME], ["name", "citation_language", "fr"]]
+    if url:
+        tags.append(["name", "citation_public_url", url])
+    if original_url and original_url.lower().endswith(".pdf"):
+        tags.append(["name", "citation_pdf_url", original_url])
+    tags.append(["name", "DC.title", m["title"]])
+    if author:
+        tags.append(["name", "DC.creator", author])
+    if date:
+        tags.append(["name", "DC.date", date])
+    tags += [["name", "DC.type", doc_type(m)], ["name", "DC.language", "fr"], ["name", "DC.publisher", SITE_NAME]]
+    tags += [["name", "DC.coverage", c] for c in m.get("countries") or []]
+    tags += [["name", "DC.subject", t] for t in m.get("tags") or []]
+    if url:
+        tags.append(["name", "DC.identifier", url])
+    tags += [["property", "og:title", m["title"]], ["property", "og:description", description(m)],
+             ["property", "og:type", "article"], ["property", "og:site_name", SITE_NAME],
+             ["property", "og:locale", "fr_FR"]]
+    if url:
+        tags.append(["property", "og:url", url])
+    return tags

@@ -32,6 +32,12 @@ def bucket_slug(label: str) -> str:
     return slug
 
 
+def theme_address(label: str) -> str:
+    """A theme's page and feed name, from its French label ('Santé communautaire' -> 'sante-communautaire'):
+    the one place that turns a theme into an address (the taxonomy's own slugs are identifiers, not addresses)."""
+    return bucket_slug(label)
+
+
 MAX_THEMES = 4
 MIN_THEME_SCORE = 2.0
 SHARE_OF_TOP = 0.34
@@ -137,7 +143,7 @@ def report_keys(report: Report) -> dict[str, list[tuple[str, str]]]:
 def _report_keys(report: Report) -> dict[str, list[tuple[str, str]]]:
     m = report.meta
     out: dict[str, list[tuple[str, str]]] = {k: [] for k in INDEX_KINDS}
-    out["themes"] = [(s, lbl) for s, lbl in zip(m["themes"], m["tags"])]
+    out["themes"] = [(theme_address(lbl), lbl) for lbl in m["tags"]]
     out["pays"] = [(bucket_slug(c), c) for c in m["countries"]]
     if m.get("programme"):
         out["programmes"] = [(bucket_slug(m["programme"]), m["programme"])]
@@ -152,7 +158,8 @@ def build_buckets(reports: list[Report], vocab: Vocabulary) -> dict[str, list[Bu
     """Every index page with its reports, newest first; themes listed in taxonomy order, others by label."""
     buckets: dict[str, dict[str, Bucket]] = {k: {} for k in INDEX_KINDS}
     for t in vocab.themes:
-        buckets["themes"][t.slug] = Bucket("themes", t.slug, t.label, description=t.description)
+        buckets["themes"][theme_address(t.label)] = Bucket("themes", theme_address(t.label), t.label,
+                                                           description=t.description)
     for r in reports:
         for kind, keys in report_keys(r).items():
             for slug, label in keys:

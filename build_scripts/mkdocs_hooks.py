@@ -11,17 +11,24 @@ from __future__ import annotations
 
 import functools
 import html
+import json
+import logging
+import posixpath
 import re
+from pathlib import Path
 from typing import Any
 
 from mkdocs.structure.pages import _RelativePathTreeprocessor
 from mkdocs.structure.toc import get_toc
 
 FLAG = "kb_html"  # render.HTML_FLAG: the same key, kept apart so that this hook never imports the generator
+DESCRIPTION = "kb_description"  # render.HEAD_DESCRIPTION
 HREF = re.compile(r'(<a\b[^>]*?\shref=")([^"]*)(")')
 IDS = re.compile(r'<[a-zA-Z][^<>]*?\sid="([^"]+)"')  # in a tag: report text keeps its quotes, not its '<'
 HEADING = re.compile(r'<h([1-6]) id="([^"]+)"[^>]*>(.*?)<a class="headerlink"', re.S)
 TAGS = re.compile(r"<[^>]+>")
+REDIRECTS = "_generes/redirections.json"  # render.REDIRECTS: old report address -> new one
+log = logging.getLogger("mkdocs.plugins.kb")
 
 
 def on_page_markdown(markdown: str, page: Any, config: Any, files: Any, **kwargs: Any) -> str:
@@ -29,6 +36,8 @@ def on_page_markdown(markdown: str, page: Any, config: Any, files: Any, **kwargs
     element and the header, and a report's title is report text), and the Markdown conversion skipped."""
     if page.meta.get(FLAG):
         page.meta["title"] = html.escape(str(page.meta.get("title", "")), quote=False)
+        if page.meta.get(DESCRIPTION):  # the theme prints page.meta.description as is, inside an attribute
+            page.meta["description"] = html.escape(" ".join(str(page.meta[DESCRIPTION]).split()), quote=True)
         page.render = functools.partial(render_html_page, page)  # this page only; the others render as usual
     return markdown
 
@@ -60,3 +69,34 @@ def toc_tokens(content: str) -> list[dict[str, Any]]:
         (stack[-1]["children"] if stack else root).append(token)
         stack.append(token)
     return root
+
+
+def on_post_build(config: Any, **kwargs: Any) -> None:
+    """A redirect page at each old report address (curated 'aliases'), as Hugo's aliases and mkdocs-redirects
+    do: a link already pasted into a proposal still leads to the report. Never over a page of the site."""
+    listing = Path(config["docs_dir"]) / REDIRECTS
+    if not listing.is_file():
+        return
+    site = Path(config["site_dir"])
+    pretty = config["use_directory_urls"]
+    for old, new in sorted(json.loads(listing.read_text(encoding="utf-8")).items()):
+        path = site / (f"{old}/index.html" if pretty else f"{old}.html")
+        if path.exists():
+            log.warning(f"old address '{old}/' is a page of the site: no redirect written there")
+            continue
+        target = f"{new}/" if pretty else f"{new}.html"
+        relative = posixpath.relpath(target, posixpath.dirname(path.relative_to(site).as_posix()))
+        if pretty:
+            relative += "/"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(redirect_page(relative, (config.get("site_url") or "") and config["site_url"].rstrip("/")
+                                      + "/" + target), encoding="utf-8")
+
+
+def redirect_page(relative: str, canonical: str) -> str:
+    """A page that sends the reader (and search engines: canonical, noindex) to the report's new address."""
+    to, canon = html.escape(relative, quote=True), html.escape(canonical or relative, quote=True)
+    return (f'<!doctype html>\n<html lang="fr">\n<head>\n<meta charset="utf-8">\n<title>Ce rapport a changé d\'adresse</title>\n'
+            f'<meta name="robots" content="noindex">\n<link rel="canonical" href="{canon}">\n'
+            f'<meta http-equiv="refresh" content="0; url={to}">\n</head>\n<body>\n'
+            f'<p>Ce rapport a changé d\'adresse : <a href="{to}">aller à sa nouvelle page</a>.</p>\n</body>\n</html>\n')

@@ -27,6 +27,7 @@ from .classify import classify_themes, follow_up_status, unit_themes
 from .config import Vocabulary
 from .extract.acronyms import acronyms_in_report
 from .extract.dates import extract_dates
+from .extract.document import DOC_TYPES, document_type, meeting_town
 from .extract.organisations import extract_organiser, extract_partners
 from .extract.places import extract_country
 from .extract.programmes import extract_programme
@@ -37,8 +38,11 @@ from .models import Found, Problem, Report, SourceDocument, Unit
 
 MAX_BYTES = 20 * 1024 * 1024
 ISO_DATE = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")
-EXTRACTED_FIELDS = ("title", "country", "programme", "date", "date_end", "organiser", "partners", "themes", "summary")
-CURATED_FIELDS = EXTRACTED_FIELDS  # a curator can override every extracted field, and only those
+EXTRACTED_FIELDS = ("title", "country", "programme", "date", "date_end", "organiser", "partners", "themes", "summary",
+                    "doc_type", "city")
+ADDRESS_FIELDS = ("slug", "aliases")  # the page's address and its old addresses (see _address)
+CURATED_FIELDS = EXTRACTED_FIELDS + ADDRESS_FIELDS  # a curator can override every extracted field, and name the address
+SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 
 @dataclass
@@ -182,7 +186,9 @@ def extract_report(doc: SourceDocument, vocab: Vocabulary) -> tuple[Report, list
         "partners": extract_partners(text, vocab, organiser.value),
         "themes": classify_themes(text, title.value, vocab),
         "summary": extract_summary(blocks, head[1] if head else None),
+        "doc_type": document_type(head[0] if head else "", text),
     }
+    found["city"] = meeting_town(text, _countries(country.value), vocab)
     units = extract_units(blocks)
     for u in units:
         u.page = blocks[u.block].page if 0 <= u.block < len(blocks) else None
@@ -203,9 +209,11 @@ def _apply(report: Report, vocab: Vocabulary, programme_long: str) -> list[Probl
     """Final front-matter values: curated ones (validated) over extracted ones."""
     doc, found = report.doc, report.found
     values: dict[str, Any] = {k: found[k].value for k in EXTRACTED_FIELDS}
-    problems = []
     origin = doc.curated_origin or "front-matter"
+    slug, aliases, problems = _address(doc, origin)
     for key, value in doc.curated.items():
+        if key in ADDRESS_FIELDS:
+            continue
         if key not in CURATED_FIELDS:
             close = difflib.get_close_matches(str(key), CURATED_FIELDS, n=1)
             problems.append(Problem(doc.source, f"unknown curated field '{key}' in {origin}" +
@@ -229,7 +237,9 @@ def _apply(report: Report, vocab: Vocabulary, programme_long: str) -> list[Probl
                                     fatal=False))
         values["date_end"] = None
     country = values["country"]
-    countries = [] if country is None else [country] if isinstance(country, str) else list(country)
+    countries = _countries(country)
+    if found["city"].method != "curated" and found["country"].method == "curated":
+        values["city"] = meeting_town(doc.text, countries, vocab).value  # the town must be in the curated country
     themes = list(dict.fromkeys(values["themes"] or []))
     theme_slugs = list(dict.fromkeys(_theme_slug(t, vocab) for t in themes))
     meta: dict[str, Any] = {
@@ -246,12 +256,64 @@ def _apply(report: Report, vocab: Vocabulary, programme_long: str) -> list[Probl
         "themes": theme_slugs,
         "tags": [vocab.theme_label(s) for s in theme_slugs],
         "summary": values["summary"],
+        "doc_type": values["doc_type"],
+        "city": values["city"],
         "source": doc.source,
         "source_format": doc.fmt,
         "encoding": doc.encoding,
     }
+    if aliases:
+        meta["aliases"] = aliases
     report.meta = meta
+    report.__dict__["_slug"] = slug
     return problems
+
+
+def _address(doc: SourceDocument, origin: str) -> tuple[str, list[str], list[Problem]]:
+    """The page name: the curated 'slug', else the source file's name (never the title, which extraction and
+    curation improve: a better title must not move the page); and the old names that redirect to it."""
+    problems = []
+    slug = file_slug(doc.source)
+    curated = doc.curated.get("slug")
+    if curated is not None:
+        if isinstance(curated, str) and SLUG_RE.match(curated) and curated != "index":
+            slug = curated
+        else:
+            problems.append(Problem(doc.source, f"curated slug {curated!r} in {origin} is not a page name; the file "
+                                    f"name gives the address instead ({slug})", "write lower-case letters and digits "
+                                    f"joined by '-', e.g. 'slug: {_title_slug(str(curated))}'", field="slug", fatal=False))
+    raw = doc.curated.get("aliases") or []
+    aliases = []
+    for alias in raw if isinstance(raw, list) else [raw]:
+        name = old_name(alias)
+        if name:
+            aliases.append(name)
+        else:
+            problems.append(Problem(doc.source, f"alias {alias!r} in {origin} is not an old report address; it is left "
+                                    "out", "write the old page name, e.g. 'aliases: [ancien-nom]' or "
+                                    "'aliases: [/rapports/ancien-nom/]'", field="aliases", fatal=False))
+    return slug, sorted(set(aliases) - {slug}), problems
+
+
+def file_slug(source: str) -> str:
+    """A report's address from its source file's name, without folder or extension."""
+    name = source.rsplit("/", 1)[-1]
+    dot = name.rfind(".")
+    return _title_slug(name[:dot] if dot > 0 else name)
+
+
+def old_name(alias: Any) -> str:
+    """'ancien-nom', '/rapports/ancien-nom/' or a full URL to it -> 'ancien-nom'; '' if it is no report address."""
+    if not isinstance(alias, str):
+        return ""
+    path = re.sub(r"^[a-z]+://[^/]*", "", alias.strip()).strip("/")
+    path = re.sub(r"^(?:.*/)?rapports/", "", path)
+    path = re.sub(r"(?:/index)?\.(?:html|md)$", "", path).strip("/")
+    return path if SLUG_RE.match(path) and path != "index" else ""
+
+
+def _countries(country: Any) -> list[str]:
+    return [] if country is None else [country] if isinstance(country, str) else list(country)
 
 
 def _normalise_curated(key: str, value: Any) -> Any:
@@ -301,6 +363,12 @@ def _check(key: str, value: Any, vocab: Vocabulary) -> str:
                 return f"has unknown theme '{item}'" + (f"; did you mean '{close[0]}'?" if close else
                                                         f"; known themes: {', '.join(vocab.theme_by_slug)}")
         return ""
+    if key == "doc_type":
+        if value in DOC_TYPES:
+            return ""
+        close = difflib.get_close_matches(str(value), DOC_TYPES, n=1, cutoff=0.4)
+        return f"'{value}' is not a known kind of document" + (f"; did you mean '{close[0]}'?" if close else
+                                                               f"; known kinds: {', '.join(DOC_TYPES)}")
     if key == "partners":
         ok = isinstance(value, str) or (isinstance(value, list) and all(isinstance(v, str) for v in value))
         return "" if ok else "must be a list of names"
@@ -321,9 +389,10 @@ def _check(key: str, value: Any, vocab: Vocabulary) -> str:
     return ""
 
 
-def assign_slugs(reports: list[Report]) -> None:
-    """Page names from titles; names that collide all get a suffix from their source path (stable)."""
-    base = {r.source: r.__dict__.get("_slug") or _title_slug(r.meta["title"]) for r in reports}
+def assign_slugs(reports: list[Report]) -> list[Problem]:
+    """Page names from file names or curated slugs; names that collide all get a suffix from their source path
+    (stable). Old names (aliases) that are taken by a page or claimed by two reports are left out, with a problem."""
+    base = {r.source: r.__dict__.get("_slug") or file_slug(r.source) for r in reports}
     counts: dict[str, int] = {}
     for s in base.values():
         counts[s] = counts.get(s, 0) + 1
@@ -332,6 +401,27 @@ def assign_slugs(reports: list[Report]) -> None:
         if counts[s] > 1 or s == "index":  # 'index' is the list of all reports
             s = f"{s}-{hashlib.sha1(r.source.encode('utf-8')).hexdigest()[:6]}"
         r.slug = s
+    return _check_aliases(reports)
+
+
+def _check_aliases(reports: list[Report]) -> list[Problem]:
+    """An old address must stay free: not a page of the site, not claimed by two reports."""
+    live = {r.slug: r.source for r in reports}
+    claims: dict[str, list[str]] = {}
+    for r in sorted(reports, key=lambda r: r.source):
+        for alias in r.meta.get("aliases") or []:
+            claims.setdefault(alias, []).append(r.source)
+    problems = []
+    for alias, sources in sorted(claims.items()):
+        if alias in live or len(sources) > 1:
+            why = (f"is the address of {live[alias]}" if alias in live else f"is also claimed by {', '.join(sources[1:])}")
+            problems.append(Problem(sources[0], f"old address '{alias}' {why}; no redirect is made for it",
+                                    "remove it from 'aliases', or give one of the reports another 'slug'",
+                                    field="aliases", fatal=False))
+            for r in reports:
+                if alias in (r.meta.get("aliases") or []):
+                    r.meta["aliases"] = [a for a in r.meta["aliases"] if a != alias]
+    return problems
 
 
 def _title_slug(title: str) -> str:
@@ -439,7 +529,7 @@ def build_corpus(source_dir: Path, vocab: Vocabulary, *, cache_dir: Path | None 
     cache.save()
     if cache_dir and (signatures != known or state.get("vocabulary") != vocab.digest):
         save_state(cache_dir, "sources", {"vocabulary": vocab.digest, "sources": signatures})
-    assign_slugs(corpus.reports)
+    corpus.problems.extend(assign_slugs(corpus.reports))
     corpus.reports.sort(key=lambda r: r.slug)
     return corpus
 
@@ -492,7 +582,6 @@ def _summarise(report: Report) -> None:
     """Digests of what listings show (view) and of what the follow-up of recommendations reads (with the only
     sentences of the text it reads, checked to give the same result as the whole text)."""
     report.view = view_digest(report.meta, report.units, report.acronyms)
-    report.__dict__["_slug"] = _title_slug(report.meta["title"])  # slugify is slow: done once, with extraction
     said = classify._status_sentences(report)
     excerpt = "\n".join(sentence for sentence, _ in said)
     try:

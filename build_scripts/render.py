@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 import multiprocessing
 from collections import Counter
 from concurrent.futures import ProcessPoolExecutor
@@ -20,7 +21,7 @@ from markupsafe import Markup
 
 from . import charts, cite, feeds
 from .cache import Cache, meta_digest, shown_digest
-from .classify import INDEX_KINDS, Bucket, build_buckets, related, report_keys, slugify, sort_key
+from .classify import INDEX_KINDS, Bucket, build_buckets, related, report_keys, slugify, sort_key, theme_address
 from .config import Vocabulary
 from .extract.titles import french_date
 from .htmltext import Ids, Inline, attr, blocks_to_html, esc, heading, one_line
@@ -32,6 +33,7 @@ TEMPLATES = Path(__file__).parent / "templates"
 DEFAULT_BASE_URL = "http://127.0.0.1:8000/"
 REPORTS_DIR = "rapports"
 FRAGMENTS_DIR = "_generes"
+REDIRECTS = f"{FRAGMENTS_DIR}/redirections.json"  # old report address -> new one; the MkDocs hook writes the pages
 INDEX_TITLES = {
     "themes": ("Thèmes", "thème", "Les rapports classés par thème de santé et d'action sociale."),
     "pays": ("Pays", "pays", "Les rapports classés par pays concerné."),
@@ -47,7 +49,7 @@ UNIT_LABELS = {
     "perspective": ("Perspectives", "Perspective"),
 }
 CATALOGUE_FIELDS = ("slug", "title", "country", "countries", "programme", "programme_long", "date", "date_end", "year",
-                    "organiser", "partners", "themes", "tags", "summary", "source", "url")
+                    "organiser", "partners", "themes", "tags", "summary", "doc_type", "city", "source", "url")
 
 
 REPORT_IDS = ("texte-du-rapport", "sigles", "kb-points", "kb-citer", "kb-lies")  # ids report.html.j2 uses
@@ -55,6 +57,9 @@ REPORT_IDS = ("texte-du-rapport", "sigles", "kb-points", "kb-citer", "kb-lies") 
 
 Safe = Markup  # text already safe (HTML we wrote, or Markdown for the home fragment): emitted as is
 HTML_FLAG = "kb_html"  # front-matter key that tells mkdocs_hooks.py the page body is HTML
+# Front-matter keys read by the theme (docs/_theme/main.html) for the page head: citation meta tags, the
+# description (escaped by mkdocs_hooks.py into 'description', which the theme prints as is), the RIS file.
+HEAD_META, HEAD_DESCRIPTION, HEAD_RIS = "kb_meta", "kb_description", "kb_ris"
 
 
 def _finalize(value: Any) -> Any:
@@ -73,18 +78,23 @@ def unit_actions(u: Unit, r: Report) -> Safe:
 def units_data(pairs: list[tuple[Unit, Report]], base_url: str) -> Safe:
     """One JSON block per page with what the basket needs for each unit (one block, not an attribute per
     unit: lighter pages); '<' and '>' are escaped so no text can close the script element."""
+    def url(r: Report, u: Unit) -> str:
+        return f"{cite.report_url(base_url, r)}#{u.uid}" if cite.report_url(base_url, r) else ""
     data = {f"{r.slug}#{u.uid}": {"kind": cite.UNIT_NAMES[u.kind], "text": u.text,
-                                   "cite": cite.unit_citation(u, r, base_url),
-                                   "url": f"{cite.report_url(base_url, r)}#{u.uid}", "title": r.meta["title"]}
+                                   "cite": cite.unit_citation(u, r, base_url), "url": url(r, u), "title": r.meta["title"],
+                                   "ref": cite.reference_parts(r.meta, cite.report_url(base_url, r)),
+                                   "short": cite.short_reference(r.meta), "report": r.slug}
             for u, r in pairs}
     payload = json.dumps(data, ensure_ascii=False, sort_keys=True).replace("<", "\\u003c").replace(">", "\\u003e")
     return Safe(f'<script type="application/json" class="kb-unites">{payload}</script>')
 
 
-def consulted(citation: str) -> Safe:
-    """The citation as shown: the consultation date is filled in by the browser, on the reader's day."""
-    before, _, after = attr(one_line(citation)).partition(cite.CONSULTED)
-    return Safe(f'{before}<span class="kb-consulte">[date de consultation]</span>{after}')
+def consulted(parts: tuple[str, str, str]) -> Safe:
+    """The citation as shown, its title in italics; the consultation date is filled in by the browser, on the
+    reader's day."""
+    before, title, after = (attr(re.sub(r"[ \t\r\n]+", " ", p)) for p in parts)  # keeps no-break spaces
+    after = after.replace(cite.CONSULTED, '<span class="kb-consulte">[date de consultation]</span>')
+    return Safe(f"{before}<i>{title}</i>{after}")
 
 
 def link(label: Any, url: str) -> Safe:
@@ -192,15 +202,15 @@ class Renderer:
         out["lecons/index.md"] = self._page("Enseignements et recommandations", "units_index.html.j2",
                                             counts=unit_counts)
         rows = catalogue_rows(reports)
-        theme_slug = {t.label: t.slug for t in self.vocab.themes}
         out[f"{FRAGMENTS_DIR}/accueil.md"] = self.md_env.get_template("home_fragment.md.j2").render(
             latest=sorted(reports, key=sort_key)[:8], buckets=buckets,
             n_reports=len(reports), unit_counts=unit_counts,
             timeline=Safe(charts.timeline_svg(rows)), timeline_table=year_country_table(rows),
             grid=Safe(charts.country_grid_svg(rows, lambda name: f"pays/{slugify(name)}/")),
             themes_chart=Safe(charts.bars_svg([(b.label, len(b.reports)) for b in buckets["themes"]],
-                                              "Rapports par thème", lambda label: f"themes/{theme_slug[label]}/")))
+                                              "Rapports par thème", lambda label: f"themes/{theme_address(label)}/")))
         out.update(self.feeds(rows, buckets))
+        out[REDIRECTS] = redirects(reports)
         out["catalogue.json"], out["catalogue.csv"] = catalogue(reports)
         out["lecons.json"], out["lecons.csv"] = cite.units_catalogue(reports, self.base_url)
         ordered = sorted(reports, key=lambda r: r.slug)
@@ -307,12 +317,14 @@ class Renderer:
         by_kind: dict[str, list[Unit]] = {}
         for u in r.units:
             by_kind.setdefault(u.kind, []).append(u)
-        citation = cite.report_citation(r, self.base_url)
+        citation = cite.reference_parts(r.meta, cite.report_url(self.base_url, r))
         page = self._template("report.html.j2", r=r, m=r.meta, body=body, keys=keys, units=by_kind,
                               related=related_reports, acronyms=acronyms, citation=citation, ids=ids,
                               inline=lambda text: Safe(inline(one_line(text))),
                               unit_pairs=[(u, r) for u in r.units], base_url=self.base_url)
-        return html_page(r.meta, page)
+        head = {HEAD_META: cite.meta_tags(r, self.base_url), HEAD_DESCRIPTION: cite.description(r.meta),
+                HEAD_RIS: f"references/{r.slug}.ris"}
+        return html_page({**r.meta, **head}, page)
 
     def bucket_pages(self, b: Bucket) -> dict[str, str]:
         """An index page (theme, country…) with counts per other facet, its reports split in pages of 100."""
@@ -362,8 +374,9 @@ class Renderer:
                 themes = u.themes or r.meta["themes"] or []
                 for t in themes[:1] or ["sans-theme"]:
                     by_theme.setdefault(t, []).append((u, r))
-        groups = [(slug, self.vocab.theme_by_slug[slug].label if slug in self.vocab.theme_by_slug else "Sans thème", items)
-                  for slug, items in by_theme.items() if items]
+        labels = {slug: self.vocab.theme_by_slug[slug].label if slug in self.vocab.theme_by_slug else "Sans thème"
+                  for slug in by_theme}
+        groups = [(theme_address(labels[slug]), labels[slug], items) for slug, items in by_theme.items() if items]
         base = _unit_page(kind)
         out = {}
         shown = [(slug, label, items[:UNITS_PREVIEW], len(items)) for slug, label, items in groups]
@@ -479,6 +492,12 @@ def year_country_table(rows: list[dict[str, Any]]) -> list[tuple[str, int, str]]
                 by_year.setdefault(row["year"], Counter())[country] += 1
     return [(str(y), totals[y], ", ".join(f"{c} ({n})" for c, n in sorted(by_year[y].items(), key=lambda kv: (-kv[1], kv[0]))))
             for y in sorted(totals)]
+
+
+def redirects(reports: list[Report]) -> str:
+    """Old report addresses (curated 'aliases') and the page each one now leads to, as JSON for the site hook."""
+    moved = {alias: f"{REPORTS_DIR}/{r.slug}" for r in reports for alias in r.meta.get("aliases") or []}
+    return json.dumps({f"{REPORTS_DIR}/{a}": moved[a] for a in sorted(moved)}, ensure_ascii=False, indent=1) + "\n"
 
 
 def catalogue_rows(reports: list[Report]) -> list[dict[str, Any]]:

@@ -84,9 +84,10 @@ class BuiltSite:
     base_url: str = ""
 
 
-def build_full(tmp: Path, source: Path) -> BuiltSite:
+def build_full(tmp: Path, source: Path, site_url: str = "") -> BuiltSite:
     project = make_project(tmp / "project")
-    code = main(["build", "--source", str(source), "--docs", str(project / "docs")])
+    code = main(["build", "--source", str(source), "--docs", str(project / "docs")] +
+                (["--site-url", site_url] if site_url else []))
     assert code == 0
     run = build_site(project, project / "site")
     assert not run.failed, "strict site build failed:\n" + "\n".join(run.problems)
@@ -111,6 +112,22 @@ def served_site(tmp_path_factory):
     built.base_url = f"http://127.0.0.1:{httpd.server_address[1]}"
     yield built
     httpd.shutdown()
+
+
+@pytest.fixture(scope="session")
+def public_site(tmp_path_factory):
+    """The seeds built for a public address (citations with permalinks and consultation dates), served."""
+    tmp = tmp_path_factory.mktemp("public")
+    built = build_full(tmp, corpus_folder(tmp / "source", SEEDS), site_url=PUBLIC_URL)
+    handler = functools.partial(_QuietHandler, directory=str(built.site))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    built.base_url = f"http://127.0.0.1:{httpd.server_address[1]}"
+    yield built
+    httpd.shutdown()
+
+
+PUBLIC_URL = "https://kb.exemple.org/base/"
 
 
 @pytest.fixture(scope="session")

@@ -55,24 +55,56 @@ def test_csl_json_renders_with_a_citation_processor(reports):
         assert r.meta["title"] in rendered[r.slug]
 
 
-def test_french_citation_is_the_standard_style(reports):
-    rendered = render_with_citeproc(cite.csl_items(reports, BASE))
+@pytest.mark.parametrize("base", [BASE, "http://127.0.0.1:8000/"])
+def test_french_citation_is_the_standard_style_with_french_typography(reports, base):
+    """Same words, order and punctuation as citeproc-py's Harvard Cite Them Right (fr-FR), with or without a public
+    address; then French spacing, which citeproc does not apply."""
+    rendered = render_with_citeproc(cite.csl_items(reports, base))
     for r in reports:
         if r.meta["organiser"] or r.meta["programme"]:
-            assert cite.report_citation(r, BASE) == rendered[r.slug]
+            assert cite.report_citation(r, base) == cite.french_typography(rendered[r.slug])
+
+
+def test_citation_parts_put_the_title_alone_in_the_middle(reports):
+    for r in reports:
+        before, title, after = cite.reference_parts(r.meta, cite.report_url(BASE, r))
+        assert title == cite.french_typography(r.meta["title"].rstrip(". ")) and before + title + after == cite.report_citation(r, BASE)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Disponible sur: https://x.org/a?b=1 (Consulté le: 1er mai).",
+     "Disponible sur\u00a0: https://x.org/a?b=1 (Consulté le\u00a0: 1er mai)."),
+    ("Mali: Base ; vraiment ? oui !", "Mali\u00a0: Base\u00a0; vraiment\u00a0? oui\u00a0!"),
+    ("« Former les relais. »", "«\u00a0Former les relais.\u00a0»"),
+    ("http://a.b:8000/x", "http://a.b:8000/x"),
+])
+def test_french_typography(text, expected):
+    assert cite.french_typography(text) == expected
 
 
 def test_french_citation_of_a_report_and_of_a_unit(reports):
     prodess = next(r for r in reports if r.meta["programme"] == "PRODESS")
     text = cite.report_citation(prodess, BASE)
     assert text.startswith("Comité technique du PRODESS (2017) Assises du Comité Technique du PRODESS")
-    assert "Mali: Base de connaissances" in text and f"{BASE}rapports/{prodess.slug}/" in text
-    assert "(Consulté le: {consulte})" in text
+    assert "Mali\u00a0: Base de connaissances" in text and f"{BASE}rapports/{prodess.slug}/" in text
+    assert "(Consulté le\u00a0: {consulte})" in text
     rec = next(u for u in prodess.units if u.kind == "recommendation")
     unit = cite.unit_citation(rec, prodess, BASE)
-    assert unit.startswith("Recommandation : « Organiser une table ronde")
-    assert "Responsable : DNDS/MSAH. Échéance : Avant CT 2018. Dans : Comité technique du PRODESS (2017)" in unit
+    assert unit.startswith("Recommandation\u00a0: «\u00a0Organiser une table ronde")
+    assert ("\u00a0» Responsable\u00a0: DNDS/MSAH. Échéance\u00a0: Avant CT 2018. Dans\u00a0: "
+            "Comité technique du PRODESS (2017)") in unit
+    assert ". »" not in unit and ".\u00a0»" not in unit
     assert f"#{rec.uid} (Consulté le" in unit
+
+
+def test_without_a_public_address_nothing_points_at_this_machine(reports):
+    local = "http://127.0.0.1:8000/"
+    prodess = next(r for r in reports if r.meta["programme"] == "PRODESS")
+    text = cite.report_citation(prodess, local)
+    assert text.endswith(f"{cite.SITE_NAME}.") and "Disponible" not in text and "Consulté" not in text
+    for export in (cite.bibtex(reports, local), cite.ris(reports, local), cite.csl_json(reports, local),
+                   *cite.units_catalogue(reports, local)):
+        assert "127.0.0.1" not in export and "localhost" not in export
 
 
 def test_units_catalogue(reports):

@@ -82,9 +82,9 @@ def test_links_open_pages_not_folder_listings(page, offline):
     page.click(".md-tabs a:has-text('Rapports')")
     page.wait_for_load_state()
     assert page.url.endswith("/rapports/index.html")
-    page.click("article a[href$='.html'][href*='assises-du-comite-technique']")
+    page.click("article a[href$='.html'][href*='prodess-comite-technique-2017']")  # named after its source file
     page.wait_for_load_state()
-    assert page.url.endswith("/rapports/assises-du-comite-technique-du-prodess-30-mai-2017.html")
+    assert page.url.endswith("/rapports/mali-prodess-comite-technique-2017.html")
     assert page.locator("[data-pagefind-body] h1").count() == 1
     assert "Index of" not in page.content()
     page.click("article a[href^='../pays/'] >> nth=0")  # a link written by the generator, resolved by MkDocs
@@ -235,3 +235,28 @@ def test_a_broken_link_stops_the_bundle_and_names_the_page(offline, tmp_path):
     with pytest.raises(BundleError, match=r"(?s)strict.*docs/a-propos\.md: .*'nulle-part\.md'"):
         build_bundle(project, tmp_path / "jamais.zip")
     assert not (tmp_path / "jamais.zip").exists()
+
+
+def test_basket_exports_a_word_file_from_disk(page, offline):
+    """From file://, with no network: the statement's link opens the report on disk, and the .docx is made
+    with the bundled library."""
+    import docx
+
+    urls = []
+    page.on("request", lambda r: urls.append(r.url))
+    report = sorted(reports_mentioning(offline, r"travaux des assises du Comité Technique du PRODESS"))[0]
+    page.goto(offline.url(report))
+    unit = page.locator(".kb-actions").first
+    text = page.evaluate("id => Object.assign({}, ...[...document.querySelectorAll('script.kb-unites')]"
+                         ".map(s => JSON.parse(s.textContent)))[id].text", unit.get_attribute("data-unit"))
+    unit.locator("button[data-role=panier]").click()
+    page.goto(offline.url("panier.html"))
+    with page.expect_download() as info:
+        page.click("#kb-export-docx")
+    paragraphs = [p.text for p in docx.Document(info.value.path()).paragraphs if p.text.strip()]
+    assert paragraphs[0] == "Énoncés à citer" and "Références" in paragraphs
+    assert sum(" ".join(text.split()).removesuffix(".") in p for p in paragraphs) == 1
+    assert [u for u in urls if not u.startswith(("file://", "data:", "blob:"))] == []
+    page.click(".kb-panier__element a")
+    page.wait_for_load_state()
+    assert page.url.startswith("file://") and "#" in page.url and page.url.split("#")[0].endswith(report)
