@@ -13,6 +13,7 @@
     ["annee", "Année"],
   ];
   const PAGE_SIZE = 10;
+  const FEW = 3; // fewer results than this, and a misspelt word is looked for
   const EXCERPT_WORDS = 24;
   const UNIT_LABELS = {
     lecon: "Leçon apprise",
@@ -26,12 +27,17 @@
   const root = new URL("..", document.currentScript.src); // this file is <site>/javascripts/recherche.js
   const offline = location.protocol === "file:";
   const $ = (id) => document.getElementById(id);
-  const state = { q: "", filters: {}, results: [], shown: 0, token: 0 };
+  const SORTS = { recent: { date: "desc" }, ancien: { date: "asc" } };
+  const state = { q: "", filters: {}, tri: "", de: "", a: "", exact: false, results: [], shown: 0, token: 0 };
   let engine;
 
   function readUrl() {
     const params = new URLSearchParams(location.search);
     state.q = params.get("q") || "";
+    state.tri = SORTS[params.get("tri")] ? params.get("tri") : "";
+    state.de = /^\d{4}$/.test(params.get("de") || "") ? params.get("de") : "";
+    state.a = /^\d{4}$/.test(params.get("a") || "") ? params.get("a") : "";
+    state.exact = params.get("exact") === "1";
     state.filters = {};
     for (const [key] of FACETS) {
       const values = params.getAll(key);
@@ -43,6 +49,10 @@
     const params = new URLSearchParams();
     if (state.q) params.set("q", state.q);
     for (const [key] of FACETS) for (const v of state.filters[key] || []) params.append(key, v);
+    if (state.tri) params.set("tri", state.tri);
+    if (state.de) params.set("de", state.de);
+    if (state.a) params.set("a", state.a);
+    if (state.exact) params.set("exact", "1");
     const query = params.toString();
     try {
       history.replaceState(null, "", query ? `?${query}` : location.pathname);
@@ -119,7 +129,9 @@
     for (const [key, label] of FACETS) {
       const values = { ...(counts[key] || {}) };
       for (const v of state.filters[key] || []) if (!(v in values)) values[v] = 0;
-      const names = Object.keys(values).sort((a, b) =>
+      const chosen = state.filters[key] || [];
+      // A value with no result is left out, unless it is ticked (so it can be unticked).
+      const names = Object.keys(values).filter((v) => values[v] > 0 || chosen.includes(v)).sort((a, b) =>
         key === "annee" ? b.localeCompare(a) : values[b] - values[a] || a.localeCompare(b, "fr"));
       if (!names.length) continue;
       const fieldset = el("fieldset", { class: "kb-facette" }, el("legend", {}, label));
@@ -140,6 +152,108 @@
       box.append(fieldset);
     }
     if (focused && document.getElementById(focused)) document.getElementById(focused).focus();
+    const active = Object.values(state.filters).reduce((n, v) => n + v.length, 0);
+    $("kb-filtrer").textContent = active ? `Filtrer (${active})` : "Filtrer";
+  }
+
+  // --- "Vouliez-vous dire …": a word the corpus does not know is replaced by the nearest word it knows ---------
+
+  let knownWords; // Map folded word -> number of reports using it; null when it cannot be had
+
+  async function corpusWords() {
+    if (knownWords !== undefined) return knownWords;
+    try {
+      knownWords = engine.words ? await engine.words() : await fetchWords();
+    } catch (err) {
+      knownWords = null; // no suggestion, the search itself still works
+    }
+    return knownWords;
+  }
+
+  async function fetchWords() {
+    const response = await fetch(new URL("recherche-mots.json", root));
+    if (!response.ok) return null;
+    const data = await response.json();
+    const list = data.mots ? data.mots.split(" ") : [];
+    return new Map(list.map((w, i) => [w, data.n[i] || 1]));
+  }
+
+  function distance(a, b, limit) {
+    // Optimal string alignment distance (a swap of two letters counts one), or limit + 1 once it is over.
+    if (Math.abs(a.length - b.length) > limit) return limit + 1;
+    let prev2 = null;
+    let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+    for (let i = 1; i <= a.length; i++) {
+      const row = [i];
+      let low = i;
+      for (let j = 1; j <= b.length; j++) {
+        const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+        let d = Math.min(prev[j] + 1, row[j - 1] + 1, prev[j - 1] + cost);
+        if (prev2 && i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, prev2[j - 2] + 1);
+        row.push(d);
+        low = Math.min(low, d);
+      }
+      if (low > limit) return limit + 1;
+      prev2 = prev;
+      prev = row;
+    }
+    return prev[b.length];
+  }
+
+  function nearest(word, words) {
+    // The known word closest to an unknown one (one edit for a short word, two for a long one), the most
+    // widely used first among equals; null when the word is known, short, or nothing is near.
+    if (word.length < 4 || /\d/.test(word) || words.has(word)) return null;
+    const limit = word.length <= 5 ? 1 : 2;
+    let best = null;
+    for (const [known, n] of words) {
+      const d = distance(word, known, limit);
+      if (d <= limit && (!best || d < best.d || (d === best.d && n > best.n))) best = { word: known, d, n };
+    }
+    return best && best.word;
+  }
+
+  async function corrected(query) {
+    // The query with each unknown word replaced by its nearest known word, or null if nothing changes.
+    const words = await corpusWords();
+    if (!words || !words.size) return null;
+    let changed = false;
+    const out = query.replace(/[\p{L}\p{N}]+/gu, (w) => {
+      const better = nearest(fold(w), words);
+      if (!better) return w;
+      changed = true;
+      return better;
+    });
+    return changed ? out : null;
+  }
+
+  function showSuggestion(kind, shown, other) {
+    // kind "instead": results are for `shown`, a link offers the words as typed; "maybe": a link offers `shown`.
+    const box = $("kb-suggestion");
+    const link = (q, extra) => {
+      const params = new URLSearchParams(location.search);
+      params.set("q", q);
+      if (extra) params.set("exact", "1"); else params.delete("exact");
+      return el("a", { href: `?${params}` }, q);
+    };
+    if (kind === "instead") {
+      box.replaceChildren("Résultats pour « ", el("strong", {}, shown), " ». Rechercher plutôt « ",
+        link(other, true), " » ?");
+    } else {
+      box.replaceChildren("Vouliez-vous dire « ", link(shown, false), " » ?");
+    }
+    box.hidden = false;
+  }
+
+  function yearFilter() {
+    // The years of the chosen period (and of the ticked years, if any), as a filter on "annee";
+    // null when no period is set.
+    if (!state.de && !state.a) return null;
+    const from = state.de || "0000";
+    const to = state.a || "9999";
+    const years = Object.keys((state.allFilters || {}).annee || {}).filter((y) => /^\d{4}$/.test(y) && y >= from && y <= to);
+    const ticked = state.filters.annee;
+    return ticked ? years.filter((y) => ticked.includes(y)) : years;
   }
 
   async function renderMore() {
@@ -178,17 +292,40 @@
     const token = ++state.token;
     const filters = {};
     for (const [key, values] of Object.entries(state.filters)) filters[key] = { any: values };
+    const years = yearFilter();
+    if (years) filters.annee = { any: years.length ? years : ["\u0000aucune"] }; // an empty period finds nothing
     const hasFilters = Object.keys(filters).length > 0;
     $("kb-resultats").replaceChildren();
     $("kb-plus").hidden = true;
+    $("kb-conseils").hidden = true;
     if (!state.q && !hasFilters) {
       renderFacets(state.allFilters);
       $("kb-etat").textContent = "Saisissez des mots, ou choisissez un filtre pour parcourir les rapports.";
       return;
     }
     $("kb-etat").textContent = "Recherche en cours…";
-    const search = await engine.search(state.q || null, { filters, sort: state.q ? undefined : { date: "desc" } });
+    const sort = SORTS[state.tri] || (state.q ? undefined : SORTS.recent);
+    let search = await engine.search(state.q || null, { filters, sort });
+    let searched = state.q;
     if (token !== state.token || !search) return;
+    $("kb-suggestion").hidden = true;
+    if (state.q && !state.exact && search.results.length < FEW) {
+      // Few or no results: a misspelt word is the likely cause. The corrected query's results are shown
+      // when they are more; otherwise the correction is only offered.
+      const better = await corrected(state.q);
+      if (token !== state.token) return;
+      if (better) {
+        const other = await engine.search(better, { filters, sort });
+        if (token !== state.token) return;
+        if (other && other.results.length > search.results.length) {
+          search = other;
+          searched = better;
+          showSuggestion("instead", better, state.q);
+        } else {
+          showSuggestion("maybe", better);
+        }
+      }
+    }
     state.results = search.results;
     state.shown = 0;
     // With one facet in use, it shows the counts it would have without its own choice (totalFilters: the query
@@ -200,9 +337,10 @@
     await renderMore();
     if (token !== state.token) return;
     const n = search.results.length;
-    const what = state.q ? ` pour « ${state.q} »` : "";
+    const what = searched ? ` pour « ${searched} »` : "";
     $("kb-etat").textContent = n === 0 ? `Aucun rapport trouvé${what}.`
       : `${n} rapport${n > 1 ? "s" : ""} trouvé${n > 1 ? "s" : ""}${what}.`;
+    $("kb-conseils").hidden = n > 0;
   }
 
   // --- Offline engine: the same small interface as Pagefind, over the files build_scripts/bundle.py writes --
@@ -429,6 +567,7 @@
       options: async (opts) => { if (opts && opts.excerptLength) excerptLength = opts.excerptLength; },
       init: async () => init(),
       filters: async () => count(pages.map((_, n) => n)),
+      words: async () => new Map(vocabulary.map((w) => [w, index.words[w].split(" ").length])),
       search,
     };
   }
@@ -468,6 +607,21 @@
       run();
     });
     $("kb-plus").addEventListener("click", renderMore);
+    $("kb-tri").value = state.tri;
+    $("kb-de").value = state.de;
+    $("kb-a").value = state.a;
+    $("kb-tri").addEventListener("change", () => { state.tri = $("kb-tri").value; run(); });
+    for (const id of ["kb-de", "kb-a"]) {
+      $(id).addEventListener("change", () => {
+        const v = $(id).value.trim();
+        state[id.slice(3)] = /^\d{4}$/.test(v) ? v : "";
+        run();
+      });
+    }
+    $("kb-filtrer").addEventListener("click", () => {
+      const open = $("kb-facettes").classList.toggle("kb-facettes--ouvert");
+      $("kb-filtrer").setAttribute("aria-expanded", String(open));
+    });
     await run();
   }
 
