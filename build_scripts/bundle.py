@@ -346,6 +346,9 @@ def _walk(el, text: _Text, anchors: list, weights: list) -> None:
         if block:
             text.block()
         start = text.chars
+        for name in (el.get("data-pagefind-index-attrs") or "").split(","):  # as Pagefind: attributes it reads
+            if name.strip() and el.get(name.strip()):
+                text.add(f" {el.get(name.strip())} ")
         if el.text:
             text.add(el.text)
         for child in el:

@@ -13,7 +13,6 @@
     ["annee", "Année"],
   ];
   const PAGE_SIZE = 10;
-  const FEW = 3; // fewer results than this, and a misspelt word is looked for
   const EXCERPT_WORDS = 24;
   const UNIT_LABELS = {
     lecon: "Leçon apprise",
@@ -213,18 +212,25 @@
     return best && best.word;
   }
 
-  async function corrected(query) {
-    // The query with each unknown word replaced by its nearest known word, or null if nothing changes.
-    const words = await corpusWords();
-    if (!words || !words.size) return null;
+  function checkWords(query, words) {
+    // The words of a query the corpus does not know (four letters or more: shorter ones may be acronyms),
+    // and the query with each replaced by its nearest known word (null when none has a near word).
+    const result = { unknown: 0, total: 0, better: null };
+    if (!words || !words.size) return result;
     let changed = false;
-    const out = query.replace(/[\p{L}\p{N}]+/gu, (w) => {
-      const better = nearest(fold(w), words);
-      if (!better) return w;
+    const better = query.replace(/[\p{L}\p{N}]+/gu, (w) => {
+      const folded = fold(w);
+      if (folded.length < 4 || /\d/.test(folded)) return w;
+      result.total += 1;
+      if (words.has(folded)) return w;
+      result.unknown += 1;
+      const near = nearest(folded, words);
+      if (!near) return w;
       changed = true;
-      return better;
+      return near;
     });
-    return changed ? out : null;
+    if (changed) result.better = better;
+    return result;
   }
 
   function showSuggestion(kind, shown, other) {
@@ -305,26 +311,29 @@
     }
     $("kb-etat").textContent = "Recherche en cours…";
     const sort = SORTS[state.tri] || (state.q ? undefined : SORTS.recent);
+    // The corpus vocabulary loads beside the search (not after it), for words the corpus does not know.
+    const words = state.q && !state.exact ? corpusWords() : null;
     let search = await engine.search(state.q || null, { filters, sort });
     let searched = state.q;
     if (token !== state.token || !search) return;
     $("kb-suggestion").hidden = true;
-    if (state.q && !state.exact && search.results.length < FEW) {
-      // Few or no results: a misspelt word is the likely cause. The corrected query's results are shown
-      // when they are more; otherwise the correction is only offered.
-      const better = await corrected(state.q);
+    const check = words ? checkWords(state.q, await words) : { unknown: 0 };
+    if (token !== state.token) return;
+    if (check.better) {
+      // A misspelt word: the search engine would drop it or match it loosely. The corrected query's results
+      // are shown when there are some, with a link back to the words as typed; otherwise it is only offered.
+      const other = await engine.search(check.better, { filters, sort });
       if (token !== state.token) return;
-      if (better) {
-        const other = await engine.search(better, { filters, sort });
-        if (token !== state.token) return;
-        if (other && other.results.length > search.results.length) {
-          search = other;
-          searched = better;
-          showSuggestion("instead", better, state.q);
-        } else {
-          showSuggestion("maybe", better);
-        }
+      if (other && other.results.length) {
+        search = other;
+        searched = check.better;
+        showSuggestion("instead", check.better, state.q);
+      } else {
+        showSuggestion("maybe", check.better);
       }
+    } else if (check.unknown && check.unknown === check.total) {
+      // No word of the query is in any report: what the engine found is a loose match of letters, not an answer.
+      search = { ...search, results: [] };
     }
     state.results = search.results;
     state.shown = 0;
