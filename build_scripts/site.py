@@ -92,13 +92,15 @@ def build_site(root: Path, site_dir: Path | None = None) -> SiteRun:
 
 
 def pagefind_command(site_dir: Path | str) -> list[str]:
-    """Pagefind over the report pages only: they alone carry data-pagefind-body, and reading the other pages
-    (indexes, statements) costs a third of the indexing time for nothing. French stemming from <html lang>."""
-    return [sys.executable, "-m", "pagefind", "--site", str(site_dir), "--glob", "rapports/**/*.html", "--silent"]
+    """Pagefind over the report pages only (they alone carry data-pagefind-body; reading the other pages costs
+    a third of the indexing time for nothing), and each statement as a result of its own: search_index.py.
+    French stemming from <html lang>."""
+    return [sys.executable, "-m", "build_scripts.search_index", str(site_dir)]
 
 
 def build_search_index(site_dir: Path) -> int:
-    return subprocess.run(pagefind_command(site_dir), check=False).returncode
+    package_parent = Path(__file__).resolve().parent.parent  # so that -m build_scripts.… is found from anywhere
+    return subprocess.run(pagefind_command(site_dir.resolve()), cwd=package_parent, check=False).returncode
 
 
 COMPRESSED_TYPES = ("text/", "application/javascript", "application/json", "image/svg+xml", "application/xml",

@@ -122,7 +122,7 @@ def test_results_sorted_by_date_within_a_period(page, served_site):
     years = sorted({d[:4] for d in dated.values()})
     assert len(years) >= 4
     first, last = years[1], years[-2]
-    urls = [u.split("#")[0] for u in search(page, served_site, "santé", f"&tri=ancien&de={first}&a={last}")]
+    urls = [u.split("#")[0].split("?")[0] for u in search(page, served_site, "santé", f"&tri=ancien&de={first}&a={last}")]
     dates = [dated[u] for u in urls]
     assert urls and all(first <= d[:4] <= last for d in dates)
     assert dates == sorted(dates)
@@ -172,3 +172,43 @@ def test_serve_compresses_text_files(tmp_path):
             assert r.headers["Content-Encoding"] is None and r.read() == (tmp_path / "page.html").read_bytes()
     finally:
         httpd.shutdown()
+
+
+def _a_recommendation(site):
+    rows = json.loads((site.docs / "lecons.json").read_text(encoding="utf-8"))
+    recs = sorted((r for r in rows if r["kind"] == "recommendation"), key=lambda r: r["id"])
+    for r in recs:
+        words = sorted({w for w in re.findall(r"[^\W\d_]{7,}", r["text"])}, key=lambda w: (-len(w), w))[:3]
+        if len(words) == 3:
+            return r, " ".join(words)
+    raise AssertionError("no recommendation with three long words")
+
+
+def test_a_statement_is_a_result_of_its_own_with_its_buttons(page, served_site):
+    rec, query = _a_recommendation(served_site)
+    search(page, served_site, query, "&type=Recommandation")
+    hits = page.locator(".kb-resultat--enonce", has_text=rec["text"][:40])
+    assert hits.count() >= 1, (query, rec["text"])
+    hit = hits.first
+    assert hit.locator(".kb-resultat__unite").inner_text() == "Recommandation"
+    assert hit.locator(".kb-resultat__titre").get_attribute("href").split("?")[0].endswith("/")
+    hit.locator("button", has_text="Ajouter au panier").click()
+    basket = page.evaluate("JSON.parse(localStorage.getItem('kb-panier-v1'))")
+    assert [item["id"] for item in basket] == [rec["id"]]
+    assert basket[0]["cite"] and basket[0]["text"] == rec["text"]
+    assert hit.locator("button", has_text="Citer").count() == 1
+
+
+def test_landing_on_a_passage_lights_up_the_words_below_the_header(page, served_site):
+    search(page, served_site, "logistique roulante")
+    target = page.locator(".kb-resultat__titre[href*='#']").first
+    href = target.get_attribute("href")
+    target.click()
+    page.wait_for_load_state()
+    page.wait_for_timeout(300)
+    anchor = href.split("#")[1]
+    header = page.locator("header.md-header").bounding_box()
+    top = page.locator(f"[id='{anchor}']").bounding_box()["y"]
+    assert top >= header["y"] + header["height"] - 1, (top, header)
+    marks = {m.lower() for m in page.locator("mark.kb-surligne").all_inner_texts()}
+    assert {"logistique", "roulante"} <= marks

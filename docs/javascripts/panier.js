@@ -64,23 +64,27 @@
       b.addEventListener("click", function () { copy(dated(p.dataset.cite), b); });
       p.insertAdjacentElement("afterend", b);
     });
-    document.querySelectorAll(".kb-actions").forEach(function (span) {
-      var d = Object.assign({ unit: span.dataset.unit }, data[span.dataset.unit] || {});
-      if (!d.cite) return;
-      var cite = el("button", { type: "button", "class": "kb-mini", title: "Copier la citation de cet énoncé" }, "Citer");
-      cite.addEventListener("click", function () { copy(dated(d.cite), cite); });
-      var add = el("button", { type: "button", "class": "kb-mini", "data-role": "panier" }, "Ajouter au panier");
-      add.addEventListener("click", function () {
-        var items = load();
-        if (inBasket(d.unit)) items = items.filter(function (i) { return i.id !== d.unit; });
-        else items.push({ id: d.unit, kind: d.kind, text: d.text, cite: d.cite, url: d.url, title: d.title });
-        save(items);
-      });
-      span.append(cite, add);
-    });
+    document.querySelectorAll(".kb-actions").forEach(function (span) { actions(span, data[span.dataset.unit]); });
     refresh();
     render();
   }
+
+  // The "Citer" and basket buttons of one statement (also used by the search page for statements it finds).
+  function actions(span, found) {
+    var d = Object.assign({ unit: span.dataset.unit }, found || {});
+    if (!d.cite) return;
+    var cite = el("button", { type: "button", "class": "kb-mini", title: "Copier la citation de cet énoncé" }, "Citer");
+    cite.addEventListener("click", function () { copy(dated(d.cite), cite); });
+    var add = el("button", { type: "button", "class": "kb-mini", "data-role": "panier" }, "Ajouter au panier");
+    add.addEventListener("click", function () {
+      var items = load();
+      if (inBasket(d.unit)) items = items.filter(function (i) { return i.id !== d.unit; });
+      else items.push({ id: d.unit, kind: d.kind, text: d.text, cite: d.cite, url: d.url, title: d.title });
+      save(items);
+    });
+    span.append(cite, add);
+  }
+  window.kbActions = function (span, data) { actions(span, data); refresh(); };
 
   function asMarkdown(items) {
     return "# Énoncés à citer\n\n" + items.map(function (i, n) {

@@ -11,6 +11,7 @@
     ["programme", "Programme"],
     ["organisateur", "Organisateur"],
     ["annee", "Année"],
+    ["type", "Type de résultat"],
   ];
   const PAGE_SIZE = 10;
   const EXCERPT_WORDS = 24;
@@ -29,6 +30,7 @@
   const SORTS = { recent: { date: "desc" }, ancien: { date: "asc" } };
   const state = { q: "", filters: {}, tri: "", de: "", a: "", exact: false, results: [], shown: 0, token: 0 };
   let engine;
+  let lastSearched = ""; // the words the shown results are for (after a spelling correction, the corrected ones)
 
   function readUrl() {
     const params = new URLSearchParams(location.search);
@@ -271,8 +273,12 @@
     $("kb-plus").disabled = false;
     if (token !== state.token) return;
     for (const data of items) {
+      if (data.meta.unite) {
+        $("kb-resultats").append(statementResult(data));
+        continue;
+      }
       const passage = passageOf(data);
-      const href = passage ? `${data.url}#${passage.id}` : data.url;
+      const href = landing(data.url, passage && passage.id);
       const kind = passage && UNIT_LABELS[passage.id.split("-")[0]];
       const meta = [data.meta.pays, data.meta.date, data.meta.organisateur].filter(Boolean).join(" · ");
       $("kb-resultats").append(el("li", { class: "kb-resultat" },
@@ -282,6 +288,45 @@
         el("p", { class: "kb-resultat__extrait" }, ...excerptNodes(data.excerpt || ""))));
     }
     $("kb-plus").hidden = state.shown >= state.results.length;
+  }
+
+  function landing(url, anchor) {
+    // The address of a hit: its passage, with the searched words to light up on arrival (surligner.js).
+    const words = lastSearched.trim();
+    const query = words ? `?surligner=${encodeURIComponent(words)}` : "";
+    return `${url}${query}${anchor ? `#${anchor}` : ""}`;
+  }
+
+  function marked(text, excerpt) {
+    // The whole statement (a statement is short: no cut), with the words its excerpt marks in <mark>.
+    const words = new Set([...excerpt.matchAll(/<mark>(.*?)<\/mark>/g)].map((m) => fold(m[1])));
+    const out = [];
+    let at = 0;
+    for (const m of text.matchAll(WORD)) {
+      if (!words.has(fold(m[0]))) continue;
+      out.push(document.createTextNode(text.slice(at, m.index)), el("mark", {}, m[0]));
+      at = m.index + m[0].length;
+    }
+    out.push(document.createTextNode(text.slice(at)));
+    return out;
+  }
+
+  function statementResult(data) {
+    // A lesson, recommendation… found on its own: its words, its report, and the buttons to cite it.
+    const m = data.meta;
+    const [page, anchor] = m.adresse.split("#");
+    const href = landing(new URL(page, root).href, anchor);
+    const meta = [m.pays, m.date, m.organisateur].filter(Boolean).join(" · ");
+    const actions = el("span", { class: "kb-actions", "data-unit": m.unite });
+    if (window.kbActions) {
+      window.kbActions(actions, { kind: m.type, text: m.enonce || "", cite: m.citation, url: m.lien, title: m.title });
+    }
+    return el("li", { class: "kb-resultat kb-resultat--enonce" },
+      el("div", { class: "kb-resultat__unite" }, m.type),
+      el("p", { class: "kb-resultat__extrait kb-resultat__enonce" }, "« ", ...marked(m.enonce || "", data.excerpt || ""), " »"),
+      el("a", { class: "kb-resultat__titre", href }, m.title || href),
+      el("div", { class: "kb-resultat__meta" }, meta),
+      actions);
   }
 
   async function run() {
@@ -319,6 +364,7 @@
     $("kb-suggestion").hidden = true;
     const check = words ? checkWords(state.q, await words) : { unknown: 0 };
     if (token !== state.token) return;
+    lastSearched = state.q;
     if (check.better) {
       // A misspelt word: the search engine would drop it or match it loosely. The corrected query's results
       // are shown when there are some, with a link back to the words as typed; otherwise it is only offered.
@@ -327,6 +373,7 @@
       if (other && other.results.length) {
         search = other;
         searched = check.better;
+        lastSearched = check.better;
         showSuggestion("instead", check.better, state.q);
       } else {
         showSuggestion("maybe", check.better);
@@ -347,8 +394,8 @@
     if (token !== state.token) return;
     const n = search.results.length;
     const what = searched ? ` pour « ${searched} »` : "";
-    $("kb-etat").textContent = n === 0 ? `Aucun rapport trouvé${what}.`
-      : `${n} rapport${n > 1 ? "s" : ""} trouvé${n > 1 ? "s" : ""}${what}.`;
+    $("kb-etat").textContent = n === 0 ? `Aucun résultat trouvé${what}.`
+      : `${n} résultat${n > 1 ? "s" : ""} trouvé${n > 1 ? "s" : ""}${what}.`;
     $("kb-conseils").hidden = n > 0;
   }
 
