@@ -315,7 +315,7 @@
     // A lesson, recommendation… found on its own: its words, its report, and the buttons to cite it.
     const m = data.meta;
     const [page, anchor] = m.adresse.split("#");
-    const href = landing(new URL(page, root).href, anchor);
+    const href = landing(root.pathname + page, anchor); // as Pagefind writes page addresses
     const meta = [m.pays, m.date, m.organisateur].filter(Boolean).join(" · ");
     const actions = el("span", { class: "kb-actions", "data-unit": m.unite });
     if (window.kbActions) {
