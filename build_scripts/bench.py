@@ -380,18 +380,25 @@ def bench_size(n: int, work: Path, opt: Options) -> dict:
 
 
 SEARCH_QUERIES = ("vaccination", "santé communautaire", "CPN")
+# Chrome DevTools' "Slow 3G" preset as Lighthouse and Playwright's docs define it: 400 kbit/s, 2 s round trip.
+SLOW_3G = {"offline": False, "latency": 2000, "downloadThroughput": 500 * 1000 / 8 * 0.8,
+           "uploadThroughput": 500 * 1000 / 8 * 0.8}
+PROFILES = (("normal", None), ("Slow 3G", SLOW_3G))
 
 
 def search_probe(site: Path) -> list[dict]:
-    """Cold queries in headless Chromium against the built site served on 127.0.0.1: bytes fetched (all, and
-    the search code and index alone) and milliseconds from navigation to the first result on screen."""
+    """Cold queries in headless Chromium against the built site served compressed on 127.0.0.1, on a normal
+    and a throttled ("Slow 3G") network: bytes transferred (compressed: all, and the search code and index
+    alone), milliseconds from navigation to the first result on screen, and from the page's load event to it."""
     import functools
     import http.server
     import threading
 
     from playwright.sync_api import sync_playwright
 
-    class Quiet(http.server.SimpleHTTPRequestHandler):
+    from .site import GzipHandler
+
+    class Quiet(GzipHandler):
         def log_message(self, *args: object) -> None:
             pass
 
@@ -403,25 +410,36 @@ def search_probe(site: Path) -> list[dict]:
         with sync_playwright() as p:
             browser = p.chromium.launch(executable_path=shutil.which("chromium") or "/usr/bin/chromium",
                                         args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"])
-            for query in SEARCH_QUERIES:
-                context = browser.new_context()  # a cold cache for every query
-                page = context.new_page()
-                sizes: dict[str, int] = {}
-                page.on("requestfinished", lambda req, sizes=sizes: sizes.__setitem__(
-                    req.url, req.sizes()["responseBodySize"]))
-                t0 = time.perf_counter()
-                page.goto(f"{base}/recherche/?q={query}")
-                page.wait_for_selector(".kb-resultat", timeout=60_000)
-                ms = (time.perf_counter() - t0) * 1000
-                count = page.locator(".kb-resultat").count()
-                context.close()
-                search = sum(v for k, v in sizes.items() if "/pagefind/" in k or "recherche.js" in k)
-                out.append({"query": query, "ms_to_first_results": round(ms), "bytes_all": sum(sizes.values()),
-                            "bytes_search": search, "requests": len(sizes), "results_shown": count})
+            for profile, conditions in PROFILES:
+                for query in SEARCH_QUERIES:
+                    out.append({"profile": profile, **_one_search(browser, f"{base}/recherche/?q={query}",
+                                                                  conditions), "query": query})
             browser.close()
     finally:
         httpd.shutdown()
     return out
+
+
+def _one_search(browser, url: str, conditions: dict | None) -> dict:
+    context = browser.new_context()  # a cold cache for every query
+    page = context.new_page()
+    if conditions:
+        cdp = context.new_cdp_session(page)
+        cdp.send("Network.enable")
+        cdp.send("Network.emulateNetworkConditions", conditions)
+    sizes: dict[str, int] = {}
+    page.on("requestfinished", lambda req: sizes.__setitem__(req.url, req.sizes()["responseBodySize"]))
+    t0 = time.perf_counter()
+    page.goto(url, wait_until="load", timeout=180_000)
+    loaded = (time.perf_counter() - t0) * 1000
+    page.wait_for_selector(".kb-resultat", timeout=180_000)
+    ms = (time.perf_counter() - t0) * 1000
+    count = page.locator(".kb-resultat").count()
+    context.close()
+    search = sum(v for k, v in sizes.items() if "/pagefind/" in k or "recherche" in k)
+    return {"ms_to_first_results": round(ms), "ms_after_load": round(max(0.0, ms - loaded)),
+            "bytes_all": sum(sizes.values()), "bytes_search": search, "requests": len(sizes),
+            "results_shown": count}
 
 
 def _ratio(steps: list[Step]) -> dict | None:
@@ -509,9 +527,10 @@ def print_size(r: dict) -> None:
         if "error" in q:
             print(f"  search probe failed: {q['error']}")
         else:
-            print(f"  cold search « {q['query']} »: first results after {q['ms_to_first_results']} ms "
-                  f"(page load included); fetched {_kb(q['bytes_all'])} in {q['requests']} requests, "
-                  f"of which search code and index {_kb(q['bytes_search'])}")
+            print(f"  cold search « {q['query']} », {q['profile']} network, gzip host: first results after "
+                  f"{q['ms_to_first_results']} ms from navigation ({q['ms_after_load']} ms after the page's load "
+                  f"event); fetched {_kb(q['bytes_all'])} in {q['requests']} requests, of which search code and "
+                  f"index {_kb(q['bytes_search'])}")
     ratio = r.get("ratio")
     if ratio:
         what = "generator cold + mkdocs build" + (" + pagefind" if ratio["with_search_index"] else "")

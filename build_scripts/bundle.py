@@ -45,7 +45,6 @@ import os
 import posixpath
 import re
 import tempfile
-import unicodedata
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -54,6 +53,7 @@ from urllib.parse import quote, unquote
 import lxml.html
 import yaml
 
+from .search_words import fold
 from .site import run_mkdocs
 
 INDEX_PATH = "javascripts/index-hors-ligne.js"
@@ -282,13 +282,6 @@ def _script(what: str, assign: str, data) -> bytes:
 
 
 @functools.lru_cache(maxsize=200_000)
-def fold(word: str) -> str:
-    """Lower case, accents removed, œ/æ spelled out: the form words are indexed and searched under."""
-    decomposed = unicodedata.normalize("NFD", word.lower())
-    bare = "".join(c for c in decomposed if not unicodedata.category(c).startswith("M"))
-    return bare.replace("œ", "oe").replace("æ", "ae")
-
-
 def _read_page(path: Path, url: str) -> _Page | None:
     """One report page, or None when it is not part of the search index (no data-pagefind-body)."""
     tree = lxml.html.fromstring(path.read_bytes())
@@ -353,6 +346,9 @@ def _walk(el, text: _Text, anchors: list, weights: list) -> None:
         if block:
             text.block()
         start = text.chars
+        for name in (el.get("data-pagefind-index-attrs") or "").split(","):  # as Pagefind: attributes it reads
+            if name.strip() and el.get(name.strip()):
+                text.add(f" {el.get(name.strip())} ")
         if el.text:
             text.add(el.text)
         for child in el:

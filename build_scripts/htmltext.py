@@ -16,7 +16,7 @@ from .models import Block
 EMPHASES = [(re.compile(r"\*\*\*(?=\S)(.+?)(?<=\S)\*\*\*"), r"<strong><em>\1</em></strong>"),
             (re.compile(r"\*\*(?=\S)(.+?)(?<=\S)\*\*"), r"<strong>\1</strong>"),
             (re.compile(r"\*(?=\S)(.+?)(?<=\S)\*"), r"<em>\1</em>")]  # as Markdown does: strong, then em
-PERMALINK = '<a class="headerlink" href="#{id}" title="Lien vers cette section">¶</a>'
+PERMALINK = '<a class="headerlink" href="#{id}" title="Lien vers cette section" data-pagefind-ignore>¶</a>'
 
 
 def esc(text: str) -> str:
@@ -64,10 +64,15 @@ def heading(level: int, inner_html: str, ident: str, attrs: str = "") -> str:
 class Inline:
     """One line of report text -> HTML, with the report's acronyms in ``<abbr title>`` (whole words only)."""
 
-    def __init__(self, abbreviations: dict[str, str] | None = None) -> None:
+    def __init__(self, abbreviations: dict[str, str] | None = None, indexed: dict[str, str] | None = None) -> None:
+        """``indexed``: the meaning of an acronym the search index may hold for this report (the tooltip
+        lists them all); written in an attribute that Pagefind indexes, so "consultation prénatale" finds
+        "CPN" without a Mali report answering for the Bénin meaning of one of its acronyms."""
         abbreviations = abbreviations or {}
         # '*' written as a character reference, so that emphasis never reaches into a tooltip
         self.titles = {a: attr(" ".join(e.split())).replace("*", "&#42;") for a, e in abbreviations.items()}
+        self.indexed = {a: attr(" ".join(e.split())).replace("*", "&#42;")
+                        for a, e in (indexed or {}).items() if a in abbreviations}
         names = sorted(abbreviations, key=lambda a: (-len(a), a))
         self.pattern = (re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, names)) + r")(?!\w)")
                         if names else None)
@@ -87,7 +92,10 @@ class Inline:
         out, at = [], 0
         for m in self.pattern.finditer(text):
             out.append(esc(text[at:m.start()]))
-            out.append(f'<abbr title="{self.titles[m.group(0)]}">{esc(m.group(0))}</abbr>')
+            acr = m.group(0)
+            sens = (f' data-sens="{self.indexed[acr]}" data-pagefind-index-attrs="data-sens"'
+                    if acr in self.indexed else "")
+            out.append(f'<abbr title="{self.titles[acr]}"{sens}>{esc(acr)}</abbr>')
             at = m.end()
         out.append(esc(text[at:]))
         return "".join(out)

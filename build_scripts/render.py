@@ -27,6 +27,7 @@ from .extract.titles import french_date
 from .htmltext import Ids, Inline, attr, blocks_to_html, esc, heading, one_line
 from .mdtext import escape
 from .models import Report, Unit
+from .search_words import WORDS_PATH, fitting_meanings, report_text, vocabulary
 from .write import Content, Deferred, digest
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -144,6 +145,7 @@ class Renderer:
     def __init__(self, vocab: Vocabulary, base_url: str = DEFAULT_BASE_URL, cache: Cache | None = None,
                  workers: int = 1) -> None:
         self.vocab = vocab
+        self.country_names = {c.name for c in vocab.countries}
         self.base_url = base_url
         self.cache = cache or Cache(None, "pages")
         self.workers = workers
@@ -175,6 +177,9 @@ class Renderer:
                            lambda b=b: self.bucket_pages(b))
         for r in reports:
             self._plan(out, jobs, self.report_key(r, rel[r.slug]), lambda r=r: self.report_files(r, rel[r.slug]))
+        # the search vocabulary reads every report's text: keyed by the extraction keys, which cover the text
+        words_key = _key([WORDS_PATH, [r.key for r in reports]]) if all(r.key for r in reports) else ""
+        self._plan(out, jobs, words_key, lambda: {WORDS_PATH: vocabulary(reports)})
         for (key, _), files in zip(jobs, self._make_all(jobs)):
             if key:
                 self.cache.put(key, {path: digest(text) for path, text in files.items()})
@@ -310,7 +315,9 @@ class Renderer:
             else:
                 anchors.setdefault(u.block, {}).setdefault(u.item, []).append(u.uid)
         acronyms = r.acronyms  # any spelling: they are escaped like the rest ('CSRéf', 'S&E')
-        inline = Inline({acr: expansion for acr, expansion, spelled in acronyms if not spelled})
+        used = {acr: expansion for acr, expansion, spelled in acronyms if not spelled}
+        inline = Inline(used, fitting_meanings(used, r.meta.get("countries") or [], self.country_names,
+                                               report_text(r)))
         ids = Ids(set(REPORT_IDS) | {f"kb-{_unit_page(kind)}" for kind in UNIT_LABELS})
         body = Safe(blocks_to_html(r.blocks, anchors, block_ids=True, sentences=sentences, inline=inline, ids=ids))
         keys = report_keys(r)

@@ -15,7 +15,7 @@ import pytest
 
 from build_scripts.cli import main
 from build_scripts.config import load_vocabulary
-from build_scripts.site import build_site, copy_config
+from build_scripts.site import GzipHandler, build_site, copy_config
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "source_reports"
@@ -94,7 +94,7 @@ def build_full(tmp: Path, source: Path, site_url: str = "") -> BuiltSite:
     return BuiltSite(project, project / "docs", project / "site", source)
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+class _QuietHandler(GzipHandler):
     def log_message(self, *args) -> None:  # keep test output readable
         pass
 

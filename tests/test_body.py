@@ -32,7 +32,7 @@ class _Text(HTMLParser):
 def parse(html: str) -> _Text:
     """Tags, attributes and visible text, headings' own '¶' permalinks left out."""
     p = _Text()
-    p.feed(re.sub(r'<a class="headerlink" href="#[^"]*" title="[^"]*">¶</a>', "", html))
+    p.feed(re.sub(r'<a class="headerlink" href="#[^"]*" title="[^"]*"( data-pagefind-ignore)?>¶</a>', "", html))
     p.close()
     return p
 

@@ -31,7 +31,8 @@ def reports_mentioning(site, pattern: str, without: str | None = None) -> set[st
 
 
 def base(urls: list[str]) -> set[str]:
-    return {u.split("#")[0] for u in urls}
+    """The report pages of result links (without the passage, nor the words to light up on arrival)."""
+    return {u.split("#")[0].split("?")[0] for u in urls}
 
 
 def test_accents_do_not_matter(page, served_site):

@@ -66,7 +66,8 @@ def all_results(page) -> list[str]:
 
 
 def base(urls: list[str]) -> set[str]:
-    return {u.split("#")[0] for u in urls}
+    """The report pages of result links (without the passage, nor the words to light up on arrival)."""
+    return {u.split("#")[0].split("?")[0] for u in urls}
 
 
 def test_home_page_renders_with_the_site_styles(page, offline):
@@ -136,28 +137,30 @@ def test_facet_filter_keeps_reports_of_any_chosen_country(page, offline):
     (first, n_first), (second, n_second) = [re.match(r"(.+) \((\d+)\)$", t).groups() for t in labels[:2]]
     assert 0 < int(n_first) < len(before) and int(n_second) > 0
     facet(page, first).check()
-    status_starts_with(page, f"{n_first} rapport")
+    status_starts_with(page, f"{n_first} résultat")
     metas = page.locator(".kb-resultat__meta").all_inner_texts()
     assert len(metas) == int(n_first) and all(first in m for m in metas)
     assert f"pays={quote(first)}" in page.url
     facet(page, second).check()  # either country
     either = {a for a, meta in countries.items() if first in meta or second in meta}
-    status_starts_with(page, f"{len(either)} rapport")
+    status_starts_with(page, f"{len(either)} résultat")
     assert base(all_results(page)) == base(list(either))
     facet(page, second).uncheck()
     facet(page, first).uncheck()
-    status_starts_with(page, f"{len(before)} rapport")
+    status_starts_with(page, f"{len(before)} résultat")
 
 
 def test_result_link_opens_the_report_at_the_passage(page, offline):
     links = search(page, offline, "logistique roulante renouvellement")
     target = next(link for link in links if "#rec-" in link)
-    assert target.startswith("rapports/") and ".html#" in target
+    assert target.startswith("rapports/") and ".html?surligner=" in target
     page.click(f".kb-resultat__titre[href='{target}']")
     page.wait_for_load_state()
     uid = target.split("#")[1]
-    assert page.url == offline.url(target.split("#")[0]) + "#" + uid
+    assert page.url.split("?")[0] == offline.url(target.split("?")[0]) and page.url.endswith("#" + uid)
     assert "logistique roulante" in page.locator(f"tr:has(#{uid})").inner_text()
+    marks = page.locator(f"tr:has(#{uid}) mark.kb-surligne").all_inner_texts()
+    assert {"logistique", "roulante"} <= {m.lower() for m in marks}, "the searched words are lit up on arrival"
 
 
 def test_header_search_box_leads_to_offline_results(page, offline):

@@ -195,26 +195,31 @@
       b.addEventListener("click", function () { copy(dated(p.dataset.cite), b, p.innerHTML); });
       p.insertAdjacentElement("afterend", b);
     });
-    document.querySelectorAll(".kb-actions").forEach(function (span) {
-      var d = Object.assign({ unit: span.dataset.unit }, data[span.dataset.unit] || {});
-      if (!d.cite) return;
-      // The statement's address on this site, as the browser resolves the page's own link to it (online or file://).
-      var own = span.parentElement && span.parentElement.querySelector('a[href$="#' + d.unit.split("#")[1] + '"]');
-      var cite = el("button", { type: "button", "class": "kb-mini", title: "Copier la citation de cet énoncé" }, "Citer");
-      cite.addEventListener("click", function () { copy(dated(d.cite), cite, unitHtml(d)); });
-      var add = el("button", { type: "button", "class": "kb-mini", "data-role": "panier" }, "Ajouter au panier");
-      add.addEventListener("click", function () {
-        var items = load();
-        if (inBasket(d.unit)) items = items.filter(function (i) { return i.id !== d.unit; });
-        else items.push({ id: d.unit, kind: d.kind, text: d.text, cite: d.cite, url: d.url, title: d.title,
-          ref: d.ref, short: d.short, report: d.report, href: own ? own.href : d.url });
-        save(items);
-      });
-      span.append(cite, add);
-    });
+    document.querySelectorAll(".kb-actions").forEach(function (span) { actions(span, data[span.dataset.unit]); });
     refresh();
     render();
   }
+
+  // The "Citer" and basket buttons of one statement (also used by the search page for the statements it finds,
+  // with the statement's address as ``found.href``).
+  function actions(span, found) {
+    var d = Object.assign({ unit: span.dataset.unit }, found || {});
+    if (!d.cite) return;
+    // The statement's address on this site, as the browser resolves the page's own link to it (online or file://).
+    var own = span.parentElement && span.parentElement.querySelector('a[href$="#' + d.unit.split("#")[1] + '"]');
+    var cite = el("button", { type: "button", "class": "kb-mini", title: "Copier la citation de cet énoncé" }, "Citer");
+    cite.addEventListener("click", function () { copy(dated(d.cite), cite, unitHtml(d)); });
+    var add = el("button", { type: "button", "class": "kb-mini", "data-role": "panier" }, "Ajouter au panier");
+    add.addEventListener("click", function () {
+      var items = load();
+      if (inBasket(d.unit)) items = items.filter(function (i) { return i.id !== d.unit; });
+      else items.push({ id: d.unit, kind: d.kind, text: d.text, cite: d.cite, url: d.url, title: d.title,
+        ref: d.ref, short: d.short, report: d.report, href: d.href || (own ? own.href : d.url) });
+      save(items);
+    });
+    span.append(cite, add);
+  }
+  window.kbActions = function (span, data) { actions(span, data); refresh(); };
 
   function download(name, content, type) {
     var blob = content instanceof Blob ? content : new Blob([content], { type: type });

@@ -11,6 +11,7 @@
     ["programme", "Programme"],
     ["organisateur", "Organisateur"],
     ["annee", "Année"],
+    ["type", "Type de résultat"],
   ];
   const PAGE_SIZE = 10;
   const EXCERPT_WORDS = 24;
@@ -26,12 +27,18 @@
   const root = new URL("..", document.currentScript.src); // this file is <site>/javascripts/recherche.js
   const offline = location.protocol === "file:";
   const $ = (id) => document.getElementById(id);
-  const state = { q: "", filters: {}, results: [], shown: 0, token: 0 };
+  const SORTS = { recent: { date: "desc" }, ancien: { date: "asc" } };
+  const state = { q: "", filters: {}, tri: "", de: "", a: "", exact: false, results: [], shown: 0, token: 0 };
   let engine;
+  let lastSearched = ""; // the words the shown results are for (after a spelling correction, the corrected ones)
 
   function readUrl() {
     const params = new URLSearchParams(location.search);
     state.q = params.get("q") || "";
+    state.tri = SORTS[params.get("tri")] ? params.get("tri") : "";
+    state.de = /^\d{4}$/.test(params.get("de") || "") ? params.get("de") : "";
+    state.a = /^\d{4}$/.test(params.get("a") || "") ? params.get("a") : "";
+    state.exact = params.get("exact") === "1";
     state.filters = {};
     for (const [key] of FACETS) {
       const values = params.getAll(key);
@@ -43,6 +50,10 @@
     const params = new URLSearchParams();
     if (state.q) params.set("q", state.q);
     for (const [key] of FACETS) for (const v of state.filters[key] || []) params.append(key, v);
+    if (state.tri) params.set("tri", state.tri);
+    if (state.de) params.set("de", state.de);
+    if (state.a) params.set("a", state.a);
+    if (state.exact) params.set("exact", "1");
     const query = params.toString();
     try {
       history.replaceState(null, "", query ? `?${query}` : location.pathname);
@@ -119,7 +130,9 @@
     for (const [key, label] of FACETS) {
       const values = { ...(counts[key] || {}) };
       for (const v of state.filters[key] || []) if (!(v in values)) values[v] = 0;
-      const names = Object.keys(values).sort((a, b) =>
+      const chosen = state.filters[key] || [];
+      // A value with no result is left out, unless it is ticked (so it can be unticked).
+      const names = Object.keys(values).filter((v) => values[v] > 0 || chosen.includes(v)).sort((a, b) =>
         key === "annee" ? b.localeCompare(a) : values[b] - values[a] || a.localeCompare(b, "fr"));
       if (!names.length) continue;
       const fieldset = el("fieldset", { class: "kb-facette" }, el("legend", {}, label));
@@ -140,6 +153,115 @@
       box.append(fieldset);
     }
     if (focused && document.getElementById(focused)) document.getElementById(focused).focus();
+    const active = Object.values(state.filters).reduce((n, v) => n + v.length, 0);
+    $("kb-filtrer").textContent = active ? `Filtrer (${active})` : "Filtrer";
+  }
+
+  // --- "Vouliez-vous dire …": a word the corpus does not know is replaced by the nearest word it knows ---------
+
+  let knownWords; // Map folded word -> number of reports using it; null when it cannot be had
+
+  async function corpusWords() {
+    if (knownWords !== undefined) return knownWords;
+    try {
+      knownWords = engine.words ? await engine.words() : await fetchWords();
+    } catch (err) {
+      knownWords = null; // no suggestion, the search itself still works
+    }
+    return knownWords;
+  }
+
+  async function fetchWords() {
+    const response = await fetch(new URL("recherche-mots.json", root));
+    if (!response.ok) return null;
+    const data = await response.json();
+    const list = data.mots ? data.mots.split(" ") : [];
+    return new Map(list.map((w, i) => [w, data.n[i] || 1]));
+  }
+
+  function distance(a, b, limit) {
+    // Optimal string alignment distance (a swap of two letters counts one), or limit + 1 once it is over.
+    if (Math.abs(a.length - b.length) > limit) return limit + 1;
+    let prev2 = null;
+    let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+    for (let i = 1; i <= a.length; i++) {
+      const row = [i];
+      let low = i;
+      for (let j = 1; j <= b.length; j++) {
+        const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+        let d = Math.min(prev[j] + 1, row[j - 1] + 1, prev[j - 1] + cost);
+        if (prev2 && i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, prev2[j - 2] + 1);
+        row.push(d);
+        low = Math.min(low, d);
+      }
+      if (low > limit) return limit + 1;
+      prev2 = prev;
+      prev = row;
+    }
+    return prev[b.length];
+  }
+
+  function nearest(word, words) {
+    // The known word closest to an unknown one (one edit for a short word, two for a long one), the most
+    // widely used first among equals; null when the word is known, short, or nothing is near.
+    if (word.length < 4 || /\d/.test(word) || words.has(word)) return null;
+    const limit = word.length <= 5 ? 1 : 2;
+    let best = null;
+    for (const [known, n] of words) {
+      const d = distance(word, known, limit);
+      if (d <= limit && (!best || d < best.d || (d === best.d && n > best.n))) best = { word: known, d, n };
+    }
+    return best && best.word;
+  }
+
+  function checkWords(query, words) {
+    // The words of a query the corpus does not know (four letters or more: shorter ones may be acronyms),
+    // and the query with each replaced by its nearest known word (null when none has a near word).
+    const result = { unknown: 0, total: 0, better: null };
+    if (!words || !words.size) return result;
+    let changed = false;
+    const better = query.replace(/[\p{L}\p{N}]+/gu, (w) => {
+      const folded = fold(w);
+      if (folded.length < 4 || /\d/.test(folded)) return w;
+      result.total += 1;
+      if (words.has(folded)) return w;
+      result.unknown += 1;
+      const near = nearest(folded, words);
+      if (!near) return w;
+      changed = true;
+      return near;
+    });
+    if (changed) result.better = better;
+    return result;
+  }
+
+  function showSuggestion(kind, shown, other) {
+    // kind "instead": results are for `shown`, a link offers the words as typed; "maybe": a link offers `shown`.
+    const box = $("kb-suggestion");
+    const link = (q, extra) => {
+      const params = new URLSearchParams(location.search);
+      params.set("q", q);
+      if (extra) params.set("exact", "1"); else params.delete("exact");
+      return el("a", { href: `?${params}` }, q);
+    };
+    if (kind === "instead") {
+      box.replaceChildren("Résultats pour « ", el("strong", {}, shown), " ». Rechercher plutôt « ",
+        link(other, true), " » ?");
+    } else {
+      box.replaceChildren("Vouliez-vous dire « ", link(shown, false), " » ?");
+    }
+    box.hidden = false;
+  }
+
+  function yearFilter() {
+    // The years of the chosen period (and of the ticked years, if any), as a filter on "annee";
+    // null when no period is set.
+    if (!state.de && !state.a) return null;
+    const from = state.de || "0000";
+    const to = state.a || "9999";
+    const years = Object.keys((state.allFilters || {}).annee || {}).filter((y) => /^\d{4}$/.test(y) && y >= from && y <= to);
+    const ticked = state.filters.annee;
+    return ticked ? years.filter((y) => ticked.includes(y)) : years;
   }
 
   async function renderMore() {
@@ -151,8 +273,12 @@
     $("kb-plus").disabled = false;
     if (token !== state.token) return;
     for (const data of items) {
+      if (data.meta.unite) {
+        $("kb-resultats").append(statementResult(data));
+        continue;
+      }
       const passage = passageOf(data);
-      const href = passage ? `${data.url}#${passage.id}` : data.url;
+      const href = landing(data.url, passage && passage.id);
       const kind = passage && UNIT_LABELS[passage.id.split("-")[0]];
       const meta = [data.meta.pays, data.meta.date, data.meta.organisateur].filter(Boolean).join(" · ");
       $("kb-resultats").append(el("li", { class: "kb-resultat" },
@@ -162,6 +288,48 @@
         el("p", { class: "kb-resultat__extrait" }, ...excerptNodes(data.excerpt || ""))));
     }
     $("kb-plus").hidden = state.shown >= state.results.length;
+  }
+
+  function landing(url, anchor) {
+    // The address of a hit: its passage, with the searched words to light up on arrival (surligner.js).
+    const words = lastSearched.trim();
+    const query = words ? `?surligner=${encodeURIComponent(words)}` : "";
+    return `${url}${query}${anchor ? `#${anchor}` : ""}`;
+  }
+
+  function marked(text, excerpt) {
+    // The whole statement (a statement is short: no cut), with the words its excerpt marks in <mark>.
+    const words = new Set([...excerpt.matchAll(/<mark>(.*?)<\/mark>/g)].map((m) => fold(m[1])));
+    const out = [];
+    let at = 0;
+    for (const m of text.matchAll(WORD)) {
+      if (!words.has(fold(m[0]))) continue;
+      out.push(document.createTextNode(text.slice(at, m.index)), el("mark", {}, m[0]));
+      at = m.index + m[0].length;
+    }
+    out.push(document.createTextNode(text.slice(at)));
+    return out;
+  }
+
+  function statementResult(data) {
+    // A lesson, recommendation… found on its own: its words, its report, and the buttons to cite it.
+    const m = data.meta;
+    const [page, anchor] = m.adresse.split("#");
+    const href = landing(root.pathname + page, anchor); // as Pagefind writes page addresses
+    const meta = [m.pays, m.date, m.organisateur].filter(Boolean).join(" · ");
+    const actions = el("span", { class: "kb-actions", "data-unit": m.unite });
+    if (window.kbActions) {
+      let ref = null;
+      try { ref = JSON.parse(m.ref || "null"); } catch (err) { ref = null; }
+      window.kbActions(actions, { kind: m.type, text: m.enonce || "", cite: m.citation, url: m.lien, title: m.title,
+        ref, short: m.court, report: m.rapport, href: new URL(`${root.pathname}${m.adresse}`, location.href).href });
+    }
+    return el("li", { class: "kb-resultat kb-resultat--enonce" },
+      el("div", { class: "kb-resultat__unite" }, m.type),
+      el("p", { class: "kb-resultat__extrait kb-resultat__enonce" }, "« ", ...marked(m.enonce || "", data.excerpt || ""), " »"),
+      el("a", { class: "kb-resultat__titre", href }, m.title || href),
+      el("div", { class: "kb-resultat__meta" }, meta),
+      actions);
   }
 
   async function run() {
@@ -178,17 +346,45 @@
     const token = ++state.token;
     const filters = {};
     for (const [key, values] of Object.entries(state.filters)) filters[key] = { any: values };
+    const years = yearFilter();
+    if (years) filters.annee = { any: years.length ? years : ["\u0000aucune"] }; // an empty period finds nothing
     const hasFilters = Object.keys(filters).length > 0;
     $("kb-resultats").replaceChildren();
     $("kb-plus").hidden = true;
+    $("kb-conseils").hidden = true;
     if (!state.q && !hasFilters) {
       renderFacets(state.allFilters);
       $("kb-etat").textContent = "Saisissez des mots, ou choisissez un filtre pour parcourir les rapports.";
       return;
     }
     $("kb-etat").textContent = "Recherche en cours…";
-    const search = await engine.search(state.q || null, { filters, sort: state.q ? undefined : { date: "desc" } });
+    const sort = SORTS[state.tri] || (state.q ? undefined : SORTS.recent);
+    // The corpus vocabulary loads beside the search (not after it), for words the corpus does not know.
+    const words = state.q && !state.exact ? corpusWords() : null;
+    let search = await engine.search(state.q || null, { filters, sort });
+    let searched = state.q;
     if (token !== state.token || !search) return;
+    $("kb-suggestion").hidden = true;
+    const check = words ? checkWords(state.q, await words) : { unknown: 0 };
+    if (token !== state.token) return;
+    lastSearched = state.q;
+    if (check.better) {
+      // A misspelt word: the search engine would drop it or match it loosely. The corrected query's results
+      // are shown when there are some, with a link back to the words as typed; otherwise it is only offered.
+      const other = await engine.search(check.better, { filters, sort });
+      if (token !== state.token) return;
+      if (other && other.results.length) {
+        search = other;
+        searched = check.better;
+        lastSearched = check.better;
+        showSuggestion("instead", check.better, state.q);
+      } else {
+        showSuggestion("maybe", check.better);
+      }
+    } else if (check.unknown && check.unknown === check.total) {
+      // No word of the query is in any report: what the engine found is a loose match of letters, not an answer.
+      search = { ...search, results: [] };
+    }
     state.results = search.results;
     state.shown = 0;
     // With one facet in use, it shows the counts it would have without its own choice (totalFilters: the query
@@ -200,9 +396,10 @@
     await renderMore();
     if (token !== state.token) return;
     const n = search.results.length;
-    const what = state.q ? ` pour « ${state.q} »` : "";
-    $("kb-etat").textContent = n === 0 ? `Aucun rapport trouvé${what}.`
-      : `${n} rapport${n > 1 ? "s" : ""} trouvé${n > 1 ? "s" : ""}${what}.`;
+    const what = searched ? ` pour « ${searched} »` : "";
+    $("kb-etat").textContent = n === 0 ? `Aucun résultat trouvé${what}.`
+      : `${n} résultat${n > 1 ? "s" : ""} trouvé${n > 1 ? "s" : ""}${what}.`;
+    $("kb-conseils").hidden = n > 0;
   }
 
   // --- Offline engine: the same small interface as Pagefind, over the files build_scripts/bundle.py writes --
@@ -429,6 +626,7 @@
       options: async (opts) => { if (opts && opts.excerptLength) excerptLength = opts.excerptLength; },
       init: async () => init(),
       filters: async () => count(pages.map((_, n) => n)),
+      words: async () => new Map(vocabulary.map((w) => [w, index.words[w].split(" ").length])),
       search,
     };
   }
@@ -468,6 +666,21 @@
       run();
     });
     $("kb-plus").addEventListener("click", renderMore);
+    $("kb-tri").value = state.tri;
+    $("kb-de").value = state.de;
+    $("kb-a").value = state.a;
+    $("kb-tri").addEventListener("change", () => { state.tri = $("kb-tri").value; run(); });
+    for (const id of ["kb-de", "kb-a"]) {
+      $(id).addEventListener("change", () => {
+        const v = $(id).value.trim();
+        state[id.slice(3)] = /^\d{4}$/.test(v) ? v : "";
+        run();
+      });
+    }
+    $("kb-filtrer").addEventListener("click", () => {
+      const open = $("kb-facettes").classList.toggle("kb-facettes--ouvert");
+      $("kb-filtrer").setAttribute("aria-expanded", String(open));
+    });
     await run();
   }
 

@@ -1,0 +1,74 @@
+"""The corpus vocabulary behind the search page's "Vouliez-vous dire …": every word of four letters or more,
+folded as the search folds it, with the number of reports that use it. Plain data in, one JSON text out."""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from collections import Counter
+
+from .models import Report
+
+WORDS_PATH = "recherche-mots.json"  # under docs/: fetched by the search page only when a word is unknown
+WORD = re.compile(r"[^\W\d_]{4,}")  # letters only: no number, no acronym shorter than four letters
+MAX_WORDS = 30000  # the most widely used words; a word of one report in a large corpus is rarely the one meant
+
+
+def fold(word: str) -> str:
+    """Lower case, accents removed, œ/æ spelled out: the form words are indexed and searched under."""
+    decomposed = unicodedata.normalize("NFD", word.lower())
+    bare = "".join(c for c in decomposed if not unicodedata.category(c).startswith("M"))
+    return bare.replace("œ", "oe").replace("æ", "ae")
+
+
+def report_words(r: Report) -> set[str]:
+    """The folded words of a report's title and body (what a reader may search for)."""
+    return {fold(w) for w in WORD.findall(report_text(r))}
+
+
+def vocabulary(reports: list[Report]) -> str:
+    """{"v": 1, "mots": "word word …" (sorted), "n": [reports using each]}: compact, and the same for the
+    same reports whatever their order."""
+    used: Counter[str] = Counter()
+    for r in reports:
+        used.update(report_words(r))
+    kept = sorted(sorted(used.items(), key=lambda kv: (-kv[1], kv[0]))[:MAX_WORDS])
+    data = {"v": 1, "mots": " ".join(w for w, _ in kept), "n": [n for _, n in kept]}
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n"
+
+
+_QUALIFIED = re.compile(r"^(?P<meaning>.*\S)\s*\((?P<country>[^()]+)\)$")
+
+
+def fitting_meanings(expansions: dict[str, str], countries: list[str], known_countries: set[str],
+                     text: str) -> dict[str, str]:
+    """For each acronym, the meanings the search may index for this report: one spelled out in the report's
+    text; else those of the report's country; else those tied to no country. A glossary entry lists several
+    meanings as "a ; b (Mali) ; c (Bénin)", and indexing all of them makes a Mali report answer "Bénin"."""
+    folded = " ".join(fold(text).split())
+    out: dict[str, str] = {}
+    for acr, expansion in expansions.items():
+        meanings: list[tuple[str, str | None]] = []
+        for part in (p.strip() for p in expansion.split(" ; ")):
+            found = _QUALIFIED.match(part)
+            if found and found["country"] in known_countries:
+                meanings.append((found["meaning"], found["country"]))
+            elif part:
+                meanings.append((part, None))
+        spelled = [m for m, _ in meanings if " ".join(fold(m).split()) in folded]
+        own = [m for m, c in meanings if c is not None and c in countries]
+        free = [m for m, c in meanings if c is None]
+        chosen = spelled or own or free
+        if chosen:
+            out[acr] = " ; ".join(chosen)
+    return out
+
+
+def report_text(r: Report) -> str:
+    """A report's title and body as one plain text."""
+    parts = [r.meta.get("title") or ""]
+    for block in r.blocks:
+        parts += block.lines
+        parts += [cell for row in block.rows for cell in row]
+    return "\n".join(parts)

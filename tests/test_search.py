@@ -1,0 +1,214 @@
+"""Search as a nurse on a phone uses it: results first, clean snippets, typos forgiven, sort and period."""
+
+import gzip
+import json
+import re
+import threading
+import functools
+import http.server
+import urllib.request
+
+import pytest
+
+from build_scripts.search_words import fitting_meanings
+from build_scripts.site import GzipHandler
+
+from .test_browser import base, search
+
+PHONE = {"width": 390, "height": 844}
+
+
+def catalogue(site):
+    return json.loads((site.docs / "catalogue.json").read_text(encoding="utf-8"))
+
+
+@pytest.fixture
+def phone(browser):
+    context = browser.new_context(viewport=PHONE, locale="fr-FR")
+    yield context.new_page()
+    context.close()
+
+
+def test_on_a_phone_the_first_result_is_visible_without_scrolling(phone, served_site, tmp_path):
+    phone.goto(f"{served_site.base_url}/recherche/?q=vaccination")
+    phone.wait_for_selector(".kb-resultat")
+    phone.screenshot(path=str(tmp_path / "recherche-telephone.png"))
+    first = phone.locator(".kb-resultat__titre").first.bounding_box()
+    assert first["y"] + first["height"] <= PHONE["height"], first
+    assert phone.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+    assert not phone.is_visible("#kb-facettes"), "the facets are folded behind the Filtrer button"
+
+
+def test_nothing_overflows_a_320_px_screen(browser, served_site):
+    context = browser.new_context(viewport={"width": 320, "height": 640})
+    page = context.new_page()
+    for path in ("/recherche/?q=sant%C3%A9", "/"):
+        page.goto(served_site.base_url + path)
+        page.wait_for_load_state("networkidle")
+        assert page.evaluate("document.documentElement.scrollWidth") <= 320, path
+    context.close()
+
+
+def test_the_filter_button_unfolds_the_facets_and_counts_the_choices(phone, served_site):
+    phone.goto(f"{served_site.base_url}/recherche/?q=sant%C3%A9")
+    phone.wait_for_selector(".kb-resultat")
+    assert phone.inner_text("#kb-filtrer") == "Filtrer"
+    phone.click("#kb-filtrer")
+    assert phone.is_visible("#kb-facettes") and phone.get_attribute("#kb-filtrer", "aria-expanded") == "true"
+    phone.locator(".kb-facette").first.locator("input").first.check()
+    phone.wait_for_function("document.getElementById('kb-filtrer').textContent === 'Filtrer (1)'")
+    assert "pays=" in phone.url
+
+
+def test_facets_show_no_value_without_results(page, served_site):
+    search(page, served_site, "paludisme")
+    counts = [int(re.search(r"\((\d+)\)", t).group(1)) for t in page.locator(".kb-compte").all_inner_texts()]
+    assert counts and min(counts) > 0
+
+
+def _typo_cases(site):
+    """For the first reports (by address) with a country and a long title word: the report, its country and
+    that word misspelt twice (a doubled letter, a wrong letter)."""
+    cases = []
+    for row in sorted(catalogue(site), key=lambda r: r["url"]):
+        words = [w for w in re.findall(r"[^\W\d_]{8,}", row["title"]) if w.islower()]
+        if row.get("countries") and words:
+            w = words[0]
+            wrong = "a" if w[4] != "a" else "e"
+            cases.append((row, w, w[:4] + w[4] + w[4:], w[:4] + wrong + w[5:]))
+        if len(cases) == 3:
+            break
+    assert cases
+    return cases
+
+
+def test_a_misspelt_word_still_finds_the_report_with_a_suggestion(page, served_site):
+    for row, word, doubled, wrong in _typo_cases(served_site):
+        for typo in (doubled, wrong):
+            query = f"{typo} {row['countries'][0]}"
+            found = base(search(page, served_site, query))
+            assert "/" + row["url"] in found, (query, found)
+            suggestion = page.inner_text("#kb-suggestion")
+            assert page.is_visible("#kb-suggestion") and ("Vouliez-vous dire" in suggestion
+                                                           or "Résultats pour" in suggestion), query
+
+
+def test_a_known_word_gets_no_suggestion(page, served_site):
+    search(page, served_site, "vaccination")
+    assert not page.is_visible("#kb-suggestion")
+
+
+def test_no_result_gives_advice_and_links_to_the_indexes(page, served_site):
+    search(page, served_site, "zzzqxw")
+    assert page.is_visible("#kb-conseils")
+    assert page.locator("#kb-conseils a[href='../themes/']").count() == 1
+
+
+def test_snippets_hold_only_the_report_text(page, served_site):
+    sources = [row["source"] for row in catalogue(served_site)]
+    queries = ["santé", "vaccination", "recommandation", "paludisme", "comité", "Pays", "Programme", "Source"]
+    seen = 0
+    for q in queries:
+        search(page, served_site, q)
+        for text in page.locator(".kb-resultat__extrait").all_inner_texts():
+            seen += 1
+            assert "¶" not in text and "Fiche du rapport" not in text and "sigle non employé" not in text, text
+            assert not any(name in text for name in sources), text
+    assert seen >= 10
+
+
+def test_results_sorted_by_date_within_a_period(page, served_site):
+    dated = {"/" + r["url"]: r["date"] for r in catalogue(served_site) if r.get("date")}
+    years = sorted({d[:4] for d in dated.values()})
+    assert len(years) >= 4
+    first, last = years[1], years[-2]
+    urls = [u.split("#")[0].split("?")[0] for u in search(page, served_site, "santé", f"&tri=ancien&de={first}&a={last}")]
+    dates = [dated[u] for u in urls]
+    assert urls and all(first <= d[:4] <= last for d in dates)
+    assert dates == sorted(dates)
+    assert page.input_value("#kb-tri") == "ancien" and page.input_value("#kb-de") == first
+    page.select_option("#kb-tri", "recent")
+    page.wait_for_function("location.search.includes('tri=recent')")
+
+
+def test_only_the_acronym_meaning_that_fits_the_report_is_indexed():
+    glossary = {"CPS": "chimioprévention du paludisme saisonnier ; cellule de planification (Mali) ; "
+                       "centre de promotion sociale (Bénin)",
+                "PEV": "programme élargi de vaccination"}
+    known = {"Mali", "Bénin"}
+    assert fitting_meanings(glossary, ["Bénin"], known, "La CPS a réuni les agents.") == {
+        "CPS": "centre de promotion sociale", "PEV": "programme élargi de vaccination"}
+    assert fitting_meanings(glossary, ["Mali"], known, "La chimioprévention du paludisme saisonnier (CPS)")[
+        "CPS"] == "chimioprévention du paludisme saisonnier"
+    assert fitting_meanings(glossary, ["Niger"], known, "")["CPS"] == "chimioprévention du paludisme saisonnier"
+
+
+def test_the_corpus_vocabulary_counts_reports_and_folds_accents(tmp_path, cli):
+    source = tmp_path / "src"
+    source.mkdir()
+    (source / "a.txt").write_text("Réunion de coordination à Dosso\n\nLa vaccination de routine a été évaluée "
+                                  "le 3 mars 2021 par l'équipe cadre.\n", encoding="utf-8")
+    (source / "b.txt").write_text("Atelier de Tahoua\n\nLes agents ont parlé de VACCINATION et de routine, "
+                                  "le 4 mai 2021.\n", encoding="utf-8")
+    assert cli("build", "--source", source, "--docs", tmp_path / "docs").code == 0
+    data = json.loads((tmp_path / "docs" / "recherche-mots.json").read_text(encoding="utf-8"))
+    counts = dict(zip(data["mots"].split(" "), data["n"]))
+    assert counts["vaccination"] == 2 and counts["routine"] == 2 and counts["reunion"] == 1
+    assert counts["evaluee"] == 1 and "2021" not in counts and "le" not in counts
+
+
+def test_serve_compresses_text_files(tmp_path):
+    (tmp_path / "page.html").write_text("<p>" + "santé communautaire " * 500 + "</p>", encoding="utf-8")
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(GzipHandler, directory=str(tmp_path)))
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    url = f"http://127.0.0.1:{httpd.server_address[1]}/page.html"
+    try:
+        with urllib.request.urlopen(urllib.request.Request(url, headers={"Accept-Encoding": "gzip"})) as r:
+            assert r.headers["Content-Encoding"] == "gzip"
+            body = r.read()
+        assert gzip.decompress(body) == (tmp_path / "page.html").read_bytes()
+        assert len(body) < len((tmp_path / "page.html").read_bytes()) / 10
+        with urllib.request.urlopen(url) as r:
+            assert r.headers["Content-Encoding"] is None and r.read() == (tmp_path / "page.html").read_bytes()
+    finally:
+        httpd.shutdown()
+
+
+def _a_recommendation(site):
+    rows = json.loads((site.docs / "lecons.json").read_text(encoding="utf-8"))
+    recs = sorted((r for r in rows if r["kind"] == "recommendation"), key=lambda r: r["id"])
+    for r in recs:
+        words = sorted({w for w in re.findall(r"[^\W\d_]{7,}", r["text"])}, key=lambda w: (-len(w), w))[:3]
+        if len(words) == 3:
+            return r, " ".join(words)
+    raise AssertionError("no recommendation with three long words")
+
+
+def test_a_statement_is_a_result_of_its_own_with_its_buttons(page, served_site):
+    rec, query = _a_recommendation(served_site)
+    search(page, served_site, query, "&type=Recommandation")
+    hits = page.locator(".kb-resultat--enonce", has_text=rec["text"][:40])
+    assert hits.count() >= 1, (query, rec["text"])
+    hit = hits.first
+    assert hit.locator(".kb-resultat__unite").inner_text() == "Recommandation"
+    assert hit.locator(".kb-resultat__titre").get_attribute("href").split("?")[0].endswith("/")
+    hit.locator("button", has_text="Ajouter au panier").click()
+    basket = page.evaluate("JSON.parse(localStorage.getItem('kb-panier-v1'))")
+    assert [item["id"] for item in basket] == [rec["id"]]
+    assert basket[0]["cite"] and basket[0]["text"] == rec["text"]
+    assert hit.locator("button", has_text="Citer").count() == 1
+
+
+def test_landing_on_a_passage_lights_up_the_words_below_the_header(page, served_site):
+    search(page, served_site, "logistique roulante")
+    target = page.locator(".kb-resultat__titre[href*='#']").first
+    href = target.get_attribute("href")
+    target.click()
+    page.wait_for_load_state()
+    page.wait_for_timeout(300)
+    anchor = href.split("#")[1]
+    header = page.locator("header.md-header").bounding_box()
+    top = page.locator(f"[id='{anchor}']").bounding_box()["y"]
+    assert top >= header["y"] + header["height"] - 1, (top, header)
+    marks = {m.lower() for m in page.locator("mark.kb-surligne").all_inner_texts()}
+    assert {"logistique", "roulante"} <= marks
