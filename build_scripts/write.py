@@ -2,15 +2,58 @@
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
+import re
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Union
+from typing import Callable, Iterator, Union
+
+try:
+    import fcntl
+except ImportError:  # not on Windows: builds are then not locked
+    fcntl = None  # type: ignore[assignment]
 
 MANIFEST = ".generes.json"
+TEMPORARY = re.compile(r"^\.tmp-[a-z0-9_]{8}")  # what tempfile.mkstemp(prefix=".tmp-") names our files
+
+
+class BuildBusy(Exception):
+    """Another build holds the lock on this docs folder (the message is the folder)."""
+
+
+@contextlib.contextmanager
+def build_lock(docs: Path) -> Iterator[None]:
+    """An exclusive lock on the docs folder for the whole build, released when the build ends or dies: two
+    builds into one folder would each remove the other's pages from the manifest and leave orphans."""
+    docs.mkdir(parents=True, exist_ok=True)
+    if fcntl is None:
+        yield
+        return
+    fd = os.open(docs, os.O_RDONLY)
+    try:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise BuildBusy(str(docs)) from None
+        yield
+    finally:
+        os.close(fd)  # closing releases the lock
+
+
+def remove_stale_temporaries(folder: Path) -> list[str]:
+    """Remove the temporary files an interrupted build left (only ours, by their name); called under the lock."""
+    removed = []
+    for parent, dirs, names in os.walk(folder):
+        dirs[:] = [d for d in dirs if not os.path.islink(os.path.join(parent, d))]
+        for name in names:
+            if TEMPORARY.match(name):
+                os.unlink(os.path.join(parent, name))
+                removed.append(os.path.relpath(os.path.join(parent, name), folder))
+    return removed
 
 
 @dataclass
@@ -101,7 +144,9 @@ def write_tree(docs: Path, files: dict[str, Content]) -> WriteResult:
     for rel in files:
         if not _inside(rel):
             raise ValueError(f"refusing to write outside {docs}: {rel}")
-        if rel not in previous and os.path.exists(root + rel):
+        if os.path.isdir(root + rel) and not os.path.islink(root + rel):
+            result.refused.append(rel)  # a folder stands where the page goes
+        elif rel not in previous and os.path.exists(root + rel):
             if (docs / rel).read_text(encoding="utf-8", errors="replace") != _text(files[rel]):
                 result.refused.append(rel)
     refused = set(result.refused)
