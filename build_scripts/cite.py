@@ -34,8 +34,18 @@ def csv_text(rows: list[dict[str, Any]], fields: tuple[str, ...]) -> str:
     writer = csv.DictWriter(buf, fieldnames=fields, lineterminator="\n")
     writer.writeheader()
     for row in rows:
-        writer.writerow({k: "; ".join(v) if isinstance(v, list) else ("" if v is None else v) for k, v in row.items()})
+        writer.writerow({k: csv_cell("; ".join(v) if isinstance(v, list) else ("" if v is None else v))
+                         for k, v in row.items()})
     return buf.getvalue()
+
+
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n", "\uff1d", "\uff0b", "\uff0d", "\uff20")
+
+
+def csv_cell(value: object) -> object:
+    """A cell a spreadsheet shows as text: one that would start a formula ('=', '+', '-', '@', tab, line break,
+    or their full-width forms) gets a leading apostrophe, as OWASP recommends against CSV injection."""
+    return "'" + value if isinstance(value, str) and value.startswith(FORMULA_START) else value
 
 
 def report_url(base_url: str, report: Report) -> str:
@@ -113,9 +123,9 @@ def bibtex(reports: list[Report], base_url: str) -> str:
 def _bib(text: str) -> str:
     """BibTeX-safe text: braces balanced by escaping, special characters escaped."""
     out = []
-    for ch in str(text):
-        out.append({"{": r"\{", "}": r"\}", "\\": r"\textbackslash{}", "%": r"\%", "&": r"\&", "#": r"\#",
-                    "$": r"\$", "_": r"\_", "~": r"\textasciitilde{}", "^": r"\^{}"}.get(ch, ch))
+    for ch in str(text):  # BibTeX counts every brace, '\{' too: braces are written as commands
+        out.append({"{": r"\textbraceleft{}", "}": r"\textbraceright{}", "\\": r"\textbackslash{}", "%": r"\%",
+                    "&": r"\&", "#": r"\#", "$": r"\$", "_": r"\_", "~": r"\textasciitilde{}", "^": r"\^{}"}.get(ch, ch))
     return "".join(out)
 
 
