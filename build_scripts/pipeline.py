@@ -390,16 +390,27 @@ def _check(key: str, value: Any, vocab: Vocabulary) -> str:
 
 
 def assign_slugs(reports: list[Report]) -> None:
-    """Page names from titles; names that collide all get a suffix from their source path (stable)."""
+    """Page names from titles; names that collide all get a suffix from their source path (stable), longer when
+    a title happens to read like another report's suffixed name."""
     base = {r.source: r.__dict__.get("_slug") or _title_slug(r.meta["title"]) for r in reports}
     counts: dict[str, int] = {}
     for s in base.values():
         counts[s] = counts.get(s, 0) + 1
+    final = {}
     for r in reports:
         s = base[r.source]
         if counts[s] > 1 or s == "index":  # 'index' is the list of all reports
             s = f"{s}-{hashlib.sha1(r.source.encode('utf-8')).hexdigest()[:6]}"
-        r.slug = s
+        final[r.source] = s
+    for width in (12, 40):
+        seen: dict[str, int] = {}
+        for s in final.values():
+            seen[s] = seen.get(s, 0) + 1
+        for r in reports:
+            if seen[final[r.source]] > 1:
+                final[r.source] = f"{base[r.source]}-{hashlib.sha1(r.source.encode('utf-8')).hexdigest()[:width]}"
+    for r in reports:
+        r.slug = final[r.source]
 
 
 def _title_slug(title: str) -> str:
