@@ -191,8 +191,9 @@ def _build_locked(args: argparse.Namespace, vocab, found: list) -> int:
                                       for (_, start), (name, end) in zip(steps, steps[1:])))
     _print_problems(corpus.problems)
     for rel in result.refused:
-        print(f"error: {printable(str(args.docs / rel))}: a hand-written file or folder is in the way of a generated "
-              f"page; it was left untouched — rename or move it, then rebuild", file=sys.stderr)
+        what = "folder" if (args.docs / rel).is_dir() else "file"
+        print(f"error: {printable(str(args.docs / rel))}: a hand-written {what} is in the way of a generated page; "
+              f"it was left untouched — rename or move it, then rebuild", file=sys.stderr)
     print(f"{len(corpus.reports)} reports built ({corpus.cache_hits} from cache), {len(corpus.skipped)} skipped; "
           f"{len(result.written)} files written, {len(result.unchanged)} unchanged, {len(result.removed)} removed "
           f"in {elapsed:.2f}s")

@@ -372,7 +372,7 @@ def test_a_folder_where_a_page_goes_is_named_and_the_rest_is_written(src, build)
     (build.docs / "catalogue.csv").mkdir(parents=True)
     result = build(src)
     no_traceback(result)
-    assert f"error: {build.docs / 'catalogue.csv'}: a hand-written file or folder is in the way" in result.err
+    assert f"error: {build.docs / 'catalogue.csv'}: a hand-written folder is in the way" in result.err
     assert (build.docs / "catalogue.json").is_file() and len(pages(build.docs)) == 1
 
 
