@@ -144,16 +144,21 @@ def write_tree(docs: Path, files: dict[str, Content]) -> WriteResult:
     for rel in files:
         if not _inside(rel):
             raise ValueError(f"refusing to write outside {docs}: {rel}")
-        if os.path.isdir(root + rel) and not os.path.islink(root + rel):
-            result.refused.append(rel)  # a folder stands where the page goes
-        elif rel not in previous and os.path.exists(root + rel):
+        if rel not in previous and os.path.exists(root + rel):
+            if os.path.isdir(root + rel):
+                result.refused.append(rel)  # a folder stands where the page goes
+                continue
             if (docs / rel).read_text(encoding="utf-8", errors="replace") != _text(files[rel]):
                 result.refused.append(rel)
     refused = set(result.refused)
     wanted = {rel: content for rel, content in files.items() if rel not in refused}
     digests = {rel: _digest_of(content) for rel, content in wanted.items()}
     changes = {rel for rel in wanted if not _unchanged(root + rel, wanted[rel], previous.get(rel, ""), digests[rel])}
-    gone = sorted(set(previous) - set(wanted))
+    for rel in sorted(rel for rel in changes if os.path.isdir(root + rel)):  # a folder where a page was
+        result.refused.append(rel)
+        changes.discard(rel)
+        del wanted[rel], digests[rel]
+    gone = sorted(set(previous) - set(wanted) - set(result.refused))
     if changes or gone:  # journal: what this build may write
         _write_manifest(docs, {**previous, **{rel: "" for rel in wanted if rel in changes or rel not in previous}})
     for rel in sorted(wanted):
@@ -187,7 +192,7 @@ def _unchanged(path: str, content: Content, old_digest: str, new_digest: str) ->
             return os.stat(path).st_size == int(new_digest.split(":")[1])
         with open(path, encoding="utf-8", newline="") as f:
             return f.read() == _text(content)
-    except (FileNotFoundError, UnicodeDecodeError, ValueError):
+    except (FileNotFoundError, IsADirectoryError, UnicodeDecodeError, ValueError):
         return False
 
 

@@ -454,3 +454,14 @@ def test_a_cache_folder_others_can_write_is_not_used(tmp_path, src, cli):
     assert result.code == 0
     assert f"warning: the cache folder {cache} is not used: {cache} can be written by other users" in result.err
     assert not any(cache.iterdir())
+
+
+def test_a_folder_where_a_generated_page_was_is_named_and_left_alone(src, build):
+    assert build(src).code == 0
+    (build.docs / "catalogue.csv").unlink()
+    (build.docs / "catalogue.csv").mkdir()
+    (build.docs / "catalogue.csv" / "note.txt").write_text("à garder", encoding="utf-8")
+    result = build(src)
+    no_traceback(result)
+    assert f"error: {build.docs / 'catalogue.csv'}: a hand-written folder is in the way" in result.err
+    assert (build.docs / "catalogue.csv" / "note.txt").read_text(encoding="utf-8") == "à garder"
