@@ -21,7 +21,7 @@ from .cache import Cache, cache_folder
 from .config import DATA_DIR, ConfigError, load_vocabulary
 from .pipeline import build_corpus, follow_up
 from .render import DEFAULT_BASE_URL, Renderer
-from .write import BuildBusy, build_lock, remove_stale_temporaries, write_tree
+from .write import BuildBusy, build_lock, finish_build, remove_stale_temporaries, start_build, write_tree
 
 ROOT = Path(__file__).resolve().parent.parent
 # Characters that would move the cursor, colour, erase or reorder a terminal line, or start a new one: a file
@@ -164,12 +164,14 @@ def _build(args: argparse.Namespace, vocab) -> int:
 
 def _build_locked(args: argparse.Namespace, vocab, found: list) -> int:
     t0 = time.perf_counter()
-    remove_stale_temporaries(args.docs)
+    interrupted = start_build(args.docs)
     cache_dir, why_not = (None, "") if args.no_cache else cache_folder(args.docs, args.cache, ROOT)
     if why_not:
         print(f"warning: {printable(why_not)}", file=sys.stderr)
-    if cache_dir:
-        remove_stale_temporaries(cache_dir)
+    if interrupted:  # the temporary files it left are removed (walking the folders only then keeps builds fast)
+        remove_stale_temporaries(args.docs)
+        if cache_dir and cache_dir.is_dir():
+            remove_stale_temporaries(cache_dir)
     gc.disable()  # a build makes many objects that live to its end and few cycles: collections would walk them in vain
     steps = [("start", t0)]
     try:
@@ -182,6 +184,7 @@ def _build_locked(args: argparse.Namespace, vocab, found: list) -> int:
         files = renderer.render(corpus.reports)
         steps.append(("classify + render", time.perf_counter()))
         result = write_tree(args.docs, files)
+        finish_build(args.docs)
         steps.append(("write", time.perf_counter()))
     finally:
         gc.enable()

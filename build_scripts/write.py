@@ -44,6 +44,21 @@ def build_lock(docs: Path) -> Iterator[None]:
         os.close(fd)  # closing releases the lock
 
 
+IN_PROGRESS = ".generation-en-cours"  # present while a build runs: found at the start, the last one was cut short
+
+
+def start_build(docs: Path) -> bool:
+    """Mark the docs folder as being built (under the lock); True when the previous build never finished."""
+    marker = docs / IN_PROGRESS
+    interrupted = marker.exists()
+    marker.touch()
+    return interrupted
+
+
+def finish_build(docs: Path) -> None:
+    (docs / IN_PROGRESS).unlink(missing_ok=True)
+
+
 def remove_stale_temporaries(folder: Path) -> list[str]:
     """Remove the temporary files an interrupted build left (only ours, by their name); called under the lock."""
     removed = []

@@ -359,12 +359,25 @@ def test_two_builds_of_different_corpora_started_together_leave_no_orphan(tmp_pa
     assert len(sources) == 1  # one corpus' pages, not a mix
 
 
-def test_stale_temporary_files_are_removed_at_the_start(src, build):
+def test_stale_temporary_files_of_an_interrupted_build_are_removed_at_the_start(src, build, monkeypatch):
+    from build_scripts import write as writer
     assert build(src).code == 0
-    stale = build.docs / "rapports" / ".tmp-ab12cd34.md"
-    stale.write_text("moitié d'une page", encoding="utf-8")
+    write(src, "kara.txt", GOOD)
+
+    def killed(path, content):  # the machine stops while the page is half written, before the rename
+        Path(str(path.parent / ".tmp-ab12cd34") + path.suffix).write_text(content[:10], encoding="utf-8")
+        raise KeyboardInterrupt
+    monkeypatch.setattr(writer, "_atomic_write", killed)
+    with pytest.raises(KeyboardInterrupt):
+        build(src)
+    monkeypatch.undo()
+    stale = list(build.docs.rglob(".tmp-*"))
+    cache_stale = build.docs.parent / ".cache" / "kb" / ".tmp-zz99yy88"
+    cache_stale.write_bytes(b"{")
+    assert stale  # a half-written page is there
     assert build(src).code == 0
-    assert not stale.exists()
+    assert not list(build.docs.rglob(".tmp-*")) and not cache_stale.exists()
+    assert not (build.docs / writer.IN_PROGRESS).exists()
 
 
 # 7. Failures of the machine are messages.
