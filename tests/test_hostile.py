@@ -7,7 +7,6 @@ Run them all (about a minute): .venv/bin/python -m pytest tests/test_hostile.py 
 from __future__ import annotations
 
 import csv
-import errno
 import io
 import json
 import os
