@@ -1,18 +1,112 @@
-"""Extraction results kept between builds, keyed by the report's content and the code that read it."""
+"""Extraction results kept between builds, keyed by the report's content and the code that read it.
+
+The cache holds data, not code: JSON, whose loader builds only lists, dictionaries, text and numbers (plus
+tuples and the pipeline's own dataclasses, named in CLASSES). It lives in the project that holds the docs
+folder, or under $XDG_CACHE_HOME, never beside an arbitrary --docs, and a folder others can write is not used."""
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import json
 import os
-import pickle
 import shutil
+import stat
 import tempfile
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from .models import Block, Found, Problem, SourceDocument, Unit
+
 PACKAGE = Path(__file__).parent
+CLASSES = {cls.__name__: cls for cls in (Block, Found, Problem, SourceDocument, Unit)}
+_SCALARS = (str, int, float, bool, type(None))
+
+
+def _encode(obj: Any) -> Any:
+    """Plain JSON data for a cached value: tuples, dataclasses and dictionaries with other keys tagged."""
+    kind = type(obj)
+    if kind in _SCALARS:
+        return obj
+    if kind is list:
+        return [_encode(v) for v in obj]
+    if kind is tuple:
+        return {"~t": [_encode(v) for v in obj]}
+    if kind is dict:
+        if all(type(k) is str and not k.startswith("~") for k in obj):
+            return {k: _encode(v) for k, v in obj.items()}
+        return {"~m": [[_encode(k), _encode(v)] for k, v in obj.items()]}
+    if kind.__name__ in CLASSES and CLASSES[kind.__name__] is kind:
+        return {"~d": kind.__name__, "~f": {f.name: _encode(getattr(obj, f.name)) for f in dataclasses.fields(obj)}}
+    raise TypeError(f"cannot cache a {kind.__name__}")
+
+
+def _decode(obj: dict[str, Any]) -> Any:
+    if "~t" in obj:
+        return tuple(obj["~t"])
+    if "~m" in obj:
+        return {k: v for k, v in obj["~m"]}
+    if "~d" in obj:
+        return CLASSES[obj["~d"]](**obj["~f"])
+    return obj
+
+
+def dumps(data: Any) -> bytes:
+    return json.dumps(_encode(data), ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+
+def loads(data: bytes) -> Any:
+    return json.loads(data, object_hook=_decode)
+
+
+def _load_file(path: Path) -> Any:
+    """A cache file's data; None when it is missing or damaged (a damaged cache is only a slower build)."""
+    try:
+        return loads(path.read_bytes())
+    except (OSError, ValueError, TypeError, KeyError, RecursionError):
+        return None
+
+
+def cache_folder(docs: Path, explicit: Path | None, project_root: Path) -> tuple[Path | None, str]:
+    """Where the cache of a build into ``docs`` lives, and why none is used ('' when one is): ``explicit``, else
+    .cache/kb in the project holding docs (the folder with mkdocs.yml), else a folder per docs folder under
+    $XDG_CACHE_HOME or this project's .cache. A folder other users can write is refused (they could plant data)."""
+    docs = docs.resolve()
+    if explicit is not None:
+        folder = explicit
+    elif (docs.parent / "mkdocs.yml").is_file():
+        folder = docs.parent / ".cache" / "kb"
+    else:
+        base = Path(os.environ["XDG_CACHE_HOME"]) if os.environ.get("XDG_CACHE_HOME") else project_root / ".cache"
+        folder = base / "base-de-connaissances" / hashlib.sha256(str(docs).encode("utf-8")).hexdigest()[:16]
+    unsafe = _writable_by_others(folder.resolve())
+    if unsafe:
+        return None, (f"the cache folder {folder} is not used: {unsafe} can be written by other users — "
+                      "pass --cache DIR with a folder of your own (the build runs without a cache)")
+    return folder, ""
+
+
+def _writable_by_others(folder: Path) -> str:
+    """The first existing folder on the way to ``folder`` that another user could write into, else ''.
+    A sticky folder (/tmp) is fine only as a parent: what is made inside it must be ours."""
+    me = os.getuid() if hasattr(os, "getuid") else None
+    for depth, path in enumerate([folder, *folder.parents]):
+        try:
+            st = path.stat()
+        except FileNotFoundError:
+            continue
+        except OSError:
+            return str(path)
+        if me is None:
+            return ""
+        others_write = bool(st.st_mode & stat.S_IWOTH)
+        sticky = bool(st.st_mode & stat.S_ISVTX)
+        if st.st_uid not in (me, 0) or (others_write and not sticky):
+            return str(path)
+        if others_write and sticky and depth == 0:
+            return str(path)
+    return ""
 
 
 @lru_cache(maxsize=1)
@@ -33,7 +127,7 @@ def document_key(source: str, sha256: str, fmt: str, curated: dict[str, Any], ex
 
 
 class Cache:
-    """A dictionary kept between builds, one folder per code version, its entries spread over 16 pickles by the
+    """A dictionary kept between builds, one folder per code version, its entries spread over 16 JSON files by the
     first hex digit of their key: a build that changes a few entries rewrites a few files. Entries not used by a
     build are dropped."""
 
@@ -49,10 +143,8 @@ class Cache:
         self.loaded: dict[str, int] = {}  # shard -> entries read from it
         self.dirty: set[str] = set()
         for shard in self.SHARDS if self.path and self.path.is_dir() else "":
-            try:
-                with (self.path / shard).open("rb") as f:  # type: ignore[operator]
-                    entries = pickle.load(f)
-            except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
+            entries = _load_file(self.path / shard)  # type: ignore[operator]
+            if not isinstance(entries, dict):
                 entries = {}  # a damaged cache is only a slower build
             self.old.update(entries)
             self.loaded[shard] = len(entries)
@@ -88,21 +180,17 @@ class Cache:
 
 def load_state(folder: Path | None, name: str) -> dict[str, Any]:
     """A small plain-data file of the last build (source signatures, corpus-wide results); {} when absent."""
-    path = folder / f"{name}-{code_version()}.pickle" if folder else None
+    path = folder / f"{name}-{code_version()}.json" if folder else None
     if not path or not path.exists():
         return {}
-    try:
-        with path.open("rb") as f:
-            data = pickle.load(f)
-    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
-        return {}
+    data = _load_file(path)
     return data if isinstance(data, dict) else {}
 
 
 def save_state(folder: Path | None, name: str, data: dict[str, Any]) -> None:
     """Write atomically; files of other code versions are removed."""
     if folder:
-        _dump(folder / f"{name}-{code_version()}.pickle", data)
+        _dump(folder / f"{name}-{code_version()}.json", data)
 
 
 def _dump(path: Path, data: Any) -> None:
@@ -110,20 +198,20 @@ def _dump(path: Path, data: Any) -> None:
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
     try:
         with os.fdopen(fd, "wb") as f:
-            pickle.dump(data, f, protocol=pickle.HIGHEST_PROTOCOL)
+            f.write(dumps(data))
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
-    if path.suffix == ".pickle":
+    if path.suffix == ".json":
         stem = path.name.rsplit("-", 1)[0]
-        for stale in path.parent.glob(f"{stem}-*.pickle"):
+        for stale in [*path.parent.glob(f"{stem}-*.json"), *path.parent.glob(f"{stem}-*.pickle")]:
             if stale != path:
                 stale.unlink(missing_ok=True)
 
 
 class Store:
-    """One pickle per entry in a folder per code version, read only when asked for: what most builds never need
+    """One file per entry in a folder per code version, read only when asked for: what most builds never need
     (a report's body and provenance) stays out of the files every build loads."""
 
     def __init__(self, folder: Path | None, name: str) -> None:
@@ -133,11 +221,7 @@ class Store:
     def get(self, key: str) -> Any:
         if not self.folder:
             return None
-        try:
-            with (self.folder / key[:2] / key).open("rb") as f:
-                return pickle.load(f)
-        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
-            return None
+        return _load_file(self.folder / key[:2] / key)
 
     def put(self, key: str, value: Any) -> None:
         if self.folder:
@@ -145,7 +229,7 @@ class Store:
             path.parent.mkdir(parents=True, exist_ok=True)
             fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
             with os.fdopen(fd, "wb") as f:
-                pickle.dump(value, f, protocol=pickle.HIGHEST_PROTOCOL)
+                f.write(dumps(value))
             os.replace(tmp, path)
 
     def drop(self, keys: set[str]) -> None:

@@ -33,8 +33,9 @@ def run_check(source: Path, vocab: Vocabulary, threshold: float, site: Path | No
             to_review += 1
             print(f"{r.source} -> rapports/{r.slug}.md")
             print("\n".join(lines))
+    from .cli import printable  # names and values escaped, as in the build's messages
     for p in corpus.problems:
-        print(f"{'error' if p.fatal else 'warning'}: {p}")
+        print(f"{'error' if p.fatal else 'warning'}: {printable(str(p))}")
     print(f"{len(corpus.reports)} reports checked, {to_review} with fields to review, "
           f"{len(corpus.skipped)} unreadable.")
     if to_review:

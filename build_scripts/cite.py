@@ -50,7 +50,8 @@ def csv_text(rows: list[dict[str, Any]], fields: tuple[str, ...]) -> str:
     writer = csv.DictWriter(buf, fieldnames=fields, lineterminator="\r\n", delimiter=CSV_SEPARATOR)
     writer.writerow({k: CSV_HEADERS.get(k, k) for k in fields})
     for row in rows:
-        writer.writerow({k: "; ".join(v) if isinstance(v, list) else ("" if v is None else v) for k, v in row.items()})
+        writer.writerow({k: csv_cell("; ".join(v) if isinstance(v, list) else ("" if v is None else v))
+                         for k, v in row.items()})
     return buf.getvalue()
 
 
@@ -64,6 +65,15 @@ def public(base_url: str) -> str:
     may point at 127.0.0.1 or localhost, so citations then name the knowledge base and give no URL."""
     host = urlsplit(base_url or "").hostname or ""
     return "" if not host or LOCAL_HOSTS.match(host) else base_url.rstrip("/") + "/"
+
+
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n", "\uff1d", "\uff0b", "\uff0d", "\uff20")
+
+
+def csv_cell(value: object) -> object:
+    """A cell a spreadsheet shows as text: one that would start a formula ('=', '+', '-', '@', tab, line break,
+    or their full-width forms) gets a leading apostrophe, as OWASP recommends against CSV injection."""
+    return "'" + value if isinstance(value, str) and value.startswith(FORMULA_START) else value
 
 
 def report_url(base_url: str, report: Report) -> str:
@@ -187,9 +197,9 @@ def bibtex(reports: list[Report], base_url: str) -> str:
 def _bib(text: str) -> str:
     """BibTeX-safe text: braces balanced by escaping, special characters escaped."""
     out = []
-    for ch in str(text):
-        out.append({"{": r"\{", "}": r"\}", "\\": r"\textbackslash{}", "%": r"\%", "&": r"\&", "#": r"\#",
-                    "$": r"\$", "_": r"\_", "~": r"\textasciitilde{}", "^": r"\^{}"}.get(ch, ch))
+    for ch in str(text):  # BibTeX counts every brace, '\{' too: braces are written as commands
+        out.append({"{": r"\textbraceleft{}", "}": r"\textbraceright{}", "\\": r"\textbackslash{}", "%": r"\%",
+                    "&": r"\&", "#": r"\#", "$": r"\$", "_": r"\_", "~": r"\textasciitilde{}", "^": r"\^{}"}.get(ch, ch))
     return "".join(out)
 
 

@@ -9,20 +9,45 @@
 from __future__ import annotations
 
 import argparse
+import errno
 import gc
 import os
+import re
 import sys
 import time
 from pathlib import Path
 
-from .cache import Cache
+from .cache import Cache, cache_folder
 from .config import DATA_DIR, ConfigError, load_vocabulary
 from .pipeline import build_corpus, follow_up
 from .render import DEFAULT_BASE_URL, Renderer
-from .write import write_tree
+from .write import BuildBusy, build_lock, finish_build, remove_stale_temporaries, start_build, write_tree
 
 ROOT = Path(__file__).resolve().parent.parent
-EXIT_OK, EXIT_PROBLEMS, EXIT_CONFIG = 0, 1, 2
+# Characters that would move the cursor, colour, erase or reorder a terminal line, or start a new one: a file
+# name or a curated value holding them could forge an 'error:' line or hide one.
+_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+_MACHINE_HINTS = {errno.ENOSPC: "the disk is full: free some space, then build again",
+                  errno.EDQUOT: "the disk quota is used up: free some space, then build again",
+                  errno.EROFS: "the folder is on a read-only disk: build into another folder (--docs DIR)",
+                  errno.EACCES: "permission denied: make the folder writable for you, or build into another one",
+                  errno.EPERM: "permission denied: make the folder writable for you, or build into another one",
+                  errno.EISDIR: "a folder stands where a file goes: move it away, then build again",
+                  errno.ENOTDIR: "a file stands where a folder goes: move it away, then build again",
+                  errno.EEXIST: "a file stands where a folder goes: move it away, then build again"}
+
+
+def printable(text: str) -> str:
+    """Text as one terminal line: control and direction characters shown as escapes (\\n, \\x1b, \\u202e)."""
+    return _UNPRINTABLE.sub(lambda m: m.group(0).encode("unicode_escape").decode("ascii"), text)
+
+
+def machine_failure(exc: OSError) -> str:
+    """One line for a failure of the machine (disk full, read-only folder, something in the way)."""
+    where = exc.filename or "the build"
+    hint = _MACHINE_HINTS.get(exc.errno or 0, "check the disk and the folder, then build again")
+    return f"{where}: {exc.strerror or exc} — {hint}; the build stopped there"
+EXIT_OK, EXIT_PROBLEMS, EXIT_CONFIG, EXIT_FAILED, EXIT_BUSY = 0, 1, 2, 3, 4
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -37,7 +62,8 @@ def _parser() -> argparse.ArgumentParser:
                    help="public address of the site, for permalinks in citations and feeds (default: $SITE_URL, "
                         "else http://127.0.0.1:8000/)")
     b.add_argument("--cache", type=Path, default=None,
-                   help="folder of the extraction cache (default: .cache/kb beside the docs folder)")
+                   help="folder of the extraction cache (default: .cache/kb in the project holding the docs folder, "
+                        "else under $XDG_CACHE_HOME or this project's .cache)")
     b.add_argument("--no-cache", action="store_true", help="extract every report again")
     b.add_argument("--timings", action="store_true", help="print the time taken by each step")
     b.add_argument("--jobs", type=int, default=os.cpu_count() or 1, help="worker processes for extraction and report pages")
@@ -119,15 +145,37 @@ def _bundle(args: argparse.Namespace) -> int:
 
 def _build(args: argparse.Namespace, vocab) -> int:
     if not args.source.is_dir():
-        print(f"error: source folder {args.source} does not exist — create it, or pass --source DIR",
+        print(f"error: source folder {printable(str(args.source))} does not exist — create it, or pass --source DIR",
               file=sys.stderr)
         return EXIT_CONFIG
+    found: list = []  # the problems met so far, printed before a failure of the machine
+    try:
+        with build_lock(args.docs):
+            return _build_locked(args, vocab, found)
+    except BuildBusy as exc:
+        print(f"error: another build is running in {printable(str(exc))} — wait for it to end, then build again",
+              file=sys.stderr)
+        return EXIT_BUSY
+    except OSError as exc:
+        _print_problems(found)
+        print(f"error: {printable(machine_failure(exc))}", file=sys.stderr)
+        return EXIT_FAILED
+
+
+def _build_locked(args: argparse.Namespace, vocab, found: list) -> int:
     t0 = time.perf_counter()
-    cache_dir = None if args.no_cache else (args.cache or args.docs.resolve().parent / ".cache" / "kb")
+    interrupted = start_build(args.docs)
+    cache_dir, why_not = (None, "") if args.no_cache else cache_folder(args.docs, args.cache, ROOT)
+    if why_not:
+        print(f"warning: {printable(why_not)}", file=sys.stderr)
+    if interrupted:  # the temporary files it left are removed (walking the folders only then keeps builds fast)
+        remove_stale_temporaries(args.docs)
+        if cache_dir and cache_dir.is_dir():
+            remove_stale_temporaries(cache_dir)
     gc.disable()  # a build makes many objects that live to its end and few cycles: collections would walk them in vain
     steps = [("start", t0)]
     try:
-        corpus = build_corpus(args.source, vocab, cache_dir=cache_dir, workers=args.jobs)
+        corpus = build_corpus(args.source, vocab, cache_dir=cache_dir, workers=args.jobs, problems=found)
         steps.append(("read + extract", time.perf_counter()))
         follow_up(corpus.reports, cache_dir)
         steps.append(("follow-up", time.perf_counter()))
@@ -136,6 +184,7 @@ def _build(args: argparse.Namespace, vocab) -> int:
         files = renderer.render(corpus.reports)
         steps.append(("classify + render", time.perf_counter()))
         result = write_tree(args.docs, files)
+        finish_build(args.docs)
         steps.append(("write", time.perf_counter()))
     finally:
         gc.enable()
@@ -143,17 +192,22 @@ def _build(args: argparse.Namespace, vocab) -> int:
     if args.timings:
         print("timings: " + ", ".join(f"{name} {end - start:.2f}s"
                                       for (_, start), (name, end) in zip(steps, steps[1:])))
-    for problem in corpus.problems:
-        level = "error" if problem.fatal else "warning"
-        print(f"{level}: {problem}", file=sys.stderr)
+    _print_problems(corpus.problems)
     for rel in result.refused:
-        print(f"error: {args.docs / rel}: a hand-written file is in the way of a generated page; it was left untouched "
-              f"— rename or move it, then rebuild", file=sys.stderr)
+        what = "folder" if (args.docs / rel).is_dir() else "file"
+        print(f"error: {printable(str(args.docs / rel))}: a hand-written {what} is in the way of a generated page; "
+              f"it was left untouched — rename or move it, then rebuild", file=sys.stderr)
     print(f"{len(corpus.reports)} reports built ({corpus.cache_hits} from cache), {len(corpus.skipped)} skipped; "
           f"{len(result.written)} files written, {len(result.unchanged)} unchanged, {len(result.removed)} removed "
           f"in {elapsed:.2f}s")
     if corpus.skipped:
-        print("skipped: " + ", ".join(corpus.skipped))
+        print("skipped: " + ", ".join(printable(source) for source in corpus.skipped))
     if args.strict and (corpus.problems or result.refused):
         return EXIT_PROBLEMS
     return EXIT_OK
+
+
+def _print_problems(problems: list) -> None:
+    for problem in problems:
+        level = "error" if problem.fatal else "warning"
+        print(f"{level}: {printable(str(problem))}", file=sys.stderr)

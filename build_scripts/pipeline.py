@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import copy
 import dataclasses
+import errno
 import datetime as dt
 import difflib
 import hashlib
@@ -61,38 +62,103 @@ def discover(source_dir: Path) -> list[Path]:
     return [path for path, _, _ in scan(source_dir)]
 
 
-def scan(source_dir: Path) -> list[tuple[Path, str, tuple]]:
+def scan(source_dir: Path, corpus: Corpus | None = None) -> list[tuple[Path, str, tuple]]:
     """Report files, sorted, each with its path relative to the source folder and its stat signature: size,
-    times and inode of the file and of any sidecar, so that an unchanged signature means an unchanged report."""
-    found: list[tuple[tuple[str, ...], str, str, set[str]]] = []
-    root = str(source_dir)
-    for folder, dirs, names in os.walk(root):
-        rel = os.path.relpath(folder, root)
+    times and inode of the file and of any sidecar, so that an unchanged signature means an unchanged report.
+    The source folder is a boundary: links that leave it, loops, dangling links, pipes and devices are named
+    in ``corpus`` (never opened), and so are sidecars without a report and reports whose sidecar is unusable."""
+    corpus = corpus if corpus is not None else Corpus()
+    root = os.path.realpath(source_dir)
+    found: list[tuple[tuple[str, ...], str, str, os.stat_result, dict[str, Any]]] = []
+    for folder, dirs, names in os.walk(str(source_dir)):
+        rel = os.path.relpath(folder, str(source_dir))
         parts = () if rel == "." else tuple(rel.split(os.sep))
-        dirs[:] = [d for d in dirs if not d.startswith((".", "_"))]
-        present = set(names)
-        for name in names:
-            if name.startswith((".", "_")) or name.endswith(readers.SIDECAR_SUFFIXES) or name in readers.IGNORED_NAMES:
+        dirs[:] = sorted(d for d in dirs if not d.startswith((".", "_")) and _walkable(folder, d, parts, corpus))
+        sidecars: dict[str, Any] = {}  # name -> stat result, or the Problem that makes it unusable
+        reports: list[tuple[str, os.stat_result]] = []
+        for name in sorted(names):
+            if name.startswith((".", "_")) or name in readers.IGNORED_NAMES:
                 continue
-            found.append((parts + (name,), folder, name, present))
+            st_or_problem = _regular_file(os.path.join(folder, name), "/".join(parts + (name,)), root)
+            if name.endswith(readers.SIDECAR_SUFFIXES):
+                sidecars[name] = st_or_problem
+            elif isinstance(st_or_problem, Problem):
+                corpus.problems.append(st_or_problem)
+                corpus.skipped.append(st_or_problem.source)
+            else:
+                reports.append((name, st_or_problem))
+        stems = {_stem(name) for name in names if not name.endswith(readers.SIDECAR_SUFFIXES)}
+        for name in sidecars:
+            if name[:-len(next(s for s in readers.SIDECAR_SUFFIXES if name.endswith(s)))] not in stems:
+                corpus.problems.append(Problem(
+                    "/".join(parts + (name,)), "sidecar without a report: no report file of that name beside it, "
+                    "so its curated values are used nowhere", "rename it after its report (report.txt -> "
+                    "report.meta.yml), or delete it", fatal=False))
+        found.extend((parts + (name,), folder, name, st, sidecars) for name, st in reports)
     found.sort(key=lambda item: item[0])
     out = []
-    for parts, folder, name, present in found:
-        path = os.path.join(folder, name)
-        try:
-            st = os.stat(path)
-        except OSError:
-            continue
-        if not stat.S_ISREG(st.st_mode):
-            continue
+    for parts, folder, name, st, sidecars in found:
+        source = "/".join(parts)
         signature: list = [_stat_signature(st)]
-        dot = name.rfind(".")
-        stem = name[:dot] if 0 < dot < len(name) - 1 else name  # as Path.stem
+        unusable = None
         for suffix in readers.SIDECAR_SUFFIXES:
-            sidecar = stem + suffix
-            signature.append(_stat_signature(os.stat(os.path.join(folder, sidecar))) if sidecar in present else None)
-        out.append((Path(path), "/".join(parts), tuple(signature)))
+            side = sidecars.get(_stem(name) + suffix)
+            if isinstance(side, Problem):
+                unusable = side
+            signature.append(None if side is None or isinstance(side, Problem) else _stat_signature(side))
+        if unusable is not None:
+            side_name = unusable.source.rsplit("/", 1)[-1]
+            corpus.problems.append(Problem(source, f"its sidecar {side_name} {unusable.message}; the report is not built "
+                                           "without its curated values", unusable.hint))
+            corpus.skipped.append(source)
+            continue
+        out.append((Path(os.path.join(folder, name)), source, tuple(signature)))
     return out
+
+
+def _stem(name: str) -> str:
+    dot = name.rfind(".")
+    return name[:dot] if 0 < dot < len(name) - 1 else name  # as Path.stem
+
+
+def _walkable(folder: str, name: str, parts: tuple[str, ...], corpus: Corpus) -> bool:
+    """A sub-folder is read unless it is a link (never followed: it may leave the source folder or loop)."""
+    if not os.path.islink(os.path.join(folder, name)):
+        return True
+    source = "/".join(parts + (name,))
+    corpus.problems.append(Problem(source, "is a link to a folder, which is not followed (it may lead out of the "
+                                   "source folder, or back into it)", "move or copy the folder itself into the "
+                                   "source folder"))
+    corpus.skipped.append(source)
+    return False
+
+
+FILE_KINDS = {stat.S_IFIFO: "a named pipe (FIFO)", stat.S_IFSOCK: "a socket", stat.S_IFCHR: "a character device",
+              stat.S_IFBLK: "a block device", stat.S_IFDIR: "a folder"}
+
+
+def _regular_file(path: str, source: str, root: str) -> os.stat_result | Problem:
+    """The stat of a regular file inside the source folder (through links that stay inside it), else why not."""
+    hint = "copy the file itself into the source folder, or remove it"
+    try:
+        st = os.lstat(path)
+        if stat.S_ISLNK(st.st_mode):
+            target = os.readlink(path)
+            try:
+                st = os.stat(path)
+            except OSError as exc:
+                if exc.errno == errno.ELOOP:
+                    return Problem(source, f"is a link that loops back on itself (-> {target})", hint)
+                return Problem(source, f"is a link to {target}, which does not exist", hint)
+            real = os.path.realpath(path)
+            if os.path.commonpath([root, real]) != root:
+                return Problem(source, f"is a link to {real}, outside the source folder: it is not read", hint)
+    except OSError as exc:
+        return Problem(source, f"cannot be examined ({exc.strerror})", hint)
+    if not stat.S_ISREG(st.st_mode):
+        kind = FILE_KINDS.get(stat.S_IFMT(st.st_mode), "not a regular file")
+        return Problem(source, f"is {kind}, not a file: it is not read", "remove it from the source folder")
+    return st
 
 
 def _stat_signature(st: os.stat_result) -> tuple[int, int, int, int]:
@@ -103,7 +169,7 @@ def read_all(source_dir: Path, corpus: Corpus, max_bytes: int | None = None) -> 
     """Read every report; an unreadable one becomes a Problem and the others carry on."""
     docs: list[SourceDocument] = []
     by_digest: dict[str, str] = {}
-    for path, source, _ in scan(source_dir):
+    for path, source, _ in scan(source_dir, corpus):
         doc = read_one(path, source, corpus, max_bytes)
         if doc is not None and not _duplicate(source, doc.sha256, by_digest, corpus):
             docs.append(doc)
@@ -343,6 +409,8 @@ def _theme_slug(value: str, vocab: Vocabulary) -> str:
 
 def _check(key: str, value: Any, vocab: Vocabulary) -> str:
     """Why a curated value is unusable, or '' when it is fine."""
+    if isinstance(value, dict) or (isinstance(value, list) and any(isinstance(v, (dict, list)) for v in value)):
+        return "must be text or a flat list of texts, found lines nested under it"
     if key in ("date", "date_end"):
         if value is None:
             return ""
@@ -372,7 +440,7 @@ def _check(key: str, value: Any, vocab: Vocabulary) -> str:
     if key == "partners":
         ok = isinstance(value, str) or (isinstance(value, list) and all(isinstance(v, str) for v in value))
         return "" if ok else "must be a list of names"
-    if key == "title" and (not isinstance(value, str) or not value.strip()):
+    if key == "title" and (value is None or (isinstance(value, str) and not value.strip())):
         return "is empty: a report needs a title"
     if key == "country":
         if value is None:
@@ -385,7 +453,7 @@ def _check(key: str, value: Any, vocab: Vocabulary) -> str:
                 return f"has unknown country '{item}'" + (f"; did you mean '{close[0]}'?" if close else "")
         return ""
     if value is not None and not isinstance(value, str):
-        return f"must be text, found {value!r}"
+        return f"must be text, found {value!r}: put it between quotes"
     return ""
 
 
@@ -396,11 +464,21 @@ def assign_slugs(reports: list[Report]) -> list[Problem]:
     counts: dict[str, int] = {}
     for s in base.values():
         counts[s] = counts.get(s, 0) + 1
+    final = {}
     for r in reports:
         s = base[r.source]
         if counts[s] > 1 or s == "index":  # 'index' is the list of all reports
             s = f"{s}-{hashlib.sha1(r.source.encode('utf-8')).hexdigest()[:6]}"
-        r.slug = s
+        final[r.source] = s
+    for width in (12, 40):  # a name can read like another report's suffixed name: longer suffixes until unique
+        seen: dict[str, int] = {}
+        for s in final.values():
+            seen[s] = seen.get(s, 0) + 1
+        for r in reports:
+            if seen[final[r.source]] > 1:
+                final[r.source] = f"{base[r.source]}-{hashlib.sha1(r.source.encode('utf-8')).hexdigest()[:width]}"
+    for r in reports:
+        r.slug = final[r.source]
     return _check_aliases(reports)
 
 
@@ -469,10 +547,10 @@ SETTLE_NS = 2_000_000_000  # a file changed this close to a build may change aga
 
 
 def build_corpus(source_dir: Path, vocab: Vocabulary, *, cache_dir: Path | None = None,
-                 workers: int = 1) -> Corpus:
+                 workers: int = 1, problems: list[Problem] | None = None) -> Corpus:
     """Read the reports whose file changed since the last build, extract what the cache does not already hold
     (in parallel), take the others from the cache (their body loads only if a page needs it), name the pages."""
-    corpus = Corpus()
+    corpus = Corpus(problems=problems if problems is not None else [])  # shared, for a failure midway
     started = time.time_ns()
     state = load_state(cache_dir, "sources")
     known = state.get("sources", {}) if state.get("vocabulary") == vocab.digest else {}
@@ -481,7 +559,7 @@ def build_corpus(source_dir: Path, vocab: Vocabulary, *, cache_dir: Path | None 
     by_digest: dict[str, str] = {}
     signatures: dict[str, tuple] = {}
     wanted: list[tuple[str, str, SourceDocument | None]] = []  # (source, key, document when read)
-    for path, source, signature in scan(source_dir):
+    for path, source, signature in scan(source_dir, corpus):
         old = known.get(source)
         if old and old[0] == signature and old[1] in cache.old:
             key, sha256, doc = old[1], old[2], None

@@ -2,15 +2,73 @@
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
+import re
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Union
+from typing import Callable, Iterator, Union
+
+try:
+    import fcntl
+except ImportError:  # not on Windows: builds are then not locked
+    fcntl = None  # type: ignore[assignment]
 
 MANIFEST = ".generes.json"
+TEMPORARY = re.compile(r"^\.tmp-[a-z0-9_]{8}")  # what tempfile.mkstemp(prefix=".tmp-") names our files
+
+
+class BuildBusy(Exception):
+    """Another build holds the lock on this docs folder (the message is the folder)."""
+
+
+@contextlib.contextmanager
+def build_lock(docs: Path) -> Iterator[None]:
+    """An exclusive lock on the docs folder for the whole build, released when the build ends or dies: two
+    builds into one folder would each remove the other's pages from the manifest and leave orphans."""
+    docs.mkdir(parents=True, exist_ok=True)
+    if fcntl is None:
+        yield
+        return
+    fd = os.open(docs, os.O_RDONLY)
+    try:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise BuildBusy(str(docs)) from None
+        yield
+    finally:
+        os.close(fd)  # closing releases the lock
+
+
+IN_PROGRESS = ".generation-en-cours"  # present while a build runs: found at the start, the last one was cut short
+
+
+def start_build(docs: Path) -> bool:
+    """Mark the docs folder as being built (under the lock); True when the previous build never finished."""
+    marker = docs / IN_PROGRESS
+    interrupted = marker.exists()
+    marker.touch()
+    return interrupted
+
+
+def finish_build(docs: Path) -> None:
+    (docs / IN_PROGRESS).unlink(missing_ok=True)
+
+
+def remove_stale_temporaries(folder: Path) -> list[str]:
+    """Remove the temporary files an interrupted build left (only ours, by their name); called under the lock."""
+    removed = []
+    for parent, dirs, names in os.walk(folder):
+        dirs[:] = [d for d in dirs if not os.path.islink(os.path.join(parent, d))]
+        for name in names:
+            if TEMPORARY.match(name):
+                os.unlink(os.path.join(parent, name))
+                removed.append(os.path.relpath(os.path.join(parent, name), folder))
+    return removed
 
 
 @dataclass
@@ -102,13 +160,20 @@ def write_tree(docs: Path, files: dict[str, Content]) -> WriteResult:
         if not _inside(rel):
             raise ValueError(f"refusing to write outside {docs}: {rel}")
         if rel not in previous and os.path.exists(root + rel):
+            if os.path.isdir(root + rel):
+                result.refused.append(rel)  # a folder stands where the page goes
+                continue
             if (docs / rel).read_text(encoding="utf-8", errors="replace") != _text(files[rel]):
                 result.refused.append(rel)
     refused = set(result.refused)
     wanted = {rel: content for rel, content in files.items() if rel not in refused}
     digests = {rel: _digest_of(content) for rel, content in wanted.items()}
     changes = {rel for rel in wanted if not _unchanged(root + rel, wanted[rel], previous.get(rel, ""), digests[rel])}
-    gone = sorted(set(previous) - set(wanted))
+    for rel in sorted(rel for rel in changes if os.path.isdir(root + rel)):  # a folder where a page was
+        result.refused.append(rel)
+        changes.discard(rel)
+        del wanted[rel], digests[rel]
+    gone = sorted(set(previous) - set(wanted) - set(result.refused))
     if changes or gone:  # journal: what this build may write
         _write_manifest(docs, {**previous, **{rel: "" for rel in wanted if rel in changes or rel not in previous}})
     for rel in sorted(wanted):
@@ -142,7 +207,7 @@ def _unchanged(path: str, content: Content, old_digest: str, new_digest: str) ->
             return os.stat(path).st_size == int(new_digest.split(":")[1])
         with open(path, encoding="utf-8", newline="") as f:
             return f.read() == _text(content)
-    except (FileNotFoundError, UnicodeDecodeError, ValueError):
+    except (FileNotFoundError, IsADirectoryError, UnicodeDecodeError, ValueError):
         return False
 
 

@@ -139,8 +139,8 @@ def write(folder: Path, name: str, content, binary: bool = False) -> Path:
     ("binaire.txt", b"\x00\x01\x02\x03binaire", True, "binaire.txt: looks like a binary file"),
     ("yaml-casse.md", "---\ntitle: [non fermé\n---\nTexte du rapport.\n", False,
      "yaml-casse.md: curated front-matter is not valid YAML at line"),
-    ("date-impossible.md", "---\ndate: 2017-02-30\n---\n" + GOOD, False,
-     "date-impossible.md: curated front-matter has an invalid value"),
+    ("alias.md", "---\nlol: &x [lol, lol]\ntitle: *x\n---\n" + GOOD, False,
+     "alias.md: curated front-matter is not valid YAML at line 3: aliases (*name) are not allowed"),
 ])
 def test_bad_input_is_named_and_the_rest_still_builds(tmp_path, cli, name, content, binary, message):
     source = tmp_path / "src"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 
 from ..models import Found
@@ -133,14 +134,15 @@ def _spelled_days(words: str) -> list[int]:
 
 def _candidates(folded: str) -> list[Candidate]:
     found: list[Candidate] = []
-    taken: list[tuple[int, int]] = []
+    taken: list[tuple[int, int]] = []  # sorted, never overlapping: a new span is checked against its neighbours
 
     def add(m: re.Match[str], start: str | None, end: str | None, base: float, method: str) -> None:
-        if start is None or any(a < m.end() and m.start() < b for a, b in taken):
+        at = bisect_left(taken, (m.start(), m.end()))
+        if start is None or any(a < m.end() and m.start() < b for a, b in taken[max(at - 1, 0):at + 1]):
             return
         if end == start:
             end = None
-        taken.append((m.start(), m.end()))
+        taken.insert(at, (m.start(), m.end()))
         found.append(Candidate(start, end, m.start(), m.end(), base, method))
 
     for m in SPELLED.finditer(folded):
@@ -220,10 +222,9 @@ def _year_for(years: list[int], month: int, day: int, weekday: str | None) -> in
     return ranked[0]
 
 
-def _score(c: Candidate, folded: str) -> float:
+def _score(c: Candidate, folded: str, lines: dict[int, bool] | None = None) -> float:
     line_start = folded.rfind("\n", 0, c.pos) + 1
     line_end = folded.find("\n", c.endpos)
-    line = folded[line_start: line_end if line_end >= 0 else len(folded)]
     before = folded[max(line_start, c.pos - 160): c.pos]
     after = folded[c.endpos: c.endpos + 80]
     score = c.score
@@ -231,7 +232,7 @@ def _score(c: Candidate, folded: str) -> float:
     context = before[sentence_start + 1:] + " " + after.split(". ")[0]
     if EVENT_WORDS.search(context):
         score += 2.0
-    if PUBLICATION.search(line) or re.search(r"publie|mis en ligne", before[-40:]):
+    if _publication_line(folded, line_start, line_end, {} if lines is None else lines) or re.search(r"publie|mis en ligne", before[-40:]):
         score -= 5.0
     if PAST.search(before):
         score -= 1.5
@@ -244,13 +245,21 @@ def _score(c: Candidate, folded: str) -> float:
     return score
 
 
+def _publication_line(folded: str, line_start: int, line_end: int, seen: dict[int, bool]) -> bool:
+    """Whether a line speaks of publication; searched once per line, however many dates it holds."""
+    if line_start not in seen:
+        seen[line_start] = bool(PUBLICATION.search(folded[line_start: line_end if line_end >= 0 else len(folded)]))
+    return seen[line_start]
+
+
 def extract_dates(text: str) -> tuple[Found, Found]:
     """The event's start and end date as ISO strings (or None), with the snippet they came from."""
     folded = fold(text)
     best: Candidate | None = None
     best_score = float("-inf")
+    lines: dict[int, bool] = {}
     for c in _candidates(folded):
-        s = _score(c, folded)
+        s = _score(c, folded, lines)
         if s > best_score or (s == best_score and best and c.pos < best.pos):
             best, best_score = c, s
     if best is None or best_score < 1.5:

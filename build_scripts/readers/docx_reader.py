@@ -24,6 +24,7 @@ except ImportError as exc:  # readers/__init__.py disables .docx and names the p
 from ..extract.structure import normalise_heading_levels
 from ..models import Block, SourceDocument
 from .errors import ReadError
+from .limits import check_zip_package
 from .text import make_document
 from .blocks import clean_line, plain_text
 
@@ -61,6 +62,7 @@ def _open(path: Path) -> "docx.document.Document":
     if not zipfile.is_zipfile(path):
         raise ReadError("is not a valid Word document (not a zip package: a damaged download, "
                         "a password-protected file or an old .doc renamed .docx?)", hint)
+    check_zip_package(path)
     try:
         return docx.Document(str(path))
     except (PackageNotFoundError, KeyError, ValueError, zipfile.BadZipFile, zlib.error, EOFError,

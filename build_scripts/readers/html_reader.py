@@ -25,6 +25,7 @@ except ImportError as exc:  # readers/__init__.py disables .html and names the p
 from ..extract.structure import normalise_heading_levels
 from ..models import Block, SourceDocument
 from .errors import ReadError
+from .limits import check_html_depth
 from .text import decode_bytes, make_document
 from .blocks import clean_line, plain_text
 
@@ -57,6 +58,7 @@ EMPTY_HINT = ("save the page again once its article has loaded (a page filled in
 def read(path: Path, source: str) -> SourceDocument:
     """A web page: headings, paragraphs, lists and tables of its article, decoded from its charset."""
     text, encoding = decode_html(path.read_bytes())
+    check_html_depth(text)
     with warnings.catch_warnings():  # an XHTML page is still read as HTML; readers do not print
         warnings.simplefilter("ignore", XMLParsedAsHTMLWarning)
         soup = BeautifulSoup(text, "lxml")
@@ -106,14 +108,20 @@ def _declared_codec(head: bytes) -> str | None:
 def _drop_boilerplate(soup: BeautifulSoup) -> None:
     """Remove what is not content: scripts, styles, forms, navigation, asides, hidden parts and banners."""
     for tag in soup.find_all(DROPPED_TAGS):
-        if not tag.decomposed:
+        if not _decomposed(tag):
             tag.decompose()
     page_text = len(soup.get_text(" ", strip=True))
     for tag in soup.find_all(True):
-        if tag.decomposed or tag.name in PROTECTED:
+        if _decomposed(tag) or tag.name in PROTECTED:
             continue
         if _is_hidden(tag) or (_is_boilerplate(tag) and not _holds_content(tag, page_text)):
             tag.decompose()
+
+
+def _decomposed(tag: Tag) -> bool:
+    """Whether decompose() reached this tag, in constant time (bs4's ``tag.decomposed`` falls back on
+    ``tag.find('_decomposed')``, a search of every descendant, when the flag was never set)."""
+    return bool(vars(tag).get("_decomposed", False))
 
 
 def _is_hidden(tag: Tag) -> bool:

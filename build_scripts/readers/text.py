@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import codecs
-import datetime as dt
 import hashlib
 import re
 import unicodedata
@@ -27,7 +26,9 @@ BOMS = (
 # Spaces that look like a space but are not one; French typography puts them before ':' and '%'.
 SPACE_LIKE = re.compile("[\u00a0\u2007\u202f\u2000-\u200a\u3000]")
 INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
-CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# C0 and C1 controls (tab and line breaks aside), and the bidirectional controls that reorder what follows them
+# on screen ("Trojan Source"): a French report has no use for them, and they can make text read backwards.
+CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 # Windows-1252 printable characters that are C1 controls in Latin-1: their presence tells cp1252.
 CP1252_ONLY = set(range(0x80, 0xA0)) - {0x81, 0x8D, 0x8F, 0x90, 0x9D}
 
@@ -77,49 +78,81 @@ def normalise_text(text: str) -> str:
     return unicodedata.normalize("NFC", text)
 
 
+class CuratedLoader(yaml.SafeLoader):
+    """YAML for curated values, read as text: field names are the words as written (``no:`` stays 'no', not
+    False), dates stay strings (an impossible one is a warning on its field, not a lost report), and aliases
+    (``*name``) are refused, so that a few hundred bytes cannot expand to gigabytes ("billion laughs")."""
+
+    yaml_implicit_resolvers = {first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+                               for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()}
+
+    def compose_node(self, parent: Any, index: Any) -> Any:
+        if self.check_event(yaml.AliasEvent):
+            raise yaml.composer.ComposerError(None, None, "aliases (*name) are not allowed in curated values",
+                                              self.peek_event().start_mark)
+        return super().compose_node(parent, index)
+
+    def construct_mapping(self, node: Any, deep: bool = False) -> dict[str, Any]:
+        if not isinstance(node, yaml.MappingNode):
+            raise yaml.constructor.ConstructorError(None, None, "expected 'field: value' lines", node.start_mark)
+        mapping: dict[str, Any] = {}
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, yaml.ScalarNode):
+                raise yaml.constructor.ConstructorError(None, None, "a field name must be a word, not a list or "
+                                                        "a mapping", key_node.start_mark)
+            mapping[key_node.value] = self.construct_object(value_node, deep=deep)
+        return mapping
+
+
+MAX_CURATED_BYTES = 64 * 1024  # a sidecar holds a few lines of metadata
+
+
+def load_curated(text: str, what: str, fix: str) -> dict[str, Any]:
+    """Curated values from YAML text; ``what`` names where they come from in the messages."""
+    if len(text.encode("utf-8")) > MAX_CURATED_BYTES:
+        raise ReadError(f"{what} is over the cap of {MAX_CURATED_BYTES // 1024} kB of curated values", fix)
+    try:
+        data = yaml.load(text, Loader=CuratedLoader)  # noqa: S506 (a SafeLoader subclass)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f" at line {mark.line + 1}" if mark else ""
+        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+        raise ReadError(f"{what} is not valid YAML{where}: {problem}", fix) from exc
+    except RecursionError as exc:
+        raise ReadError(f"{what} nests its values too deeply", fix) from exc
+    if data is None:
+        return {}
+    if not isinstance(data, dict):
+        raise ReadError(f"{what} is not a mapping of field: value", "write one 'field: value' per line")
+    return {key: _plain(value) for key, value in data.items()}
+
+
 def split_front_matter(text: str) -> tuple[dict[str, Any], str]:
     """Separate curated YAML front-matter (if the file starts with '---') from the report body."""
     if not re.match(r"---[ \t]*\n", text):
         return {}, text
     try:
-        post = frontmatter.loads(text)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f" at line {mark.line + 1}" if mark else ""
-        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
-        raise ReadError(f"curated front-matter is not valid YAML{where}: {problem}",
-                        "fix the YAML between the two '---' lines at the top of the file") from exc
-    except ValueError as exc:  # e.g. an impossible date such as 2017-02-30
-        raise ReadError(f"curated front-matter has an invalid value: {exc}",
-                        "write dates as YYYY-MM-DD with a real day of the month") from exc
-    if not isinstance(post.metadata, dict):
-        raise ReadError("curated front-matter is not a mapping of field: value",
-                        "write one 'field: value' per line between the '---' lines")
-    return {k: _plain(v) for k, v in post.metadata.items()}, post.content
+        fm, content = frontmatter.YAMLHandler().split(text)
+    except ValueError:  # no closing '---': the whole file is the report, as python-frontmatter reads it
+        return {}, text
+    curated = load_curated(fm, "curated front-matter", "fix the YAML between the two '---' lines at the top of the file")
+    return curated, content.strip()
 
 
 def load_sidecar(path: Path) -> dict[str, Any]:
     """Curated metadata from a sidecar YAML file (e.g. 'report.meta.yml')."""
+    fix = "fix the YAML syntax (one 'field: value' per line)"
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f" at line {mark.line + 1}" if mark else ""
-        raise ReadError(f"sidecar {path.name} is not valid YAML{where}",
-                        "fix the YAML syntax (one 'field: value' per line)") from exc
-    except ValueError as exc:
-        raise ReadError(f"sidecar {path.name} has an invalid value: {exc}",
-                        "write dates as YYYY-MM-DD with a real day of the month") from exc
-    if not isinstance(data, dict):
-        raise ReadError(f"sidecar {path.name} is not a mapping of field: value",
-                        "write one 'field: value' per line")
-    return {k: _plain(v) for k, v in data.items()}
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as exc:
+        raise ReadError(f"sidecar {path.name} is not UTF-8 text", "save it as UTF-8") from exc
+    return load_curated(text, f"sidecar {path.name}", fix)
 
 
 def _plain(value: Any) -> Any:
-    """YAML dates become ISO strings so that curated and extracted values compare alike."""
-    if isinstance(value, (dt.date, dt.datetime)):
-        return value.isoformat()[:10]
+    """Curated text cleaned as report text is (no control, invisible or direction-changing characters)."""
+    if isinstance(value, str):
+        return normalise_text(value)
     if isinstance(value, list):
         return [_plain(v) for v in value]
     return value
