@@ -17,6 +17,7 @@ from pathlib import Path
 
 from .cache import Cache
 from .config import DATA_DIR, ConfigError, load_vocabulary
+from .originals import copies
 from .pipeline import build_corpus, follow_up
 from .render import DEFAULT_BASE_URL, Renderer
 from .write import write_tree
@@ -134,6 +135,7 @@ def _build(args: argparse.Namespace, vocab) -> int:
         renderer = Renderer(vocab, args.site_url or os.environ.get("SITE_URL") or DEFAULT_BASE_URL,
                             Cache(cache_dir, "pages"), workers=args.jobs)
         files = renderer.render(corpus.reports)
+        files.update(copies(corpus.reports, args.source))  # type: ignore[arg-type]  (bytes, read when written)
         steps.append(("classify + render", time.perf_counter()))
         result = write_tree(args.docs, files)
         steps.append(("write", time.perf_counter()))
