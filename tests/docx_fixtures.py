@@ -148,3 +148,25 @@ def _add_footnotes(path: Path, notes: dict[str, str]) -> None:
             info = zipfile.ZipInfo(name, date_time=(2024, 6, 20, 0, 0, 0))
             info.compress_type = zipfile.ZIP_DEFLATED
             dst.writestr(info, data)
+
+
+PREVIOUS_HEADER = "Zone sanitaire Djougou-Copargo-Ouaké — Revue annuelle 2023"
+PREVIOUS_PARAGRAPHS = [line for line in DJOUGOU_PREVIOUS.split("\n")[1:] if line]
+
+
+def previous_review(path: Path) -> Path:
+    """The previous (annual) review as Word, over two pages, with a running header and a 'Page X sur Y' footer."""
+    document = docx.Document()
+    section = document.sections[0]
+    section.header.paragraphs[0].text = PREVIOUS_HEADER
+    footer = section.footer.paragraphs[0]._p
+    for part in (_run("Page "), _field("PAGE", "1"), _run(" sur "), _field("NUMPAGES", "2")):
+        for element in parse_xml(f"<w:p {W_NS}>{part}</w:p>"):
+            footer.append(element)
+    document.add_paragraph(DJOUGOU_PREVIOUS.split("\n")[0]).runs[0].bold = True
+    for n, text in enumerate(PREVIOUS_PARAGRAPHS):
+        document.add_paragraph(text)
+        if n == 1:
+            document.add_page_break()
+    document.save(path)
+    return path
