@@ -126,7 +126,7 @@ def read_one(path: Path, source: str, corpus: Corpus, max_bytes: int | None = No
         return None
     try:
         doc = readers.read(path, source)
-        if source.lower().endswith(tuple(originals.ALWAYS)):  # published beside its page: the bytes read
+        if source.lower().endswith(tuple(originals.ALWAYS)) and not path.is_symlink():  # published beside its page
             doc = dataclasses.replace(doc, original=originals.digest_of(path.read_bytes()))
         return _with_sidecar(path, doc)
     except readers.ReadError as exc:
@@ -258,7 +258,7 @@ def _merge_group(members: list[Report], corpus: Corpus, source_dir: Path) -> set
     for other in others:
         if other.meta.get("originals"):
             offered.extend(other.meta["originals"])
-        elif originals.label(other.source):
+        elif originals.label(other.source) and not (source_dir / other.source).is_symlink():
             offered.append(originals.entry(other.source, originals.digest_of((source_dir / other.source).read_bytes())))
     best.meta = {**best.meta, "originals": offered}
     best.view = view_digest(best.meta, best.units, best.acronyms)
