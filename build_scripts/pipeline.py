@@ -209,11 +209,32 @@ def _sketch(report: Report) -> tuple[int, list[int]]:
     return n, list(mins)
 
 
-def merge_same_reports(corpus: Corpus, source_dir: Path) -> None:
+def merge_same_reports(corpus: Corpus, source_dir: Path, cache_dir: Path | None = None) -> None:
     """Files that hold the same report (nearly the same text, or the same title, date and organiser with much of
     the text in common) make one page, built from the file that keeps the most structure (Word, then PDF, then web
-    page, then text); the others are offered for download on it, and a warning names them."""
+    page, then text); the others are offered for download on it, and a warning names them. The groups found are
+    reused while no report changed."""
     reports = corpus.reports
+    signature = hashlib.sha256("\n".join(f"{r.source}\t{r.key}" for r in reports).encode("utf-8")).hexdigest()
+    state = load_state(cache_dir, "same-report")
+    if state.get("signature") == signature:
+        groups: list[list[str]] = state["groups"]
+    else:
+        groups = _same_report_groups(reports)
+        if cache_dir:
+            save_state(cache_dir, "same-report", {"signature": signature, "groups": groups})
+    by_source = {r.source: r for r in reports}
+    merged: set[str] = set()
+    for sources in groups:
+        merged |= _merge_group([by_source[s] for s in sources], corpus, source_dir)
+    if merged:
+        corpus.reports = [r for r in reports if r.source not in merged]
+
+
+def _same_report_groups(reports: list[Report]) -> list[list[str]]:
+    """Sources of the reports that are one report, group by group (groups of two or more only). Candidates share
+    several of their smallest shingle hashes (a hash shared by many reports is a common phrase), or their title
+    and full date."""
     parent = list(range(len(reports)))
 
     def root(i: int) -> int:
@@ -235,19 +256,13 @@ def merge_same_reports(corpus: Corpus, source_dir: Path) -> None:
         if 1 < len(members) <= BUCKET_CAP:
             weight = 1 if key[0] == "text" else PROBE_MATCHES  # a whole-text or same-event key is enough alone
             shared.update({(i, j): weight for a, i in enumerate(members) for j in members[:a]})
-    pairs = sorted(pair for pair, count in shared.items() if count >= PROBE_MATCHES)
-    for i, j in pairs:
+    for i, j in sorted(pair for pair, count in shared.items() if count >= PROBE_MATCHES):
         if root(i) != root(j) and _same_report(reports[i], reports[j]):
             parent[root(i)] = root(j)
-    groups: dict[int, list[Report]] = {}
+    groups: dict[int, list[str]] = {}
     for i, r in enumerate(reports):
-        groups.setdefault(root(i), []).append(r)
-    merged: set[str] = set()
-    for members in groups.values():
-        if len(members) > 1:
-            merged |= _merge_group(members, corpus, source_dir)
-    if merged:
-        corpus.reports = [r for r in reports if r.source not in merged]
+        groups.setdefault(root(i), []).append(r.source)
+    return sorted(sorted(g) for g in groups.values() if len(g) > 1)
 
 
 def _merge_group(members: list[Report], corpus: Corpus, source_dir: Path) -> set[str]:
@@ -571,7 +586,7 @@ def build_corpus(source_dir: Path, vocab: Vocabulary, *, cache_dir: Path | None 
     cache.save()
     if cache_dir and (signatures != known or state.get("vocabulary") != vocab.digest):
         save_state(cache_dir, "sources", {"vocabulary": vocab.digest, "sources": signatures})
-    merge_same_reports(corpus, source_dir)
+    merge_same_reports(corpus, source_dir, cache_dir)
     assign_slugs(corpus.reports)
     corpus.reports.sort(key=lambda r: r.slug)
     return corpus

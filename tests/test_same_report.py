@@ -106,3 +106,19 @@ def test_original_pdf_alone_is_published_and_a_text_report_has_no_download(tmp_p
                                         (1_234_567, "1,2 Mo"), (20_000_000, "20,0 Mo")])
 def test_sizes_are_written_the_french_way(size, shown):
     assert french_size(size) == shown
+
+
+def test_adding_then_removing_the_pdf_updates_the_page_and_its_downloads(tmp_path, cli, word_and_pdf):
+    """Incremental builds: the PDF dropped beside the Word file later joins its page, and leaves it when deleted."""
+    source = copy_files(tmp_path / "src", word_and_pdf / DOCX)
+    project = make_project(tmp_path / "p")
+    docs = project / "docs"
+    cli("build", "--source", source, "--docs", docs)
+    shutil.copy(word_and_pdf / PDF, source / PDF)
+    cli("build", "--source", source, "--docs", docs)
+    assert [o["file"] for o in report_pages(docs)[DOCX]["originals"]] == [DOCX, PDF]
+    assert len(list((docs / "originaux").rglob(PDF))) == 1
+    (source / PDF).unlink()
+    result = cli("build", "--source", source, "--docs", docs)
+    assert [o["file"] for o in report_pages(docs)[DOCX]["originals"]] == [DOCX]
+    assert not list((docs / "originaux").rglob(PDF)) and "same report" not in result.err
