@@ -69,3 +69,36 @@ def test_follow_up_table_updates_earlier_recommendations_instead_of_making_new_o
     assert [u.text for u in later.units if u.kind == "recommendation"] == fx.RECOMMENDATIONS
     status = {u.text.split(".")[0]: (u.status, u.status_source) for u in earlier.units if u.kind == "recommendation"}
     assert status == {row[0]: (row[2].lower(), later.slug) for row in fx.FOLLOW_UP[1:]}
+
+
+def test_word_contents_control_with_its_heading_is_skipped(tmp_path):
+    """Word puts its table of contents in a content control, with its own 'Table des matières' heading."""
+    import docx
+    from docx.oxml import parse_xml
+
+    document = docx.Document()
+    end = document.element.body[-1]
+    entries = "".join(f'<w:p><w:pPr><w:pStyle w:val="TOC1"/></w:pPr><w:r><w:t>{title}</w:t></w:r><w:r><w:tab/></w:r>'
+                      f'<w:r><w:t>{page}</w:t></w:r></w:p>' for title, page in fx.CONTENTS)
+    end.addprevious(parse_xml(
+        f'<w:sdt {fx.W_NS}><w:sdtPr><w:docPartObj><w:docPartGallery w:val="Table of Contents"/><w:docPartUnique/>'
+        '</w:docPartObj></w:sdtPr><w:sdtContent><w:p><w:pPr><w:pStyle w:val="TOCHeading"/></w:pPr><w:r>'
+        f'<w:t>Table des matières</w:t></w:r></w:p>{entries}</w:sdtContent></w:sdt>'))
+    document.add_paragraph(fx.INTRO)
+    document.save(tmp_path / "sommaire.docx")
+    doc = docx_reader.read(tmp_path / "sommaire.docx", "sommaire.docx")
+    assert [b.lines for b in doc.blocks] == [[fx.INTRO]]
+
+
+def test_damaged_footnotes_do_not_cost_the_body(tmp_path):
+    import zipfile
+
+    path = fx.djougou_review(tmp_path / "djougou.docx")
+    with zipfile.ZipFile(path) as src:
+        entries = {name: src.read(name) for name in src.namelist()}
+    entries["word/footnotes.xml"] = b"<w:footnotes><w:footnote"  # cut short
+    with zipfile.ZipFile(path, "w") as dst:
+        for name, data in entries.items():
+            dst.writestr(name, data)
+    doc = docx_reader.read(path, path.name)
+    assert fx.INTRO in doc.text and "Notes" not in [line for b in doc.blocks for line in b.lines]
