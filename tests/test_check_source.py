@@ -30,12 +30,14 @@ def export_pdf(docx_path: Path, dest: Path) -> Path:
 
 @pytest.fixture(scope="module")
 def files(tmp_path_factory) -> dict[str, Path]:
-    """The Djougou review as Word, the previous review as a two-page PDF, a text report."""
+    """The Djougou review as Word, the previous review as a two-page PDF (named as curators name files), a text
+    report."""
     tmp = tmp_path_factory.mktemp("check-source")
     work = tmp / "work"
     work.mkdir()
     docx_path = fx.djougou_review(work / "benin-djougou-revue-pnlp-2024.docx")
-    previous = export_pdf(fx.previous_review(work / "previous.docx"), work / "benin-djougou-revue-pnlp-2023.pdf")
+    previous = export_pdf(fx.previous_review(work / "previous.docx"),
+                          work / "Revue annuelle Djougou 2023 (version finale, d'après la DDS).pdf")
     text = work / "benin-djougou-note-2023.txt"
     text.write_text("NOTE DE SERVICE\nLa réunion mensuelle des infirmiers chefs de poste se tiendra le 5 janvier 2024 "
                     "à Djougou.\n", encoding="utf-8")
@@ -66,6 +68,8 @@ def test_check_site_proves_every_source_sentence_is_on_its_page(tmp_path, files,
     assert result.code == 0, result.out
     assert "completeness: 3 reports (3 against their source file)" in result.out
     assert "0 pages missing, 0 reports with lost text" in result.out
+    original = next((built.site / "originaux").rglob(files["pdf"].name))  # a name with spaces, brackets, quote
+    assert original.read_bytes() == files["pdf"].read_bytes()
 
 
 def test_check_site_names_a_sentence_the_reader_lost(tmp_path, files, cli, monkeypatch):
