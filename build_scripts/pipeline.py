@@ -159,7 +159,7 @@ def _duplicate(source: str, sha256: str, by_digest: dict[tuple[str, str], str], 
 # ---------------------------------------------------------------- one report received as several files
 
 SOURCE_RANK = {"docx": 0, "pdf": 1, "html": 2, "markdown": 3, "text": 4}  # structure kept: Word, PDF, web, text
-SHINGLE = 3  # words per shingle of the text sketch
+SHINGLE = 3  # words per shingle of the text sketch (text_sketch hashes three at a time)
 SKETCH = 64  # smallest shingle hashes kept per report
 PROBE = 8  # of which the smallest few find the candidates
 PROBE_MATCHES = 2  # a candidate shares that many of them (one may be a common phrase)
@@ -172,9 +172,10 @@ WORD = re.compile(r"\w+")
 
 def text_sketch(text: str) -> tuple[int, list[int]]:
     """The number of distinct 3-word shingles of a text (accents and case folded) and the smallest hashes."""
-    words = WORD.findall(fold(text))
-    grams = {zlib.crc32(" ".join(words[i:i + SHINGLE]).encode("utf-8"))
-             for i in range(max(1, len(words) - SHINGLE + 1))}
+    words = [word.encode("utf-8") for word in WORD.findall(fold(text))]
+    if len(words) < SHINGLE:
+        words += [b""] * (SHINGLE - len(words))
+    grams = {zlib.crc32(c, zlib.crc32(b, zlib.crc32(a))) for a, b, c in zip(words, words[1:], words[2:])}
     return len(grams), heapq.nsmallest(SKETCH, grams)
 
 
