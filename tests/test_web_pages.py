@@ -71,3 +71,15 @@ def test_a_paragraph_that_only_mentions_reading_is_kept(tmp_path):
     path = tmp_path / "dapaong.html"
     path.write_text(PAGE.format(furniture=f"<p>{sentence}</p>"), encoding="utf-8")
     assert sentence in html_reader.read(path, path.name).text
+
+
+def test_teasers_of_other_articles_are_not_taken_for_the_lead(tmp_path):
+    """Summaries of other posts above the article (a 'featured' strip) share the lead's class name: not a lead."""
+    teasers = "".join(f'<div class="entry-summary"><p><a href="/{n}">Résumé de l\'article {n} sur la campagne de '
+                      f'vaccination</a></p></div>' for n in (1, 2))
+    page = PAGE.replace("<main><article>", f"<div class=\"page\"><div class=\"une\">{teasers}</div><div>")
+    page = page.replace("</article></main>", "</div></div>")  # no <article> nor <main>: the densest part
+    path = tmp_path / "dapaong.html"
+    path.write_text(page.format(furniture=""), encoding="utf-8")
+    text = html_reader.read(path, path.name).text
+    assert "Résumé de l'article" not in text and ARTICLE[1] in text

@@ -162,7 +162,8 @@ def _mostly_links(tag: Tag, label: bool = False) -> bool:
 
 
 def _leads_beside(root: Tag) -> list[Tag]:
-    """Lead blocks standing before the article's element within a few levels of it (not inside it)."""
+    """The lead block standing before the article's element within a few levels of it (not inside it): one
+    block, not made of links."""
     scope: Tag = root
     for _ in range(LEAD_DISTANCE):
         if not isinstance(scope.parent, Tag) or scope.parent.name in ("body", "html"):
@@ -179,7 +180,8 @@ def _leads_beside(root: Tag) -> list[Tag]:
         if any(LEAD.search(word) for word in [*tag.get("class", []), str(tag.get("id", ""))] if word):
             if tag.find_parent(["header", "footer"]) is None and root not in tag.parents and _text_length(tag):
                 leads.append(tag)
-    return [lead for lead in leads if lead not in root.parents]
+    leads = [lead for lead in leads if lead not in root.parents and not _mostly_links(lead)]
+    return leads if len(leads) == 1 else []  # several: teasers of other articles, not this one's lead
 
 
 def _is_hidden(tag: Tag) -> bool:
