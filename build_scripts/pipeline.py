@@ -165,7 +165,7 @@ PROBE = 8  # of which the smallest few find the candidates
 PROBE_MATCHES = 2  # a candidate shares that many of them (one may be a common phrase)
 NEAR = 0.8  # share of the shorter text's shingles found in the longer one: the same text
 SAME_EVENT = 0.5  # the same share when title, date and organiser are the same
-MIN_SHINGLES = 12  # shorter texts are compared only by their exact digest
+MIN_SHINGLES = 12  # shorter texts are the same report only when their sketches are equal
 BUCKET_CAP = 24  # a shingle hash that many reports share is a common phrase: it finds no candidate
 WORD = re.compile(r"\w+")
 
