@@ -42,12 +42,13 @@ def run_check(source: Path, vocab: Vocabulary, threshold: float, site: Path | No
         print(OVERRIDE_HINT)
     lost = False
     if site is not None:
-        result = check_site(corpus.reports, site)
+        result = check_site(corpus.reports, site, source)
         for source_name in result.missing_pages:
             print(f"error: {source_name}: no page in {site}/rapports/ — rebuild the site (build, then site)")
         for source_name, chunks in result.missing_text.items():
             print(f"error: {source_name}: {len(chunks)} sentence(s) missing from its page, e.g. « {chunks[0][:120]} »")
-        print(f"completeness: {len(corpus.reports)} reports, {result.checked_sentences} sentences checked, "
+        print(f"completeness: {len(corpus.reports)} reports ({result.from_files} against their source file), "
+              f"{result.checked_sentences} sentences checked, "
               f"{len(result.missing_pages)} pages missing, {len(result.missing_text)} reports with lost text; "
               f"{len(corpus.skipped)} source files not published (see errors above).")
         lost = not result.ok

@@ -228,6 +228,11 @@ STOP_WORDS = set("""dans comme entre leurs avant apres selon cette celle ceux au
 place faire mieux toutes tous autres niveau niveaux""".split())
 LABELS = re.compile(r"(?i)\b(?:responsables?|[ée]ch[ée]ances?|d[ée]lais?)\s*:")
 MATCH_SHARE = 0.6
+STATUS_CELLS = [(name, re.compile(pattern)) for name, pattern in (  # a cell of a follow-up table's status column
+    ("non réalisée", r"(?:non|pas)\b"),
+    ("en cours", r"(?:en cours|partiel|entame|demarre)"),
+    ("réalisée", r"(?:realise|execute|acheve|fait|mise? en (?:oe|œ)uvre|termine)"))]
+STATUS_CELL_WORDS = 5  # a status cell says 'Réalisée' or 'Partiellement réalisée', not a sentence
 FOLLOW_UP_WINDOW = 12  # a follow-up speaks of the last sessions of its programme, not of every past one  # share of a recommendation's content words a later sentence must repeat
 
 
@@ -266,6 +271,23 @@ def follow_up_status(reports: list[Report]) -> None:
                             u.status, u.status_source = label, later.slug  # the latest report has the last word
 
 
+def _status_rows(text: str) -> list[tuple[str, str]]:
+    """Rows of a follow-up table (cells separated by tabs) whose status cell says 'Réalisée', 'En cours'…"""
+    out = []
+    for line in text.split("\n"):
+        cells = line.split("\t")
+        if len(cells) < 2:
+            continue
+        for cell in cells[1:]:
+            folded = fold(cell.strip())
+            if 0 < len(folded.split()) <= STATUS_CELL_WORDS:
+                label = next((name for name, pattern in STATUS_CELLS if pattern.match(folded)), None)
+                if label:
+                    out.append((line, label))
+                    break
+    return out
+
+
 def _status_sentences(report: Report) -> list[tuple[str, str]]:
     """Sentences of a report that speak of a recommendation's execution, with the status they give."""
     from .extract.textutil import sentences
@@ -274,6 +296,7 @@ def _status_sentences(report: Report) -> list[tuple[str, str]]:
     text = fold(report.doc.text)
     if not FOLLOW_UP.search(text):
         return out
+    out.extend(_status_rows(report.doc.text))
     for start, _, sentence in sentences(report.doc.text):
         folded = text[start:start + len(sentence)]  # folding keeps offsets: the sentence's folded form
         if not FOLLOW_UP.search(folded):

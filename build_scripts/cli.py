@@ -19,6 +19,7 @@ from pathlib import Path
 
 from .cache import Cache, cache_folder
 from .config import DATA_DIR, ConfigError, load_vocabulary
+from .originals import copies
 from .pipeline import build_corpus, follow_up
 from .render import DEFAULT_BASE_URL, Renderer
 from .write import BuildBusy, build_lock, finish_build, remove_stale_temporaries, start_build, write_tree
@@ -182,6 +183,7 @@ def _build_locked(args: argparse.Namespace, vocab, found: list) -> int:
         renderer = Renderer(vocab, args.site_url or os.environ.get("SITE_URL") or DEFAULT_BASE_URL,
                             Cache(cache_dir, "pages"), workers=args.jobs)
         files = renderer.render(corpus.reports)
+        files.update(copies(corpus.reports, args.source))  # type: ignore[arg-type]  (bytes, read when written)
         steps.append(("classify + render", time.perf_counter()))
         result = write_tree(args.docs, files)
         finish_build(args.docs)

@@ -18,6 +18,7 @@ class SourceDocument:
     curated: dict[str, Any] = field(default_factory=dict)  # curator's front-matter or sidecar
     curated_origin: str = ""  # where the curated values came from (file name)
     blocks: tuple["Block", ...] = ()  # structure given by the format itself (Word, PDF, HTML); else parsed from text
+    original: str = ""  # digest of the file's bytes ('sha1:size') when it is published beside its page (originals.py)
 
 
 @dataclass(frozen=True)

@@ -9,11 +9,14 @@ import errno
 import datetime as dt
 import difflib
 import hashlib
+import heapq
 import json
 import os
 import re
 import stat
 import time
+import zlib
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import SimpleNamespace
@@ -21,7 +24,7 @@ from typing import Any
 
 from slugify import slugify
 
-from . import readers
+from . import originals, readers
 from .cache import Cache, Store, document_key, load_state, save_state, view_digest
 from . import classify
 from .classify import classify_themes, follow_up_status, unit_themes
@@ -33,6 +36,7 @@ from .extract.organisations import extract_organiser, extract_partners
 from .extract.places import extract_country
 from .extract.programmes import extract_programme
 from .extract.structure import parse_blocks
+from .extract.textutil import fold
 from .extract.titles import extract_summary, extract_title, headline
 from .extract.units import extract_units
 from .models import Found, Problem, Report, SourceDocument, Unit
@@ -168,7 +172,7 @@ def _stat_signature(st: os.stat_result) -> tuple[int, int, int, int]:
 def read_all(source_dir: Path, corpus: Corpus, max_bytes: int | None = None) -> list[SourceDocument]:
     """Read every report; an unreadable one becomes a Problem and the others carry on."""
     docs: list[SourceDocument] = []
-    by_digest: dict[str, str] = {}
+    by_digest: dict[tuple[str, str], str] = {}
     for path, source, _ in scan(source_dir, corpus):
         doc = read_one(path, source, corpus, max_bytes)
         if doc is not None and not _duplicate(source, doc.sha256, by_digest, corpus):
@@ -192,6 +196,8 @@ def read_one(path: Path, source: str, corpus: Corpus, max_bytes: int | None = No
         return None
     try:
         doc = readers.read(path, source)
+        if source.lower().endswith(tuple(originals.ALWAYS)) and not path.is_symlink():  # published beside its page
+            doc = dataclasses.replace(doc, original=originals.digest_of(path.read_bytes()))
         return _with_sidecar(path, doc)
     except readers.ReadError as exc:
         corpus.problems.append(Problem(source, exc.message, exc.hint))
@@ -202,15 +208,155 @@ def read_one(path: Path, source: str, corpus: Corpus, max_bytes: int | None = No
     return None
 
 
-def _duplicate(source: str, sha256: str, by_digest: dict[str, str], corpus: Corpus) -> bool:
-    """A second file with the same text is skipped (the first one, in file order, is kept)."""
-    if sha256 in by_digest:
-        corpus.problems.append(Problem(source, f"same text as {by_digest[sha256]}: kept once, under that name",
+FAMILIES = {".md": ".txt", ".markdown": ".txt", ".text": ".txt", ".htm": ".html"}
+
+
+def _duplicate(source: str, sha256: str, by_digest: dict[tuple[str, str], str], corpus: Corpus) -> bool:
+    """A second file of the same format with the same text is a copy: skipped (the first, in file order, is kept).
+    The same text in another format (a .docx and its .pdf) is one report received twice: merge_same_reports
+    makes one page of them, from the file that keeps the most structure."""
+    suffix = os.path.splitext(source)[1].lower()
+    key = (sha256, FAMILIES.get(suffix, suffix))
+    if key in by_digest:
+        corpus.problems.append(Problem(source, f"same text as {by_digest[key]}: kept once, under that name",
                                        "delete one of the two copies"))
         corpus.skipped.append(source)
         return True
-    by_digest[sha256] = source
+    by_digest[key] = source
     return False
+
+
+# ---------------------------------------------------------------- one report received as several files
+
+SOURCE_RANK = {"docx": 0, "pdf": 1, "html": 2, "markdown": 3, "text": 4}  # structure kept: Word, PDF, web, text
+SHINGLE = 3  # words per shingle of the text sketch (text_sketch hashes three at a time)
+SKETCH = 64  # smallest shingle hashes kept per report
+PROBE = 8  # of which the smallest few find the candidates
+PROBE_MATCHES = 2  # a candidate shares that many of them (one may be a common phrase)
+NEAR = 0.8  # share of the shorter text's shingles found in the longer one: the same text
+SAME_EVENT = 0.5  # the same share when title, date and organiser are the same
+MIN_SHINGLES = 12  # shorter texts are the same report only when their sketches are equal
+BUCKET_CAP = 24  # a shingle hash that many reports share is a common phrase: it finds no candidate
+WORD = re.compile(r"\w+")
+
+
+def text_sketch(text: str) -> tuple[int, list[int]]:
+    """The number of distinct 3-word shingles of a text (accents and case folded) and the smallest hashes."""
+    words = [word.encode("utf-8") for word in WORD.findall(fold(text))]
+    if len(words) < SHINGLE:
+        words += [b""] * (SHINGLE - len(words))
+    grams = {zlib.crc32(c, zlib.crc32(b, zlib.crc32(a))) for a, b, c in zip(words, words[1:], words[2:])}
+    return len(grams), heapq.nsmallest(SKETCH, grams)
+
+
+def shared_share(a: tuple[int, list[int]], b: tuple[int, list[int]]) -> float:
+    """Estimated share of the shorter text's shingles that the longer one holds (bottom-k sketches)."""
+    (na, sa), (nb, sb) = a, b
+    union = heapq.nsmallest(SKETCH, set(sa) | set(sb))
+    if not union or not na or not nb:
+        return 0.0
+    both = set(sa) & set(sb)
+    jaccard = sum(x in both for x in union) / len(union)
+    return min(1.0, jaccard * (na + nb) / (1 + jaccard) / min(na, nb))
+
+
+def _same_report(a: Report, b: Report) -> bool:
+    sa, sb = _sketch(a), _sketch(b)
+    if min(sa[0], sb[0]) < MIN_SHINGLES:
+        return sa == sb
+    share = shared_share(sa, sb)
+    ma, mb = a.meta, b.meta
+    if share >= NEAR and not any(ma[k] and mb[k] and ma[k] != mb[k] for k in ("date", "organiser", "country")):
+        return True  # nearly the same text, not two meetings written from one template (dates or places differ)
+    same_event = (ma["title"].casefold() == mb["title"].casefold() and ma["date"] and ma["date"] == mb["date"]
+                  and ma["organiser"] == mb["organiser"])
+    return bool(same_event) and share >= SAME_EVENT
+
+
+def _sketch(report: Report) -> tuple[int, list[int]]:
+    if report.__dict__.get("_sketch") is None:
+        report.__dict__["_sketch"] = text_sketch(report.doc.text)
+    n, mins = report.__dict__["_sketch"]
+    return n, list(mins)
+
+
+def merge_same_reports(corpus: Corpus, source_dir: Path, cache_dir: Path | None = None) -> None:
+    """Files that hold the same report (nearly the same text, or the same title, date and organiser with much of
+    the text in common) make one page, built from the file that keeps the most structure (Word, then PDF, then web
+    page, then text); the others are offered for download on it, and a warning names them. The groups found are
+    reused while no report changed."""
+    reports = corpus.reports
+    signature = hashlib.sha256("\n".join(f"{r.source}\t{r.key}" for r in reports).encode("utf-8")).hexdigest()
+    state = load_state(cache_dir, "same-report")
+    if state.get("signature") == signature:
+        groups: list[list[str]] = state["groups"]
+    else:
+        groups = _same_report_groups(reports)
+        if cache_dir:
+            save_state(cache_dir, "same-report", {"signature": signature, "groups": groups})
+    by_source = {r.source: r for r in reports}
+    merged: set[str] = set()
+    for sources in groups:
+        merged |= _merge_group([by_source[s] for s in sources], corpus, source_dir)
+    if merged:
+        corpus.reports = [r for r in reports if r.source not in merged]
+
+
+def _same_report_groups(reports: list[Report]) -> list[list[str]]:
+    """Sources of the reports that are one report, group by group (groups of two or more only). Candidates share
+    several of their smallest shingle hashes (a hash shared by many reports is a common phrase), or their title
+    and full date."""
+    parent = list(range(len(reports)))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    buckets: dict[Any, list[int]] = {}
+    for i, r in enumerate(reports):
+        n, mins = _sketch(r)
+        keys: list[Any] = [("text", h) for h in mins[:PROBE]] if n >= MIN_SHINGLES else [("short", tuple(mins))]
+        if r.meta["date"] and len(str(r.meta["date"])) == 10:
+            keys.append(("event", r.meta["title"].casefold(), r.meta["date"]))
+        for key in keys:
+            buckets.setdefault(key, []).append(i)
+    shared: Counter[tuple[int, int]] = Counter()
+    for key, members in buckets.items():
+        if 1 < len(members) <= BUCKET_CAP:
+            weight = 1 if key[0] == "text" else PROBE_MATCHES  # a whole-text or same-event key is enough alone
+            shared.update({(i, j): weight for a, i in enumerate(members) for j in members[:a]})
+    for i, j in sorted(pair for pair, count in shared.items() if count >= PROBE_MATCHES):
+        if root(i) != root(j) and _same_report(reports[i], reports[j]):
+            parent[root(i)] = root(j)
+    groups: dict[int, list[str]] = {}
+    for i, r in enumerate(reports):
+        groups.setdefault(root(i), []).append(r.source)
+    return sorted(sorted(g) for g in groups.values() if len(g) > 1)
+
+
+def _merge_group(members: list[Report], corpus: Corpus, source_dir: Path) -> set[str]:
+    """Keep the best source of one group, offer the others on its page; the sources merged away."""
+    members.sort(key=lambda r: (SOURCE_RANK.get(r.meta.get("source_format", ""), 9), -_sketch(r)[0], r.source))
+    best, others = members[0], members[1:]
+    offered = list(best.meta.get("originals") or [])
+    for other in others:
+        if other.meta.get("originals"):
+            offered.extend(other.meta["originals"])
+        elif originals.label(other.source) and not (source_dir / other.source).is_symlink():
+            offered.append(originals.entry(other.source, originals.digest_of((source_dir / other.source).read_bytes())))
+    best.meta = {**best.meta, "originals": offered}
+    best.view = view_digest(best.meta, best.units, best.acronyms)
+    for other in others:
+        what = "offered for download on that page" if any(o["file"] == other.source for o in offered) else \
+            "not published again (a saved web page is not served from the site)"
+        corpus.problems.append(Problem(
+            other.source, f"same report as {best.source}: one page is made, from {best.source} (its format keeps "
+            f"the most structure); this file is {what}",
+            "nothing to do if they are the same report; if they are not, give one of them its own title or date "
+            "in a sidecar .meta.yml", fatal=False))
+    return {o.source for o in others}
 
 
 def _human(n: int) -> str:
@@ -261,6 +407,8 @@ def extract_report(doc: SourceDocument, vocab: Vocabulary) -> tuple[Report, list
         u.themes = unit_themes(u.text, vocab)
     report = Report(doc=doc, found=found, blocks=blocks, units=units, acronyms=acronyms_in_report(text, vocab))
     problems = _apply(report, vocab, prog.long if prog else "")
+    if doc.original:
+        report.meta["originals"] = [originals.entry(doc.source, doc.original)]
     return report, problems
 
 
@@ -538,7 +686,7 @@ def _extract_all(docs: list[SourceDocument], vocab: Vocabulary, workers: int) ->
 
 def content_digest(doc: SourceDocument) -> str:
     """Everything the reader produced, layout included (the duplicate check ignores layout, the cache must not)."""
-    payload = "\x00".join([doc.text, doc.encoding, doc.fmt, repr(doc.blocks)])
+    payload = "\x00".join([doc.text, doc.encoding, doc.fmt, repr(doc.blocks), doc.original])
     return hashlib.sha256(payload.encode("utf-8")).hexdigest()
 
 
@@ -556,7 +704,7 @@ def build_corpus(source_dir: Path, vocab: Vocabulary, *, cache_dir: Path | None 
     known = state.get("sources", {}) if state.get("vocabulary") == vocab.digest else {}
     cache = Cache(cache_dir, "extraction")
     bodies = Store(cache_dir, "bodies")
-    by_digest: dict[str, str] = {}
+    by_digest: dict[tuple[str, str], str] = {}
     signatures: dict[str, tuple] = {}
     wanted: list[tuple[str, str, SourceDocument | None]] = []  # (source, key, document when read)
     for path, source, signature in scan(source_dir, corpus):
@@ -607,6 +755,7 @@ def build_corpus(source_dir: Path, vocab: Vocabulary, *, cache_dir: Path | None 
     cache.save()
     if cache_dir and (signatures != known or state.get("vocabulary") != vocab.digest):
         save_state(cache_dir, "sources", {"vocabulary": vocab.digest, "sources": signatures})
+    merge_same_reports(corpus, source_dir, cache_dir)
     corpus.problems.extend(assign_slugs(corpus.reports))
     corpus.reports.sort(key=lambda r: r.slug)
     return corpus
@@ -620,6 +769,7 @@ class CachedReport(Report):
         units = [Unit(*values) for values in record["units"]]
         self.__dict__.update(slug="", meta=record["meta"], units=units, acronyms=record["acronyms"],
                              key=key, view=record["view"], _source=record["source"], _follow_up=record["follow_up"],
+                             _sketch=record.get("sketch"),
                              _slug=record["slug"], _keys=record["keys"], _load=load)
 
     @property
@@ -653,6 +803,7 @@ def _record(report: Report, problems: list[Problem]) -> dict[str, Any]:
     units = [tuple(getattr(u, name) for name in UNIT_FIELDS) for u in report.units]  # plain data loads faster
     return {"source": report.source, "meta": report.meta, "units": units, "acronyms": report.acronyms,
             "problems": problems, "view": report.view, "follow_up": report.__dict__["_follow_up"],
+            "sketch": report.__dict__["_sketch"],
             "slug": report.__dict__["_slug"], "keys": classify.report_keys(report)}
 
 
@@ -660,6 +811,7 @@ def _summarise(report: Report) -> None:
     """Digests of what listings show (view) and of what the follow-up of recommendations reads (with the only
     sentences of the text it reads, checked to give the same result as the whole text)."""
     report.view = view_digest(report.meta, report.units, report.acronyms)
+    report.__dict__["_sketch"] = text_sketch(report.doc.text)  # for merge_same_reports
     said = classify._status_sentences(report)
     excerpt = "\n".join(sentence for sentence, _ in said)
     try:

@@ -19,7 +19,7 @@ import yaml
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
-from . import charts, cite, feeds
+from . import charts, cite, feeds, originals
 from .cache import Cache, meta_digest, shown_digest
 from .classify import INDEX_KINDS, Bucket, build_buckets, related, report_keys, slugify, sort_key, theme_address
 from .config import Vocabulary
@@ -157,7 +157,7 @@ class Renderer:
         self.md_env.globals.update(shared, link=link, Safe=Safe)
         self.env = Environment(finalize=lambda v: "" if v is None else v, autoescape=True, **options)
         self.env.globals.update(shared, link=html_link, heading=html_heading, unit_actions=unit_actions,
-                                units_data=units_data, consulted=consulted)
+                                units_data=units_data, consulted=consulted, original_links=originals.links)
         self.shown: dict[int, str] = {}
 
     def render(self, reports: list[Report]) -> dict[str, Content]:

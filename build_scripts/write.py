@@ -79,12 +79,16 @@ class WriteResult:
     refused: list[str] = field(default_factory=list)  # a hand-written file stands where a page would go
 
 
-def _atomic_write(path: Path, content: str) -> None:
+def _atomic_write(path: Path, content: str | bytes) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=path.suffix)
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as f:
-            f.write(content)
+        if isinstance(content, bytes):  # an original document published as received (originals.py)
+            with os.fdopen(fd, "wb") as fb:
+                fb.write(content)
+        else:
+            with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as f:
+                f.write(content)
         os.chmod(tmp, 0o644)
         os.replace(tmp, path)
     except BaseException:
@@ -205,8 +209,12 @@ def _unchanged(path: str, content: Content, old_digest: str, new_digest: str) ->
     try:
         if old_digest and old_digest == new_digest:
             return os.stat(path).st_size == int(new_digest.split(":")[1])
+        wanted = _text(content)
+        if isinstance(wanted, bytes):
+            with open(path, "rb") as fb:
+                return fb.read() == wanted
         with open(path, encoding="utf-8", newline="") as f:
-            return f.read() == _text(content)
+            return f.read() == wanted
     except (FileNotFoundError, IsADirectoryError, UnicodeDecodeError, ValueError):
         return False
 

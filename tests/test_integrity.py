@@ -14,9 +14,9 @@ from .test_build import tree
 
 def test_every_report_and_sentence_is_on_the_site(served_site, vocab, cli):
     corpus = build_corpus(served_site.source, vocab)
-    result = check_site(corpus.reports, served_site.site)
+    result = check_site(corpus.reports, served_site.site, served_site.source)
     assert result.ok, (result.missing_pages, result.missing_text)
-    assert result.checked_sentences > 500
+    assert result.checked_sentences > 500 and result.from_files == len(corpus.reports)
     out = cli("check", "--source", served_site.source, "--site", served_site.site)
     assert out.code == 0 and "0 pages missing, 0 reports with lost text" in out.out
 

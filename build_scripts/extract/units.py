@@ -37,6 +37,10 @@ COLUMNS = {
     "deadline": re.compile(r"delai|echeance|periode|date|quand|calendrier|chronogramme"),
     "topic": re.compile(r"point|constat|probleme|discussion|difficulte|insuffisance"),
 }
+# A column saying what became of each row ('Statut', 'Niveau de mise en œuvre'): the table follows up earlier
+# recommendations (classify.follow_up_status reads it), it does not make new ones.
+STATUS_COLUMN = re.compile(r"^statut\b|^(?:etat|niveau|situation|point|taux)\b.{0,30}(?:mise en (?:oe|œ)uvre|realisation|"
+                           r"execution|avancement)")
 LABELLED = {
     "structure": re.compile(r"(?:responsables?|structures? (?:d'execution|responsables?)|acteurs?)\s*:\s*(?P<v>[^;.\n]+)", re.I),
     "deadline": re.compile(r"(?:echeances?|delais?(?: de mise en (?:oe|œ)uvre)?|periode)\s*:\s*(?P<v>[^;\n]+?)\s*(?:[;.]|$)", re.I),
@@ -90,7 +94,7 @@ def _table_units(block: Block, n: int) -> list[Unit]:
             if pat.search(h) and i not in cols.values():
                 cols[name] = i
                 break
-    if "text" not in cols:
+    if "text" not in cols or any(STATUS_COLUMN.search(h.strip()) for h in header):
         return []
     kind = next((k for k, pat in HEADING_KIND if pat.match(header[cols["text"]])), "recommendation")
     units = []
