@@ -262,11 +262,15 @@ def shared_share(a: tuple[int, list[int]], b: tuple[int, list[int]]) -> float:
 
 def _same_report(a: Report, b: Report) -> bool:
     sa, sb = _sketch(a), _sketch(b)
-    if min(sa[0], sb[0]) < MIN_SHINGLES:
-        return sa == sb
-    share = shared_share(sa, sb)
     ma, mb = a.meta, b.meta
-    if share >= NEAR and not any(ma[k] and mb[k] and ma[k] != mb[k] for k in ("date", "organiser", "country")):
+    if min(sa[0], sb[0]) < MIN_SHINGLES:  # too short for a share: the same sample of the text, and the same title
+        return sa == sb and ma["title"].casefold() == mb["title"].casefold()
+    if Path(a.source).suffix.lower() == Path(b.source).suffix.lower() and \
+            ma["title"].casefold() != mb["title"].casefold():
+        return False  # two files of one format read alike: their titles differ only if the meetings do
+    share = shared_share(sa, sb)
+    if share >= NEAR and not any(ma.get(k) and mb.get(k) and ma[k] != mb[k]
+                                 for k in ("date", "organiser", "country", "city")):
         return True  # nearly the same text, not two meetings written from one template (dates or places differ)
     same_event = (ma["title"].casefold() == mb["title"].casefold() and ma["date"] and ma["date"] == mb["date"]
                   and ma["organiser"] == mb["organiser"])

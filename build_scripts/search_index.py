@@ -55,10 +55,10 @@ def statement_pages(site_dir: Path) -> dict[str, str]:
 
 
 async def _index(site_dir: Path, statements: Path) -> None:
-    async with PagefindIndex() as index:
+    # leaving the context writes the index, once, where the config says (a write_files call would write it twice)
+    async with PagefindIndex({"output_path": str(site_dir / "pagefind")}) as index:
         await index.add_directory(str(site_dir), glob=REPORT_PAGES)
         await index.add_directory(str(statements), glob="**/*.html")
-        await index.write_files(output_path=str(site_dir / "pagefind"))
 
 
 def build(site_dir: Path) -> int:

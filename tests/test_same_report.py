@@ -122,3 +122,25 @@ def test_adding_then_removing_the_pdf_updates_the_page_and_its_downloads(tmp_pat
     result = cli("build", "--source", source, "--docs", docs)
     assert [o["file"] for o in report_pages(docs)[DOCX]["originals"]] == [DOCX]
     assert not list((docs / "originaux").rglob(PDF)) and "same report" not in result.err
+
+
+TEMPLATE = """Compte rendu de la réunion mensuelle des relais communautaires de {town}
+
+La réunion s'est tenue le 14 mars 2024 à {town} sous la présidence du médecin-chef de zone. Les relais ont
+présenté leurs rapports d'activités du mois, puis la zone sanitaire a rappelé les consignes sur la prise en
+charge des cas de paludisme simple et la référence des cas graves vers le centre de santé le plus proche.
+
+Leçons apprises
+- Les relais formés sur place restent plus longtemps en poste que ceux formés au chef-lieu.
+"""
+
+
+def test_two_districts_writing_from_one_template_keep_two_pages(tmp_path, cli):
+    source = tmp_path / "src"
+    source.mkdir()
+    for town in ("Kandi", "Nikki"):
+        (source / f"relais-{town.lower()}.txt").write_text(TEMPLATE.format(town=town), encoding="utf-8")
+    docs, result = build(cli, tmp_path, source)
+    assert result.code == 0, result.err
+    assert sorted(report_pages(docs)) == ["relais-kandi.txt", "relais-nikki.txt"]
+    assert "same report" not in result.err
