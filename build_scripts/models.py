@@ -18,6 +18,8 @@ class SourceDocument:
     curated: dict[str, Any] = field(default_factory=dict)  # curator's front-matter or sidecar
     curated_origin: str = ""  # where the curated values came from (file name)
     blocks: tuple["Block", ...] = ()  # structure given by the format itself (Word, PDF, HTML); else parsed from text
+    ocr: bool = False  # the text comes from character recognition of a scan (the page says so)
+    notes: tuple[str, ...] = ()  # what the reader could not read in a file it still publishes (shown as warnings)
 
 
 @dataclass(frozen=True)

@@ -129,7 +129,7 @@ def make_docx(spec: dict, path: Path, compact: bool = False) -> None:
         for text in part.get("lessons", []):
             document.add_paragraph(text, style="List Bullet").paragraph_format.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
         if part.get("recommendations"):
-            _table(document, part["recommendations"])
+            _table(document, part["recommendations"], narrow=spec.get("columns", 1) > 1)
     document.core_properties.title = spec["title"]
     document.save(str(path))
 
@@ -224,7 +224,7 @@ def _body(document, text: str) -> None:
     p.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
 
 
-def _table(document, rows: list[list[str]]) -> None:
+def _table(document, rows: list[list[str]], narrow: bool = False) -> None:
     table = document.add_table(rows=1, cols=3)
     table.style = "Table Grid"
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
@@ -234,8 +234,12 @@ def _table(document, rows: list[list[str]]) -> None:
         cells = table.add_row().cells
         for cell, value in zip(cells, row):
             cell.text = value
+    widths = (Cm(3.3), Cm(2.2), Cm(2.1)) if narrow else (Cm(9.5), Cm(4), Cm(2.5))
+    table.autofit = False
+    for col, width in zip(table._tbl.tblGrid.findall(qn("w:gridCol")), widths):
+        col.set(qn("w:w"), str(int(width.twips)))
     for row in table.rows:
-        for cell, width in zip(row.cells, (Cm(9.5), Cm(4), Cm(2.5))):
+        for cell, width in zip(row.cells, widths):
             cell.width = width
     document.add_paragraph()
 

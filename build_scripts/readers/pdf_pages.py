@@ -1,0 +1,172 @@
+"""A PDF page as a curator reads it: lines in reading order (both columns of a two-column page, one after the
+other) and ruled tables cell by cell, with where each sits and how big its type is.
+
+Library: pdfplumber (MIT; on pdfminer.six) gives every word with its position and font and finds ruled tables
+from the lines drawn on the page, so a recommendation keeps its responsible and deadline.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections import Counter
+from typing import Any
+
+import pdfplumber
+
+from .text import normalise_text
+
+ROW_TOLERANCE = 2.5  # points: words whose tops differ by less sit on one line
+GUTTER_MARGIN = 4.0  # points of white space on each side of a column gutter
+# Typographic ligatures that PDF fonts keep as one glyph: spelt out, so 'signiﬁcatif' reads 'significatif'.
+LIGATURES = str.maketrans({"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl",
+                           "\ufb05": "st", "\ufb06": "st"})
+
+
+@dataclasses.dataclass
+class Line:
+    """One line of text with its place on the page and the type that sets it."""
+
+    text: str
+    y: float | None = None  # height of its baseline above the page's foot, in points (None: unknown)
+    top: float = 0.0  # distance of its top from the page's head, in points
+    chars: dict[tuple[float, bool], int] = dataclasses.field(default_factory=dict)  # (size, bold) -> characters
+
+    @property
+    def size(self) -> float:
+        """The font size that sets most of the line's characters, in points."""
+        return max(self.chars, key=self.chars.__getitem__)[0] if self.chars else 0.0
+
+    @property
+    def bold(self) -> bool:
+        """True when most of the line's characters are bold."""
+        bold = sum(n for (_, b), n in self.chars.items() if b)
+        return bold > sum(self.chars.values()) - bold
+
+
+@dataclasses.dataclass
+class Table:
+    """A ruled table: its rows of cells, each cell's lines kept apart (for hyphenation at line ends)."""
+
+    rows: list[list[list[str]]]
+    top: float = 0.0
+
+
+@dataclasses.dataclass
+class Page:
+    """A page's lines and tables in reading order, its size, and how much of it is text or image."""
+
+    number: int
+    height: float
+    items: list[Line | Table]
+    letters: int  # letters of its text layer
+    image_share: float  # share of the page covered by its largest image (0 to 1)
+
+
+def read_pages(path: Any) -> list[Page]:
+    """Every page of the PDF file at ``path``."""
+    with pdfplumber.open(path) as pdf:
+        return [_page(page, n) for n, page in enumerate(pdf.pages, start=1)]
+
+
+def _page(page: Any, number: int) -> Page:
+    tables = [t for t in page.find_tables() if t.rows and max(len(r.cells) for r in t.rows) >= 2]
+    boxes = [t.bbox for t in tables]
+    words = [w for w in page.extract_words(extra_attrs=["fontname", "size"], use_text_flow=False)
+             if not any(_inside(w, box) for box in boxes)]
+    lines = _reading_order(words, float(page.width), float(page.height))
+    items: list[Line | Table] = list(lines)
+    for table, box in sorted(zip(tables, boxes), key=lambda tb: tb[1][1]):
+        rows = [[_cell_lines(cell) for cell in row] for row in table.extract()]
+        at = _insertion_point(items, box)
+        items.insert(at, Table(rows, top=float(box[1])))
+    letters = sum(ch.isalpha() for w in page.extract_words() for ch in w["text"])
+    area = float(page.width * page.height) or 1.0
+    share = max((abs(float(i["x1"] - i["x0"]) * float(i["bottom"] - i["top"])) / area for i in page.images),
+                default=0.0)
+    return Page(number, float(page.height), items, letters, min(share, 1.0))
+
+
+def _inside(word: dict[str, Any], box: tuple[float, float, float, float]) -> bool:
+    cx, cy = (word["x0"] + word["x1"]) / 2, (word["top"] + word["bottom"]) / 2
+    return box[0] <= cx <= box[2] and box[1] <= cy <= box[3]
+
+
+def _cell_lines(cell: str | None) -> list[str]:
+    return [" ".join(normalise_text(line).translate(LIGATURES).split()) for line in (cell or "").split("\n")
+            if line.strip()]
+
+
+def _insertion_point(items: list[Line | Table], box: tuple[float, float, float, float]) -> int:
+    """After the last line above the table in reading order (the table sits where it was drawn)."""
+    at = 0
+    for n, item in enumerate(items):
+        if isinstance(item, Line) and item.top < box[1]:
+            at = n + 1
+    return at
+
+
+def _rows(words: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
+    """Words grouped into rows, top to bottom, each row left to right. A word joins the row whose middle height
+    it shares, so a slightly tilted scan still gives whole lines."""
+    rows: list[list[dict[str, Any]]] = []
+    middles: list[float] = []
+    for word in sorted(words, key=lambda w: (w["top"] + w["bottom"]) / 2):
+        middle = (word["top"] + word["bottom"]) / 2
+        tolerance = max(ROW_TOLERANCE, 0.4 * (word["bottom"] - word["top"]))
+        if rows and abs(middle - middles[-1]) <= tolerance:
+            rows[-1].append(word)
+            middles[-1] = sum((w["top"] + w["bottom"]) / 2 for w in rows[-1]) / len(rows[-1])
+        else:
+            rows.append([word])
+            middles.append(middle)
+    return [sorted(row, key=lambda w: w["x0"]) for row in rows]
+
+
+def _gutter(rows: list[list[dict[str, Any]]], width: float) -> float | None:
+    """The x of the white strip between two columns, when most rows have words on both sides of it."""
+    best, best_x = 0, None
+    for step in range(int(width * 0.3), int(width * 0.7), 2):
+        x = float(step)
+        split = crossing = 0
+        for row in rows:
+            if any(w["x0"] - GUTTER_MARGIN < x < w["x1"] + GUTTER_MARGIN for w in row):
+                crossing += 1
+            elif any(w["x1"] < x for w in row) and any(w["x0"] > x for w in row):
+                split += 1
+        if split >= 6 and split >= 3 * crossing and split - crossing > best:
+            best, best_x = split - crossing, x
+    return best_x
+
+
+def _reading_order(words: list[dict[str, Any]], width: float, height: float) -> list[Line]:
+    """Lines top to bottom; on a two-column stretch of the page, the left column before the right one."""
+    rows = _rows(words)
+    gutter = _gutter(rows, width)
+    if gutter is None:
+        return [_line(row, height) for row in rows]
+    lines: list[Line] = []
+    left: list[Line] = []
+    right: list[Line] = []
+    for row in rows:
+        if any(w["x0"] - GUTTER_MARGIN < gutter < w["x1"] + GUTTER_MARGIN for w in row):  # across the page
+            lines += left + right
+            left, right = [], []
+            lines.append(_line(row, height))
+            continue
+        west = [w for w in row if w["x1"] < gutter]
+        east = [w for w in row if w["x0"] > gutter]
+        if west:
+            left.append(_line(west, height))
+        if east:
+            right.append(_line(east, height))
+    return lines + left + right
+
+
+def _line(words: list[dict[str, Any]], height: float) -> Line:
+    text = " ".join(normalise_text(w["text"]).translate(LIGATURES) for w in words)
+    chars: Counter[tuple[float, bool]] = Counter()
+    for w in words:
+        bold = any(k in str(w.get("fontname", "")).lower() for k in ("bold", "black", "heavy"))
+        chars[(round(float(w["size"]), 1), bold)] += len(w["text"])
+    bottom = max(float(w["bottom"]) for w in words)
+    return Line(text, y=height - bottom, top=min(float(w["top"]) for w in words), chars=dict(chars))
