@@ -150,6 +150,7 @@ def _cell(row: str, t: dict[str, Any], scan: bool) -> str:
 
 def run_format_score(corpus: Path, vocab: Vocabulary, verbose: bool) -> int:
     """Print the per-format table for every format folder of the corpus."""
+    readers.ocr.use_cache(Path(".cache") / "kb")  # scans are recognised once, then read from the cache
     folders = [corpus / name for name in FORMAT_NAMES if (corpus / name).is_dir()]
     if not folders:
         print(f"error: no format folder ({', '.join(FORMAT_NAMES)}) in {corpus}; "

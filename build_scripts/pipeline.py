@@ -189,6 +189,7 @@ def extract_report(doc: SourceDocument, vocab: Vocabulary) -> tuple[Report, list
         u.themes = unit_themes(u.text, vocab)
     report = Report(doc=doc, found=found, blocks=blocks, units=units, acronyms=acronyms_in_report(text, vocab))
     problems = _apply(report, vocab, prog.long if prog else "")
+    problems += [Problem(doc.source, note, fatal=False) for note in doc.notes]  # what the reader could not read
     return report, problems
 
 
@@ -250,6 +251,8 @@ def _apply(report: Report, vocab: Vocabulary, programme_long: str) -> list[Probl
         "source_format": doc.fmt,
         "encoding": doc.encoding,
     }
+    if doc.ocr:
+        meta["ocr"] = True  # the page says its text comes from character recognition
     report.meta = meta
     return problems
 
@@ -383,6 +386,7 @@ def build_corpus(source_dir: Path, vocab: Vocabulary, *, cache_dir: Path | None 
     """Read the reports whose file changed since the last build, extract what the cache does not already hold
     (in parallel), take the others from the cache (their body loads only if a page needs it), name the pages."""
     corpus = Corpus()
+    readers.ocr.use_cache(cache_dir)  # recognised copies of scans are kept beside the other caches
     started = time.time_ns()
     state = load_state(cache_dir, "sources")
     known = state.get("sources", {}) if state.get("vocabulary") == vocab.digest else {}
