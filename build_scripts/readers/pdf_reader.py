@@ -53,6 +53,11 @@ LETTERHEAD_HEADING = "En-tête du document"
 # A mail office's stamp on the first page ('Courrier arrivée n° 412 du …', 'Reçu le …'): not the report's text.
 STAMP = re.compile(r"^\W*(?:courrier\s+arriv[ée]e|arriv[ée]e?\s+le|re[çc]u\s+le|enregistr[ée]\s+(?:le|sous))\b", re.I)
 CONNECTOR_END = re.compile(r"\b(?:de|des|du|et|la|le|les|l'|d'|à|aux|au|en|pour)$", re.I)
+# Under the ministry, the letterhead names the services that write the report: 'Direction régionale…'.
+SERVICE = re.compile(r"^(?:(?:la |le |l')?(?:direction|programme|service|agence|secr[ée]tariat|cabinet|r[ée]gion|"
+                     r"district|division|cellule|institut|centre|comit[ée]|coordination|unit[ée]|projet|inspection|"
+                     r"office|d[ée]l[ée]gation|gouvernorat|pr[ée]fecture|h[ôo]pital|[ée]quipe cadre)\b|[A-Z]{2,}[\w/-]*$)",
+                     re.IGNORECASE)
 MIN_PAGE_LETTERS = 200  # a page with an image over it and fewer letters than this needs character recognition
 
 
@@ -169,22 +174,21 @@ def _take_letterhead(pages: list[Page]) -> list[str]:
         return []
     items = pages[0].items
     taken: list[Line] = []
-    ministry: Line | None = None
     n = 0
     while n < len(items) and n < 16 and isinstance(items[n], Line):
-        line = items[n]
-        text = line.text.strip()  # type: ignore[union-attr]
+        line: Line = items[n]  # type: ignore[assignment]
+        text = line.text.strip()
         if STAMP.match(text):
             n += 1
             continue
-        follows = (ministry is not None and taken and line.size <= 1.3 * ministry.size  # type: ignore[union-attr]
-                   and (taken[-1].y or 0) - (line.y or 0) < 3 * max(line.size, 1.0)  # type: ignore[union-attr]
-                   and len(text.split()) <= 14 and not SENTENCE_END.search(text))
-        if not LETTERHEAD.match(text) and not follows:
+        above = not taken and line.top < BAND * pages[0].height and any(  # a running header over the letterhead
+            isinstance(i, Line) and LETTERHEAD.match(i.text.strip()) for i in items[n + 1: n + 4])
+        follows = (bool(taken) and SERVICE.match(text) is not None and len(text.split()) <= 14
+                   and not SENTENCE_END.search(text) and line.size <= 1.6 * min(t.size for t in taken)
+                   and (taken[-1].y or 0) - (line.y or 0) < 6 * max(line.size, taken[-1].size, 1.0))
+        if not (LETTERHEAD.match(text) or above or follows):
             break
-        if re.match(r"minist[èe]re", text, re.I):
-            ministry = line  # type: ignore[assignment]
-        taken.append(line)  # type: ignore[arg-type]
+        taken.append(line)
         n += 1
     if not any(re.match(r"(?:r[ée]publique|minist[èe]re|burkina)", t.text, re.I) for t in taken):
         return []
@@ -291,7 +295,7 @@ def _breaks(prev: Line, line: Line, spacing: float, longest: int) -> bool:
     gap = prev.y - line.y
     if gap < -0.5 * max(line.size, 1.0):  # back up the page: a new column or a box
         return True
-    same_big_type = prev.size == line.size and line.size > 0
+    same_big_type = line.size > 0 and abs(prev.size - line.size) <= 0.1 * max(prev.size, line.size)
     if gap > 1.35 * (max(spacing, 1.25 * line.size) if same_big_type else spacing):
         return True
     if prev.size and line.size and abs(prev.size - line.size) > 0.1 * max(prev.size, line.size):
