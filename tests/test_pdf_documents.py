@@ -293,11 +293,3 @@ def test_pdf_corpus_meets_the_issue_goals():
     assert t["words"][0] >= 0.98 * t["words"][1]
     assert t["body"][0] == t["body"][1], "every body paragraph whole and in reading order (two columns included)"
     assert t["furniture"] == 0 and t["letterhead"] == 0
-
-
-@needs_ocr
-def test_every_scan_of_the_corpus_is_read_by_ocr(ocr_cache):
-    t = score_format(FORMATS / "scan", load_vocabulary(ROOT / "build_scripts" / "data"), verbose=False)
-    assert t["named"] == t["files"] == 2 and t["errors"] == 0
-    assert t["lessons"][0] >= 0.9 * t["lessons"][1]
-    assert t["furniture"] == 0
