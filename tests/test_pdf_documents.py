@@ -293,3 +293,37 @@ def test_pdf_corpus_meets_the_issue_goals():
     assert t["words"][0] >= 0.98 * t["words"][1]
     assert t["body"][0] == t["body"][1], "every body paragraph whole and in reading order (two columns included)"
     assert t["furniture"] == 0 and t["letterhead"] == 0
+
+
+def test_recognised_scan_keeps_its_ruled_table(tmp_path):
+    """A recognised scan: the table's rules are only in the picture (a little tilted, as scanners leave them),
+    its words in an invisible text layer; the table still comes out cell by cell."""
+    from fpdf.enums import TextMode
+    from build_scripts.readers.pdf_pages import Table, read_pages
+    dpi, columns, rows = 150, (200, 760, 1020, 1160), (300, 380, 520, 660)
+    image = Image.new("L", (1240, 1754), 255)
+    draw = ImageDraw.Draw(image)
+    for y in rows:
+        draw.line([(columns[0], y), (columns[-1], y)], fill=0, width=3)
+    for x in columns:
+        draw.line([(x, rows[0]), (x, rows[-1])], fill=0, width=3)
+    out = io.BytesIO()
+    image.rotate(0.4, fillcolor=255).save(out, "JPEG", quality=70)
+    cells = [["Recommandation", "Responsable", "Échéance"],
+             ["Réparer les réfrigérateurs solaires", "DRSP Tillabéri", "Janvier 2025"],
+             ["Former les agents au PEV", "Point focal PEV", "Février 2025"]]
+    pdf = new_pdf()
+    pdf.add_page()
+    pdf.image(out, x=0, y=0, w=pdf.w, h=pdf.h)
+    pdf.set_font("Helvetica", "", 10)
+    pdf.text_mode = TextMode.INVISIBLE
+    mm = 25.4 / dpi
+    for r, row in enumerate(cells):
+        for c, text in enumerate(row):
+            pdf.set_xy(columns[c] * mm + 2, rows[r] * mm + 3)
+            pdf.cell(0, 5, text)
+    pdf.output(str(tmp_path / "scan-ocr.pdf"))
+    tables = [i for p in read_pages(tmp_path / "scan-ocr.pdf", scanned=True) for i in p.items if isinstance(i, Table)]
+    assert [[" ".join(cell) for cell in row] for row in tables[0].rows] == cells
+    assert not [i for p in read_pages(tmp_path / "scan-ocr.pdf") for i in p.items if isinstance(i, Table)], \
+        "a text PDF's tables come from its drawn lines only"

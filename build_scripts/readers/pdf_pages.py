@@ -2,21 +2,26 @@
 other) and ruled tables cell by cell, with where each sits and how big its type is.
 
 Library: pdfplumber (MIT; on pdfminer.six) gives every word with its position and font and finds ruled tables
-from the lines drawn on the page, so a recommendation keeps its responsible and deadline.
+from the lines drawn on the page, so a recommendation keeps its responsible and deadline. On a recognised scan
+the rules are only in the picture: they are found in the rendered page (runs of dark pixels) and handed to
+pdfplumber as explicit lines.
 """
 
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections import Counter
 from typing import Any
 
 import pdfplumber
+from PIL import Image
 
 from .text import normalise_text
 
 ROW_TOLERANCE = 2.5  # points: words whose tops differ by less sit on one line
 GUTTER_MARGIN = 4.0  # points of white space on each side of a column gutter
+BAND_ROWS = 3  # pixel rows looked at together when finding the rules of a scanned table
 # Typographic ligatures that PDF fonts keep as one glyph: spelt out, so 'signiﬁcatif' reads 'significatif'.
 LIGATURES = str.maketrans({"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl",
                            "\ufb05": "st", "\ufb06": "st"})
@@ -62,14 +67,17 @@ class Page:
     image_share: float  # share of the page covered by its largest image (0 to 1)
 
 
-def read_pages(path: Any) -> list[Page]:
-    """Every page of the PDF file at ``path``."""
+def read_pages(path: Any, scanned: bool = False) -> list[Page]:
+    """Every page of the PDF file at ``path``; ``scanned``: its pages are pictures with a recognised text layer,
+    so table rules are looked for in the pictures."""
     with pdfplumber.open(path) as pdf:
-        return [_page(page, n) for n, page in enumerate(pdf.pages, start=1)]
+        return [_page(page, n, scanned) for n, page in enumerate(pdf.pages, start=1)]
 
 
-def _page(page: Any, number: int) -> Page:
-    tables = [t for t in page.find_tables() if t.rows and max(len(r.cells) for r in t.rows) >= 2]
+def _page(page: Any, number: int, scanned: bool = False) -> Page:
+    settings = _scanned_rules(page) if scanned else None
+    found = page.find_tables(settings) if settings else page.find_tables()
+    tables = [t for t in found if t.rows and max(len(r.cells) for r in t.rows) >= 2]
     boxes = [t.bbox for t in tables]
     words = [w for w in page.extract_words(extra_attrs=["fontname", "size"], use_text_flow=False)
              if not any(_inside(w, box) for box in boxes)]
@@ -86,14 +94,88 @@ def _page(page: Any, number: int) -> Page:
     return Page(number, float(page.height), items, letters, min(share, 1.0))
 
 
+def _scanned_rules(page: Any) -> dict[str, Any] | None:
+    """The ruled lines drawn in a scanned page's picture, as lines pdfplumber can build tables from."""
+    if not page.images:
+        return None
+    picture = max(page.images, key=lambda i: (i["x1"] - i["x0"]) * (i["bottom"] - i["top"]))
+    inches = max(float(picture["x1"] - picture["x0"]), 1.0) / 72
+    resolution = min(200, max(72, round(picture["srcsize"][0] / inches)))
+    try:  # the page as printed (an OCR text layer is invisible), at about the scan's own resolution
+        image = page.to_image(resolution=resolution).original.convert("L")
+    except Exception:  # noqa: BLE001  (a picture the renderer cannot draw: no rules; the text is still read)
+        return None
+    picture = {"x0": 0.0, "x1": float(page.width), "top": 0.0, "bottom": float(page.height)}
+    # Each band of BAND_ROWS pixel rows becomes one row, dark where any of its pixels is: a rule tilted by a
+    # crooked scan then stays one long run.
+    ink = image.point(lambda v: 0 if v < 128 else 255)
+    rows = ink.reduce((1, BAND_ROWS)).point(lambda v: 0 if v < 250 else 255)
+    cols = ink.transpose(Image.Transpose.TRANSPOSE).reduce((1, BAND_ROWS)).point(lambda v: 0 if v < 250 else 255)
+    sx = (picture["x1"] - picture["x0"]) / image.width
+    sy = (picture["bottom"] - picture["top"]) / image.height
+    horizontal = [_rule(picture["x0"] + a * sx, picture["x0"] + b * sx, picture["top"] + (y + 0.5) * BAND_ROWS * sy)
+                  for y, a, b in _runs(rows, image.width // 5)]
+    vertical = [_rule(picture["x0"] + (x + 0.5) * BAND_ROWS * sx, picture["top"] + a * sy, picture["top"] + b * sy,
+                      upright=True) for x, a, b in _runs(cols, image.height // 25)]
+    if len(horizontal) < 2 or len(vertical) < 2:
+        return None
+    return {"vertical_strategy": "explicit", "horizontal_strategy": "explicit", "explicit_vertical_lines": vertical,
+            "explicit_horizontal_lines": horizontal, "snap_tolerance": 6, "join_tolerance": 8,
+            "intersection_tolerance": 15}
+
+
+def _rule(a: float, b: float, at: float, upright: bool = False) -> dict[str, Any]:
+    """A ruled line as pdfplumber describes one: horizontal from x=a to x=b at height 'at', or upright at x=a
+    from top=b to top='at'."""
+    if upright:
+        return {"object_type": "line", "x0": a, "x1": a, "top": b, "bottom": at, "width": 0.0, "height": at - b}
+    return {"object_type": "line", "x0": a, "x1": b, "top": at, "bottom": at, "width": b - a, "height": 0.0}
+
+
+def _runs(ink: Any, length: int) -> list[tuple[float, int, int]]:
+    """(row, start, end) of every rule at least ``length`` pixels long: runs of dark pixels, chained where a tilted
+    rule steps from one row to the next, and kept when they cover their whole extent (words leave gaps)."""
+    width = ink.width
+    data = ink.tobytes()
+    dark = re.compile(rb"\x00{12,}")
+    done: list[list[tuple[int, int, int]]] = []
+    active: list[list[tuple[int, int, int]]] = []
+    for y in range(ink.height):
+        done += [c for c in active if c[-1][0] < y - 1]
+        active = [c for c in active if c[-1][0] >= y - 1]
+        for m in dark.finditer(data, y * width, (y + 1) * width):
+            a, b = m.start() - y * width, m.end() - y * width
+            chain = next((c for c in active if a <= max(s[2] for s in c) + 4 and b >= min(s[1] for s in c) - 4), None)
+            if chain is not None:
+                chain.append((y, a, b))
+            else:
+                active.append([(y, a, b)])
+    rules = []
+    for chain in done + active:
+        a, b = min(s[1] for s in chain), max(s[2] for s in chain)
+        if b - a >= length and _covered(chain) >= 0.95 * (b - a):
+            rules.append((sum(s[0] for s in chain) / len(chain), a, b))
+    return rules
+
+
+def _covered(chain: list[tuple[int, int, int]]) -> int:
+    """How many pixels of the chain's extent some run covers."""
+    total, end = 0, -1
+    for _, a, b in sorted(chain, key=lambda s: s[1]):
+        if b > end:
+            total += b - max(a, end)
+            end = b
+    return total
+
+
 def _inside(word: dict[str, Any], box: tuple[float, float, float, float]) -> bool:
     cx, cy = (word["x0"] + word["x1"]) / 2, (word["top"] + word["bottom"]) / 2
     return box[0] <= cx <= box[2] and box[1] <= cy <= box[3]
 
 
 def _cell_lines(cell: str | None) -> list[str]:
-    return [" ".join(normalise_text(line).translate(LIGATURES).split()) for line in (cell or "").split("\n")
-            if line.strip()]
+    lines = [" ".join(normalise_text(line).translate(LIGATURES).split()).strip(" |") for line in (cell or "").split("\n")]
+    return [line for line in lines if line]  # '|': a rule of a scanned table read as a character
 
 
 def _insertion_point(items: list[Line | Table], box: tuple[float, float, float, float]) -> int:

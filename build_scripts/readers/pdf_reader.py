@@ -72,7 +72,7 @@ def read(path: Path, source: str) -> SourceDocument:
             raise ReadError(f"is a scan: {len(poor)} of {len(pages)} pages are pictures with no usable text layer",
                             f"install character recognition ({missing}), then rebuild; "
                             "or provide the text as .txt/.docx")
-        pages = _open(ocr.recognised_copy(path))
+        pages = _open(ocr.recognised_copy(path), scanned=True)
         recognised = True
     if not any(p.letters for p in pages):
         raise ReadError("has no text layer (a scanned PDF?)",
@@ -92,7 +92,7 @@ def _needs_ocr(page: Page) -> bool:
     return page.image_share >= 0.5 and page.letters < MIN_PAGE_LETTERS
 
 
-def _open(path: Path) -> list[Page]:
+def _open(path: Path, scanned: bool = False) -> list[Page]:
     """The pages of the file, turning the PDF library's many ways of failing into one clear ReadError."""
     with path.open("rb") as stream:
         head = stream.read(1024)
@@ -105,7 +105,7 @@ def _open(path: Path) -> list[Page]:
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
-            return read_pages(path)
+            return read_pages(path, scanned)
     except (PdfminerException, PDFPasswordIncorrect, PDFEncryptionError, *OTHER_PDF_ERRORS) as exc:
         inner = exc.args[0] if isinstance(exc, PdfminerException) and exc.args else exc
         if isinstance(inner, (PDFPasswordIncorrect, PDFEncryptionError)):
