@@ -232,7 +232,7 @@ def test_a_few_scanned_pages_in_a_text_report_are_named_in_a_warning(tmp_path):
     path = image_pdf(tmp_path / "mixte.pdf", [scanned_page(["Annexe"])], text_pages=[body, body, body])
     doc = read(path)
     assert not doc.ocr
-    assert len(doc.notes) == 1 and doc.notes[0].startswith("pages 4 are pictures")
+    assert len(doc.notes) == 1 and doc.notes[0].startswith("page 4 is a picture with little or no text layer")
 
 
 needs_ocr = pytest.mark.skipif(ocr.missing_tools() != "", reason="ocrmypdf and tesseract-ocr-fra are installed by "

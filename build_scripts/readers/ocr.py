@@ -56,7 +56,7 @@ def missing_tools() -> str:
     return "" if LANGUAGE in langs.split() else "apt-get install tesseract-ocr-fra"
 
 
-def recognised_copy(path: Path) -> Path:
+def recognised_copy(path: Path, pages: int = 1) -> Path:
     """A copy of the PDF with a text layer made by character recognition (from the cache when there)."""
     digest = hashlib.sha256(path.read_bytes()).hexdigest()
     folder = _folder / "ocr" if _folder else Path(tempfile.gettempdir()) / f"kb-ocr-{os.getuid()}"
@@ -68,18 +68,18 @@ def recognised_copy(path: Path) -> Path:
     fd, tmp = tempfile.mkstemp(dir=folder, prefix=".tmp-", suffix=".pdf")
     os.close(fd)
     try:
-        run_ocr(path, Path(tmp))
+        run_ocr(path, Path(tmp), timeout=60 + 60 * pages)
         return cache.put(digest, Path(tmp))
     finally:
         Path(tmp).unlink(missing_ok=True)
 
 
-def run_ocr(source: Path, target: Path) -> None:
+def run_ocr(source: Path, target: Path, timeout: int = 600) -> None:
     """ocrmypdf over every page (a stamped line is recognised with the rest), French model."""
     command = ["ocrmypdf", "-l", LANGUAGE, "--force-ocr", "--output-type", "pdf", "--optimize", "0",
                "--jobs", str(max(1, os.cpu_count() or 1)), "--quiet", str(source), str(target)]
     try:
-        done = subprocess.run(command, capture_output=True, text=True, timeout=600)
+        done = subprocess.run(command, capture_output=True, text=True, timeout=timeout)
     except (OSError, subprocess.SubprocessError) as exc:
         raise ReadError(f"is a scan and character recognition failed ({exc})",
                         "check that ocrmypdf runs on it by hand, or provide the text as .txt/.docx") from exc

@@ -52,7 +52,7 @@ LETTERHEAD = re.compile(
 LETTERHEAD_HEADING = "En-tête du document"
 # A mail office's stamp on the first page ('Courrier arrivée n° 412 du …', 'Reçu le …'): not the report's text.
 STAMP = re.compile(r"^\W*(?:courrier\s+arriv[ée]e|arriv[ée]e?\s+le|re[çc]u\s+le|enregistr[ée]\s+(?:le|sous))\b", re.I)
-CONNECTOR_END = re.compile(r"\b(?:de|des|du|et|la|le|les|l'|d'|à|aux|au|en|pour)$", re.I)
+CONNECTOR_END = re.compile(r"\b(?:de|des|du|et|ou|la|le|les|l'|d'|à|aux|au|en|pour|par|sur|dans|avec|un|une|que|qui)$", re.I)
 # Under the ministry, the letterhead names the services that write the report: 'Direction régionale…'.
 SERVICE = re.compile(r"^(?:(?:la |le |l')?(?:direction|programme|service|agence|secr[ée]tariat|cabinet|r[ée]gion|"
                      r"district|division|cellule|institut|centre|comit[ée]|coordination|unit[ée]|projet|inspection|"
@@ -72,7 +72,7 @@ def read(path: Path, source: str) -> SourceDocument:
             raise ReadError(f"is a scan: {len(poor)} of {len(pages)} pages are pictures with no usable text layer",
                             f"install character recognition ({missing}), then rebuild; "
                             "or provide the text as .txt/.docx")
-        pages = _open(ocr.recognised_copy(path), scanned=True)
+        pages = _open(ocr.recognised_copy(path, len(pages)), scanned=True)
         recognised = True
     if not any(p.letters for p in pages):
         raise ReadError("has no text layer (a scanned PDF?)",
@@ -81,9 +81,10 @@ def read(path: Path, source: str) -> SourceDocument:
     doc = make_document(source, plain_text(blocks), "pdf", "pdf", allow_front_matter=False)
     notes: tuple[str, ...] = ()
     if poor and not recognised:
-        shown = ", ".join(map(str, poor))
-        notes = (f"pages {shown} are pictures with little or no text layer: their text is not on the report's "
-                 f"page (run OCR on the file, e.g. ocrmypdf --redo-ocr, and replace it)",)
+        which = f"page {poor[0]} is a picture" if len(poor) == 1 else \
+            f"pages {', '.join(map(str, poor))} are pictures"
+        notes = (f"{which} with little or no text layer: that text is not on the report's page (run OCR on the "
+                 f"file, e.g. ocrmypdf --redo-ocr -l fra, and replace it)",)
     return dataclasses.replace(doc, blocks=tuple(blocks), ocr=recognised, notes=notes)
 
 
@@ -233,7 +234,7 @@ def _join_across_break(before: list[Block], page_blocks: list[Block]) -> list[Bl
     """The first block of a page continues the last one of the previous page: a paragraph cut mid-sentence, or a
     table whose rows go on (its repeated header row dropped, a row split by the break joined again)."""
     last, first = before[-1], page_blocks[0]
-    if last.kind == first.kind == "paragraph" and not SENTENCE_END.search(last.lines[-1]):
+    if last.kind in ("paragraph", "list") and first.kind == "paragraph" and _continues(last.lines[-1], first.lines[0]):
         last.lines[-1] = _join([last.lines[-1], *first.lines])
         return page_blocks[1:]
     if last.kind == first.kind == "table" and len(last.rows[0]) == len(first.rows[0]):
@@ -340,6 +341,14 @@ def _merge_lists(blocks: list[Block]) -> list[Block]:
             merged.append(block)
     return merged
 
+
+
+def _continues(end: str, start: str) -> bool:
+    """The text after a page break goes on with the sentence before it: no sentence end before, and the next
+    words start in lower case, or the last word cannot end a sentence ('de', 'et', a hyphen, a comma)."""
+    if SENTENCE_END.search(end):
+        return False
+    return start[:1].islower() or bool(CONNECTOR_END.search(end)) or end.endswith((",", "-"))
 
 
 def _join(texts: list[str]) -> str:
