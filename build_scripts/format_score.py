@@ -26,7 +26,7 @@ LONG_WORD = re.compile(r"[^\W\d_]{9,}")
 WORD = re.compile(r"[^\W\d_]+")
 FURNITURE = re.compile(r"\bpage \d+ (?:sur|de|/) \d+\b|\.{4,}|…{2,}|^\W*\d+\W*$")
 ROWS = ("metadata fields right", "recommendations found with their responsible and deadline", "lessons found",
-        "body paragraphs found whole, in reading order",
+        "body paragraphs found whole, in reading order", "footnotes kept",
         "running headers, footers, page numbers, contents lines published as citable statements",
         "titles that are a letterhead", "long words intact (hyphenation at line ends repaired)",
         "scans read by OCR or named in a message (none published nearly empty)")
@@ -63,6 +63,8 @@ def score_file(path: Path, expected: dict[str, Any], vocab: Vocabulary) -> dict[
     out["lessons"] = (sum(any(same(e, t) for t in lessons) for e in expected["lessons"]), len(expected["lessons"]))
     text = norm(doc.text)
     out["body"] = (sum(norm(p) in text for p in expected["body"]), len(expected["body"]))
+    notes = expected.get("notes", [])
+    out["notes"] = (sum(norm(n) in text for n in notes), len(notes))
     furniture = [norm(f) for f in expected["furniture"]]
     out["furniture"] = sum(bool(FURNITURE.search(fold(u.text)) or any(f and f in norm(u.text) for f in furniture))
                            for u in units)
@@ -100,7 +102,7 @@ def _problems(expected: dict[str, Any], report: Any, recs: list, lessons: list[s
 def score_format(folder: Path, vocab: Vocabulary, verbose: bool) -> dict[str, Any]:
     """Totals over every file of one format folder."""
     totals: dict[str, Any] = {"files": 0, "furniture": 0, "letterhead": 0, "named": 0, "errors": 0}
-    for key in ("fields", "recs", "lessons", "body", "words"):
+    for key in ("fields", "recs", "lessons", "body", "notes", "words"):
         totals[key] = [0, 0]
     for exp_path in sorted(folder.glob("*.expected.yml")):
         path = exp_path.with_name(exp_path.name[: -len(".expected.yml")])
@@ -115,7 +117,7 @@ def score_format(folder: Path, vocab: Vocabulary, verbose: bool) -> dict[str, An
             if verbose:
                 print(f"  {folder.name}/{path.name}: not read: {result['error']}")
             continue
-        for key in ("fields", "recs", "lessons", "body", "words"):
+        for key in ("fields", "recs", "lessons", "body", "notes", "words"):
             totals[key][0] += result[key][0]
             totals[key][1] += result[key][1]
         totals["furniture"] += result["furniture"]
@@ -141,6 +143,8 @@ def _cell(row: str, t: dict[str, Any], scan: bool) -> str:
         return ratio(t["lessons"])
     if row.startswith("body"):
         return ratio(t["body"])
+    if row.startswith("footnotes"):
+        return ratio(t["notes"])
     if row.startswith("running"):
         return str(t["furniture"])
     if row.startswith("titles"):

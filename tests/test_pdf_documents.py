@@ -327,3 +327,31 @@ def test_recognised_scan_keeps_its_ruled_table(tmp_path):
     assert [[" ".join(cell) for cell in row] for row in tables[0].rows] == cells
     assert not [i for p in read_pages(tmp_path / "scan-ocr.pdf") for i in p.items if isinstance(i, Table)], \
         "a text PDF's tables come from its drawn lines only"
+
+
+def test_footnote_is_kept_under_notes_and_does_not_cut_the_paragraph(tmp_path):
+    first = ("Le comité régional de pilotage a examiné le rapport des agents de santé à base communautaire, dont "
+             "la complétude a atteint 91 % selon les données validées")
+    rest = "par le service régional de l'information sanitaire à la fin du semestre."
+    note = "Les données du district de Barsalogho ont été transmises après la date limite."
+    pdf = new_pdf()
+    pdf.add_page()
+    pdf.set_font("Helvetica", "", 11)
+    pdf.set_xy(20, 240)
+    pdf.multi_cell(170, 6, first, new_x="END", new_y="LAST")
+    pdf.set_font("Helvetica", "", 7)
+    pdf.set_xy(pdf.get_x(), pdf.get_y() - 1.5)
+    pdf.cell(3, 4, "1")
+    pdf.set_font("Helvetica", "", 9)
+    pdf.line(20, 272, 70, 272)
+    pdf.set_xy(20, 274)
+    pdf.cell(170, 5, f"1 {note}")
+    pdf.add_page()
+    pdf.set_font("Helvetica", "", 11)
+    pdf.set_xy(20, 25)
+    pdf.multi_cell(170, 6, rest)
+    pdf.output(str(tmp_path / "note.pdf"))
+    doc = read(tmp_path / "note.pdf")
+    paragraphs = [" ".join(b.lines) for b in doc.blocks if b.kind == "paragraph"]
+    assert paragraphs == [f"{first} [1] {rest}", f"[1] {note}"]
+    assert [b.lines for b in doc.blocks if b.kind == "heading"] == [["Notes"]]

@@ -201,7 +201,25 @@ def _rows(words: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
         else:
             rows.append([word])
             middles.append(middle)
-    return [sorted(row, key=lambda w: w["x0"]) for row in rows]
+    return [sorted(row, key=lambda w: w["x0"]) for row in _attach_marks(rows)]
+
+
+def _attach_marks(rows: list[list[dict[str, Any]]]) -> list[list[dict[str, Any]]]:
+    """A raised footnote number alone on its row goes back into the line it belongs to (the one it overlaps)."""
+    out: list[list[dict[str, Any]]] = []
+    for n, row in enumerate(rows):
+        if len(row) <= 2 and all(w["text"].isdigit() and len(w["text"]) <= 3 for w in row):
+            top, bottom = min(w["top"] for w in row), max(w["bottom"] for w in row)
+            for other in (out[-1] if out else None, rows[n + 1] if n + 1 < len(rows) else None):
+                if other and min(w["top"] for w in other) <= bottom and max(w["bottom"] for w in other) >= top \
+                        and float(row[0]["size"]) < 0.8 * max(float(w["size"]) for w in other):
+                    other.extend(row)
+                    break
+            else:
+                out.append(row)
+            continue
+        out.append(row)
+    return out
 
 
 def _gutter(rows: list[list[dict[str, Any]]], width: float) -> float | None:
@@ -244,8 +262,18 @@ def _reading_order(words: list[dict[str, Any]], width: float, height: float) -> 
     return lines + left + right
 
 
+def _note_mark(word: dict[str, Any], main: float, base: float) -> str:
+    """A footnote call: a number in small raised type ('financiers.¹') is written '[1]'."""
+    if word["text"].isdigit() and len(word["text"]) <= 3 and float(word["size"]) < 0.8 * main \
+            and float(word["bottom"]) < base - 1.0:
+        return f"[{word['text']}]"
+    return ""
+
+
 def _line(words: list[dict[str, Any]], height: float) -> Line:
-    text = " ".join(normalise_text(w["text"]).translate(LIGATURES) for w in words)
+    main = Counter(round(float(w["size"]), 1) for w in words for _ in w["text"]).most_common(1)[0][0]
+    base = max(float(w["bottom"]) for w in words if round(float(w["size"]), 1) == main)
+    text = " ".join(_note_mark(w, main, base) or normalise_text(w["text"]).translate(LIGATURES) for w in words)
     chars: Counter[tuple[float, bool]] = Counter()
     for w in words:
         bold = any(k in str(w.get("fontname", "")).lower() for k in ("bold", "black", "heavy"))

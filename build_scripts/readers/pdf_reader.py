@@ -37,7 +37,7 @@ SUFFIXES = [".pdf"]
 
 # Bullet glyphs, including Symbol/Wingdings private-use code points that Word's PDF export leaves behind.
 BULLET = re.compile(r"^\s*(?:[·•▪◦●○■□➢►✓❖\uf0b7\uf0a7\uf0d8\uf076\uf0fc\uf0a8]|[-–—*+©¢°](?=\s))\s*")
-SENTENCE_END = re.compile(r"[.!?:;»)]$")
+SENTENCE_END = re.compile(r"[.!?:;»)](?:\s*\[\d{1,3}\])?$")  # a footnote call may follow the full stop
 LETTERS = re.compile(r"[^\W\d_]")
 OTHER_PDF_ERRORS = (ValueError, KeyError, TypeError, IndexError, AttributeError, RecursionError, OverflowError,
                     AssertionError, PSException)
@@ -50,6 +50,8 @@ LETTERHEAD = re.compile(
     r"|la patrie ou la mort|[-–—_*=.~ ]{3,}$"
     r"|[\w'’]+(?: [\w'’]+)?(?: [-–—] [\w'’]+(?: [\w'’]+)?){2}\W*$)", re.IGNORECASE)  # mottos: 'Union – Discipline – Travail'
 LETTERHEAD_HEADING = "En-tête du document"
+NOTES_HEADING = "Notes"
+NOTE_START = re.compile(r"^(?:\[(\d{1,3})\]|(\d{1,3}))\s+(?=\S)")
 # A mail office's stamp on the first page ('Courrier arrivée n° 412 du …', 'Reçu le …'): not the report's text.
 STAMP = re.compile(r"^\W*(?:courrier\s+arriv[ée]e|arriv[ée]e?\s+le|re[çc]u\s+le|enregistr[ée]\s+(?:le|sous))\b", re.I)
 CONNECTOR_END = re.compile(r"\b(?:de|des|du|et|ou|la|le|les|l'|d'|à|aux|au|en|pour|par|sur|dans|avec|un|une|que|qui)$", re.I)
@@ -125,6 +127,8 @@ def _blocks(pages: list[Page]) -> list[Block]:
     letterhead = _take_letterhead(pages)
     lines = [item for p in pages for item in p.items if isinstance(item, Line)]
     body_size = _body_size(lines)
+    notes = _take_footnotes(pages, body_size)
+    lines = [item for p in pages for item in p.items if isinstance(item, Line)]
     levels = _heading_levels(lines, body_size)
     blocks: list[Block] = []
     for page in pages:
@@ -132,6 +136,9 @@ def _blocks(pages: list[Page]) -> list[Block]:
         if blocks and page_blocks:
             page_blocks = _join_across_break(blocks, page_blocks)
         blocks.extend(page_blocks)
+    if notes:
+        blocks.append(Block("heading", lines=[NOTES_HEADING], level=6, page=notes[0][0]))
+        blocks.extend(Block("paragraph", lines=[text], page=page) for page, text in notes)
     if letterhead:
         blocks.append(Block("heading", lines=[LETTERHEAD_HEADING], level=6, page=1))
         blocks.extend(Block("paragraph", lines=[text], page=1) for text in letterhead)
@@ -209,6 +216,33 @@ def _letterhead_lines(texts: list[str]) -> list[str]:
         else:
             out.append(text)
     return out
+
+
+def _take_footnotes(pages: list[Page], body_size: float) -> list[tuple[int, str]]:
+    """Footnotes (small type at the foot of a page, each starting with its number) taken out of the page's flow,
+    so a paragraph cut by the page break is joined again; they are kept, as '[1] …', under 'Notes'."""
+    notes: list[tuple[int, str]] = []
+    for page in pages:
+        items = page.items
+        start = len(items)
+        while start > 0 and isinstance(items[start - 1], Line) and items[start - 1].top > 0.5 * page.height \
+                and 0 < items[start - 1].size <= 0.92 * body_size:  # type: ignore[union-attr]
+            start -= 1
+        foot = [i for i in items[start:] if isinstance(i, Line)]
+        while foot and not NOTE_START.match(foot[0].text):
+            foot, start = foot[1:], start + 1  # small type above the first note is not a note (a caption…)
+        if not foot:
+            continue
+        page_notes: list[list[str]] = []
+        for line in foot:
+            m = NOTE_START.match(line.text)
+            if m:
+                page_notes.append([f"[{m.group(1) or m.group(2)}] " + line.text[m.end():]])
+            else:
+                page_notes[-1].append(line.text)
+        notes.extend((page.number, _join(parts)) for parts in page_notes)
+        page.items = items[:start]
+    return notes
 
 
 def _page_items_blocks(page: Page, body_size: float, levels: dict[float, int]) -> list[Block]:

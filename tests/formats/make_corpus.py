@@ -88,8 +88,9 @@ def write_expected(path: Path, spec: dict, furniture_lines: list[str], scan: boo
     body = [p for s in sections for p in s.get("paragraphs", [])]
     if first_page_only:  # only the first page of the report was scanned: fields only
         lessons, recs, body = [], [], body[:1]
+    notes = [spec["footnote"]] if spec.get("footnote") and not first_page_only and not scan else []
     data = {"title": spec["title"], **spec["expected"], "scan": scan, "recommendations": recs, "lessons": lessons,
-            "body": body, "furniture": furniture_lines}
+            "body": body, "notes": notes, "furniture": furniture_lines}
     text = "# Expected values for this file, written by make_corpus.py from documents.yml.\n"
     text += yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=120)
     path.with_name(path.name + ".expected.yml").write_text(text, encoding="utf-8")
@@ -121,8 +122,10 @@ def make_docx(spec: dict, path: Path, compact: bool = False) -> None:
         cols.set(qn("w:space"), "567")
     for n, part in enumerate(spec["sections"], start=1):
         document.add_heading(f"{n}. {part['heading']}", level=1)
-        for text in part.get("paragraphs", []):
-            _body(document, text)
+        for k, text in enumerate(part.get("paragraphs", [])):
+            paragraph = _body(document, text)
+            if n == 1 and k == 0 and spec.get("footnote"):
+                _footnote(document, paragraph, spec["footnote"])
         if part.get("recommendations") and not compact:
             for text in FILLER[: spec.get("filler", 0)]:
                 _body(document, text)
@@ -219,9 +222,38 @@ def _toc_entry(paragraph, heading: str, n: int, page: int, first: bool = False) 
     paragraph.add_run(f"{n}. {heading}\t{page}")
 
 
-def _body(document, text: str) -> None:
+def _body(document, text: str):
     p = document.add_paragraph(text)
     p.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
+    return p
+
+
+W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+FOOTNOTES = f"""<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<w:footnotes xmlns:w="{W_NS}">
+<w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p></w:footnote>
+<w:footnote w:type="continuationSeparator" w:id="0"><w:p><w:r><w:continuationSeparator/></w:r></w:p></w:footnote>
+<w:footnote w:id="1"><w:p><w:pPr><w:pStyle w:val="FootnoteText"/></w:pPr><w:r><w:rPr><w:vertAlign w:val="superscript"/>
+</w:rPr><w:footnoteRef/></w:r><w:r><w:rPr><w:sz w:val="18"/></w:rPr><w:t xml:space="preserve"> {{text}}</w:t></w:r></w:p>
+</w:footnote>
+</w:footnotes>"""
+
+
+def _footnote(document, paragraph, text: str) -> None:
+    """A Word footnote (python-docx has no API for them: the part is added by hand) after the paragraph."""
+    from xml.sax.saxutils import escape
+    from docx.opc.constants import RELATIONSHIP_TYPE as RT
+    from docx.opc.packuri import PackURI
+    from docx.opc.part import Part
+    part = Part(PackURI("/word/footnotes.xml"),
+                "application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml",
+                FOOTNOTES.replace("{text}", escape(text)).encode("utf-8"), document.part.package)
+    document.part.relate_to(part, RT.FOOTNOTES)
+    run = paragraph.add_run()
+    run.font.superscript = True
+    reference = OxmlElement("w:footnoteReference")
+    reference.set(qn("w:id"), "1")
+    run._r.append(reference)
 
 
 def _table(document, rows: list[list[str]], narrow: bool = False) -> None:
