@@ -21,6 +21,7 @@ from .text import normalise_text
 
 ROW_TOLERANCE = 2.5  # points: words whose tops differ by less sit on one line
 GUTTER_MARGIN = 4.0  # points of white space on each side of a column gutter
+SCANNED_X_TOLERANCE = 10  # points between two letters of one word in a recognised text layer
 BAND_ROWS = 3  # pixel rows looked at together when finding the rules of a scanned table
 # Typographic ligatures that PDF fonts keep as one glyph: spelt out, so 'signiﬁcatif' reads 'significatif'.
 LIGATURES = str.maketrans({"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl",
@@ -79,12 +80,21 @@ def _page(page: Any, number: int, scanned: bool = False) -> Page:
     found = page.find_tables(settings) if settings else page.find_tables()
     tables = [t for t in found if t.rows and max(len(r.cells) for r in t.rows) >= 2]
     boxes = [t.bbox for t in tables]
-    words = [w for w in page.extract_words(extra_attrs=["fontname", "size"], use_text_flow=False)
-             if not any(_inside(w, box) for box in boxes)]
+    # A recognised text layer writes word after word in reading order, each letter stretched over its box, and a
+    # tilted scan gives letters of one word slightly different heights: words are taken in the layer's order and
+    # cut at its spaces, not at small gaps or steps between letters.
+    # Its letters also vary in size, so a word's size is its height there.
+    x_tolerance = SCANNED_X_TOLERANCE if scanned else 3
+    if scanned:
+        words = [{**w, "size": round(float(w["bottom"] - w["top"])), "fontname": ""}
+                 for w in page.extract_words(use_text_flow=True, x_tolerance=x_tolerance)]
+    else:
+        words = page.extract_words(extra_attrs=["fontname", "size"])
+    words = [w for w in words if not any(_inside(w, box) for box in boxes)]
     lines = _reading_order(words, float(page.width), float(page.height))
     items: list[Line | Table] = list(lines)
     for table, box in sorted(zip(tables, boxes), key=lambda tb: tb[1][1]):
-        rows = [[_cell_lines(cell) for cell in row] for row in table.extract()]
+        rows = [[_cell_lines(cell) for cell in row] for row in table.extract(x_tolerance=x_tolerance)]
         at = _insertion_point(items, box)
         items.insert(at, Table(rows, top=float(box[1])))
     letters = sum(ch.isalpha() for w in page.extract_words() for ch in w["text"])

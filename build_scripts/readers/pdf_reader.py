@@ -51,6 +51,7 @@ LETTERHEAD = re.compile(
     r"|[\w'’]+(?: [\w'’]+)?(?: [-–—] [\w'’]+(?: [\w'’]+)?){2}\W*$)", re.IGNORECASE)  # mottos: 'Union – Discipline – Travail'
 LETTERHEAD_HEADING = "En-tête du document"
 NOTES_HEADING = "Notes"
+NUMBERED_CAPITALS = re.compile(r"^(?:\d{1,2}|[IVX]{1,4})\s*[.)-]?\s*(?=[^\W\d_])[^a-zà-ÿ.;,]{3,}[^.;,]$")
 NOTE_START = re.compile(r"^(?:\[(\d{1,3})\]|(\d{1,3}))\s+(?=\S)")
 # A mail office's stamp on the first page ('Courrier arrivée n° 412 du …', 'Reçu le …'): not the report's text.
 STAMP = re.compile(r"^\W*(?:courrier\s+arriv[ée]e|arriv[ée]e?\s+le|re[çc]u\s+le|enregistr[ée]\s+(?:le|sous))\b", re.I)
@@ -361,6 +362,8 @@ def _looks_like_heading(group: list[Line], text: str, body_size: float) -> bool:
         return False
     if all(line.size >= 1.15 * body_size for line in group):
         return True
+    if len(group) == 1 and len(text) <= 80 and NUMBERED_CAPITALS.match(text):
+        return True  # '3. LEÇONS APPRISES': a heading typed in capitals (a scan does not say it was bold)
     return (len(group) == 1 and group[0].bold and group[0].size >= body_size and len(text) <= 90
             and not text.endswith((".", ",", ";")))
 

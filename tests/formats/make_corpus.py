@@ -120,8 +120,12 @@ def make_docx(spec: dict, path: Path, compact: bool = False) -> None:
             body._sectPr.append(cols)
         cols.set(qn("w:num"), str(spec["columns"]))
         cols.set(qn("w:space"), "567")
+    typed = spec.get("word_style") == "typed"  # headings typed in bold, bullets typed as '- '
     for n, part in enumerate(spec["sections"], start=1):
-        document.add_heading(f"{n}. {part['heading']}", level=1)
+        if typed:
+            document.add_paragraph().add_run(f"{n}. {part['heading'].upper()}").bold = True
+        else:
+            document.add_heading(f"{n}. {part['heading']}", level=1)
         for k, text in enumerate(part.get("paragraphs", [])):
             paragraph = _body(document, text)
             if n == 1 and k == 0 and spec.get("footnote"):
@@ -130,7 +134,8 @@ def make_docx(spec: dict, path: Path, compact: bool = False) -> None:
             for text in FILLER[: spec.get("filler", 0)]:
                 _body(document, text)
         for text in part.get("lessons", []):
-            document.add_paragraph(text, style="List Bullet").paragraph_format.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
+            item = document.add_paragraph(f"- {text}" if typed else text, style=None if typed else "List Bullet")
+            item.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
         if part.get("recommendations"):
             _table(document, part["recommendations"], narrow=spec.get("columns", 1) > 1)
     document.core_properties.title = spec["title"]
