@@ -355,3 +355,15 @@ def test_footnote_is_kept_under_notes_and_does_not_cut_the_paragraph(tmp_path):
     paragraphs = [" ".join(b.lines) for b in doc.blocks if b.kind == "paragraph"]
     assert paragraphs == [f"{first} [1] {rest}", f"[1] {note}"]
     assert [b.lines for b in doc.blocks if b.kind == "heading"] == [["Notes"]]
+
+
+@needs_ocr
+def test_scan_where_recognition_finds_nothing_is_named_not_published_empty(ocr_cache, tmp_path):
+    blank = Image.new("L", (1240, 1754), 250)
+    out = io.BytesIO()
+    blank.save(out, "JPEG", quality=80)
+    path = image_pdf(tmp_path / "blanc.pdf", [out.getvalue()], stamp="Courrier arrivée n° 77 du 3 mars 2025")
+    with pytest.raises(ReadError) as err:
+        read(path)
+    assert err.value.message.startswith("is a scan and character recognition found almost no text in it")
+    assert "legible" in err.value.hint

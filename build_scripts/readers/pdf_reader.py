@@ -61,6 +61,7 @@ SERVICE = re.compile(r"^(?:(?:la |le |l')?(?:direction|programme|service|agence|
                      r"district|division|cellule|institut|centre|comit[ée]|coordination|unit[ée]|projet|inspection|"
                      r"office|d[ée]l[ée]gation|gouvernorat|pr[ée]fecture|h[ôo]pital|[ée]quipe cadre)\b|[A-Z]{2,}[\w/-]*$)",
                      re.IGNORECASE)
+MIN_RECOGNISED_LETTERS = 100  # per page: less, and a recognised scan would be published nearly empty
 MIN_PAGE_LETTERS = 200  # a page with an image over it and fewer letters than this needs character recognition
 
 
@@ -77,7 +78,12 @@ def read(path: Path, source: str) -> SourceDocument:
                             "or provide the text as .txt/.docx")
         pages = _open(ocr.recognised_copy(path, len(pages)), scanned=True)
         recognised = True
-    if not any(p.letters for p in pages):
+    letters = sum(p.letters for p in pages)
+    if recognised and letters < MIN_RECOGNISED_LETTERS * len(pages):
+        raise ReadError(f"is a scan and character recognition found almost no text in it ({letters} letters on "
+                        f"{len(pages)} pages)", "check that the scan is legible (200 dpi or more, upright), or "
+                        "provide the text as .txt/.docx")
+    if not letters:
         raise ReadError("has no text layer (a scanned PDF?)",
                         "run OCR on it (e.g. ocrmypdf) or provide the text as .txt/.docx")
     blocks = _blocks(pages)
@@ -210,10 +216,10 @@ def _letterhead_lines(texts: list[str]) -> list[str]:
     'VERSELLE')."""
     out: list[str] = []
     for text in texts:
-        if out and (out[-1].endswith("-") or CONNECTOR_END.search(out[-1])):
-            out[-1] = _join([out[-1], text.lower() if out[-1].endswith("-") and text.isupper() else text])
-            if out[-1].lower() != out[-1] and text.isupper():
-                out[-1] = out[-1][: len(out[-1]) - len(text)] + text if out[-1].endswith(text.lower()) else out[-1]
+        if out and out[-1].endswith("-") and join_cut(out[-1], text.lower()) is not None:
+            out[-1] = out[-1][:-1] + text  # 'UNI-' 'VERSELLE': a word in capitals cut at the line end
+        elif out and (out[-1].endswith("-") or CONNECTOR_END.search(out[-1])):
+            out[-1] = _join([out[-1], text])
         else:
             out.append(text)
     return out
