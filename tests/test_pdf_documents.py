@@ -367,3 +367,30 @@ def test_scan_where_recognition_finds_nothing_is_named_not_published_empty(ocr_c
         read(path)
     assert err.value.message.startswith("is a scan and character recognition found almost no text in it")
     assert "legible" in err.value.hint
+
+
+def test_letterhead_in_two_blocks_side_by_side_is_not_the_title(tmp_path):
+    """The usual layout: ministry and services on the left, the republic and its motto on the right."""
+    title = "Compte rendu de la réunion du comité technique de suivi du plan décennal"
+    pdf = new_pdf()
+    pdf.add_page()
+    pdf.set_font("Helvetica", "B", 9)
+    for n, (left, right) in enumerate((("MINISTÈRE DE LA SANTÉ ET DU DÉVELOPPEMENT SOCIAL", "RÉPUBLIQUE DU MALI"),
+                                       ("SECRÉTARIAT GÉNÉRAL", "Un Peuple – Un But – Une Foi"),
+                                       ("DIRECTION GÉNÉRALE DE LA SANTÉ", ""))):
+        pdf.set_xy(20, 20 + 5 * n)
+        pdf.cell(95, 5, left)
+        pdf.set_xy(125, 20 + 5 * n)
+        pdf.cell(65, 5, right, align="C")
+    pdf.set_font("Helvetica", "B", 16)
+    pdf.set_xy(20, 60)
+    pdf.multi_cell(170, 8, title, align="C")
+    pdf.set_font("Helvetica", "", 11)
+    pdf.set_xy(20, 90)
+    pdf.multi_cell(170, 6, "Le comité technique s'est réuni à Bamako le 12 mai 2025 sous la présidence du "
+                           "Secrétaire général du ministère de la Santé et du Développement social.")
+    pdf.output(str(tmp_path / "mali.pdf"))
+    doc = read(tmp_path / "mali.pdf")
+    report, _ = extract_report(doc, load_vocabulary(ROOT / "build_scripts" / "data"))
+    assert report.meta["title"] == title
+    assert "RÉPUBLIQUE DU MALI" in doc.text and "DIRECTION GÉNÉRALE DE LA SANTÉ" in doc.text
