@@ -233,6 +233,9 @@ def test_a_few_scanned_pages_in_a_text_report_are_named_in_a_warning(tmp_path):
     doc = read(path)
     assert not doc.ocr
     assert len(doc.notes) == 1 and doc.notes[0].startswith("page 4 is a picture with little or no text layer")
+    _, problems = extract_report(doc, load_vocabulary(ROOT / "build_scripts" / "data"))
+    assert [(p.source, p.fatal) for p in problems if p.message == doc.notes[0]] == [("mixte.pdf", False)], \
+        "the build warns, naming the file, and still publishes the report"
 
 
 needs_ocr = pytest.mark.skipif(ocr.missing_tools() != "", reason="ocrmypdf and tesseract-ocr-fra are installed by "
