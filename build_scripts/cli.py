@@ -2,7 +2,7 @@
 
     python -m build_scripts build [--source DIR] [--docs DIR] [--strict]
     python -m build_scripts check [--source DIR]
-    python -m build_scripts score [--devset DIR]
+    python -m build_scripts score [--devset DIR | --formats DIR]
     python -m build_scripts site | bundle | serve [--port N]
 """
 
@@ -85,6 +85,7 @@ def _parser() -> argparse.ArgumentParser:
     s = sub.add_parser("score", help="accuracy per field on the labelled development set")
     s.add_argument("--devset", type=Path, default=ROOT / "tests" / "devset")
     s.add_argument("--verbose", action="store_true", help="print every wrong value")
+    s.add_argument("--formats", type=Path, help="score the readers per format on a document corpus (tests/formats)")
     return p
 
 
@@ -111,6 +112,9 @@ def main(argv: list[str] | None = None) -> int:
         from .check import run_check
         site = args.site or (ROOT / "site" if (ROOT / "site").is_dir() and args.source == ROOT / "source_reports" else None)
         return run_check(args.source, vocab, args.threshold, site)
+    if args.formats:
+        from .format_score import run_format_score
+        return run_format_score(args.formats, vocab, args.verbose)
     from .score import run_score
     return run_score(args.devset, vocab, args.verbose)
 

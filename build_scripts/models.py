@@ -19,6 +19,8 @@ class SourceDocument:
     curated_origin: str = ""  # where the curated values came from (file name)
     blocks: tuple["Block", ...] = ()  # structure given by the format itself (Word, PDF, HTML); else parsed from text
     original: str = ""  # digest of the file's bytes ('sha1:size') when it is published beside its page (originals.py)
+    ocr: bool = False  # the text comes from character recognition of a scan (the page says so)
+    notes: tuple[str, ...] = ()  # what the reader could not read in a file it still publishes (shown as warnings)
 
 
 @dataclass(frozen=True)

@@ -413,6 +413,7 @@ def extract_report(doc: SourceDocument, vocab: Vocabulary) -> tuple[Report, list
     problems = _apply(report, vocab, prog.long if prog else "")
     if doc.original:
         report.meta["originals"] = [originals.entry(doc.source, doc.original)]
+    problems += [Problem(doc.source, note, fatal=False) for note in doc.notes]  # what the reader could not read
     return report, problems
 
 
@@ -482,6 +483,8 @@ def _apply(report: Report, vocab: Vocabulary, programme_long: str) -> list[Probl
     }
     if aliases:
         meta["aliases"] = aliases
+    if doc.ocr:
+        meta["ocr"] = True  # the page says its text comes from character recognition
     report.meta = meta
     report.__dict__["_slug"] = slug
     return problems
@@ -703,6 +706,7 @@ def build_corpus(source_dir: Path, vocab: Vocabulary, *, cache_dir: Path | None 
     """Read the reports whose file changed since the last build, extract what the cache does not already hold
     (in parallel), take the others from the cache (their body loads only if a page needs it), name the pages."""
     corpus = Corpus(problems=problems if problems is not None else [])  # shared, for a failure midway
+    readers.ocr.use_cache(cache_dir)  # recognised copies of scans are kept beside the other caches
     started = time.time_ns()
     state = load_state(cache_dir, "sources")
     known = state.get("sources", {}) if state.get("vocabulary") == vocab.digest else {}

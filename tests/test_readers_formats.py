@@ -281,15 +281,15 @@ def test_pdf_bullets_become_a_list(tmp_path):
     assert "\n- former les prestataires de Mandiana." in doc.text
 
 
-def test_pdf_word_cut_at_line_end_loses_no_character(tmp_path):
+def test_pdf_word_cut_at_line_end_is_rejoined_and_a_real_hyphen_kept(tmp_path):
     pdf = FPDF()
     pdf.core_fonts_encoding = "windows-1252"
     pdf.add_page()
     pdf.set_font("Helvetica", "", 11)
-    pdf.multi_cell(0, 6, "Le ministère de la santé publi-\nque a présidé l'atelier de Labé.")
+    pdf.multi_cell(0, 6, "Le ministère de la santé publi-\nque a présidé l'atelier de Kaya-\nNord.")
     pdf.output(str(tmp_path / "labe.pdf"))
     doc = pdf_reader.read(tmp_path / "labe.pdf", "labe.pdf")
-    assert [b.lines for b in doc.blocks] == [["Le ministère de la santé publi-que a présidé l'atelier de Labé."]]
+    assert [b.lines for b in doc.blocks] == [["Le ministère de la santé publique a présidé l'atelier de Kaya-Nord."]]
 
 
 def scanned_pdf(path: Path) -> None:
@@ -387,7 +387,7 @@ def test_empty_html_article_says_what_is_wrong_and_how_to_fix_it(tmp_path):
 
 @pytest.mark.parametrize("module,blocked,package", [
     ("docx_reader", "docx", "python-docx"),
-    ("pdf_reader", "pypdf", "pypdf"),
+    ("pdf_reader", "pdfplumber", "pdfplumber"),
     ("html_reader", "bs4", "beautifulsoup4"),
 ])
 def test_missing_library_names_the_package_to_install(monkeypatch, module, blocked, package):

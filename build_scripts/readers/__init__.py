@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Callable
 
 from ..models import SourceDocument
+from . import ocr
 from .errors import ReadError
 from .text import read_markdown, read_text
 
@@ -64,4 +65,4 @@ def read(path: Path, source: str) -> SourceDocument:
     return reader(path, source)
 
 
-__all__ = ["READERS", "ReadError", "is_sidecar", "read", "SIDECAR_SUFFIXES", "IGNORED_NAMES"]
+__all__ = ["READERS", "ReadError", "ocr", "is_sidecar", "read", "SIDECAR_SUFFIXES", "IGNORED_NAMES"]
