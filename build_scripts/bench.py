@@ -34,7 +34,6 @@ from . import synthetic
 from .site import copy_config, mkdocs_command, pagefind_command
 
 ROOT = Path(__file__).resolve().parent.parent
-HAND_WRITTEN = ("index.md", "a-propos.md", "stylesheets")  # used when docs/ has no manifest
 MKDOCS_ONE_RUN_FROM = 5000  # from this N, MkDocs steps run once unless --mkdocs-runs says otherwise
 BASELINE_YML = """site_name: Référence Material nue
 theme:
@@ -158,9 +157,8 @@ def hand_written() -> list[str]:
     list (so a new theme override or page is picked up without editing this list)."""
     docs = ROOT / "docs"
     manifest = docs / ".generes.json"
-    if not manifest.exists():
-        return [p.relative_to(docs).as_posix() for name in HAND_WRITTEN for p in _files(docs / name)]
-    generated = set(json.loads(manifest.read_text(encoding="utf-8"))) | {manifest.name}
+    # no manifest: nothing was generated here, so every file under docs/ was written by hand
+    generated = set(json.loads(manifest.read_text(encoding="utf-8"))) | {manifest.name} if manifest.exists() else set()
     return sorted(rel for rel in (p.relative_to(docs).as_posix() for p in _files(docs)) if rel not in generated)
 
 

@@ -1,5 +1,6 @@
-"""The Pagefind search index of a built site: the report pages, and each citable statement (lesson,
-recommendation, difficulty, key figure, perspective) as a result of its own, with its report's facets.
+"""The Pagefind search indexes of a built site: the report pages (pagefind/), and each citable statement
+(lesson, recommendation, difficulty, key figure, perspective) as a result of its own, with its report's facets
+(pagefind-enonces/: ten times as many records, kept apart so that a first search does not load them).
 (Pagefind's custom records would do, but its Python client answers ten of them a second.)
 
     python -m build_scripts.search_index SITE_DIR
@@ -54,10 +55,14 @@ def statement_pages(site_dir: Path) -> dict[str, str]:
     return out
 
 
+STATEMENTS_INDEX = "pagefind-enonces"  # a second bundle, fetched only when a reader searches the statements
+
+
 async def _index(site_dir: Path, statements: Path) -> None:
     # leaving the context writes the index, once, where the config says (a write_files call would write it twice)
     async with PagefindIndex({"output_path": str(site_dir / "pagefind")}) as index:
         await index.add_directory(str(site_dir), glob=REPORT_PAGES)
+    async with PagefindIndex({"output_path": str(site_dir / STATEMENTS_INDEX)}) as index:
         await index.add_directory(str(statements), glob="**/*.html")
 
 

@@ -137,17 +137,17 @@ def test_facet_filter_keeps_reports_of_any_chosen_country(page, offline):
     (first, n_first), (second, n_second) = [re.match(r"(.+) \((\d+)\)$", t).groups() for t in labels[:2]]
     assert 0 < int(n_first) < len(before) and int(n_second) > 0
     facet(page, first).check()
-    status_starts_with(page, f"{n_first} résultat")
+    status_starts_with(page, f"{n_first} rapport")
     metas = page.locator(".kb-resultat__meta").all_inner_texts()
     assert len(metas) == int(n_first) and all(first in m for m in metas)
     assert f"pays={quote(first)}" in page.url
     facet(page, second).check()  # either country
     either = {a for a, meta in countries.items() if first in meta or second in meta}
-    status_starts_with(page, f"{len(either)} résultat")
+    status_starts_with(page, f"{len(either)} rapport")
     assert base(all_results(page)) == base(list(either))
     facet(page, second).uncheck()
     facet(page, first).uncheck()
-    status_starts_with(page, f"{len(before)} résultat")
+    status_starts_with(page, f"{len(before)} rapport")
 
 
 def test_result_link_opens_the_report_at_the_passage(page, offline):

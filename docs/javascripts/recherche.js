@@ -11,7 +11,7 @@
     ["programme", "Programme"],
     ["organisateur", "Organisateur"],
     ["annee", "Année"],
-    ["type", "Type de résultat"],
+    ["type", "Type d'énoncé"],
   ];
   const PAGE_SIZE = 10;
   const EXCERPT_WORDS = 24;
@@ -28,7 +28,12 @@
   const offline = location.protocol === "file:";
   const $ = (id) => document.getElementById(id);
   const SORTS = { recent: { date: "desc" }, ancien: { date: "asc" } };
-  const state = { q: "", filters: {}, tri: "", de: "", a: "", exact: false, results: [], shown: 0, token: 0 };
+  const state = { q: "", filters: {}, tri: "", de: "", a: "", exact: false, dans: "", results: [], shown: 0,
+    token: 0 };
+  // Two indexes: the reports (loaded first), and their statements (loaded only when asked for: at 10,000
+  // reports they are ten times as many records, and their facet data would slow every first search).
+  const INDEXES = { "": "pagefind/pagefind.js", enonces: "pagefind-enonces/pagefind.js" };
+  const engines = {};
   let engine;
   let lastSearched = ""; // the words the shown results are for (after a spelling correction, the corrected ones)
 
@@ -39,6 +44,7 @@
     state.de = /^\d{4}$/.test(params.get("de") || "") ? params.get("de") : "";
     state.a = /^\d{4}$/.test(params.get("a") || "") ? params.get("a") : "";
     state.exact = params.get("exact") === "1";
+    state.dans = params.get("dans") === "enonces" && !offline ? "enonces" : "";
     state.filters = {};
     for (const [key] of FACETS) {
       const values = params.getAll(key);
@@ -54,6 +60,7 @@
     if (state.de) params.set("de", state.de);
     if (state.a) params.set("a", state.a);
     if (state.exact) params.set("exact", "1");
+    if (state.dans) params.set("dans", state.dans);
     const query = params.toString();
     try {
       history.replaceState(null, "", query ? `?${query}` : location.pathname);
@@ -346,6 +353,8 @@
     const token = ++state.token;
     const filters = {};
     for (const [key, values] of Object.entries(state.filters)) filters[key] = { any: values };
+    if ((state.de || state.a) && !state.allFilters) await loadFilters(); // a period needs the list of years
+    if (token !== state.token) return;
     const years = yearFilter();
     if (years) filters.annee = { any: years.length ? years : ["\u0000aucune"] }; // an empty period finds nothing
     const hasFilters = Object.keys(filters).length > 0;
@@ -353,6 +362,8 @@
     $("kb-plus").hidden = true;
     $("kb-conseils").hidden = true;
     if (!state.q && !hasFilters) {
+      if (!state.allFilters) await loadFilters();
+      if (token !== state.token) return;
       renderFacets(state.allFilters);
       $("kb-etat").textContent = "Saisissez des mots, ou choisissez un filtre pour parcourir les rapports.";
       return;
@@ -389,16 +400,24 @@
     state.shown = 0;
     // With one facet in use, it shows the counts it would have without its own choice (totalFilters: the query
     // alone), so its other values stay reachable; with several, every count is within the current results.
+    await renderMore();
+    if (token !== state.token) return;
+    if (!state.allFilters) {
+      // The facets' data load after the first results are on screen, then the counts are asked again.
+      await loadFilters();
+      if (token !== state.token) return;
+      search = { ...search, ...(await engine.search(searched || null, { filters, sort })) , results: search.results };
+      if (token !== state.token) return;
+    }
     const counts = { ...search.filters };
     const active = Object.keys(state.filters);
     if (active.length === 1) counts[active[0]] = (search.totalFilters || {})[active[0]] || counts[active[0]];
     renderFacets(counts);
-    await renderMore();
-    if (token !== state.token) return;
     const n = search.results.length;
     const what = searched ? ` pour « ${searched} »` : "";
-    $("kb-etat").textContent = n === 0 ? `Aucun résultat trouvé${what}.`
-      : `${n} résultat${n > 1 ? "s" : ""} trouvé${n > 1 ? "s" : ""}${what}.`;
+    const kind = state.dans ? "énoncé" : "rapport";
+    $("kb-etat").textContent = n === 0 ? `Aucun ${kind} trouvé${what}.`
+      : `${n} ${kind}${n > 1 ? "s" : ""} trouvé${n > 1 ? "s" : ""}${what}.`;
     $("kb-conseils").hidden = n > 0;
   }
 
@@ -631,24 +650,41 @@
     };
   }
 
-  async function loadEngine() {
+  async function loadEngine(mode) {
     if (offline) {
       const found = offlineEngine(await loadScript(OFFLINE_INDEX, () => window.KB_INDEX));
       await found.options({ excerptLength: EXCERPT_WORDS });
       return found;
     }
-    const pagefind = await import(new URL("pagefind/pagefind.js", root).href);
-    await pagefind.options({ baseUrl: root.pathname, excerptLength: EXCERPT_WORDS });
-    return pagefind;
+    if (!engines[mode]) {
+      const pagefind = await import(new URL(INDEXES[mode], root).href);
+      await pagefind.options({ baseUrl: root.pathname, excerptLength: EXCERPT_WORDS });
+      await pagefind.init();
+      engines[mode] = pagefind;
+    }
+    return engines[mode];
+  }
+
+  async function loadFilters() {
+    state.allFilters = await engine.filters(); // also makes Pagefind's searches return filter counts
+  }
+
+  async function switchIndex(mode) {
+    // Reports or statements: the other index, its own facets; the words and the period are kept.
+    state.dans = mode;
+    state.filters = {};
+    state.allFilters = undefined;
+    $("kb-etat").textContent = "Chargement de la recherche…";
+    engine = await loadEngine(mode);
+    await run();
   }
 
   async function main() {
     readUrl();
     $("kb-q").value = state.q;
     try {
-      engine = await loadEngine();
-      await engine.init();
-      state.allFilters = await engine.filters(); // also makes Pagefind's searches return filter counts
+      engine = await loadEngine(state.dans);
+      if (offline) await engine.init();
     } catch (err) {
       $("kb-etat").textContent = offline
         ? "L'index de recherche hors ligne est introuvable : gardez le dossier du site entier, tel que décompressé."
@@ -677,6 +713,12 @@
         run();
       });
     }
+    const choice = document.querySelector(`input[name="dans"][value="${state.dans}"]`);
+    if (choice) choice.checked = true;
+    document.querySelectorAll('input[name="dans"]').forEach((input) => {
+      input.addEventListener("change", () => { if (input.checked) switchIndex(input.value); });
+    });
+    if (offline) $("kb-dans").hidden = true; // the offline copy searches the reports only
     $("kb-filtrer").addEventListener("click", () => {
       const open = $("kb-facettes").classList.toggle("kb-facettes--ouvert");
       $("kb-filtrer").setAttribute("aria-expanded", String(open));
