@@ -329,9 +329,15 @@ class Renderer:
                               related=related_reports, acronyms=acronyms, citation=citation, ids=ids,
                               inline=lambda text: Safe(inline(one_line(text))),
                               unit_pairs=[(u, r) for u in r.units], base_url=self.base_url)
-        head = {HEAD_META: cite.meta_tags(r, self.base_url), HEAD_DESCRIPTION: cite.description(r.meta),
+        head = {HEAD_META: cite.meta_tags(r, self.base_url, self._original_url(r)),
+                HEAD_DESCRIPTION: cite.description(r.meta),
                 HEAD_RIS: f"references/{r.slug}.ris"}
         return html_page({**r.meta, **head}, page)
+
+    def _original_url(self, r: Report) -> str:
+        """The public address of the report's own original document ('' without a public site address)."""
+        items, base = r.meta.get("originals") or [], cite.public(self.base_url)
+        return base + originals.targets(r.slug, items)[0] if items and base else ""
 
     def bucket_pages(self, b: Bucket) -> dict[str, str]:
         """An index page (theme, country…) with counts per other facet, its reports split in pages of 100."""

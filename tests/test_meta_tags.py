@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
 from collections import defaultdict
+from pathlib import Path
 
 import frontmatter
 import lxml.html
@@ -109,3 +111,24 @@ def test_without_a_public_address_nothing_a_reader_copies_names_this_machine(ser
                                "or starts-with(@property, 'og:')]"):
             assert not LOCAL.search(meta.get("content")), page
     assert blocks > len(catalogue(served_site))
+
+
+def test_a_pdf_report_names_its_published_original_for_google_scholar(tmp_path, cli):
+    from .conftest import make_project
+
+    pdf = sorted((Path(__file__).parent / "formats" / "pdf").glob("*.pdf"))[0]
+    source = tmp_path / "src"
+    source.mkdir()
+    shutil.copy(pdf, source / pdf.name)
+    project = make_project(tmp_path / "p")
+    docs = project / "docs"
+    assert cli("build", "--source", source, "--docs", docs, "--site-url", "https://kb.exemple.org/base/").code == 0
+    page = next(p for p in sorted((docs / "rapports").glob("*.md")) if p.name != "index.md")
+    tags = {name: content for _, name, content in frontmatter.load(page).metadata["kb_meta"]}
+    prefix = "https://kb.exemple.org/base/"
+    assert tags["citation_pdf_url"].startswith(prefix + "originaux/") and tags["citation_pdf_url"].endswith(".pdf")
+    published = docs / tags["citation_pdf_url"][len(prefix):]
+    assert published.read_bytes() == pdf.read_bytes()
+    # without a public address, no address of this machine: no tag at all
+    assert cli("build", "--source", source, "--docs", docs).code == 0
+    assert "citation_pdf_url" not in {name for _, name, _ in frontmatter.load(page).metadata["kb_meta"]}
