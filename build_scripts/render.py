@@ -87,7 +87,9 @@ def units_data(pairs: list[tuple[Unit, Report]], base_url: str) -> Safe:
                                    "short": cite.short_reference(r.meta), "report": r.slug}
             for u, r in pairs}
     payload = json.dumps(data, ensure_ascii=False, sort_keys=True).replace("<", "\\u003c").replace(">", "\\u003e")
-    return Safe(f'<script type="application/json" class="kb-unites">{payload}</script>')
+    # the same data as search metadata: a statement found by a search gets its buttons in the result itself
+    meta = f'<span hidden data-pagefind-ignore data-pagefind-meta="enonces">{esc(payload)}</span>'
+    return Safe(f'<script type="application/json" class="kb-unites">{payload}</script>{meta}')
 
 
 def consulted(parts: tuple[str, str, str]) -> Safe:

@@ -186,12 +186,12 @@ def _a_recommendation(site):
 
 def test_a_statement_is_a_result_of_its_own_with_its_buttons(page, served_site):
     rec, query = _a_recommendation(served_site)
-    search(page, served_site, query, "&dans=enonces&type=Recommandation")
+    search(page, served_site, query, "&enonce=Recommandation")
     hits = [h for h in page.locator(".kb-resultat--enonce").all()
             if h.locator(".kb-resultat__enonce").inner_text() == f"« {rec['text']} »"]
     assert hits, (query, rec["text"])
     hit = hits[0]
-    assert hit.locator(".kb-resultat__unite").inner_text() == "Recommandation"
+    assert hit.locator(".kb-resultat__unite").inner_text() == "Trouvé dans : Recommandation"
     assert hit.locator(".kb-resultat__titre").get_attribute("href").split("?")[0].endswith("/")
     hit.locator("button", has_text="Ajouter au panier").click()
     basket = page.evaluate("JSON.parse(localStorage.getItem('kb-panier-v1'))")
@@ -214,15 +214,3 @@ def test_landing_on_a_passage_lights_up_the_words_below_the_header(page, served_
     marks = {m.lower() for m in page.locator("mark.kb-surligne").all_inner_texts()}
     assert {"logistique", "roulante"} <= marks
 
-
-def test_statements_are_searched_apart_and_loaded_only_when_asked(page, served_site):
-    fetched = []
-    page.on("request", lambda req: fetched.append(req.url))
-    search(page, served_site, "vaccination")
-    assert page.locator(".kb-resultat--enonce").count() == 0
-    assert not any("/pagefind-enonces/" in u for u in fetched), "a report search loads no statement index"
-    page.check("input[name='dans'][value='enonces']")
-    page.wait_for_function("document.getElementById('kb-etat').textContent.includes('énoncé')")
-    assert "dans=enonces" in page.url
-    assert page.locator(".kb-resultat--enonce").count() >= 1
-    assert any("/pagefind-enonces/" in u for u in fetched)

@@ -11,7 +11,7 @@
     ["programme", "Programme"],
     ["organisateur", "Organisateur"],
     ["annee", "Année"],
-    ["type", "Type d'énoncé"],
+    ["enonce", "Leçons et recommandations"],
   ];
   const PAGE_SIZE = 10;
   const EXCERPT_WORDS = 24;
@@ -28,12 +28,7 @@
   const offline = location.protocol === "file:";
   const $ = (id) => document.getElementById(id);
   const SORTS = { recent: { date: "desc" }, ancien: { date: "asc" } };
-  const state = { q: "", filters: {}, tri: "", de: "", a: "", exact: false, dans: "", results: [], shown: 0,
-    token: 0 };
-  // Two indexes: the reports (loaded first), and their statements (loaded only when asked for: at 10,000
-  // reports they are ten times as many records, and their facet data would slow every first search).
-  const INDEXES = { "": "pagefind/pagefind.js", enonces: "pagefind-enonces/pagefind.js" };
-  const engines = {};
+  const state = { q: "", filters: {}, tri: "", de: "", a: "", exact: false, results: [], shown: 0, token: 0 };
   let engine;
   let lastSearched = ""; // the words the shown results are for (after a spelling correction, the corrected ones)
 
@@ -44,7 +39,6 @@
     state.de = /^\d{4}$/.test(params.get("de") || "") ? params.get("de") : "";
     state.a = /^\d{4}$/.test(params.get("a") || "") ? params.get("a") : "";
     state.exact = params.get("exact") === "1";
-    state.dans = params.get("dans") === "enonces" && !offline ? "enonces" : "";
     state.filters = {};
     for (const [key] of FACETS) {
       const values = params.getAll(key);
@@ -60,7 +54,6 @@
     if (state.de) params.set("de", state.de);
     if (state.a) params.set("a", state.a);
     if (state.exact) params.set("exact", "1");
-    if (state.dans) params.set("dans", state.dans);
     const query = params.toString();
     try {
       history.replaceState(null, "", query ? `?${query}` : location.pathname);
@@ -112,6 +105,11 @@
     for (const loc of data.locations || []) {
       const a = passageAt(anchors, loc);
       if (a) score.set(a, (score.get(a) || 0) + 1);
+    }
+    // With kinds of statement ticked in the facet, a statement of those kinds is the passage when one matched.
+    const kinds = state.filters.enonce || [];
+    if (kinds.length && [...score.keys()].some((a) => kinds.includes(UNIT_LABELS[a.id.split("-")[0]]))) {
+      for (const a of [...score.keys()]) if (!kinds.includes(UNIT_LABELS[a.id.split("-")[0]])) score.delete(a);
     }
     let best = null;
     for (const [a, n] of score) {
@@ -280,19 +278,17 @@
     $("kb-plus").disabled = false;
     if (token !== state.token) return;
     for (const data of items) {
-      if (data.meta.unite) {
-        $("kb-resultats").append(statementResult(data));
-        continue;
-      }
       const passage = passageOf(data);
       const href = landing(data.url, passage && passage.id);
       const kind = passage && UNIT_LABELS[passage.id.split("-")[0]];
       const meta = [data.meta.pays, data.meta.date, data.meta.organisateur].filter(Boolean).join(" · ");
-      $("kb-resultats").append(el("li", { class: "kb-resultat" },
+      const found = kind ? statementOf(data, passage.id) : null;
+      $("kb-resultats").append(el("li", { class: found ? "kb-resultat kb-resultat--enonce" : "kb-resultat" },
         el("a", { class: "kb-resultat__titre", href }, data.meta.title || data.url),
         el("div", { class: "kb-resultat__meta" }, meta),
         kind ? el("div", { class: "kb-resultat__unite" }, `Trouvé dans : ${kind}`) : "",
-        el("p", { class: "kb-resultat__extrait" }, ...excerptNodes(data.excerpt || ""))));
+        found ? statementBlock(found, data.excerpt || "", href)
+          : el("p", { class: "kb-resultat__extrait" }, ...excerptNodes(data.excerpt || ""))));
     }
     $("kb-plus").hidden = state.shown >= state.results.length;
   }
@@ -318,24 +314,21 @@
     return out;
   }
 
-  function statementResult(data) {
-    // A lesson, recommendation… found on its own: its words, its report, and the buttons to cite it.
-    const m = data.meta;
-    const [page, anchor] = m.adresse.split("#");
-    const href = landing(root.pathname + page, anchor); // as Pagefind writes page addresses
-    const meta = [m.pays, m.date, m.organisateur].filter(Boolean).join(" · ");
-    const actions = el("span", { class: "kb-actions", "data-unit": m.unite });
-    if (window.kbActions) {
-      let ref = null;
-      try { ref = JSON.parse(m.ref || "null"); } catch (err) { ref = null; }
-      window.kbActions(actions, { kind: m.type, text: m.enonce || "", cite: m.citation, url: m.lien, title: m.title,
-        ref, short: m.court, report: m.rapport, href: new URL(`${root.pathname}${m.adresse}`, location.href).href });
-    }
-    return el("li", { class: "kb-resultat kb-resultat--enonce" },
-      el("div", { class: "kb-resultat__unite" }, m.type),
-      el("p", { class: "kb-resultat__extrait kb-resultat__enonce" }, "« ", ...marked(m.enonce || "", data.excerpt || ""), " »"),
-      el("a", { class: "kb-resultat__titre", href }, m.title || href),
-      el("div", { class: "kb-resultat__meta" }, meta),
+  function statementOf(data, uid) {
+    // The lesson, recommendation… a hit fell in, from the report's search metadata (what the basket needs).
+    let units = {};
+    try { units = JSON.parse(data.meta.enonces || "{}"); } catch (err) { units = {}; }
+    const key = Object.keys(units).find((k) => k.endsWith(`#${uid}`));
+    return key ? { unit: key, ...units[key] } : null;
+  }
+
+  function statementBlock(d, excerpt, href) {
+    // The statement whole (it is short), the searched words marked, with "Citer" and "Ajouter au panier".
+    const actions = el("span", { class: "kb-actions", "data-unit": d.unit });
+    if (window.kbActions) window.kbActions(actions, { ...d, href: new URL(href.split("?")[0], location.href).href
+      + (href.includes("#") ? `#${href.split("#")[1]}` : "") });
+    return el("div", { class: "kb-resultat__bloc" },
+      el("p", { class: "kb-resultat__extrait kb-resultat__enonce" }, "« ", ...marked(d.text || "", excerpt), " »"),
       actions);
   }
 
@@ -415,9 +408,8 @@
     renderFacets(counts);
     const n = search.results.length;
     const what = searched ? ` pour « ${searched} »` : "";
-    const kind = state.dans ? "énoncé" : "rapport";
-    $("kb-etat").textContent = n === 0 ? `Aucun ${kind} trouvé${what}.`
-      : `${n} ${kind}${n > 1 ? "s" : ""} trouvé${n > 1 ? "s" : ""}${what}.`;
+    $("kb-etat").textContent = n === 0 ? `Aucun rapport trouvé${what}.`
+      : `${n} rapport${n > 1 ? "s" : ""} trouvé${n > 1 ? "s" : ""}${what}.`;
     $("kb-conseils").hidden = n > 0;
   }
 
@@ -650,40 +642,28 @@
     };
   }
 
-  async function loadEngine(mode) {
+  async function loadEngine() {
     if (offline) {
       const found = offlineEngine(await loadScript(OFFLINE_INDEX, () => window.KB_INDEX));
       await found.options({ excerptLength: EXCERPT_WORDS });
       return found;
     }
-    if (!engines[mode]) {
-      const pagefind = await import(new URL(INDEXES[mode], root).href);
-      await pagefind.options({ baseUrl: root.pathname, excerptLength: EXCERPT_WORDS });
-      await pagefind.init();
-      engines[mode] = pagefind;
-    }
-    return engines[mode];
+    const pagefind = await import(new URL("pagefind/pagefind.js", root).href);
+    await pagefind.options({ baseUrl: root.pathname, excerptLength: EXCERPT_WORDS });
+    await pagefind.init();
+    return pagefind;
   }
 
   async function loadFilters() {
     state.allFilters = await engine.filters(); // also makes Pagefind's searches return filter counts
   }
 
-  async function switchIndex(mode) {
-    // Reports or statements: the other index, its own facets; the words and the period are kept.
-    state.dans = mode;
-    state.filters = {};
-    state.allFilters = undefined;
-    $("kb-etat").textContent = "Chargement de la recherche…";
-    engine = await loadEngine(mode);
-    await run();
-  }
 
   async function main() {
     readUrl();
     $("kb-q").value = state.q;
     try {
-      engine = await loadEngine(state.dans);
+      engine = await loadEngine();
       if (offline) await engine.init();
     } catch (err) {
       $("kb-etat").textContent = offline
@@ -713,12 +693,6 @@
         run();
       });
     }
-    const choice = document.querySelector(`input[name="dans"][value="${state.dans}"]`);
-    if (choice) choice.checked = true;
-    document.querySelectorAll('input[name="dans"]').forEach((input) => {
-      input.addEventListener("change", () => { if (input.checked) switchIndex(input.value); });
-    });
-    if (offline) $("kb-dans").hidden = true; // the offline copy searches the reports only
     $("kb-filtrer").addEventListener("click", () => {
       const open = $("kb-facettes").classList.toggle("kb-facettes--ouvert");
       $("kb-filtrer").setAttribute("aria-expanded", String(open));
