@@ -2,7 +2,7 @@
 
     python -m build_scripts build [--source DIR] [--docs DIR] [--strict]
     python -m build_scripts check [--source DIR]
-    python -m build_scripts score [--devset DIR]
+    python -m build_scripts score [--devset DIR] [--realtext [--missing | --store ID FILE]]
     python -m build_scripts site | bundle | serve [--port N]
 """
 
@@ -58,6 +58,14 @@ def _parser() -> argparse.ArgumentParser:
     s = sub.add_parser("score", help="accuracy per field on the labelled development set")
     s.add_argument("--devset", type=Path, default=ROOT / "tests" / "devset")
     s.add_argument("--verbose", action="store_true", help="print every wrong value")
+    s.add_argument("--realtext", action="store_true",
+                   help="also score the real-text set (tests/realtext/cases.yml, excerpts in .cache/realtext/)")
+    s.add_argument("--half", choices=("A", "B"), default=None,
+                   help="with --verbose: print the wrong values of one half only (A: development, B: held out)")
+    s.add_argument("--missing", action="store_true",
+                   help="with --realtext: list the cases whose excerpt is not cached, with the search that finds it")
+    s.add_argument("--store", nargs=2, metavar=("ID", "FILE"), default=None,
+                   help="with --realtext: save FILE ('-' for standard input) as the cached excerpt of case ID")
     return p
 
 
@@ -85,7 +93,31 @@ def main(argv: list[str] | None = None) -> int:
         site = args.site or (ROOT / "site" if (ROOT / "site").is_dir() and args.source == ROOT / "source_reports" else None)
         return run_check(args.source, vocab, args.threshold, site)
     from .score import run_score
+    if args.realtext:
+        return _realtext(args, vocab)
     return run_score(args.devset, vocab, args.verbose)
+
+
+def _realtext(args: argparse.Namespace, vocab) -> int:
+    """score --realtext: list or store missing excerpts, or print both tables (dev set, then real texts)."""
+    from . import realtext
+    from .score import run_score
+    try:
+        cases = realtext.load_cases()
+        if args.missing:
+            lines = realtext.missing_lines(cases)
+            print("\n".join(lines) if lines else f"every case of {realtext.CASES.name} has its excerpt cached")
+            return EXIT_OK
+        if args.store:
+            case_id, name = args.store
+            text = sys.stdin.read() if name == "-" else Path(name).read_text(encoding="utf-8")
+            print(f"stored {realtext.store_excerpt(case_id, text, cases)}")
+            return EXIT_OK
+    except (OSError, ValueError, UnicodeDecodeError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_CONFIG
+    code = run_score(args.devset, vocab, args.verbose and args.half is None)
+    return code or realtext.run_realtext(vocab, verbose=args.verbose, half=args.half)
 
 
 def _site(site, args: argparse.Namespace) -> int:
