@@ -28,6 +28,7 @@ class Found:
     snippet: str = ""
     confidence: float = 0.0
     method: str = ""
+    alternatives: tuple[tuple[str, float, str], ...] = ()  # losing candidates: (value, score, evidence)
 
 
 @dataclass

@@ -131,7 +131,43 @@ def _spelled_days(words: str) -> list[int]:
     return [d for d in days if d is not None and 1 <= d <= 31]
 
 
-def _candidates(folded: str) -> list[Candidate]:
+RELATIVE = _starting_with("chlmvsdja",
+    r"\b(?:(?P<this>ce|cette)\s+)?(?:(?P<wd>lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)"
+    r"(?P<last>\s+(?:dernier|passe))?|(?P<yesterday>hier|avant-hier)|(?P<today>aujourd'hui))\b(?!\s+(?:\d|1er))")
+
+
+def parse_date(text: str) -> str | None:
+    """'samedi 12 août 2023', '12/08/2023' -> '2023-08-12' (None when it is not a date)."""
+    f = fold(text).strip()
+    m = re.search(rf"({D})\s+{M.format('m')}\s+({Y})", f)
+    if m:
+        return _iso(int(m.group(3)), MONTHS[m.group("m")], _day(m.group(1)))
+    m = re.search(rf"([0-3]?\d)[/.-]([01]?\d)[/.-]({Y})", f)
+    return _iso(int(m.group(3)), int(m.group(2)), int(m.group(1))) if m else None
+
+
+def _relative(folded: str, publication: str, found: list[Candidate], taken: list[tuple[int, int]]) -> None:
+    """'lundi', 'mardi dernier', 'hier' resolved against the publication date: the latest such day on or
+    before it. Marked as inferred."""
+    pub = dt.date.fromisoformat(publication)
+    for m in RELATIVE.finditer(folded):
+        if any(a < m.end() and m.start() < b for a, b in taken):
+            continue
+        if m.group("wd"):
+            back = (pub.weekday() - WEEKDAYS[m.group("wd")]) % 7
+            if back == 0 and m.group("last"):
+                back = 7
+            day = pub - dt.timedelta(days=back)
+        elif m.group("yesterday"):
+            day = pub - dt.timedelta(days=1 if m.group("yesterday") == "hier" else 2)
+        else:
+            day = pub
+        taken.append((m.start(), m.end()))
+        found.append(Candidate(day.isoformat(), None, m.start(), m.end(), 1.5,
+                               "weekday resolved against the publication date (inferred)"))
+
+
+def _candidates(folded: str, publication: str | None = None) -> list[Candidate]:
     found: list[Candidate] = []
     taken: list[tuple[int, int]] = []
 
@@ -168,7 +204,7 @@ def _candidates(folded: str) -> list[Candidate]:
         add(m, _iso(y1, m1, _day(m.group("d1"))), _iso(found_year, m2, _day(m.group("d2"))), 3.5, "date range")
     for m in LIST.finditer(folded):
         if not m.group("y2"):
-            continue
+            continue  # no year: handled by the no-year pass below
         days = [_day(d) for d in re.findall(D, m.group("days"))]
         y, mo = int(m.group("y2")), MONTHS[m.group("m2")]
         add(m, _iso(y, mo, days[0]), _iso(y, mo, days[-1]), 3.5, "list of days")
@@ -181,6 +217,8 @@ def _candidates(folded: str) -> list[Candidate]:
         add(m, _iso(int(m.group("y1"))), None, 1.0, "year of the session")
     years = [int(c.start[:4]) for c in found] or [
         int(y) for y in YEAR.findall(folded)]
+    if publication:  # a date without a year is most likely in the year of publication
+        years = years + [int(publication[:4])] * 3
     for m in singles:  # day and month with no year: the year comes from the text
         if m.group("y1") or any(a <= m.start() < b for a, b in taken):
             continue
@@ -200,6 +238,16 @@ def _candidates(folded: str) -> list[Candidate]:
         if year is not None:
             add(m, _iso(year, m1, _day(m.group("d1"))), _iso(year + (m1 > m2), m2, _day(m.group("d2"))), 2.6,
                 "date range, year from the text")
+    for m in LIST.finditer(folded):
+        if m.group("y2") or any(a <= m.start() < b for a, b in taken):
+            continue
+        days = [_day(d) for d in re.findall(D, m.group("days"))]
+        mo = MONTHS[m.group("m2")]
+        year = _year_for(years, mo, days[0], None)
+        if year is not None:
+            add(m, _iso(year, mo, days[0]), _iso(year, mo, days[-1]), 2.6, "list of days, year from the text")
+    if publication and len(publication) == 10:
+        _relative(folded, publication, found, taken)
     return found
 
 
@@ -241,21 +289,27 @@ def _score(c: Candidate, folded: str) -> float:
         score -= 1.5
     if c.pos < 0.15 * len(folded) or c.pos < 300:
         score += 1.0
+    if c.method == "month and year" and re.search(r"(?:\bd'|\bde )$", before) and not re.search(
+            r"(?:mois|courant|fin|debut) d(?:e |')$", before):
+        score -= 2.0  # 'la Déclaration d'Astana d'octobre 2018': a date in passing
     return score
 
 
-def extract_dates(text: str) -> tuple[Found, Found]:
-    """The event's start and end date as ISO strings (or None), with the snippet they came from."""
+def extract_dates(text: str, publication: str | None = None) -> tuple[Found, Found]:
+    """The event's start and end date as ISO strings (or None), with the snippet they came from; a date given
+    without a year, or as a weekday, is read against the publication date when there is one."""
     folded = fold(text)
     best: Candidate | None = None
     best_score = float("-inf")
-    for c in _candidates(folded):
+    for c in _candidates(folded, publication):
         s = _score(c, folded)
         if s > best_score or (s == best_score and best and c.pos < best.pos):
             best, best_score = c, s
     if best is None or best_score < 1.5:
         return Found(None, "", 0.0, "no event date in the text"), Found(None)
     conf = round(max(0.2, min(1.0, best_score / 6.0)), 2)
+    if "inferred" in best.method:
+        conf = min(conf, 0.5)
     snip = snippet(text, best.pos, best.endpos)
     return (Found(best.start, snip, conf, best.method),
             Found(best.end, snip if best.end else "", conf if best.end else 0.0, best.method))

@@ -17,14 +17,31 @@ STOP = re.compile(r"\s*(?:[,.;:!?\n«»]|\s(?:avec|a travers|en collaboration|en
                   r"a (?:la salle|l'hotel|l'amphi|la prefecture)|dans la salle|qui s'est|qui se|a ete|a organise|"
                   r"ont organise|a tenu|s'est tenu|a reuni|se sont|a eu lieu|en date|ce \w+day|c'etait))")
 ORGANISED_BY = re.compile(rf"(?:organise(?:e|s|es)?|initie(?:e|s|es)?|pilote(?:e|s|es)?|convoque(?:e|s|es)?|"
-                          rf"menee?s?|conduite?s?|mise?s? en (?:oe|œ)uvre|realisee?s?)\s+par\s+{ART}")
+                          rf"menee?s?|conduite?s?|coordonnee?s?|mise?s? en (?:oe|œ)uvre|realisee?s?)\s+par\s+{ART}")
+# "présidé par le ministre de la Santé", "ouvert par le directeur régional…": the body the person speaks for
+PRESIDED_BY = re.compile(rf"(?:presid|ouvert|lance|inaugur|supervis|rehauss)\w*\s+(?:de la presence\s+|par\s+){ART}")
+PERSON_SUBJECT = re.compile(r"\s(?:a|ont)\s+(?:preside|procede|lance|ouvert|conduit|initie|organise|valide|remis|"
+                            r"fait|procede|reuni|convoque|coordonne|supervise)\b|\s(?:preside|lance|ouvre|organise)\s"
+                            r"|\squi\s+(?:a|ont)\s+(?:lance|organise|initie|preside|ouvert)\b")
 # INITIATIVE and PARTNER_LEAD are alternatives that each begin with a plain word (no group in front): the regex
 # engine then looks for their first letters only, which is much quicker than trying every position.
 INITIATIVE = re.compile(rf"a l'initiative\s+{ART}|sur l'initiative\s+{ART}|sous l'egide\s+{ART}|"
                         rf"sous la (?:houlette|coordination)\s+{ART}")
 FIELD_LINE = re.compile(r"(?m)^\W*(?:organisateur|organisation|structure organisatrice|organise par)\W*:\W*")
-SUBJECT_VERB = re.compile(r"\s(?:a|ont)\s+(?:organise|tenu|initie|abrite|conduit|anime|lance|regroupe|reuni|"
-                          r"convoque|mis en (?:oe|œ)uvre)\b|\s(?:organise|tient|a tenu sa|a tenu son)\s")
+SUBJECT_VERB = re.compile(r"\s(?:a|ont|à)\s+(?:organise|tenu|initie|abrite|conduit|anime|lance|regroupe|reuni|"
+                          r"convoque|mis en (?:oe|œ)uvre|procede|fait|remis|valide|forme|coordonne)\b|"
+                          r"\s(?:organise|organisent|tient|a tenu sa|a tenu son)\s")
+# the title of a person, then the body: "ministre de la Santé", "SG du Minsanté", "médecin chef du district…"
+PERSON_TITLE = re.compile(r"(?:ministre(?:\s+(?:delegue|d'etat))?|secretaire general|sg|directeur(?: general| regional| "
+                          r"departemental| national| provincial)?|directrice(?: generale| regionale| departementale| "
+                          r"nationale)?|medecin[- ]chef|coordonnateur(?: national)?|coordinatrice(?: nationale)?|"
+                          r"president|presidente|chef)\b(?:\s+(?:par interim|adjoint|adjointe))?")
+OFFICE = {"directeur general": "Direction générale", "directrice generale": "Direction générale",
+          "directeur regional": "Direction régionale", "directrice regionale": "Direction régionale",
+          "directeur departemental": "Direction départementale", "directrice departementale": "Direction départementale",
+          "directeur national": "Direction nationale", "directrice nationale": "Direction nationale",
+          "directeur provincial": "Direction provinciale", "coordonnateur national": "Coordination nationale",
+          "coordinatrice nationale": "Coordination nationale"}
 PERSON = re.compile(r"^(?:m|mme|mlle|dr|pr|monsieur|madame|docteur|professeur|le |la )?\.?\s*(?:prefet|gouverneur|"
                     r"secretaire general|ministre|directeur|directrice|president|presidente|maire|chef|medecin|"
                     r"representant|representante|conseiller|coordonnateur|coordinatrice|delegue|deleguee|"
@@ -203,12 +220,61 @@ developpement sanitaire population économie finances coordination cellule plani
 humaines conseil communal communale protection centre hospitalier universitaire district zone laboratoire""".split())
 
 
-def _phrase_at(text: str, folded: str, start: int) -> str:
-    stop = STOP.search(folded, start)
+def _phrase_at(text: str, folded: str, start: int, person: bool = False) -> str:
+    """The name that starts at ``start``; a long form is kept whole up to the acronym that closes it
+    ('Association des Jeunes pour l'Insertion Socio-économique (AJISE)')."""
+    stop = (PERSON_STOP if person else STOP).search(folded, start)
     end = stop.start() if stop else min(len(text), start + 140)
     end = min(end, start + 160)
-    # keep a closing '(ACR)' that STOP would not cut but a comma right after it would
+    d = re.match(r"[^.;:\n()]{0,120}?\((?P<acr>[A-Z][A-Za-z0-9&/-]{1,15})\)", text[start: start + 180])
+    if d and start + d.end() > end and acronym_fits(text[start: start + d.start("acr") - 1], d.group("acr")):
+        end = start + d.end()
     return text[start:end].strip()
+
+
+PERSON_STOP = re.compile(r"\s*(?:[.;:!?\n«»]|\s(?:a|ont|qui|en presence|avec|dans|pour|le \d|les \d|du \d|a (?:la|l')|au )\s)")
+SMALL_WORDS = {"de", "du", "des", "la", "le", "les", "l", "d", "et", "en", "a", "au", "aux", "pour", "sur", "dans"}
+
+
+def acronym_fits(long: str, acr: str) -> bool:
+    """Do the acronym's letters follow the initials of the long form's main words, in order?"""
+    words = [w for w in re.split(r"[\s'’-]+", fold(long)) if w and w not in SMALL_WORDS]
+    letters = [ch for ch in fold(acr) if ch.isalpha()]
+    if not words or not letters or words[0][0] != letters[0]:
+        return False
+    i = 0
+    for w in words:
+        if i < len(letters) and w[0] == letters[i]:
+            i += 1
+    return i >= min(len(letters), max(2, len(letters) - 1))
+
+
+def _person_org(phrase: str) -> str | None:
+    """'le Ministre de la Santé, Dr X' -> 'Ministère de la Santé'; 'SG du Minsanté' -> 'Minsanté';
+    'directeur régional de la santé de Kankan' -> 'Direction régionale de la santé de Kankan'."""
+    phrase = phrase.strip()
+    f = fold(phrase)
+    t = PERSON_TITLE.search(f)
+    if not t or t.start() > 40:
+        return None
+    title = f[t.start(): t.end()]
+    rest_at = t.end()
+    rest = phrase[rest_at:]
+    m = re.match(r"\s*(?:de la |du |des |de l['’]|de |d['’]|en charge de la |en charge du |chargée? de la |chargée? du )",
+                 rest, re.IGNORECASE)
+    if not m:
+        return None
+    body = re.split(r",|\s+\((?![A-Z])|\s+(?:Dr|Pr|M\.|Mme|Monsieur|Madame)\b", rest[m.end():])[0].strip()
+    if not body:
+        return None
+    if title.startswith("ministre"):
+        return "Ministère " + rest[: m.end()].strip() + " " + body
+    if title in OFFICE:
+        return OFFICE[title] + " " + rest[: m.end()].strip() + " " + body
+    head = fold(body)
+    if ORG_HEAD.match(head) or re.match(r"[A-Z][A-Za-z]*[A-Z]", body) or head.startswith(("minsante", "minist")):
+        return body
+    return None
 
 
 def _candidates(text: str, vocab: Vocabulary) -> list[tuple[float, str, int, str]]:
@@ -223,7 +289,18 @@ def _candidates(text: str, vocab: Vocabulary) -> list[tuple[float, str, int, str
     for m in SUBJECT_VERB.finditer(folded):
         subject = _subject(text, folded, m.start())
         if subject and (ORG_HEAD.match(fold(subject)) or re.match(r"[A-Z]{2,}", subject)):
-            out.append((4.5, subject, m.start() - len(subject), "subject of 'a organisé' / 'a tenu'"))
+            verb = folded[m.start(): m.end()].strip()
+            strong = re.search(r"organis|tenu|tient|initie|abrite|convoque|reuni|regroupe", verb)
+            out.append((4.5 if strong else 3.0, subject, m.start() - len(subject), f"subject of '{verb}'"))
+    for m in PRESIDED_BY.finditer(folded):
+        body = _person_org(_phrase_at(text, folded, m.end(), person=True))
+        if body:
+            out.append((3.0, body, m.start(), "its head presided or opened the meeting"))
+    for m in PERSON_SUBJECT.finditer(folded):
+        subject = _subject(text, folded, m.start(), person=True)
+        body = _person_org(subject) if subject and PERSON.match(fold(subject)) else None
+        if body:
+            out.append((3.0, body, m.start() - len(subject), "its head presided, opened or led the meeting"))
     for m in COMMITTEE.finditer(folded):
         org = text[m.start("org"): m.end("org")]
         org = re.split(r"(?i)\s+(?:au titre|pour l|de l'annee|tenu|qui|s'est|a |le \d|du \d|en \d|sous la)", fold(org))[0]
@@ -246,16 +323,23 @@ def _candidates(text: str, vocab: Vocabulary) -> list[tuple[float, str, int, str
     return cleaned
 
 
-def _subject(text: str, folded: str, verb: int) -> str:
-    """The organisation before 'a organisé': after the last comma or 'que', before 'avec l'appui…'."""
+def _subject(text: str, folded: str, verb: int, person: bool = False) -> str:
+    """The organisation (or person) before 'a organisé': the first chunk of the clause that names one, before
+    'avec l'appui…', 'à travers…'."""
     start = max(folded.rfind(". ", 0, verb) + 1, folded.rfind("\n", 0, verb) + 1)
     subject = text[start:verb]
     cut = re.search(r"\s(?:avec l['’]appui|avec le soutien|en collaboration|en partenariat|à travers|a travers|grâce)",
                     subject)
     if cut:
         subject = subject[: cut.start()]
-    subject = re.split(r",\s+|\bque\s+|\bqu['’]", subject)[-1].replace("*", "")
-    return re.sub(r"^\s*(?:la\s+|le\s+|les\s+|l['’]\s*)", "", subject.strip(), flags=re.IGNORECASE)
+    chunks = [re.sub(r"^\s*(?:c['’]est\s+|(?:la|le|les)\s+|l['’]\s*)", "", c.replace("*", "").strip(), flags=re.IGNORECASE)
+              for c in re.split(r",\s+|\bque\s+|\bqu['’]", subject)]
+    chunks = [c for c in chunks if c]
+    for c in chunks:
+        fc = fold(c)
+        if (PERSON.match(fc) if person else (ORG_HEAD.match(fc) or re.match(r"[A-Z]{2,}", c))):
+            return c
+    return chunks[-1] if chunks else ""
 
 
 def _letterhead(text: str) -> tuple[str, int] | None:
@@ -281,40 +365,66 @@ def _headline_org(text: str, vocab: Vocabulary) -> tuple[str, int] | None:
     return None
 
 
+def _org_like(phrase: str, org: Organisation | None) -> float:
+    """How much a phrase looks like the name of a body: known, a head noun ('Direction…'), or an acronym."""
+    if org is not None:
+        return 1.0
+    f = fold(phrase)
+    if ORG_HEAD.match(f) or f.startswith(("minist", "ong ")) or re.match(r"[A-Z][A-Za-z0-9]*[A-Z]", phrase):
+        return 1.0
+    return 0.35
+
+
 def extract_organiser(text: str, vocab: Vocabulary) -> Found:
-    """The body that organised the event, as 'Long form (ACRONYM)'."""
+    """The body that organised the event, as 'Long form (ACRONYM)': every candidate is weighed by the evidence
+    for it (role words, position, being a known or well-formed name, being named as a funder)."""
     cands = _candidates(text, vocab)
     if not cands:
         return Found(None, "", 0.0, "no 'organisé par', 'à l'initiative de', subject of 'a organisé' or committee")
+    funded = {_key(n) for _, n in _partner_names(text, vocab)}
     scored: dict[str, list] = {}
     for weight, phrase, pos, method in cands:
         name, org = normalise_org(phrase, text, vocab)
-        if org is not None and org.kind == "partner" and weight < 5.0:
-            continue  # a funder named as subject is more often the partner than the organiser
-        entry = scored.setdefault(name, [0.0, pos, method, phrase])
-        entry[0] += weight
+        factor = _org_like(phrase, org)
+        if (org is not None and org.kind == "partner" or _key(name) in funded) and weight < 5.0:
+            factor *= 0.3  # a funder named as subject is more often the partner than the organiser
+        if pos < 400:
+            weight += 0.5
+        entry = scored.setdefault(name, [0.0, pos, method, phrase, []])
+        entry[0] += weight * factor
+        entry[4].append(method)
         if pos < entry[1]:
-            entry[1] = pos
-    if not scored:
-        return Found(None, "", 0.0, "only partners found")
-    name, (score, pos, method, phrase) = sorted(scored.items(), key=lambda kv: (-kv[1][0], kv[1][1]))[0]
-    conf = round(min(1.0, score / 5.0), 2)
-    return Found(name, snippet(text, pos, pos + len(phrase), width=40), conf, method)
+            entry[1], entry[2], entry[3] = pos, method, phrase
+    ranked = sorted(scored.items(), key=lambda kv: (-kv[1][0], kv[1][1]))
+    name, (score, pos, method, phrase, methods) = ranked[0]
+    runner = ranked[1][1][0] if len(ranked) > 1 else 0.0
+    conf = round(min(1.0, score / 6.0) * (1.0 if score >= 2 * runner else 0.75), 2)
+    alternatives = tuple((n, round(e[0], 2), "; ".join(dict.fromkeys(e[4]))) for n, e in ranked[1:6])
+    return Found(name, snippet(text, pos, pos + len(phrase), width=40), conf, "; ".join(dict.fromkeys(methods)),
+                 alternatives)
 
 
-def extract_partners(text: str, vocab: Vocabulary, organiser: str | None) -> Found:
-    """Funders and technical partners: named after 'avec l'appui de', 'financé par'…, or known partners."""
+def _partner_names(text: str, vocab: Vocabulary, snips: list[str] | None = None) -> list[tuple[int, str]]:
+    """Names that follow 'avec l'appui de', 'financé par'…, with their position."""
     folded = fold(text)
-    reg = _registry(vocab)
     names: list[tuple[int, str]] = []
-    snips: list[str] = []
     for m in PARTNER_LEAD.finditer(folded):
         span = _partner_span(text, folded, m.end())
         for part in re.split(r",\s*|\s+et\s+(?:de\s+la\s+|du\s+|de\s+l['’]|des\s+|de\s+)?|\s+ainsi que\s+", span):
             part = re.sub(r"^(?:la|le|l['’]|les)\s+", "", part.strip(), flags=re.IGNORECASE)
             if len(part) >= 2 and not re.match(r"(?i)(?:ses|leurs|nos|divers|différents|partenaires?\b)", part):
                 names.append((m.start(), normalise_org(part, text, vocab)[0]))
-        snips.append(snippet(text, m.start(), m.end() + len(span), width=10))
+        if snips is not None:
+            snips.append(snippet(text, m.start(), m.end() + len(span), width=10))
+    return names
+
+
+def extract_partners(text: str, vocab: Vocabulary, organiser: str | None) -> Found:
+    """Funders and technical partners: named after 'avec l'appui de', 'financé par'…, or known partners."""
+    folded = fold(text)
+    reg = _registry(vocab)
+    snips: list[str] = []
+    names = _partner_names(text, vocab, snips)
     if reg.acronyms is not None:
         for hit in reg.acronyms.finditer(fold(text, lower=False)):
             org = reg.by_key[_key(hit.group(0))]
