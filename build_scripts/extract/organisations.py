@@ -19,10 +19,12 @@ STOP = re.compile(r"\s*(?:[,.;:!?\n«»]|\s(?:avec|a travers|en collaboration|en
 ORGANISED_BY = re.compile(rf"(?:organise(?:e|s|es)?|initie(?:e|s|es)?|pilote(?:e|s|es)?|convoque(?:e|s|es)?|"
                           rf"menee?s?|conduite?s?|coordonnee?s?|mise?s? en (?:oe|œ)uvre|realisee?s?)\s+par\s+{ART}")
 # "présidé par le ministre de la Santé", "ouvert par le directeur régional…": the body the person speaks for
-PRESIDED_BY = re.compile(rf"(?:presid|ouvert|lance|inaugur|supervis|rehauss)\w*\s+(?:de la presence\s+|par\s+){ART}")
+PRESIDED_BY = re.compile(rf"(?:presid|ouvert|lance|inaugur|supervis|rehauss|organis)\w*(?:\s+de la presence\s+|"
+                         rf"[^.;:\n]{{0,70}}?\spar\s+){ART}")
+MINISTER = re.compile(r"\b(?:le|la|les|du|des|de la|au|aux|a la)\s+ministres?\s+(?:de la |du |des |de l')")
 PERSON_SUBJECT = re.compile(r"\s(?:a|ont)\s+(?:preside|procede|lance|ouvert|conduit|initie|organise|valide|remis|"
                             r"fait|procede|reuni|convoque|coordonne|supervise)\b|\s(?:preside|lance|ouvre|organise)\s"
-                            r"|\squi\s+(?:a|ont)\s+(?:lance|organise|initie|preside|ouvert)\b")
+                            r"|\squi\s+(?:a|ont)\s+(?:lance|organise|initie|preside|ouvert)\b|\s(?:se sont|s'est)\s+reuni")
 # INITIATIVE and PARTNER_LEAD are alternatives that each begin with a plain word (no group in front): the regex
 # engine then looks for their first letters only, which is much quicker than trying every position.
 INITIATIVE = re.compile(rf"a l'initiative\s+{ART}|sur l'initiative\s+{ART}|sous l'egide\s+{ART}|"
@@ -32,7 +34,7 @@ SUBJECT_VERB = re.compile(r"\s(?:a|ont|à)\s+(?:organise|tenu|initie|abrite|cond
                           r"convoque|mis en (?:oe|œ)uvre|procede|fait|remis|valide|forme|coordonne)\b|"
                           r"\s(?:organise|organisent|tient|a tenu sa|a tenu son)\s")
 # the title of a person, then the body: "ministre de la Santé", "SG du Minsanté", "médecin chef du district…"
-PERSON_TITLE = re.compile(r"(?:ministre(?:\s+(?:delegue|d'etat))?|secretaire general|sg|directeur(?: general| regional| "
+PERSON_TITLE = re.compile(r"(?:ministres?(?:\s+(?:delegue|d'etat))?|secretaire generale?|sg|directeur(?: general| regional| "
                           r"departemental| national| provincial)?|directrice(?: generale| regionale| departementale| "
                           r"nationale)?|medecin[- ]chef|coordonnateur(?: national)?|coordinatrice(?: nationale)?|"
                           r"president|presidente|chef)\b(?:\s+(?:par interim|adjoint|adjointe))?")
@@ -43,7 +45,7 @@ OFFICE = {"directeur general": "Direction générale", "directrice generale": "D
           "directeur provincial": "Direction provinciale", "coordonnateur national": "Coordination nationale",
           "coordinatrice nationale": "Coordination nationale"}
 PERSON = re.compile(r"^(?:m|mme|mlle|dr|pr|monsieur|madame|docteur|professeur|le |la )?\.?\s*(?:prefet|gouverneur|"
-                    r"secretaire general|ministre|directeur|directrice|president|presidente|maire|chef|medecin|"
+                    r"secretaire generale?|sg|ministres?|directeur|directrice|president|presidente|maire|chef|medecin|"
                     r"representant|representante|conseiller|coordonnateur|coordinatrice|delegue|deleguee|"
                     r"sous-prefet|haut-commissaire)\b")
 LETTERHEAD = re.compile(r"^[^a-z]{8,140}$")
@@ -242,11 +244,18 @@ def acronym_fits(long: str, acr: str) -> bool:
     letters = [ch for ch in fold(acr) if ch.isalpha()]
     if not words or not letters or words[0][0] != letters[0]:
         return False
-    i = 0
+    i = matched = 0
     for w in words:
-        if i < len(letters) and w[0] == letters[i]:
-            i += 1
-    return i >= min(len(letters), max(2, len(letters) - 1))
+        j = next((k for k in range(i, len(letters)) if letters[k] == w[0]), -1)
+        if j >= 0:
+            i, matched = j + 1, matched + 1
+    return matched >= max(2, min(len(words), len(letters)) - 1)
+
+
+def defines(long: str, acr: str) -> bool:
+    """Is the acronym the long form's, or the one of its tail ('Comité de pilotage du Programme … (PASMA)')?"""
+    return acronym_fits(long, acr) or any(acronym_fits(long[m.end():], acr)
+                                          for m in re.finditer(r"\b(?:du|de la|de l['’]|des|de|d['’])\s*", long))
 
 
 def _person_org(phrase: str) -> str | None:
@@ -264,9 +273,19 @@ def _person_org(phrase: str) -> str | None:
                  rest, re.IGNORECASE)
     if not m:
         return None
-    body = re.split(r",|\s+\((?![A-Z])|\s+(?:Dr|Pr|M\.|Mme|Monsieur|Madame)\b", rest[m.end():])[0].strip()
+    body = re.split(r",|\s+\((?![A-Z])|\s+(?:Dr|Pr|M\.|Mme|Monsieur|Madame)\b|\s+(?:a|ont|qui|et le|et la|lors)\s|[.;:\n]",
+                    rest[m.end():])[0].strip()
     if not body:
         return None
+    group = re.search(r"\b(?:de la|du|de l['’])\s+([A-Z][A-Za-z]*[A-Z]{2,})$", body)
+    if group:  # 'ministres de la Santé des pays membres de la CEDEAO': the assembly of the community
+        return group.group(1)
+    acr = re.search(r"\(([A-ZÉ][\w-]+)\)$", body)
+    if acr:  # '… de la Communauté économique des États de l'Afrique de l'Ouest (CEDEAO)'
+        for m2 in re.finditer(r"\b(?:de la|du|de l['’]|des)\s+", body):
+            long = body[m2.end(): acr.start()].strip()
+            if long[:1].isupper() and acronym_fits(long, acr.group(1)):
+                return body[m2.end():]
     if title.startswith("ministre"):
         return "Ministère " + rest[: m.end()].strip() + " " + body
     if title in OFFICE:
@@ -274,6 +293,8 @@ def _person_org(phrase: str) -> str | None:
     head = fold(body)
     if ORG_HEAD.match(head) or re.match(r"[A-Z][A-Za-z]*[A-Z]", body) or head.startswith(("minsante", "minist")):
         return body
+    if head.startswith("departement de"):  # 'secrétaire général du département de la Santé'
+        return "Ministère" + body[len("departement"):]
     return None
 
 
@@ -293,9 +314,16 @@ def _candidates(text: str, vocab: Vocabulary) -> list[tuple[float, str, int, str
             strong = re.search(r"organis|tenu|tient|initie|abrite|convoque|reuni|regroupe", verb)
             out.append((4.5 if strong else 3.0, subject, m.start() - len(subject), f"subject of '{verb}'"))
     for m in PRESIDED_BY.finditer(folded):
-        body = _person_org(_phrase_at(text, folded, m.end(), person=True))
+        phrase = _phrase_at(text, folded, m.end(), person=True)
+        body = _person_org(phrase)
         if body:
             out.append((3.0, body, m.start(), "its head presided or opened the meeting"))
+        elif ORG_HEAD.match(fold(phrase)) or fold(phrase).startswith("minist"):
+            out.append((3.5, _phrase_at(text, folded, m.end()), m.start(), "opened, launched or presided by"))
+    for n, m in enumerate(MINISTER.finditer(folded)):
+        body = _person_org(text[m.start(): m.start() + 120].split(" ", 1)[1])
+        if body and n < 2:
+            out.append((1.0, body, m.start(), "its minister is named"))
     for m in PERSON_SUBJECT.finditer(folded):
         subject = _subject(text, folded, m.start(), person=True)
         body = _person_org(subject) if subject and PERSON.match(fold(subject)) else None
@@ -339,6 +367,10 @@ def _subject(text: str, folded: str, verb: int, person: bool = False) -> str:
         fc = fold(c)
         if (PERSON.match(fc) if person else (ORG_HEAD.match(fc) or re.match(r"[A-Z]{2,}", c))):
             return c
+        inner = None if person else re.search(r"\b(?:le|la|l')\s*(?=(?:ministere|direction|programme|projet|"
+                                                 r"comite|agence|institut|association|ong|district)\b)", fc)
+        if inner:  # 'Grand-Bassam (AIP)- Le ministère de la Santé'
+            return c[inner.end():]
     return chunks[-1] if chunks else ""
 
 
@@ -370,9 +402,15 @@ def _org_like(phrase: str, org: Organisation | None) -> float:
     if org is not None:
         return 1.0
     f = fold(phrase)
+    d = ACRONYM_IN_PARENS.search(phrase)
+    if d and d.start() > 0 and not defines(phrase[: d.start()], d.group("acr")):
+        return 0.2  # 'la communauté (ATPC)': the acronym is not this phrase's
     if ORG_HEAD.match(f) or f.startswith(("minist", "ong ")) or re.match(r"[A-Z][A-Za-z0-9]*[A-Z]", phrase):
         return 1.0
     return 0.35
+
+
+MIN_SCORE = 1.2
 
 
 def extract_organiser(text: str, vocab: Vocabulary) -> Found:
@@ -397,6 +435,9 @@ def extract_organiser(text: str, vocab: Vocabulary) -> Found:
             entry[1], entry[2], entry[3] = pos, method, phrase
     ranked = sorted(scored.items(), key=lambda kv: (-kv[1][0], kv[1][1]))
     name, (score, pos, method, phrase, methods) = ranked[0]
+    if score < MIN_SCORE:
+        alternatives = tuple((n, round(e[0], 2), "; ".join(dict.fromkeys(e[4]))) for n, e in ranked[:5])
+        return Found(None, "", 0.0, f"no candidate with enough evidence (best: {name}, score {score:.1f})", alternatives)
     runner = ranked[1][1][0] if len(ranked) > 1 else 0.0
     conf = round(min(1.0, score / 6.0) * (1.0 if score >= 2 * runner else 0.75), 2)
     alternatives = tuple((n, round(e[0], 2), "; ".join(dict.fromkeys(e[4]))) for n, e in ranked[1:6])
