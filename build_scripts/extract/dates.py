@@ -53,15 +53,16 @@ SPELLED = _starting_with("l",
     r"(?:le|les)\s+(?P<days>[a-z\s-]+?)\s+(?:du\s+mois\s+d[e']\s*)?" + M.format("m2") + r"\b")
 
 EVENT_WORDS = re.compile(
-    r"s'est tenu|se sont tenu|a tenu|ont tenu|s'est deroule|se sont deroule|a eu lieu|ont eu lieu|c'etait|se tient|se tiendra|"
-    r"a organise|ont organise|organise|a abrite|a reuni|ont reuni|s'est reuni|se sont reuni|atelier|session|"
-    r"reunion|seance|travaux|assises|rencontre|formation|campagne|revue|mission|a accueilli|a ete lance|"
-    r"du\s+\d|ouverture|conference|journee")
+    r"s'est tenu|se sont tenu|a tenu|ont tenu|\btenue?s?\b|s'est deroule|se sont deroule|a eu lieu|ont eu lieu|c'etait|"
+    r"se tient|se tiendra|a organise|ont organise|organise|a abrite|a reuni|ont reuni|s'est reuni|se sont reuni|"
+    r"a accueilli|a ete lance|a preside|a lance|a ouvert|ont ouvert|a demarre|ont demarre|ouverture|du\s+\d")
+EVENT_NOUNS = re.compile(r"atelier|session|reunion|seance|travaux|assises|rencontre|formation|campagne|revue|mission|"
+                         r"conference|journee")
 PUBLICATION = re.compile(r"publie|mis en ligne|mise a jour|mis a jour|actualite|posted|\|\s*\w|redige le|source\s*:")
 PAST = re.compile(r"(?:depuis|lors (?:du|de la|des)|decide|adopte|en date du|precedent|derniere?|avait|"
-                  r"dernier|passe|au cours de l'annee|suite (?:a|au))[^.\n]{0,40}$")
+                  r"dernier|passe|au cours de l'annee)[^.\n]{0,40}$|suite (?:a|au)[^.\n]{0,120}$")
 DEADLINE = re.compile(r"(?:echeance|delai|d'ici|avant le|au plus tard|prevue?s?|programmee?s?|jusqu'au|"
-                      r"a partir du|des le|fin|debut|horizon)\s*:?\s*(?:le |du |au |en )?$")
+                      r"a partir du|des le|fin|debut|horizon)\s*:?\s*(?:pour |le |du |au |en |pour le |l'horizon )?$")
 SIGNATURE = re.compile(r"(?:fait a\s+[\w' -]+|^[\w' -]{2,30}),?\s+le\s*$")
 
 
@@ -278,7 +279,9 @@ def _score(c: Candidate, folded: str) -> float:
     sentence_start = max(before.rfind(". "), before.rfind("\n"))
     context = before[sentence_start + 1:] + " " + after.split(". ")[0]
     if EVENT_WORDS.search(context):
-        score += 2.0
+        score += 2.5
+    elif EVENT_NOUNS.search(context):
+        score += 1.5
     if PUBLICATION.search(line) or re.search(r"publie|mis en ligne", before[-40:]):
         score -= 5.0
     if PAST.search(before):
