@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 from ..config import Programme, Vocabulary
 from ..models import Found
+from .organisations import acronym_fits
 from .textutil import fold, phrase_pattern, snippet, word_spans
 
 UPPER = "A-ZÀ-ÖØ-Þ"
@@ -15,9 +16,14 @@ UPPER = "A-ZÀ-ÖØ-Þ"
 # Both patterns start with a lookahead on their first letter: a quick test before the whole pattern is tried.
 NAMED = re.compile(rf"(?=[PpIi])\b(?:[Pp]rojet|[Pp]rogramme|PROJET|PROGRAMME|[Ii]nitiative)\s+(?:dénommé\s+|intitulé\s+|«\s*)?"
                    rf"(?P<name>[{UPPER}][{UPPER}a-zà-ÿ0-9]*[{UPPER}0-9][\w]*(?:[-/][{UPPER}0-9][\w]*)*)")
-# "Programme d'appui à la santé maternelle (PASMA)"
-DEFINED = re.compile(rf"(?=[PpIi])\b(?P<long>(?:[Pp]rogramme|[Pp]rojet|[Ii]nitiative)\s[^()\n.;]{{4,120}}?)\s*"
-                     rf"\((?P<name>[{UPPER}][{UPPER}a-z0-9-]*[{UPPER}0-9][{UPPER}a-z0-9-]*)\)")
+# "Programme d'appui à la santé maternelle (PASMA)", "projets d'appui … (Access)", "programme … (PEN+)"; also
+# plans and strategies the text defines ("Plan d'action national pour la sécurité sanitaire (PANSS)"), weighed less
+DEFINED = re.compile(rf"(?=[PpIiSs])\b(?P<long>(?P<head>[Pp]rogrammes?|[Pp]rojets?|[Ii]nitiatives?|[Pp]lans?|PROGRAMME|PROJET|"
+                     rf"[Ss]trat[ée]gies?)\s[^()\n.;]{{4,120}}?)\s*"
+                     rf"\(\s*(?P<name>[{UPPER}][{UPPER}a-zà-ÿ0-9+-]{{1,20}})\s*\)")
+# 'le projet « filet socio productif »'
+QUOTED = re.compile(r"(?=[Pp])\b(?:[Pp]rojet|[Pp]rogramme)\s+[«“\"]\s*(?P<name>[^»”\"\n]{3,60}?)\s*[»”\"]")
+IN_A_NAME = re.compile(r"minist[eè]re[^.;:()\n]{0,90}$", re.IGNORECASE)
 CONTEXT = re.compile(r"(?:dans le cadre d[ue]s?|a travers l[ea]s?|du|au|le|mise en (?:oe|œ)uvre du|appui du|"
                      r"financement du|partenaires du|coordination du|equipe du|en charge du)\s*"
                      r"(?:projet|programme|l'initiative)?\s*$")
@@ -80,6 +86,8 @@ def extract_programme(text: str, vocab: Vocabulary, title: str = "") -> Found:
         ev.mentions += 1
         weight = 1.0 if ev.mentions <= MAX_MENTIONS else 0.0
         before = folded[max(0, start - 80): start]
+        if IN_A_NAME.search(text[max(0, start - 100): start]) and not CONTEXT.search(before):
+            weight -= 1.5  # 'ministère de la Santé … et de la Couverture maladie universelle': part of a name
         if DISTRACTOR.search(before):
             weight -= 2.0
         elif CONTEXT.search(before):
@@ -97,9 +105,21 @@ def extract_programme(text: str, vocab: Vocabulary, title: str = "") -> Found:
         name = m.group("name")
         if NOT_A_PROGRAMME.match(name) or _key(name) in by_key:
             continue
-        p = Programme(name, long=_clean_long(m.group("long")))
+        caps = sum(ch.isupper() or ch.isdigit() or ch == "+" for ch in name)
+        if caps < 2 and not acronym_fits(m.group("long"), name) and len(word_spans(text, name)) < 2:
+            continue  # '(Santé)': a word in brackets, not a name
+        frame = fold(m.group("head")).startswith(("plan", "strat"))
+        p = Programme(name, long=_clean_long(m.group("long")), kind="plan" if frame else "programme")
         by_key[_key(name)] = p
         credit(p, m.start(), m.end())
+        for start, end in word_spans(text, name):
+            credit(p, start, end)
+    for m in QUOTED.finditer(text):
+        name = " ".join(m.group("name").split())
+        if _key(name) in by_key:
+            continue
+        p = Programme(name)
+        by_key[_key(name)] = p
         for start, end in word_spans(text, name):
             credit(p, start, end)
     for m in NAMED.finditer(text):
