@@ -142,7 +142,8 @@ def score_case(case: dict[str, Any], meta: dict[str, Any], conf: dict[str, float
             tally.sure_n[f] += 1
             tally.sure_ok[f] += ok
         if not ok:
-            tally.failures.append(f"{case['id']} [{f}]: expected {case[f]!r}, got {meta.get(f)!r}")
+            tally.failures.append(f"{case['id']} [{f}]: expected {case[f]!r}, got {meta.get(f)!r} "
+                                  f"(confidence {conf.get(f, 0.0):.2f})")
     if "themes" in case:
         want, got = set(_list(case["themes"])), set(meta.get("themes") or [])
         tally.tp += len(want & got)

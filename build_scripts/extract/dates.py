@@ -37,12 +37,12 @@ def _starting_with(initials: str, pattern: str) -> re.Pattern[str]:
 DAY_START = r"\d" + _initials(*WEEKDAYS)  # a day number, or the weekday before it
 RANGE = _starting_with(DAY_START + "d",
     rf"\b(?:du\s+)?(?P<wd1>{WD})?(?P<d1>{D})(?:\s+{M.format('m1')})?(?:\s+(?P<y1>{Y}))?"
-    rf"\s+(?:au|-|–|jusqu'au)\s+(?P<wd2>{WD})?(?P<d2>{D})\s+{M.format('m2')}(?:\s+(?P<y2>{Y}))?\b")
+    rf"\s+(?:au|-|–|jusqu'au)\s+(?P<wd2>{WD})?(?P<d2>{D})\s*{M.format('m2')}(?:\s+(?P<y2>{Y}))?\b")
 LIST = _starting_with(DAY_START + "l",
     rf"\b(?:les?\s+)?(?P<wd1>{WD})?(?P<days>{D}(?:\s*,\s*(?:le\s+)?{D})*\s+(?:et|&)\s+(?:le\s+)?{D})"
     rf"\s+{M.format('m2')}(?:\s+(?P<y2>{Y}))?\b")
 YEAR = re.compile(rf"(?<![\d-])({Y})(?![\d-])")
-SINGLE = _starting_with(DAY_START, rf"\b(?P<wd1>{WD})?(?P<d1>{D})\s+{M.format('m1')}(?:\s+(?P<y1>{Y}))?\b")
+SINGLE = _starting_with(DAY_START, rf"\b(?P<wd1>{WD})?(?P<d1>{D})\s*{M.format('m1')}(?:\s+(?P<y1>{Y}))?\b")
 NUMERIC = _starting_with(r"\d", r"\b(?P<d1>[0-3]?\d)[/.-](?P<m1>[01]?\d)[/.-](?P<y1>(?:19|20)\d\d)\b"
                          r"(?:\s+(?:au|-)\s+(?P<d2>[0-3]?\d)[/.-](?P<m2>[01]?\d)[/.-](?P<y2>(?:19|20)\d\d)\b)?")
 MONTH_YEAR = _starting_with(_initials(*MONTH_LEADS, *MONTHS),
@@ -302,17 +302,18 @@ def extract_dates(text: str, publication: str | None = None) -> tuple[Found, Fou
     """The event's start and end date as ISO strings (or None), with the snippet they came from; a date given
     without a year, or as a weekday, is read against the publication date when there is one."""
     folded = fold(text)
-    best: Candidate | None = None
-    best_score = float("-inf")
-    for c in _candidates(folded, publication):
-        s = _score(c, folded)
-        if s > best_score or (s == best_score and best and c.pos < best.pos):
-            best, best_score = c, s
-    if best is None or best_score < 1.5:
+    scored = sorted(((_score(c, folded), c) for c in _candidates(folded, publication)),
+                    key=lambda sc: (-sc[0], sc[1].pos))
+    if not scored or scored[0][0] < 1.5:
         return Found(None, "", 0.0, "no event date in the text"), Found(None)
+    best_score, best = scored[0]
     conf = round(max(0.2, min(1.0, best_score / 6.0)), 2)
-    if "inferred" in best.method:
-        conf = min(conf, 0.5)
+    rival = next((s for s, c in scored[1:] if c.start != best.start), None)
+    if rival is not None and rival >= best_score - 1.5:
+        conf = round(conf * 0.65, 2)  # another date is almost as likely: the curator should see both
+    if "inferred" in best.method or "year from the text" in best.method:
+        conf = min(conf, 0.5)  # the year (or the day) is a guess: the curator should see it
+    alternatives = tuple((c.start, round(s, 2), c.method) for s, c in scored[1:4] if c.start != best.start)
     snip = snippet(text, best.pos, best.endpos)
-    return (Found(best.start, snip, conf, best.method),
+    return (Found(best.start, snip, conf, best.method, alternatives),
             Found(best.end, snip if best.end else "", conf if best.end else 0.0, best.method))
