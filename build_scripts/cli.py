@@ -17,6 +17,7 @@ from pathlib import Path
 
 from .cache import Cache
 from .config import DATA_DIR, ConfigError, load_vocabulary
+from .models import CONFIDENT
 from .pipeline import build_corpus, follow_up
 from .render import DEFAULT_BASE_URL, Renderer
 from .write import write_tree
@@ -43,7 +44,9 @@ def _parser() -> argparse.ArgumentParser:
     b.add_argument("--jobs", type=int, default=os.cpu_count() or 1, help="worker processes for extraction and report pages")
     c = sub.add_parser("check", help="list, per report, missing and low-confidence fields with their snippets")
     c.add_argument("--source", type=Path, default=ROOT / "source_reports")
-    c.add_argument("--threshold", type=float, default=0.5, help="confidence under which a field is listed")
+    c.add_argument("--threshold", type=float, default=CONFIDENT,
+                   help=f"confidence under which a field is listed (default {CONFIDENT}: values above it were right "
+                        f"at least 95 %% of the time on the real-text set)")
     c.add_argument("--site", type=Path, default=None,
                    help="built site to check for completeness (default: site/ when it exists)")
     st = sub.add_parser("site", help="build the static site with MkDocs (strict) into site/")

@@ -20,6 +20,9 @@ class SourceDocument:
     blocks: tuple["Block", ...] = ()  # structure given by the format itself (Word, PDF, HTML); else parsed from text
 
 
+CONFIDENT = 0.7  # a value at or above this confidence is taken as is; 'check' lists the others for the curator
+
+
 @dataclass(frozen=True)
 class Found:
     """An extracted value with the snippet it came from and a confidence in [0, 1]."""

@@ -32,7 +32,7 @@ from .extract.organisations import extract_organiser, extract_partners
 from .extract.places import extract_country
 from .extract.programmes import extract_programme
 from .extract.structure import parse_blocks
-from .extract.titles import extract_summary, extract_title, headline
+from .extract.titles import extract_summary, extract_title, headline, known_acronyms
 from .extract.units import extract_units
 from .models import Found, Problem, Report, SourceDocument, Unit
 
@@ -175,7 +175,7 @@ def extract_report(doc: SourceDocument, vocab: Vocabulary) -> tuple[Report, list
         country = extract_country(text + "\n" + lead.place, vocab, hints)
     short = _short_org(organiser.value)
     title = extract_title(blocks, text, programme=prog.name if prog else None, organiser_short=short, date=start.value,
-                          organiser_long=organiser.value, skip=set(lead.removed))
+                          organiser_long=organiser.value, skip=set(lead.removed), acronyms=known_acronyms(vocab))
     found: dict[str, Found] = {
         "title": title,
         "country": country,

@@ -14,6 +14,7 @@ from slugify import slugify
 
 from . import readers
 from .config import Vocabulary
+from .models import CONFIDENT
 from .extract.textutil import fold
 from .pipeline import extract_report
 from .score import theme_f1
@@ -23,7 +24,6 @@ CASES = ROOT / "tests" / "realtext" / "cases.yml"
 CACHE = ROOT / ".cache" / "realtext"
 ID = re.compile(r"^[a-z0-9][a-z0-9-]{0,40}$")
 FIELDS = ("country", "date", "programme", "organiser")
-CONFIDENT = 0.7  # a field at or above this confidence is 'confident': check does not list it
 LETTERHEAD = re.compile(
     r"^(?:republique|ministere|direction|secretariat general|cabinet|premier ministere|presidence|"
     r"(?:un )?peuple|unite|fraternite|travail|note de synthese|titre\s*:|compte rendu\s*$|proces-verbal\s*$)", re.I)

@@ -110,11 +110,11 @@ def event_phrase(text: str) -> str:
 
 def extract_title(blocks: list[Block], text: str, *, programme: str | None, organiser_short: str | None,
                   date: str | None, organiser_long: str | None = None, skip: set[str] | None = None,
-                  place: str | None = None) -> Found:
+                  place: str | None = None, acronyms: frozenset[str] = frozenset()) -> Found:
     """The headline when the report has one; else 'Event — programme or organiser, date' from its words."""
     head = headline(blocks, skip)
     if head:
-        shown = sentence_case(head[0]) if _shouting(head[0]) else head[0]
+        shown = sentence_case(head[0], acronyms) if _shouting(head[0]) else head[0]
         return Found(shown, head[0], 0.9, "headline of the report")
     phrase = event_phrase(text) or "Rapport"
     who = programme or organiser_short
@@ -188,9 +188,15 @@ def sentence_case(line: str, acronyms: frozenset[str] = frozenset()) -> str:
     word that is not one is an acronym and stays in capitals, a longer one is a name and keeps a capital."""
     words = _french_words()
     out = []
-    for n, token in enumerate(re.split(r"(\W+)", line)):
+    tokens = re.split(r"([^\w-]+|(?<=\w)-(?=\w))", line)
+    joined = re.split(r"([^\w-]+)", line)
+    compounds = {w for w in joined if "-" in w and w.strip("-") in acronyms}
+    for n, token in enumerate(tokens):
         if not token or not token[0].isalpha():
             out.append(token)
+            continue
+        if any(token in c.split("-") for c in compounds):
+            out.append(token)  # part of a known name written with a hyphen: 'PASS-SOUROU'
             continue
         low = token.lower()
         key = fold(low)
@@ -202,5 +208,13 @@ def sentence_case(line: str, acronyms: frozenset[str] = frozenset()) -> str:
             out.append(accented)
         else:
             out.append(low[:1].upper() + low[1:])  # a name: 'Kankan'
-    text = "".join(out)
+    text = re.sub(r"\ba (?=(?:la|l'|l’|ce|cette|ces)\b)", "à ", "".join(out))  # 'A LA DDS' -> 'à la DDS'
     return text[:1].upper() + text[1:]
+
+
+def known_acronyms(vocab) -> frozenset[str]:
+    """Names written in capitals that must stay so: programmes, organisations, glossary acronyms."""
+    return vocab.compiled("titles.py:known_acronyms", lambda v: frozenset(
+        [p.name for p in v.programmes] + [a for p in v.programmes for a in p.aliases]
+        + [o.acronym for o in v.organisations if o.acronym] + [t.acronym for t in v.templates]
+        + [a.acronym for a in v.acronyms]))
