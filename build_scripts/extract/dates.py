@@ -220,15 +220,6 @@ def _candidates(folded: str, publication: str | None = None) -> list[Candidate]:
         int(y) for y in YEAR.findall(folded)]
     if publication:  # a date without a year is most likely in the year of publication
         years = years + [int(publication[:4])] * 3
-    for m in singles:  # day and month with no year: the year comes from the text
-        if m.group("y1") or any(a <= m.start() < b for a, b in taken):
-            continue
-        wd = m.group("wd1")
-        cand = _year_for(years, MONTHS[m.group("m1")], _day(m.group("d1")), wd.strip() if wd else None)
-        if cand is not None:
-            base = 2.8 if wd else 2.0
-            add(m, _iso(cand, MONTHS[m.group("m1")], _day(m.group("d1"))), None, base,
-                "day and month, year from the text" + (" (weekday checked)" if wd else ""))
     for m in ranges:
         if m.group("y2") or any(a <= m.start() < b for a, b in taken):
             continue
@@ -247,6 +238,15 @@ def _candidates(folded: str, publication: str | None = None) -> list[Candidate]:
         year = _year_for(years, mo, days[0], None)
         if year is not None:
             add(m, _iso(year, mo, days[0]), _iso(year, mo, days[-1]), 2.6, "list of days, year from the text")
+    for m in singles:  # day and month with no year: the year comes from the text
+        if m.group("y1") or any(a <= m.start() < b for a, b in taken):
+            continue
+        wd = m.group("wd1")
+        cand = _year_for(years, MONTHS[m.group("m1")], _day(m.group("d1")), wd.strip() if wd else None)
+        if cand is not None:
+            base = 2.8 if wd else 2.0
+            add(m, _iso(cand, MONTHS[m.group("m1")], _day(m.group("d1"))), None, base,
+                "day and month, year from the text" + (" (weekday checked)" if wd else ""))
     if publication and len(publication) == 10:
         _relative(folded, publication, found, taken)
     return found
