@@ -179,7 +179,8 @@ def extract_report(doc: SourceDocument, vocab: Vocabulary) -> tuple[Report, list
     found: dict[str, Found] = {
         "title": title,
         "country": country,
-        "programme": Found(prog.name if prog else None, programme.snippet, programme.confidence, programme.method),
+        "programme": Found(prog.name if prog else None, programme.snippet, programme.confidence, programme.method,
+                           programme.alternatives),
         "date": start,
         "date_end": end,
         "organiser": organiser,

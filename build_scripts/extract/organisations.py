@@ -273,7 +273,8 @@ def _person_org(phrase: str) -> str | None:
                  rest, re.IGNORECASE)
     if not m:
         return None
-    body = re.split(r",|\s+\((?![A-Z])|\s+(?:Dr|Pr|M\.|Mme|Monsieur|Madame)\b|\s+(?:a|ont|qui|et le|et la|lors)\s|[.;:\n]",
+    body = re.split(r",|«|\s+\((?![A-Z])|\s+(?:Dr|Pr|Prof|M\.|Mme|Monsieur|Madame|SEM|S\.E\.|Son Excellence)\b|"
+                    r"\s+(?:a|ont|qui|et le|et la|lors|est|sont|était|étaient|se|s['’]est)\s|[.;:\n]",
                     rest[m.end():])[0].strip()
     if not body:
         return None
@@ -424,17 +425,21 @@ def extract_organiser(text: str, vocab: Vocabulary) -> Found:
     for weight, phrase, pos, method in cands:
         name, org = normalise_org(phrase, text, vocab)
         factor = _org_like(phrase, org)
-        if (org is not None and org.kind == "partner" or _key(name) in funded) and weight < 5.0:
-            factor *= 0.3  # a funder named as subject is more often the partner than the organiser
         if pos < 400:
             weight += 0.5
-        entry = scored.setdefault(name, [0.0, pos, method, phrase, []])
+        entry = scored.setdefault(name, [0.0, pos, method, phrase, [], False])
         entry[0] += weight * factor
         entry[4].append(method)
+        entry[5] = entry[5] or ((org is not None and org.kind == "partner" or _key(name) in funded) and weight < 5.0)
         if pos < entry[1]:
             entry[1], entry[2], entry[3] = pos, method, phrase
+    if any(not e[5] and e[0] >= MIN_SCORE for e in scored.values()):
+        for e in scored.values():
+            if e[5]:  # a funder named as subject is more often the partner than the organiser
+                e[0] *= 0.3
+                e[4].append("also named as a funder or partner")
     ranked = sorted(scored.items(), key=lambda kv: (-kv[1][0], kv[1][1]))
-    name, (score, pos, method, phrase, methods) = ranked[0]
+    name, (score, pos, method, phrase, methods, _) = ranked[0]
     if score < MIN_SCORE:
         alternatives = tuple((n, round(e[0], 2), "; ".join(dict.fromkeys(e[4]))) for n, e in ranked[:5])
         return Found(None, "", 0.0, f"no candidate with enough evidence (best: {name}, score {score:.1f})", alternatives)

@@ -19,10 +19,17 @@ NAMED = re.compile(rf"(?=[PpIi])\b(?:[Pp]rojet|[Pp]rogramme|PROJET|PROGRAMME|[Ii
 # "Programme d'appui à la santé maternelle (PASMA)", "projets d'appui … (Access)", "programme … (PEN+)"; also
 # plans and strategies the text defines ("Plan d'action national pour la sécurité sanitaire (PANSS)"), weighed less
 DEFINED = re.compile(rf"(?=[PpIiSs])\b(?P<long>(?P<head>[Pp]rogrammes?|[Pp]rojets?|[Ii]nitiatives?|[Pp]lans?|PROGRAMME|PROJET|"
+                     rf"[Pp]rogram|[Pp]roject|"
                      rf"[Ss]trat[ée]gies?)\s[^()\n.;]{{4,120}}?)\s*"
                      rf"\(\s*(?P<name>[{UPPER}][{UPPER}a-zà-ÿ0-9+-]{{1,20}})\s*\)")
 # 'le projet « filet socio productif »'
 QUOTED = re.compile(r"(?=[Pp])\b(?:[Pp]rojet|[Pp]rogramme)\s+[«“\"]\s*(?P<name>[^»”\"\n]{3,60}?)\s*[»”\"]")
+# 'dans le cadre du projet d'appui à la santé des adolescents, …': a long name without acronym, in a context
+# that says the meeting was held under it (the name starts with a capital or is the headline's)
+UNDER_LONG = re.compile(r"(?:dans le cadre|au titre|sous l'egide|a l'initiative|mise en (?:oe|œ)uvre)\s+(?:de la mise en (?:oe|œ)uvre\s+)?"
+                        r"(?:du|des)\s+(?=projet|programme)")
+LONG_STOP = re.compile(r"\s*(?:[,.;:!?\n(«»]|\s(?:dans la|dans les|dans le|a travers|qui|en collaboration|avec|pour|afin|"
+                       r"finance|le \d|les \d|du \d|a [A-Z]))")
 IN_A_NAME = re.compile(r"minist[eè]re[^.;:()\n]{0,90}$", re.IGNORECASE)
 CONTEXT = re.compile(r"(?:dans le cadre d[ue]s?|a travers l[ea]s?|du|au|le|mise en (?:oe|œ)uvre du|appui du|"
                      r"financement du|partenaires du|coordination du|equipe du|en charge du)\s*"
@@ -114,6 +121,16 @@ def extract_programme(text: str, vocab: Vocabulary, title: str = "") -> Found:
         credit(p, m.start(), m.end())
         for start, end in word_spans(text, name):
             credit(p, start, end)
+    for m in UNDER_LONG.finditer(folded):
+        stop = LONG_STOP.search(text, m.end())
+        long = _clean_long(text[m.end(): stop.start() if stop else m.end() + 120])
+        words = long.split()
+        if not 3 <= len(words) <= 20 or _key(long) in by_key or any(_key(t) in _key(long) for t in by_key if len(t) > 3):
+            continue
+        p = Programme(long, long=long)
+        by_key[_key(long)] = p
+        credit(p, m.end(), m.end() + len(long))
+        evidence[p.name].score += 0.5  # the context itself says the meeting was held under it
     for m in QUOTED.finditer(text):
         name = " ".join(m.group("name").split())
         if _key(name) in by_key:
@@ -143,8 +160,12 @@ def extract_programme(text: str, vocab: Vocabulary, title: str = "") -> Found:
     best = ranked[0]
     runner = ranked[1].score if len(ranked) > 1 else 0.0
     conf = round(min(1.0, best.score / 4.0) * (1.0 if best.score >= 2 * runner else 0.7), 2)
+    if best.programme.name == best.programme.long:
+        conf = min(conf, 0.6)  # a long name cut from its context: the curator should check where it ends
+    alternatives = tuple((e.programme.name, round(e.score, 2), f"{e.mentions} mention(s)") for e in ranked[1:4])
     return Found(best.programme, snippet(text, *best.first, width=50), conf,
-                 "registry (programmes.yml)" if best.programme in vocab.programmes else "defined in the text")
+                 "registry (programmes.yml)" if best.programme in vocab.programmes else "defined in the text",
+                 alternatives)
 
 
 def _clean_long(long: str) -> str:

@@ -26,7 +26,7 @@ DATELINE = re.compile(r"^(?:publie le |mis en ligne |le )?\d{1,2}(?:er)? \w+ \d{
 EVENT_NOUN = re.compile(
     r"\b(atelier|session|reunion|revue|assises|rencontre|formation|seminaire|conference|campagne|journee|mission|"
     r"assemblee generale|table ronde|forum|concertation|comite|conseil|sortie|supervision|evaluation|enquete|"
-    r"audit|visite)\b")
+    r"audit|visite|lancement|ceremonie|remise|certification|validation)\b")
 NOUN_STOP = re.compile(r"\s*(?:[,.;:!?\n(«]|\s(?:(?:a|ont|qui|que|s'est|se|au titre|a l'intention|au profit|"
                        r"en faveur|dans|a l'hotel|a la salle|tenu|organise|avec|pour|sur|afin|ayant|en presence|sous)\s|"
                        r"(?:le|les|du|des|ce|cette)\s+(?:\d|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)))")
@@ -103,7 +103,10 @@ def event_phrase(text: str) -> str:
         return ""
     stop = NOUN_STOP.search(folded, m.end())
     end = stop.start() if stop else m.end()
-    words = text[m.start(): end].split()[:9]
+    words = text[m.start(): end].split()[:14]
+    while len(words) > 1 and fold(words[-1]).strip(",;:") in ("de", "du", "des", "la", "le", "les", "l'", "d'", "et", "a",
+                                                              "au", "aux", "en", "sur", "pour"):
+        words.pop()  # never end on a preposition: 'Session du conseil de santé du district de'
     phrase = " ".join(words).rstrip(" ,;:-")
     return phrase[:1].upper() + phrase[1:]
 
