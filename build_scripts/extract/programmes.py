@@ -27,7 +27,7 @@ QUOTED = re.compile(r"(?=[Pp])\b(?:[Pp]rojet|[Pp]rogramme)\s+[«“\"]\s*(?P<nam
 # 'dans le cadre du projet d'appui à la santé des adolescents, …': a long name without acronym, in a context
 # that says the meeting was held under it (the name starts with a capital or is the headline's)
 UNDER_LONG = re.compile(r"(?:dans le cadre|au titre|sous l'egide|a l'initiative|mise en (?:oe|œ)uvre)\s+(?:de la mise en (?:oe|œ)uvre\s+)?"
-                        r"(?:du|des)\s+(?=projet|programme)")
+                        r"du\s+(?=projet\s|programme\s)")
 LONG_STOP = re.compile(r"\s*(?:[,.;:!?\n(«»]|\s(?:dans la|dans les|dans le|a travers|qui|en collaboration|avec|pour|afin|"
                        r"finance|le \d|les \d|du \d|a [A-Z]))")
 IN_A_NAME = re.compile(r"minist[eè]re[^.;:()\n]{0,90}$", re.IGNORECASE)
