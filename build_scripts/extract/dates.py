@@ -50,7 +50,9 @@ MONTH_YEAR = _starting_with(_initials(*MONTH_LEADS, *MONTHS),
 YEAR_ONLY = _starting_with(_initials(*YEAR_LEADS), rf"\b(?:{'|'.join(YEAR_LEADS)})\s+(?P<y1>{Y})\b")
 SPELLED = _starting_with("l",
     r"\bl'an\s+(?P<year>(?:deux|mil|mille|neuf|cent|[a-z-]+)(?:[\s-]+[a-z]+)*?)\s*,?\s+(?:et\s+)?"
-    r"(?:le|les)\s+(?P<days>[a-z\s-]+?)\s+(?:du\s+mois\s+d[e']\s*)?" + M.format("m2") + r"\b")
+    r"(?:le|les)\s+(?P<days>[a-z\s,-]+?)\s+(?:du\s+mois\s+d[e']\s*)?" + M.format("m2") + r"\b")
+# an abstract's or a report's title line ending with its year: '…, Ouargaye, Burkina Faso, 2024'
+TITLE_YEAR = re.compile(rf"(?m),\s*(?P<y1>{Y})\s*$")
 
 EVENT_WORDS = re.compile(
     r"s'est tenu|se sont tenu|a tenu|ont tenu|\btenue?s?\b|s'est deroule|se sont deroule|a eu lieu|ont eu lieu|c'etait|"
@@ -63,6 +65,8 @@ PAST = re.compile(r"(?:depuis|lors (?:du|de la|des)|decide|adopte|en date du|pre
                   r"dernier|passe|au cours de l'annee)[^.\n]{0,40}$|suite (?:a|au)[^.\n]{0,120}$")
 DEADLINE = re.compile(r"(?:echeance|delai|d'ici|avant le|au plus tard|prevue?s?|programmee?s?|jusqu'au|"
                       r"a partir du|des le|fin|debut|horizon)\s*:?\s*(?:pour |le |du |au |en |pour le |l'horizon )?$")
+ENDED = re.compile(r"(?:acheve|cloture|pris fin|prend fin|se sont termine|s'est termine|fin des travaux)\w*\s+(?:le |ce )?$")
+STATUS = re.compile(r"(?:situation|point|bilan|donnees|chiffres)\s+(?:au|du|a la date du|arretee? au)\s*$")
 SIGNATURE = re.compile(r"(?:fait a\s+[\w' -]+|^[\w' -]{2,30}),?\s+le\s*$")
 
 
@@ -216,6 +220,8 @@ def _candidates(folded: str, publication: str | None = None) -> list[Candidate]:
         add(m, _iso(int(m.group("y1")), MONTHS[m.group("m1")]), None, 1.5, "month and year")
     for m in YEAR_ONLY.finditer(folded):
         add(m, _iso(int(m.group("y1"))), None, 1.0, "year of the session")
+    for m in TITLE_YEAR.finditer(folded, 0, 400):
+        add(m, _iso(int(m.group("y1"))), None, 1.0, "year closing the title line")
     years = [int(c.start[:4]) for c in found] or [
         int(y) for y in YEAR.findall(folded)]
     if publication:  # a date without a year is most likely in the year of publication
@@ -288,6 +294,10 @@ def _score(c: Candidate, folded: str) -> float:
         score -= 1.5
     if DEADLINE.search(before[-40:]):
         score -= 3.0
+    if ENDED.search(before[-40:]) and not c.end:
+        score -= 1.5  # 'les travaux se sont achevés le 7 novembre': the last day, not the first
+    if STATUS.search(before[-30:]):
+        score -= 2.5  # 'situation au 11 septembre': the date of a count
     if SIGNATURE.search(before) and c.pos > 0.7 * len(folded):
         score -= 1.5
     if c.pos < 0.15 * len(folded) or c.pos < 300:

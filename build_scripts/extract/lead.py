@@ -26,11 +26,18 @@ PUBLICATION = re.compile(
     rf"^\W*(?:(?:publie|mis en ligne|mise a jour|date de publication|posted|cree)\w*\s*(?:le|:)?\s*)?"
     rf"(?P<date>{_DATE})(?:\s*(?:a|-)?\s*\d{{1,2}}\s*h\s*\d*\s*(?:min)?)?\s*(?:[|,-].{{0,60}})?$", re.IGNORECASE)
 PUBLICATION_LEAD = re.compile(r"^\W*(?:publie|mis en ligne|mise a jour|date de publication|posted)", re.IGNORECASE)
+# 'Cet article a été publié le: 17/04/21 12:11 GMT', 'mercredi 10 décembre 2014 par AIP Agboville'
+PUBLISHED_ANYWHERE = re.compile(r"^.{0,40}\b(?:publie|mis en ligne|mise a jour)\w*\s*(?:le|:)\s*:?\s*(?P<date>[0-3]?\d[/.-][01]?\d[/.-]\d\d(?:\d\d)?|"
+                                rf"{_DATE})\b.{{0,40}}$", re.IGNORECASE)
+DATE_LINE = re.compile(rf"^\W*(?P<date>(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\s+{_DATE})"
+                       rf"(?:\s+(?:par|by|-|–|\|)\s*.{{0,60}})?$", re.IGNORECASE)
 META_DATE = re.compile(r"^\s*date\s*:?\s*(?P<date>(?:19|20)\d\d-\d\d(?:-\d\d)?)\b\s*(?:publicite\b)?", re.IGNORECASE)
 BYLINE = re.compile(r"^\W*(?:par|by|auteur|redige par|source|credit photo|photo)\s*:?\s+[\w .'’-]{2,60}$",
                     re.IGNORECASE)
 BANNER = re.compile(r"^(?:.{0,40}\.(?:net|com|org|info|ne|ml|bf|sn|ci|cm|td|tg|bj|gn|cd|ga|mr)\b.{0,80}|"
                     r"proverbe du jour\s*:.*|actualites?|accueil|une|a la une|sante|societe|politique|"
+                    r"top of page|haut de (?:la )?page|retour en haut|a\+?\s*a\s*a-|imprimer|partager.{0,30}|"
+                    r"vous etes (?:sur|ici).{0,60}|page \d+\s*sur\s*\d+|(?:home|accueil)\s*[|>/].*|.*(?:\s\|\s.*){2,}|"
                     r"[^\s]+\.(?:jpe?g|png|gif|webp))$", re.IGNORECASE)
 HEAD_LINES = 8  # publication lines and banners are looked for among the first lines only
 
@@ -43,6 +50,11 @@ class Lead:
     publication: str | None = None  # ISO date (or 'YYYY-MM') of publication, when the text gives it
     place: str | None = None  # the dateline's place
     removed: list[str] = field(default_factory=list)
+
+
+def _short_year(date: str) -> str:
+    """'17/04/21' -> '17/04/2021' (a two-digit year on a publication line is this century's)."""
+    return re.sub(r"([/.-])(\d\d)$", r"\g<1>20\2", date.strip())
 
 
 def strip_lead(text: str) -> Lead:
@@ -70,8 +82,10 @@ def strip_lead(text: str) -> Lead:
                 continue
             line, f = rest, fold(rest)
         pub = PUBLICATION.match(f)
-        if pub and (PUBLICATION_LEAD.match(f) or re.match(r"\s*[-•|*]|.*\d\s*h\s*\d", f)):
-            lead.publication = lead.publication or parse_date(pub.group("date"))
+        if not (pub and (PUBLICATION_LEAD.match(f) or re.match(r"\s*[-•|*]|.*\d\s*h\s*\d", f))):
+            pub = PUBLISHED_ANYWHERE.match(f) or DATE_LINE.match(f)
+        if pub:
+            lead.publication = lead.publication or parse_date(_short_year(pub.group("date")))
             lead.removed.append(line.strip())
             continue
         if n < HEAD_LINES and (BANNER.match(f) or BYLINE.match(f)) and len(f) < 140:

@@ -27,11 +27,12 @@ PERSON_SUBJECT = re.compile(r"\s(?:a|ont)\s+(?:preside|procede|lance|ouvert|cond
                             r"|\squi\s+(?:a|ont)\s+(?:lance|organise|initie|preside|ouvert)\b|\s(?:se sont|s'est)\s+reuni")
 # INITIATIVE and PARTNER_LEAD are alternatives that each begin with a plain word (no group in front): the regex
 # engine then looks for their first letters only, which is much quicker than trying every position.
-INITIATIVE = re.compile(rf"a l'initiative\s+{ART}|sur l'initiative\s+{ART}|sous l'egide\s+{ART}|"
+INITIATIVE = re.compile(rf"a l'initiative\s+{ART}|sur l'initiative\s+{ART}|sous l'initiative\s+{ART}|sous l'egide\s+{ART}|"
                         rf"sous la (?:houlette|coordination)\s+{ART}")
 FIELD_LINE = re.compile(r"(?m)^\W*(?:organisateur|organisation|structure organisatrice|organise par)\W*:\W*")
 SUBJECT_VERB = re.compile(r"\s(?:a|ont|à)\s+(?:organise|tenu|initie|abrite|conduit|anime|lance|regroupe|reuni|"
-                          r"convoque|mis en (?:oe|œ)uvre|procede|fait|remis|valide|forme|coordonne)\b|"
+                          r"convoque|mis en (?:oe|œ)uvre|procede|fait|remis|valide|forme|coordonne|presente|"
+                          r"acheve|cloture|demarre|ouvert)\b|"
                           r"\s(?:organise|organisent|tient|a tenu sa|a tenu son)\s")
 # the title of a person, then the body: "ministre de la Santé", "SG du Minsanté", "médecin chef du district…"
 PERSON_TITLE = re.compile(r"(?:ministres?(?:\s+(?:delegue|d'etat))?|secretaire generale?|sg|directeur(?: general| regional| "
@@ -63,7 +64,7 @@ PARTNER_LEAD = re.compile("|".join(
     [rf"{lead}\s+{SUPPORT}" for lead in ("avec", "grace a")]
     + [rf"{verb}s?\s+par\s+{ART}" for verb in ("finance", "financee", "appuye", "appuyee", "soutenu", "soutenue")]
     + [rf"en partenariat avec\s+{ART}", rf"sur (?:financement|fonds)\s+{ART}"]))
-ORG_HEAD = re.compile(r"^(?:direction|delegation|centrale|ministere|comite|programme|projet|service|agence|institut|fondation|association|"
+ORG_HEAD = re.compile(r"^(?:direction|delegation|centrale|ministere|comite|commissariat|haut[- ]commissariat|gouvernement|programme|projet|service|agence|institut|fondation|association|"
                       r"ong|organisation|conseil|cellule|unite|coordination|secretariat|federation|union|reseau|centre|"
                       r"hopital|district|zone|commission|equipe|mairie|prefecture|gouvernorat|region|croix|cooperation|"
                       r"fonds|banque|office|societe|mutuelle|groupe|plateforme|universite|ecole|laboratoire|region medicale|"

@@ -18,6 +18,8 @@ NOT_A_TITLE = re.compile(
     r"note de synthese$|compte[- ]rendu$|proces[- ]verbal$|rapport$|titre\s*:?$|objet\s*:?$|"
     r"(?:n|no|ref)\s*[°o.]|annee\s|region (?:de|du|des)\s|district sanitaire (?:de|du)\s[^,:]{0,30}$|"
     r"proverbe du jour|par\s+[\w .'-]{2,40}$|photo\b|credit|[^\s]+\.(?:jpe?g|png|gif|webp)$|"
+    r"top of page|haut de (?:la )?page|a\+?\s*a\s*a-|vous etes (?:sur|ici)|page \d+\s*sur|(?:home|accueil)\s*[|>/]|"
+    r".*\s\|\s.*\s\|\s|.*\b(?:publie|mis en ligne)\w*\s*(?:le|:)|table des matieres|sommaire$|"
     r".{0,40}\.(?:net|com|org|info)\b|.*\bsite d'information\b|.*\bl'actualite\b.{0,40}sur le net)")
 LABEL = re.compile(r"^(?:titre|objet|theme|intitule)\s*:\s*", re.IGNORECASE)
 
