@@ -15,7 +15,10 @@ ART = r"(?:de la |du |de l'|des |de |d')?(?:la |le |l'|les )?"
 STOP = re.compile(r"\s*(?:[,.;:!?\n«»]|\s(?:avec|a travers|en collaboration|en partenariat|et finance|grace|dans le cadre|"
                   r"au profit|a l'intention|en faveur|pour|sur le theme|portant|autour|afin|le \d|les \d|du \d|"
                   r"a (?:la salle|l'hotel|l'amphi|la prefecture)|dans la salle|qui s'est|qui se|a ete|a organise|"
-                  r"ont organise|a tenu|s'est tenu|a reuni|se sont|a eu lieu|en date|ce \w+day|c'etait))")
+                  r"ont organise|a tenu|s'est tenu|a reuni|se sont|a eu lieu|en date|ce \w+day|c'etait|car|mais|donc|"
+                  r"lorsque|puisque|parce|s'est|se sont))")
+# a ministry's name goes on after a comma: 'Ministère de la Santé, de l'Hygiène publique et de la CMU'
+NAME_GOES_ON = re.compile(r",\s*(?:de la |de l'|du |des |d')")
 ORGANISED_BY = re.compile(rf"(?:organise(?:e|s|es)?|initie(?:e|s|es)?|pilote(?:e|s|es)?|convoque(?:e|s|es)?|"
                           rf"menee?s?|conduite?s?|coordonnee?s?|mise?s? en (?:oe|œ)uvre|realisee?s?)\s+par\s+{ART}")
 # "présidé par le ministre de la Santé", "ouvert par le directeur régional…": the body the person speaks for
@@ -227,6 +230,9 @@ def _phrase_at(text: str, folded: str, start: int, person: bool = False) -> str:
     """The name that starts at ``start``; a long form is kept whole up to the acronym that closes it
     ('Association des Jeunes pour l'Insertion Socio-économique (AJISE)')."""
     stop = (PERSON_STOP if person else STOP).search(folded, start)
+    while (stop and not person and NAME_GOES_ON.match(folded, stop.start())
+           and re.match(r"minist|direction|secretariat|commissariat", folded[start: start + 15])):
+        stop = STOP.search(folded, stop.start() + 1)
     end = stop.start() if stop else min(len(text), start + 140)
     end = min(end, start + 160)
     d = re.match(r"[^.;:\n()]{0,120}?\((?P<acr>[A-Z][A-Za-z0-9&/-]{1,15})\)", text[start: start + 180])
@@ -313,7 +319,7 @@ def _candidates(text: str, vocab: Vocabulary) -> list[tuple[float, str, int, str
         subject = _subject(text, folded, m.start())
         if subject and (ORG_HEAD.match(fold(subject)) or re.match(r"[A-Z]{2,}", subject)):
             verb = folded[m.start(): m.end()].strip()
-            strong = re.search(r"organis|tenu|tient|initie|abrite|convoque|reuni|regroupe", verb)
+            strong = re.search(r"organis|tenu|tient|initie|convoque|reuni|regroupe", verb)
             out.append((4.5 if strong else 3.0, subject, m.start() - len(subject), f"subject of '{verb}'"))
     for m in PRESIDED_BY.finditer(folded):
         phrase = _phrase_at(text, folded, m.end(), person=True)
@@ -339,6 +345,10 @@ def _candidates(text: str, vocab: Vocabulary) -> list[tuple[float, str, int, str
         out.append((3.5, text[m.start("org"): m.end("org")], m.start(), "a committee that met"))
     for m in PTA_OWNER.finditer(folded):
         out.append((2.5, _phrase_at(text, folded, m.end()), m.start(), "owner of the annual work plan"))
+    named = [(fold(p)[:12], pos) for _, p, pos, _ in out]
+    for phrase, pos in _bodies_in_lead(text, folded, vocab):
+        if not any(key == fold(phrase)[:12] and abs(pos - at) < 80 for key, at in named):  # not the same words again
+            out.append((1.0, phrase, pos, "a body named in the first lines"))
     head = _headline_org(text, vocab)
     if head:
         out.append((2.0, head[0], head[1], "organisation named in the headline"))
@@ -377,15 +387,42 @@ def _subject(text: str, folded: str, verb: int, person: bool = False) -> str:
 
 
 def _letterhead(text: str) -> tuple[str, int] | None:
-    """Minutes often open with the organisation's name in capitals."""
-    for m in re.finditer(r"(?m)^\s*(\S[^\n]*)$", text[:400]):
+    """Minutes often open with the organisation's name in capitals, from the ministry down to the unit: the most
+    specific body of that block (its last line that names one, with the line it runs on to)."""
+    found = None
+    lines = list(re.finditer(r"(?m)^[ \t]*(\S[^\n]*)$", text[:600]))
+    for n, m in enumerate(lines):
         line = m.group(1).replace("*", "").replace("#", "").strip()
-        if not line:
-            continue
-        if LETTERHEAD.match(line) and ORG_HEAD.match(fold(line)):
-            return line, m.start(1)
-        return None
-    return None
+        if not LETTERHEAD.match(line):
+            break
+        if ORG_HEAD.match(fold(line)) and not fold(line).startswith(("republique", "ministere")) or found is None and \
+                ORG_HEAD.match(fold(line)):
+            if re.search(r"\b(?:DE|DU|DES|ET|DE LA|D['’])$", line) and n + 1 < len(lines):
+                line += " " + lines[n + 1].group(1).strip()
+            found = (line, m.start(1))
+    return found
+
+
+BODY_MENTION = re.compile(r"\b(?:le|la|l'|du|de la|de l'|au|a la|les|des)\s*(?=(?:ministere|direction|district sanitaire|"
+                          r"region medicale|comite|agence|institut|association|ong|conseil|commissariat|federation|"
+                          r"delegation|coordination|secretariat|cellule|unite|hopital|centre hospitalier|mairie|"
+                          r"gouvernement|organisation)\b)")
+LEAD_CHARS = 600
+
+
+def _bodies_in_lead(text: str, folded: str, vocab: Vocabulary) -> list[tuple[str, int]]:
+    """Bodies named in the first lines, and known acronyms there that are not funders: what the text points to
+    when no sentence says who organised the meeting."""
+    out = [(_phrase_at(text, folded, m.end()), m.end()) for m in BODY_MENTION.finditer(folded, 0, LEAD_CHARS)
+           if not LETTERHEAD.match(text[text.rfind("\n", 0, m.end()) + 1: (text.find("\n", m.end()) + 1 or len(text)) - 1])]
+    reg = _registry(vocab)
+    if reg.acronyms is not None:
+        for hit in reg.acronyms.finditer(fold(text[:LEAD_CHARS], lower=False)):
+            org = reg.by_key[_key(hit.group(0))]
+            inside = text[hit.start() - 1: hit.start()] == "(" and text[hit.end(): hit.end() + 1] == ")"
+            if org.kind not in ("partner", "regional") and not inside:  # '(CRS)' defines the words before it
+                out.append((hit.group(0), hit.start()))
+    return [(p, pos) for p, pos in out[:6] if 2 <= len(p) <= 140]
 
 
 def _headline_org(text: str, vocab: Vocabulary) -> tuple[str, int] | None:
