@@ -24,13 +24,16 @@ ORGANISED_BY = re.compile(rf"(?:organise(?:e|s|es)?|initie(?:e|s|es)?|pilote(?:e
 # "présidé par le ministre de la Santé", "ouvert par le directeur régional…": the body the person speaks for
 PRESIDED_BY = re.compile(rf"(?:presid|ouvert|lance|inaugur|supervis|rehauss|organis)\w*(?:\s+de la presence\s+|"
                          rf"[^.;:\n]{{0,70}}?\spar\s+){ART}")
-MINISTER = re.compile(r"\b(?:le|la|les|du|des|de la|au|aux|a la)\s+ministres?\s+(?:de la |du |des |de l')")
+# 'le ministre de la Santé', ', ministre des Affaires sociales,', ', la directrice régionale de la Santé'
+HEAD_NAMED = re.compile(r"(?:\b(?:le|la|les|du|des|de la|au|aux|a la)|,)\s+(?=(?:ministres?|directeur|directrice|"
+                        r"secretaire generale?|coordonnateur|coordinatrice|medecin[- ]chef|president|presidente)\b)")
 PERSON_SUBJECT = re.compile(r"\s(?:a|ont)\s+(?:preside|procede|lance|ouvert|conduit|initie|organise|valide|remis|"
                             r"fait|procede|reuni|convoque|coordonne|supervise)\b|\s(?:preside|lance|ouvre|organise)\s"
                             r"|\squi\s+(?:a|ont)\s+(?:lance|organise|initie|preside|ouvert)\b|\s(?:se sont|s'est)\s+reuni")
 # INITIATIVE and PARTNER_LEAD are alternatives that each begin with a plain word (no group in front): the regex
 # engine then looks for their first letters only, which is much quicker than trying every position.
-INITIATIVE = re.compile(rf"a l'initiative\s+{ART}|sur l'initiative\s+{ART}|sous l'initiative\s+{ART}|sous l'egide\s+{ART}|"
+INITIATIVE = re.compile(rf"a l'initiative\s+{ART}|sur l'initiative\s+{ART}|sous l'initiative\s+{ART}|"
+                        rf"est une initiative\s+{ART}|sous l'egide\s+{ART}|"
                         rf"sous la (?:houlette|coordination)\s+{ART}")
 FIELD_LINE = re.compile(r"(?m)^\W*(?:organisateur|organisation|structure organisatrice|organise par)\W*:\W*")
 SUBJECT_VERB = re.compile(r"\s(?:a|ont|à)\s+(?:organise|tenu|initie|abrite|conduit|anime|lance|regroupe|reuni|"
@@ -265,6 +268,15 @@ def defines(long: str, acr: str) -> bool:
                                           for m in re.finditer(r"\b(?:du|de la|de l['’]|des|de|d['’])\s*", long))
 
 
+def _resolve_bare(body: str, text: str, folded: str) -> str | None:
+    """'du ministère' alone refers to the ministry the text names in full elsewhere; None when it names none."""
+    head = fold(body).strip()
+    if " " in head:
+        return body
+    m = re.search(rf"\b{re.escape(head)}\s+(?:de la |de l'|du |des |d'|en charge |charge )", folded)
+    return _phrase_at(text, folded, m.start()) if m else None
+
+
 def _person_org(phrase: str) -> str | None:
     """'le Ministre de la Santé, Dr X' -> 'Ministère de la Santé'; 'SG du Minsanté' -> 'Minsanté';
     'directeur régional de la santé de Kankan' -> 'Direction régionale de la santé de Kankan'."""
@@ -324,17 +336,22 @@ def _candidates(text: str, vocab: Vocabulary) -> list[tuple[float, str, int, str
     for m in PRESIDED_BY.finditer(folded):
         phrase = _phrase_at(text, folded, m.end(), person=True)
         body = _person_org(phrase)
+        body = body and _resolve_bare(body, text, folded)
         if body:
             out.append((3.0, body, m.start(), "its head presided or opened the meeting"))
         elif ORG_HEAD.match(fold(phrase)) or fold(phrase).startswith("minist"):
             out.append((3.5, _phrase_at(text, folded, m.end()), m.start(), "opened, launched or presided by"))
-    for n, m in enumerate(MINISTER.finditer(folded)):
-        body = _person_org(text[m.start(): m.start() + 120].split(" ", 1)[1])
-        if body and n < 2:
-            out.append((1.0, body, m.start(), "its minister is named"))
+    heads = 0
+    for m in HEAD_NAMED.finditer(folded):
+        body = _person_org(text[m.end(): m.end() + 140])
+        body = body and _resolve_bare(body, text, folded)
+        if body and heads < 3:
+            heads += 1
+            out.append((1.0, body, m.start(), "its minister or head is named"))
     for m in PERSON_SUBJECT.finditer(folded):
         subject = _subject(text, folded, m.start(), person=True)
         body = _person_org(subject) if subject and PERSON.match(fold(subject)) else None
+        body = body and _resolve_bare(body, text, folded)
         if body:
             out.append((3.0, body, m.start() - len(subject), "its head presided, opened or led the meeting"))
     for m in COMMITTEE.finditer(folded):
@@ -452,6 +469,21 @@ def _org_like(phrase: str, org: Organisation | None) -> float:
 MIN_SCORE = 1.2
 
 
+def _merge_short_forms(scored: dict[str, list]) -> None:
+    """'Comité de pilotage' and 'Comité de pilotage du PASMA' are one body: the short form's evidence goes to the
+    longest name it begins."""
+    keys = {name: _key(re.sub(r"\s*\([^()]*\)", "", name)) for name in scored}
+    for short in sorted(scored, key=lambda n: len(keys[n])):
+        if len(keys[short].split()) < 2:
+            continue
+        longer = [n for n in scored if n != short and keys[n].startswith(keys[short] + " ")]
+        if longer:
+            target = max(longer, key=lambda n: scored[n][0])
+            scored[target][0] += scored[short][0]
+            scored[target][4].extend(scored[short][4])
+            del scored[short]
+
+
 def extract_organiser(text: str, vocab: Vocabulary) -> Found:
     """The body that organised the event, as 'Long form (ACRONYM)': every candidate is weighed by the evidence
     for it (role words, position, being a known or well-formed name, being named as a funder)."""
@@ -471,7 +503,8 @@ def extract_organiser(text: str, vocab: Vocabulary) -> Found:
         entry[5] = entry[5] or ((org is not None and org.kind == "partner" or _key(name) in funded) and weight < 5.0)
         if pos < entry[1]:
             entry[1], entry[2], entry[3] = pos, method, phrase
-    if any(not e[5] and e[0] >= MIN_SCORE for e in scored.values()):
+    _merge_short_forms(scored)
+    if any(not e[5] and e[0] >= 3.0 for e in scored.values()):
         for e in scored.values():
             if e[5]:  # a funder named as subject is more often the partner than the organiser
                 e[0] *= 0.3
