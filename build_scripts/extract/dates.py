@@ -308,6 +308,13 @@ def _score(c: Candidate, folded: str) -> float:
     return score
 
 
+def _said_to_happen(c: Candidate, folded: str) -> bool:
+    """A verb of the event ('s'est tenu', 'a organisé', 'a eu lieu'…) in the sentence around the date."""
+    start = max(folded.rfind(". ", 0, c.pos), folded.rfind("\n", 0, c.pos)) + 1
+    end = folded.find(". ", c.endpos)
+    return bool(EVENT_WORDS.search(folded[start: end if end >= 0 else len(folded)][:400]))
+
+
 def extract_dates(text: str, publication: str | None = None) -> tuple[Found, Found]:
     """The event's start and end date as ISO strings (or None), with the snippet they came from; a date given
     without a year, or as a weekday, is read against the publication date when there is one."""
@@ -323,6 +330,8 @@ def extract_dates(text: str, publication: str | None = None) -> tuple[Found, Fou
         conf = round(conf * 0.65, 2)  # another date is almost as likely: the curator should see both
     if "inferred" in best.method or "year from the text" in best.method:
         conf = min(conf, 0.5)  # the year (or the day) is a guess: the curator should see it
+    if not _said_to_happen(best, folded):
+        conf = min(conf, 0.65)  # no sentence says the event took place that day
     alternatives = tuple((c.start, round(s, 2), c.method) for s, c in scored[1:4] if c.start != best.start)
     snip = snippet(text, best.pos, best.endpos)
     return (Found(best.start, snip, conf, best.method, alternatives),

@@ -22,16 +22,16 @@ NAME_GOES_ON = re.compile(r",\s*(?:de la |de l'|du |des |d')")
 ORGANISED_BY = re.compile(rf"(?:organise(?:e|s|es)?|initie(?:e|s|es)?|pilote(?:e|s|es)?|convoque(?:e|s|es)?|"
                           rf"menee?s?|conduite?s?|coordonnee?s?|mise?s? en (?:oe|œ)uvre|realisee?s?)\s+par\s+{ART}")
 # "présidé par le ministre de la Santé", "ouvert par le directeur régional…": the body the person speaks for
-PRESIDED_BY = re.compile(rf"(?:presid|ouvert|lance|inaugur|supervis|rehauss|organis)\w*(?:\s+de la presence\s+|"
-                         rf"[^.;:\n]{{0,70}}?\spar\s+){ART}")
+PRESIDED_BY = re.compile("|".join(rf"{stem}\w*(?:\s+de la presence\s+|[^.;:\n]{{0,70}}?\spar\s+){ART}"
+                                  for stem in ("presid", "ouvert", "lance", "inaugur", "supervis", "rehauss", "organis")))
 # 'le ministre de la Santé', ', ministre des Affaires sociales,', ', la directrice régionale de la Santé'
-HEAD_NAMED = re.compile(r"(?:\b(?:le|la|les|du|des|de la|au|aux|a la)|,)\s+(?=(?:ministres?|directeur|directrice|"
+HEAD_NAMED = re.compile(r"(?=[ldao,])(?:\b(?:le|la|les|du|des|de la|au|aux|a la)|,)\s+(?=(?:ministres?|directeur|directrice|"
                         r"secretaire generale?|coordonnateur|coordinatrice|medecin[- ]chef|president|presidente)\b)")
-PERSON_SUBJECT = re.compile(r"\s(?:a|ont)\s+(?:preside|procede|lance|ouvert|conduit|initie|organise|valide|remis|"
-                            r"fait|procede|reuni|convoque|coordonne|supervise)\b|\s(?:preside|lance|ouvre|organise)\s"
-                            r"|\squi\s+(?:a|ont)\s+(?:lance|organise|initie|preside|ouvert)\b|\s(?:se sont|s'est)\s+reuni")
-# INITIATIVE and PARTNER_LEAD are alternatives that each begin with a plain word (no group in front): the regex
-# engine then looks for their first letters only, which is much quicker than trying every position.
+# Alternatives that each begin with a plain word: the regex engine looks for their first letters only (quick).
+PERSON_SUBJECT = re.compile("|".join(
+    [rf"{aux}\s+(?:preside|procede|lance|ouvert|conduit|initie|organise|valide|remis|fait|reuni|convoque|coordonne|supervise)\b" for aux in ("a", "ont")]
+    + [rf"{verb}\s" for verb in ("preside", "lance", "ouvre", "organise")]
+    + [r"qui\s+(?:a|ont)\s+(?:lance|organise|initie|preside|ouvert)\b", r"se sont\s+reuni", r"s'est\s+reuni"]))
 INITIATIVE = re.compile(rf"a l'initiative\s+{ART}|sur l'initiative\s+{ART}|sous l'initiative\s+{ART}|"
                         rf"est une initiative\s+{ART}|sous l'egide\s+{ART}|"
                         rf"sous la (?:houlette|coordination)\s+{ART}")
@@ -467,6 +467,7 @@ def _org_like(phrase: str, org: Organisation | None) -> float:
 
 
 MIN_SCORE = 1.2
+EXPLICIT = ("'Organisateur :'", "'organisé par'", "'à l'initiative", "subject of", "a committee that met")
 
 
 def _merge_short_forms(scored: dict[str, list]) -> None:
@@ -490,7 +491,7 @@ def extract_organiser(text: str, vocab: Vocabulary) -> Found:
     cands = _candidates(text, vocab)
     if not cands:
         return Found(None, "", 0.0, "no 'organisé par', 'à l'initiative de', subject of 'a organisé' or committee")
-    funded = {_key(n) for _, n in _partner_names(text, vocab)}
+    funded = {_key(n) for _, n in _partner_names_once(text, vocab)}
     scored: dict[str, list] = {}
     for weight, phrase, pos, method in cands:
         name, org = normalise_org(phrase, text, vocab)
@@ -516,6 +517,8 @@ def extract_organiser(text: str, vocab: Vocabulary) -> Found:
         return Found(None, "", 0.0, f"no candidate with enough evidence (best: {name}, score {score:.1f})", alternatives)
     runner = ranked[1][1][0] if len(ranked) > 1 else 0.0
     conf = round(min(1.0, score / 6.0) * (1.0 if score >= 2 * runner else 0.75), 2)
+    if not any(m.startswith(EXPLICIT) for m in methods):
+        conf = min(conf, 0.6)  # inferred from who presided or who is named, not from a sentence saying who organised
     alternatives = tuple((n, round(e[0], 2), "; ".join(dict.fromkeys(e[4]))) for n, e in ranked[1:6])
     return Found(name, snippet(text, pos, pos + len(phrase), width=40), conf, "; ".join(dict.fromkeys(methods)),
                  alternatives)
@@ -536,12 +539,25 @@ def _partner_names(text: str, vocab: Vocabulary, snips: list[str] | None = None)
     return names
 
 
+_LAST_PARTNERS: list = [None, None, None]  # (text, vocab, (names, snippets)) of the last report: read once, used twice
+
+
+def _partner_names_once(text: str, vocab: Vocabulary, snips: list[str] | None = None) -> list[tuple[int, str]]:
+    if _LAST_PARTNERS[0] is not text or _LAST_PARTNERS[1] is not vocab:
+        found: list[str] = []
+        _LAST_PARTNERS[:] = [text, vocab, (_partner_names(text, vocab, found), found)]
+    names, found = _LAST_PARTNERS[2]
+    if snips is not None:
+        snips.extend(found)
+    return list(names)
+
+
 def extract_partners(text: str, vocab: Vocabulary, organiser: str | None) -> Found:
     """Funders and technical partners: named after 'avec l'appui de', 'financé par'…, or known partners."""
     folded = fold(text)
     reg = _registry(vocab)
     snips: list[str] = []
-    names = _partner_names(text, vocab, snips)
+    names = _partner_names_once(text, vocab, snips)
     if reg.acronyms is not None:
         for hit in reg.acronyms.finditer(fold(text, lower=False)):
             org = reg.by_key[_key(hit.group(0))]

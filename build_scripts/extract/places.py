@@ -117,6 +117,9 @@ def extract_country(text: str, vocab: Vocabulary, hints: dict[str, float] | None
     chosen = [c for c, s in ranked if s >= max(MIN_SCORE, SHARE_OF_TOP * top)]
     total = sum(scores.values())
     conf = round(min(1.0, top / 6.0) * (sum(scores[c] for c in chosen) / total), 2)
+    runner = next((s for c, s in ranked if c not in chosen), 0.0)
+    if len(chosen) > 1 or runner >= 0.3 * top:
+        conf = min(conf, 0.6)  # several countries, or another one not far behind: the curator should look
     snips = [snippet(text, *first[c], width=40) for c in chosen if c in first]
     value: str | list[str] = chosen[0] if len(chosen) == 1 else sorted(chosen)
     return Found(value, " / ".join(snips), conf, "places, names and demonyms of places.yml")

@@ -47,6 +47,7 @@ class _Evidence:
     first: tuple[int, int] = (10**9, 0)
     mentions: int = 0
     hits: list[tuple[int, int]] = field(default_factory=list)
+    framed: bool = False  # the text says the meeting was held under it ('dans le cadre du …', in the title)
 
 
 
@@ -99,6 +100,7 @@ def extract_programme(text: str, vocab: Vocabulary, title: str = "") -> Found:
             weight -= 2.0
         elif CONTEXT.search(before):
             weight += 0.75
+            ev.framed = ev.framed or bool(re.search(r"(?:cadre|travers|mise en (?:oe|œ)uvre|appui|financement)", before[-40:]))
         if start < 250:
             weight += 1.0
         ev.score += weight
@@ -151,6 +153,7 @@ def extract_programme(text: str, vocab: Vocabulary, title: str = "") -> Found:
         for ev in evidence.values():
             if any(word_spans(title, t) for t in (ev.programme.name, *ev.programme.aliases)):
                 ev.score += 1.5
+                ev.framed = True
     for ev in evidence.values():
         if ev.programme.kind == "plan":
             ev.score *= 0.4  # a national plan is the frame, rarely the subject
@@ -160,6 +163,8 @@ def extract_programme(text: str, vocab: Vocabulary, title: str = "") -> Found:
     best = ranked[0]
     runner = ranked[1].score if len(ranked) > 1 else 0.0
     conf = round(min(1.0, best.score / 4.0) * (1.0 if best.score >= 2 * runner else 0.7), 2)
+    if not best.framed:
+        conf = min(conf, 0.6)  # named, but nothing says the meeting was held under it
     if best.programme.name == best.programme.long:
         conf = min(conf, 0.6)  # a long name cut from its context: the curator should check where it ends
     alternatives = tuple((e.programme.name, round(e.score, 2), f"{e.mentions} mention(s)") for e in ranked[1:4])
