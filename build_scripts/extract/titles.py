@@ -32,6 +32,7 @@ EVENT_NOUN = re.compile(
 NOUN_STOP = re.compile(r"\s*(?:[,.;:!?\n(«]|\s(?:(?:a|ont|qui|que|s'est|se|au titre|a l'intention|au profit|"
                        r"en faveur|dans|a l'hotel|a la salle|tenu|organise|avec|pour|sur|afin|ayant|en presence|sous)\s|"
                        r"(?:le|les|du|des|ce|cette)\s+(?:\d|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)))")
+VENUE_WORD = re.compile(r"(?:salles?|centres?|lieu|documents?|outils?|modules?|plans?) (?:de|des|d')\s*$")
 KEYWORDS_LINE = re.compile(r"^(?:mots?[- ]cles|key ?words|resume|abstract|contexte)\s*:?", re.IGNORECASE)
 FRENCH_MONTHS = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre",
                  "novembre", "décembre"]
@@ -100,7 +101,8 @@ def headline(blocks: list[Block], skip: set[str] | None = None) -> tuple[str, in
 def event_phrase(text: str) -> str:
     """'un atelier de partage d'expériences à l'intention…' -> "Atelier de partage d'expériences"."""
     folded = fold(text)
-    m = EVENT_NOUN.search(folded)
+    m = next((m for m in EVENT_NOUN.finditer(folded) if not VENUE_WORD.search(folded, max(0, m.start() - 12), m.start())),
+             None)
     if not m:
         return ""
     stop = NOUN_STOP.search(folded, m.end())
@@ -127,6 +129,8 @@ def extract_title(blocks: list[Block], text: str, *, programme: str | None, orga
         who = re.sub(r"\s*\([^()]*\)$", "", organiser_long)  # 'Session — Direction départementale de la santé du Mono'
 
     title = phrase
+    if who and len(who) > 70:
+        who = None  # a long name would bury the event: it stays in the page's organiser field
     if who and fold(who) not in fold(phrase):
         title += f" — {who}"
     if place and fold(place) not in fold(title):
