@@ -138,3 +138,12 @@ def test_real_text_accuracy_stays_where_it_was_measured(vocab):
     low = {f: f"{tally.ok[f]}/{tally.n[f]}" for f, floor in FLOORS.items() if tally.ok[f] / tally.n[f] < floor}
     assert not low, f"fields under their floor {FLOORS}: {low}"
     assert tally.letterheads <= 3
+
+
+def test_a_letterhead_cut_over_two_lines_and_an_agency_name_are_not_the_title(vocab):
+    head = ("RÉPUBLIQUE DU NIGER\n\nFraternité – Travail – Progrès\n\n********\n\n"
+            "# DIRECTION RÉGIONALE DE LA SANTÉ PUBLIQUE ET DE LA LUTTE\n\n# CONTRE LES ÉPIDÉMIES\n\n"
+            "# AGENCE RÉGIONALE DE SÉCURITÉ SANITAIRE\n\n")
+    title = _meta(head + BODY, vocab)["title"]
+    assert not title.upper().startswith(("CONTRE", "AGENCE", "DIRECTION", "RÉPUBLIQUE"))
+    assert title.startswith("Atelier de validation")

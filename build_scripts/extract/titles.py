@@ -60,32 +60,40 @@ def french_date(iso: str | None) -> str:
 def not_a_title(line: str) -> bool:
     """A letterhead, motto, ministry or directorate name alone, running header, label or site furniture."""
     f = fold(line).strip(" *#-–—•")
-    return bool(NOT_A_TITLE.match(f)) or (line.upper() == line and len(line.split()) <= 12
+    return not any(ch.isalpha() for ch in f) or bool(NOT_A_TITLE.match(f)) or (line.upper() == line and len(line.split()) <= 12
                                            and bool(re.match(r"(?:ministere|direction|service|secretariat|"
-                                                             r"delegation|prefecture|gouvernorat)\b", f)))
+                                                             r"delegation|prefecture|gouvernorat|agence|institut|district|"
+                                                             r"region|hopital|centre|cellule|coordination|division|"
+                                                             r"bureau|unite|programme|projet)\b", f))
+                                           and not EVENT_NOUN.search(f))
 
 
 def headline(blocks: list[Block], skip: set[str] | None = None) -> tuple[str, int] | None:
     """The report's own title: its first heading, or a short first line that reads like a headline; letterheads,
     mottos, labels and the lines stripped as publication lines are passed over."""
     skip = skip or set()
-    for n, b in enumerate(blocks[:10]):
+    previous = ""
+    for n, b in enumerate(blocks[:12]):
+        runs_on, previous = _runs_on(previous), plain(b.lines[-1]) if b.lines else ""
         if b.kind == "heading":
             text = LABEL.sub("", plain(b.lines[0]))
-            if text in skip or not_a_title(text) or NAVIGATION.match(fold(text)):
+            if text in skip or not_a_title(text) or NAVIGATION.match(fold(text)) or runs_on:
                 continue
             if len(text) >= 8 and not KEYWORDS_LINE.match(fold(text)):
                 return text, n
         if b.kind == "paragraph" and len(b.lines) > 1 and all(
                 plain(x) in skip or not_a_title(plain(x)) or len(plain(x)) < 4 for x in b.lines[:-1]):
             line = LABEL.sub("", plain(b.lines[-1]))  # a letterhead block whose last line is the title
-            if len(line.split()) >= 3 and not not_a_title(line) and not line.endswith((".", ":", ";")):
+            if (len(line.split()) >= 3 and not not_a_title(line) and not line.endswith((".", ":", ";"))
+                    and not _runs_on(plain(b.lines[-2]))):
                 return line, n
+            continue
         if b.kind != "paragraph" or len(b.lines) != 1:
             break
         line = LABEL.sub("", plain(b.lines[0]))
         f = fold(line)
-        if NAVIGATION.match(f) or len(line) < 4 or line in skip or plain(b.lines[0]) in skip or not_a_title(line):
+        if (NAVIGATION.match(f) or len(line) < 4 or line in skip or plain(b.lines[0]) in skip or not_a_title(line)
+                or runs_on):
             continue
         if DATELINE.match(f):
             continue
@@ -168,6 +176,12 @@ def extract_summary(blocks: list[Block], title_block: int | None, skip: set[str]
     else:
         summary = cut[: cut.rfind(" ")].rstrip(" ,;:") + " …"
     return Found(summary, summary[:80], 0.7, "first sentences")
+
+
+def _runs_on(line: str) -> bool:
+    """A letterhead line cut in the middle of a name: 'DIRECTION NATIONALE DE L'ÉPIDÉMIOLOGIE ET DE LA LUTTE'."""
+    return _shouting(line) and (fold(line).split() or [""])[-1] in ("de", "du", "des", "et", "la", "le", "l'", "d'", "au",
+                                                                    "aux", "lutte", "pour", "en")
 
 
 def _shouting(line: str) -> bool:
