@@ -168,7 +168,8 @@ def _relative(folded: str, publication: str, found: list[Candidate], taken: list
         else:
             day = pub
         taken.append((m.start(), m.end()))
-        found.append(Candidate(day.isoformat(), None, m.start(), m.end(), 1.5,
+        base = 0.3 if m.group("today") else 1.5  # 'aujourd'hui' is as often a quote's as the event's
+        found.append(Candidate(day.isoformat(), None, m.start(), m.end(), base,
                                "weekday resolved against the publication date (inferred)"))
 
 

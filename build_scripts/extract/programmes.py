@@ -26,7 +26,9 @@ DEFINED = re.compile(rf"(?=[PpIiSs])\b(?P<long>(?P<head>[Pp]rogrammes?|[Pp]rojet
 QUOTED = re.compile(r"(?=[Pp])\b(?:[Pp]rojet|[Pp]rogramme)\s+[«“\"]\s*(?P<name>[^»”\"\n]{3,60}?)\s*[»”\"]")
 # 'dans le cadre du projet d'appui à la santé des adolescents, …': a long name without acronym, in a context
 # that says the meeting was held under it (the name starts with a capital or is the headline's)
-UNDER_LONG = re.compile(r"(?:dans le cadre|au titre|sous l'egide|a l'initiative|mise en (?:oe|œ)uvre)\s+(?:de la mise en (?:oe|œ)uvre\s+)?"
+UNDER_LONG = re.compile(r"(?:dans le cadre|au titre|sous l'egide|a l'initiative|mise en (?:oe|œ)uvre|"
+                        r"comite(?:\s+(?:regional|national|departemental|technique|de pilotage|de suivi|directeur)){0,2})"
+                        r"\s+(?:de la mise en (?:oe|œ)uvre\s+)?"
                         r"du\s+(?=projet\s|programme\s)")
 LONG_STOP = re.compile(r"\s*(?:[,.;:!?\n(«»]|\s(?:dans la|dans les|dans le|a travers|qui|en collaboration|avec|pour|afin|"
                        r"finance|le \d|les \d|du \d|a [A-Z]))")
@@ -125,6 +127,8 @@ def extract_programme(text: str, vocab: Vocabulary, title: str = "") -> Found:
             credit(p, start, end)
     for m in UNDER_LONG.finditer(folded):
         stop = LONG_STOP.search(text, m.end())
+        if stop and text[stop.start():].lstrip().startswith("("):
+            continue  # 'du projet … (PROMUN-Poro)': the definition names it
         long = _clean_long(text[m.end(): stop.start() if stop else m.end() + 120])
         words = long.split()
         if not 3 <= len(words) <= 20 or _key(long) in by_key or any(_key(t) in _key(long) for t in by_key if len(t) > 3):
