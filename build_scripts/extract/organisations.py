@@ -271,7 +271,7 @@ def defines(long: str, acr: str) -> bool:
 def _resolve_bare(body: str, text: str, folded: str) -> str | None:
     """'du ministère' alone refers to the ministry the text names in full elsewhere; None when it names none."""
     head = fold(body).strip()
-    if " " in head:
+    if head not in ("ministere", "direction", "district", "departement", "secretariat", "agence", "institut", "comite"):
         return body
     m = re.search(rf"\b{re.escape(head)}\s+(?:de la |de l'|du |des |d'|en charge |charge )", folded)
     return _phrase_at(text, folded, m.start()) if m else None
