@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ..config import Organisation, Vocabulary
 from ..models import Found
@@ -470,19 +470,33 @@ MIN_SCORE = 1.2
 EXPLICIT = ("'Organisateur :'", "'organisé par'", "'à l'initiative", "subject of", "a committee that met")
 
 
-def _merge_short_forms(scored: dict[str, list]) -> None:
+@dataclass
+class _Body:
+    """One candidate organiser: its summed score, where it is first named, and the evidence for it."""
+
+    score: float
+    pos: int
+    phrase: str
+    evidence: list[str] = field(default_factory=list)
+    funder: bool = False  # also named as a funder or partner
+
+    def described(self) -> str:
+        return "; ".join(dict.fromkeys(self.evidence))
+
+
+def _merge_short_forms(bodies: dict[str, _Body]) -> None:
     """'Comité de pilotage' and 'Comité de pilotage du PASMA' are one body: the short form's evidence goes to the
     longest name it begins."""
-    keys = {name: _key(re.sub(r"\s*\([^()]*\)", "", name)) for name in scored}
-    for short in sorted(scored, key=lambda n: len(keys[n])):
+    keys = {name: _key(re.sub(r"\s*\([^()]*\)", "", name)) for name in bodies}
+    for short in sorted(bodies, key=lambda n: len(keys[n])):
         if len(keys[short].split()) < 2:
             continue
-        longer = [n for n in scored if n != short and keys[n].startswith(keys[short] + " ")]
+        longer = [n for n in bodies if n != short and keys[n].startswith(keys[short] + " ")]
         if longer:
-            target = max(longer, key=lambda n: scored[n][0])
-            scored[target][0] += scored[short][0]
-            scored[target][4].extend(scored[short][4])
-            del scored[short]
+            target = bodies[max(longer, key=lambda n: bodies[n].score)]
+            target.score += bodies[short].score
+            target.evidence.extend(bodies[short].evidence)
+            del bodies[short]
 
 
 def extract_organiser(text: str, vocab: Vocabulary) -> Found:
@@ -492,35 +506,36 @@ def extract_organiser(text: str, vocab: Vocabulary) -> Found:
     if not cands:
         return Found(None, "", 0.0, "no 'organisé par', 'à l'initiative de', subject of 'a organisé' or committee")
     funded = {_key(n) for _, n in _partner_names_once(text, vocab)}
-    scored: dict[str, list] = {}
+    bodies: dict[str, _Body] = {}
     for weight, phrase, pos, method in cands:
         name, org = normalise_org(phrase, text, vocab)
-        factor = _org_like(phrase, org)
         if pos < 400:
             weight += 0.5
-        entry = scored.setdefault(name, [0.0, pos, method, phrase, [], False])
-        entry[0] += weight * factor
-        entry[4].append(method)
-        entry[5] = entry[5] or ((org is not None and org.kind == "partner" or _key(name) in funded) and weight < 5.0)
-        if pos < entry[1]:
-            entry[1], entry[2], entry[3] = pos, method, phrase
-    _merge_short_forms(scored)
-    if any(not e[5] and e[0] >= 3.0 for e in scored.values()):
-        for e in scored.values():
-            if e[5]:  # a funder named as subject is more often the partner than the organiser
-                e[0] *= 0.3
-                e[4].append("also named as a funder or partner")
-    ranked = sorted(scored.items(), key=lambda kv: (-kv[1][0], kv[1][1]))
-    name, (score, pos, method, phrase, methods, _) = ranked[0]
-    if score < MIN_SCORE:
-        alternatives = tuple((n, round(e[0], 2), "; ".join(dict.fromkeys(e[4]))) for n, e in ranked[:5])
-        return Found(None, "", 0.0, f"no candidate with enough evidence (best: {name}, score {score:.1f})", alternatives)
-    runner = ranked[1][1][0] if len(ranked) > 1 else 0.0
-    conf = round(min(1.0, score / 6.0) * (1.0 if score >= 2 * runner else 0.75), 2)
-    if not any(m.startswith(EXPLICIT) for m in methods):
+        body = bodies.setdefault(name, _Body(0.0, pos, phrase))
+        body.score += weight * _org_like(phrase, org)
+        body.evidence.append(method)
+        body.funder = body.funder or ((org is not None and org.kind == "partner" or _key(name) in funded)
+                                      and weight < 5.0)
+        if pos < body.pos:
+            body.pos, body.phrase = pos, phrase
+    _merge_short_forms(bodies)
+    if any(not b.funder and b.score >= 3.0 for b in bodies.values()):
+        for b in bodies.values():
+            if b.funder:  # a funder named as subject is more often the partner than the organiser
+                b.score *= 0.3
+                b.evidence.append("also named as a funder or partner")
+    ranked = sorted(bodies.items(), key=lambda kv: (-kv[1].score, kv[1].pos))
+    name, best = ranked[0]
+    if best.score < MIN_SCORE:
+        alternatives = tuple((n, round(b.score, 2), b.described()) for n, b in ranked[:5])
+        return Found(None, "", 0.0, f"no candidate with enough evidence (best: {name}, score {best.score:.1f})",
+                     alternatives)
+    runner = ranked[1][1].score if len(ranked) > 1 else 0.0
+    conf = round(min(1.0, best.score / 6.0) * (1.0 if best.score >= 2 * runner else 0.75), 2)
+    if not any(m.startswith(EXPLICIT) for m in best.evidence):
         conf = min(conf, 0.6)  # inferred from who presided or who is named, not from a sentence saying who organised
-    alternatives = tuple((n, round(e[0], 2), "; ".join(dict.fromkeys(e[4]))) for n, e in ranked[1:6])
-    return Found(name, snippet(text, pos, pos + len(phrase), width=40), conf, "; ".join(dict.fromkeys(methods)),
+    alternatives = tuple((n, round(b.score, 2), b.described()) for n, b in ranked[1:6])
+    return Found(name, snippet(text, best.pos, best.pos + len(best.phrase), width=40), conf, best.described(),
                  alternatives)
 
 
