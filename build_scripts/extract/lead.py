@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .dates import MONTHS
+from .dates import MONTHS, parse_date
 from .textutil import fold
 
 _MONTH = "(?i:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
@@ -60,8 +60,6 @@ def _short_year(date: str) -> str:
 def strip_lead(text: str) -> Lead:
     """Publication lines, banners and bylines among the first lines, and the dateline opening the first
     paragraph, removed; the rest of the text is unchanged."""
-    from .dates import parse_date  # a plain date parser, shared with the date extractor
-
     lines = text.split("\n")
     lead = Lead(text)
     body_seen = 0
