@@ -309,6 +309,25 @@ def _score(c: Candidate, folded: str) -> float:
     return score
 
 
+DURATION = re.compile(r"(?:au terme de|a l'issue de|apres)\s+(?:(?P<n>\d)|(?P<w>deux|trois|quatre|cinq|six|sept))\s+"
+                      r"(?:\(\d\)\s+)?jours")
+
+
+def _closing_day(c: Candidate, folded: str) -> Candidate:
+    """'le vendredi 24 janvier, au terme de trois jours d'atelier': the event began two days earlier."""
+    if c.end or len(c.start) != 10:
+        return c
+    end = folded.find(". ", c.endpos)
+    m = DURATION.search(folded, c.endpos, min(end if end >= 0 else len(folded), c.endpos + 150))
+    if not m:
+        return c
+    days = int(m.group("n")) if m.group("n") else UNITS[m.group("w")]
+    last = dt.date.fromisoformat(c.start)
+    first = last - dt.timedelta(days=days - 1)
+    return Candidate(first.isoformat(), last.isoformat(), c.pos, c.endpos, c.score,
+                     c.method + ", first day from the duration (inferred)")
+
+
 def _said_to_happen(c: Candidate, folded: str) -> bool:
     """A verb of the event ('s'est tenu', 'a organisé', 'a eu lieu'…) in the sentence around the date."""
     start = max(folded.rfind(". ", 0, c.pos), folded.rfind("\n", 0, c.pos)) + 1
@@ -325,6 +344,7 @@ def extract_dates(text: str, publication: str | None = None) -> tuple[Found, Fou
     if not scored or scored[0][0] < 1.5:
         return Found(None, "", 0.0, "no event date in the text"), Found(None)
     best_score, best = scored[0]
+    best = _closing_day(best, folded)
     conf = round(max(0.2, min(1.0, best_score / 6.0)), 2)
     rival = next((s for s, c in scored[1:] if c.start != best.start), None)
     if rival is not None and rival >= best_score - 1.5:
