@@ -78,7 +78,7 @@ def store_excerpt(case_id: str, text: str, cases: list[dict[str, Any]], cache: P
         raise ValueError(f"the excerpt for '{case_id}' is empty")
     cache.mkdir(parents=True, exist_ok=True)
     path = excerpt_path(case_id, cache)
-    path.write_text(text if text.endswith("\n") else text + "\n", encoding="utf-8")
+    path.write_text(text, encoding="utf-8")  # as found: the labels were written on these very words
     return path
 
 
