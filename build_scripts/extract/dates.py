@@ -309,19 +309,29 @@ def _score(c: Candidate, folded: str) -> float:
     return score
 
 
-DURATION = re.compile(r"(?:au terme de|a l'issue de|apres)\s+(?:(?P<n>\d)|(?P<w>deux|trois|quatre|cinq|six|sept))\s+"
-                      r"(?:\(\d\)\s+)?jours")
+DURATION = re.compile(r"(?:au terme de|a l'issue de|apres|durant|pendant)\s+(?:(?P<n>\d\d?)|(?P<w>deux|trois|quatre|cinq|six|"
+                      r"sept))\s+(?:\(\d\)\s+)?(?P<unit>jours|heures)")
+SENTENCE_END = re.compile(r"[.!?]\s")
+CLOSING = re.compile(r"cloture|fin des travaux|s'est acheve|se sont acheve|ont pris fin|a pris fin")
 
 
 def _closing_day(c: Candidate, folded: str) -> Candidate:
-    """'le vendredi 24 janvier, au terme de trois jours d'atelier': the event began two days earlier."""
+    """'le vendredi 24 janvier, au terme de trois jours d'atelier', or the closing ceremony's day and 'durant
+    48 heures' further on: the event began that many days earlier."""
     if c.end or len(c.start) != 10:
         return c
-    end = folded.find(". ", c.endpos)
-    m = DURATION.search(folded, c.endpos, min(end if end >= 0 else len(folded), c.endpos + 150))
+    stop = SENTENCE_END.search(folded, c.endpos)
+    end = stop.start() if stop else len(folded)
+    m = DURATION.search(folded, c.endpos, min(end, c.endpos + 150))
+    before = max(0, c.pos - 300)  # this sentence and the one before: 'la cérémonie de clôture … C'était le 11 août'
+    if not m and CLOSING.search(folded, before, end):
+        m = DURATION.search(folded, before, min(len(folded), end + 600))
     if not m:
         return c
-    days = int(m.group("n")) if m.group("n") else UNITS[m.group("w")]
+    n = int(m.group("n")) if m.group("n") else UNITS[m.group("w")]
+    days = n // 24 if m.group("unit") == "heures" else n
+    if not 2 <= days <= 10:
+        return c
     last = dt.date.fromisoformat(c.start)
     first = last - dt.timedelta(days=days - 1)
     return Candidate(first.isoformat(), last.isoformat(), c.pos, c.endpos, c.score,
