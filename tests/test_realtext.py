@@ -147,3 +147,15 @@ def test_a_letterhead_cut_over_two_lines_and_an_agency_name_are_not_the_title(vo
     title = _meta(head + BODY, vocab)["title"]
     assert not title.upper().startswith(("CONTRE", "AGENCE", "DIRECTION", "RÉPUBLIQUE"))
     assert title.startswith("Atelier de validation")
+
+
+def test_check_shows_the_losing_candidates_and_their_evidence(tmp_path, cli):
+    source = tmp_path / "src"
+    source.mkdir()
+    (source / "kara.txt").write_text(
+        "Atelier sur la surveillance à Kara\n\nLe ministre de la Santé, Dr Kossi Amégan, a présidé le 4 mars 2024 à "
+        "Kara l'ouverture de l'atelier de révision des outils de surveillance, en présence du directeur régional de "
+        "la santé de la Kara et des partenaires du Togo.\n", encoding="utf-8")
+    out = cli("check", "--source", source).out
+    assert "organiser = 'Ministère de la Santé" in out and "its head presided" in out
+    assert "other candidate: 'Direction régionale de la santé" in out

@@ -122,4 +122,5 @@ def extract_country(text: str, vocab: Vocabulary, hints: dict[str, float] | None
         conf = min(conf, 0.6)  # several countries, or another one not far behind: the curator should look
     snips = [snippet(text, *first[c], width=40) for c in chosen if c in first]
     value: str | list[str] = chosen[0] if len(chosen) == 1 else sorted(chosen)
-    return Found(value, " / ".join(snips), conf, "places, names and demonyms of places.yml")
+    alternatives = tuple((c, round(sc, 2), "places, names and demonyms") for c, sc in ranked if c not in chosen)[:3]
+    return Found(value, " / ".join(snips), conf, "places, names and demonyms of places.yml", alternatives)
