@@ -126,7 +126,7 @@ def test_letterhead_titles_are_recognised():
     assert not realtext.is_letterhead("Atelier de validation du plan de la DRS de Kara", [])
 
 
-FLOORS = {"country": 0.83, "date": 0.80, "programme": 0.72, "organiser": 0.66}  # measured on the full set, see README
+FLOORS = {"country": 0.83, "date": 0.82, "programme": 0.74, "organiser": 0.67}  # measured: 0.85, 0.85, 0.76, 0.70
 
 
 def test_real_text_accuracy_stays_where_it_was_measured(vocab):
@@ -137,7 +137,7 @@ def test_real_text_accuracy_stays_where_it_was_measured(vocab):
     tally = realtext.score_cases(cases, vocab)
     low = {f: f"{tally.ok[f]}/{tally.n[f]}" for f, floor in FLOORS.items() if tally.ok[f] / tally.n[f] < floor}
     assert not low, f"fields under their floor {FLOORS}: {low}"
-    assert tally.letterheads <= 3
+    assert tally.letterheads <= 2  # measured: 2 of 105
 
 
 def test_a_letterhead_cut_over_two_lines_and_an_agency_name_are_not_the_title(vocab):
