@@ -6,6 +6,7 @@ from pathlib import Path
 
 from .completeness import check_site
 from .config import Vocabulary
+from .models import CONFIDENT
 from .pipeline import EXTRACTED_FIELDS, build_corpus
 
 OVERRIDE_HINT = ("to correct a value, add it to a sidecar file '<report name>.meta.yml' beside the report "
@@ -29,6 +30,8 @@ def run_check(source: Path, vocab: Vocabulary, threshold: float, site: Path | No
                 state = "missing" if empty else f"low confidence ({f.confidence:.2f})"
                 shown = "" if empty else f" = {r.meta.get(name, f.value)!r}"
                 lines.append(f"  {name}{shown}: {state} — {f.method}" + (f"\n      « {f.snippet} »" if f.snippet else ""))
+                for value, score, evidence in f.alternatives:
+                    lines.append(f"      other candidate: {value!r} (score {score:g}: {evidence})")
         if lines:
             to_review += 1
             print(f"{r.source} -> rapports/{r.slug}.md")

@@ -39,7 +39,7 @@ def theme_address(label: str) -> str:
 
 
 MAX_THEMES = 4
-MIN_THEME_SCORE = 2.0
+MIN_THEME_SCORE = 1.5
 SHARE_OF_TOP = 0.34
 TITLE_WEIGHT = 3.0
 

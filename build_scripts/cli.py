@@ -2,7 +2,7 @@
 
     python -m build_scripts build [--source DIR] [--docs DIR] [--strict]
     python -m build_scripts check [--source DIR]
-    python -m build_scripts score [--devset DIR | --formats DIR]
+    python -m build_scripts score [--devset DIR | --formats DIR] [--realtext [--missing | --store ID FILE]]
     python -m build_scripts site | bundle | serve [--port N]
 """
 
@@ -20,6 +20,7 @@ from pathlib import Path
 from .cache import Cache, cache_folder
 from .config import DATA_DIR, ConfigError, load_vocabulary
 from .originals import copies
+from .models import CONFIDENT
 from .pipeline import build_corpus, follow_up
 from .render import DEFAULT_BASE_URL, Renderer
 from .write import BuildBusy, build_lock, finish_build, remove_stale_temporaries, start_build, write_tree
@@ -70,7 +71,9 @@ def _parser() -> argparse.ArgumentParser:
     b.add_argument("--jobs", type=int, default=os.cpu_count() or 1, help="worker processes for extraction and report pages")
     c = sub.add_parser("check", help="list, per report, missing and low-confidence fields with their snippets")
     c.add_argument("--source", type=Path, default=ROOT / "source_reports")
-    c.add_argument("--threshold", type=float, default=0.5, help="confidence under which a field is listed")
+    c.add_argument("--threshold", type=float, default=CONFIDENT,
+                   help=f"confidence under which a field is listed (default {CONFIDENT}: values above it were right "
+                        f"at least 95 %% of the time on the real-text set)")
     c.add_argument("--site", type=Path, default=None,
                    help="built site to check for completeness (default: site/ when it exists)")
     st = sub.add_parser("site", help="build the static site with MkDocs (strict) into site/")
@@ -86,6 +89,14 @@ def _parser() -> argparse.ArgumentParser:
     s.add_argument("--devset", type=Path, default=ROOT / "tests" / "devset")
     s.add_argument("--verbose", action="store_true", help="print every wrong value")
     s.add_argument("--formats", type=Path, help="score the readers per format on a document corpus (tests/formats)")
+    s.add_argument("--realtext", action="store_true",
+                   help="also score the real-text set (tests/realtext/cases.yml, excerpts in .cache/realtext/)")
+    s.add_argument("--half", choices=("A", "B"), default=None,
+                   help="with --verbose: print the wrong values of one half only (A: development, B: held out)")
+    s.add_argument("--missing", action="store_true",
+                   help="with --realtext: list the cases whose excerpt is not cached, with the search that finds it")
+    s.add_argument("--store", nargs=2, metavar=("ID", "FILE"), default=None,
+                   help="with --realtext: save FILE ('-' for standard input) as the cached excerpt of case ID")
     return p
 
 
@@ -116,7 +127,31 @@ def main(argv: list[str] | None = None) -> int:
         from .format_score import run_format_score
         return run_format_score(args.formats, vocab, args.verbose)
     from .score import run_score
+    if args.realtext:
+        return _realtext(args, vocab)
     return run_score(args.devset, vocab, args.verbose)
+
+
+def _realtext(args: argparse.Namespace, vocab) -> int:
+    """score --realtext: list or store missing excerpts, or print both tables (dev set, then real texts)."""
+    from . import realtext
+    from .score import run_score
+    try:
+        cases = realtext.load_cases()
+        if args.missing:
+            lines = realtext.missing_lines(cases)
+            print("\n".join(lines) if lines else f"every case of {realtext.CASES.name} has its excerpt cached")
+            return EXIT_OK
+        if args.store:
+            case_id, name = args.store
+            text = sys.stdin.read() if name == "-" else Path(name).read_text(encoding="utf-8")
+            print(f"stored {realtext.store_excerpt(case_id, text, cases)}")
+            return EXIT_OK
+    except (OSError, ValueError, UnicodeDecodeError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_CONFIG
+    code = run_score(args.devset, vocab, args.verbose and args.half is None)
+    return code or realtext.run_realtext(vocab, verbose=args.verbose, half=args.half)
 
 
 def _site(site, args: argparse.Namespace) -> int:

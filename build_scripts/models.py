@@ -23,6 +23,9 @@ class SourceDocument:
     notes: tuple[str, ...] = ()  # what the reader could not read in a file it still publishes (shown as warnings)
 
 
+CONFIDENT = 0.7  # a value at or above this confidence is taken as is; 'check' lists the others for the curator
+
+
 @dataclass(frozen=True)
 class Found:
     """An extracted value with the snippet it came from and a confidence in [0, 1]."""
@@ -31,6 +34,7 @@ class Found:
     snippet: str = ""
     confidence: float = 0.0
     method: str = ""
+    alternatives: tuple[tuple[str, float, str], ...] = ()  # losing candidates: (value, score, evidence)
 
 
 @dataclass

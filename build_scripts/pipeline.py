@@ -32,12 +32,13 @@ from .config import Vocabulary
 from .extract.acronyms import acronyms_in_report
 from .extract.dates import extract_dates
 from .extract.document import DOC_TYPES, document_type, meeting_town
+from .extract.lead import strip_lead
 from .extract.organisations import extract_organiser, extract_partners
 from .extract.places import extract_country
 from .extract.programmes import extract_programme
 from .extract.structure import parse_blocks
 from .extract.textutil import fold
-from .extract.titles import extract_summary, extract_title, headline
+from .extract.titles import extract_summary, extract_title, headline, known_acronyms
 from .extract.units import extract_units
 from .models import Found, Problem, Report, SourceDocument, Unit
 
@@ -378,10 +379,11 @@ def _with_sidecar(path: Path, doc: SourceDocument) -> SourceDocument:
 
 def extract_report(doc: SourceDocument, vocab: Vocabulary) -> tuple[Report, list[Problem]]:
     """Extract every field of one report, then let the curator's values win."""
-    text = doc.text
-    blocks = [copy.copy(b) for b in doc.blocks] if doc.blocks else parse_blocks(text, doc.fmt)
-    head = headline(blocks)
-    start, end = extract_dates(text)
+    blocks = [copy.copy(b) for b in doc.blocks] if doc.blocks else parse_blocks(doc.text, doc.fmt)
+    lead = strip_lead(doc.text)  # fields are read from the report without its dateline and publication lines
+    text = lead.text
+    head = headline(blocks, set(lead.removed))
+    start, end = extract_dates(text, lead.publication)
     programme = extract_programme(text, vocab, head[0] if head else "")
     organiser = extract_organiser(text, vocab)
     prog = programme.value
@@ -389,19 +391,22 @@ def extract_report(doc: SourceDocument, vocab: Vocabulary) -> tuple[Report, list
     if prog is not None and prog.country:
         hints[prog.country] = hints.get(prog.country, 0) + 1.5
     country = extract_country(text, vocab, hints)
+    if country.value is None and lead.place:  # the dateline's place, when the text names no other
+        country = extract_country(text + "\n" + lead.place, vocab, hints)
     short = _short_org(organiser.value)
     title = extract_title(blocks, text, programme=prog.name if prog else None, organiser_short=short, date=start.value,
-                          organiser_long=organiser.value)
+                          organiser_long=organiser.value, skip=set(lead.removed), acronyms=known_acronyms(vocab))
     found: dict[str, Found] = {
         "title": title,
         "country": country,
-        "programme": Found(prog.name if prog else None, programme.snippet, programme.confidence, programme.method),
+        "programme": Found(prog.name if prog else None, programme.snippet, programme.confidence, programme.method,
+                           programme.alternatives),
         "date": start,
         "date_end": end,
         "organiser": organiser,
         "partners": extract_partners(text, vocab, organiser.value),
         "themes": classify_themes(text, title.value, vocab),
-        "summary": extract_summary(blocks, head[1] if head else None),
+        "summary": extract_summary(blocks, head[1] if head else None, set(lead.removed)),
         "doc_type": document_type(head[0] if head else "", text),
     }
     found["city"] = meeting_town(text, _countries(country.value), vocab)

@@ -51,13 +51,18 @@ def field_ok(name: str, expected: Any, got: dict[str, Any], counts: dict[str, in
 
 
 def score_set(folder: Path, expected: dict[str, dict[str, Any]], vocab: Vocabulary,
-              verbose: bool) -> dict[str, tuple[int, int]]:
+              verbose: bool, theme_counts: list[int] | None = None) -> dict[str, tuple[int, int]]:
+    """Right/scored per field; ``theme_counts`` (true pos., false pos., false neg.) is filled for the F1."""
     totals = {f: [0, 0] for f in FIELDS + INFO_FIELDS}
     for name, exp in sorted(expected.items()):
         doc = readers.read(folder / name, name)
         report, _ = extract_report(doc, vocab)
         counts = {"recommendations": sum(u.kind == "recommendation" for u in report.units),
                   "lessons": sum(u.kind == "lesson" for u in report.units)}
+        if theme_counts is not None and exp.get("themes"):
+            want, got = set(exp["themes"]), set(report.meta["themes"])
+            for i, n in enumerate((len(want & got), len(got - want), len(want - got))):
+                theme_counts[i] += n
         for f in FIELDS + INFO_FIELDS:
             if f not in exp:
                 continue
@@ -70,6 +75,13 @@ def score_set(folder: Path, expected: dict[str, dict[str, Any]], vocab: Vocabula
     return {f: (a, b) for f, (a, b) in totals.items() if b}
 
 
+def theme_f1(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
+    """Precision, recall and F1 of theme slugs over a whole set."""
+    p = tp / (tp + fp) if tp + fp else 0.0
+    r = tp / (tp + fn) if tp + fn else 0.0
+    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+
 def run_score(devset: Path, vocab: Vocabulary, verbose: bool) -> int:
     """Print accuracy per field for every '*.yml' set of expected values in the devset folder."""
     sets = sorted(devset.glob("*.yml"))
@@ -80,8 +92,12 @@ def run_score(devset: Path, vocab: Vocabulary, verbose: bool) -> int:
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
         folder = (path.parent / data.pop("_reports_folder", "reports")).resolve()
         print(f"{path.name}: {len(data)} reports in {folder.relative_to(Path.cwd()) if folder.is_relative_to(Path.cwd()) else folder}")
-        result = score_set(folder, data, vocab, verbose)
+        counts = [0, 0, 0]
+        result = score_set(folder, data, vocab, verbose, counts)
         for f, (ok, n) in result.items():
             tag = "" if f in FIELDS else "  (informative)"
+            tag = "  (first labelled theme found)" if f == "themes" else tag
             print(f"  {f:<16} {ok:>3}/{n:<3} {100 * ok / n:5.1f} %{tag}")
+        p, r, f1 = theme_f1(*counts)
+        print(f"  {'themes F1':<16} {f1:.2f} (precision {p:.2f}, recall {r:.2f})")
     return 0

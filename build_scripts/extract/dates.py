@@ -38,12 +38,12 @@ def _starting_with(initials: str, pattern: str) -> re.Pattern[str]:
 DAY_START = r"\d" + _initials(*WEEKDAYS)  # a day number, or the weekday before it
 RANGE = _starting_with(DAY_START + "d",
     rf"\b(?:du\s+)?(?P<wd1>{WD})?(?P<d1>{D})(?:\s+{M.format('m1')})?(?:\s+(?P<y1>{Y}))?"
-    rf"\s+(?:au|-|–|jusqu'au)\s+(?P<wd2>{WD})?(?P<d2>{D})\s+{M.format('m2')}(?:\s+(?P<y2>{Y}))?\b")
+    rf"\s+(?:au|-|–|jusqu'au)\s+(?P<wd2>{WD})?(?P<d2>{D})\s*{M.format('m2')}(?:\s+(?P<y2>{Y}))?\b")
 LIST = _starting_with(DAY_START + "l",
     rf"\b(?:les?\s+)?(?P<wd1>{WD})?(?P<days>{D}(?:\s*,\s*(?:le\s+)?{D})*\s+(?:et|&)\s+(?:le\s+)?{D})"
     rf"\s+{M.format('m2')}(?:\s+(?P<y2>{Y}))?\b")
 YEAR = re.compile(rf"(?<![\d-])({Y})(?![\d-])")
-SINGLE = _starting_with(DAY_START, rf"\b(?P<wd1>{WD})?(?P<d1>{D})\s+{M.format('m1')}(?:\s+(?P<y1>{Y}))?\b")
+SINGLE = _starting_with(DAY_START, rf"\b(?P<wd1>{WD})?(?P<d1>{D})\s*{M.format('m1')}(?:\s+(?P<y1>{Y}))?\b")
 NUMERIC = _starting_with(r"\d", r"\b(?P<d1>[0-3]?\d)[/.-](?P<m1>[01]?\d)[/.-](?P<y1>(?:19|20)\d\d)\b"
                          r"(?:\s+(?:au|-)\s+(?P<d2>[0-3]?\d)[/.-](?P<m2>[01]?\d)[/.-](?P<y2>(?:19|20)\d\d)\b)?")
 MONTH_YEAR = _starting_with(_initials(*MONTH_LEADS, *MONTHS),
@@ -51,18 +51,23 @@ MONTH_YEAR = _starting_with(_initials(*MONTH_LEADS, *MONTHS),
 YEAR_ONLY = _starting_with(_initials(*YEAR_LEADS), rf"\b(?:{'|'.join(YEAR_LEADS)})\s+(?P<y1>{Y})\b")
 SPELLED = _starting_with("l",
     r"\bl'an\s+(?P<year>(?:deux|mil|mille|neuf|cent|[a-z-]+)(?:[\s-]+[a-z]+)*?)\s*,?\s+(?:et\s+)?"
-    r"(?:le|les)\s+(?P<days>[a-z\s-]+?)\s+(?:du\s+mois\s+d[e']\s*)?" + M.format("m2") + r"\b")
+    r"(?:le|les)\s+(?P<days>[a-z\s,-]+?)\s+(?:du\s+mois\s+d[e']\s*)?" + M.format("m2") + r"\b")
+# an abstract's or a report's title line ending with its year: '…, Ouargaye, Burkina Faso, 2024'
+TITLE_YEAR = re.compile(rf"(?m),\s*(?P<y1>{Y})\s*$")
 
 EVENT_WORDS = re.compile(
-    r"s'est tenu|se sont tenu|a tenu|ont tenu|s'est deroule|se sont deroule|a eu lieu|ont eu lieu|c'etait|se tient|se tiendra|"
-    r"a organise|ont organise|organise|a abrite|a reuni|ont reuni|s'est reuni|se sont reuni|atelier|session|"
-    r"reunion|seance|travaux|assises|rencontre|formation|campagne|revue|mission|a accueilli|a ete lance|"
-    r"du\s+\d|ouverture|conference|journee")
+    r"s'est tenu|se sont tenu|a tenu|ont tenu|\btenue?s?\b|s'est deroule|se sont deroule|a eu lieu|ont eu lieu|c'etait|"
+    r"se tient|se tiendra|a organise|ont organise|organise|a abrite|a reuni|ont reuni|s'est reuni|se sont reuni|"
+    r"a accueilli|a ete lance|a preside|a lance|a ouvert|ont ouvert|a demarre|ont demarre|ouverture|du\s+\d")
+EVENT_NOUNS = re.compile(r"atelier|session|reunion|seance|travaux|assises|rencontre|formation|campagne|revue|mission|"
+                         r"conference|journee")
 PUBLICATION = re.compile(r"publie|mis en ligne|mise a jour|mis a jour|actualite|posted|\|\s*\w|redige le|source\s*:")
 PAST = re.compile(r"(?:depuis|lors (?:du|de la|des)|decide|adopte|en date du|precedent|derniere?|avait|"
-                  r"dernier|passe|au cours de l'annee|suite (?:a|au))[^.\n]{0,40}$")
+                  r"dernier|passe|au cours de l'annee)[^.\n]{0,40}$|suite (?:a|au)[^.\n]{0,120}$")
 DEADLINE = re.compile(r"(?:echeance|delai|d'ici|avant le|au plus tard|prevue?s?|programmee?s?|jusqu'au|"
-                      r"a partir du|des le|fin|debut|horizon)\s*:?\s*(?:le |du |au |en )?$")
+                      r"a partir du|des le|fin|debut|horizon)\s*:?\s*(?:pour |le |du |au |en |pour le |l'horizon )?$")
+ENDED = re.compile(r"(?:acheve|cloture|pris fin|prend fin|se sont termine|s'est termine|fin des travaux)\w*\s+(?:le |ce )?$")
+STATUS = re.compile(r"(?:situation|point|bilan|donnees|chiffres)\s+(?:au|du|a la date du|arretee? au)\s*$")
 SIGNATURE = re.compile(r"(?:fait a\s+[\w' -]+|^[\w' -]{2,30}),?\s+le\s*$")
 
 
@@ -132,7 +137,44 @@ def _spelled_days(words: str) -> list[int]:
     return [d for d in days if d is not None and 1 <= d <= 31]
 
 
-def _candidates(folded: str) -> list[Candidate]:
+RELATIVE = _starting_with("chlmvsdja",
+    r"\b(?:(?P<this>ce|cette)\s+)?(?:(?P<wd>lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)"
+    r"(?P<last>\s+(?:dernier|passe))?|(?P<yesterday>hier|avant-hier)|(?P<today>aujourd'hui))\b(?!\s+(?:\d|1er))")
+
+
+def parse_date(text: str) -> str | None:
+    """'samedi 12 août 2023', '12/08/2023' -> '2023-08-12' (None when it is not a date)."""
+    f = fold(text).strip()
+    m = re.search(rf"({D})\s+{M.format('m')}\s+({Y})", f)
+    if m:
+        return _iso(int(m.group(3)), MONTHS[m.group("m")], _day(m.group(1)))
+    m = re.search(rf"([0-3]?\d)[/.-]([01]?\d)[/.-]({Y})", f)
+    return _iso(int(m.group(3)), int(m.group(2)), int(m.group(1))) if m else None
+
+
+def _relative(folded: str, publication: str, found: list[Candidate], taken: list[tuple[int, int]]) -> None:
+    """'lundi', 'mardi dernier', 'hier' resolved against the publication date: the latest such day on or
+    before it. Marked as inferred."""
+    pub = dt.date.fromisoformat(publication)
+    for m in RELATIVE.finditer(folded):
+        if any(a < m.end() and m.start() < b for a, b in taken):
+            continue
+        if m.group("wd"):
+            back = (pub.weekday() - WEEKDAYS[m.group("wd")]) % 7
+            if back == 0 and m.group("last"):
+                back = 7
+            day = pub - dt.timedelta(days=back)
+        elif m.group("yesterday"):
+            day = pub - dt.timedelta(days=1 if m.group("yesterday") == "hier" else 2)
+        else:
+            day = pub
+        taken.append((m.start(), m.end()))
+        base = 0.3 if m.group("today") else 1.5  # 'aujourd'hui' is as often a quote's as the event's
+        found.append(Candidate(day.isoformat(), None, m.start(), m.end(), base,
+                               "weekday resolved against the publication date (inferred)"))
+
+
+def _candidates(folded: str, publication: str | None = None) -> list[Candidate]:
     found: list[Candidate] = []
     taken: list[tuple[int, int]] = []  # sorted, never overlapping: a new span is checked against its neighbours
 
@@ -170,7 +212,7 @@ def _candidates(folded: str) -> list[Candidate]:
         add(m, _iso(y1, m1, _day(m.group("d1"))), _iso(found_year, m2, _day(m.group("d2"))), 3.5, "date range")
     for m in LIST.finditer(folded):
         if not m.group("y2"):
-            continue
+            continue  # no year: handled by the no-year pass below
         days = [_day(d) for d in re.findall(D, m.group("days"))]
         y, mo = int(m.group("y2")), MONTHS[m.group("m2")]
         add(m, _iso(y, mo, days[0]), _iso(y, mo, days[-1]), 3.5, "list of days")
@@ -181,17 +223,12 @@ def _candidates(folded: str) -> list[Candidate]:
         add(m, _iso(int(m.group("y1")), MONTHS[m.group("m1")]), None, 1.5, "month and year")
     for m in YEAR_ONLY.finditer(folded):
         add(m, _iso(int(m.group("y1"))), None, 1.0, "year of the session")
+    for m in TITLE_YEAR.finditer(folded, 0, 400):
+        add(m, _iso(int(m.group("y1"))), None, 1.0, "year closing the title line")
     years = [int(c.start[:4]) for c in found] or [
         int(y) for y in YEAR.findall(folded)]
-    for m in singles:  # day and month with no year: the year comes from the text
-        if m.group("y1") or any(a <= m.start() < b for a, b in taken):
-            continue
-        wd = m.group("wd1")
-        cand = _year_for(years, MONTHS[m.group("m1")], _day(m.group("d1")), wd.strip() if wd else None)
-        if cand is not None:
-            base = 2.8 if wd else 2.0
-            add(m, _iso(cand, MONTHS[m.group("m1")], _day(m.group("d1"))), None, base,
-                "day and month, year from the text" + (" (weekday checked)" if wd else ""))
+    if publication:  # a date without a year is most likely in the year of publication
+        years = years + [int(publication[:4])] * 3
     for m in ranges:
         if m.group("y2") or any(a <= m.start() < b for a, b in taken):
             continue
@@ -202,6 +239,25 @@ def _candidates(folded: str) -> list[Candidate]:
         if year is not None:
             add(m, _iso(year, m1, _day(m.group("d1"))), _iso(year + (m1 > m2), m2, _day(m.group("d2"))), 2.6,
                 "date range, year from the text")
+    for m in LIST.finditer(folded):
+        if m.group("y2") or any(a <= m.start() < b for a, b in taken):
+            continue
+        days = [_day(d) for d in re.findall(D, m.group("days"))]
+        mo = MONTHS[m.group("m2")]
+        year = _year_for(years, mo, days[0], None)
+        if year is not None:
+            add(m, _iso(year, mo, days[0]), _iso(year, mo, days[-1]), 2.6, "list of days, year from the text")
+    for m in singles:  # day and month with no year: the year comes from the text
+        if m.group("y1") or any(a <= m.start() < b for a, b in taken):
+            continue
+        wd = m.group("wd1")
+        cand = _year_for(years, MONTHS[m.group("m1")], _day(m.group("d1")), wd.strip() if wd else None)
+        if cand is not None:
+            base = 2.8 if wd else 2.0
+            add(m, _iso(cand, MONTHS[m.group("m1")], _day(m.group("d1"))), None, base,
+                "day and month, year from the text" + (" (weekday checked)" if wd else ""))
+    if publication and len(publication) == 10:
+        _relative(folded, publication, found, taken)
     return found
 
 
@@ -231,17 +287,26 @@ def _score(c: Candidate, folded: str, lines: dict[int, bool] | None = None) -> f
     sentence_start = max(before.rfind(". "), before.rfind("\n"))
     context = before[sentence_start + 1:] + " " + after.split(". ")[0]
     if EVENT_WORDS.search(context):
-        score += 2.0
+        score += 2.5
+    elif EVENT_NOUNS.search(context):
+        score += 1.5
     if _publication_line(folded, line_start, line_end, {} if lines is None else lines) or re.search(r"publie|mis en ligne", before[-40:]):
         score -= 5.0
     if PAST.search(before):
         score -= 1.5
     if DEADLINE.search(before[-40:]):
         score -= 3.0
+    if ENDED.search(before[-40:]) and not c.end:
+        score -= 1.5  # 'les travaux se sont achevés le 7 novembre': the last day, not the first
+    if STATUS.search(before[-30:]):
+        score -= 2.5  # 'situation au 11 septembre': the date of a count
     if SIGNATURE.search(before) and c.pos > 0.7 * len(folded):
         score -= 1.5
     if c.pos < 0.15 * len(folded) or c.pos < 300:
         score += 1.0
+    if c.method == "month and year" and re.search(r"(?:\bd'|\bde )$", before) and not re.search(
+            r"(?:mois|courant|fin|debut) d(?:e |')$", before):
+        score -= 2.0  # 'la Déclaration d'Astana d'octobre 2018': a date in passing
     return score
 
 
@@ -252,19 +317,62 @@ def _publication_line(folded: str, line_start: int, line_end: int, seen: dict[in
     return seen[line_start]
 
 
-def extract_dates(text: str) -> tuple[Found, Found]:
-    """The event's start and end date as ISO strings (or None), with the snippet they came from."""
+DURATION = re.compile(r"(?:au terme de|a l'issue de|apres|durant|pendant)\s+(?:(?P<n>\d\d?)|(?P<w>deux|trois|quatre|cinq|six|"
+                      r"sept))\s+(?:\(\d\)\s+)?(?P<unit>jours|heures)")
+SENTENCE_END = re.compile(r"[.!?]\s")
+CLOSING = re.compile(r"cloture|fin des travaux|s'est acheve|se sont acheve|ont pris fin|a pris fin")
+
+
+def _closing_day(c: Candidate, folded: str) -> Candidate:
+    """'le vendredi 24 janvier, au terme de trois jours d'atelier', or the closing ceremony's day and 'durant
+    48 heures' further on: the event began that many days earlier."""
+    if c.end or len(c.start) != 10:
+        return c
+    stop = SENTENCE_END.search(folded, c.endpos)
+    end = stop.start() if stop else len(folded)
+    m = DURATION.search(folded, c.endpos, min(end, c.endpos + 150))
+    before = max(0, c.pos - 300)  # this sentence and the one before: 'la cérémonie de clôture … C'était le 11 août'
+    if not m and CLOSING.search(folded, before, end):
+        m = DURATION.search(folded, before, min(len(folded), end + 600))
+    if not m:
+        return c
+    n = int(m.group("n")) if m.group("n") else UNITS[m.group("w")]
+    days = n // 24 if m.group("unit") == "heures" else n
+    if not 2 <= days <= 10:
+        return c
+    last = dt.date.fromisoformat(c.start)
+    first = last - dt.timedelta(days=days - 1)
+    return Candidate(first.isoformat(), last.isoformat(), c.pos, c.endpos, c.score,
+                     c.method + ", first day from the duration (inferred)")
+
+
+def _said_to_happen(c: Candidate, folded: str) -> bool:
+    """A verb of the event ('s'est tenu', 'a organisé', 'a eu lieu'…) in the sentence around the date."""
+    start = max(folded.rfind(". ", 0, c.pos), folded.rfind("\n", 0, c.pos)) + 1
+    end = folded.find(". ", c.endpos)
+    return bool(EVENT_WORDS.search(folded[start: end if end >= 0 else len(folded)][:400]))
+
+
+def extract_dates(text: str, publication: str | None = None) -> tuple[Found, Found]:
+    """The event's start and end date as ISO strings (or None), with the snippet they came from; a date given
+    without a year, or as a weekday, is read against the publication date when there is one."""
     folded = fold(text)
-    best: Candidate | None = None
-    best_score = float("-inf")
-    lines: dict[int, bool] = {}
-    for c in _candidates(folded):
-        s = _score(c, folded, lines)
-        if s > best_score or (s == best_score and best and c.pos < best.pos):
-            best, best_score = c, s
-    if best is None or best_score < 1.5:
+    lines: dict[int, bool] = {}  # publication lines, searched once each
+    scored = sorted(((_score(c, folded, lines), c) for c in _candidates(folded, publication)),
+                    key=lambda sc: (-sc[0], sc[1].pos))
+    if not scored or scored[0][0] < 1.5:
         return Found(None, "", 0.0, "no event date in the text"), Found(None)
+    best_score, best = scored[0]
+    best = _closing_day(best, folded)
     conf = round(max(0.2, min(1.0, best_score / 6.0)), 2)
+    rival = next((s for s, c in scored[1:] if c.start != best.start), None)
+    if rival is not None and rival >= best_score - 1.5:
+        conf = round(conf * 0.65, 2)  # another date is almost as likely: the curator should see both
+    if "inferred" in best.method or "year from the text" in best.method:
+        conf = min(conf, 0.5)  # the year (or the day) is a guess: the curator should see it
+    if not _said_to_happen(best, folded):
+        conf = min(conf, 0.65)  # no sentence says the event took place that day
+    alternatives = tuple((c.start, round(s, 2), c.method) for s, c in scored[1:4] if c.start != best.start)
     snip = snippet(text, best.pos, best.endpos)
-    return (Found(best.start, snip, conf, best.method),
+    return (Found(best.start, snip, conf, best.method, alternatives),
             Found(best.end, snip if best.end else "", conf if best.end else 0.0, best.method))

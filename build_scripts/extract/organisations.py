@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ..config import Organisation, Vocabulary
 from ..models import Found
@@ -15,18 +15,44 @@ ART = r"(?:de la |du |de l'|des |de |d')?(?:la |le |l'|les )?"
 STOP = re.compile(r"\s*(?:[,.;:!?\n«»]|\s(?:avec|a travers|en collaboration|en partenariat|et finance|grace|dans le cadre|"
                   r"au profit|a l'intention|en faveur|pour|sur le theme|portant|autour|afin|le \d|les \d|du \d|"
                   r"a (?:la salle|l'hotel|l'amphi|la prefecture)|dans la salle|qui s'est|qui se|a ete|a organise|"
-                  r"ont organise|a tenu|s'est tenu|a reuni|se sont|a eu lieu|en date|ce \w+day|c'etait))")
+                  r"ont organise|a tenu|s'est tenu|a reuni|se sont|a eu lieu|en date|ce \w+day|c'etait|car|mais|donc|"
+                  r"lorsque|puisque|parce|s'est|se sont))")
+# a ministry's name goes on after a comma: 'Ministère de la Santé, de l'Hygiène publique et de la CMU'
+NAME_GOES_ON = re.compile(r",\s*(?:de la |de l'|du |des |d')")
 ORGANISED_BY = re.compile(rf"(?:organise(?:e|s|es)?|initie(?:e|s|es)?|pilote(?:e|s|es)?|convoque(?:e|s|es)?|"
-                          rf"menee?s?|conduite?s?|mise?s? en (?:oe|œ)uvre|realisee?s?)\s+par\s+{ART}")
-# INITIATIVE and PARTNER_LEAD are alternatives that each begin with a plain word (no group in front): the regex
-# engine then looks for their first letters only, which is much quicker than trying every position.
-INITIATIVE = re.compile(rf"a l'initiative\s+{ART}|sur l'initiative\s+{ART}|sous l'egide\s+{ART}|"
+                          rf"menee?s?|conduite?s?|coordonnee?s?|mise?s? en (?:oe|œ)uvre|realisee?s?)\s+par\s+{ART}")
+# "présidé par le ministre de la Santé", "ouvert par le directeur régional…": the body the person speaks for
+PRESIDED_BY = re.compile("|".join(rf"{stem}\w*(?:\s+de la presence\s+|[^.;:\n]{{0,70}}?\spar\s+){ART}"
+                                  for stem in ("presid", "ouvert", "lance", "inaugur", "supervis", "rehauss", "organis")))
+# 'le ministre de la Santé', ', ministre des Affaires sociales,', ', la directrice régionale de la Santé'
+HEAD_NAMED = re.compile(r"(?=[ldao,])(?:\b(?:le|la|les|du|des|de la|au|aux|a la)|,)\s+(?=(?:ministres?|directeur|directrice|"
+                        r"secretaire generale?|coordonnateur|coordinatrice|medecin[- ]chef|president|presidente)\b)")
+# Alternatives that each begin with a plain word: the regex engine looks for their first letters only (quick).
+PERSON_SUBJECT = re.compile("|".join(
+    [rf"{aux}\s+(?:preside|procede|lance|ouvert|conduit|initie|organise|valide|remis|fait|reuni|convoque|coordonne|supervise)\b" for aux in ("a", "ont")]
+    + [rf"{verb}\s" for verb in ("preside", "lance", "ouvre", "organise")]
+    + [r"qui\s+(?:a|ont)\s+(?:lance|organise|initie|preside|ouvert)\b", r"se sont\s+reuni", r"s'est\s+reuni"]))
+INITIATIVE = re.compile(rf"a l'initiative\s+{ART}|sur l'initiative\s+{ART}|sous l'initiative\s+{ART}|"
+                        rf"est une initiative\s+{ART}|sous l'egide\s+{ART}|"
                         rf"sous la (?:houlette|coordination)\s+{ART}")
 FIELD_LINE = re.compile(r"(?m)^\W*(?:organisateur|organisation|structure organisatrice|organise par)\W*:\W*")
-SUBJECT_VERB = re.compile(r"\s(?:a|ont)\s+(?:organise|tenu|initie|abrite|conduit|anime|lance|regroupe|reuni|"
-                          r"convoque|mis en (?:oe|œ)uvre)\b|\s(?:organise|tient|a tenu sa|a tenu son)\s")
+SUBJECT_VERB = re.compile(r"\s(?:a|ont|à)\s+(?:organise|tenu|initie|abrite|conduit|anime|lance|regroupe|reuni|"
+                          r"convoque|mis en (?:oe|œ)uvre|procede|fait|remis|valide|forme|coordonne|presente|"
+                          r"acheve|cloture|demarre|ouvert)\b|"
+                          r"\s(?:organise|organisent|tient|a tenu sa|a tenu son)\s")
+# the title of a person, then the body: "ministre de la Santé", "SG du Minsanté", "médecin chef du district…"
+PERSON_TITLE = re.compile(r"(?:ministres?(?:\s+(?:delegue|d'etat))?|secretaire generale?|sg|directeur(?: general| regional| "
+                          r"departemental| national| provincial)?|directrice(?: generale| regionale| departementale| "
+                          r"nationale)?|medecin[- ]chef|coordonnateur(?: national)?|coordinatrice(?: nationale)?|"
+                          r"president|presidente|chef)\b(?:\s+(?:par interim|adjoint|adjointe))?")
+OFFICE = {"directeur general": "Direction générale", "directrice generale": "Direction générale",
+          "directeur regional": "Direction régionale", "directrice regionale": "Direction régionale",
+          "directeur departemental": "Direction départementale", "directrice departementale": "Direction départementale",
+          "directeur national": "Direction nationale", "directrice nationale": "Direction nationale",
+          "directeur provincial": "Direction provinciale", "coordonnateur national": "Coordination nationale",
+          "coordinatrice nationale": "Coordination nationale"}
 PERSON = re.compile(r"^(?:m|mme|mlle|dr|pr|monsieur|madame|docteur|professeur|le |la )?\.?\s*(?:prefet|gouverneur|"
-                    r"secretaire general|ministre|directeur|directrice|president|presidente|maire|chef|medecin|"
+                    r"secretaire generale?|sg|ministres?|directeur|directrice|president|presidente|maire|chef|medecin|"
                     r"representant|representante|conseiller|coordonnateur|coordinatrice|delegue|deleguee|"
                     r"sous-prefet|haut-commissaire)\b")
 LETTERHEAD = re.compile(r"^[^a-z]{8,140}$")
@@ -44,7 +70,7 @@ PARTNER_LEAD = re.compile("|".join(
     [rf"{lead}\s+{SUPPORT}" for lead in ("avec", "grace a")]
     + [rf"{verb}s?\s+par\s+{ART}" for verb in ("finance", "financee", "appuye", "appuyee", "soutenu", "soutenue")]
     + [rf"en partenariat avec\s+{ART}", rf"sur (?:financement|fonds)\s+{ART}"]))
-ORG_HEAD = re.compile(r"^(?:direction|delegation|centrale|ministere|comite|programme|projet|service|agence|institut|fondation|association|"
+ORG_HEAD = re.compile(r"^(?:direction|delegation|centrale|ministere|comite|commissariat|haut[- ]commissariat|gouvernement|programme|projet|service|agence|institut|fondation|association|"
                       r"ong|organisation|conseil|cellule|unite|coordination|secretariat|federation|union|reseau|centre|"
                       r"hopital|district|zone|commission|equipe|mairie|prefecture|gouvernorat|region|croix|cooperation|"
                       r"fonds|banque|office|societe|mutuelle|groupe|plateforme|universite|ecole|laboratoire|region medicale|"
@@ -203,12 +229,93 @@ developpement sanitaire population économie finances coordination cellule plani
 humaines conseil communal communale protection centre hospitalier universitaire district zone laboratoire""".split())
 
 
-def _phrase_at(text: str, folded: str, start: int) -> str:
-    stop = STOP.search(folded, start)
+def _phrase_at(text: str, folded: str, start: int, person: bool = False) -> str:
+    """The name that starts at ``start``; a long form is kept whole up to the acronym that closes it
+    ('Association des Jeunes pour l'Insertion Socio-économique (AJISE)')."""
+    stop = (PERSON_STOP if person else STOP).search(folded, start)
+    while (stop and not person and NAME_GOES_ON.match(folded, stop.start())
+           and re.match(r"minist|direction|secretariat|commissariat", folded[start: start + 15])):
+        stop = STOP.search(folded, stop.start() + 1)
     end = stop.start() if stop else min(len(text), start + 140)
     end = min(end, start + 160)
-    # keep a closing '(ACR)' that STOP would not cut but a comma right after it would
+    d = re.match(r"[^.;:\n()]{0,120}?\((?P<acr>[A-Z][A-Za-z0-9&/-]{1,15})\)", text[start: start + 180])
+    if d and start + d.end() > end and acronym_fits(text[start: start + d.start("acr") - 1], d.group("acr")):
+        end = start + d.end()
     return text[start:end].strip()
+
+
+PERSON_STOP = re.compile(r"\s*(?:[.;:!?\n«»]|\s(?:a|ont|qui|en presence|avec|dans|pour|le \d|les \d|du \d|a (?:la|l')|au )\s)")
+SMALL_WORDS = {"de", "du", "des", "la", "le", "les", "l", "d", "et", "en", "a", "au", "aux", "pour", "sur", "dans"}
+
+
+def acronym_fits(long: str, acr: str) -> bool:
+    """Do the acronym's letters follow the initials of the long form's main words, in order?"""
+    words = [w for w in re.split(r"[\s'’-]+", fold(long)) if w and w not in SMALL_WORDS]
+    letters = [ch for ch in fold(acr) if ch.isalpha()]
+    if not words or not letters or words[0][0] != letters[0]:
+        return False
+    i = matched = 0
+    for w in words:
+        j = next((k for k in range(i, len(letters)) if letters[k] == w[0]), -1)
+        if j >= 0:
+            i, matched = j + 1, matched + 1
+    return matched >= max(2, min(len(words), len(letters)) - 1)
+
+
+def defines(long: str, acr: str) -> bool:
+    """Is the acronym the long form's, or the one of its tail ('Comité de pilotage du Programme … (PASMA)')?"""
+    return acronym_fits(long, acr) or any(acronym_fits(long[m.end():], acr)
+                                          for m in re.finditer(r"\b(?:du|de la|de l['’]|des|de|d['’])\s*", long))
+
+
+def _resolve_bare(body: str, text: str, folded: str) -> str | None:
+    """'du ministère' alone refers to the ministry the text names in full elsewhere; None when it names none."""
+    head = fold(body).strip()
+    if head not in ("ministere", "direction", "district", "departement", "secretariat", "agence", "institut", "comite"):
+        return body
+    m = re.search(rf"\b{re.escape(head)}\s+(?:de la |de l'|du |des |d'|en charge |charge )", folded)
+    return _phrase_at(text, folded, m.start()) if m else None
+
+
+def _person_org(phrase: str) -> str | None:
+    """'le Ministre de la Santé, Dr X' -> 'Ministère de la Santé'; 'SG du Minsanté' -> 'Minsanté';
+    'directeur régional de la santé de Kankan' -> 'Direction régionale de la santé de Kankan'."""
+    phrase = phrase.strip()
+    f = fold(phrase)
+    t = PERSON_TITLE.search(f)
+    if not t or t.start() > 40:
+        return None
+    title = f[t.start(): t.end()]
+    rest_at = t.end()
+    rest = phrase[rest_at:]
+    m = re.match(r"\s*(?:de la |du |des |de l['’]|de |d['’]|en charge de la |en charge du |chargée? de la |chargée? du )",
+                 rest, re.IGNORECASE)
+    if not m:
+        return None
+    body = re.split(r",|«|\s+\((?![A-Z])|\s+(?:Dr|Pr|Prof|M\.|Mme|Monsieur|Madame|SEM|S\.E\.|Son Excellence)\b|"
+                    r"\s+(?:a|ont|qui|et le|et la|lors|est|sont|était|étaient|se|s['’]est)\s|[.;:\n]",
+                    rest[m.end():])[0].strip()
+    if not body:
+        return None
+    group = re.search(r"\b(?:de la|du|de l['’])\s+([A-Z][A-Za-z]*[A-Z]{2,})$", body)
+    if group:  # 'ministres de la Santé des pays membres de la CEDEAO': the assembly of the community
+        return group.group(1)
+    acr = re.search(r"\(([A-ZÉ][\w-]+)\)$", body)
+    if acr:  # '… de la Communauté économique des États de l'Afrique de l'Ouest (CEDEAO)'
+        for m2 in re.finditer(r"\b(?:de la|du|de l['’]|des)\s+", body):
+            long = body[m2.end(): acr.start()].strip()
+            if long[:1].isupper() and acronym_fits(long, acr.group(1)):
+                return body[m2.end():]
+    if title.startswith("ministre"):
+        return "Ministère " + rest[: m.end()].strip() + " " + body
+    if title in OFFICE:
+        return OFFICE[title] + " " + rest[: m.end()].strip() + " " + body
+    head = fold(body)
+    if ORG_HEAD.match(head) or re.match(r"[A-Z][A-Za-z]*[A-Z]", body) or head.startswith(("minsante", "minist")):
+        return body
+    if head.startswith("departement de"):  # 'secrétaire général du département de la Santé'
+        return "Ministère" + body[len("departement"):]
+    return None
 
 
 def _candidates(text: str, vocab: Vocabulary) -> list[tuple[float, str, int, str]]:
@@ -223,7 +330,30 @@ def _candidates(text: str, vocab: Vocabulary) -> list[tuple[float, str, int, str
     for m in SUBJECT_VERB.finditer(folded):
         subject = _subject(text, folded, m.start())
         if subject and (ORG_HEAD.match(fold(subject)) or re.match(r"[A-Z]{2,}", subject)):
-            out.append((4.5, subject, m.start() - len(subject), "subject of 'a organisé' / 'a tenu'"))
+            verb = folded[m.start(): m.end()].strip()
+            strong = re.search(r"organis|tenu|tient|initie|convoque|reuni|regroupe", verb)
+            out.append((4.5 if strong else 3.0, subject, m.start() - len(subject), f"subject of '{verb}'"))
+    for m in PRESIDED_BY.finditer(folded):
+        phrase = _phrase_at(text, folded, m.end(), person=True)
+        body = _person_org(phrase)
+        body = body and _resolve_bare(body, text, folded)
+        if body:
+            out.append((3.0, body, m.start(), "its head presided or opened the meeting"))
+        elif ORG_HEAD.match(fold(phrase)) or fold(phrase).startswith("minist"):
+            out.append((3.5, _phrase_at(text, folded, m.end()), m.start(), "opened, launched or presided by"))
+    heads = 0
+    for m in HEAD_NAMED.finditer(folded):
+        body = _person_org(text[m.end(): m.end() + 140])
+        body = body and _resolve_bare(body, text, folded)
+        if body and heads < 3:
+            heads += 1
+            out.append((1.0, body, m.start(), "its minister or head is named"))
+    for m in PERSON_SUBJECT.finditer(folded):
+        subject = _subject(text, folded, m.start(), person=True)
+        body = _person_org(subject) if subject and PERSON.match(fold(subject)) else None
+        body = body and _resolve_bare(body, text, folded)
+        if body:
+            out.append((3.0, body, m.start() - len(subject), "its head presided, opened or led the meeting"))
     for m in COMMITTEE.finditer(folded):
         org = text[m.start("org"): m.end("org")]
         org = re.split(r"(?i)\s+(?:au titre|pour l|de l'annee|tenu|qui|s'est|a |le \d|du \d|en \d|sous la)", fold(org))[0]
@@ -232,6 +362,10 @@ def _candidates(text: str, vocab: Vocabulary) -> list[tuple[float, str, int, str
         out.append((3.5, text[m.start("org"): m.end("org")], m.start(), "a committee that met"))
     for m in PTA_OWNER.finditer(folded):
         out.append((2.5, _phrase_at(text, folded, m.end()), m.start(), "owner of the annual work plan"))
+    named = [(fold(p)[:12], pos) for _, p, pos, _ in out]
+    for phrase, pos in _bodies_in_lead(text, folded, vocab):
+        if not any(key == fold(phrase)[:12] and abs(pos - at) < 80 for key, at in named):  # not the same words again
+            out.append((1.0, phrase, pos, "a body named in the first lines"))
     head = _headline_org(text, vocab)
     if head:
         out.append((2.0, head[0], head[1], "organisation named in the headline"))
@@ -246,28 +380,66 @@ def _candidates(text: str, vocab: Vocabulary) -> list[tuple[float, str, int, str
     return cleaned
 
 
-def _subject(text: str, folded: str, verb: int) -> str:
-    """The organisation before 'a organisé': after the last comma or 'que', before 'avec l'appui…'."""
+def _subject(text: str, folded: str, verb: int, person: bool = False) -> str:
+    """The organisation (or person) before 'a organisé': the first chunk of the clause that names one, before
+    'avec l'appui…', 'à travers…'."""
     start = max(folded.rfind(". ", 0, verb) + 1, folded.rfind("\n", 0, verb) + 1)
     subject = text[start:verb]
     cut = re.search(r"\s(?:avec l['’]appui|avec le soutien|en collaboration|en partenariat|à travers|a travers|grâce)",
                     subject)
     if cut:
         subject = subject[: cut.start()]
-    subject = re.split(r",\s+|\bque\s+|\bqu['’]", subject)[-1].replace("*", "")
-    return re.sub(r"^\s*(?:la\s+|le\s+|les\s+|l['’]\s*)", "", subject.strip(), flags=re.IGNORECASE)
+    chunks = [re.sub(r"^\s*(?:c['’]est\s+|(?:la|le|les)\s+|l['’]\s*)", "", c.replace("*", "").strip(), flags=re.IGNORECASE)
+              for c in re.split(r",\s+|\bque\s+|\bqu['’]", subject)]
+    chunks = [c for c in chunks if c]
+    for c in chunks:
+        fc = fold(c)
+        if (PERSON.match(fc) if person else (ORG_HEAD.match(fc) or re.match(r"[A-Z]{2,}", c))):
+            return c
+        inner = None if person else re.search(r"\b(?:le|la|l')\s*(?=(?:ministere|direction|programme|projet|"
+                                                 r"comite|agence|institut|association|ong|district)\b)", fc)
+        if inner:  # 'Grand-Bassam (AIP)- Le ministère de la Santé'
+            return c[inner.end():]
+    return chunks[-1] if chunks else ""
 
 
 def _letterhead(text: str) -> tuple[str, int] | None:
-    """Minutes often open with the organisation's name in capitals."""
-    for m in re.finditer(r"(?m)^\s*(\S[^\n]*)$", text[:400]):
+    """Minutes often open with the organisation's name in capitals, from the ministry down to the unit: the most
+    specific body of that block (its last line that names one, with the line it runs on to)."""
+    found = None
+    lines = list(re.finditer(r"(?m)^[ \t]*(\S[^\n]*)$", text[:600]))
+    for n, m in enumerate(lines):
         line = m.group(1).replace("*", "").replace("#", "").strip()
-        if not line:
-            continue
-        if LETTERHEAD.match(line) and ORG_HEAD.match(fold(line)):
-            return line, m.start(1)
-        return None
-    return None
+        if not LETTERHEAD.match(line):
+            break
+        if ORG_HEAD.match(fold(line)) and not fold(line).startswith(("republique", "ministere")) or found is None and \
+                ORG_HEAD.match(fold(line)):
+            if re.search(r"\b(?:DE|DU|DES|ET|DE LA|D['’])$", line) and n + 1 < len(lines):
+                line += " " + lines[n + 1].group(1).strip()
+            found = (line, m.start(1))
+    return found
+
+
+BODY_MENTION = re.compile(r"\b(?:le|la|l'|du|de la|de l'|au|a la|les|des)\s*(?=(?:ministere|direction|district sanitaire|"
+                          r"region medicale|comite|agence|institut|association|ong|conseil|commissariat|federation|"
+                          r"delegation|coordination|secretariat|cellule|unite|hopital|centre hospitalier|mairie|"
+                          r"gouvernement|organisation)\b)")
+LEAD_CHARS = 600
+
+
+def _bodies_in_lead(text: str, folded: str, vocab: Vocabulary) -> list[tuple[str, int]]:
+    """Bodies named in the first lines, and known acronyms there that are not funders: what the text points to
+    when no sentence says who organised the meeting."""
+    out = [(_phrase_at(text, folded, m.end()), m.end()) for m in BODY_MENTION.finditer(folded, 0, LEAD_CHARS)
+           if not LETTERHEAD.match(text[text.rfind("\n", 0, m.end()) + 1: (text.find("\n", m.end()) + 1 or len(text)) - 1])]
+    reg = _registry(vocab)
+    if reg.acronyms is not None:
+        for hit in reg.acronyms.finditer(fold(text[:LEAD_CHARS], lower=False)):
+            org = reg.by_key[_key(hit.group(0))]
+            inside = text[hit.start() - 1: hit.start()] == "(" and text[hit.end(): hit.end() + 1] == ")"
+            if org.kind not in ("partner", "regional") and not inside:  # '(CRS)' defines the words before it
+                out.append((hit.group(0), hit.start()))
+    return [(p, pos) for p, pos in out[:6] if 2 <= len(p) <= 140]
 
 
 def _headline_org(text: str, vocab: Vocabulary) -> tuple[str, int] | None:
@@ -281,40 +453,126 @@ def _headline_org(text: str, vocab: Vocabulary) -> tuple[str, int] | None:
     return None
 
 
+def _org_like(phrase: str, org: Organisation | None) -> float:
+    """How much a phrase looks like the name of a body: known, a head noun ('Direction…'), or an acronym."""
+    if org is not None:
+        return 1.0
+    f = fold(phrase)
+    d = ACRONYM_IN_PARENS.search(phrase)
+    if d and d.start() > 0 and not defines(phrase[: d.start()], d.group("acr")):
+        return 0.2  # 'la communauté (ATPC)': the acronym is not this phrase's
+    if ORG_HEAD.match(f) or f.startswith(("minist", "ong ")) or re.match(r"[A-Z][A-Za-z0-9]*[A-Z]", phrase):
+        return 1.0
+    return 0.35
+
+
+MIN_SCORE = 1.2
+EXPLICIT = ("'Organisateur :'", "'organisé par'", "'à l'initiative", "subject of", "a committee that met")
+
+
+@dataclass
+class _Body:
+    """One candidate organiser: its summed score, where it is first named, and the evidence for it."""
+
+    score: float
+    pos: int
+    phrase: str
+    evidence: list[str] = field(default_factory=list)
+    funder: bool = False  # also named as a funder or partner
+
+    def described(self) -> str:
+        return "; ".join(dict.fromkeys(self.evidence))
+
+
+def _merge_short_forms(bodies: dict[str, _Body]) -> None:
+    """'Comité de pilotage' and 'Comité de pilotage du PASMA' are one body: the short form's evidence goes to the
+    longest name it begins."""
+    keys = {name: _key(re.sub(r"\s*\([^()]*\)", "", name)) for name in bodies}
+    for short in sorted(bodies, key=lambda n: len(keys[n])):
+        if len(keys[short].split()) < 2:
+            continue
+        longer = [n for n in bodies if n != short and keys[n].startswith(keys[short] + " ")]
+        if longer:
+            target = bodies[max(longer, key=lambda n: bodies[n].score)]
+            target.score += bodies[short].score
+            target.evidence.extend(bodies[short].evidence)
+            del bodies[short]
+
+
 def extract_organiser(text: str, vocab: Vocabulary) -> Found:
-    """The body that organised the event, as 'Long form (ACRONYM)'."""
+    """The body that organised the event, as 'Long form (ACRONYM)': every candidate is weighed by the evidence
+    for it (role words, position, being a known or well-formed name, being named as a funder)."""
     cands = _candidates(text, vocab)
     if not cands:
         return Found(None, "", 0.0, "no 'organisé par', 'à l'initiative de', subject of 'a organisé' or committee")
-    scored: dict[str, list] = {}
+    funded = {_key(n) for _, n in _partner_names_once(text, vocab)}
+    bodies: dict[str, _Body] = {}
     for weight, phrase, pos, method in cands:
         name, org = normalise_org(phrase, text, vocab)
-        if org is not None and org.kind == "partner" and weight < 5.0:
-            continue  # a funder named as subject is more often the partner than the organiser
-        entry = scored.setdefault(name, [0.0, pos, method, phrase])
-        entry[0] += weight
-        if pos < entry[1]:
-            entry[1] = pos
-    if not scored:
-        return Found(None, "", 0.0, "only partners found")
-    name, (score, pos, method, phrase) = sorted(scored.items(), key=lambda kv: (-kv[1][0], kv[1][1]))[0]
-    conf = round(min(1.0, score / 5.0), 2)
-    return Found(name, snippet(text, pos, pos + len(phrase), width=40), conf, method)
+        if pos < 400:
+            weight += 0.5
+        body = bodies.setdefault(name, _Body(0.0, pos, phrase))
+        body.score += weight * _org_like(phrase, org)
+        body.evidence.append(method)
+        body.funder = body.funder or ((org is not None and org.kind == "partner" or _key(name) in funded)
+                                      and weight < 5.0)
+        if pos < body.pos:
+            body.pos, body.phrase = pos, phrase
+    _merge_short_forms(bodies)
+    if any(not b.funder and b.score >= 3.0 for b in bodies.values()):
+        for b in bodies.values():
+            if b.funder:  # a funder named as subject is more often the partner than the organiser
+                b.score *= 0.3
+                b.evidence.append("also named as a funder or partner")
+    ranked = sorted(bodies.items(), key=lambda kv: (-kv[1].score, kv[1].pos))
+    name, best = ranked[0]
+    if best.score < MIN_SCORE:
+        alternatives = tuple((n, round(b.score, 2), b.described()) for n, b in ranked[:5])
+        return Found(None, "", 0.0, f"no candidate with enough evidence (best: {name}, score {best.score:.1f})",
+                     alternatives)
+    runner = ranked[1][1].score if len(ranked) > 1 else 0.0
+    conf = round(min(1.0, best.score / 6.0) * (1.0 if best.score >= 2 * runner else 0.75), 2)
+    if not any(m.startswith(EXPLICIT) for m in best.evidence):
+        conf = min(conf, 0.6)  # inferred from who presided or who is named, not from a sentence saying who organised
+    alternatives = tuple((n, round(b.score, 2), b.described()) for n, b in ranked[1:6])
+    return Found(name, snippet(text, best.pos, best.pos + len(best.phrase), width=40), conf, best.described(),
+                 alternatives)
 
 
-def extract_partners(text: str, vocab: Vocabulary, organiser: str | None) -> Found:
-    """Funders and technical partners: named after 'avec l'appui de', 'financé par'…, or known partners."""
+def _partner_names(text: str, vocab: Vocabulary, snips: list[str] | None = None) -> list[tuple[int, str]]:
+    """Names that follow 'avec l'appui de', 'financé par'…, with their position."""
     folded = fold(text)
-    reg = _registry(vocab)
     names: list[tuple[int, str]] = []
-    snips: list[str] = []
     for m in PARTNER_LEAD.finditer(folded):
         span = _partner_span(text, folded, m.end())
         for part in re.split(r",\s*|\s+et\s+(?:de\s+la\s+|du\s+|de\s+l['’]|des\s+|de\s+)?|\s+ainsi que\s+", span):
             part = re.sub(r"^(?:la|le|l['’]|les)\s+", "", part.strip(), flags=re.IGNORECASE)
             if len(part) >= 2 and not re.match(r"(?i)(?:ses|leurs|nos|divers|différents|partenaires?\b)", part):
                 names.append((m.start(), normalise_org(part, text, vocab)[0]))
-        snips.append(snippet(text, m.start(), m.end() + len(span), width=10))
+        if snips is not None:
+            snips.append(snippet(text, m.start(), m.end() + len(span), width=10))
+    return names
+
+
+_LAST_PARTNERS: list = [None, None, None]  # (text, vocab, (names, snippets)) of the last report: read once, used twice
+
+
+def _partner_names_once(text: str, vocab: Vocabulary, snips: list[str] | None = None) -> list[tuple[int, str]]:
+    if _LAST_PARTNERS[0] is not text or _LAST_PARTNERS[1] is not vocab:
+        found: list[str] = []
+        _LAST_PARTNERS[:] = [text, vocab, (_partner_names(text, vocab, found), found)]
+    names, found = _LAST_PARTNERS[2]
+    if snips is not None:
+        snips.extend(found)
+    return list(names)
+
+
+def extract_partners(text: str, vocab: Vocabulary, organiser: str | None) -> Found:
+    """Funders and technical partners: named after 'avec l'appui de', 'financé par'…, or known partners."""
+    folded = fold(text)
+    reg = _registry(vocab)
+    snips: list[str] = []
+    names = _partner_names_once(text, vocab, snips)
     if reg.acronyms is not None:
         for hit in reg.acronyms.finditer(fold(text, lower=False)):
             org = reg.by_key[_key(hit.group(0))]

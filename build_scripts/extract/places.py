@@ -53,24 +53,54 @@ def _build_matcher(vocab: Vocabulary) -> _Matcher:
 
 
 def country_scores(text: str, vocab: Vocabulary) -> tuple[Counter[str], dict[str, tuple[int, int]]]:
-    """Score each country by its weighted mentions; also return where each was first seen."""
+    """Score each country by its weighted mentions; also return where each was first seen. A country named in
+    a list of three or more ('en Guinée, en Sierra Leone et au Liberia') counts half: it is rarely the subject;
+    the town where the meeting was held ('s'est tenu … à Niamey') counts once more."""
     m = _matcher(vocab)
+    hits: list[tuple[int, int, str, str]] = []
+    for pattern, folded in ((m.insensitive, fold(text)), (m.sensitive, fold(text, lower=False))):
+        if pattern is not None:
+            hits.extend((h.start(), h.end(), _key(h.group(0)), h.group(0)) for h in pattern.finditer(folded))
+    hits.sort()
     scores: Counter[str] = Counter()
     first: dict[str, tuple[int, int]] = {}
     seen: Counter[tuple[str, str]] = Counter()
-    for pattern, folded in ((m.insensitive, fold(text)), (m.sensitive, fold(text, lower=False))):
-        if pattern is None:
-            continue
-        for hit in pattern.finditer(folded):
-            key = _key(hit.group(0))
-            owners = m.terms.get(key, [])
-            for country, kind in owners:
-                once, again = WEIGHTS[kind]
-                weight = once if seen[(country, key)] == 0 else again
-                scores[country] += weight / len(owners)  # an ambiguous place counts for each, split
-                seen[(country, key)] += 1
-                first.setdefault(country, (hit.start(), hit.end()))
+    listed = _in_lists(text, [(a, b) for a, b, key, _ in hits if any(k == "name" for _, k in m.terms.get(key, []))])
+    for start, end, key, _ in hits:
+        owners = m.terms.get(key, [])
+        for country, kind in owners:
+            once, again = WEIGHTS[kind]
+            weight = once if seen[(country, key)] == 0 else again
+            if (start, end) in listed:
+                weight *= 0.5
+            scores[country] += weight / len(owners)  # an ambiguous place counts for each, split
+            seen[(country, key)] += 1
+            first.setdefault(country, (start, end))
+    venue = VENUE.search(fold(text))
+    if venue:
+        for start, end, key, _ in hits:
+            if start == venue.end():
+                for country, kind in m.terms.get(key, []):
+                    if kind == "place":
+                        scores[country] += 1.0
+                break
     return scores, first
+
+
+VENUE = re.compile(r"(?:s'est tenue?s?|se sont tenue?s?|se tient|a eu lieu|ont eu lieu|s'est deroulee?s?|"
+                   r"se sont deroulee?s?|a ete lancee?|organisee?s? (?:le|du)[^.,;]{0,30})[^.;]{0,60}?\ba ")
+
+
+def _in_lists(text: str, spans: list[tuple[int, int]]) -> set[tuple[int, int]]:
+    """Country names that stand in an enumeration of three or more, separated by ',', 'et' or 'ou'."""
+    runs: list[list[tuple[int, int]]] = []
+    for span in spans:
+        gap = text[runs[-1][-1][1]: span[0]] if runs else ""
+        if runs and len(gap) <= 12 and re.fullmatch(r"\s*(?:,|et|ou)\s*(?:(?:en|au|aux|le|la|l'|du|de|des)\s*)?", gap):
+            runs[-1].append(span)
+        else:
+            runs.append([span])
+    return {s for run in runs if len(run) >= 3 for s in run}
 
 
 def extract_country(text: str, vocab: Vocabulary, hints: dict[str, float] | None = None) -> Found:
@@ -87,6 +117,10 @@ def extract_country(text: str, vocab: Vocabulary, hints: dict[str, float] | None
     chosen = [c for c, s in ranked if s >= max(MIN_SCORE, SHARE_OF_TOP * top)]
     total = sum(scores.values())
     conf = round(min(1.0, top / 6.0) * (sum(scores[c] for c in chosen) / total), 2)
+    runner = next((s for c, s in ranked if c not in chosen), 0.0)
+    if len(chosen) > 1 or runner >= 0.3 * top:
+        conf = min(conf, 0.6)  # several countries, or another one not far behind: the curator should look
     snips = [snippet(text, *first[c], width=40) for c in chosen if c in first]
     value: str | list[str] = chosen[0] if len(chosen) == 1 else sorted(chosen)
-    return Found(value, " / ".join(snips), conf, "places, names and demonyms of places.yml")
+    alternatives = tuple((c, round(sc, 2), "places, names and demonyms") for c, sc in ranked if c not in chosen)[:3]
+    return Found(value, " / ".join(snips), conf, "places, names and demonyms of places.yml", alternatives)

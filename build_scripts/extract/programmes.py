@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 from ..config import Programme, Vocabulary
 from ..models import Found
+from .organisations import acronym_fits
 from .textutil import fold, phrase_pattern, snippet, word_spans
 
 UPPER = "A-ZÀ-ÖØ-Þ"
@@ -15,9 +16,23 @@ UPPER = "A-ZÀ-ÖØ-Þ"
 # Both patterns start with a lookahead on their first letter: a quick test before the whole pattern is tried.
 NAMED = re.compile(rf"(?=[PpIi])\b(?:[Pp]rojet|[Pp]rogramme|PROJET|PROGRAMME|[Ii]nitiative)\s+(?:dénommé\s+|intitulé\s+|«\s*)?"
                    rf"(?P<name>[{UPPER}][{UPPER}a-zà-ÿ0-9]*[{UPPER}0-9][\w]*(?:[-/][{UPPER}0-9][\w]*)*)")
-# "Programme d'appui à la santé maternelle (PASMA)"
-DEFINED = re.compile(rf"(?=[PpIi])\b(?P<long>(?:[Pp]rogramme|[Pp]rojet|[Ii]nitiative)\s[^()\n.;]{{4,120}}?)\s*"
-                     rf"\((?P<name>[{UPPER}][{UPPER}a-z0-9-]*[{UPPER}0-9][{UPPER}a-z0-9-]*)\)")
+# "Programme d'appui à la santé maternelle (PASMA)", "projets d'appui … (Access)", "programme … (PEN+)"; also
+# plans and strategies the text defines ("Plan d'action national pour la sécurité sanitaire (PANSS)"), weighed less
+DEFINED = re.compile(rf"(?=[PpIiSs])\b(?P<long>(?P<head>[Pp]rogrammes?|[Pp]rojets?|[Ii]nitiatives?|[Pp]lans?|PROGRAMME|PROJET|"
+                     rf"[Pp]rogram|[Pp]roject|"
+                     rf"[Ss]trat[ée]gies?)\s[^()\n.;]{{4,120}}?)\s*"
+                     rf"\(\s*(?P<name>[{UPPER}][{UPPER}a-zà-ÿ0-9+-]{{1,20}})\s*\)")
+# 'le projet « filet socio productif »'
+QUOTED = re.compile(r"(?=[Pp])\b(?:[Pp]rojet|[Pp]rogramme)\s+[«“\"]\s*(?P<name>[^»”\"\n]{3,60}?)\s*[»”\"]")
+# 'dans le cadre du projet d'appui à la santé des adolescents, …': a long name without acronym, in a context
+# that says the meeting was held under it (the name starts with a capital or is the headline's)
+UNDER_LONG = re.compile(r"(?:dans le cadre|au titre|sous l'egide|a l'initiative|mise en (?:oe|œ)uvre|"
+                        r"comite(?:\s+(?:regional|national|departemental|technique|de pilotage|de suivi|directeur)){0,2})"
+                        r"\s+(?:de la mise en (?:oe|œ)uvre\s+)?"
+                        r"du\s+(?=projet\s|programme\s)")
+LONG_STOP = re.compile(r"\s*(?:[,.;:!?\n(«»]|\s(?:dans la|dans les|dans le|a travers|qui|en collaboration|avec|pour|afin|"
+                       r"finance|le \d|les \d|du \d|a [A-Z]))")
+IN_A_NAME = re.compile(r"minist[eè]re[^.;:()\n]{0,90}$", re.IGNORECASE)
 CONTEXT = re.compile(r"(?:dans le cadre d[ue]s?|a travers l[ea]s?|du|au|le|mise en (?:oe|œ)uvre du|appui du|"
                      r"financement du|partenaires du|coordination du|equipe du|en charge du)\s*"
                      r"(?:projet|programme|l'initiative)?\s*$")
@@ -34,6 +49,7 @@ class _Evidence:
     first: tuple[int, int] = (10**9, 0)
     mentions: int = 0
     hits: list[tuple[int, int]] = field(default_factory=list)
+    framed: bool = False  # the text says the meeting was held under it ('dans le cadre du …', in the title)
 
 
 
@@ -80,10 +96,13 @@ def extract_programme(text: str, vocab: Vocabulary, title: str = "") -> Found:
         ev.mentions += 1
         weight = 1.0 if ev.mentions <= MAX_MENTIONS else 0.0
         before = folded[max(0, start - 80): start]
+        if IN_A_NAME.search(text[max(0, start - 100): start]) and not CONTEXT.search(before):
+            weight -= 1.5  # 'ministère de la Santé … et de la Couverture maladie universelle': part of a name
         if DISTRACTOR.search(before):
             weight -= 2.0
         elif CONTEXT.search(before):
             weight += 0.75
+            ev.framed = ev.framed or bool(re.search(r"(?:cadre|travers|mise en (?:oe|œ)uvre|appui|financement)", before[-40:]))
         if start < 250:
             weight += 1.0
         ev.score += weight
@@ -97,9 +116,33 @@ def extract_programme(text: str, vocab: Vocabulary, title: str = "") -> Found:
         name = m.group("name")
         if NOT_A_PROGRAMME.match(name) or _key(name) in by_key:
             continue
-        p = Programme(name, long=_clean_long(m.group("long")))
+        caps = sum(ch.isupper() or ch.isdigit() or ch == "+" for ch in name)
+        if caps < 2 and not acronym_fits(m.group("long"), name) and len(word_spans(text, name)) < 2:
+            continue  # '(Santé)': a word in brackets, not a name
+        frame = fold(m.group("head")).startswith(("plan", "strat"))
+        p = Programme(name, long=_clean_long(m.group("long")), kind="plan" if frame else "programme")
         by_key[_key(name)] = p
         credit(p, m.start(), m.end())
+        for start, end in word_spans(text, name):
+            credit(p, start, end)
+    for m in UNDER_LONG.finditer(folded):
+        stop = LONG_STOP.search(text, m.end())
+        if stop and text[stop.start():].lstrip().startswith("("):
+            continue  # 'du projet … (PROMUN-Poro)': the definition names it
+        long = _clean_long(text[m.end(): stop.start() if stop else m.end() + 120])
+        words = long.split()
+        if not 3 <= len(words) <= 20 or _key(long) in by_key or any(_key(t) in _key(long) for t in by_key if len(t) > 3):
+            continue
+        p = Programme(long, long=long)
+        by_key[_key(long)] = p
+        credit(p, m.end(), m.end() + len(long))
+        evidence[p.name].score += 0.5  # the context itself says the meeting was held under it
+    for m in QUOTED.finditer(text):
+        name = " ".join(m.group("name").split())
+        if _key(name) in by_key:
+            continue
+        p = Programme(name)
+        by_key[_key(name)] = p
         for start, end in word_spans(text, name):
             credit(p, start, end)
     for m in NAMED.finditer(text):
@@ -114,6 +157,7 @@ def extract_programme(text: str, vocab: Vocabulary, title: str = "") -> Found:
         for ev in evidence.values():
             if any(word_spans(title, t) for t in (ev.programme.name, *ev.programme.aliases)):
                 ev.score += 1.5
+                ev.framed = True
     for ev in evidence.values():
         if ev.programme.kind == "plan":
             ev.score *= 0.4  # a national plan is the frame, rarely the subject
@@ -123,8 +167,14 @@ def extract_programme(text: str, vocab: Vocabulary, title: str = "") -> Found:
     best = ranked[0]
     runner = ranked[1].score if len(ranked) > 1 else 0.0
     conf = round(min(1.0, best.score / 4.0) * (1.0 if best.score >= 2 * runner else 0.7), 2)
+    if not best.framed:
+        conf = min(conf, 0.6)  # named, but nothing says the meeting was held under it
+    if best.programme.name == best.programme.long:
+        conf = min(conf, 0.6)  # a long name cut from its context: the curator should check where it ends
+    alternatives = tuple((e.programme.name, round(e.score, 2), f"{e.mentions} mention(s)") for e in ranked[1:4])
     return Found(best.programme, snippet(text, *best.first, width=50), conf,
-                 "registry (programmes.yml)" if best.programme in vocab.programmes else "defined in the text")
+                 "registry (programmes.yml)" if best.programme in vocab.programmes else "defined in the text",
+                 alternatives)
 
 
 def _clean_long(long: str) -> str:

@@ -3,19 +3,36 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
+from pathlib import Path
 
 from ..models import Block, Found
 from .textutil import clean_spaces, fold
+
+WORD_LIST = Path("/usr/share/dict/french")  # Debian's wfrench: restores accents lost in capitals
+# Lines that are never a title: letterheads, mottos, a ministry or directorate alone, labels, site furniture.
+NOT_A_TITLE = re.compile(
+    r"^(?:republique|ministere|ministry|secretariat general|cabinet du|premier ministere|presidence|"
+    r"direction(?:s)? (?:generale|regionale|departementale|nationale|provinciale|de la|des|du)|"
+    r"(?:un )?peuple\W|unite\W|fraternite\W|travail\W|paix\W|honneur\W|"
+    r"note de synthese$|compte[- ]rendu$|proces[- ]verbal$|rapport$|titre\s*:?$|objet\s*:?$|"
+    r"(?:n|no|ref)\s*[°o.]|annee\s|region (?:de|du|des)\s|district sanitaire (?:de|du)\s[^,:]{0,30}$|"
+    r"proverbe du jour|par\s+[\w .'-]{2,40}$|photo\b|credit|[^\s]+\.(?:jpe?g|png|gif|webp)$|"
+    r"top of page|haut de (?:la )?page|a\+?\s*a\s*a-|vous etes (?:sur|ici)|page \d+\s*sur|(?:home|accueil)\s*[|>/]|"
+    r".*\s\|\s.*\s\|\s|.*\b(?:publie|mis en ligne)\w*\s*(?:le|:)|table des matieres|sommaire$|"
+    r".{0,40}\.(?:net|com|org|info)\b|.*\bsite d'information\b|.*\bl'actualite\b.{0,40}sur le net)")
+LABEL = re.compile(r"^(?:titre|objet|theme|intitule)\s*:\s*", re.IGNORECASE)
 
 NAVIGATION = re.compile(r"^(?:retour|accueil|menu|imprimer|partager|lire la suite|actualites?|home|back)\b.{0,20}$")
 DATELINE = re.compile(r"^(?:publie le |mis en ligne |le )?\d{1,2}(?:er)? \w+ \d{4}\s*(?:[|,-].*)?$|^\d{1,2}/\d{1,2}/\d{4}")
 EVENT_NOUN = re.compile(
     r"\b(atelier|session|reunion|revue|assises|rencontre|formation|seminaire|conference|campagne|journee|mission|"
     r"assemblee generale|table ronde|forum|concertation|comite|conseil|sortie|supervision|evaluation|enquete|"
-    r"audit|visite)\b")
+    r"audit|visite|lancement|ceremonie|remise|certification|validation)\b")
 NOUN_STOP = re.compile(r"\s*(?:[,.;:!?\n(«]|\s(?:(?:a|ont|qui|que|s'est|se|au titre|a l'intention|au profit|"
                        r"en faveur|dans|a l'hotel|a la salle|tenu|organise|avec|pour|sur|afin|ayant|en presence|sous)\s|"
                        r"(?:le|les|du|des|ce|cette)\s+(?:\d|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)))")
+VENUE_WORD = re.compile(r"(?:salles?|centres?|lieu|documents?|outils?|modules?|plans?) (?:de|des|d')\s*$")
 KEYWORDS_LINE = re.compile(r"^(?:mots?[- ]cles|key ?words|resume|abstract|contexte)\s*:?", re.IGNORECASE)
 FRENCH_MONTHS = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre",
                  "novembre", "décembre"]
@@ -40,18 +57,43 @@ def french_date(iso: str | None) -> str:
     return parts[0]
 
 
-def headline(blocks: list[Block]) -> tuple[str, int] | None:
-    """The report's own title: its first heading, or a short first line that reads like a headline."""
-    for n, b in enumerate(blocks[:4]):
+def not_a_title(line: str) -> bool:
+    """A letterhead, motto, ministry or directorate name alone, running header, label or site furniture."""
+    f = fold(line).strip(" *#-–—•")
+    return not any(ch.isalpha() for ch in f) or bool(NOT_A_TITLE.match(f)) or (line.upper() == line and len(line.split()) <= 12
+                                           and bool(re.match(r"(?:ministere|direction|service|secretariat|"
+                                                             r"delegation|prefecture|gouvernorat|agence|institut|district|"
+                                                             r"region|hopital|centre|cellule|coordination|division|"
+                                                             r"bureau|unite|programme|projet)\b", f))
+                                           and not EVENT_NOUN.search(f))
+
+
+def headline(blocks: list[Block], skip: set[str] | None = None) -> tuple[str, int] | None:
+    """The report's own title: its first heading, or a short first line that reads like a headline; letterheads,
+    mottos, labels and the lines stripped as publication lines are passed over."""
+    skip = skip or set()
+    previous = ""
+    for n, b in enumerate(blocks[:12]):
+        runs_on, previous = _runs_on(previous), plain(b.lines[-1]) if b.lines else ""
         if b.kind == "heading":
-            text = plain(b.lines[0])
+            text = LABEL.sub("", plain(b.lines[0]))
+            if text in skip or not_a_title(text) or NAVIGATION.match(fold(text)) or runs_on:
+                continue
             if len(text) >= 8 and not KEYWORDS_LINE.match(fold(text)):
                 return text, n
+        if b.kind == "paragraph" and len(b.lines) > 1 and all(
+                plain(x) in skip or not_a_title(plain(x)) or len(plain(x)) < 4 for x in b.lines[:-1]):
+            line = LABEL.sub("", plain(b.lines[-1]))  # a letterhead block whose last line is the title
+            if (len(line.split()) >= 3 and not not_a_title(line) and not line.endswith((".", ":", ";"))
+                    and not _runs_on(plain(b.lines[-2]))):
+                return line, n
+            continue
         if b.kind != "paragraph" or len(b.lines) != 1:
             break
-        line = plain(b.lines[0])
+        line = LABEL.sub("", plain(b.lines[0]))
         f = fold(line)
-        if NAVIGATION.match(f) or len(line) < 4:
+        if (NAVIGATION.match(f) or len(line) < 4 or line in skip or plain(b.lines[0]) in skip or not_a_title(line)
+                or runs_on):
             continue
         if DATELINE.match(f):
             continue
@@ -67,42 +109,53 @@ def headline(blocks: list[Block]) -> tuple[str, int] | None:
 def event_phrase(text: str) -> str:
     """'un atelier de partage d'expériences à l'intention…' -> "Atelier de partage d'expériences"."""
     folded = fold(text)
-    m = EVENT_NOUN.search(folded)
+    m = next((m for m in EVENT_NOUN.finditer(folded) if not VENUE_WORD.search(folded, max(0, m.start() - 12), m.start())),
+             None)
     if not m:
         return ""
     stop = NOUN_STOP.search(folded, m.end())
     end = stop.start() if stop else m.end()
-    words = text[m.start(): end].split()[:9]
+    words = text[m.start(): end].split()[:14]
+    while len(words) > 1 and fold(words[-1]).strip(",;:") in ("de", "du", "des", "la", "le", "les", "l'", "d'", "et", "a",
+                                                              "au", "aux", "en", "sur", "pour"):
+        words.pop()  # never end on a preposition: 'Session du conseil de santé du district de'
     phrase = " ".join(words).rstrip(" ,;:-")
     return phrase[:1].upper() + phrase[1:]
 
 
 def extract_title(blocks: list[Block], text: str, *, programme: str | None, organiser_short: str | None,
-                  date: str | None, organiser_long: str | None = None) -> Found:
+                  date: str | None, organiser_long: str | None = None, skip: set[str] | None = None,
+                  place: str | None = None, acronyms: frozenset[str] = frozenset()) -> Found:
     """The headline when the report has one; else 'Event — programme or organiser, date' from its words."""
-    head = headline(blocks)
+    head = headline(blocks, skip)
     if head:
-        return Found(head[0], head[0], 0.9, "headline of the report")
+        shown = sentence_case(head[0], acronyms) if _shouting(head[0]) else head[0]
+        return Found(shown, head[0], 0.9, "headline of the report")
     phrase = event_phrase(text) or "Rapport"
     who = programme or organiser_short
     if len(phrase.split()) == 1 and organiser_long and not programme:
         who = re.sub(r"\s*\([^()]*\)$", "", organiser_long)  # 'Session — Direction départementale de la santé du Mono'
 
     title = phrase
+    if who and len(who) > 70:
+        who = None  # a long name would bury the event: it stays in the page's organiser field
     if who and fold(who) not in fold(phrase):
         title += f" — {who}"
+    if place and fold(place) not in fold(title):
+        title += f", {place}"
     if date:
         title += f", {french_date(date)}"
     return Found(title, phrase, 0.5, "composed from the event named in the text")
 
 
-def extract_summary(blocks: list[Block], title_block: int | None) -> Found:
+def extract_summary(blocks: list[Block], title_block: int | None, skip: set[str] | None = None) -> Found:
     """The first sentences of the body (not the headline, navigation or keyword lines), about 300 characters."""
     parts: list[str] = []
+    skip = skip or set()
     for n, b in enumerate(blocks):
         if n == title_block or b.kind not in ("paragraph", "list"):
             continue
-        text = plain(" ".join(b.lines))
+        text = plain(" ".join(x for x in b.lines if plain(x) not in skip))
         f = fold(text)
         if NAVIGATION.match(f) or DATELINE.match(f) or KEYWORDS_LINE.match(f) or len(text.split()) < 6:
             continue
@@ -123,3 +176,68 @@ def extract_summary(blocks: list[Block], title_block: int | None) -> Found:
     else:
         summary = cut[: cut.rfind(" ")].rstrip(" ,;:") + " …"
     return Found(summary, summary[:80], 0.7, "first sentences")
+
+
+def _runs_on(line: str) -> bool:
+    """A letterhead line cut in the middle of a name: 'DIRECTION NATIONALE DE L'ÉPIDÉMIOLOGIE ET DE LA LUTTE'."""
+    return _shouting(line) and (fold(line).split() or [""])[-1] in ("de", "du", "des", "et", "la", "le", "l'", "d'", "au",
+                                                                    "aux", "lutte", "pour", "en")
+
+
+def _shouting(line: str) -> bool:
+    letters = [ch for ch in line if ch.isalpha()]
+    return len(letters) >= 8 and sum(ch.isupper() for ch in letters) >= 0.8 * len(letters)
+
+
+@lru_cache(maxsize=1)
+def _french_words() -> dict[str, tuple[str, ...]]:
+    """Folded word -> its spellings in the French word list (empty when the list is not installed)."""
+    if not WORD_LIST.is_file():
+        return {}
+    forms: dict[str, set[str]] = {}
+    for word in WORD_LIST.read_text(encoding="utf-8").split("\n"):
+        if word and word.islower():
+            forms.setdefault(fold(word), set()).add(word)
+    return {k: tuple(sorted(v)) for k, v in forms.items()}
+
+
+SMALL = {"de", "du", "des", "la", "le", "les", "l", "d", "et", "en", "a", "au", "aux", "pour", "sur", "dans", "par",
+         "un", "une", "avec"}
+
+
+def sentence_case(line: str, acronyms: frozenset[str] = frozenset()) -> str:
+    """'ATELIER DE VALIDATION DU PLAN DE LA DRS DE KANKAN' -> 'Atelier de validation du plan de la DRS de Kankan':
+    a word of the French word list is lower-cased (its accents restored when only one spelling fits), a short
+    word that is not one is an acronym and stays in capitals, a longer one is a name and keeps a capital."""
+    words = _french_words()
+    out = []
+    tokens = re.split(r"([^\w-]+|(?<=\w)-(?=\w))", line)
+    joined = re.split(r"([^\w-]+)", line)
+    compounds = {w for w in joined if "-" in w and w.strip("-") in acronyms}
+    for n, token in enumerate(tokens):
+        if not token or not token[0].isalpha():
+            out.append(token)
+            continue
+        if any(token in c.split("-") for c in compounds):
+            out.append(token)  # part of a known name written with a hyphen: 'PASS-SOUROU'
+            continue
+        low = token.lower()
+        key = fold(low)
+        spellings = words.get(key, ())
+        if token in acronyms or (not spellings and key not in SMALL and (len(token) <= 5 or not re.search(r"[AEIOUY]", token))):
+            out.append(token)  # an acronym
+        elif spellings or key in SMALL:
+            accented = spellings[0] if len(spellings) == 1 else (low if low in spellings else low)
+            out.append(accented)
+        else:
+            out.append(low[:1].upper() + low[1:])  # a name: 'Kankan'
+    text = re.sub(r"\ba (?=(?:la|l'|l’|ce|cette|ces)\b)", "à ", "".join(out))  # 'A LA DDS' -> 'à la DDS'
+    return text[:1].upper() + text[1:]
+
+
+def known_acronyms(vocab) -> frozenset[str]:
+    """Names written in capitals that must stay so: programmes, organisations, glossary acronyms."""
+    return vocab.compiled("titles.py:known_acronyms", lambda v: frozenset(
+        [p.name for p in v.programmes] + [a for p in v.programmes for a in p.aliases]
+        + [o.acronym for o in v.organisations if o.acronym] + [t.acronym for t in v.templates]
+        + [a.acronym for a in v.acronyms]))

@@ -1,0 +1,112 @@
+"""Text -> the report without what is not the report: press datelines ("KPALIMÉ, 8 février 2024 –",
+"BAMAKO (AMAP) -"), publication lines ("Publié le …", "- 25 janvier 2024"), bylines and site banners.
+What they say is kept apart: the publication date (to resolve "lundi dernier") and the dateline's place."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .dates import MONTHS, parse_date
+from .textutil import fold
+
+_MONTH = "(?i:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+_DATE = (rf"(?i:(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\s+)?(?i:le\s+)?(?:1er|[0-3]?\d)\s+{_MONTH}\s+"
+         rf"(?:19|20)\d\d|[0-3]?\d[/.-][01]?\d[/.-](?:19|20)\d\d")
+_PLACE = r"[A-ZÀ-Ý][\w'’-]*(?:[ -][A-ZÀ-Ý(][\w'’)-]*){0,3}"
+_AGENCY = r"\(\s*[A-Za-zÀ-ÿ./ -]{2,20}\)"
+_DASH = r"\s*(?:\.?\s*[-–—:]+|\.)\s*"
+# "KPALIMÉ, 8 février 2024 –", "Matadi, 19 sept. 2017 (ACP).-", "Yaoundé, Cameroun, 17 juin 2014 -",
+# "Nouakchott, 25/07/2018", "Libreville, le 10 Février 2016 -"
+DATELINE = re.compile(rf"^\s*(?P<place>{_PLACE})(?:\s*,\s*{_PLACE})?(?:\s*,\s*|\s+(?=(?i:le)\s))(?P<date>{_DATE})\s*(?:{_AGENCY})?"
+                      rf"(?:{_DASH}|\s*$|\s*\n)")
+# "BAMAKO (AMAP) -", "Dakar (APS) –"
+AGENCY_LINE = re.compile(rf"^\s*(?P<place>{_PLACE})\s*{_AGENCY}\s*[-–—:]+\s*")
+PUBLICATION = re.compile(
+    rf"^\W*(?:(?:publie|mis en ligne|mise a jour|date de publication|posted|cree)\w*\s*(?:le|:)?\s*)?"
+    rf"(?P<date>{_DATE})(?:\s*(?:a|-)?\s*\d{{1,2}}\s*h\s*\d*\s*(?:min)?)?\s*(?:[|,-].{{0,60}})?$", re.IGNORECASE)
+PUBLICATION_LEAD = re.compile(r"^\W*(?:publie|mis en ligne|mise a jour|date de publication|posted)", re.IGNORECASE)
+# 'Cet article a été publié le: 17/04/21 12:11 GMT', 'mercredi 10 décembre 2014 par AIP Agboville'
+PUBLISHED_ANYWHERE = re.compile(r"^.{0,40}\b(?:publie|mis en ligne|mise a jour)\w*\s*(?:le|:)\s*:?\s*(?P<date>[0-3]?\d[/.-][01]?\d[/.-]\d\d(?:\d\d)?|"
+                                rf"{_DATE})\b.{{0,40}}$", re.IGNORECASE)
+DATE_LINE = re.compile(rf"^\W*(?P<date>(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\s+{_DATE})"
+                       rf"(?:\s+(?:par|by|-|–|\|)\s*.{{0,60}})?$", re.IGNORECASE)
+META_DATE = re.compile(r"^\s*date\s*:?\s*(?P<date>(?:19|20)\d\d-\d\d(?:-\d\d)?)\b\s*(?:publicite\b)?", re.IGNORECASE)
+BYLINE = re.compile(r"^\W*(?:par|by|auteur|redige par|source|credit photo|photo)\s*:?\s+[\w .'’-]{2,60}$",
+                    re.IGNORECASE)
+BANNER = re.compile(r"^(?:.{0,40}\.(?:net|com|org|info|ne|ml|bf|sn|ci|cm|td|tg|bj|gn|cd|ga|mr)\b.{0,80}|"
+                    r"proverbe du jour\s*:.*|actualites?|accueil|une|a la une|sante|societe|politique|"
+                    r"top of page|haut de (?:la )?page|retour en haut|a\+?\s*a\s*a-|imprimer|partager.{0,30}|"
+                    r"vous etes (?:sur|ici).{0,60}|page \d+\s*sur\s*\d+|(?:home|accueil)\s*[|>/].*|.*(?:\s\|\s.*){2,}|"
+                    r"[^\s]+\.(?:jpe?g|png|gif|webp))$", re.IGNORECASE)
+HEAD_LINES = 8  # publication lines and banners are looked for among the first lines only
+
+
+@dataclass
+class Lead:
+    """The report's text once stripped, with what the stripped lines said."""
+
+    text: str
+    publication: str | None = None  # ISO date (or 'YYYY-MM') of publication, when the text gives it
+    place: str | None = None  # the dateline's place
+    removed: list[str] = field(default_factory=list)
+
+
+def _short_year(date: str) -> str:
+    """'17/04/21' -> '17/04/2021' (a two-digit year on a publication line is this century's)."""
+    return re.sub(r"([/.-])(\d\d)$", r"\g<1>20\2", date.strip())
+
+
+def strip_lead(text: str) -> Lead:
+    """Publication lines, banners and bylines among the first lines, and the dateline opening the first
+    paragraph, removed; the rest of the text is unchanged."""
+    lines = text.split("\n")
+    lead = Lead(text)
+    body_seen = 0
+    out: list[str] = []
+    dateline_done = False
+    for n, line in enumerate(lines):
+        if body_seen >= 2 or n >= HEAD_LINES + 6 or not line.strip():
+            out.append(line)
+            continue
+        line = line.strip()
+        f = fold(line)
+        m = META_DATE.match(f)
+        if m:
+            lead.publication = lead.publication or m.group("date")
+            rest = line[m.end():].strip()
+            lead.removed.append(line[: m.end()].strip())
+            if not rest:
+                continue
+            line, f = rest, fold(rest)
+        pub = PUBLICATION.match(f)
+        if not (pub and (PUBLICATION_LEAD.match(f) or re.match(r"\s*[-•|*]|.*\d\s*h\s*\d", f))):
+            pub = PUBLISHED_ANYWHERE.match(f) or DATE_LINE.match(f)
+        if pub:
+            lead.publication = lead.publication or parse_date(_short_year(pub.group("date")))
+            lead.removed.append(line.strip())
+            continue
+        if n < HEAD_LINES and (BANNER.match(f) or BYLINE.match(f)) and len(f) < 140:
+            lead.removed.append(line.strip())
+            continue
+        if not dateline_done and n < HEAD_LINES:
+            d = DATELINE.match(fold(line, lower=False))
+            a = None if d else AGENCY_LINE.match(line)
+            hit = d or a
+            if hit and len(line) > hit.end() + 20 or (d and not line[d.end():].strip()):
+                lead.place = line[hit.start("place"): hit.end("place")]
+                if d:
+                    lead.publication = lead.publication or parse_date(d.group("date"))
+                lead.removed.append(line[: hit.end()].strip())
+                line = line[hit.end():]
+                line = line[:1].upper() + line[1:]
+                dateline_done = True
+                if not line.strip():
+                    continue
+        if len(line.split()) > 30:
+            body_seen += 1
+            dateline_done = True
+        out.append(line)
+    if lead.removed:
+        lead.text = "\n".join(out)
+    return lead

@@ -1,0 +1,216 @@
+"""The real-text evaluation set: labelled public texts (labels committed, excerpts cached and never committed),
+and the accuracy of extraction on them, field by field."""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+from slugify import slugify
+
+from . import readers
+from .config import Vocabulary
+from .models import CONFIDENT
+from .extract.textutil import fold
+from .pipeline import extract_report
+from .score import theme_f1
+
+ROOT = Path(__file__).resolve().parent.parent
+CASES = ROOT / "tests" / "realtext" / "cases.yml"
+CACHE = ROOT / ".cache" / "realtext"
+ID = re.compile(r"^[a-z0-9][a-z0-9-]{0,40}$")
+FIELDS = ("country", "date", "programme", "organiser")
+LETTERHEAD = re.compile(
+    r"^(?:republique|ministere|direction|secretariat general|cabinet|premier ministere|presidence|"
+    r"(?:un )?peuple|unite|fraternite|travail|note de synthese|titre\s*:|compte rendu\s*$|proces-verbal\s*$)", re.I)
+
+
+@dataclass
+class Tally:
+    """Right / scored per field, confident right / confident, theme counts, title figures, missing cases."""
+
+    ok: dict[str, int] = field(default_factory=lambda: {f: 0 for f in FIELDS})
+    n: dict[str, int] = field(default_factory=lambda: {f: 0 for f in FIELDS})
+    sure_ok: dict[str, int] = field(default_factory=lambda: {f: 0 for f in FIELDS})
+    sure_n: dict[str, int] = field(default_factory=lambda: {f: 0 for f in FIELDS})
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+    titles: int = 0
+    letterheads: int = 0
+    similarity: float = 0.0
+    missing: list[str] = field(default_factory=list)
+    failures: list[str] = field(default_factory=list)
+
+
+def load_cases(path: Path = CASES) -> list[dict[str, Any]]:
+    """The labelled cases, in file order; an id that cannot name a file is an error naming the case."""
+    data = yaml.safe_load(path.read_text(encoding="utf-8")) or []
+    for n, case in enumerate(data):
+        if not isinstance(case, dict) or not ID.match(str(case.get("id", ""))):
+            raise ValueError(f"{path}: case {n + 1} has no valid 'id' (lower-case letters, digits and '-')")
+    return data
+
+
+def excerpt_path(case_id: str, cache: Path = CACHE) -> Path:
+    return cache / f"{case_id}.txt"
+
+
+def missing_lines(cases: list[dict[str, Any]], cache: Path = CACHE) -> list[str]:
+    """For each case without a cached excerpt: the search to run and the address whose excerpt to keep."""
+    out = []
+    for c in cases:
+        if not excerpt_path(c["id"], cache).is_file():
+            out.append(f"{c['id']}: search (corpus pages) « {c.get('query', '')} » and keep the excerpt of "
+                       f"{c.get('url', '?')}\n    then: python -m build_scripts score --realtext --store {c['id']} FILE")
+    return out
+
+
+def store_excerpt(case_id: str, text: str, cases: list[dict[str, Any]], cache: Path = CACHE) -> Path:
+    """Save one case's excerpt in the git-ignored cache (refused for an unknown id or an empty text)."""
+    if case_id not in {c["id"] for c in cases}:
+        raise ValueError(f"no case '{case_id}' in {CASES.name}: add its labels first")
+    if not text.strip():
+        raise ValueError(f"the excerpt for '{case_id}' is empty")
+    cache.mkdir(parents=True, exist_ok=True)
+    path = excerpt_path(case_id, cache)
+    path.write_text(text, encoding="utf-8")  # as found: the labels were written on these very words
+    return path
+
+
+def _slug(value: Any) -> str:
+    return slugify(str(value).replace("’", "'")) if value else ""
+
+
+def _list(value: Any) -> list:
+    if value in (None, "", []):
+        return []
+    return value if isinstance(value, list) else [value]
+
+
+def name_ok(expected: Any, got: str | None, got_long: str = "") -> bool:
+    """A name matches one of the accepted aliases by slug: the whole name, its acronym, or its long form."""
+    accepted = [_slug(a) for a in _list(expected) if _slug(a)]
+    if not accepted:
+        return not got
+    if not got:
+        return False
+    forms = {_slug(got), _slug(got_long)}
+    m = re.search(r"\(([^()]+)\)\s*$", got)
+    if m:
+        forms |= {_slug(m.group(1)), _slug(got[: m.start()])}
+    forms.discard("")
+    return any(a == f or (len(a) > 3 and a in f) or (len(f) > 3 and f in a and len(f) >= 0.6 * len(a))
+               for a in accepted for f in forms)
+
+
+def field_right(name: str, expected: Any, meta: dict[str, Any]) -> bool:
+    if name == "country":
+        return {_slug(c) for c in _list(expected)} == {_slug(c) for c in _list(meta.get("country"))}
+    if name == "date":
+        return (str(expected) if expected else None) == meta.get("date")
+    if name == "programme":
+        return name_ok(expected, meta.get("programme"), meta.get("programme_long") or "")
+    return name_ok(expected, meta.get("organiser"))
+
+
+def title_similarity(expected: str, got: str) -> float:
+    a, b = fold(expected or "").strip(), fold(got or "").strip()
+    return difflib.SequenceMatcher(None, a, b).ratio() if a and b else 0.0
+
+
+def is_letterhead(title: str, not_titles: list[str]) -> bool:
+    """The title is one of the lines labelled as not a title, or reads like a letterhead, motto or label."""
+    t = re.sub(r"\W+", " ", fold(title)).strip()
+    if any(t == re.sub(r"\W+", " ", fold(str(n))).strip() for n in not_titles if n):
+        return True
+    return bool(LETTERHEAD.match(fold(title).strip()))
+
+
+def score_case(case: dict[str, Any], meta: dict[str, Any], conf: dict[str, float], tally: Tally) -> None:
+    for f in FIELDS:
+        if f not in case:
+            continue
+        ok = field_right(f, case[f], meta)
+        tally.ok[f] += ok
+        tally.n[f] += 1
+        if conf.get(f, 0.0) >= CONFIDENT and meta.get(f):
+            tally.sure_n[f] += 1
+            tally.sure_ok[f] += ok
+        if not ok:
+            tally.failures.append(f"{case['id']} [{f}]: expected {case[f]!r}, got {meta.get(f)!r} "
+                                  f"(confidence {conf.get(f, 0.0):.2f})")
+    if "themes" in case:
+        want, got = set(_list(case["themes"])), set(meta.get("themes") or [])
+        tally.tp += len(want & got)
+        tally.fp += len(got - want)
+        tally.fn += len(want - got)
+        if want != got:
+            tally.failures.append(f"{case['id']} [themes]: expected {sorted(want)}, got {sorted(got)}")
+    if case.get("title"):
+        tally.titles += 1
+        tally.similarity += title_similarity(case["title"], meta.get("title", ""))
+    if is_letterhead(meta.get("title", ""), _list(case.get("not_titles"))):
+        tally.letterheads += 1
+        tally.failures.append(f"{case['id']} [title]: letterhead {meta.get('title')!r}")
+
+
+def score_cases(cases: list[dict[str, Any]], vocab: Vocabulary, cache: Path = CACHE) -> Tally:
+    tally = Tally()
+    for case in cases:
+        path = excerpt_path(case["id"], cache)
+        if not path.is_file():
+            tally.missing.append(case["id"])
+            continue
+        report, _ = extract_report(readers.read(path, path.name), vocab)
+        conf = {f: report.found[f].confidence for f in FIELDS}
+        score_case(case, report.meta, conf, tally)
+    return tally
+
+
+def table(tallies: dict[str, Tally]) -> list[str]:
+    """One row per field, one column per half of the set."""
+    cols = list(tallies)
+    lines = ["  " + f"{'field':<22}" + "".join(f"{c:>22}" for c in cols)]
+    for f in FIELDS:
+        cells = [f"{t.ok[f]}/{t.n[f]} {t.ok[f] / t.n[f]:.2f}" if t.n[f] else "-" for t in tallies.values()]
+        lines.append("  " + f"{f:<22}" + "".join(f"{c:>22}" for c in cells))
+    cells = []
+    for t in tallies.values():
+        p, r, f = theme_f1(t.tp, t.fp, t.fn)
+        cells.append(f"{f:.2f} (P {p:.2f} R {r:.2f})")
+    lines.append("  " + f"{'themes F1':<22}" + "".join(f"{c:>22}" for c in cells))
+    lines.append("  " + f"{'letterhead titles':<22}" + "".join(f"{t.letterheads:>22}" for t in tallies.values()))
+    lines.append("  " + f"{'title similarity':<22}" + "".join(
+        f"{(t.similarity / t.titles if t.titles else 0):>22.2f}" for t in tallies.values()))
+    for f in FIELDS:
+        cells = [f"{t.sure_ok[f]}/{t.sure_n[f]}" + (f" {t.sure_ok[f] / t.sure_n[f]:.2f}" if t.sure_n[f] else "")
+                 for t in tallies.values()]
+        lines.append("  " + f"{'confident ' + f:<22}" + "".join(f"{c:>22}" for c in cells))
+    lines.append("  " + f"{'excerpt missing':<22}" + "".join(f"{len(t.missing):>22}" for t in tallies.values()))
+    return lines
+
+
+def run_realtext(vocab: Vocabulary, *, verbose: bool, half: str | None = None, cases_path: Path = CASES,
+                 cache: Path = CACHE) -> int:
+    """Print the real-text table (halves A and B, and all); the failures of one half with --verbose."""
+    cases = load_cases(cases_path)
+    halves = {"A (dev)": [c for c in cases if c.get("half") == "A"],
+              "B (held out)": [c for c in cases if c.get("half") == "B"], "all": cases}
+    tallies = {name: score_cases(group, vocab, cache) for name, group in halves.items() if group}
+    have = len(cases) - len(tallies["all"].missing) if cases else 0
+    print(f"real-text set ({cases_path.name}): {len(cases)} cases, {have} with a cached excerpt"
+          + (f", {len(cases) - have} missing: {', '.join(tallies['all'].missing)} "
+             f"(list them with 'score --realtext --missing')" if have < len(cases) else ""))
+    print("\n".join(table(tallies)))
+    if verbose:
+        for name, t in tallies.items():
+            if half is None and name != "all" or half is not None and not name.startswith(half):
+                continue
+            for line in t.failures:
+                print(f"  {line}")
+    return 0
