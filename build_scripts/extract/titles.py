@@ -57,15 +57,33 @@ def french_date(iso: str | None) -> str:
     return parts[0]
 
 
+BODY_NAME = re.compile(r"(?:ministere|direction|service|secretariat|delegation|prefecture|gouvernorat|agence|institut|"
+                       r"district|region|hopital|centre|cellule|coordination|division|bureau|unite|programme|projet)\b")
+MOTTO_PART = re.compile(r"^[^\W\d_][\w'’]*(?:\s+[\w'’]+){0,2}$")  # 'Union', 'Un Peuple', 'Une Foi'
+
+
+def _motto(line: str) -> bool:
+    """A national motto, whatever the country: three or four short parts between dashes or bullets."""
+    parts = [p.strip() for p in re.split(r"\s+[-–—•·]\s+", line.strip())]
+    return 3 <= len(parts) <= 4 and all(MOTTO_PART.match(p) and p[:1].isupper() for p in parts)
+
+
 def not_a_title(line: str) -> bool:
-    """A letterhead, motto, ministry or directorate name alone, running header, label or site furniture."""
+    """A letterhead, motto, ministry or directorate name alone (in capitals or not), a country's name alone,
+    running header, label or site furniture."""
     f = fold(line).strip(" *#-–—•")
-    return not any(ch.isalpha() for ch in f) or bool(NOT_A_TITLE.match(f)) or (line.upper() == line and len(line.split()) <= 12
-                                           and bool(re.match(r"(?:ministere|direction|service|secretariat|"
-                                                             r"delegation|prefecture|gouvernorat|agence|institut|district|"
-                                                             r"region|hopital|centre|cellule|coordination|division|"
-                                                             r"bureau|unite|programme|projet)\b", f))
-                                           and not EVENT_NOUN.search(f))
+    words = line.split()
+    return (not any(ch.isalpha() for ch in f) or bool(NOT_A_TITLE.match(f)) or _motto(line)
+            or (len(words) <= 12 and bool(BODY_NAME.match(f)) and not EVENT_NOUN.search(f))
+            or (len(words) <= 3 and all(w[:1].isupper() for w in words) and not EVENT_NOUN.search(f)
+                and not re.search(r"\d", f)))
+
+
+def _names_a_state(line: str) -> bool:
+    """'RÉPUBLIQUE DU MALI', 'Burkina FASO': a state's name alone, the line a motto follows in a letterhead."""
+    f = fold(line).strip()
+    return bool(f) and (f.startswith("republique") or (len(line.split()) <= 3 and not_a_title(line)
+                                                         and not BODY_NAME.match(f)))
 
 
 def headline(blocks: list[Block], skip: set[str] | None = None) -> tuple[str, int] | None:
@@ -73,12 +91,17 @@ def headline(blocks: list[Block], skip: set[str] | None = None) -> tuple[str, in
     mottos, labels and the lines stripped as publication lines are passed over."""
     skip = skip or set()
     previous = ""
+    country_line = False  # the line before named the state ('RÉPUBLIQUE DU NIGER', 'Burkina Faso')
     for n, b in enumerate(blocks[:12]):
         runs_on, previous = _runs_on(previous), plain(b.lines[-1]) if b.lines else ""
+        motto_slot, country_line = country_line, _names_a_state(previous)
         if b.kind == "heading":
             text = LABEL.sub("", plain(b.lines[0]))
             if text in skip or not_a_title(text) or NAVIGATION.match(fold(text)) or runs_on:
                 continue
+            if motto_slot and len(text.split()) <= 8 and not EVENT_NOUN.search(fold(text)):
+                continue  # the motto under the state's name: 'La Patrie ou la Mort, nous Vaincrons'
+
             if len(text) >= 8 and not KEYWORDS_LINE.match(fold(text)):
                 return text, n
         if b.kind == "paragraph" and len(b.lines) > 1 and all(
@@ -93,7 +116,7 @@ def headline(blocks: list[Block], skip: set[str] | None = None) -> tuple[str, in
         line = LABEL.sub("", plain(b.lines[0]))
         f = fold(line)
         if (NAVIGATION.match(f) or len(line) < 4 or line in skip or plain(b.lines[0]) in skip or not_a_title(line)
-                or runs_on):
+                or runs_on or (motto_slot and len(line.split()) <= 8 and not EVENT_NOUN.search(f))):
             continue
         if DATELINE.match(f):
             continue
