@@ -214,3 +214,11 @@ def test_landing_on_a_passage_lights_up_the_words_below_the_header(page, served_
     marks = {m.lower() for m in page.locator("mark.kb-surligne").all_inner_texts()}
     assert {"logistique", "roulante"} <= marks
 
+
+
+def test_another_form_of_a_known_word_is_not_corrected(page, served_site):
+    data = json.loads((served_site.docs / "recherche-mots.json").read_text(encoding="utf-8"))
+    words = set(data["mots"].split(" "))
+    plural = next(w for w in sorted(words) if len(w) >= 9 and w.endswith("s") and w[:-1] not in words)
+    search(page, served_site, plural[:-1])  # the singular: not in any report, but the engine finds the plural
+    assert not page.is_visible("#kb-suggestion"), (plural, page.inner_text("#kb-suggestion"))

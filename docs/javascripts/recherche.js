@@ -219,6 +219,14 @@
     return best && best.word;
   }
 
+  let knownStems; // the stems of the corpus words: another form of a known word is known (the engine stems too)
+
+  function isKnown(word, words) {
+    if (words.has(word)) return true;
+    if (!knownStems) knownStems = new Set([...words.keys()].map(stem));
+    return knownStems.has(stem(word));
+  }
+
   function checkWords(query, words) {
     // The words of a query the corpus does not know (four letters or more: shorter ones may be acronyms),
     // and the query with each replaced by its nearest known word (null when none has a near word).
@@ -229,7 +237,7 @@
       const folded = fold(w);
       if (folded.length < 4 || /\d/.test(folded)) return w;
       result.total += 1;
-      if (words.has(folded)) return w;
+      if (isKnown(folded, words)) return w;
       result.unknown += 1;
       const near = nearest(folded, words);
       if (!near) return w;
