@@ -128,6 +128,11 @@ def score_format(folder: Path, vocab: Vocabulary, verbose: bool) -> dict[str, An
     return totals
 
 
+# rows shown as a share: the start of the row's label, and the (right, total) pair it shows
+RATIO_ROWS = (("metadata", "fields"), ("recommendations", "recs"), ("lessons", "lessons"), ("body", "body"),
+              ("footnotes", "notes"))
+
+
 def _cell(row: str, t: dict[str, Any], scan: bool) -> str:
     ratio = lambda pair: f"{pair[0] / pair[1]:.2f}" if pair[1] else "–"  # noqa: E731
     read = t["files"] - t["errors"]
@@ -135,16 +140,9 @@ def _cell(row: str, t: dict[str, Any], scan: bool) -> str:
         return f"{t['named']} of {t['files']}" if scan else "–"
     if not read:
         return "–"
-    if row.startswith("metadata"):
-        return ratio(t["fields"])
-    if row.startswith("recommendations"):
-        return ratio(t["recs"])
-    if row.startswith("lessons"):
-        return ratio(t["lessons"])
-    if row.startswith("body"):
-        return ratio(t["body"])
-    if row.startswith("footnotes"):
-        return ratio(t["notes"])
+    for start, key in RATIO_ROWS:
+        if row.startswith(start):
+            return ratio(t[key])
     if row.startswith("running"):
         return str(t["furniture"])
     if row.startswith("titles"):

@@ -319,7 +319,7 @@ class Renderer:
         acronyms = r.acronyms  # any spelling: they are escaped like the rest ('CSRéf', 'S&E')
         used = {acr: expansion for acr, expansion, spelled in acronyms if not spelled}
         inline = Inline(used, fitting_meanings(used, r.meta.get("countries") or [], self.country_names,
-                                               report_text(r)))
+                                               lambda: report_text(r)))
         ids = Ids(set(REPORT_IDS) | {f"kb-{_unit_page(kind)}" for kind in UNIT_LABELS})
         body = Safe(blocks_to_html(r.blocks, anchors, block_ids=True, sentences=sentences, inline=inline, ids=ids))
         keys = report_keys(r)

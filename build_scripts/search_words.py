@@ -7,6 +7,7 @@ import json
 import re
 import unicodedata
 from collections import Counter
+from collections.abc import Callable
 
 from .models import Report
 
@@ -42,11 +43,12 @@ _QUALIFIED = re.compile(r"^(?P<meaning>.*\S)\s*\((?P<country>[^()]+)\)$")
 
 
 def fitting_meanings(expansions: dict[str, str], countries: list[str], known_countries: set[str],
-                     text: str) -> dict[str, str]:
+                     text: Callable[[], str]) -> dict[str, str]:
     """For each acronym, the meanings the search may index for this report: one spelled out in the report's
     text; else those of the report's country; else those tied to no country. A glossary entry lists several
-    meanings as "a ; b (Mali) ; c (Bénin)", and indexing all of them makes a Mali report answer "Bénin"."""
-    folded = " ".join(fold(text).split())
+    meanings as "a ; b (Mali) ; c (Bénin)", and indexing all of them makes a Mali report answer "Bénin".
+    ``text`` is asked for (and folded) only when an acronym has a meaning tied to a country or several."""
+    folded: str | None = None
     out: dict[str, str] = {}
     for acr, expansion in expansions.items():
         meanings: list[tuple[str, str | None]] = []
@@ -56,6 +58,11 @@ def fitting_meanings(expansions: dict[str, str], countries: list[str], known_cou
                 meanings.append((found["meaning"], found["country"]))
             elif part:
                 meanings.append((part, None))
+        if len(meanings) == 1 and meanings[0][1] is None:
+            out[acr] = meanings[0][0]  # one meaning for every country: the report's words cannot change it
+            continue
+        if folded is None:
+            folded = " ".join(fold(text()).split())
         spelled = [m for m, _ in meanings if " ".join(fold(m).split()) in folded]
         own = [m for m, c in meanings if c is not None and c in countries]
         free = [m for m, c in meanings if c is None]

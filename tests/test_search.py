@@ -136,11 +136,11 @@ def test_only_the_acronym_meaning_that_fits_the_report_is_indexed():
                        "centre de promotion sociale (Bénin)",
                 "PEV": "programme élargi de vaccination"}
     known = {"Mali", "Bénin"}
-    assert fitting_meanings(glossary, ["Bénin"], known, "La CPS a réuni les agents.") == {
+    assert fitting_meanings(glossary, ["Bénin"], known, lambda: "La CPS a réuni les agents.") == {
         "CPS": "centre de promotion sociale", "PEV": "programme élargi de vaccination"}
-    assert fitting_meanings(glossary, ["Mali"], known, "La chimioprévention du paludisme saisonnier (CPS)")[
+    assert fitting_meanings(glossary, ["Mali"], known, lambda: "La chimioprévention du paludisme saisonnier (CPS)")[
         "CPS"] == "chimioprévention du paludisme saisonnier"
-    assert fitting_meanings(glossary, ["Niger"], known, "")["CPS"] == "chimioprévention du paludisme saisonnier"
+    assert fitting_meanings(glossary, ["Niger"], known, lambda: "")["CPS"] == "chimioprévention du paludisme saisonnier"
 
 
 def test_the_corpus_vocabulary_counts_reports_and_folds_accents(tmp_path, cli):
