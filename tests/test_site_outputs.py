@@ -57,7 +57,7 @@ def test_pages_link_to_the_feeds(served_site):
 
 
 def test_big_listings_are_split_in_pages(tmp_path, cli):
-    from build_scripts import synthetic
+    from tools import synthetic
     from build_scripts.site import build_site
 
     from .conftest import make_project

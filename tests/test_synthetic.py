@@ -9,7 +9,7 @@ import pytest
 
 from build_scripts.config import load_vocabulary
 from build_scripts.pipeline import build_corpus
-from build_scripts.synthetic import EXPECTED, generate
+from tools.synthetic import EXPECTED, generate
 
 N = 50
 

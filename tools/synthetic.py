@@ -1,6 +1,6 @@
 """Deterministic synthetic corpus: realistic French meeting reports for benchmarks and accuracy checks.
 
-    python -m build_scripts.synthetic N DEST [--seed S]
+    python -m tools.synthetic N DEST [--seed S]
 
 Countries, places, programmes and theme keywords come from build_scripts/data/*.yml, so the corpus follows
 the curated vocabularies. Every report names one country only (its places, its name, its demonym), and
@@ -25,7 +25,7 @@ from pathlib import Path
 
 import yaml
 
-DATA_DIR = Path(__file__).parent / "data"
+DATA_DIR = Path(__file__).resolve().parent.parent / "build_scripts" / "data"
 EXPECTED = "_expected.json"
 MD_SHARE = 0.2
 YEARS = (2015, 2025)
@@ -790,8 +790,8 @@ def generate(n: int, dest: Path, seed: int = 0) -> list[Path]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """``python -m build_scripts.synthetic N DEST [--seed S]``."""
-    p = argparse.ArgumentParser(prog="python -m build_scripts.synthetic",
+    """``python -m tools.synthetic N DEST [--seed S]``."""
+    p = argparse.ArgumentParser(prog="python -m tools.synthetic",
                                 description="Write N synthetic French reports into DEST (deterministic).")
     p.add_argument("n", type=int, help="number of reports")
     p.add_argument("dest", type=Path, help="folder to write into (created if missing)")

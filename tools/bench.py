@@ -1,6 +1,6 @@
 """Benchmark of the whole chain on synthetic corpora (not part of the test suite).
 
-    python -m build_scripts.bench [--sizes 1000 10000] [--runs 3] [--workdir DIR] [--json PATH]
+    python -m tools.bench [--sizes 1000 10000] [--runs 3] [--workdir DIR] [--json PATH]
                                   [--skip warm incremental pagefind baseline] [--code SNAPSHOT]
 
 The code is copied at the start, so edits made while it runs are not measured. For each size N, in a fresh
@@ -31,7 +31,7 @@ from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
 from . import synthetic
-from .site import copy_config, mkdocs_command, pagefind_command
+from build_scripts.site import copy_config, mkdocs_command, pagefind_command
 
 ROOT = Path(__file__).resolve().parent.parent
 MKDOCS_ONE_RUN_FROM = 5000  # from this N, MkDocs steps run once unless --mkdocs-runs says otherwise
@@ -394,7 +394,7 @@ def search_probe(site: Path) -> list[dict]:
 
     from playwright.sync_api import sync_playwright
 
-    from .site import GzipHandler
+    from build_scripts.site import GzipHandler
 
     class Quiet(GzipHandler):
         def log_message(self, *args: object) -> None:
@@ -547,7 +547,7 @@ def print_size(r: dict) -> None:
 
 
 def _parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog="python -m build_scripts.bench", description=__doc__.split("\n\n")[0])
+    p = argparse.ArgumentParser(prog="python -m tools.bench", description=__doc__.split("\n\n")[0])
     p.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000], help="corpus sizes (default 1000 10000)")
     p.add_argument("--runs", type=int, default=3, help="runs per step, median shown (default 3)")
     p.add_argument("--mkdocs-runs", type=int, default=None,
