@@ -7,7 +7,8 @@ from pathlib import Path
 from .completeness import check_site
 from .config import Vocabulary
 from .models import CONFIDENT
-from .pipeline import EXTRACTED_FIELDS, build_corpus
+from .build import read_corpus
+from .curate import EXTRACTED_FIELDS
 
 OVERRIDE_HINT = ("to correct a value, add it to a sidecar file '<report name>.meta.yml' beside the report "
                  "(e.g. 'date: 2019-11-14'), or as front-matter between '---' lines at the top of the report; "
@@ -17,7 +18,7 @@ OVERRIDE_HINT = ("to correct a value, add it to a sidecar file '<report name>.me
 def run_check(source: Path, vocab: Vocabulary, threshold: float, site: Path | None = None) -> int:
     """Print the fields to review and, with a built site, prove that no report text was lost;
     exit 1 when a report could not be read, has no page, or lost a sentence."""
-    corpus = build_corpus(source, vocab)
+    corpus = read_corpus(source, vocab)
     to_review = 0
     for r in corpus.reports:
         lines = []

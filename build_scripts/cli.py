@@ -17,13 +17,12 @@ import sys
 import time
 from pathlib import Path
 
-from .cache import Cache, cache_folder
+from . import build
 from .config import DATA_DIR, ConfigError, load_vocabulary
-from .originals import copies
+from .incremental import cache_folder
 from .models import CONFIDENT
-from .pipeline import build_corpus, follow_up
-from .render import DEFAULT_BASE_URL, Renderer
-from .write import BuildBusy, build_lock, finish_build, remove_stale_temporaries, start_build, write_tree
+from .render import DEFAULT_BASE_URL
+from .write import BuildBusy, build_lock, finish_build, remove_stale_temporaries, start_build
 
 ROOT = Path(__file__).resolve().parent.parent
 # Characters that would move the cursor, colour, erase or reorder a terminal line, or start a new one: a file
@@ -108,7 +107,8 @@ def main(argv: list[str] | None = None) -> int:
         from . import site
         if args.command == "site":
             return _site(site, args)
-        site.serve(args.site_dir, args.port)
+        site.serve(args.site_dir, args.port,
+                   lambda url: print(f"Serving {args.site_dir} on {url} (Ctrl+C to stop)", flush=True))
         return EXIT_OK
     try:
         vocab = load_vocabulary(args.data)
@@ -171,7 +171,7 @@ def _site(site, args: argparse.Namespace) -> int:
 
 
 def _bundle(args: argparse.Namespace) -> int:
-    from .bundle import BundleError, build_bundle
+    from .site.bundle import BundleError, build_bundle
     args.out.parent.mkdir(parents=True, exist_ok=True)
     try:
         result = build_bundle(args.project, args.out)
@@ -213,22 +213,14 @@ def _build_locked(args: argparse.Namespace, vocab, found: list) -> int:
         if cache_dir and cache_dir.is_dir():
             remove_stale_temporaries(cache_dir)
     gc.disable()  # a build makes many objects that live to its end and few cycles: collections would walk them in vain
-    steps = [("start", t0)]
     try:
-        corpus = build_corpus(args.source, vocab, cache_dir=cache_dir, workers=args.jobs, problems=found)
-        steps.append(("read + extract", time.perf_counter()))
-        follow_up(corpus.reports, cache_dir)
-        steps.append(("follow-up", time.perf_counter()))
-        renderer = Renderer(vocab, args.site_url or os.environ.get("SITE_URL") or DEFAULT_BASE_URL,
-                            Cache(cache_dir, "pages"), workers=args.jobs)
-        files = renderer.render(corpus.reports)
-        files.update(copies(corpus.reports, args.source))  # type: ignore[arg-type]  (bytes, read when written)
-        steps.append(("classify + render", time.perf_counter()))
-        result = write_tree(args.docs, files)
+        done = build.build(args.source, args.docs, vocab, args.site_url or os.environ.get("SITE_URL") or DEFAULT_BASE_URL,
+                           cache_dir=cache_dir, jobs=args.jobs, problems=found)
         finish_build(args.docs)
-        steps.append(("write", time.perf_counter()))
     finally:
         gc.enable()
+    corpus, result = done.corpus, done.written
+    steps = [("start", 0.0)] + done.steps
     elapsed = time.perf_counter() - t0
     if args.timings:
         print("timings: " + ", ".join(f"{name} {end - start:.2f}s"

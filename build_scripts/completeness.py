@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
 
-from .extract.textutil import sentences
+from .text import sentences
 from .models import Report
 from .readers.text import decode_bytes, split_front_matter
 

@@ -16,8 +16,8 @@ import yaml
 
 from . import readers
 from .config import Vocabulary
-from .extract.textutil import clean_spaces, fold
-from .pipeline import extract_report
+from .text import clean_spaces, fold
+from .build import extract_one as extract_report
 from .score import field_ok
 
 FORMAT_NAMES = {"docx": "Word", "pdf": "PDF", "scan": "scan", "html": "web page"}

@@ -1,4 +1,5 @@
-"""Plain data passed between pipeline steps: read -> extract -> classify -> render -> write."""
+"""Plain data passed between pipeline steps: read -> extract -> curate -> classify -> render -> write; every
+field declared here (no step adds attributes of its own)."""
 
 from __future__ import annotations
 
@@ -71,21 +72,66 @@ class Unit:
 
 @dataclass
 class Report:
-    """A source document with its extracted metadata, body blocks and units."""
+    """A source document with its extracted metadata, body blocks and units, and what later steps give it.
 
-    doc: SourceDocument
-    slug: str = ""
+    ``doc``, ``blocks`` and ``found`` (the body) are None for a report taken from the extraction cache whose
+    own page is not made again: build.py loads them before rendering when a page needs them."""
+
+    source: str  # path relative to the source folder, with '/' separators
+    doc: SourceDocument | None = None
+    slug: str = ""  # the page name (curate.assign_slugs): the asked-for address, made unique
     meta: dict[str, Any] = field(default_factory=dict)  # final front-matter values
-    found: dict[str, Found] = field(default_factory=dict)  # provenance per extracted field
-    blocks: list[Block] = field(default_factory=list)
+    found: dict[str, Found] | None = field(default_factory=dict)  # provenance per extracted field
+    blocks: list[Block] | None = field(default_factory=list)
     units: list[Unit] = field(default_factory=list)
     acronyms: list[tuple[str, str, bool]] = field(default_factory=list)  # (acronym, expansion, spelled out only)
-    key: str = ""  # digest of everything the extraction depended on (see cache.document_key)
+    key: str = ""  # digest of everything the extraction depended on (see incremental.document_key)
     view: str = ""  # digest of what listings show of it (meta, units, acronyms): pages that list it depend on it
+    address: str = ""  # the page name asked for: the curated 'slug', else the file name (before collisions)
+    sketch: tuple[int, list[int]] | None = None  # text sketch that finds the same report in two files (merge.py)
+    follow_up: tuple[str, str] = ("", "")  # the text the follow-up reads, and a digest of all its inputs
+    index_keys: dict[str, list[tuple[str, str]]] = field(default_factory=dict)  # kind -> (slug, label) of its index pages
+    sort_key: tuple = ()  # newest first, then title, then page name (classify.py, once page names are known)
 
     @property
-    def source(self) -> str:
-        return self.doc.source
+    def has_body(self) -> bool:
+        return self.doc is not None
+
+
+@dataclass(frozen=True)
+class UnitKind:
+    """One kind of citable statement: its French names and the name of its pages."""
+
+    plural: str
+    singular: str
+    page: str  # lecons/<page>.md
+
+
+UNIT_KINDS = {  # the one table of statement kinds, in the order the site shows them
+    "lesson": UnitKind("Leçons apprises", "Leçon apprise", "lecons-apprises"),
+    "recommendation": UnitKind("Recommandations", "Recommandation", "recommandations"),
+    "difficulty": UnitKind("Difficultés", "Difficulté", "difficultes"),
+    "figure": UnitKind("Chiffres clés", "Chiffre clé", "chiffres-cles"),
+    "perspective": UnitKind("Perspectives", "Perspective", "perspectives"),
+}
+
+
+@dataclass(frozen=True)
+class IndexKind:
+    """One kind of index page (its folder is the kind's key): its French title, the name of one, its lead."""
+
+    title: str
+    singular: str
+    description: str
+
+
+INDEX_KINDS = {  # the one table of index kinds, in the order the site shows them
+    "themes": IndexKind("Thèmes", "thème", "Les rapports classés par thème de santé et d'action sociale."),
+    "pays": IndexKind("Pays", "pays", "Les rapports classés par pays concerné."),
+    "programmes": IndexKind("Programmes", "programme", "Les rapports classés par programme ou projet."),
+    "organisateurs": IndexKind("Organisateurs", "organisateur", "Les rapports classés par structure organisatrice."),
+    "annees": IndexKind("Années", "année", "Les rapports classés par année de l'événement."),
+}
 
 
 @dataclass(frozen=True)
@@ -102,3 +148,14 @@ class Problem:
         where = f"{self.source}" + (f" [{self.field}]" if self.field else "")
         text = f"{where}: {self.message}"
         return text + (f" — {self.hint}" if self.hint else "")
+
+
+@dataclass
+class Corpus:
+    """Everything read and extracted, plus every problem met on the way."""
+
+    reports: list[Report] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)
+    cache_hits: int = 0
+    unread: int = 0  # reports taken from the cache without reading their file (its signature is unchanged)

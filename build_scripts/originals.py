@@ -1,7 +1,7 @@
 """Original documents published beside their report page: which files, under which name, labelled in French.
 
 A Word or PDF report is offered for download as it was received (its layout, tables, signatures and images are
-not all on the page). When several files hold the same report (pipeline.merge_same_reports), the page is built
+not all on the page). When several files hold the same report (merge.py), the page is built
 from the best one and every other one is offered too, text files included. Saved web pages are never
 re-published: served from this site, their scripts would run.
 
@@ -10,15 +10,15 @@ Only the bytes of regular files read from the source folder are copied; write.py
 
 from __future__ import annotations
 
-import hashlib
 import os
 from pathlib import Path, PurePosixPath
 from typing import Any
 from urllib.parse import quote
 
-from .write import Deferred
+from . import digest
+from .paths import ORIGINALS_DIR
+from .write import SourceCopy
 
-ORIGINALS_DIR = "originaux"
 ALWAYS = {".docx": "Word", ".pdf": "PDF"}  # offered even alone: the page cannot show all of the document
 TEXT = {".txt": "texte", ".text": "texte", ".md": "texte", ".markdown": "texte"}  # offered beside a better source
 
@@ -31,7 +31,7 @@ def label(source: str) -> str | None:
 
 def digest_of(data: bytes) -> str:
     """The digest write.py records of a file: a short SHA-1 and the size in bytes."""
-    return f"{hashlib.sha1(data).hexdigest()[:16]}:{len(data)}"
+    return digest.of_file(data)
 
 
 def entry(source: str, digest: str) -> dict[str, Any]:
@@ -79,27 +79,15 @@ def links(slug: str, meta: dict[str, Any]) -> list[tuple[str, str]]:
     return out
 
 
-class Copy(Deferred):
-    """A source file to publish, known by its digest: its bytes are read only if the copy on disk differs."""
-
-    __slots__ = ("path",)
-
-    def __init__(self, digest: str, path: Path) -> None:
-        self.digest, self.path = digest, path
-
-    def text(self) -> bytes:  # type: ignore[override]
-        return self.path.read_bytes()
-
-
-def copies(reports: list[Any], source_dir: Path) -> dict[str, Copy]:
-    """The files to publish (path under docs/ -> Copy): regular files inside the source folder only."""
+def copies(reports: list[Any], source_dir: Path) -> dict[str, SourceCopy]:
+    """The files to publish (path under docs/ -> SourceCopy): regular files inside the source folder only."""
     root = source_dir.resolve()
-    out: dict[str, Copy] = {}
+    out: dict[str, SourceCopy] = {}
     for r in reports:
         originals = r.meta.get("originals") or []
         for item, target in zip(originals, targets(r.slug, originals)):
             path = source_dir / item["file"]
             if os.path.islink(path) or not path.is_file() or root not in path.resolve().parents:
                 continue
-            out[target] = Copy(item["digest"], path)
+            out[target] = SourceCopy(item["digest"], path)
     return out

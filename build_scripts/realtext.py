@@ -15,8 +15,8 @@ from slugify import slugify
 from . import readers
 from .config import Vocabulary
 from .models import CONFIDENT
-from .extract.textutil import fold
-from .pipeline import extract_report
+from .text import fold
+from .build import extract_one as extract_report
 from .score import theme_f1
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -10,7 +10,7 @@ from slugify import slugify
 
 from . import readers
 from .config import Vocabulary
-from .pipeline import extract_report
+from .build import extract_one as extract_report
 
 FIELDS = ("country", "programme", "date", "date_end", "organiser", "themes")
 INFO_FIELDS = ("partners", "recommendations", "lessons")

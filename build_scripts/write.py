@@ -1,16 +1,18 @@
-"""The only module that writes files: generated pages under docs/, atomically, never over a hand-written page."""
+"""The only module that writes files: generated pages under docs/, atomically, never over a hand-written page;
+it refuses two different outputs at one path. The caches are written through its atomic_write too."""
 
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import json
 import os
 import re
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterator, Union
+
+from .digest import of_file as file_digest
+from typing import Iterable, Iterator, Union
 
 try:
     import fcntl
@@ -79,7 +81,8 @@ class WriteResult:
     refused: list[str] = field(default_factory=list)  # a hand-written file stands where a page would go
 
 
-def _atomic_write(path: Path, content: str | bytes) -> None:
+def atomic_write(path: Path, content: str | bytes) -> None:
+    """Write a file whole or not at all: a temporary file beside it, then a rename (the one write routine)."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=path.suffix)
     try:
@@ -107,41 +110,72 @@ def _read_manifest(docs: Path) -> dict[str, str]:
 
 def digest(content: str) -> str:
     """What the manifest records of a generated file: a short SHA-1 and the size in bytes."""
-    data = content.encode("utf-8")
-    return f"{hashlib.sha1(data).hexdigest()[:16]}:{len(data)}"
+    return file_digest(content.encode("utf-8"))
 
 
-class Deferred:
-    """A generated file known by its digest (from the last build that made it): its text is made only if the file
-    on disk is not that one."""
+@dataclass(frozen=True)
+class Kept:
+    """A file the build did not make again: it is on disk as the manifest records it (see on_disk)."""
 
-    __slots__ = ("digest", "_make", "_path")
-
-    def __init__(self, digest: str, make: Callable[[], dict[str, str]], path: str) -> None:
-        self.digest, self._make, self._path = digest, make, path
-
-    def text(self) -> str:
-        return self._make()[self._path]
-
-    def __eq__(self, other: object) -> bool:
-        return _digest_of(other) == self.digest  # type: ignore[arg-type]
-
-    __hash__ = None  # type: ignore[assignment]
+    digest: str
 
 
-Content = Union[str, Deferred]
+@dataclass(frozen=True)
+class SourceCopy:
+    """A source file published as received (originals.py), known by its digest: read only if the copy differs."""
+
+    digest: str
+    path: Path
+
+
+Content = Union[str, Kept, SourceCopy]
 
 
 def _digest_of(content: Content) -> str:
-    return content.digest if isinstance(content, Deferred) else digest(content)
+    return digest(content) if isinstance(content, str) else content.digest
 
 
-def _text(content: Content) -> str:
-    return content.text() if isinstance(content, Deferred) else content
+def _text(content: Content) -> str | bytes:
+    if isinstance(content, SourceCopy):
+        return content.path.read_bytes()
+    if isinstance(content, Kept):  # never asked for: a kept file is in the manifest with this very digest
+        raise ValueError("a kept file has no text")
+    return content
+
+
+def on_disk(docs: Path):
+    """A test of whether generated files are on disk as the last build wrote them (by the manifest's digests and
+    the files' sizes, never reading them): ``check({path: digest})`` -> bool."""
+    previous = _read_manifest(docs.resolve())
+    root = str(docs.resolve()) + os.sep
+
+    def check(digests: dict[str, str]) -> bool:
+        for rel, d in digests.items():
+            if previous.get(rel) != d:
+                return False
+            try:
+                if os.stat(root + rel).st_size != int(d.split(":")[1]):
+                    return False
+            except (OSError, ValueError, IndexError):
+                return False
+        return True
+    return check
+
+
+def collect(parts: Iterable[dict[str, Content]]) -> dict[str, Content]:
+    """Every generated file in one map, refusing two different outputs at one path (a naming bug must not lose
+    a page)."""
+    out: dict[str, Content] = {}
+    for part in parts:
+        for path, content in part.items():
+            if path in out and _digest_of(out[path]) != _digest_of(content):
+                raise ValueError(f"two generated pages want the same path {path}")
+            out[path] = content
+    return out
 
 
 def _write_manifest(docs: Path, entries: dict[str, str]) -> None:
-    _atomic_write(docs / MANIFEST, manifest_text(entries))
+    atomic_write(docs / MANIFEST, manifest_text(entries))
 
 
 def manifest_text(entries: dict[str, str]) -> str:
@@ -182,7 +216,7 @@ def write_tree(docs: Path, files: dict[str, Content]) -> WriteResult:
         _write_manifest(docs, {**previous, **{rel: "" for rel in wanted if rel in changes or rel not in previous}})
     for rel in sorted(wanted):
         if rel in changes:
-            _atomic_write(docs / rel, _text(wanted[rel]))
+            atomic_write(docs / rel, _text(wanted[rel]))
             result.written.append(rel)
         else:
             result.unchanged.append(rel)

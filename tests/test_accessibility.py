@@ -12,8 +12,8 @@ from urllib.parse import parse_qs, urlparse
 
 import pytest
 
-from build_scripts import charts
-from build_scripts.classify import slugify
+from build_scripts.render import charts
+from build_scripts.paths import slugify
 
 ROOT = Path(__file__).resolve().parent.parent
 AXE_VERSION = "4.14.1"

@@ -12,7 +12,7 @@ import threading
 import pytest
 
 from build_scripts.cli import main
-from build_scripts.pipeline import build_corpus
+from build_scripts.build import read_corpus
 from build_scripts.site import build_site
 
 from .conftest import SEEDS, _QuietHandler, make_project
@@ -36,22 +36,22 @@ def one_report(folder, name: str, sidecar: str = "") -> None:
 def test_a_curated_title_leaves_the_address_unchanged(tmp_path, vocab):
     one_report(tmp_path / "a", "relais-kandi.txt")
     one_report(tmp_path / "b", "relais-kandi.txt", "title: Réunion des relais communautaires de Kandi (titre revu)\n")
-    before, after = (build_corpus(tmp_path / d, vocab).reports[0] for d in ("a", "b"))
+    before, after = (read_corpus(tmp_path / d, vocab).reports[0] for d in ("a", "b"))
     assert before.meta["title"] != after.meta["title"]
     assert before.slug == after.slug
 
 
 def test_every_seed_address_comes_from_its_file_name_not_its_title(vocab):
-    for r in build_corpus(SEEDS, vocab).reports:
+    for r in read_corpus(SEEDS, vocab).reports:
         stem = r.source.rsplit("/", 1)[-1].rsplit(".", 1)[0]
         assert r.slug == stem.lower(), r.source
 
 
 def test_a_curated_slug_wins_and_a_bad_one_is_named(tmp_path, vocab):
     one_report(tmp_path / "a", "relais.txt", "slug: relais-communautaires-kandi-2024\n")
-    assert build_corpus(tmp_path / "a", vocab).reports[0].slug == "relais-communautaires-kandi-2024"
+    assert read_corpus(tmp_path / "a", vocab).reports[0].slug == "relais-communautaires-kandi-2024"
     one_report(tmp_path / "b", "relais.txt", "slug: Relais Kandi\n")
-    corpus = build_corpus(tmp_path / "b", vocab)
+    corpus = read_corpus(tmp_path / "b", vocab)
     assert corpus.reports[0].slug == "relais"
     assert any(p.field == "slug" and "relais.meta.yml" in p.message and "'slug: relais-kandi'" in p.hint
                for p in corpus.problems)
@@ -60,7 +60,7 @@ def test_a_curated_slug_wins_and_a_bad_one_is_named(tmp_path, vocab):
 def test_an_alias_taken_by_a_page_is_refused_with_a_message(tmp_path, vocab):
     one_report(tmp_path, "relais.txt", "aliases: [autre]\n")
     (tmp_path / "autre.txt").write_text(REPORT.replace("Kandi", "Nikki"), encoding="utf-8")
-    corpus = build_corpus(tmp_path, vocab)
+    corpus = read_corpus(tmp_path, vocab)
     assert not any(r.meta.get("aliases") for r in corpus.reports)
     assert any("old address 'autre' is the address of autre.txt" in str(p) for p in corpus.problems)
 

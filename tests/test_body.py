@@ -7,7 +7,7 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from build_scripts.extract.structure import parse_blocks
-from build_scripts.htmltext import Inline, blocks_to_html
+from build_scripts.render.htmltext import Inline, blocks_to_html
 
 
 class _Text(HTMLParser):
@@ -152,7 +152,7 @@ def test_a_hostile_expansion_stays_inside_its_tooltip():
 
 def test_report_headings_never_take_an_id_the_page_already_uses():
     text = "B1\n\nUn premier paragraphe.\n\nRECOMMANDATIONS\n\nRenforcer la supervision.\n\nRecommandations"
-    from build_scripts.htmltext import Ids
+    from build_scripts.render.htmltext import Ids
     html = blocks_to_html(parse_blocks(text, "text"), block_ids=True, ids=Ids({"recommandations"}))
     ids = re.findall(r' id="([^"]+)"', html)
     assert len(ids) == len(set(ids)), ids

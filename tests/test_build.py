@@ -10,7 +10,7 @@ from pathlib import Path
 import frontmatter
 import pytest
 
-from build_scripts import pipeline
+from build_scripts import sources
 
 from .conftest import SEEDS, corpus_folder, make_project
 
@@ -196,7 +196,7 @@ def test_same_title_gives_two_stable_page_names_from_the_file_names(tmp_path, cl
 
 
 def test_size_limit(tmp_path, cli, monkeypatch):
-    monkeypatch.setattr(pipeline, "MAX_BYTES", 1000)
+    monkeypatch.setattr(sources, "MAX_BYTES", 1000)
     source = tmp_path / "src"
     source.mkdir()
     write(source, "gros.txt", GOOD * 20)
@@ -211,7 +211,7 @@ def test_missing_source_folder_exit_code(tmp_path, cli):
 
 def test_invalid_vocabulary_is_refused_with_file_and_line(tmp_path, cli):
     data = tmp_path / "data"
-    shutil.copytree(Path(pipeline.__file__).parent / "data", data)
+    shutil.copytree(Path(sources.__file__).parent / "data", data)
     themes = data / "themes.yml"
     themes.write_text(themes.read_text(encoding="utf-8").replace("slug: nutrition", "slug: Nutrition Infantile", 1)
                       .replace("\n    keywords:", "\n    keywordz:", 1), encoding="utf-8")

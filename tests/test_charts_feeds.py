@@ -10,8 +10,8 @@ from collections import Counter
 import markdown
 import pytest
 
-from build_scripts import charts
-from build_scripts.feeds import MAX_ENTRIES, atom_feed
+from build_scripts.render import charts
+from build_scripts.render.feeds import MAX_ENTRIES, atom_feed
 
 SVG = "{http://www.w3.org/2000/svg}"
 ATOM = "{http://www.w3.org/2005/Atom}"

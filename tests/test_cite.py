@@ -8,8 +8,8 @@ import rispy
 from citeproc import Citation, CitationItem, CitationStylesBibliography, CitationStylesStyle, formatter
 from citeproc.source.json import CiteProcJSON
 
-from build_scripts import cite
-from build_scripts.pipeline import build_corpus
+from build_scripts.render import cite
+from build_scripts.build import read_corpus
 
 from .conftest import SEEDS
 
@@ -18,7 +18,7 @@ BASE = "https://kb.exemple.org/"
 
 @pytest.fixture(scope="module")
 def reports(vocab):
-    return sorted(build_corpus(SEEDS, vocab).reports, key=lambda r: r.slug)
+    return sorted(read_corpus(SEEDS, vocab).reports, key=lambda r: r.slug)
 
 
 def test_bibtex_parses_with_one_entry_per_report(reports):

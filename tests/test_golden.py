@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from build_scripts.pipeline import build_corpus
+from build_scripts.build import read_corpus
 
 GOLDEN = Path(__file__).parent / "golden"
 SEEDS = Path(__file__).parent.parent / "source_reports"
@@ -24,7 +24,7 @@ def snapshot(report) -> dict:
 
 @pytest.fixture(scope="module")
 def corpus(vocab):
-    return build_corpus(SEEDS, vocab)
+    return read_corpus(SEEDS, vocab)
 
 
 def test_every_seed_has_a_golden_file(corpus):

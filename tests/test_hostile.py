@@ -21,7 +21,7 @@ import frontmatter
 import pytest
 from hypothesis import given, settings, strategies as st
 
-from build_scripts import htmltext
+from build_scripts.render import htmltext
 from build_scripts.readers import limits
 from build_scripts.write import build_lock
 
@@ -366,7 +366,7 @@ def test_stale_temporary_files_of_an_interrupted_build_are_removed_at_the_start(
     def killed(path, content):  # the machine stops while the page is half written, before the rename
         Path(str(path.parent / ".tmp-ab12cd34") + path.suffix).write_text(content[:10], encoding="utf-8")
         raise KeyboardInterrupt
-    monkeypatch.setattr(writer, "_atomic_write", killed)
+    monkeypatch.setattr(writer, "atomic_write", killed)
     with pytest.raises(KeyboardInterrupt):
         build(src)
     monkeypatch.undo()
@@ -442,7 +442,7 @@ def test_the_cache_is_never_beside_an_arbitrary_docs_folder_and_holds_no_pickle(
     class Exploit:
         def __reduce__(self):
             return (os.system, (f"touch {marker}",))
-    from build_scripts.cache import code_version
+    from build_scripts.incremental import code_version
     for name in (f"sources-{code_version()}.pickle", f"extraction-{code_version()}/0"):
         (planted / name).parent.mkdir(parents=True, exist_ok=True)
         (planted / name).write_bytes(pickle.dumps(Exploit()))

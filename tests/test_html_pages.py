@@ -1,4 +1,4 @@
-"""Generated pages are HTML that MkDocs does not convert (mkdocs_hooks.py): their links, anchors and table of
+"""Generated pages are HTML that MkDocs does not convert (site/hooks.py): their links, anchors and table of
 contents must still be checked and built by MkDocs, exactly as for a Markdown page."""
 
 import re
@@ -58,7 +58,7 @@ def test_a_missing_anchor_in_a_generated_page_is_reported(tmp_path, cli):
 
 def test_the_hook_path_is_made_absolute_for_a_project_elsewhere(tmp_path):
     config = copy_config(ROOT, tmp_path).read_text(encoding="utf-8")
-    assert f"- {(ROOT / 'build_scripts' / 'mkdocs_hooks.py').as_posix()}" in config
+    assert f"- {(ROOT / 'build_scripts' / 'site' / 'hooks.py').as_posix()}" in config
 
 
 def test_theme_chips_of_a_report_lead_to_the_paged_theme_pages(tmp_path, cli):

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from build_scripts import pipeline, readers
+from build_scripts import incremental, readers
 from build_scripts.cli import main
 from build_scripts.config import DATA_DIR
 
@@ -29,7 +29,7 @@ def mtimes(folder: Path) -> dict[str, int]:
 def setup(tmp_path, cli, monkeypatch):
     """A source folder built once (cache and docs); files count as settled at once, so that the next build
     trusts their stat signature as a real one would a minute later."""
-    monkeypatch.setattr(pipeline, "SETTLE_NS", 0)
+    monkeypatch.setattr(incremental, "SETTLE_NS", 0)
     source = corpus_folder(tmp_path / "src", SEEDS)
     project = make_project(tmp_path / "p")
     reads: list[str] = []

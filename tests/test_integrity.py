@@ -6,14 +6,14 @@ import pytest
 from build_scripts import write as writer
 from build_scripts.cli import main
 from build_scripts.completeness import check_site
-from build_scripts.pipeline import build_corpus
+from build_scripts.build import read_corpus
 
 from .conftest import SEEDS, make_project
 from .test_build import tree
 
 
 def test_every_report_and_sentence_is_on_the_site(served_site, vocab, cli):
-    corpus = build_corpus(served_site.source, vocab)
+    corpus = read_corpus(served_site.source, vocab)
     result = check_site(corpus.reports, served_site.site, served_site.source)
     assert result.ok, (result.missing_pages, result.missing_text)
     assert result.checked_sentences > 500 and result.from_files == len(corpus.reports)
@@ -22,7 +22,7 @@ def test_every_report_and_sentence_is_on_the_site(served_site, vocab, cli):
 
 
 def test_check_notices_a_lost_sentence(served_site, vocab, tmp_path):
-    corpus = build_corpus(served_site.source, vocab)
+    corpus = read_corpus(served_site.source, vocab)
     report = next(r for r in corpus.reports if "logistique roulante" in r.doc.text)
     page = served_site.site / "rapports" / report.slug / "index.html"
     original = page.read_text(encoding="utf-8")
@@ -46,7 +46,7 @@ def test_interrupted_build_leaves_whole_files_and_the_next_build_is_right(tmp_pa
     before = tree(project / "docs")
     for f in sorted(SEEDS.iterdir())[3:]:
         (source / f.name).write_bytes(f.read_bytes())
-    real, calls = writer._atomic_write, {"n": 0}
+    real, calls = writer.atomic_write, {"n": 0}
 
     def dying(path, content):
         calls["n"] += 1
@@ -54,10 +54,10 @@ def test_interrupted_build_leaves_whole_files_and_the_next_build_is_right(tmp_pa
             raise KeyboardInterrupt  # the machine stops in the middle of the build
         real(path, content)
 
-    monkeypatch.setattr(writer, "_atomic_write", dying)
+    monkeypatch.setattr(writer, "atomic_write", dying)
     with pytest.raises(KeyboardInterrupt):
         main(["build", "--source", str(source), "--docs", str(project / "docs")])
-    monkeypatch.setattr(writer, "_atomic_write", real)
+    monkeypatch.setattr(writer, "atomic_write", real)
     half = tree(project / "docs")
     assert not [p for p in half if ".tmp-" in p], "no temporary file is left behind"
     for rel, content in half.items():

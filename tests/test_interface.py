@@ -7,7 +7,7 @@ import json
 
 import pytest
 
-from build_scripts.classify import theme_address
+from build_scripts.paths import theme_address
 from build_scripts.config import load_vocabulary
 
 from .test_accessibility import report_with_units

@@ -13,7 +13,7 @@ import frontmatter
 import lxml.html
 import pytest
 
-from build_scripts import cite
+from build_scripts.render import cite
 
 from .conftest import FIXTURES, SEEDS, build_full, corpus_folder
 

@@ -12,7 +12,7 @@ from urllib.parse import quote
 
 import pytest
 
-from build_scripts.bundle import INDEX_PATH, TEXTS_PATH, ZIP_ROOT, BundleError, BundleResult, build_bundle
+from build_scripts.site.bundle import INDEX_PATH, TEXTS_PATH, ZIP_ROOT, BundleError, BundleResult, build_bundle
 from build_scripts.cli import main
 from .conftest import DEVSET, FIXTURES, SEEDS, corpus_folder, header_search, make_project
 

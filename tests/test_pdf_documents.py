@@ -17,7 +17,7 @@ from PIL import Image, ImageDraw
 from build_scripts import readers
 from build_scripts.config import load_vocabulary
 from build_scripts.format_score import score_format
-from build_scripts.pipeline import extract_report
+from build_scripts.build import extract_one
 from build_scripts.readers import ReadError, ocr, pdf_reader
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -92,7 +92,7 @@ def test_running_headers_footers_page_numbers_and_contents_are_not_text(tmp_path
 
 def test_letterhead_is_kept_but_is_not_the_title(tmp_path):
     doc = read(report_with_furniture(tmp_path / "tillaberi.pdf"))
-    report, _ = extract_report(doc, load_vocabulary(ROOT / "build_scripts" / "data"))
+    report, _ = extract_one(doc, load_vocabulary(ROOT / "build_scripts" / "data"))
     assert report.meta["title"] == TITLE
     assert doc.blocks[0].kind == "heading" and doc.blocks[0].lines == [TITLE]
     for line in LETTERHEAD:
@@ -149,7 +149,7 @@ def test_recommendation_table_keeps_responsible_and_deadline_and_a_row_split_by_
         ["Élaborer un plan de rattrapage des enfants non vaccinés des communes frontalières en s'appuyant sur les "
          "jours de marché", "Équipes cadres de district", "Décembre 2024"],
         ["Former les agents à la gestion des vaccins", "Point focal PEV", "Février 2025"]]
-    report, _ = extract_report(doc, load_vocabulary(ROOT / "build_scripts" / "data"))
+    report, _ = extract_one(doc, load_vocabulary(ROOT / "build_scripts" / "data"))
     recs = [(u.structure, u.deadline) for u in report.units if u.kind == "recommendation"]
     assert recs == [("DRSP Tillabéri", "Janvier 2025"), ("Équipes cadres de district", "Décembre 2024"),
                     ("Point focal PEV", "Février 2025")]
@@ -233,7 +233,7 @@ def test_a_few_scanned_pages_in_a_text_report_are_named_in_a_warning(tmp_path):
     doc = read(path)
     assert not doc.ocr
     assert len(doc.notes) == 1 and doc.notes[0].startswith("page 4 is a picture with little or no text layer")
-    _, problems = extract_report(doc, load_vocabulary(ROOT / "build_scripts" / "data"))
+    _, problems = extract_one(doc, load_vocabulary(ROOT / "build_scripts" / "data"))
     assert [(p.source, p.fatal) for p in problems if p.message == doc.notes[0]] == [("mixte.pdf", False)], \
         "the build warns, naming the file, and still publishes the report"
 
@@ -394,6 +394,6 @@ def test_letterhead_in_two_blocks_side_by_side_is_not_the_title(tmp_path):
                            "Secrétaire général du ministère de la Santé et du Développement social.")
     pdf.output(str(tmp_path / "mali.pdf"))
     doc = read(tmp_path / "mali.pdf")
-    report, _ = extract_report(doc, load_vocabulary(ROOT / "build_scripts" / "data"))
+    report, _ = extract_one(doc, load_vocabulary(ROOT / "build_scripts" / "data"))
     assert report.meta["title"] == title
     assert "RÉPUBLIQUE DU MALI" in doc.text and "DIRECTION GÉNÉRALE DE LA SANTÉ" in doc.text

@@ -11,7 +11,7 @@ from build_scripts.extract.lead import strip_lead
 from build_scripts.extract.programmes import extract_programme
 from build_scripts.extract.titles import sentence_case
 from build_scripts.models import SourceDocument
-from build_scripts.pipeline import extract_report
+from build_scripts.build import extract_one
 
 BODY = ("La Direction régionale de la santé des Plateaux a organisé, du 6 au 8 février 2024 à Kpalimé, un atelier de "
         "validation du plan opérationnel du Programme national de lutte contre le paludisme (PNLP), avec l'appui "
@@ -32,7 +32,7 @@ FIELDS = ("title", "country", "programme", "date", "date_end", "organiser", "the
 
 def _meta(text: str, vocab) -> dict:
     doc = SourceDocument("note.txt", text, "text", "utf-8", "0" * 64)
-    return extract_report(doc, vocab)[0].meta
+    return extract_one(doc, vocab)[0].meta
 
 
 @pytest.mark.parametrize("wrapper", sorted(WRAPPERS))

@@ -10,7 +10,7 @@ import urllib.request
 
 import pytest
 
-from build_scripts.search_words import fitting_meanings
+from build_scripts.render.search_words import fitting_meanings
 from build_scripts.site import GzipHandler
 
 from .test_browser import base, search

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from build_scripts.config import load_vocabulary
-from build_scripts.pipeline import build_corpus
+from build_scripts.build import read_corpus
 from tools.synthetic import EXPECTED, generate
 
 N = 50
@@ -50,7 +50,7 @@ def test_reports_vary_in_country_date_form_and_format(corpus_dir):
 
 def test_pipeline_reads_back_country_and_date(corpus_dir):
     expected = _expected(corpus_dir)
-    corpus = build_corpus(corpus_dir, load_vocabulary())
+    corpus = read_corpus(corpus_dir, load_vocabulary())
     assert not corpus.skipped
     assert len(corpus.reports) == N
     wrong = {r.source: {f: (r.meta[f], expected[r.source][f]) for f in ("country", "date")

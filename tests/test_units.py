@@ -4,7 +4,7 @@ from pathlib import Path
 
 from build_scripts.extract.structure import parse_blocks
 from build_scripts.extract.units import extract_units
-from build_scripts.pipeline import build_corpus
+from build_scripts.build import read_corpus
 
 SEEDS = Path(__file__).parent.parent / "source_reports"
 
@@ -14,7 +14,7 @@ def units_of(text: str, fmt: str = "text"):
 
 
 def test_prodess_recommendation_table_gives_five_recommendations(vocab):
-    corpus = build_corpus(SEEDS, vocab)
+    corpus = read_corpus(SEEDS, vocab)
     prodess = next(r for r in corpus.reports if r.meta["programme"] == "PRODESS")
     recs = [u for u in prodess.units if u.kind == "recommendation"]
     assert len(recs) == 5
@@ -25,7 +25,7 @@ def test_prodess_recommendation_table_gives_five_recommendations(vocab):
 
 
 def test_pass_sourou_abstract_gives_lessons_and_difficulties(vocab):
-    corpus = build_corpus(SEEDS, vocab)
+    corpus = read_corpus(SEEDS, vocab)
     report = next(r for r in corpus.reports if r.meta["programme"] == "PASS-SOUROU")
     kinds = [u.kind for u in report.units]
     assert kinds.count("lesson") == 2 and "difficulty" in kinds and "perspective" in kinds
@@ -82,9 +82,9 @@ def test_unit_ids_survive_an_unrelated_edit():
 
 
 def test_a_later_report_gives_the_status_of_a_recommendation(vocab):
-    from build_scripts.classify import follow_up_status
+    from build_scripts.followup import follow_up_status
 
-    corpus = build_corpus(Path(__file__).parent / "fixtures" / "suivi", vocab)
+    corpus = read_corpus(Path(__file__).parent / "fixtures" / "suivi", vocab)
     follow_up_status(corpus.reports)
     first = next(r for r in corpus.reports if r.meta["date"] == "2019-03-14")
     later = next(r for r in corpus.reports if r.meta["date"] == "2020-02-10")

@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from build_scripts.classify import follow_up_status
-from build_scripts.pipeline import build_corpus, extract_report
+from build_scripts.followup import follow_up_status
+from build_scripts.build import extract_one, read_corpus
 from build_scripts.readers import docx_reader
 from tests import docx_fixtures as fx
 
@@ -40,7 +40,7 @@ def test_short_bold_lines_are_headings(review):
 
 def test_typed_dashes_and_numbers_are_lists_and_give_lessons_and_recommendations(review, vocab):
     assert [b.lines for b in review.blocks if b.kind == "list"][:2] == [fx.LESSONS, fx.RECOMMENDATIONS]
-    report, _ = extract_report(review, vocab)
+    report, _ = extract_one(review, vocab)
     assert [u.text for u in report.units if u.kind == "lesson"] == fx.LESSONS
     assert [u.text for u in report.units if u.kind == "recommendation"] == fx.RECOMMENDATIONS
 
@@ -62,7 +62,7 @@ def test_tracked_changes_keep_insertions_and_drop_deletions(review):
 def test_follow_up_table_updates_earlier_recommendations_instead_of_making_new_ones(tmp_path, vocab):
     fx.djougou_review(tmp_path / "benin-djougou-revue-pnlp-2024.docx")
     (tmp_path / "benin-djougou-revue-pnlp-2023.txt").write_text(fx.DJOUGOU_PREVIOUS, encoding="utf-8")
-    corpus = build_corpus(tmp_path, vocab)
+    corpus = read_corpus(tmp_path, vocab)
     follow_up_status(corpus.reports)
     later = next(r for r in corpus.reports if r.source.endswith(".docx"))
     earlier = next(r for r in corpus.reports if r.source.endswith(".txt"))

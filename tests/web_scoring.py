@@ -37,13 +37,13 @@ def squash(text: str) -> str:
 
 def score_text(name: str, text: str, expected: dict, vocab, fmt: str = "text") -> Score:
     """How well one extracted text matches what the page's reader expects."""
-    from build_scripts.pipeline import extract_report
+    from build_scripts.build import extract_one
     from build_scripts.readers.text import make_document
 
     flat = squash(re.sub(r"(?m)^(?:#+ |- |\| )|\*\*| \|", " ", text) if fmt == "markdown" else text)
     missing = [line for line in expected["article"] if squash(line) not in flat]
     leaked = [phrase for phrase in expected["furniture"] if phrase in flat]
-    report, _ = extract_report(make_document(name, text, fmt, "utf-8", allow_front_matter=False), vocab)
+    report, _ = extract_one(make_document(name, text, fmt, "utf-8", allow_front_matter=False), vocab)
     return Score(name, 1 - len(missing) / len(expected["article"]), missing, leaked,
                  report.meta["date"] == expected["date"], report.meta["organiser"] == expected["organiser"],
                  _recommendations(report, expected))
@@ -57,13 +57,13 @@ def _recommendations(report, expected: dict) -> tuple[int, int]:
 
 def score_doc(path: Path, vocab) -> Score:
     """Our reader on one page, scored on its blocks (the structure the page is built from)."""
-    from build_scripts.pipeline import extract_report
+    from build_scripts.build import extract_one
     from build_scripts.readers import html_reader
 
     doc = html_reader.read(path, path.name)
     expected = yaml.safe_load(path.with_suffix(".yml").read_text(encoding="utf-8"))
     score = score_text(path.name, doc.text, expected, vocab)
-    report, _ = extract_report(doc, vocab)
+    report, _ = extract_one(doc, vocab)
     score.date = report.meta["date"] == expected["date"]
     score.organiser = report.meta["organiser"] == expected["organiser"]
     score.recommendations = _recommendations(report, expected)

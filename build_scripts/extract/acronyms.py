@@ -6,7 +6,7 @@ import re
 from functools import lru_cache
 
 from ..config import Vocabulary
-from .textutil import fold, phrase_pattern
+from ..text import fold, phrase_pattern
 
 # 'direction générale de la santé et de l'hygiène publique (GDS-HP)'
 PARENS = re.compile(r"\((?P<acr>[A-Z][A-Za-z]*[A-Z][A-Za-z0-9/-]*)\)")

@@ -7,7 +7,7 @@ import re
 
 from ..config import Vocabulary
 from ..models import Found
-from .textutil import fold
+from ..text import fold
 
 DOC_TYPES = ("Compte rendu", "Procès-verbal", "Rapport d'atelier", "Communication (résumé)", "Article de presse")
 HEAD = 1500

@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass, field
 
 from .dates import MONTHS, parse_date
-from .textutil import fold
+from ..text import fold
 
 _MONTH = "(?i:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 _DATE = (rf"(?i:(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\s+)?(?i:le\s+)?(?:1er|[0-3]?\d)\s+{_MONTH}\s+"

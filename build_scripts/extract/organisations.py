@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 
 from ..config import Organisation, Vocabulary
 from ..models import Found
-from .textutil import clean_spaces, fold, phrase_pattern, snippet
+from ..text import clean_spaces, fold, phrase_pattern, snippet
 
 ART = r"(?:de la |du |de l'|des |de |d')?(?:la |le |l'|les )?"
 STOP = re.compile(r"\s*(?:[,.;:!?\n«»]|\s(?:avec|a travers|en collaboration|en partenariat|et finance|grace|dans le cadre|"

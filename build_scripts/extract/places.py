@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from ..config import Vocabulary
 from ..models import Found
-from .textutil import fold, phrase_pattern, snippet
+from ..text import fold, phrase_pattern, snippet
 
 # Weight of one mention, then of each further mention of the same term.
 WEIGHTS = {"name": (3.0, 1.0), "demonym": (2.0, 0.5), "institution": (2.0, 0.5), "place": (2.0, 0.75)}

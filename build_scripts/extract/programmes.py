@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from ..config import Programme, Vocabulary
 from ..models import Found
 from .organisations import acronym_fits
-from .textutil import fold, phrase_pattern, snippet, word_spans
+from ..text import fold, phrase_pattern, snippet, word_spans
 
 UPPER = "A-ZÀ-ÖØ-Þ"
 # "le projet SECPro", "du programme PASS-SOUROU", "projet SANTÉ-ZINDER"

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from ..models import Block
+from ..readers.blocks import normalise_heading_levels
 
 BULLET = re.compile(r"^[ \t]*(?:[·•▪◦●○■□➢►✓❖§]|[-–—*+](?=[ \t]))[ \t]*")
 MD_BULLET = re.compile(r"^[ \t]*(?:[-*+·•]|\d{1,3}[.)])[ \t]+")
@@ -163,13 +164,3 @@ def _cells(line: str) -> list[str]:
         line = line[:-1]
     return [c.strip().replace("\\|", "|") for c in re.split(r"(?<!\\)\|", line)]
 
-
-def normalise_heading_levels(blocks: list[Block]) -> None:
-    """The page title is the only level-1 heading: the body's top heading level becomes 2."""
-    levels = [b.level for b in blocks if b.kind == "heading"]
-    if not levels:
-        return
-    shift = 2 - min(levels)
-    for b in blocks:
-        if b.kind == "heading":
-            b.level = min(6, b.level + shift)

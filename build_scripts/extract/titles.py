@@ -7,7 +7,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from ..models import Block, Found
-from .textutil import clean_spaces, fold
+from ..text import clean_spaces, fold, french_date
 
 WORD_LIST = Path("/usr/share/dict/french")  # Debian's wfrench: restores accents lost in capitals
 # Lines that are never a title: letterheads, mottos, a ministry or directorate alone, labels, site furniture.
@@ -34,27 +34,12 @@ NOUN_STOP = re.compile(r"\s*(?:[,.;:!?\n(«]|\s(?:(?:a|ont|qui|que|s'est|se|au t
                        r"(?:le|les|du|des|ce|cette)\s+(?:\d|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)))")
 VENUE_WORD = re.compile(r"(?:salles?|centres?|lieu|documents?|outils?|modules?|plans?) (?:de|des|d')\s*$")
 KEYWORDS_LINE = re.compile(r"^(?:mots?[- ]cles|key ?words|resume|abstract|contexte)\s*:?", re.IGNORECASE)
-FRENCH_MONTHS = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre",
-                 "novembre", "décembre"]
 MAX_SUMMARY = 320
 
 
 def plain(text: str) -> str:
     """Markdown emphasis markers removed: the words a reader sees."""
     return clean_spaces(text.replace("*", ""))
-
-
-def french_date(iso: str | None) -> str:
-    """'2019-11-14' -> '14 novembre 2019'; '2016-03' -> 'mars 2016'; '2015' -> '2015'."""
-    if not iso:
-        return ""
-    parts = iso.split("-")
-    if len(parts) == 3:
-        day = int(parts[2])
-        return f"{'1er' if day == 1 else day} {FRENCH_MONTHS[int(parts[1]) - 1]} {parts[0]}"
-    if len(parts) == 2:
-        return f"{FRENCH_MONTHS[int(parts[1]) - 1]} {parts[0]}"
-    return parts[0]
 
 
 BODY_NAME = re.compile(r"(?:ministere|direction|service|secretariat|delegation|prefecture|gouvernorat|agence|institut|"

@@ -6,7 +6,7 @@ import hashlib
 import re
 
 from ..models import Block, Unit
-from .textutil import clean_spaces, fold, sentences
+from ..text import clean_spaces, fold, sentences
 from .titles import plain
 
 KINDS = ("lesson", "recommendation", "difficulty", "figure", "perspective")

@@ -23,3 +23,14 @@ def _block_lines(block: Block) -> list[str]:
     if block.kind == "table":
         return ["\t".join(row) for row in block.rows]
     return list(block.lines)
+
+
+def normalise_heading_levels(blocks: list[Block]) -> None:
+    """The page title is the only level-1 heading: the body's top heading level becomes 2."""
+    levels = [b.level for b in blocks if b.kind == "heading"]
+    if not levels:
+        return
+    shift = 2 - min(levels)
+    for b in blocks:
+        if b.kind == "heading":
+            b.level = min(6, b.level + shift)

@@ -26,12 +26,11 @@ try:
 except ImportError as exc:  # readers/__init__.py disables .docx and names the package to install
     raise ImportError(str(exc), name="python-docx" if exc.name == "docx" else exc.name) from exc
 
-from ..extract.structure import normalise_heading_levels
 from ..models import Block, SourceDocument
 from .errors import ReadError
 from .limits import check_zip_package
 from .text import make_document
-from .blocks import clean_line, plain_text
+from .blocks import clean_line, normalise_heading_levels, plain_text
 
 SUFFIXES = [".docx"]
 

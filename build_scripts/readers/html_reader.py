@@ -26,12 +26,11 @@ try:
 except ImportError as exc:  # readers/__init__.py disables .html and names the package to install
     raise ImportError(str(exc), name="beautifulsoup4" if exc.name == "bs4" else exc.name) from exc
 
-from ..extract.structure import normalise_heading_levels
 from ..models import Block, SourceDocument
 from .errors import ReadError
 from .limits import check_html_depth
 from .text import decode_bytes, make_document
-from .blocks import clean_line, plain_text
+from .blocks import clean_line, normalise_heading_levels, plain_text
 
 SUFFIXES = [".html", ".htm"]
 

@@ -24,10 +24,9 @@ try:
 except ImportError as exc:  # readers/__init__.py disables .pdf and names the package to install
     raise ImportError(str(exc), name="pdfplumber") from exc
 
-from ..extract.structure import normalise_heading_levels
 from ..models import Block, SourceDocument
 from . import ocr
-from .blocks import plain_text
+from .blocks import normalise_heading_levels, plain_text
 from .errors import ReadError
 from .hyphenation import join_cut
 from .pdf_pages import Line, Page, Table, read_pages

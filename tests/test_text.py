@@ -3,7 +3,7 @@
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from build_scripts.extract.textutil import PhraseSets, fold, phrase_pattern, word_spans
+from build_scripts.text import PhraseSets, fold, phrase_pattern, word_spans
 
 # Overlapping lists on purpose: shared prefixes, a phrase inside another, one list without any phrase.
 LISTS = [["santé communautaire", "santé", "agents de santé"], ["communautaire", "relais communautaires"],

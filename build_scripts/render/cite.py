@@ -14,12 +14,12 @@ import rispy
 from bibtexparser import model
 from bibtexparser.middlewares import default_unparse_stack
 
-from .models import Report, Unit
+from ..models import UNIT_KINDS, Report, Unit
+from ..paths import REPORTS_DIR
 
 SITE_NAME = "Base de connaissances santé et action sociale"
 CONSULTED = "{consulte}"  # replaced in the browser by the day the reader copies the citation
-UNIT_NAMES = {"lesson": "Leçon apprise", "recommendation": "Recommandation", "difficulty": "Difficulté",
-              "figure": "Chiffre clé", "perspective": "Perspective"}
+UNIT_NAMES = {kind: k.singular for kind, k in UNIT_KINDS.items()}  # French name of one statement
 
 
 def json_lines(items: list[Any]) -> str:
@@ -79,7 +79,7 @@ def csv_cell(value: object) -> object:
 def report_url(base_url: str, report: Report) -> str:
     """The report's permalink, or '' without a public address."""
     root = public(base_url)
-    return f"{root}rapports/{report.slug}/" if root else ""
+    return f"{root}{REPORTS_DIR}/{report.slug}/" if root else ""
 
 
 def _author(meta: dict[str, Any]) -> str:

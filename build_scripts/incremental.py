@@ -1,4 +1,10 @@
-"""Extraction results kept between builds, keyed by the report's content and the code that read it.
+"""The only code that knows cache keys and cache files: caching as a layer beside the steps, driven by build.py.
+
+Stage 1 (``Extractions``): a source file's stat signature -> its extraction record (front-matter, statements,
+acronyms, digests), so an unchanged file is neither read nor extracted; its body (text, blocks, provenance) is in
+a store read only for the pages made again. Stage 2 (``Pages``): the digest of a job's inputs -> the digests of
+the files it made, so a job whose files are on disk as made is not run. Corpus-wide results (same-report groups,
+related reports, follow-up statuses) are kept by the signature of their inputs (``Memo``).
 
 The cache holds data, not code: JSON, whose loader builds only lists, dictionaries, text and numbers (plus
 tuples and the pipeline's own dataclasses, named in CLASSES). It lives in the project that holds the docs
@@ -12,12 +18,14 @@ import json
 import os
 import shutil
 import stat
-import tempfile
+import time
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
-from .models import Block, Found, Problem, SourceDocument, Unit
+from . import digest
+from .models import Block, Found, Problem, Report, SourceDocument, Unit
+from .write import atomic_write
 
 PACKAGE = Path(__file__).parent
 CLASSES = {cls.__name__: cls for cls in (Block, Found, Problem, SourceDocument, Unit)}
@@ -79,7 +87,7 @@ def cache_folder(docs: Path, explicit: Path | None, project_root: Path) -> tuple
         folder = docs.parent / ".cache" / "kb"
     else:
         base = Path(os.environ["XDG_CACHE_HOME"]) if os.environ.get("XDG_CACHE_HOME") else project_root / ".cache"
-        folder = base / "base-de-connaissances" / hashlib.sha256(str(docs).encode("utf-8")).hexdigest()[:16]
+        folder = base / "base-de-connaissances" / digest.of_text(str(docs))[:16]
     unsafe = _writable_by_others(folder.resolve())
     if unsafe:
         return None, (f"the cache folder {folder} is not used: {unsafe} can be written by other users — "
@@ -111,7 +119,8 @@ def _writable_by_others(folder: Path) -> str:
 
 @lru_cache(maxsize=1)
 def code_version() -> str:
-    """A digest of every Python module, template and vocabulary file: any change empties the cache."""
+    """A digest of every Python module, template and vocabulary file of the package (tools/ is outside it):
+    any change empties the cache."""
     digest = hashlib.sha256()
     for path in sorted(PACKAGE.rglob("*")):
         if path.suffix in (".py", ".j2", ".yml", ".yaml") and "__pycache__" not in path.parts:
@@ -123,7 +132,7 @@ def code_version() -> str:
 def document_key(source: str, sha256: str, fmt: str, curated: dict[str, Any], extra: str = "") -> str:
     """What an extraction depends on: the file's name and text, its curated values, the code and vocabulary."""
     payload = json.dumps([source, sha256, fmt, curated, extra, code_version()], sort_keys=True, default=str)
-    return hashlib.sha256(payload.encode("utf-8")).hexdigest()
+    return digest.of_text(payload)
 
 
 class Cache:
@@ -194,15 +203,7 @@ def save_state(folder: Path | None, name: str, data: dict[str, Any]) -> None:
 
 
 def _dump(path: Path, data: Any) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(dumps(data))
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    atomic_write(path, dumps(data))
     if path.suffix == ".json":
         stem = path.name.rsplit("-", 1)[0]
         for stale in [*path.parent.glob(f"{stem}-*.json"), *path.parent.glob(f"{stem}-*.pickle")]:
@@ -225,12 +226,7 @@ class Store:
 
     def put(self, key: str, value: Any) -> None:
         if self.folder:
-            path = self.folder / key[:2] / key
-            path.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
-            with os.fdopen(fd, "wb") as f:
-                f.write(dumps(value))
-            os.replace(tmp, path)
+            atomic_write(self.folder / key[:2] / key, dumps(value))
 
     def drop(self, keys: set[str]) -> None:
         """Remove these entries (and the folders of other code versions)."""
@@ -257,8 +253,7 @@ def view_digest(meta: dict[str, Any], units: list[Any], acronyms: list[Any]) -> 
     """What listings show of a report: 16 hex digits for its metadata, then 16 for its statements (status left
     out: it comes from other reports) and acronyms. Listing pages are reused while these stay the same."""
     def sha(data: Any) -> str:
-        text = json.dumps(data, ensure_ascii=False, sort_keys=True, default=str)
-        return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+        return digest.of_text(json.dumps(data, ensure_ascii=False, sort_keys=True, default=str))[:16]
     rest = [[v for k, v in vars(u).items() if k not in ("status", "status_source")] for u in units]
     return sha(meta) + sha([rest, acronyms])
 
@@ -272,4 +267,179 @@ def shown_digest(report: Any) -> str:
     """Everything a page listing this report may show: its page name, view digest and statements' status."""
     view = report.view or view_digest(report.meta, report.units, report.acronyms)
     status = "\x1e".join(f"{u.status}\x1f{u.status_source}" for u in report.units)
-    return hashlib.sha1(f"{report.slug}\x00{view}\x00{status}".encode("utf-8")).hexdigest()
+    return digest.of_text(f"{report.slug}\x00{view}\x00{status}")
+
+
+# ---------------------------------------------------------------- stage 1: source signature -> extraction record
+
+DROP_ONE_BY_ONE = 100  # fewer stale bodies than this are removed by name, more by listing the whole store
+SETTLE_NS = 2_000_000_000  # a file changed this close to a build may change again within the same time stamp
+UNIT_FIELDS = [f.name for f in dataclasses.fields(Unit)]
+
+
+def content_digest(doc: SourceDocument) -> str:
+    """Everything the reader produced, layout included (the duplicate check ignores layout, the cache must not)."""
+    return digest.of_text("\x00".join([doc.text, doc.encoding, doc.fmt, repr(doc.blocks), doc.original]))
+
+
+class Extractions:
+    """Stage 1: which source files are unchanged since the last build (same stat signature), their extraction
+    records, and the bodies of the reports whose pages are made again."""
+
+    def __init__(self, cache_dir: Path | None, vocab_digest: str) -> None:
+        self.cache_dir, self.vocab_digest = cache_dir, vocab_digest
+        self.started = time.time_ns()
+        state = load_state(cache_dir, "sources")
+        self.state_vocabulary = state.get("vocabulary")
+        self.known: dict[str, Any] = state.get("sources", {}) if self.state_vocabulary == vocab_digest else {}
+        self.records = Cache(cache_dir, "extraction")
+        self.bodies = Store(cache_dir, "bodies")
+        self.signatures: dict[str, tuple] = {}
+
+    def unchanged(self, source: str, signature: tuple) -> tuple[str, str] | None:
+        """(extraction key, text digest) of a file whose signature and record are as the last build left them."""
+        old = self.known.get(source)
+        if old and old[0] == signature and old[1] in self.records.old:
+            return old[1], old[2]
+        return None
+
+    def key(self, doc: SourceDocument) -> str:
+        return document_key(doc.source, content_digest(doc), doc.fmt, doc.curated, doc.curated_origin + self.vocab_digest)
+
+    def seen(self, source: str, signature: tuple, key: str, sha256: str) -> None:
+        """Remember a file's signature for the next build, unless it changed too recently to be trusted."""
+        if max(signature[0][1], signature[0][2]) < self.started - SETTLE_NS:
+            self.signatures[source] = (signature, key, sha256)
+
+    def forget(self, source: str) -> None:
+        self.signatures.pop(source, None)
+
+    def get(self, key: str) -> tuple[Report, list[Problem]] | None:
+        """A report rebuilt from its record (no body: see load_body) and the problems its extraction met."""
+        record = self.records.get(key)
+        if record is None:
+            return None
+        report = Report(source=record["source"], doc=None, found=None, blocks=None, meta=record["meta"],
+                        units=[Unit(*values) for values in record["units"]], acronyms=record["acronyms"], key=key,
+                        view=record["view"], address=record["address"], sketch=record["sketch"],
+                        follow_up=record["follow_up"], index_keys=record["keys"])
+        return report, record["problems"]
+
+    def put(self, report: Report, problems: list[Problem]) -> None:
+        units = [tuple(getattr(u, name) for name in UNIT_FIELDS) for u in report.units]  # plain data loads faster
+        self.records.put(report.key, {
+            "source": report.source, "meta": report.meta, "units": units, "acronyms": report.acronyms,
+            "problems": problems, "view": report.view, "follow_up": report.follow_up, "sketch": report.sketch,
+            "address": report.address, "keys": report.index_keys})
+        self.bodies.put(report.key, (report.doc, report.blocks, report.found))
+
+    def load_body(self, report: Report) -> bool:
+        """Give a report from the cache its text, blocks and provenance; False when the store lost them."""
+        body = self.bodies.get(report.key)
+        if body is None:
+            return False
+        report.doc, report.blocks, report.found = body
+        return True
+
+    @property
+    def hits(self) -> int:
+        return self.records.hits
+
+    def save(self) -> None:
+        """Keep the records and bodies this build used, and the signatures of the files it can trust."""
+        dropped = set(self.records.old) - set(self.records.new)
+        if len(dropped) > DROP_ONE_BY_ONE or (self.records.added and not self.records.old):
+            self.bodies.keep_only(set(self.records.new))  # also clears entries an interrupted build may have left
+        else:
+            self.bodies.drop(dropped)
+        self.records.save()
+        if self.cache_dir and (self.signatures != self.known or self.state_vocabulary != self.vocab_digest):
+            save_state(self.cache_dir, "sources", {"vocabulary": self.vocab_digest, "sources": self.signatures})
+
+
+# ---------------------------------------------------------------- corpus-wide results
+
+class Memo:
+    """A corpus-wide result kept in a small state file while the signature of its inputs stays the same."""
+
+    def __init__(self, cache_dir: Path | None) -> None:
+        self.cache_dir = cache_dir
+
+    def get(self, name: str, signature: str, field: str) -> Any:
+        state = load_state(self.cache_dir, name)
+        return state.get(field) if state.get("signature") == signature else None
+
+    def put(self, name: str, signature: str, field: str, value: Any) -> None:
+        if self.cache_dir:
+            save_state(self.cache_dir, name, {"signature": signature, field: value})
+
+
+def same_report_signature(reports: list[Report]) -> str:
+    return digest.of_text("\n".join(f"{r.source}\t{r.key}" for r in reports))
+
+
+def follow_up_signature(reports: list[Report]) -> str:
+    return digest.of_text("\n".join(f"{r.slug}\t{r.follow_up[1]}" for r in reports))
+
+
+# ---------------------------------------------------------------- stage 2: job inputs -> output digests
+
+
+class Pages:
+    """Stage 2: the digest of everything a render job reads -> the digests of the files it made. A job whose
+    files are all on disk as it made them last time is not run (``write.on_disk`` says which are)."""
+
+    def __init__(self, cache_dir: Path | None, vocab_digest: str, base_url: str) -> None:
+        self.cache = Cache(cache_dir, "pages")
+        self.vocab_digest, self.base_url = vocab_digest, base_url
+        self.shown: dict[str, str] = {}
+
+    def start(self, reports: list[Report]) -> None:
+        """What any page may show of each report, digested once per build (see shown_digest)."""
+        self.shown = {r.slug: shown_digest(r) for r in reports if r.key}
+
+    def related(self, reports: list[Report]) -> tuple[str, Any]:
+        """(key, the related reports stored under it as (slug, why) pairs, or None)."""
+        if not all(r.key for r in reports):
+            return "", None
+        key = _key(["related", self.vocab_digest, [(r.slug, meta_digest(r)) for r in reports]])
+        return key, self.cache.get(key)
+
+    def keep_related(self, key: str, related: dict[str, list[tuple[Report, list[str]]]]) -> None:
+        if key:
+            self.cache.put(key, {slug: [(o.slug, why) for o, why in pairs] for slug, pairs in related.items()})
+
+    def job_key(self, what: tuple, reports: list[Report], related: list[tuple[Report, list[str]]] | None,
+                text_of_all: bool = False) -> str:
+        """The digest of a job's inputs ('' when a report has no extraction key: never cached). A report's page
+        (``related`` given) shows its extraction, what listings show of it and of its related reports; a
+        listing shows what listings show of its reports; the search vocabulary reads every report's text."""
+        if not all(r.key for r in reports):
+            return ""
+        if text_of_all:
+            return _key([what, [r.key for r in reports]])
+        if related is not None:
+            (r,) = reports
+            shown = [r.key, self._shown(r), self.base_url, self.vocab_digest] + [
+                self._shown(o) + "\x1f" + "\x1f".join(why) for o, why in related]
+            return digest.of_text("\x00".join(shown))
+        return _key([what, self.vocab_digest, [self._shown(r) for r in reports]])
+
+    def _shown(self, r: Report) -> str:
+        return self.shown.get(r.slug) or shown_digest(r)
+
+    def reusable(self, key: str, on_disk: Callable[[dict[str, str]], bool]) -> dict[str, str] | None:
+        """The digests of the files a job made last time, when every one of them is still on disk as made."""
+        digests = self.cache.get(key) if key else None
+        return digests if digests is not None and on_disk(digests) else None
+
+    def made(self, key: str, files: dict[str, str]) -> None:
+        if key:
+            self.cache.put(key, {path: digest.of_file(text.encode("utf-8")) for path, text in files.items()})
+
+    def save(self) -> None:
+        self.cache.save()
+
+
+def _key(signature: Any) -> str:
+    return digest.of_data(signature)

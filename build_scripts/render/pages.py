@@ -1,17 +1,15 @@
-"""Jinja2 templates -> page strings (files are written by write.py; only the page cache is saved here); every
-value from a report is escaped unless marked Safe.
+"""Jinja2 templates -> page strings: pure data in, {path under docs/: text} out, never a file read or written
+(write.py writes; incremental.py decides which jobs run). Every value from a report is escaped unless marked Safe.
 
-Pages are HTML inside a Markdown file (front-matter ``kb_html: true``, see mkdocs_hooks.py), rendered with
+Pages are HTML inside a Markdown file (front-matter ``kb_html: true``, see site/hooks.py), rendered with
 Jinja2's autoescape; only the home page's fragment, included by the hand-written index.md, is Markdown."""
 
 from __future__ import annotations
 
-import hashlib
 import json
 import re
-import multiprocessing
 from collections import Counter
-from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable
 
@@ -19,36 +17,22 @@ import yaml
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
-from . import charts, cite, feeds, originals
-from .cache import Cache, meta_digest, shown_digest
-from .classify import INDEX_KINDS, Bucket, build_buckets, related, report_keys, slugify, sort_key, theme_address
-from .config import Vocabulary
-from .extract.titles import french_date
+from .. import originals
+from ..classify import Bucket, Classification, sort_key
+from ..config import Vocabulary
+from ..models import INDEX_KINDS, UNIT_KINDS, Report, Unit
+from ..paths import (FEEDS_DIR, GLOSSARY_DIR, HOME_FRAGMENT, REDIRECTS, REFERENCES_DIR, REPORTS_DIR, UNITS_DIR,
+                     page_name, page_url, slugify, theme_address, unit_page)
+from ..text import french_date
+from . import charts, cite, feeds
 from .htmltext import Ids, Inline, attr, blocks_to_html, esc, heading, one_line
 from .mdtext import escape
-from .models import Report, Unit
 from .search_words import WORDS_PATH, fitting_meanings, report_text, vocabulary
-from .write import Content, Deferred, digest
 
-TEMPLATES = Path(__file__).parent / "templates"
+TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 DEFAULT_BASE_URL = "http://127.0.0.1:8000/"
-REPORTS_DIR = "rapports"
-FRAGMENTS_DIR = "_generes"
-REDIRECTS = f"{FRAGMENTS_DIR}/redirections.json"  # old report address -> new one; the MkDocs hook writes the pages
-INDEX_TITLES = {
-    "themes": ("Thèmes", "thème", "Les rapports classés par thème de santé et d'action sociale."),
-    "pays": ("Pays", "pays", "Les rapports classés par pays concerné."),
-    "programmes": ("Programmes", "programme", "Les rapports classés par programme ou projet."),
-    "organisateurs": ("Organisateurs", "organisateur", "Les rapports classés par structure organisatrice."),
-    "annees": ("Années", "année", "Les rapports classés par année de l'événement."),
-}
-UNIT_LABELS = {
-    "lesson": ("Leçons apprises", "Leçon apprise"),
-    "recommendation": ("Recommandations", "Recommandation"),
-    "difficulty": ("Difficultés", "Difficulté"),
-    "figure": ("Chiffres clés", "Chiffre clé"),
-    "perspective": ("Perspectives", "Perspective"),
-}
+INDEX_TITLES = {kind: (k.title, k.singular, k.description) for kind, k in INDEX_KINDS.items()}  # for the templates
+UNIT_LABELS = {kind: (k.plural, k.singular) for kind, k in UNIT_KINDS.items()}
 CATALOGUE_FIELDS = ("slug", "title", "country", "countries", "programme", "programme_long", "date", "date_end", "year",
                     "organiser", "partners", "themes", "tags", "summary", "doc_type", "city", "source", "url")
 
@@ -57,9 +41,9 @@ REPORT_IDS = ("texte-du-rapport", "sigles", "kb-points", "kb-citer", "kb-lies") 
 
 
 Safe = Markup  # text already safe (HTML we wrote, or Markdown for the home fragment): emitted as is
-HTML_FLAG = "kb_html"  # front-matter key that tells mkdocs_hooks.py the page body is HTML
+HTML_FLAG = "kb_html"  # front-matter key that tells site/hooks.py the page body is HTML
 # Front-matter keys read by the theme (docs/_theme/main.html) for the page head: citation meta tags, the
-# description (escaped by mkdocs_hooks.py into 'description', which the theme prints as is), the RIS file.
+# description (escaped by site/hooks.py into 'description', which the theme prints as is), the RIS file.
 HEAD_META, HEAD_DESCRIPTION, HEAD_RIS = "kb_meta", "kb_description", "kb_ris"
 
 
@@ -106,7 +90,7 @@ def link(label: Any, url: str) -> Safe:
 
 
 def html_link(label: Any, url: str) -> Safe:
-    """A link whose label is escaped report text; MkDocs rewrites the '.md' URL (see mkdocs_hooks.py)."""
+    """A link whose label is escaped report text; MkDocs rewrites the '.md' URL (see site/hooks.py)."""
     return Safe(f'<a href="{attr(url)}">{esc(one_line(label))}</a>')
 
 
@@ -118,10 +102,6 @@ def html_heading(level: int, text: Any, ident: str, attrs: str = "") -> Safe:
 def html_page(meta: dict[str, Any], body: str) -> str:
     """A generated page: front-matter (with the HTML flag) and its HTML body."""
     return front_matter({**meta, HTML_FLAG: True}) + "\n" + body
-
-
-def page_url(kind: str, slug: str, root: str = "../") -> str:
-    return f"{root}{kind}/{slug}.md"
 
 
 def date_range(meta: dict[str, Any]) -> str:
@@ -141,52 +121,58 @@ def front_matter(meta: dict[str, Any]) -> str:
     return "---\n" + dumped + "---\n"
 
 
-class Renderer:
-    """Turns the classified corpus into the text of every generated file."""
+@dataclass
+class Job:
+    """Some generated files and what they show: ``make()`` gives {path: text}. ``what`` names the job and
+    ``reports`` are those it shows (incremental.Pages digests them into the job's key); a report's page also
+    shows its ``related`` reports; ``bodies`` are the reports whose text and blocks it reads."""
 
-    def __init__(self, vocab: Vocabulary, base_url: str = DEFAULT_BASE_URL, cache: Cache | None = None,
-                 workers: int = 1) -> None:
+    what: tuple
+    reports: list[Report]
+    make: Callable[[], dict[str, str]]
+    related: list[tuple[Report, list[str]]] | None = None
+    bodies: list[Report] | None = None
+    text_of_all: bool = False  # keyed by its reports' extraction keys (it reads their whole text)
+
+
+class Renderer:
+    """Turns the classified corpus into the jobs that make the text of every generated file."""
+
+    def __init__(self, vocab: Vocabulary, base_url: str = DEFAULT_BASE_URL) -> None:
         self.vocab = vocab
         self.country_names = {c.name for c in vocab.countries}
         self.base_url = base_url
-        self.cache = cache or Cache(None, "pages")
-        self.workers = workers
         options = dict(loader=FileSystemLoader(TEMPLATES), undefined=StrictUndefined, trim_blocks=True,
                        lstrip_blocks=True, keep_trailing_newline=True)
-        shared = dict(page_url=page_url, date_range=date_range, french_date=french_date, unit_page=_unit_page,
+        shared = dict(page_url=page_url, date_range=date_range, french_date=french_date, unit_page=unit_page,
                       UNIT_LABELS=UNIT_LABELS, INDEX_TITLES=INDEX_TITLES)
         self.md_env = Environment(finalize=_finalize, autoescape=False, **options)  # the home fragment only
         self.md_env.globals.update(shared, link=link, Safe=Safe)
         self.env = Environment(finalize=lambda v: "" if v is None else v, autoescape=True, **options)
         self.env.globals.update(shared, link=html_link, heading=html_heading, unit_actions=unit_actions,
                                 units_data=units_data, consulted=consulted, original_links=originals.links)
-        self.shown: dict[int, str] = {}
 
-    def render(self, reports: list[Report]) -> dict[str, Content]:
-        """Every generated file: path relative to docs/ -> content (or, when reused, its digest: see _plan).
-        The files to make are made by forked worker processes when there are many (see _make_all)."""
-        self.shown = {id(r): shown_digest(r) for r in reports if r.key}
-        buckets = build_buckets(reports, self.vocab)
-        rel = self._related(reports)
-        out: dict[str, Content] = {}
-        jobs: list[tuple[str, Callable[[], dict[str, str]]]] = []  # (cache key, '' if none; how to make them)
-        # the listings first: the longest job, taken by one worker while the others share the rest
-        self._plan(out, jobs, self.group_key(("listings", self.base_url), reports),
-                   lambda: self._listings(reports, buckets))
+    def jobs(self, reports: list[Report], classes: Classification) -> list[Job]:
+        """Every generated file, as jobs: the listings first (the longest job), the index pages, each report's
+        page and reference files, the search vocabulary."""
+        buckets, rel = classes.buckets, classes.related
+        jobs = [Job(("listings", self.base_url), reports, lambda: self._listings(reports, buckets))]
         for kind in INDEX_KINDS:
             for b in buckets[kind]:
-                self._plan(out, jobs, self.group_key(("bucket", b.kind, b.slug, b.label, b.description), b.reports),
-                           lambda b=b: self.bucket_pages(b))
+                jobs.append(Job(("bucket", b.kind, b.slug, b.label, b.description), b.reports,
+                                lambda b=b: self.bucket_pages(b)))
         for r in reports:
-            self._plan(out, jobs, self.report_key(r, rel[r.slug]), lambda r=r: self.report_files(r, rel[r.slug]))
-        # the search vocabulary reads every report's text: keyed by the extraction keys, which cover the text
-        words_key = _key([WORDS_PATH, [r.key for r in reports]]) if all(r.key for r in reports) else ""
-        self._plan(out, jobs, words_key, lambda: {WORDS_PATH: vocabulary(reports)})
-        for (key, _), files in zip(jobs, self._make_all(jobs)):
-            if key:
-                self.cache.put(key, {path: digest(text) for path, text in files.items()})
-            _merge(out, files)
-        self.cache.save()
+            jobs.append(Job(("report",), [r], lambda r=r: self.report_files(r, rel[r.slug]), related=rel[r.slug],
+                            bodies=[r]))
+        jobs.append(Job((WORDS_PATH,), reports, lambda: {WORDS_PATH: vocabulary(reports)}, bodies=reports,
+                        text_of_all=True))
+        return jobs
+
+    def render(self, reports: list[Report], classes: Classification) -> dict[str, str]:
+        """Every generated file made here, at once (tests and tools; a build goes through build.py)."""
+        out: dict[str, str] = {}
+        for job in self.jobs(reports, classes):
+            out.update(job.make())
         return out
 
     def _listings(self, reports: list[Report], buckets: dict[str, list[Bucket]]) -> dict[str, str]:
@@ -203,13 +189,13 @@ class Renderer:
                                                  undated=[r for r in reports if not r.meta.get("date")])
         for kind in UNIT_LABELS:
             _merge(out, self.units_pages(kind, reports))
-        out["glossaire/index.md"] = self._page("Glossaire des sigles", "glossary.html.j2",
-                                               entries=glossary_entries(reports))
+        out[f"{GLOSSARY_DIR}/index.md"] = self._page("Glossaire des sigles", "glossary.html.j2",
+                                                     entries=glossary_entries(reports))
         unit_counts = self._unit_counts(reports)
-        out["lecons/index.md"] = self._page("Enseignements et recommandations", "units_index.html.j2",
-                                            counts=unit_counts)
+        out[f"{UNITS_DIR}/index.md"] = self._page("Enseignements et recommandations", "units_index.html.j2",
+                                                  counts=unit_counts)
         rows = catalogue_rows(reports)
-        out[f"{FRAGMENTS_DIR}/accueil.md"] = self.md_env.get_template("home_fragment.md.j2").render(
+        out[HOME_FRAGMENT] = self.md_env.get_template("home_fragment.md.j2").render(
             latest=sorted(reports, key=sort_key)[:8], buckets=buckets,
             n_reports=len(reports), unit_counts=unit_counts,
             timeline=Safe(charts.timeline_svg(rows)), timeline_table=year_country_table(rows),
@@ -226,71 +212,23 @@ class Renderer:
         out["references.json"] = cite.csl_json(ordered, self.base_url)
         return out
 
-    def _related(self, reports: list[Report]) -> dict[str, list[tuple[Report, list[str]]]]:
-        """classify.related, reused while no report's page name or metadata changed."""
-        if not all(r.key for r in reports):
-            return related(reports)
-        key = _key(["related", self.vocab.digest, [(r.slug, meta_digest(r)) for r in reports]])
-        stored = self.cache.get(key)
-        if stored is None:
-            rel = related(reports)
-            self.cache.put(key, {slug: [(o.slug, why) for o, why in pairs] for slug, pairs in rel.items()})
-            return rel
-        by_slug = {r.slug: r for r in reports}
-        return {slug: [(by_slug[o], why) for o, why in pairs] for slug, pairs in stored.items()}
-
-    def group_key(self, what: tuple, reports: list[Report]) -> str:
-        """The key of pages drawn from a list of reports: they are reused while nothing they may show of them
-        changed (page name, metadata, statements and their status, acronyms: see cache.shown_digest), nor the
-        vocabulary ('' when a report has no extraction key: never cached)."""
-        if not all(r.key for r in reports):
-            return ""
-        return _key([what, self.vocab.digest, [self._shown(r) for r in reports]])
-
-    def _plan(self, out: dict[str, Content], jobs: list[tuple[str, Callable[[], dict[str, str]]]], key: str,
-              make: Callable[[], dict[str, str]]) -> None:
-        """Files reused from the last build, known by their digest (their text is made again only if the file on
-        disk is not that one), or a job to make them."""
-        digests = self.cache.get(key) if key else None
-        if digests is None:
-            jobs.append((key, make))
-        else:
-            _merge(out, _deferred(digests, make))
-
-    def _make_all(self, jobs: list[tuple[str, Callable[[], dict[str, str]]]]) -> list[dict[str, str]]:
-        if self.workers > 1 and len(jobs) >= PARALLEL_JOBS and "fork" in multiprocessing.get_all_start_methods():
-            return _make_in_workers(jobs, self.workers)
-        return [make() for _, make in jobs]
-
-    def report_key(self, r: Report, related_reports: list[tuple[Report, list[str]]]) -> str:
-        """What a report's files show: its extraction and shown fields, the address, the vocabulary, and what
-        they show of the related reports ('' when the report has no extraction key: never cached)."""
-        if not r.key:
-            return ""
-        shown = [r.key, self._shown(r), self.base_url, self.vocab.digest] + [
-            self._shown(o) + "\x1f" + "\x1f".join(why) for o, why in related_reports]
-        return hashlib.sha256("\x00".join(shown).encode("utf-8")).hexdigest()
-
     def report_files(self, r: Report, related_reports: list[tuple[Report, list[str]]]) -> dict[str, str]:
         """A report's page and its reference files."""
         return {f"{REPORTS_DIR}/{r.slug}.md": self.report_page(r, related_reports),
-                f"references/{r.slug}.bib": cite.bibtex([r], self.base_url),
-                f"references/{r.slug}.ris": cite.ris([r], self.base_url),
-                f"references/{r.slug}.json": cite.csl_json([r], self.base_url)}
-
-    def _shown(self, r: Report) -> str:
-        return self.shown.get(id(r)) or shown_digest(r)
+                f"{REFERENCES_DIR}/{r.slug}.bib": cite.bibtex([r], self.base_url),
+                f"{REFERENCES_DIR}/{r.slug}.ris": cite.ris([r], self.base_url),
+                f"{REFERENCES_DIR}/{r.slug}.json": cite.csl_json([r], self.base_url)}
 
     def feeds(self, rows: list[dict[str, Any]], buckets: dict[str, list[Bucket]]) -> dict[str, str]:
         """Atom feeds by event date: the whole site, and one per theme."""
-        out = {"feeds/rapports.xml": feeds.atom_feed(
-            rows, site_url=self.base_url, feed_path="feeds/rapports.xml", title=cite.SITE_NAME,
+        out = {f"{FEEDS_DIR}/rapports.xml": feeds.atom_feed(
+            rows, site_url=self.base_url, feed_path=f"{FEEDS_DIR}/rapports.xml", title=cite.SITE_NAME,
             subtitle="Les derniers rapports, par date de l'événement")}
         for b in buckets["themes"]:
             slugs = {r.slug for r in b.reports}
-            out[f"feeds/{b.slug}.xml"] = feeds.atom_feed(
+            out[f"{FEEDS_DIR}/{b.slug}.xml"] = feeds.atom_feed(
                 [row for row in rows if row["slug"] in slugs], site_url=self.base_url,
-                feed_path=f"feeds/{b.slug}.xml", title=f"{cite.SITE_NAME} — {b.label}",
+                feed_path=f"{FEEDS_DIR}/{b.slug}.xml", title=f"{cite.SITE_NAME} — {b.label}",
                 subtitle=f"Les derniers rapports du thème « {b.label} »")
         return out
 
@@ -320,9 +258,9 @@ class Renderer:
         used = {acr: expansion for acr, expansion, spelled in acronyms if not spelled}
         inline = Inline(used, fitting_meanings(used, r.meta.get("countries") or [], self.country_names,
                                                lambda: report_text(r)))
-        ids = Ids(set(REPORT_IDS) | {f"kb-{_unit_page(kind)}" for kind in UNIT_LABELS})
+        ids = Ids(set(REPORT_IDS) | {f"kb-{unit_page(kind)}" for kind in UNIT_LABELS})
         body = Safe(blocks_to_html(r.blocks, anchors, block_ids=True, sentences=sentences, inline=inline, ids=ids))
-        keys = report_keys(r)
+        keys = r.index_keys
         by_kind: dict[str, list[Unit]] = {}
         for u in r.units:
             by_kind.setdefault(u.kind, []).append(u)
@@ -333,7 +271,7 @@ class Renderer:
                               unit_pairs=[(u, r) for u in r.units], base_url=self.base_url)
         head = {HEAD_META: cite.meta_tags(r, self.base_url, self._original_url(r)),
                 HEAD_DESCRIPTION: cite.description(r.meta),
-                HEAD_RIS: f"references/{r.slug}.ris"}
+                HEAD_RIS: f"{REFERENCES_DIR}/{r.slug}.ris"}
         return html_page({**r.meta, **head}, page)
 
     def _original_url(self, r: Report) -> str:
@@ -349,7 +287,7 @@ class Renderer:
                 continue
             c: Counter[tuple[str, str]] = Counter()
             for r in b.reports:
-                for key in report_keys(r)[other]:
+                for key in r.index_keys[other]:
                     c[key] += 1
             facets[other] = c
         facet_lists = {k: sorted(c.items(), key=lambda kv: (-kv[1], kv[0][1].casefold())) for k, c in facets.items()}
@@ -392,10 +330,10 @@ class Renderer:
         labels = {slug: self.vocab.theme_by_slug[slug].label if slug in self.vocab.theme_by_slug else "Sans thème"
                   for slug in by_theme}
         groups = [(theme_address(labels[slug]), labels[slug], items) for slug, items in by_theme.items() if items]
-        base = _unit_page(kind)
+        base = unit_page(kind)
         out = {}
         shown = [(slug, label, items[:UNITS_PREVIEW], len(items)) for slug, label, items in groups]
-        out[f"lecons/{base}.md"] = self._page(
+        out[f"{UNITS_DIR}/{base}.md"] = self._page(
             UNIT_LABELS[kind][0], "units.html.j2", kind=kind, groups=shown, total=sum(len(g[2]) for g in groups),
             base=base, unit_pairs=[p for _, _, g, _ in shown for p in g], base_url=self.base_url, pager="",
             theme_label="")
@@ -404,7 +342,7 @@ class Renderer:
                 continue
             for n, chunk, pager in paginate(items, f"{base}-{slug}"):
                 theme_label = label + (f" (page {n})" if n > 1 else "")
-                out[f"lecons/{page_name(f'{base}-{slug}', n)}.md"] = self._page(
+                out[f"{UNITS_DIR}/{page_name(f'{base}-{slug}', n)}.md"] = self._page(
                     f"{UNIT_LABELS[kind][0]} : {theme_label}", "units.html.j2", kind=kind,
                     groups=[(slug, label, chunk, len(items))], total=len(items), base=base, unit_pairs=chunk,
                     base_url=self.base_url, pager=pager, theme_label=theme_label)
@@ -413,55 +351,13 @@ class Renderer:
 
 PAGE_SIZE = 100  # entries per listing page: a theme with 2,500 reports gives 25 light pages
 UNITS_PREVIEW = 10  # statements per theme on a summary page
-PARALLEL_JOBS = 200  # fewer files to make than this (in pages or groups of pages) are made by this process
-_FORKED: list[tuple[str, Callable[[], dict[str, str]]]] | None = None
-
-
-def _make_in_workers(jobs: list[tuple[str, Callable[[], dict[str, str]]]], workers: int) -> list[dict[str, str]]:
-    """Jobs run by forked worker processes, which inherit the jobs (the renderer, the reports) instead of
-    receiving them pickled; only the made text comes back. The first job goes alone, the others in slices,
-    in order: same result, same order, as one process."""
-    global _FORKED
-    size = max(16, len(jobs) // (workers * 8))
-    slices = [(0, 1)] + [(i, min(i + size, len(jobs))) for i in range(1, len(jobs), size)]
-    _FORKED = jobs
-    try:
-        with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork")) as pool:
-            return [files for chunk in pool.map(_run_jobs, slices) for files in chunk]
-    finally:
-        _FORKED = None
-
-
-def _run_jobs(bounds: tuple[int, int]) -> list[dict[str, str]]:
-    return [make() for _, make in _FORKED[bounds[0]:bounds[1]]]  # type: ignore[index]
-
-
-def _deferred(digests: dict[str, str], make: Any) -> dict[str, Content]:
-    """Files known by their digest; ``make`` runs once, and only if the writer finds a file on disk that differs."""
-    made: dict[str, str] = {}
-
-    def once() -> dict[str, str]:
-        if not made:
-            made.update(make())
-        return made
-    return {path: Deferred(d, once, path) for path, d in digests.items()}
-
-
-def _key(signature: Any) -> str:
-    return hashlib.sha256(json.dumps(signature, ensure_ascii=False, default=str).encode("utf-8")).hexdigest()
-
-
 def _merge(out: dict[str, str], new: dict[str, str]) -> None:
-    """Add generated files, refusing two different outputs at one path (a naming bug must not lose a page)."""
+    """Add generated files of one job, refusing two different outputs at one path (write.collect does the same
+    across jobs)."""
     for path, content in new.items():
         if path in out and out[path] != content:
             raise ValueError(f"two generated pages want the same path {path}")
         out[path] = content
-
-
-def page_name(stem: str, n: int) -> str:
-    """'vaccination', 'vaccination--2'…: slugs never hold '--', so a page number cannot meet a real name."""
-    return stem if n == 1 else f"{stem}--{n}"
 
 
 def paginate(items: list, stem: str, size: int = PAGE_SIZE) -> list[tuple[int, list, Safe]]:
@@ -489,11 +385,6 @@ def glossary_entries(reports: list[Report]) -> list[tuple[str, str, list[Report]
             expansions.setdefault(acr, Counter())[expansion] += 1
     return [(acr, sorted(expansions[acr].items(), key=lambda kv: (-kv[1], kv[0]))[0][0], uses[acr])
             for acr in sorted(uses, key=lambda a: (a.casefold(), a))]
-
-
-def _unit_page(kind: str) -> str:
-    return {"lesson": "lecons-apprises", "recommendation": "recommandations", "difficulty": "difficultes",
-            "figure": "chiffres-cles", "perspective": "perspectives"}[kind]
 
 
 def year_country_table(rows: list[dict[str, Any]]) -> list[tuple[str, int, str]]:

@@ -36,7 +36,7 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Callable, Iterable
 
-from .extract.textutil import fold
+from ..text import fold
 
 WIDTH = 760
 FONT = 12

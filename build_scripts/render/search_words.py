@@ -9,7 +9,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Callable
 
-from .models import Report
+from ..models import Report
 
 WORDS_PATH = "recherche-mots.json"  # under docs/: fetched by the search page only when a word is unknown
 WORD = re.compile(r"[^\W\d_]{4,}")  # letters only: no number, no acronym shorter than four letters

@@ -53,8 +53,8 @@ from urllib.parse import quote, unquote
 import lxml.html
 import yaml
 
-from .search_words import fold
-from .site import run_mkdocs
+from ..render.search_words import fold
+from .engine import run_mkdocs
 
 INDEX_PATH = "javascripts/index-hors-ligne.js"
 TEXTS_PATH = "javascripts/hors-ligne/textes-{:04d}.js"
@@ -278,7 +278,7 @@ def offline_index(site: Path) -> dict[str, bytes]:
 def _script(what: str, assign: str, data) -> bytes:
     """A classic script that stores JSON data in a global (file:// pages can load those, not fetch JSON)."""
     body = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
-    return f"// {what} (généré par build_scripts/bundle.py), lu par recherche.js.\n{assign}{body};\n".encode("utf-8")
+    return f"// {what} (généré par build_scripts/site/bundle.py), lu par recherche.js.\n{assign}{body};\n".encode("utf-8")
 
 
 @functools.lru_cache(maxsize=200_000)

@@ -205,3 +205,20 @@ def snippet(text: str, start: int, end: int, width: int = 60) -> str:
 def clean_spaces(text: str) -> str:
     """Runs of white space (any Unicode space, as regex '\\s') as one space, none at either end."""
     return " ".join(text.split())
+
+
+FRENCH_MONTHS = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre",
+                 "novembre", "décembre"]
+
+
+def french_date(iso: str | None) -> str:
+    """'2019-11-14' -> '14 novembre 2019'; '2016-03' -> 'mars 2016'; '2015' -> '2015'."""
+    if not iso:
+        return ""
+    parts = iso.split("-")
+    if len(parts) == 3:
+        day = int(parts[2])
+        return f"{'1er' if day == 1 else day} {FRENCH_MONTHS[int(parts[1]) - 1]} {parts[0]}"
+    if len(parts) == 2:
+        return f"{FRENCH_MONTHS[int(parts[1]) - 1]} {parts[0]}"
+    return parts[0]

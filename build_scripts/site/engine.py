@@ -12,6 +12,7 @@ import subprocess
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Callable
 
 
 def copy_config(code: Path, dest: Path) -> Path:
@@ -131,11 +132,12 @@ class GzipHandler(http.server.SimpleHTTPRequestHandler):
         return io.BytesIO(body)
 
 
-def serve(site_dir: Path, port: int) -> None:
-    """Serve the built static site on 127.0.0.1 only, compressed (no live reload: rebuild, then refresh)."""
+def serve(site_dir: Path, port: int, started: Callable[[str], None] = lambda url: None) -> None:
+    """Serve the built static site on 127.0.0.1 only, compressed (no live reload: rebuild, then refresh);
+    ``started`` is told the address once the server listens."""
     handler = functools.partial(GzipHandler, directory=str(site_dir))
     with http.server.ThreadingHTTPServer(("127.0.0.1", port), handler) as httpd:
-        print(f"Serving {site_dir} on http://127.0.0.1:{port}/ (Ctrl+C to stop)", flush=True)
+        started(f"http://127.0.0.1:{port}/")
         try:
             httpd.serve_forever()
         except KeyboardInterrupt:

@@ -12,7 +12,7 @@ import re
 import unicodedata
 from bisect import bisect_left
 
-from .models import Block
+from ..models import Block
 
 # '***x***', '**x**', '*x*', in that order as Markdown does. Each pass gives what re.sub with the pattern
 # MARKER(?=\S)(.+?)(?<=\S)MARKER would, in linear time (that pattern rescans the rest of the line from every

@@ -1,0 +1,186 @@
+"""The one orchestrator, a straight line: sources -> read -> extract -> curate -> merge -> page names ->
+classify -> follow-up -> render -> write. Caching is a layer beside the steps (incremental.py, at two seams:
+before reading and before rendering); pools are in workers.py. No step here prints: cli.py does."""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import classify, curate, followup, incremental, merge, originals, readers, sources, workers, write
+from .config import Vocabulary
+from .extract.report import extract_report
+from .models import Corpus, Problem, Report, SourceDocument
+from .render import Renderer
+
+
+@dataclass
+class BuildResult:
+    corpus: Corpus
+    written: write.WriteResult
+    steps: list[tuple[str, float]] = field(default_factory=list)  # (step, seconds since the start) for --timings
+
+
+def extract_one(doc: SourceDocument, vocab: Vocabulary) -> tuple[Report, list[Problem]]:
+    """Extract one read report and apply its curated values; with the digests later steps key on (what listings
+    show, the text sketch, the follow-up's input)."""
+    report, programme_long = extract_report(doc, vocab)
+    problems = curate.apply(report, vocab, programme_long)
+    report.view = incremental.view_digest(report.meta, report.units, report.acronyms)
+    report.sketch = merge.text_sketch(doc.text)
+    report.follow_up = followup.summary(report)
+    report.index_keys = classify.report_keys(report)
+    return report, problems
+
+
+def extract_safely(doc: SourceDocument, vocab: Vocabulary) -> tuple[Report | None, list[Problem]]:
+    """extract_one; a bug must not cost the other reports: the message says which file triggered it."""
+    try:
+        return extract_one(doc, vocab)
+    except Exception as exc:
+        return None, [Problem(doc.source, f"extraction failed ({type(exc).__name__}: {exc})",
+                              "report this file to the maintainers")]
+
+
+def read_corpus(source_dir: Path, vocab: Vocabulary, *, cache_dir: Path | None = None, jobs: int = 1) -> Corpus:
+    """Every report of the source folder read, extracted, curated, merged and named (the curator's tools and the
+    tests read through this, as the build does)."""
+    return _read_corpus(source_dir, vocab, cache_dir=cache_dir, jobs=jobs)[0]
+
+
+def _read_corpus(source_dir: Path, vocab: Vocabulary, *, cache_dir: Path | None = None, jobs: int = 1,
+                 problems: list[Problem] | None = None) -> tuple[Corpus, incremental.Extractions]:
+    """Sources -> read -> extract -> curate -> merge -> page names. Files unchanged since the last build are
+    neither read nor extracted (stage 1 of incremental.py); the others are extracted in parallel."""
+    corpus = Corpus(problems=problems if problems is not None else [])  # shared, for a failure midway
+    readers.ocr.use_cache(cache_dir)  # recognised copies of scans are kept beside the other caches
+    stage1 = incremental.Extractions(cache_dir, vocab.digest)
+    by_digest: dict[tuple[str, str], str] = {}
+    wanted: list[tuple[str, str, SourceDocument | None]] = []  # (source, key, document when read)
+    for path, source, signature in sources.scan(source_dir, corpus):
+        known = stage1.unchanged(source, signature)
+        if known:
+            (key, sha256), doc = known, None
+            corpus.unread += 1
+        else:
+            doc = sources.read_one(path, source, corpus)
+            if doc is None:
+                continue
+            key, sha256 = stage1.key(doc), doc.sha256
+        if sources.duplicate(source, sha256, by_digest, corpus):
+            continue
+        stage1.seen(source, signature, key, sha256)
+        wanted.append((source, key, doc))
+    done: dict[str, tuple[Report | None, list[Problem]]] = {}
+    missing: list[tuple[SourceDocument, str]] = []
+    for source, key, doc in wanted:
+        cached = stage1.get(key)
+        if cached is not None:
+            done[key] = cached
+        else:
+            missing.append((doc, key))  # type: ignore[arg-type]  (never None: an unread report is in the cache)
+    for (doc, key), (report, found) in zip(missing, workers.map_with(extract_safely, [d for d, _ in missing],
+                                                                     vocab, max(1, jobs))):
+        done[key] = report, found
+        if report is not None:
+            report.key = key
+            stage1.put(report, found)
+    corpus.cache_hits = stage1.hits
+    for source, key, _ in wanted:
+        report, found = done[key]
+        corpus.problems.extend(found)
+        if report is None:
+            corpus.skipped.append(source)
+            stage1.forget(source)
+        else:
+            corpus.reports.append(report)
+    stage1.save()
+    memo = incremental.Memo(cache_dir)
+    signature = incremental.same_report_signature(corpus.reports)
+    groups = memo.get("same-report", signature, "groups")
+    if groups is None:
+        groups = merge.same_report_groups(corpus.reports)
+        memo.put("same-report", signature, "groups", groups)
+    merge.apply_groups(corpus, groups, source_dir)
+    corpus.problems.extend(curate.assign_slugs(corpus.reports))
+    corpus.reports.sort(key=lambda r: r.slug)
+    return corpus, stage1
+
+
+def follow_up(reports: list[Report], cache_dir: Path | None) -> None:
+    """followup.follow_up_status on the sentences it reads, reused from the last build when none of its inputs
+    changed (page names, dates, programmes, organisers, statements and follow-up sentences)."""
+    memo = incremental.Memo(cache_dir)
+    signature = incremental.follow_up_signature(reports)
+    statuses = memo.get("follow-up", signature, "statuses")
+    if statuses is not None:
+        for r in reports:
+            for u, (status, source) in zip(r.units, statuses[r.slug]):
+                u.status, u.status_source = status, source
+        return
+    followup.follow_up_status(reports, text_of=lambda r: r.follow_up[0])
+    memo.put("follow-up", signature, "statuses",
+             {r.slug: [(u.status, u.status_source) for u in r.units] for r in reports})
+
+
+def load_bodies(reports: list[Report], stage1: incremental.Extractions, source_dir: Path, vocab: Vocabulary,
+                corpus: Corpus) -> list[Report]:
+    """Give the reports whose pages are made again their text, blocks and provenance: from the cache, else by
+    reading and extracting the file again (the same path as a first build, its problems reported). Returns the
+    reports that could not have theirs."""
+    lost = []
+    for r in reports:
+        if r.has_body or stage1.load_body(r):
+            continue
+        doc = sources.read_one(source_dir / r.source, r.source, corpus)
+        if doc is None:
+            lost.append(r)
+            continue
+        full, _ = extract_one(doc, vocab)
+        r.doc, r.blocks, r.found = full.doc, full.blocks, full.found
+    return lost
+
+
+def build(source_dir: Path, docs: Path, vocab: Vocabulary, base_url: str, *, cache_dir: Path | None = None,
+          jobs: int = 1, problems: list[Problem] | None = None) -> BuildResult:
+    """Generate every file under ``docs`` from the reports in ``source_dir``."""
+    t0 = time.perf_counter()
+    steps = []
+    corpus, stage1 = _read_corpus(source_dir, vocab, cache_dir=cache_dir, jobs=jobs, problems=problems)
+    steps.append(("read + extract", time.perf_counter() - t0))
+    follow_up(corpus.reports, cache_dir)
+    steps.append(("follow-up", time.perf_counter() - t0))
+    stage2 = incremental.Pages(cache_dir, vocab.digest, base_url)
+    stage2.start(corpus.reports)
+    related_key, stored = stage2.related(corpus.reports)
+    known = None
+    if stored is not None:
+        by_slug = {r.slug: r for r in corpus.reports}
+        known = {slug: [(by_slug[o], why) for o, why in pairs] for slug, pairs in stored.items()}
+    classes = classify.classify(corpus.reports, vocab, known)
+    if known is None:
+        stage2.keep_related(related_key, classes.related)
+    on_disk = write.on_disk(docs)
+    kept: list[dict[str, write.Content]] = []
+    todo = []
+    for job in Renderer(vocab, base_url).jobs(corpus.reports, classes):
+        key = stage2.job_key(job.what, job.reports, job.related, job.text_of_all)
+        digests = stage2.reusable(key, on_disk)
+        if digests is None:
+            todo.append((key, job))
+        else:
+            kept.append({path: write.Kept(d) for path, d in digests.items()})
+    need = list({id(r): r for _, job in todo for r in job.bodies or []}.values())
+    lost = {id(r) for r in load_bodies(need, stage1, source_dir, vocab, corpus)}
+    if lost:
+        todo = [(key, job) for key, job in todo if not any(id(r) in lost for r in job.bodies or [])]
+    made = workers.run_jobs([job.make for _, job in todo], max(1, jobs))
+    for (key, _), files in zip(todo, made):
+        stage2.made(key, files)
+    stage2.save()
+    steps.append(("classify + render", time.perf_counter() - t0))
+    files = write.collect([*kept, *made, originals.copies(corpus.reports, source_dir)])
+    result = write.write_tree(docs, files)
+    steps.append(("write", time.perf_counter() - t0))
+    return BuildResult(corpus, result, steps)

@@ -1,0 +1,73 @@
+"""Themes of a report and of one statement: keyword hits per theme (themes.yml), the title counting more."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from ..config import Vocabulary
+from ..models import Found
+from ..text import PhraseSets, fold
+
+MAX_THEMES = 4
+MIN_THEME_SCORE = 1.5
+SHARE_OF_TOP = 0.34
+TITLE_WEIGHT = 3.0
+
+
+ThemeMatchers = tuple[PhraseSets, PhraseSets, list[tuple[str, bool, int]]]
+
+
+def _theme_matchers(vocab: Vocabulary) -> ThemeMatchers:
+    """Per theme, its words (any case) and its acronyms (exact case): two one-pass matchers, and the order
+    in which each theme's word and acronym hits are scored."""
+    return vocab.compiled("themes.py:_theme_matchers", _build_theme_matchers)
+
+
+def _build_theme_matchers(vocab: Vocabulary) -> ThemeMatchers:
+    words, acronyms = [], []
+    for t in vocab.themes:
+        upper = [k for k in t.keywords if sum(ch.isupper() for ch in k) >= 2]
+        words.append([k for k in t.keywords if k not in upper])
+        acronyms.append(upper)
+    order = [(t.slug, case_sensitive, n) for n, t in enumerate(vocab.themes) for case_sensitive in (False, True)]
+    return (PhraseSets(words, inflections=True), PhraseSets(acronyms, case_sensitive=True, inflections=True), order)
+
+
+def theme_scores(text: str, title: str, vocab: Vocabulary) -> Counter[str]:
+    """Keyword hits per theme; a hit in the title counts more; repeated keywords count less."""
+    words, acronyms, order = _theme_matchers(vocab)
+    scores: Counter[str] = Counter()
+    for where, weight in ((text, 1.0), (title, TITLE_WEIGHT)):
+        if not where:
+            continue
+        found = (words.findall(fold(where)), acronyms.findall(fold(where, lower=False)))
+        for slug, case_sensitive, n in order:
+            hits = found[case_sensitive][n]
+            for hit in dict.fromkeys(hits):  # each keyword once, in the order of its first hit
+                scores[slug] += weight * (1.0 + 0.5 * min(hits.count(hit) - 1, 4))
+    return scores
+
+
+def classify_themes(text: str, title: str, vocab: Vocabulary) -> Found:
+    """1 to 4 theme slugs: the top theme and those scoring at least a third of it."""
+    scores = theme_scores(text, title, vocab)
+    if not scores:
+        return Found([], "", 0.0, "no theme keyword found")
+    ranked = sorted(scores.items(), key=lambda kv: (-kv[1], kv[0]))
+    top = ranked[0][1]
+    chosen = [s for s, v in ranked if v >= max(MIN_THEME_SCORE, SHARE_OF_TOP * top)][:MAX_THEMES] or [ranked[0][0]]
+    detail = ", ".join(f"{s}={v:g}" for s, v in ranked[:6])
+    return Found(chosen, detail, round(min(1.0, top / 10.0), 2), "theme keywords (themes.yml)")
+
+
+UNIT_THEME_SCORE = 1.5  # two keyword hits, or one repeated: one sentence rarely says more
+
+
+def unit_themes(text: str, vocab: Vocabulary) -> list[str]:
+    """A statement's own theme when its words clearly name one (else it takes its report's themes)."""
+    scores = theme_scores(text, "", vocab)
+    if not scores:
+        return []
+    slug, top = sorted(scores.items(), key=lambda kv: (-kv[1], kv[0]))[0]
+    tied = [s for s, v in scores.items() if v == top]
+    return [slug] if top >= UNIT_THEME_SCORE and len(tied) == 1 else []

@@ -1,0 +1,89 @@
+"""The output layout, in one place: the folders under docs/ and the address of every page the generator makes.
+
+Names here are addresses readers bookmark and cite: changing one moves pages (the site's old addresses then
+need 'aliases')."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Any
+
+from slugify import slugify as _slugify
+
+from . import digest
+from .models import UNIT_KINDS
+
+REPORTS_DIR = "rapports"  # one page per report: rapports/<slug>.md
+REFERENCES_DIR = "references"  # a report's BibTeX, RIS and CSL-JSON: references/<slug>.bib…
+ORIGINALS_DIR = "originaux"  # original documents: originaux/<slug>/<file>
+FEEDS_DIR = "feeds"  # Atom feeds: feeds/rapports.xml, feeds/<theme>.xml
+UNITS_DIR = "lecons"  # statements: lecons/index.md, lecons/<kind page>.md
+GLOSSARY_DIR = "glossaire"
+FRAGMENTS_DIR = "_generes"  # fragments included by hand-written pages, and data for the site hook
+HOME_FRAGMENT = f"{FRAGMENTS_DIR}/accueil.md"
+REDIRECTS = f"{FRAGMENTS_DIR}/redirections.json"  # old report address -> new one; the MkDocs hook writes the pages
+SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+
+
+def page_url(kind: str, slug: str, root: str = "../") -> str:
+    """The link to an index or report page from a page one folder deep ('.md': MkDocs rewrites it)."""
+    return f"{root}{kind}/{slug}.md"
+
+
+def page_name(stem: str, n: int) -> str:
+    """'vaccination', 'vaccination--2'…: slugs never hold '--', so a page number cannot meet a real name."""
+    return stem if n == 1 else f"{stem}--{n}"
+
+
+def unit_page(kind: str) -> str:
+    """The page name of one kind of statement ('recommandations')."""
+    return UNIT_KINDS[kind].page
+
+
+def report_page(slug: str) -> str:
+    return f"{REPORTS_DIR}/{slug}.md"
+
+
+@lru_cache(maxsize=65536)
+def slugify(text: str) -> str:
+    """Index page names: the same label always gives the same name (cached: labels repeat a lot)."""
+    return _slugify(text)
+
+
+@lru_cache(maxsize=65536)
+def bucket_slug(label: str) -> str:
+    """An index page name; 'index' and empty names are reserved, long ones keep a digest so none merge."""
+    slug = slugify(label)
+    if len(slug) > 80:
+        slug = slug[:70].strip("-") + "-" + digest.suffix(label, 8)
+    if slug in ("", "index"):
+        slug = f"{slug or 'sans-nom'}-{digest.suffix(label, 8)}"
+    return slug
+
+
+def theme_address(label: str) -> str:
+    """A theme's page and feed name, from its French label ('Santé communautaire' -> 'sante-communautaire'):
+    the one place that turns a theme into an address (the taxonomy's own slugs are identifiers, not addresses)."""
+    return bucket_slug(label)
+
+
+def title_slug(title: str) -> str:
+    return _slugify(title, max_length=70, word_boundary=True, save_order=True) or "rapport"
+
+
+def file_slug(source: str) -> str:
+    """A report's address from its source file's name, without folder or extension."""
+    name = source.rsplit("/", 1)[-1]
+    dot = name.rfind(".")
+    return title_slug(name[:dot] if dot > 0 else name)
+
+
+def old_name(alias: Any) -> str:
+    """'ancien-nom', '/rapports/ancien-nom/' or a full URL to it -> 'ancien-nom'; '' if it is no report address."""
+    if not isinstance(alias, str):
+        return ""
+    path = re.sub(r"^[a-z]+://[^/]*", "", alias.strip()).strip("/")
+    path = re.sub(r"^(?:.*/)?rapports/", "", path)
+    path = re.sub(r"(?:/index)?\.(?:html|md)$", "", path).strip("/")
+    return path if SLUG_RE.match(path) and path != "index" else ""

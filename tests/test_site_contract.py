@@ -1,0 +1,57 @@
+"""The contract between the MkDocs hook (build_scripts/site/hooks.py) and MkDocs: every MkDocs internal the hook
+relies on, named, so that an upgrade that changes one fails here, with its name, before a site builds wrong."""
+
+import inspect
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure import pages, toc
+from mkdocs.structure.files import File, Files
+
+from build_scripts import paths
+from build_scripts.render import pages as render_pages
+from build_scripts.site import hooks
+
+
+def test_page_render_is_what_the_hook_replaces():
+    """The hook swaps ``page.render`` for one page; MkDocs calls it as render(config, files) and reads the
+    attributes it sets: content, toc, present_anchor_ids (anchor check), links_to_anchors (link check)."""
+    assert list(inspect.signature(pages.Page.render).parameters) == ["self", "config", "files"]
+    source = inspect.getsource(pages.Page.render)
+    for name in ("_RelativePathTreeprocessor", "self.content", "self.toc", "present_anchor_ids", "links_to_anchors"):
+        assert name in source, f"MkDocs' Page.render no longer uses {name}: check site/hooks.py:render_html_page"
+    for name in ("present_anchor_ids", "links_to_anchors"):
+        assert name in pages.Page.__annotations__
+
+
+def test_private_link_rewriter_and_toc_builder_still_work_as_the_hook_uses_them(tmp_path):
+    """_RelativePathTreeprocessor(file, files, config).path_to_url(url) and .links_to_anchors, and
+    toc.get_toc(tokens): a generated HTML page gets its links rewritten, its anchors and its contents."""
+    assert list(inspect.signature(pages._RelativePathTreeprocessor.__init__).parameters) == [
+        "self", "file", "files", "config"]
+    docs, site = tmp_path / "docs", tmp_path / "site"
+    (docs / "rapports").mkdir(parents=True)
+    (docs / "themes").mkdir()
+    (docs / "rapports" / "a.md").write_text("x", encoding="utf-8")
+    (docs / "themes" / "sante.md").write_text("# Santé\n\n## Plus {#plus}\n", encoding="utf-8")
+    config = MkDocsConfig()
+    config.load_dict({"site_name": "t", "docs_dir": str(docs), "site_dir": str(site)})
+    assert config.validate() == ([], [])
+    a = File("rapports/a.md", str(docs), str(site), True)
+    b = File("themes/sante.md", str(docs), str(site), True)
+    files = Files([a, b])
+    page = pages.Page(None, a, config)
+    page.markdown = ('<h2 id="partie">Partie<a class="headerlink" href="#partie">¶</a></h2>\n'
+                     '<p><a href="../themes/sante.md#plus">santé</a></p>\n')
+    hooks.render_html_page(page, config, files)
+    assert 'href="../../themes/sante/#plus"' in page.content
+    assert page.present_anchor_ids == {"partie"}
+    assert page.links_to_anchors == {a: {"partie": "#partie"}, b: {"plus": "../themes/sante.md#plus"}}
+    assert [item.title for item in page.toc] == ["Partie"]
+    assert isinstance(page.toc, toc.TableOfContents)
+
+
+def test_the_hook_and_the_generator_name_the_same_keys_and_files():
+    """The hook never imports the generator (MkDocs loads it by path): its copies of the names must agree."""
+    assert hooks.FLAG == render_pages.HTML_FLAG
+    assert hooks.DESCRIPTION == render_pages.HEAD_DESCRIPTION
+    assert hooks.REDIRECTS == paths.REDIRECTS
