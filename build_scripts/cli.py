@@ -22,12 +22,10 @@ from .config import DATA_DIR, ConfigError, load_vocabulary
 from .incremental import cache_folder
 from .models import CONFIDENT
 from .render import DEFAULT_BASE_URL
+from .text import printable
 from .write import BuildBusy, build_lock, finish_build, remove_stale_temporaries, start_build
 
 ROOT = Path(__file__).resolve().parent.parent
-# Characters that would move the cursor, colour, erase or reorder a terminal line, or start a new one: a file
-# name or a curated value holding them could forge an 'error:' line or hide one.
-_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
 _MACHINE_HINTS = {errno.ENOSPC: "the disk is full: free some space, then build again",
                   errno.EDQUOT: "the disk quota is used up: free some space, then build again",
                   errno.EROFS: "the folder is on a read-only disk: build into another folder (--docs DIR)",
@@ -36,11 +34,6 @@ _MACHINE_HINTS = {errno.ENOSPC: "the disk is full: free some space, then build a
                   errno.EISDIR: "a folder stands where a file goes: move it away, then build again",
                   errno.ENOTDIR: "a file stands where a folder goes: move it away, then build again",
                   errno.EEXIST: "a file stands where a folder goes: move it away, then build again"}
-
-
-def printable(text: str) -> str:
-    """Text as one terminal line: control and direction characters shown as escapes (\\n, \\x1b, \\u202e)."""
-    return _UNPRINTABLE.sub(lambda m: m.group(0).encode("unicode_escape").decode("ascii"), text)
 
 
 def machine_failure(exc: OSError) -> str:
@@ -120,22 +113,30 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "build":
         return _build(args, vocab)
     if args.command == "check":
-        from .check import run_check
+        from .curator.check import run_check
         site = args.site or (ROOT / "site" if (ROOT / "site").is_dir() and args.source == ROOT / "source_reports" else None)
-        return run_check(args.source, vocab, args.threshold, site)
+        return _lines(run_check(args.source, vocab, args.threshold, site))
     if args.formats:
-        from .format_score import run_format_score
-        return run_format_score(args.formats, vocab, args.verbose)
-    from .score import run_score
+        from .curator.format_score import run_format_score
+        return _lines(run_format_score(args.formats, vocab, args.verbose))
+    from .curator.score import run_score
     if args.realtext:
         return _realtext(args, vocab)
-    return run_score(args.devset, vocab, args.verbose)
+    return _lines(run_score(args.devset, vocab, args.verbose))
+
+
+def _lines(result: tuple[int, list[str]]) -> int:
+    """Print what a curator's tool returned; its status is the exit code."""
+    code, lines = result
+    for line in lines:
+        print(line)
+    return code
 
 
 def _realtext(args: argparse.Namespace, vocab) -> int:
     """score --realtext: list or store missing excerpts, or print both tables (dev set, then real texts)."""
-    from . import realtext
-    from .score import run_score
+    from .curator import realtext
+    from .curator.score import run_score
     try:
         cases = realtext.load_cases()
         if args.missing:
@@ -150,8 +151,8 @@ def _realtext(args: argparse.Namespace, vocab) -> int:
     except (OSError, ValueError, UnicodeDecodeError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return EXIT_CONFIG
-    code = run_score(args.devset, vocab, args.verbose and args.half is None)
-    return code or realtext.run_realtext(vocab, verbose=args.verbose, half=args.half)
+    code = _lines(run_score(args.devset, vocab, args.verbose and args.half is None))
+    return code or _lines(realtext.run_realtext(vocab, verbose=args.verbose, half=args.half))
 
 
 def _site(site, args: argparse.Namespace) -> int:

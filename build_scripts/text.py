@@ -222,3 +222,13 @@ def french_date(iso: str | None) -> str:
     if len(parts) == 2:
         return f"{FRENCH_MONTHS[int(parts[1]) - 1]} {parts[0]}"
     return parts[0]
+
+
+# Characters that would move the cursor, colour, erase or reorder a terminal line, or start a new one: a file
+# name or a curated value holding them could forge an 'error:' line or hide one.
+_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+
+
+def printable(text: str) -> str:
+    """Text as one terminal line: control and direction characters shown as escapes (\\n, \\x1b, \\u202e)."""
+    return _UNPRINTABLE.sub(lambda m: m.group(0).encode("unicode_escape").decode("ascii"), text)

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from build_scripts.completeness import source_chunks, source_text
+from build_scripts.curator.completeness import source_chunks, source_text
 from build_scripts.readers import docx_reader
 from tests import docx_fixtures as fx
 from tests.conftest import build_full

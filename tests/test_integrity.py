@@ -5,7 +5,7 @@ import pytest
 
 from build_scripts import write as writer
 from build_scripts.cli import main
-from build_scripts.completeness import check_site
+from build_scripts.curator.completeness import check_site
 from build_scripts.build import read_corpus
 
 from .conftest import SEEDS, make_project

@@ -16,7 +16,7 @@ from PIL import Image, ImageDraw
 
 from build_scripts import readers
 from build_scripts.config import load_vocabulary
-from build_scripts.format_score import score_format
+from build_scripts.curator.format_score import score_format
 from build_scripts.build import extract_one
 from build_scripts.readers import ReadError, ocr, pdf_reader
 

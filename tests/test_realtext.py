@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from build_scripts import realtext
+from build_scripts.curator import realtext
 from build_scripts.extract.dates import extract_dates
 from build_scripts.extract.lead import strip_lead
 from build_scripts.extract.programmes import extract_programme

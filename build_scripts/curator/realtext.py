@@ -12,12 +12,12 @@ from typing import Any
 import yaml
 from slugify import slugify
 
-from . import readers
-from .config import Vocabulary
-from .models import CONFIDENT
-from .text import fold
-from .build import extract_one as extract_report
-from .score import theme_f1
+from .. import readers
+from ..build import extract_one as extract_report
+from ..config import Vocabulary
+from ..models import CONFIDENT
+from ..text import fold
+from .score import read_document, theme_f1
 
 ROOT = Path(__file__).resolve().parent.parent
 CASES = ROOT / "tests" / "realtext" / "cases.yml"
@@ -166,7 +166,7 @@ def score_cases(cases: list[dict[str, Any]], vocab: Vocabulary, cache: Path = CA
         if not path.is_file():
             tally.missing.append(case["id"])
             continue
-        report, _ = extract_report(readers.read(path, path.name), vocab)
+        report, _ = extract_report(read_document(path, path.name), vocab)
         conf = {f: report.found[f].confidence for f in FIELDS}
         score_case(case, report.meta, conf, tally)
     return tally
@@ -196,21 +196,22 @@ def table(tallies: dict[str, Tally]) -> list[str]:
 
 
 def run_realtext(vocab: Vocabulary, *, verbose: bool, half: str | None = None, cases_path: Path = CASES,
-                 cache: Path = CACHE) -> int:
-    """Print the real-text table (halves A and B, and all); the failures of one half with --verbose."""
+                 cache: Path = CACHE) -> tuple[int, list[str]]:
+    """The real-text table (halves A and B, and all) as lines; the failures of one half with --verbose."""
+    out: list[str] = []
     cases = load_cases(cases_path)
     halves = {"A (dev)": [c for c in cases if c.get("half") == "A"],
               "B (held out)": [c for c in cases if c.get("half") == "B"], "all": cases}
     tallies = {name: score_cases(group, vocab, cache) for name, group in halves.items() if group}
     have = len(cases) - len(tallies["all"].missing) if cases else 0
-    print(f"real-text set ({cases_path.name}): {len(cases)} cases, {have} with a cached excerpt"
+    out.append(f"real-text set ({cases_path.name}): {len(cases)} cases, {have} with a cached excerpt"
           + (f", {len(cases) - have} missing: {', '.join(tallies['all'].missing)} "
              f"(list them with 'score --realtext --missing')" if have < len(cases) else ""))
-    print("\n".join(table(tallies)))
+    out.append("\n".join(table(tallies)))
     if verbose:
         for name, t in tallies.items():
             if half is None and name != "all" or half is not None and not name.startswith(half):
                 continue
             for line in t.failures:
-                print(f"  {line}")
-    return 0
+                out.append(f"  {line}")
+    return 0, out

@@ -14,11 +14,11 @@ from typing import Any
 
 import yaml
 
-from . import readers
-from .config import Vocabulary
-from .text import clean_spaces, fold
-from .build import extract_one as extract_report
-from .score import field_ok
+from .. import readers
+from ..build import extract_one as extract_report
+from ..config import Vocabulary
+from ..text import clean_spaces, fold
+from .score import field_ok, read_document
 
 FORMAT_NAMES = {"docx": "Word", "pdf": "PDF", "scan": "scan", "html": "web page"}
 FIELDS = ("country", "programme", "date", "organiser")
@@ -46,7 +46,7 @@ def same(a: str, b: str) -> bool:
 def score_file(path: Path, expected: dict[str, Any], vocab: Vocabulary) -> dict[str, Any]:
     """Counts for one file: (right, out of) per measure, or the read error."""
     try:
-        doc = readers.read(path, path.name)
+        doc = read_document(path, path.name)
     except readers.ReadError as exc:
         return {"error": f"{exc.message} — {exc.hint}", "named": 1}
     report, _ = extract_report(doc, vocab)
@@ -99,8 +99,9 @@ def _problems(expected: dict[str, Any], report: Any, recs: list, lessons: list[s
     return problems
 
 
-def score_format(folder: Path, vocab: Vocabulary, verbose: bool) -> dict[str, Any]:
-    """Totals over every file of one format folder."""
+def score_format(folder: Path, vocab: Vocabulary, verbose: bool, out: list[str] | None = None) -> dict[str, Any]:
+    """Totals over every file of one format folder; ``out`` (verbose) gets a line per problem."""
+    out = out if out is not None else []
     totals: dict[str, Any] = {"files": 0, "furniture": 0, "letterhead": 0, "named": 0, "errors": 0}
     for key in ("fields", "recs", "lessons", "body", "notes", "words"):
         totals[key] = [0, 0]
@@ -115,7 +116,7 @@ def score_format(folder: Path, vocab: Vocabulary, verbose: bool) -> dict[str, An
         if "error" in result:
             totals["errors"] += 1
             if verbose:
-                print(f"  {folder.name}/{path.name}: not read: {result['error']}")
+                out.append(f"  {folder.name}/{path.name}: not read: {result['error']}")
             continue
         for key in ("fields", "recs", "lessons", "body", "notes", "words"):
             totals[key][0] += result[key][0]
@@ -124,7 +125,7 @@ def score_format(folder: Path, vocab: Vocabulary, verbose: bool) -> dict[str, An
         totals["letterhead"] += result["letterhead"]
         if verbose:
             for problem in result["problems"]:
-                print(f"  {folder.name}/{path.name}: {problem}")
+                out.append(f"  {folder.name}/{path.name}: {problem}")
     return totals
 
 
@@ -150,18 +151,19 @@ def _cell(row: str, t: dict[str, Any], scan: bool) -> str:
     return ratio(t["words"])
 
 
-def run_format_score(corpus: Path, vocab: Vocabulary, verbose: bool) -> int:
-    """Print the per-format table for every format folder of the corpus."""
+def run_format_score(corpus: Path, vocab: Vocabulary, verbose: bool) -> tuple[int, list[str]]:
+    """The per-format table for every format folder of the corpus, as lines."""
+    out: list[str] = []
     readers.ocr.use_cache(Path(".cache") / "kb")  # scans are recognised once, then read from the cache
     folders = [corpus / name for name in FORMAT_NAMES if (corpus / name).is_dir()]
     if not folders:
-        print(f"error: no format folder ({', '.join(FORMAT_NAMES)}) in {corpus}; "
+        out.append(f"error: no format folder ({', '.join(FORMAT_NAMES)}) in {corpus}; "
               f"make the corpus with tests/formats/make_corpus.py")
-        return 2
-    results = {f.name: score_format(f, vocab, verbose) for f in folders}
+        return 2, out
+    results = {f.name: score_format(f, vocab, verbose, out) for f in folders}
     names = [FORMAT_NAMES[f.name] + f" ({results[f.name]['files']})" for f in folders]
-    print("| | " + " | ".join(names) + " |")
-    print("|---|" + "---|" * len(names))
+    out.append("| | " + " | ".join(names) + " |")
+    out.append("|---|" + "---|" * len(names))
     for row in ROWS:
-        print(f"| {row} | " + " | ".join(_cell(row, results[f.name], f.name == "scan") for f in folders) + " |")
-    return 0
+        out.append(f"| {row} | " + " | ".join(_cell(row, results[f.name], f.name == "scan") for f in folders) + " |")
+    return 0, out

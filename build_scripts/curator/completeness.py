@@ -20,9 +20,9 @@ from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
 
-from .text import sentences
-from .models import Report
-from .readers.text import decode_bytes, split_front_matter
+from ..models import Report
+from ..readers.text import decode_bytes, split_front_matter
+from ..text import sentences
 
 BULLET = re.compile(r"^[ \t]*(?:[·•▪◦●○■□➢►✓❖§]|[-–—*+](?=[ \t]))[ \t]*")
 MD_MARKUP = re.compile(r"^#{1,6}\s+|\*{1,3}")

@@ -8,9 +8,10 @@ from typing import Any
 import yaml
 from slugify import slugify
 
-from . import readers
-from .config import Vocabulary
-from .build import extract_one as extract_report
+from .. import readers, sources
+from ..build import extract_one
+from ..config import Vocabulary
+from ..models import Corpus, SourceDocument
 
 FIELDS = ("country", "programme", "date", "date_end", "organiser", "themes")
 INFO_FIELDS = ("partners", "recommendations", "lessons")
@@ -51,12 +52,15 @@ def field_ok(name: str, expected: Any, got: dict[str, Any], counts: dict[str, in
 
 
 def score_set(folder: Path, expected: dict[str, dict[str, Any]], vocab: Vocabulary,
-              verbose: bool, theme_counts: list[int] | None = None) -> dict[str, tuple[int, int]]:
-    """Right/scored per field; ``theme_counts`` (true pos., false pos., false neg.) is filled for the F1."""
+              verbose: bool, theme_counts: list[int] | None = None,
+              out: list[str] | None = None) -> dict[str, tuple[int, int]]:
+    """Right/scored per field; ``theme_counts`` (true pos., false pos., false neg.) is filled for the F1, and
+    ``out`` (verbose) gets a line per wrong value."""
+    out = out if out is not None else []
     totals = {f: [0, 0] for f in FIELDS + INFO_FIELDS}
     for name, exp in sorted(expected.items()):
-        doc = readers.read(folder / name, name)
-        report, _ = extract_report(doc, vocab)
+        doc = read_document(folder / name, name)
+        report, _ = extract_one(doc, vocab)
         counts = {"recommendations": sum(u.kind == "recommendation" for u in report.units),
                   "lessons": sum(u.kind == "lesson" for u in report.units)}
         if theme_counts is not None and exp.get("themes"):
@@ -71,7 +75,7 @@ def score_set(folder: Path, expected: dict[str, dict[str, Any]], vocab: Vocabula
             totals[f][1] += 1
             if not ok and verbose:
                 got = counts.get(f, report.meta.get(f))
-                print(f"  {name} [{f}]: expected {exp[f]!r}, got {got!r}")
+                out.append(f"  {name} [{f}]: expected {exp[f]!r}, got {got!r}")
     return {f: (a, b) for f, (a, b) in totals.items() if b}
 
 
@@ -82,22 +86,33 @@ def theme_f1(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
     return p, r, (2 * p * r / (p + r) if p + r else 0.0)
 
 
-def run_score(devset: Path, vocab: Vocabulary, verbose: bool) -> int:
-    """Print accuracy per field for every '*.yml' set of expected values in the devset folder."""
+def run_score(devset: Path, vocab: Vocabulary, verbose: bool) -> tuple[int, list[str]]:
+    """Accuracy per field for every '*.yml' set of expected values in the devset folder, as lines."""
+    out: list[str] = []
     sets = sorted(devset.glob("*.yml"))
     if not sets:
-        print(f"error: no expected-values file (*.yml) in {devset}")
-        return 2
+        out.append(f"error: no expected-values file (*.yml) in {devset}")
+        return 2, out
     for path in sets:
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
         folder = (path.parent / data.pop("_reports_folder", "reports")).resolve()
-        print(f"{path.name}: {len(data)} reports in {folder.relative_to(Path.cwd()) if folder.is_relative_to(Path.cwd()) else folder}")
+        out.append(f"{path.name}: {len(data)} reports in {folder.relative_to(Path.cwd()) if folder.is_relative_to(Path.cwd()) else folder}")
         counts = [0, 0, 0]
-        result = score_set(folder, data, vocab, verbose, counts)
+        result = score_set(folder, data, vocab, verbose, counts, out)
         for f, (ok, n) in result.items():
             tag = "" if f in FIELDS else "  (informative)"
             tag = "  (first labelled theme found)" if f == "themes" else tag
-            print(f"  {f:<16} {ok:>3}/{n:<3} {100 * ok / n:5.1f} %{tag}")
+            out.append(f"  {f:<16} {ok:>3}/{n:<3} {100 * ok / n:5.1f} %{tag}")
         p, r, f1 = theme_f1(*counts)
-        print(f"  {'themes F1':<16} {f1:.2f} (precision {p:.2f}, recall {r:.2f})")
-    return 0
+        out.append(f"  {'themes F1':<16} {f1:.2f} (precision {p:.2f}, recall {r:.2f})")
+    return 0, out
+
+
+def read_document(path: Path, source: str) -> SourceDocument:
+    """A report read as the build reads it (size checks, reader, sidecar): the one read path."""
+    corpus = Corpus()
+    doc = sources.read_one(path, source, corpus)
+    if doc is None:
+        raise readers.ReadError("; ".join(p.message for p in corpus.problems),
+                                "; ".join(p.hint for p in corpus.problems if p.hint))
+    return doc
