@@ -250,6 +250,7 @@ def ocr_cache(tmp_path_factory):
     ocr.use_cache(None)
 
 
+@pytest.mark.slow  # OCR of a scan: about 20 s
 @needs_ocr
 def test_stamped_scan_is_read_by_ocr_and_the_stamp_is_not_its_text(ocr_cache, monkeypatch):
     path = FORMATS / "scan" / "senegal-formation-sages-femmes-2024-tampon.pdf"
@@ -262,6 +263,7 @@ def test_stamped_scan_is_read_by_ocr_and_the_stamp_is_not_its_text(ocr_cache, mo
     assert read(path).text == doc.text
 
 
+@pytest.mark.slow  # OCR of a scan: about 20 s
 @needs_ocr
 def test_scan_page_says_its_text_comes_from_character_recognition(ocr_cache, tmp_path):
     source = tmp_path / "src"

@@ -6,6 +6,8 @@ import xml.etree.ElementTree as ET
 from collections import Counter
 from html import unescape
 
+import pytest
+
 ATOM = "{http://www.w3.org/2005/Atom}"
 
 
@@ -56,6 +58,7 @@ def test_pages_link_to_the_feeds(served_site):
     assert "feeds/vaccination.xml" in theme
 
 
+@pytest.mark.slow  # 230 reports built into a site
 def test_big_listings_are_split_in_pages(tmp_path, cli):
     from tools import synthetic
     from build_scripts.site import build_site
