@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import difflib
-import hashlib
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import yaml
+
+from .digest import of_bytes
 
 DATA_DIR = Path(__file__).parent / "data"
 SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -284,6 +285,6 @@ def load_vocabulary(data_dir: Path = DATA_DIR) -> Vocabulary:
     errors = [msg for chk in checkers.values() for msg in chk.errors]
     if errors:
         raise ConfigError(errors)
-    digest = hashlib.sha256(b"".join(chk.path.read_bytes() for chk in checkers.values())).hexdigest()[:16]
+    digest = of_bytes(b"".join(chk.path.read_bytes() for chk in checkers.values()))[:16]
     return Vocabulary(themes, countries, programmes, orgs, templates, acronyms,
                       theme_by_slug={t.slug: t for t in themes}, digest=digest)

@@ -10,9 +10,14 @@ import json
 from typing import Any
 
 
+def of_bytes(data: bytes) -> str:
+    """SHA-256 of bytes, hex: cache keys and signatures."""
+    return hashlib.sha256(data).hexdigest()
+
+
 def of_text(text: str) -> str:
     """SHA-256 of a text, hex: cache keys and signatures."""
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+    return of_bytes(text.encode("utf-8"))
 
 
 def of_data(data: Any) -> str:

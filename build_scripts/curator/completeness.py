@@ -21,6 +21,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 from ..models import Report
+from ..paths import REPORTS_DIR
 from ..readers.text import decode_bytes, split_front_matter
 from ..text import sentences
 
@@ -229,7 +230,7 @@ def check_site(reports: list[Report], site: Path, source_dir: Path | None = None
     if len(set(slugs)) != len(slugs):
         result.missing_pages.append("two reports share a page name")
     for r in reports:
-        page = site / "rapports" / r.slug / "index.html"
+        page = site / REPORTS_DIR / r.slug / "index.html"
         if not page.exists():
             result.missing_pages.append(r.source)
             continue

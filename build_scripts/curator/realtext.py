@@ -19,7 +19,7 @@ from ..models import CONFIDENT
 from ..text import fold
 from .score import read_document, theme_f1
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parent.parent.parent  # the project folder
 CASES = ROOT / "tests" / "realtext" / "cases.yml"
 CACHE = ROOT / ".cache" / "realtext"
 ID = re.compile(r"^[a-z0-9][a-z0-9-]{0,40}$")

@@ -28,7 +28,6 @@ Embedding: Python-Markdown does not treat <svg> as a block element, so wrap each
 
 from __future__ import annotations
 
-import hashlib
 import html
 import json
 import math
@@ -36,6 +35,7 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Callable, Iterable
 
+from ..digest import suffix
 from ..text import fold
 
 WIDTH = 760
@@ -95,7 +95,7 @@ def count_phrase(n: int, units: tuple[str, str] = ("rapport", "rapports")) -> st
 
 def chart_id(kind: str, data: object) -> str:
     """A stable id for title/desc references: the same data gives the same id, two charts differ."""
-    digest = hashlib.sha1(json.dumps(data, ensure_ascii=False, sort_keys=True).encode()).hexdigest()[:8]
+    digest = suffix(json.dumps(data, ensure_ascii=False, sort_keys=True), 8)
     return f"kb-{kind}-{digest}"
 
 

@@ -54,12 +54,12 @@ import lxml.html
 import yaml
 
 from ..render.search_words import fold
+from ..paths import REPORTS_DIR
 from .engine import run_mkdocs
 
 INDEX_PATH = "javascripts/index-hors-ligne.js"
 TEXTS_PATH = "javascripts/hors-ligne/textes-{:04d}.js"
 CHUNK = 25  # report texts per file: a page of 10 results loads at most 10 of them
-REPORTS_DIR = "rapports"
 ZIP_ROOT = "base-de-connaissances"  # one folder in the zip, so unzipping does not scatter the site
 ZIP_DATE = (1980, 1, 1, 0, 0, 0)  # the earliest date a zip can hold: no build time in the archive
 LEAVE_OUT = frozenset({"404.html", "sitemap.xml", "sitemap.xml.gz"})  # only a web server uses them (sitemap is dated)

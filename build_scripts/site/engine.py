@@ -14,6 +14,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
+from ..paths import REPORTS_DIR
+
 
 def copy_config(code: Path, dest: Path) -> Path:
     """mkdocs.yml copied into another project folder, its ``hooks:`` pointed at this code's files (MkDocs
@@ -97,7 +99,7 @@ def pagefind_command(site_dir: Path | str) -> list[str]:
     (indexes, statements) costs a third of the indexing time for nothing. French stemming from <html lang>.
     Statements are found inside their report's result (their data is in its metadata), not as records of their
     own: at 10,000 reports that would be 100,000 more files and twice Pagefind's memory."""
-    return [sys.executable, "-m", "pagefind", "--site", str(site_dir), "--glob", "rapports/**/*.html", "--silent"]
+    return [sys.executable, "-m", "pagefind", "--site", str(site_dir), "--glob", f"{REPORTS_DIR}/**/*.html", "--silent"]
 
 
 def build_search_index(site_dir: Path) -> int:
