@@ -85,3 +85,21 @@ def test_glossary_acronyms_with_accents_or_ampersand_are_found_as_whole_words(vo
     assert found["S&E"] == ("suivi et évaluation", False)
     assert found["CSCom-U"][1] is False
     assert not {"CSRéfX", "xS&E"} & set(found)
+
+
+@pytest.mark.parametrize("text,long_form", [
+    ("La DPS de Kindia a organisé une revue des activités de vaccination.", "Direction préfectorale de la santé de Kindia"),
+    ("La DPS du Kwilu a organisé une revue des activités de vaccination.", "Division provinciale de la santé du Kwilu"),
+])
+def test_an_acronym_template_takes_the_meaning_of_its_places_country(text, long_form, vocab):
+    assert extract_organiser(text, vocab).value.startswith(long_form)
+
+
+def test_the_portfolios_in_a_ministrys_name_are_not_themes(vocab):
+    from build_scripts.classify import classify_themes
+    text = ("Le ministère de la Santé, de l'Hygiène publique et de la Couverture maladie universelle a organisé à "
+            "Bouaké un atelier sur la vaccination de routine. Les participants ont revu la couverture vaccinale, la "
+            "chaîne du froid et les séances de vaccination en stratégie avancée.")
+    themes = classify_themes(text, "Atelier sur la vaccination de routine", vocab).value
+    assert themes[0] == "vaccination"
+    assert "hygiene-sanitation" not in themes and "health-financing" not in themes
