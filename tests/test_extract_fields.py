@@ -70,10 +70,35 @@ def test_several_countries_give_a_list(vocab):
      "PASMA"),
     ("L'atelier inscrit au Plan de Travail Annuel (PTA) 2024 a porté sur le Plan stratégique 2022-2026.", None),
     ("Les activités du PEV de routine ont été passées en revue : couverture du PEV en Penta3.", "PEV"),
+    # a long form and its acronym side by side are one mention, not two
+    ("La fédération des mutuelles a tenu son assemblée générale à Korhogo, avec les délégués de ses quarante "
+     "mutuelles de base. Les délégués ont adopté le rapport moral, le rapport financier et le budget de l'année, "
+     "puis renouvelé le bureau pour trois ans. La fédération entend appuyer plus tard la mise en place effective de "
+     "la Couverture maladie universelle (CMU) dans la région.", None),
+    # one programme among several the text lists is not the meeting's frame
+    ("La direction départementale a tenu sa revue annuelle à Daloa. Le directeur s'est dit satisfait de trois "
+     "programmes, à savoir le Programme élargi de vaccination (PEV), la lutte contre le paludisme et la nutrition.",
+     None),
+    # the plan a meeting drafts is its subject, not a frame mentioned in passing
+    ("Le pays a lancé l'élaboration de son Plan d'action national pour la sécurité sanitaire (PANSS). L'atelier "
+     "s'est tenu à Abidjan.", "PANSS"),
+    # a programme named on a line of the letterhead issued the report
+    ("RÉPUBLIQUE DE GUINÉE\n*****\nTravail - Justice - Solidarité\n*****\nMINISTÈRE DE LA SANTÉ ET DE L'HYGIÈNE "
+     "PUBLIQUE\n*****\nDIRECTION NATIONALE DE LA PRÉVENTION ET DE LA SANTÉ COMMUNAUTAIRE\n*****\nINSPECTION "
+     "RÉGIONALE DE LA SANTÉ DE KANKAN\n*****\nAGENCE NATIONALE DE SÉCURITÉ SANITAIRE\n*****\nPROGRAMME ELARGI DE VACCINATION\n*****\n\n"
+     "RAPPORT DE LA CAMPAGNE DE RIPOSTE CONTRE LA ROUGEOLE À KOUROUSSA\n\nLa campagne a touché 40 000 enfants.",
+     "PEV"),
 ])
 def test_programme(text, programme, vocab):
     found = extract_programme(text, vocab).value
     assert (found.name if found else None) == programme
+
+
+def test_a_long_programme_name_cut_at_a_comma_is_read_whole_from_the_headline(vocab):
+    title = "Projet de promotion de l'eau potable, de l'hygiène et de l'assainissement dans les écoles de Kaya"
+    text = (title + "\n\nDans le cadre de la mise en œuvre du " + title[0].lower() + title[1:] +
+            ", les directeurs d'école ont été formés le 3 mars 2024.")
+    assert extract_programme(text, vocab, title).value.name == title
 
 
 def test_glossary_acronyms_with_accents_or_ampersand_are_found_as_whole_words(vocab):
