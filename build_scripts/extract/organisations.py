@@ -24,6 +24,8 @@ AUX_STOP = re.compile(r"\s(?:a|ont)\s+(?=[a-zéèêàâîôûç])")
 NAME_GOES_ON = re.compile(r",\s*(?:de la |de l'|du |des |d')")
 ORGANISED_BY = re.compile(rf"(?:organise(?:e|s|es)?|initie(?:e|s|es)?|pilote(?:e|s|es)?|convoque(?:e|s|es)?|"
                           rf"menee?s?|conduite?s?|coordonnee?s?|mise?s? en (?:oe|œ)uvre|realisee?s?)\s+par\s+{ART}")
+PROGRAMME_SUBJECT = re.compile(r"\b(?:ce|le|la|cette|ledit|ladite|notre|son|sa)\s+(?:projet|programme|plan|strategie|"
+                               r"politique|reforme|initiative)\b[^.;:,\n]{0,30}?\s(?:a ete|est|ont ete|sont|etait|avait ete)\s+$")
 # "présidé par le ministre de la Santé", "ouvert par le directeur régional…": the body the person speaks for
 PRESIDED_BY = re.compile("|".join(rf"{stem}\w*(?:\s+de la presence\s+|[^.;:\n]{{0,70}}?\spar\s+){ART}"
                                   for stem in ("presid", "ouvert", "lance", "inaugur", "supervis", "rehauss", "organis")))
@@ -77,6 +79,7 @@ PTA_OWNER = re.compile(r"(?:plan de travail annuel|pta)(?:\s*\(pta\))?(?:\s+\d{4
                        r"(?:plan strategique|plan d'action|plan operationnel)(?:\s+\d{4}(?:\s*-\s*\d{4})?)?"
                        r"\s+(?:de la\s+|du\s+|de l'\s*|des\s+)(?=(?:ministere|direction|institut|agence|district|centre|hopital|"
                        r"conseil|comite|secretariat|coordination|cellule|service|delegation|inspection|universite)\b)")
+CITATION = re.compile(r"(?m)^\W*citation (?:recommandee|suggeree|proposee)\W*:?\s*$")
 SUPPORT = (r"(?:l'appui|le soutien|l'accompagnement|le concours|la contribution|la collaboration|"
            r"le financement|l'assistance)(?:\s+(?:technique et financier|technique et financiere|financier et technique|"
            r"technique|financier|financiere|constant|precieux))?\s+" + ART)
@@ -266,8 +269,10 @@ def _phrase_at(text: str, folded: str, start: int, person: bool = False) -> str:
     while (stop and not person and NAME_GOES_ON.match(folded, stop.start())
            and re.match(r"minist|direction|secretariat|commissariat", folded[start: start + 15])):
         stop = STOP.search(folded, stop.start() + 1)
+    if stop and not person and folded.startswith(",", stop.start()) and "lutte contre" in folded[start: stop.start()]:
+        stop = STOP.search(folded, _enumeration_end(text, folded, stop.start()))
     end = stop.start() if stop else min(len(text), start + 140)
-    end = min(end, start + 160)
+    end = min(end, start + 200)
     aux = AUX_STOP.search(text, start, end)
     if aux and not person:
         end = aux.start()
@@ -275,6 +280,19 @@ def _phrase_at(text: str, folded: str, start: int, person: bool = False) -> str:
     if d and start + d.end() > end and defines(text[start: start + d.start("acr") - 1], d.group("acr")):
         end = start + d.end()
     return text[start:end].strip()
+
+
+ENUM_ITEM = re.compile(r",\s*(?:et\s+)?(?:la |le |les |l')\s*[^,.;:\n()«»]{2,60}")
+
+
+def _enumeration_end(text: str, folded: str, comma: int) -> int:
+    """'Conseil national de lutte contre le VIH/SIDA, la tuberculose, le paludisme … et les épidémies': the
+    diseases listed after 'lutte contre' belong to the name; where the list ends (the comma when none follows)."""
+    end = comma
+    while (m := ENUM_ITEM.match(folded, end)) and not STOP.search(folded, end + 1, m.end()) \
+            and not AUX_STOP.search(text, end, m.end()):
+        end = m.end()
+    return end
 
 
 PERSON_STOP = re.compile(r"\s*(?:[.;:!?\n«»]|\s(?:a|ont|qui|en presence|avec|dans|pour|le \d|les \d|du \d|a (?:la|l')|au )\s)")
@@ -297,6 +315,8 @@ def acronym_fits(long: str, acr: str) -> bool:
 
 def defines(long: str, acr: str) -> bool:
     """Is the acronym the long form's, or the one of its tail ('Comité de pilotage du Programme … (PASMA)')?"""
+    if "/" in acr and defines(long, acr.split("/", 1)[1]):
+        return True  # 'SE/CNLS-TP': the executive secretariat of the council the long form names
     return acronym_fits(long, acr) or any(acronym_fits(long[m.end():], acr)
                                           for m in re.finditer(r"\b(?:du|de la|de l['’]|des|de|d['’])\s*", long))
 
@@ -325,9 +345,14 @@ def _person_org(phrase: str) -> str | None:
                  rest, re.IGNORECASE)
     if not m:
         return None
+    rest_body = rest[m.end():]
+    comma = rest_body.find(",")
+    if comma > 0 and "lutte contre" in fold(rest_body[:comma]):  # the diseases listed belong to the name
+        upto = _enumeration_end(rest_body, fold(rest_body), comma)
+        rest_body = rest_body[:upto].replace(",", "\x00") + rest_body[upto:]
     body = re.split(r",|«|\s+\((?![A-Z])|\s+(?:Dr|Pr|Prof|M\.|Mme|Monsieur|Madame|SEM|S\.E\.|Son Excellence)\b|"
                     r"\s+(?:a|ont|qui|et le|et la|lors|est|sont|était|étaient|se|s['’]est)\s|[.;:\n]",
-                    rest[m.end():])[0].strip()
+                    rest_body)[0].replace("\x00", ",").strip()
     if not body:
         return None
     group = re.search(r"\b(?:de la|du|de l['’])\s+([A-Z][A-Za-z]*[A-Z]{2,})$", body)
@@ -357,6 +382,9 @@ def _candidates(text: str, vocab: Vocabulary) -> list[tuple[float, str, int, str
     for m in FIELD_LINE.finditer(folded):
         out.append((6.0, _phrase_at(text, folded, m.end()), m.start(), "'Organisateur :' field"))
     for m in ORGANISED_BY.finditer(folded):
+        if PROGRAMME_SUBJECT.search(folded, max(0, m.start() - 60), m.start()):
+            out.append((2.0, _phrase_at(text, folded, m.end()), m.start(), "initiated or runs the programme"))
+            continue  # 'ce projet a été initié par le gouvernement': who started the programme, not this meeting
         out.append((5.0, _phrase_at(text, folded, m.end()), m.start(), "'organisé par'"))
     for m in INITIATIVE.finditer(folded):
         out.append((4.0, _phrase_at(text, folded, m.end()), m.start(), "'à l'initiative de' / 'sous l'égide de'"))
@@ -389,7 +417,7 @@ def _candidates(text: str, vocab: Vocabulary) -> list[tuple[float, str, int, str
             out.append((3.0, body, m.start() - len(subject), "its head presided, opened or led the meeting"))
     for m in COMMITTEE.finditer(folded):
         org = text[m.start("org"): m.end("org")]
-        org = re.split(r"(?i)\s+(?:au titre|pour l|de l'annee|tenu|qui|s'est|a |le \d|du \d|en \d|sous la)", fold(org))[0]
+        org = re.split(r"(?i)\s+(?:au titre|pour l'(?:annee|exercice)|de l'annee|tenu|qui|s'est|se sont|se tien|a |le \d|du \d|en \d|sous la)", fold(org))[0]
         out.append((3.0, text[m.start("org"): m.start("org") + len(org)], m.start(), "a committee that met"))
     for m in COMMITTEE_MET.finditer(folded):
         out.append((3.5, text[m.start("org"): m.end("org")], m.start(), "a committee that met"))
@@ -404,6 +432,11 @@ def _candidates(text: str, vocab: Vocabulary) -> list[tuple[float, str, int, str
             body = _phrase_at(text, folded, m.end())
         if body:
             out.append((4.5, body, m.start(), "welcomed the participants (the host)"))
+    cite = CITATION.search(folded)
+    if cite:  # a project's report says how to cite it: its author ran the workshops it reports
+        author = re.search(r"(?m)^\s*([A-Z][^.\n]{1,80}?)\.\s*(?:19|20)\d\d\b", text[cite.end(): cite.end() + 600])
+        if author and (ORG_HEAD.match(fold(author.group(1))) or re.match(r"[A-Z]{2,}", author.group(1))):
+            out.append((3.0, author.group(1), cite.end() + author.start(1), "author of the report (its citation)"))
     for m in PTA_OWNER.finditer(folded):
         out.append((2.5, _phrase_at(text, folded, m.end()), m.start(), "owner of the annual work plan"))
     named = [(fold(p)[:12], pos) for _, p, pos, _ in out]
@@ -556,6 +589,24 @@ def _merge_short_forms(bodies: dict[str, _Body]) -> None:
             del bodies[short]
 
 
+def _merge_acronyms(bodies: dict[str, _Body]) -> None:
+    """'DSVCO' and 'Direction de la santé de la ville de Conakry' are one body when the acronym follows the long
+    form's initials: the acronym's evidence goes to the long form, shown as 'Long form (ACRONYM)'."""
+    for acr in [n for n in bodies if re.fullmatch(r"[A-Z][A-Za-z0-9&-]{1,15}", n) and sum(ch.isupper() for ch in n) >= 3]:
+        longs = [n for n in bodies if n != acr and "(" not in n and len(n) > len(acr) + 8 and acronym_fits(n, acr)]
+        if len(longs) != 1:
+            continue  # none, or several the letters could stand for: left apart
+        long = longs[0]
+        merged = bodies.pop(long)
+        short = bodies.pop(acr)
+        merged.score += short.score
+        merged.evidence.extend(short.evidence)
+        merged.funder = merged.funder or short.funder
+        if short.pos < merged.pos:
+            merged.pos, merged.phrase = short.pos, short.phrase
+        bodies[f"{long} ({acr})"] = merged
+
+
 def extract_organiser(text: str, vocab: Vocabulary) -> Found:
     """The body that organised the event, as 'Long form (ACRONYM)': every candidate is weighed by the evidence
     for it (role words, position, being a known or well-formed name, being named as a funder)."""
@@ -576,6 +627,7 @@ def extract_organiser(text: str, vocab: Vocabulary) -> Found:
         if pos < body.pos:
             body.pos, body.phrase = pos, phrase
     _merge_short_forms(bodies)
+    _merge_acronyms(bodies)
     if any(not b.funder and b.score >= 3.0 for b in bodies.values()):
         for b in bodies.values():
             if b.funder:  # a funder named as subject is more often the partner than the organiser
