@@ -23,6 +23,13 @@ def test_event_date(case):
         assert start.snippet, "a found date says where it came from"
 
 
+def test_a_month_or_a_year_alone_is_never_confident():
+    start, _ = extract_dates("Rapport de la revue annuelle du district, session 2019. La revue s'est tenue à Kati.")
+    assert start.value == "2019" and start.confidence < 0.7
+    start, _ = extract_dates("L'atelier de validation s'est tenu en mars 2021 à Kayes.")
+    assert start.value == "2021-03" and start.confidence < 0.7
+
+
 @pytest.mark.parametrize("words,number", [("deux mil dix-sept", 2017), ("deux mille vingt-trois", 2023),
                                           ("trente et un", 31), ("quatre-vingt-dix-neuf", 99)])
 def test_french_number_words(words, number):
