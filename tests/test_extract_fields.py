@@ -46,6 +46,12 @@ def test_organiser_and_partners(case, vocab):
         assert expected not in found.value
 
 
+def test_a_name_stops_at_pour_before_words_in_lower_case(vocab):
+    text = "La formation a été organisée par la Direction régionale de la santé de Tillabéri pour les agents de santé."
+    assert extract_organiser(text, vocab).value.startswith("Direction régionale de la santé de Tillab")
+    assert "agents" not in extract_organiser(text, vocab).value
+
+
 def test_organiser_is_normalised_with_registry_acronym(vocab):
     text = ("la direction générale de la santé et de l'hygiène publique (GDS-HP) avec l'appui technique et "
             "financier de la Fondation Aga Khan a organisé un atelier à Bamako.")

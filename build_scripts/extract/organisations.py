@@ -17,11 +17,13 @@ STOP = re.compile(r"\s*(?:[,.;:!?\n«»]|\s(?:avec|a travers|en collaboration|en
                   r"a (?:la salle|l'hotel|l'amphi|la prefecture)|dans la salle|qui s'est|qui se|a ete|a organise|"
                   r"ont organise|a tenu|s'est tenu|a reuni|se sont|a eu lieu|en date|ce \w+day|c'etait|car|mais|donc|"
                   r"lorsque|puisque|parce|s'est|se sont|(?:qui|se|s'|ont|sont|est|vise|visent|vient|viennent|va|vont|"
-                  r"reprend|reprennent)\b))")
+                  r"reprend|reprennent|par)\b))")
 # 'a' as a verb ('… de Conakry a organisé'): followed by a word in lower case (a place after 'à' has a capital)
 AUX_STOP = re.compile(r"\s(?:a|ont)\s+(?=[a-zéèêàâîôûç])")
 # a ministry's name goes on after a comma: 'Ministère de la Santé, de l'Hygiène publique et de la CMU'
 NAME_GOES_ON = re.compile(r",\s*(?:de la |de l'|du |des |d')")
+# '… pour le Développement International', '… pour la Santé': a name goes on past 'pour' when capitals follow
+NAME_GOES_ON_POUR = re.compile(r"\s+pour\s+(?:le |la |les |l['’])?(?=[A-ZÀ-Ý])")
 ORGANISED_BY = re.compile(rf"(?:organise(?:e|s|es)?|initie(?:e|s|es)?|pilote(?:e|s|es)?|convoque(?:e|s|es)?|"
                           rf"menee?s?|conduite?s?|coordonnee?s?|mise?s? en (?:oe|œ)uvre|realisee?s?)\s+par\s+{ART}")
 PROGRAMME_SUBJECT = re.compile(r"\b(?:ce|le|la|cette|ledit|ladite|notre|son|sa)\s+(?:projet|programme|plan|strategie|"
@@ -271,6 +273,8 @@ def _phrase_at(text: str, folded: str, start: int, person: bool = False) -> str:
         stop = STOP.search(folded, stop.start() + 1)
     if stop and not person and folded.startswith(",", stop.start()) and "lutte contre" in folded[start: stop.start()]:
         stop = STOP.search(folded, _enumeration_end(text, folded, stop.start()))
+    while stop and not person and NAME_GOES_ON_POUR.match(text, stop.start()) and ORG_HEAD.match(folded[start: start + 40]):
+        stop = STOP.search(folded, stop.end())  # 'Agence des États-Unis pour le Développement International'
     end = stop.start() if stop else min(len(text), start + 140)
     end = min(end, start + 200)
     aux = AUX_STOP.search(text, start, end)
