@@ -69,6 +69,12 @@ def test_country_from_places_and_demonyms(text, country, vocab):
     assert extract_country(text, vocab).value == country
 
 
+def test_the_country_of_the_next_session_is_not_the_meetings(vocab):
+    text = ("La 12e session du comité régional s'est tenue à Cotonou du 3 au 7 novembre 2014. Les ministres réunis à "
+            "Cotonou ont adopté cinq résolutions. N'Djamena, la capitale du Tchad, abritera la prochaine session.")
+    assert extract_country(text, vocab).value == "Bénin"
+
+
 def test_several_countries_give_a_list(vocab):
     text = ("La réunion régionale de l'OOAS a réuni à Lomé les délégations du Bénin, du Niger, du Mali, du Togo "
             "et du Burkina Faso. Chaque pays a présenté son plan : le Bénin, le Niger, le Mali et le Burkina Faso.")
