@@ -23,6 +23,13 @@ def test_event_date(case):
         assert start.snippet, "a found date says where it came from"
 
 
+def test_a_month_or_a_year_alone_is_never_confident():
+    start, _ = extract_dates("Rapport de la revue annuelle du district, session 2019. La revue s'est tenue à Kati.")
+    assert start.value == "2019" and start.confidence < 0.7
+    start, _ = extract_dates("L'atelier de validation s'est tenu en mars 2021 à Kayes.")
+    assert start.value == "2021-03" and start.confidence < 0.7
+
+
 @pytest.mark.parametrize("words,number", [("deux mil dix-sept", 2017), ("deux mille vingt-trois", 2023),
                                           ("trente et un", 31), ("quatre-vingt-dix-neuf", 99)])
 def test_french_number_words(words, number):
@@ -37,6 +44,12 @@ def test_organiser_and_partners(case, vocab):
     for expected in case.get("partners", []):
         assert any(expected in p for p in partners), partners
         assert expected not in found.value
+
+
+def test_a_name_stops_at_pour_before_words_in_lower_case(vocab):
+    text = "La formation a été organisée par la Direction régionale de la santé de Tillabéri pour les agents de santé."
+    assert extract_organiser(text, vocab).value.startswith("Direction régionale de la santé de Tillab")
+    assert "agents" not in extract_organiser(text, vocab).value
 
 
 def test_organiser_is_normalised_with_registry_acronym(vocab):
@@ -56,6 +69,12 @@ def test_country_from_places_and_demonyms(text, country, vocab):
     assert extract_country(text, vocab).value == country
 
 
+def test_the_country_of_the_next_session_is_not_the_meetings(vocab):
+    text = ("La 12e session du comité régional s'est tenue à Cotonou du 3 au 7 novembre 2014. Les ministres réunis à "
+            "Cotonou ont adopté cinq résolutions. N'Djamena, la capitale du Tchad, abritera la prochaine session.")
+    assert extract_country(text, vocab).value == "Bénin"
+
+
 def test_several_countries_give_a_list(vocab):
     text = ("La réunion régionale de l'OOAS a réuni à Lomé les délégations du Bénin, du Niger, du Mali, du Togo "
             "et du Burkina Faso. Chaque pays a présenté son plan : le Bénin, le Niger, le Mali et le Burkina Faso.")
@@ -70,10 +89,35 @@ def test_several_countries_give_a_list(vocab):
      "PASMA"),
     ("L'atelier inscrit au Plan de Travail Annuel (PTA) 2024 a porté sur le Plan stratégique 2022-2026.", None),
     ("Les activités du PEV de routine ont été passées en revue : couverture du PEV en Penta3.", "PEV"),
+    # a long form and its acronym side by side are one mention, not two
+    ("La fédération des mutuelles a tenu son assemblée générale à Korhogo, avec les délégués de ses quarante "
+     "mutuelles de base. Les délégués ont adopté le rapport moral, le rapport financier et le budget de l'année, "
+     "puis renouvelé le bureau pour trois ans. La fédération entend appuyer plus tard la mise en place effective de "
+     "la Couverture maladie universelle (CMU) dans la région.", None),
+    # one programme among several the text lists is not the meeting's frame
+    ("La direction départementale a tenu sa revue annuelle à Daloa. Le directeur s'est dit satisfait de trois "
+     "programmes, à savoir le Programme élargi de vaccination (PEV), la lutte contre le paludisme et la nutrition.",
+     None),
+    # the plan a meeting drafts is its subject, not a frame mentioned in passing
+    ("Le pays a lancé l'élaboration de son Plan d'action national pour la sécurité sanitaire (PANSS). L'atelier "
+     "s'est tenu à Abidjan.", "PANSS"),
+    # a programme named on a line of the letterhead issued the report
+    ("RÉPUBLIQUE DE GUINÉE\n*****\nTravail - Justice - Solidarité\n*****\nMINISTÈRE DE LA SANTÉ ET DE L'HYGIÈNE "
+     "PUBLIQUE\n*****\nDIRECTION NATIONALE DE LA PRÉVENTION ET DE LA SANTÉ COMMUNAUTAIRE\n*****\nINSPECTION "
+     "RÉGIONALE DE LA SANTÉ DE KANKAN\n*****\nAGENCE NATIONALE DE SÉCURITÉ SANITAIRE\n*****\nPROGRAMME ELARGI DE VACCINATION\n*****\n\n"
+     "RAPPORT DE LA CAMPAGNE DE RIPOSTE CONTRE LA ROUGEOLE À KOUROUSSA\n\nLa campagne a touché 40 000 enfants.",
+     "PEV"),
 ])
 def test_programme(text, programme, vocab):
     found = extract_programme(text, vocab).value
     assert (found.name if found else None) == programme
+
+
+def test_a_long_programme_name_cut_at_a_comma_is_read_whole_from_the_headline(vocab):
+    title = "Projet de promotion de l'eau potable, de l'hygiène et de l'assainissement dans les écoles de Kaya"
+    text = (title + "\n\nDans le cadre de la mise en œuvre du " + title[0].lower() + title[1:] +
+            ", les directeurs d'école ont été formés le 3 mars 2024.")
+    assert extract_programme(text, vocab, title).value.name == title
 
 
 def test_glossary_acronyms_with_accents_or_ampersand_are_found_as_whole_words(vocab):
@@ -85,3 +129,21 @@ def test_glossary_acronyms_with_accents_or_ampersand_are_found_as_whole_words(vo
     assert found["S&E"] == ("suivi et évaluation", False)
     assert found["CSCom-U"][1] is False
     assert not {"CSRéfX", "xS&E"} & set(found)
+
+
+@pytest.mark.parametrize("text,long_form", [
+    ("La DPS de Kindia a organisé une revue des activités de vaccination.", "Direction préfectorale de la santé de Kindia"),
+    ("La DPS du Kwilu a organisé une revue des activités de vaccination.", "Division provinciale de la santé du Kwilu"),
+])
+def test_an_acronym_template_takes_the_meaning_of_its_places_country(text, long_form, vocab):
+    assert extract_organiser(text, vocab).value.startswith(long_form)
+
+
+def test_the_portfolios_in_a_ministrys_name_are_not_themes(vocab):
+    from build_scripts.extract.themes import classify_themes
+    text = ("Le ministère de la Santé, de l'Hygiène publique et de la Couverture maladie universelle a organisé à "
+            "Bouaké un atelier sur la vaccination de routine. Les participants ont revu la couverture vaccinale, la "
+            "chaîne du froid et les séances de vaccination en stratégie avancée.")
+    themes = classify_themes(text, "Atelier sur la vaccination de routine", vocab).value
+    assert themes[0] == "vaccination"
+    assert "hygiene-sanitation" not in themes and "health-financing" not in themes

@@ -92,6 +92,14 @@ def _list(value: Any) -> list:
     return value if isinstance(value, list) else [value]
 
 
+LINK_WORDS = {"de", "du", "des", "la", "le", "les", "l", "d"}
+
+
+def _bare(slug: str) -> str:
+    """A name's slug without its linking words."""
+    return "-".join(w for w in slug.split("-") if w not in LINK_WORDS)
+
+
 def name_ok(expected: Any, got: str | None, got_long: str = "") -> bool:
     """A name matches one of the accepted aliases by slug: the whole name, its acronym, or its long form."""
     accepted = [_slug(a) for a in _list(expected) if _slug(a)]
@@ -104,6 +112,8 @@ def name_ok(expected: Any, got: str | None, got_long: str = "") -> bool:
     if m:
         forms |= {_slug(m.group(1)), _slug(got[: m.start()])}
     forms.discard("")
+    forms |= {_bare(f) for f in forms}  # 'DPS-Fria' and 'DPS de Fria' are one spelling
+    accepted += [_bare(a) for a in accepted]
     return any(a == f or (len(a) > 3 and a in f) or (len(f) > 3 and f in a and len(f) >= 0.6 * len(a))
                for a in accepted for f in forms)
 

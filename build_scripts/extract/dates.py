@@ -38,7 +38,7 @@ def _starting_with(initials: str, pattern: str) -> re.Pattern[str]:
 DAY_START = r"\d" + _initials(*WEEKDAYS)  # a day number, or the weekday before it
 RANGE = _starting_with(DAY_START + "d",
     rf"\b(?:du\s+)?(?P<wd1>{WD})?(?P<d1>{D})(?:\s+{M.format('m1')})?(?:\s+(?P<y1>{Y}))?"
-    rf"\s+(?:au|-|–|jusqu'au)\s+(?P<wd2>{WD})?(?P<d2>{D})\s*{M.format('m2')}(?:\s+(?P<y2>{Y}))?\b")
+    rf"\s+(?:au|-|–|jusqu'au)\s+(?P<wd2>{WD})?(?P<d2>{D}|[0-3]\d\d(?=\s))\s*{M.format('m2')}(?:\s+(?P<y2>{Y}))?\b")
 LIST = _starting_with(DAY_START + "l",
     rf"\b(?:les?\s+)?(?P<wd1>{WD})?(?P<days>{D}(?:\s*,\s*(?:le\s+)?{D})*\s+(?:et|&)\s+(?:le\s+)?{D})"
     rf"\s+{M.format('m2')}(?:\s+(?P<y2>{Y}))?\b")
@@ -209,7 +209,9 @@ def _candidates(folded: str, publication: str | None = None) -> list[Candidate]:
         if found_year is None:
             continue  # no year: handled by the weekday/no-year pass below
         y1 = int(m.group("y1")) if m.group("y1") else (found_year - 1 if m1 > m2 else found_year)
-        add(m, _iso(y1, m1, _day(m.group("d1"))), _iso(found_year, m2, _day(m.group("d2"))), 3.5, "date range")
+        last = _iso(found_year, m2, _day(m.group("d2"))) if len(m.group("d2")) <= 2 else None
+        add(m, _iso(y1, m1, _day(m.group("d1"))), last, 3.5 if last else 3.0,
+            "date range" if last else "date range, last day unreadable ('du 20 au 256 novembre')")
     for m in LIST.finditer(folded):
         if not m.group("y2"):
             continue  # no year: handled by the no-year pass below
@@ -370,6 +372,8 @@ def extract_dates(text: str, publication: str | None = None) -> tuple[Found, Fou
         conf = round(conf * 0.65, 2)  # another date is almost as likely: the curator should see both
     if "inferred" in best.method or "year from the text" in best.method:
         conf = min(conf, 0.5)  # the year (or the day) is a guess: the curator should see it
+    if len(best.start) < 10 and not best.end:
+        conf = min(conf, 0.6)  # a month or a year alone dates a report as often as the event: the curator should see it
     if not _said_to_happen(best, folded):
         conf = min(conf, 0.65)  # no sentence says the event took place that day
     alternatives = tuple((c.start, round(s, 2), c.method) for s, c in scored[1:4] if c.start != best.start)

@@ -16,11 +16,18 @@ STOP = re.compile(r"\s*(?:[,.;:!?\n«»]|\s(?:avec|a travers|en collaboration|en
                   r"au profit|a l'intention|en faveur|pour|sur le theme|portant|autour|afin|le \d|les \d|du \d|"
                   r"a (?:la salle|l'hotel|l'amphi|la prefecture)|dans la salle|qui s'est|qui se|a ete|a organise|"
                   r"ont organise|a tenu|s'est tenu|a reuni|se sont|a eu lieu|en date|ce \w+day|c'etait|car|mais|donc|"
-                  r"lorsque|puisque|parce|s'est|se sont))")
+                  r"lorsque|puisque|parce|s'est|se sont|(?:qui|se|s'|ont|sont|est|vise|visent|vient|viennent|va|vont|"
+                  r"reprend|reprennent|par)\b))")
+# 'a' as a verb ('… de Conakry a organisé'): followed by a word in lower case (a place after 'à' has a capital)
+AUX_STOP = re.compile(r"\s(?:a|ont)\s+(?=[a-zéèêàâîôûç])")
 # a ministry's name goes on after a comma: 'Ministère de la Santé, de l'Hygiène publique et de la CMU'
 NAME_GOES_ON = re.compile(r",\s*(?:de la |de l'|du |des |d')")
+# '… pour le Développement International', '… pour la Santé': a name goes on past 'pour' when capitals follow
+NAME_GOES_ON_POUR = re.compile(r"\s+pour\s+(?:le |la |les |l['’])?(?=[A-ZÀ-Ý])")
 ORGANISED_BY = re.compile(rf"(?:organise(?:e|s|es)?|initie(?:e|s|es)?|pilote(?:e|s|es)?|convoque(?:e|s|es)?|"
                           rf"menee?s?|conduite?s?|coordonnee?s?|mise?s? en (?:oe|œ)uvre|realisee?s?)\s+par\s+{ART}")
+PROGRAMME_SUBJECT = re.compile(r"\b(?:ce|le|la|cette|ledit|ladite|notre|son|sa)\s+(?:projet|programme|plan|strategie|"
+                               r"politique|reforme|initiative)\b[^.;:,\n]{0,30}?\s(?:a ete|est|ont ete|sont|etait|avait ete)\s+$")
 # "présidé par le ministre de la Santé", "ouvert par le directeur régional…": the body the person speaks for
 PRESIDED_BY = re.compile("|".join(rf"{stem}\w*(?:\s+de la presence\s+|[^.;:\n]{{0,70}}?\spar\s+){ART}"
                                   for stem in ("presid", "ouvert", "lance", "inaugur", "supervis", "rehauss", "organis")))
@@ -32,6 +39,11 @@ PERSON_SUBJECT = re.compile("|".join(
     [rf"{aux}\s+(?:preside|procede|lance|ouvert|conduit|initie|organise|valide|remis|fait|reuni|convoque|coordonne|supervise)\b" for aux in ("a", "ont")]
     + [rf"{verb}\s" for verb in ("preside", "lance", "ouvre", "organise")]
     + [r"qui\s+(?:a|ont)\s+(?:lance|organise|initie|preside|ouvert)\b", r"se sont\s+reuni", r"s'est\s+reuni"]))
+# The host welcomes the participants: 'Souhaitant la bienvenue à ses hôtes, le secrétaire exécutif du CNLS…',
+# 'le discours de bienvenue du directeur…', 'la cérémonie d'ouverture a été marquée par le discours du DPS de Fria'
+WELCOMING = re.compile(r"(?:en\s+)?souhaitant (?:la )?bienvenue[^.;:\n]{0,60}?,\s*|"
+                       r"(?:discours|allocution|mot|message)\s+(?:d'ouverture\s+|de bienvenue\s+|liminaire\s+)?"
+                       r"(?:du|de la|de l'|de m\.|de mme)\s*")
 INITIATIVE = re.compile(rf"a l'initiative\s+{ART}|sur l'initiative\s+{ART}|sous l'initiative\s+{ART}|"
                         rf"est une initiative\s+{ART}|sous l'egide\s+{ART}|"
                         rf"sous la (?:houlette|coordination)\s+{ART}")
@@ -41,7 +53,7 @@ SUBJECT_VERB = re.compile(r"\s(?:a|ont|à)\s+(?:organise|tenu|initie|abrite|cond
                           r"acheve|cloture|demarre|ouvert)\b|"
                           r"\s(?:organise|organisent|tient|a tenu sa|a tenu son)\s")
 # the title of a person, then the body: "ministre de la Santé", "SG du Minsanté", "médecin chef du district…"
-PERSON_TITLE = re.compile(r"(?:ministres?(?:\s+(?:delegue|d'etat))?|secretaire generale?|sg|directeur(?: general| regional| "
+PERSON_TITLE = re.compile(r"(?:ministres?(?:\s+(?:delegue|d'etat))?|secretaire (?:generale?|executif|executive|permanente?)|sg|directeur(?: general| regional| "
                           r"departemental| national| provincial)?|directrice(?: generale| regionale| departementale| "
                           r"nationale)?|medecin[- ]chef|coordonnateur(?: national)?|coordinatrice(?: nationale)?|"
                           r"president|presidente|chef)\b(?:\s+(?:par interim|adjoint|adjointe))?")
@@ -56,13 +68,20 @@ PERSON = re.compile(r"^(?:m|mme|mlle|dr|pr|monsieur|madame|docteur|professeur|le
                     r"representant|representante|conseiller|coordonnateur|coordinatrice|delegue|deleguee|"
                     r"sous-prefet|haut-commissaire)\b")
 LETTERHEAD = re.compile(r"^[^a-z]{8,140}$")
+MOTTO = re.compile(r"^[A-ZÀ-Ý][\w'’]*(?:\s+[\w'’]+){0,2}(?:\s*[-–—•·]\s*[A-ZÀ-Ý][\w'’]*(?:\s+[\w'’]+){0,2}){2,3}$")
 COMMITTEE = re.compile(r"(?:travaux|assises|session|reunion|seance|rencontre|assemblee generale)s?(?:\s+(?:ordinaire|"
                        r"extraordinaire|annuelle|semestrielle|trimestrielle|statutaire))?(?:\s+des\s+(?:travaux|assises))?"
                        r"\s+(?:du|de la|de l')\s*(?P<org>(?:comite|conseil|cadre|commission|cellule|groupe|assemblee|reseau|"
                        r"equipe)\b[^,.;:\n]*|(?-i:[A-Z]{3,}[A-Za-z]*)\b)")
 COMMITTEE_MET = re.compile(r"(?:^|[.\n]\s*)(?:le|la|l')\s*(?P<org>(?:comite|conseil|commission|cellule|assemblee|equipe)\b[^,.;:\n]{0,90}?)"
                            r"\s+(?:s'est reuni|a tenu|a siege|s'est tenu)")
-PTA_OWNER = re.compile(r"(?:plan de travail annuel|pta)(?:\s*\(pta\))?(?:\s+\d{4})?\s+(?:de la|du|de l'|des)\s+")
+# 'le Plan de travail annuel 2024 de la DDS', 'validation du Plan stratégique de l'Institut…': the body whose own plan
+# the meeting prepares, validates or reviews
+PTA_OWNER = re.compile(r"(?:plan de travail annuel|pta)(?:\s*\(pta\))?(?:\s+\d{4})?\s+(?:de la\s+|du\s+|de l'\s*|des\s+)|"
+                       r"(?:plan strategique|plan d'action|plan operationnel)(?:\s+\d{4}(?:\s*-\s*\d{4})?)?"
+                       r"\s+(?:de la\s+|du\s+|de l'\s*|des\s+)(?=(?:ministere|direction|institut|agence|district|centre|hopital|"
+                       r"conseil|comite|secretariat|coordination|cellule|service|delegation|inspection|universite)\b)")
+CITATION = re.compile(r"(?m)^\W*citation (?:recommandee|suggeree|proposee)\W*:?\s*$")
 SUPPORT = (r"(?:l'appui|le soutien|l'accompagnement|le concours|la contribution|la collaboration|"
            r"le financement|l'assistance)(?:\s+(?:technique et financier|technique et financiere|financier et technique|"
            r"technique|financier|financiere|constant|precieux))?\s+" + ART)
@@ -70,7 +89,7 @@ PARTNER_LEAD = re.compile("|".join(
     [rf"{lead}\s+{SUPPORT}" for lead in ("avec", "grace a")]
     + [rf"{verb}s?\s+par\s+{ART}" for verb in ("finance", "financee", "appuye", "appuyee", "soutenu", "soutenue")]
     + [rf"en partenariat avec\s+{ART}", rf"sur (?:financement|fonds)\s+{ART}"]))
-ORG_HEAD = re.compile(r"^(?:direction|delegation|centrale|ministere|comite|commissariat|haut[- ]commissariat|gouvernement|programme|projet|service|agence|institut|fondation|association|"
+ORG_HEAD = re.compile(r"^(?:direction|inspection|delegation|centrale|ministere|comite|commissariat|haut[- ]commissariat|gouvernement|programme|projet|service|agence|institut|fondation|association|"
                       r"ong|organisation|conseil|cellule|unite|coordination|secretariat|federation|union|reseau|centre|"
                       r"hopital|district|zone|commission|equipe|mairie|prefecture|gouvernorat|region|croix|cooperation|"
                       r"fonds|banque|office|societe|mutuelle|groupe|plateforme|universite|ecole|laboratoire|region medicale|"
@@ -86,6 +105,8 @@ class _Registry:
     by_key: dict[str, Organisation]
     template_by_acr: dict[str, Organisation]
     place_by_fold: dict[str, str]  # folded place name -> its first spelling in places.yml
+    place_country: dict[str, str] = field(default_factory=dict)  # folded place name -> its country (first listed)
+    same_acronym: dict[str, list[Organisation]] = field(default_factory=dict)  # acronym -> its templates, by country
 
 
 
@@ -109,7 +130,7 @@ def _build_registry(vocab: Vocabulary) -> _Registry:
             by_key.setdefault(_key(term), o)
         names.append(o.name)
         by_key.setdefault(_key(o.name), o)
-    template_by_acr = {t.acronym: t for t in vocab.templates}
+    template_by_acr = {t.acronym: t for t in vocab.templates}  # the set of acronyms; one meaning each below
     places = sorted({p for c in vocab.countries for p in c.places}, key=len, reverse=True)
     tpl = None
     if template_by_acr and places:
@@ -118,11 +139,17 @@ def _build_registry(vocab: Vocabulary) -> _Registry:
         tpl = re.compile(rf"(?<![\w-])(?P<acr>{acr_alt})(?:\s*[-/]\s*|\s+(?:de la |du |de l'|des |de |d')?)"
                          rf"(?P<place>{place_alt}|[A-Z]{{1,3}}\b)", re.IGNORECASE)
     place_by_fold: dict[str, str] = {}
+    place_country: dict[str, str] = {}
     for c in vocab.countries:
         for p in c.places:
             place_by_fold.setdefault(fold(p), p)
+            place_country.setdefault(fold(p), c.name)
+    same_acronym: dict[str, list[Organisation]] = {}
+    for t in vocab.templates:
+        same_acronym.setdefault(t.acronym, []).append(t)
+    template_by_acr = {acr: ts[0] for acr, ts in same_acronym.items()}
     return _Registry(phrase_pattern(acrs, case_sensitive=True), phrase_pattern(names), tpl,
-                     by_key, template_by_acr, place_by_fold)
+                     by_key, template_by_acr, place_by_fold, place_country, same_acronym)
 
 
 def display(org: Organisation) -> str:
@@ -131,7 +158,15 @@ def display(org: Organisation) -> str:
 
 
 def _template_display(text: str, tpl: Organisation, acr: str, place: str, vocab: Vocabulary) -> str:
-    canonical_place = _registry(vocab).place_by_fold.get(fold(place), place)
+    reg = _registry(vocab)
+    canonical_place = reg.place_by_fold.get(fold(place), place)
+    country = reg.place_country.get(fold(place))
+    if country:  # 'DPS' is a division in Congo and a prefectoral directorate in Guinea: the place's country decides
+        meanings = reg.same_acronym.get(tpl.acronym, [tpl])
+        tpl = next((t for t in meanings if t.country == country), None) or next(
+            (t for t in meanings if t.country is None), None) or tpl
+        if tpl.country not in (None, country):
+            return f"{tpl.acronym}-{canonical_place}"  # the registry knows this acronym elsewhere only
     if len(place) <= 3 and place.isupper():  # 'DDASM-M': a letter, not a place name
         return f"{tpl.name} ({tpl.acronym}-{place})"
     prep = Counter(m.group(1).lower() for m in re.finditer(
@@ -193,7 +228,7 @@ def _template_by_long_name(phrase: str, text: str, vocab: Vocabulary) -> str | N
         if not folded.startswith(name):
             continue
         rest = phrase[len(name):]
-        m = re.match(rf"\s*(?:\((?P<acr>[^()]+)\))?\s*(?P<prep>{PREP})?\s*(?P<place>[A-ZÀ-Ý][\w'’ -]*?)\s*(?:\(.*)?$",
+        m = re.match(rf"\s*(?:\((?P<acr>[^()]+)\))?\s*(?P<prep>(?i:{PREP}))?\s*(?P<place>[A-ZÀ-Ý][\w'’ -]*?)\s*(?:\(.*)?$",
                      rest)
         if m and m.group("place") and fold(m.group("place"), lower=False)[:1].isupper():
             place = m.group("place").strip()
@@ -236,12 +271,32 @@ def _phrase_at(text: str, folded: str, start: int, person: bool = False) -> str:
     while (stop and not person and NAME_GOES_ON.match(folded, stop.start())
            and re.match(r"minist|direction|secretariat|commissariat", folded[start: start + 15])):
         stop = STOP.search(folded, stop.start() + 1)
+    if stop and not person and folded.startswith(",", stop.start()) and "lutte contre" in folded[start: stop.start()]:
+        stop = STOP.search(folded, _enumeration_end(text, folded, stop.start()))
+    while stop and not person and NAME_GOES_ON_POUR.match(text, stop.start()) and ORG_HEAD.match(folded[start: start + 40]):
+        stop = STOP.search(folded, stop.end())  # 'Agence des États-Unis pour le Développement International'
     end = stop.start() if stop else min(len(text), start + 140)
-    end = min(end, start + 160)
+    end = min(end, start + 200)
+    aux = AUX_STOP.search(text, start, end)
+    if aux and not person:
+        end = aux.start()
     d = re.match(r"[^.;:\n()]{0,120}?\((?P<acr>[A-Z][A-Za-z0-9&/-]{1,15})\)", text[start: start + 180])
-    if d and start + d.end() > end and acronym_fits(text[start: start + d.start("acr") - 1], d.group("acr")):
+    if d and start + d.end() > end and defines(text[start: start + d.start("acr") - 1], d.group("acr")):
         end = start + d.end()
     return text[start:end].strip()
+
+
+ENUM_ITEM = re.compile(r",\s*(?:et\s+)?(?:la |le |les |l')\s*[^,.;:\n()«»]{2,60}")
+
+
+def _enumeration_end(text: str, folded: str, comma: int) -> int:
+    """'Conseil national de lutte contre le VIH/SIDA, la tuberculose, le paludisme … et les épidémies': the
+    diseases listed after 'lutte contre' belong to the name; where the list ends (the comma when none follows)."""
+    end = comma
+    while (m := ENUM_ITEM.match(folded, end)) and not STOP.search(folded, end + 1, m.end()) \
+            and not AUX_STOP.search(text, end, m.end()):
+        end = m.end()
+    return end
 
 
 PERSON_STOP = re.compile(r"\s*(?:[.;:!?\n«»]|\s(?:a|ont|qui|en presence|avec|dans|pour|le \d|les \d|du \d|a (?:la|l')|au )\s)")
@@ -264,6 +319,8 @@ def acronym_fits(long: str, acr: str) -> bool:
 
 def defines(long: str, acr: str) -> bool:
     """Is the acronym the long form's, or the one of its tail ('Comité de pilotage du Programme … (PASMA)')?"""
+    if "/" in acr and defines(long, acr.split("/", 1)[1]):
+        return True  # 'SE/CNLS-TP': the executive secretariat of the council the long form names
     return acronym_fits(long, acr) or any(acronym_fits(long[m.end():], acr)
                                           for m in re.finditer(r"\b(?:du|de la|de l['’]|des|de|d['’])\s*", long))
 
@@ -292,9 +349,14 @@ def _person_org(phrase: str) -> str | None:
                  rest, re.IGNORECASE)
     if not m:
         return None
+    rest_body = rest[m.end():]
+    comma = rest_body.find(",")
+    if comma > 0 and "lutte contre" in fold(rest_body[:comma]):  # the diseases listed belong to the name
+        upto = _enumeration_end(rest_body, fold(rest_body), comma)
+        rest_body = rest_body[:upto].replace(",", "\x00") + rest_body[upto:]
     body = re.split(r",|«|\s+\((?![A-Z])|\s+(?:Dr|Pr|Prof|M\.|Mme|Monsieur|Madame|SEM|S\.E\.|Son Excellence)\b|"
                     r"\s+(?:a|ont|qui|et le|et la|lors|est|sont|était|étaient|se|s['’]est)\s|[.;:\n]",
-                    rest[m.end():])[0].strip()
+                    rest_body)[0].replace("\x00", ",").strip()
     if not body:
         return None
     group = re.search(r"\b(?:de la|du|de l['’])\s+([A-Z][A-Za-z]*[A-Z]{2,})$", body)
@@ -324,6 +386,9 @@ def _candidates(text: str, vocab: Vocabulary) -> list[tuple[float, str, int, str
     for m in FIELD_LINE.finditer(folded):
         out.append((6.0, _phrase_at(text, folded, m.end()), m.start(), "'Organisateur :' field"))
     for m in ORGANISED_BY.finditer(folded):
+        if PROGRAMME_SUBJECT.search(folded, max(0, m.start() - 60), m.start()):
+            out.append((2.0, _phrase_at(text, folded, m.end()), m.start(), "initiated or runs the programme"))
+            continue  # 'ce projet a été initié par le gouvernement': who started the programme, not this meeting
         out.append((5.0, _phrase_at(text, folded, m.end()), m.start(), "'organisé par'"))
     for m in INITIATIVE.finditer(folded):
         out.append((4.0, _phrase_at(text, folded, m.end()), m.start(), "'à l'initiative de' / 'sous l'égide de'"))
@@ -356,16 +421,34 @@ def _candidates(text: str, vocab: Vocabulary) -> list[tuple[float, str, int, str
             out.append((3.0, body, m.start() - len(subject), "its head presided, opened or led the meeting"))
     for m in COMMITTEE.finditer(folded):
         org = text[m.start("org"): m.end("org")]
-        org = re.split(r"(?i)\s+(?:au titre|pour l|de l'annee|tenu|qui|s'est|a |le \d|du \d|en \d|sous la)", fold(org))[0]
+        org = re.split(r"(?i)\s+(?:au titre|pour l'(?:annee|exercice)|de l'annee|tenu|qui|s'est|se sont|se tien|a |le \d|du \d|en \d|sous la)", fold(org))[0]
         out.append((3.0, text[m.start("org"): m.start("org") + len(org)], m.start(), "a committee that met"))
     for m in COMMITTEE_MET.finditer(folded):
         out.append((3.5, text[m.start("org"): m.end("org")], m.start(), "a committee that met"))
+    for m in WELCOMING.finditer(folded):
+        sentence = folded[max(folded.rfind(".", 0, m.start()), folded.rfind("\n", 0, m.start())) + 1: m.end() + 60]
+        if "bienvenue" not in sentence and "ouverture" not in sentence:
+            continue  # a speech, not the host's
+        phrase = _phrase_at(text, folded, m.end(), person=True)
+        body = _person_org(phrase)
+        body = body and _resolve_bare(body, text, folded)
+        if not body and (ORG_HEAD.match(fold(phrase)) or re.match(r"[A-Z]{2,}", phrase)):
+            body = _phrase_at(text, folded, m.end())
+        if body:
+            out.append((4.5, body, m.start(), "welcomed the participants (the host)"))
+    cite = CITATION.search(folded)
+    if cite:  # a project's report says how to cite it: its author ran the workshops it reports
+        author = re.search(r"(?m)^\s*([A-Z][^.\n]{1,80}?)\.\s*(?:19|20)\d\d\b", text[cite.end(): cite.end() + 600])
+        if author and (ORG_HEAD.match(fold(author.group(1))) or re.match(r"[A-Z]{2,}", author.group(1))):
+            out.append((3.0, author.group(1), cite.end() + author.start(1), "author of the report (its citation)"))
     for m in PTA_OWNER.finditer(folded):
         out.append((2.5, _phrase_at(text, folded, m.end()), m.start(), "owner of the annual work plan"))
     named = [(fold(p)[:12], pos) for _, p, pos, _ in out]
     for phrase, pos in _bodies_in_lead(text, folded, vocab):
         if not any(key == fold(phrase)[:12] and abs(pos - at) < 80 for key, at in named):  # not the same words again
             out.append((1.0, phrase, pos, "a body named in the first lines"))
+    for phrase, pos in _bodies_further(text, folded):
+        out.append((0.5, phrase, pos, "a body named in the text"))
     head = _headline_org(text, vocab)
     if head:
         out.append((2.0, head[0], head[1], "organisation named in the headline"))
@@ -377,7 +460,9 @@ def _candidates(text: str, vocab: Vocabulary) -> list[tuple[float, str, int, str
         phrase = phrase.replace("*", "").replace("_", " ").strip()
         if len(phrase) >= 2 and not PERSON.match(fold(phrase)):
             cleaned.append((weight, phrase, pos, method))
-    return cleaned
+    # 'le secrétaire général du ministère … a procédé à l'ouverture': one fact, not a head named and a head who opened
+    return [c for c in cleaned if c[3] != "its minister or head is named" or not any(
+        o[3] != c[3] and fold(o[1]) == fold(c[1]) and abs(o[2] - c[2]) < 40 for o in cleaned)]
 
 
 def _subject(text: str, folded: str, verb: int, person: bool = False) -> str:
@@ -410,6 +495,8 @@ def _letterhead(text: str) -> tuple[str, int] | None:
     lines = list(re.finditer(r"(?m)^[ \t]*(\S[^\n]*)$", text[:600]))
     for n, m in enumerate(lines):
         line = m.group(1).replace("*", "").replace("#", "").strip()
+        if not line or MOTTO.match(line):
+            continue  # 'Travail-Justice-Solidarité' under the state's name, rules of stars
         if not LETTERHEAD.match(line):
             break
         if ORG_HEAD.match(fold(line)) and not fold(line).startswith(("republique", "ministere")) or found is None and \
@@ -439,6 +526,13 @@ def _bodies_in_lead(text: str, folded: str, vocab: Vocabulary) -> list[tuple[str
             inside = text[hit.start() - 1: hit.start()] == "(" and text[hit.end(): hit.end() + 1] == ")"
             if org.kind not in ("partner", "regional") and not inside:  # '(CRS)' defines the words before it
                 out.append((hit.group(0), hit.start()))
+    return [(p, pos) for p, pos in out[:6] if 2 <= len(p) <= 140]
+
+
+def _bodies_further(text: str, folded: str) -> list[tuple[str, int]]:
+    """Bodies named after the first lines: the last resort when nothing else points to an organiser."""
+    out = [(_phrase_at(text, folded, m.end()), m.end())
+           for m in BODY_MENTION.finditer(folded, LEAD_CHARS, LEAD_CHARS + 4000)]
     return [(p, pos) for p, pos in out[:6] if 2 <= len(p) <= 140]
 
 
@@ -499,6 +593,24 @@ def _merge_short_forms(bodies: dict[str, _Body]) -> None:
             del bodies[short]
 
 
+def _merge_acronyms(bodies: dict[str, _Body]) -> None:
+    """'DSVCO' and 'Direction de la santé de la ville de Conakry' are one body when the acronym follows the long
+    form's initials: the acronym's evidence goes to the long form, shown as 'Long form (ACRONYM)'."""
+    for acr in [n for n in bodies if re.fullmatch(r"[A-Z][A-Za-z0-9&-]{1,15}", n) and sum(ch.isupper() for ch in n) >= 3]:
+        longs = [n for n in bodies if n != acr and "(" not in n and len(n) > len(acr) + 8 and acronym_fits(n, acr)]
+        if len(longs) != 1:
+            continue  # none, or several the letters could stand for: left apart
+        long = longs[0]
+        merged = bodies.pop(long)
+        short = bodies.pop(acr)
+        merged.score += short.score
+        merged.evidence.extend(short.evidence)
+        merged.funder = merged.funder or short.funder
+        if short.pos < merged.pos:
+            merged.pos, merged.phrase = short.pos, short.phrase
+        bodies[f"{long} ({acr})"] = merged
+
+
 def extract_organiser(text: str, vocab: Vocabulary) -> Found:
     """The body that organised the event, as 'Long form (ACRONYM)': every candidate is weighed by the evidence
     for it (role words, position, being a known or well-formed name, being named as a funder)."""
@@ -519,6 +631,7 @@ def extract_organiser(text: str, vocab: Vocabulary) -> Found:
         if pos < body.pos:
             body.pos, body.phrase = pos, phrase
     _merge_short_forms(bodies)
+    _merge_acronyms(bodies)
     if any(not b.funder and b.score >= 3.0 for b in bodies.values()):
         for b in bodies.values():
             if b.funder:  # a funder named as subject is more often the partner than the organiser

@@ -66,6 +66,9 @@ def country_scores(text: str, vocab: Vocabulary) -> tuple[Counter[str], dict[str
     first: dict[str, tuple[int, int]] = {}
     seen: Counter[tuple[str, str]] = Counter()
     listed = _in_lists(text, [(a, b) for a, b, key, _ in hits if any(k == "name" for _, k in m.terms.get(key, []))])
+    folded_text = fold(text)
+    later = [(s.start(), s.end()) for s in SENTENCE.finditer(folded_text)
+             if NEXT_VENUE.search(s.group(0))] if NEXT_VENUE.search(folded_text) else []
     for start, end, key, _ in hits:
         owners = m.terms.get(key, [])
         for country, kind in owners:
@@ -73,6 +76,8 @@ def country_scores(text: str, vocab: Vocabulary) -> tuple[Counter[str], dict[str
             weight = once if seen[(country, key)] == 0 else again
             if (start, end) in listed:
                 weight *= 0.5
+            if any(a <= start < b for a, b in later):
+                weight *= 0.3  # 'N'Djamena abritera la prochaine session': where a later meeting will be held
             scores[country] += weight / len(owners)  # an ambiguous place counts for each, split
             seen[(country, key)] += 1
             first.setdefault(country, (start, end))
@@ -87,6 +92,8 @@ def country_scores(text: str, vocab: Vocabulary) -> tuple[Counter[str], dict[str
     return scores, first
 
 
+SENTENCE = re.compile(r"[^.!?\n]+")
+NEXT_VENUE = re.compile(r"\b(?:abritera|accueillera|se tiendra|aura lieu|prochaine (?:session|edition|reunion|rencontre))\b")
 VENUE = re.compile(r"(?:s'est tenue?s?|se sont tenue?s?|se tient|a eu lieu|ont eu lieu|s'est deroulee?s?|"
                    r"se sont deroulee?s?|a ete lancee?|organisee?s? (?:le|du)[^.,;]{0,30})[^.;]{0,60}?\ba ")
 

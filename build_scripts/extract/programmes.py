@@ -40,6 +40,14 @@ DISTRACTOR = re.compile(r"(?:ancien|precedent|predecesseur|premiere phase|phase 
                         r"faisant suite|fait suite|qui a pris fin|acheve|cloture|ex-|remplace)[^.\n]{0,60}$")
 NOT_A_PROGRAMME = re.compile(r"^(?:PTA|PITA|PAO|PDS|PND|PNDES|CSLP|CREDD|PTF|ONG|DDS|DRS|ASC|SEC)$")
 MAX_MENTIONS = 4
+ENUMERATED = re.compile(r"\b(?:programmes|projets|initiatives|plans)\b[^.;]{0,40}?(?:a savoir|notamment|tels? que|comme|dont|:)"
+                        r"\s*(?:le |la |l'|les )?$")
+LETTERHEAD_CHARS = 600
+# 'le processus d'élaboration de son Plan d'action national … (PANSS)', 'atelier de validation du plan stratégique':
+# the plan the meeting drafts, validates or reviews is its subject, not a frame mentioned in passing
+WORKED_ON = re.compile(r"\b(?:elaboration|validation|revision|actualisation|finalisation|adoption|mise a jour|"
+                       r"evaluation|restitution|vulgarisation|lancement)\s+(?:du |de la |de l'|de son |de sa |de leur |"
+                       r"de ce |de cette |des |d'un |d'une )\s*$")
 
 
 @dataclass
@@ -49,6 +57,7 @@ class _Evidence:
     first: tuple[int, int] = (10**9, 0)
     mentions: int = 0
     hits: list[tuple[int, int]] = field(default_factory=list)
+    weights: dict[tuple[int, int], float] = field(default_factory=dict)  # what each mention added
     framed: bool = False  # the text says the meeting was held under it ('dans le cadre du …', in the title)
 
 
@@ -92,21 +101,32 @@ def extract_programme(text: str, vocab: Vocabulary, title: str = "") -> Found:
         ev = evidence.setdefault(p.name, _Evidence(p))
         if any(a <= start < b for a, b in ev.hits):
             return
-        ev.hits.append((start, end))
-        ev.mentions += 1
-        weight = 1.0 if ev.mentions <= MAX_MENTIONS else 0.0
+        weight = 1.0 if ev.mentions < MAX_MENTIONS else 0.0
         before = folded[max(0, start - 80): start]
         if IN_A_NAME.search(text[max(0, start - 100): start]) and not CONTEXT.search(before):
             weight -= 1.5  # 'ministère de la Santé … et de la Couverture maladie universelle': part of a name
         if DISTRACTOR.search(before):
             weight -= 2.0
+        elif ENUMERATED.search(before):
+            weight -= 1.0  # 'trois programmes, à savoir le PEV …': one of several the text lists
         elif CONTEXT.search(before):
             weight += 0.75
             ev.framed = ev.framed or bool(re.search(r"(?:cadre|travers|mise en (?:oe|œ)uvre|appui|financement)", before[-40:]))
         if start < 250:
             weight += 1.0
-        ev.score += weight
         ev.first = min(ev.first, (start, end))
+        pair = next((span for span in ev.hits if re.fullmatch(
+            r"\s*\(\s*", text[span[1]:start] if span[1] <= start else text[end:span[0]])), None)
+        ev.hits.append((start, end))
+        if pair is not None:  # 'Couverture maladie universelle (CMU)': one mention, weighed by the words before it
+            if start < pair[0]:
+                ev.score += weight - ev.weights[pair]
+                ev.weights[pair] = weight
+            ev.weights[(start, end)] = ev.weights[pair]
+            return
+        ev.mentions += 1
+        ev.weights[(start, end)] = weight
+        ev.score += weight
 
     for pattern, hay in ((acr_pat, folded_case), (name_pat, folded)):
         if pattern is not None:
@@ -119,7 +139,7 @@ def extract_programme(text: str, vocab: Vocabulary, title: str = "") -> Found:
         caps = sum(ch.isupper() or ch.isdigit() or ch == "+" for ch in name)
         if caps < 2 and not acronym_fits(m.group("long"), name) and len(word_spans(text, name)) < 2:
             continue  # '(Santé)': a word in brackets, not a name
-        frame = fold(m.group("head")).startswith(("plan", "strat"))
+        frame = fold(m.group("head")).startswith(("plan", "strat")) and not WORKED_ON.search(folded[max(0, m.start() - 60): m.start()])
         p = Programme(name, long=_clean_long(m.group("long")), kind="plan" if frame else "programme")
         by_key[_key(name)] = p
         credit(p, m.start(), m.end())
@@ -133,6 +153,9 @@ def extract_programme(text: str, vocab: Vocabulary, title: str = "") -> Found:
         words = long.split()
         if not 3 <= len(words) <= 20 or _key(long) in by_key or any(_key(t) in _key(long) for t in by_key if len(t) > 3):
             continue
+        head = fold(title).strip()
+        if len(head) > len(long) and folded.startswith(head, m.end()):
+            long = _clean_long(text[m.end(): m.end() + len(head)])  # the headline is the name, commas and all
         p = Programme(long, long=long)
         by_key[_key(long)] = p
         credit(p, m.end(), m.end() + len(long))
@@ -147,12 +170,16 @@ def extract_programme(text: str, vocab: Vocabulary, title: str = "") -> Found:
             credit(p, start, end)
     for m in NAMED.finditer(text):
         name = m.group("name")
-        if NOT_A_PROGRAMME.match(name) or _key(name) in by_key or len(name) < 3:
-            continue
+        if NOT_A_PROGRAMME.match(name) or _key(name) in by_key or len(name) < 3 or _capitals_line(text, m.start()):
+            continue  # 'PROGRAMME ELARGI DE VACCINATION': in a line of capitals, the next word is not a name
         p = Programme(name)
         by_key[_key(name)] = p
         for start, end in word_spans(text, name):
             credit(p, start, end)
+    for ev in evidence.values():
+        if any(start < LETTERHEAD_CHARS and _whole_line(text, start, end) for start, end in ev.hits):
+            ev.score += 1.0  # a line of the letterhead: the report comes from the programme's own team
+            ev.framed = True
     if title:
         for ev in evidence.values():
             if any(word_spans(title, t) for t in (ev.programme.name, *ev.programme.aliases)):
@@ -175,6 +202,20 @@ def extract_programme(text: str, vocab: Vocabulary, title: str = "") -> Found:
     return Found(best.programme, snippet(text, *best.first, width=50), conf,
                  "registry (programmes.yml)" if best.programme in vocab.programmes else "defined in the text",
                  alternatives)
+
+
+def _line(text: str, pos: int) -> str:
+    return text[text.rfind("\n", 0, pos) + 1: (text.find("\n", pos) + 1 or len(text) + 1) - 1]
+
+
+def _capitals_line(text: str, pos: int) -> bool:
+    line = _line(text, pos)
+    return sum(ch.isalpha() for ch in line) > 8 and line.upper() == line
+
+
+def _whole_line(text: str, start: int, end: int) -> bool:
+    """The hit is a line of its own ('PROGRAMME ELARGI DE VACCINATION' between rules of stars)."""
+    return _line(text, start).strip(" *-_#\t") == text[start:end].strip()
 
 
 def _clean_long(long: str) -> str:

@@ -2,16 +2,35 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 from ..config import Vocabulary
 from ..models import Found
 from ..text import PhraseSets, fold
 
-MAX_THEMES = 4
+MAX_THEMES = 3
 MIN_THEME_SCORE = 1.5
-SHARE_OF_TOP = 0.34
+SHARE_OF_TOP = 0.25
 TITLE_WEIGHT = 3.0
+LEAD_CHARS = 800  # what the report is about is said first: the heading and its opening lines
+LEAD_WEIGHT = 1.5
+# A ministry's or directorate's name lists its portfolios: 'Ministère de la Santé et de l'Hygiène publique',
+# 'ministre de la Santé, de l'Hygiène publique et de la Couverture maladie universelle'. Every report of that
+# ministry names them, whatever it is about: the portfolios after the first are not read for themes.
+PORTFOLIOS = re.compile(
+    r"\b(?:ministeres?|ministres?|direction|directeur|directrice|inspection|delegation|departement|secretariat)"
+    r"(?P<first>[^.;:\n()]{0,60}?\b(?:de la |du |des |de l'|de |d')\s*\w+"
+    r"(?:\s+(?:publique|sociale|social|nationale|universelle|primaires?|humanitaire))?)"
+    r"(?P<rest>(?:(?:\s*,\s*|\s+et\s+)(?:de la |du |des |de l'|d')[^.;:\n(),]{0,60}?)+)"
+    r"(?=[.;:\n(]|\s(?:a|ont|qui|avec|pour|en|sur|dans|le|la|les|au|aux|par)\s|,\s(?!de |du |des |d')|$)",
+    re.IGNORECASE)
+
+
+def _without_portfolios(folded: str) -> str:
+    """The portfolios after the first one in a body's name blanked out (same length: positions are kept)."""
+    return PORTFOLIOS.sub(lambda m: m.group(0)[: m.start("rest") - m.start()] + " " * (m.end("rest") - m.start("rest")),
+                          folded)
 
 
 ThemeMatchers = tuple[PhraseSets, PhraseSets, list[tuple[str, bool, int]]]
@@ -34,13 +53,15 @@ def _build_theme_matchers(vocab: Vocabulary) -> ThemeMatchers:
 
 
 def theme_scores(text: str, title: str, vocab: Vocabulary) -> Counter[str]:
-    """Keyword hits per theme; a hit in the title counts more; repeated keywords count less."""
+    """Keyword hits per theme; a hit in the title, then in the lead, counts more; repeated keywords count less."""
     words, acronyms, order = _theme_matchers(vocab)
     scores: Counter[str] = Counter()
-    for where, weight in ((text, 1.0), (title, TITLE_WEIGHT)):
+    cut = text.rfind(" ", 0, LEAD_CHARS) if len(text) > LEAD_CHARS else len(text)
+    for where, weight in ((text[:cut], LEAD_WEIGHT), (text[cut:], 1.0), (title, TITLE_WEIGHT)):
         if not where:
             continue
-        found = (words.findall(fold(where)), acronyms.findall(fold(where, lower=False)))
+        found = (words.findall(_without_portfolios(fold(where))),
+                 acronyms.findall(_without_portfolios(fold(where, lower=False))))
         for slug, case_sensitive, n in order:
             hits = found[case_sensitive][n]
             for hit in dict.fromkeys(hits):  # each keyword once, in the order of its first hit
@@ -49,7 +70,7 @@ def theme_scores(text: str, title: str, vocab: Vocabulary) -> Counter[str]:
 
 
 def classify_themes(text: str, title: str, vocab: Vocabulary) -> Found:
-    """1 to 4 theme slugs: the top theme and those scoring at least a third of it."""
+    """1 to 3 theme slugs: the top theme and those scoring at least a quarter of it."""
     scores = theme_scores(text, title, vocab)
     if not scores:
         return Found([], "", 0.0, "no theme keyword found")
