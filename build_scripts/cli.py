@@ -85,6 +85,11 @@ def _parser() -> argparse.ArgumentParser:
     sv = sub.add_parser("serve", help="serve the built site on 127.0.0.1")
     sv.add_argument("--site-dir", type=Path, default=ROOT / "site")
     sv.add_argument("--port", type=int, default=8000)
+    sv.add_argument("--watch", action="store_true",
+                    help="for curators: build, serve, and rebuild what each change of the source folder touches "
+                         "(pages in seconds, then the search index), reloading the browser; never for publishing")
+    sv.add_argument("--source", type=Path, default=ROOT / "source_reports", help="with --watch: folder to watch")
+    sv.add_argument("--project", type=Path, default=ROOT, help="with --watch: folder holding mkdocs.yml and docs/")
     s = sub.add_parser("score", help="accuracy per field on the labelled development set")
     s.add_argument("--devset", type=Path, default=ROOT / "tests" / "devset")
     s.add_argument("--verbose", action="store_true", help="print every wrong value")
@@ -108,6 +113,9 @@ def main(argv: list[str] | None = None) -> int:
         from . import site
         if args.command == "site":
             return _site(site, args)
+        if args.watch:
+            from .watch import watch
+            return watch(args.project, args.source, args.project / "docs", args.site_dir, args.port)
         site.serve(args.site_dir, args.port)
         return EXIT_OK
     try:
