@@ -98,7 +98,7 @@ def build_site(root: Path, site_dir: Path | None = None) -> SiteRun:
     return SiteRun(code, [] if not code else [f"pagefind failed on {site_dir} (exit code {code})"])
 
 
-PAGES_PER_PART = 2500  # report pages per Pagefind bundle: at 10,000 reports, 4 bundles of ~1 GB each
+PAGES_PER_PART = 3000  # report pages per Pagefind bundle: at 10,000 reports, 4 bundles of ~1 GB of memory each
 PARTS_FILE = "pagefind-parties.json"  # the bundles after the first, read by recherche.js, merged in the browser
 INDEX_JOBS = 2  # bundles indexed at once (both cores of the reference machine; memory stays per bundle)
 

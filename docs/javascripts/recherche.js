@@ -663,9 +663,7 @@
       .then((d) => d.parties || [], () => []);
     const pagefind = await import(new URL("pagefind/pagefind.js", root).href);
     await pagefind.options({ baseUrl: root.pathname, excerptLength: EXCERPT_WORDS });
-    for (const part of await parts) {
-      await pagefind.mergeIndex(new URL(part, root).href, { baseUrl: root.pathname });
-    }
+    await Promise.all((await parts).map((part) => pagefind.mergeIndex(new URL(part, root).href, { baseUrl: root.pathname })));
     await pagefind.init();
     return pagefind;
   }
