@@ -77,6 +77,11 @@ def _parser() -> argparse.ArgumentParser:
     sv = sub.add_parser("serve", help="serve the built site on 127.0.0.1")
     sv.add_argument("--site-dir", type=Path, default=ROOT / "site")
     sv.add_argument("--port", type=int, default=8000)
+    sv.add_argument("--watch", action="store_true",
+                    help="for curators: build, serve, and rebuild what each change of the source folder touches "
+                         "(pages in seconds, then the search index), reloading the browser; never for publishing")
+    sv.add_argument("--source", type=Path, default=ROOT / "source_reports", help="with --watch: folder to watch")
+    sv.add_argument("--project", type=Path, default=ROOT, help="with --watch: folder holding mkdocs.yml and docs/")
     s = sub.add_parser("score", help="accuracy per field on the labelled development set")
     s.add_argument("--devset", type=Path, default=ROOT / "tests" / "devset")
     s.add_argument("--verbose", action="store_true", help="print every wrong value")
@@ -100,6 +105,9 @@ def main(argv: list[str] | None = None) -> int:
         from . import site
         if args.command == "site":
             return _site(site, args)
+        if args.watch:
+            from .site.watch import watch
+            return watch(args.project, args.source, args.project / "docs", args.site_dir, args.port, _say)
         site.serve(args.site_dir, args.port,
                    lambda url: print(f"Serving {args.site_dir} on {url} (Ctrl+C to stop)", flush=True))
         return EXIT_OK
@@ -239,6 +247,12 @@ def _build_locked(args: argparse.Namespace, vocab, found: list) -> int:
     if args.strict and (corpus.problems or result.refused):
         return EXIT_PROBLEMS
     return EXIT_OK
+
+
+def _say(line: str) -> None:
+    """A line of a long-running command: errors and warnings to standard error, the rest to standard output."""
+    print(printable(line) if line.startswith(("error:", "warning:")) else line,
+          file=sys.stderr if line.startswith(("error:", "warning:")) else sys.stdout, flush=True)
 
 
 def _print_problems(problems: list) -> None:

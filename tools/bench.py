@@ -31,7 +31,7 @@ from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
 from . import synthetic
-from build_scripts.site import copy_config, mkdocs_command, pagefind_command
+from build_scripts.site import copy_config, mkdocs_command
 
 ROOT = Path(__file__).resolve().parent.parent
 MKDOCS_ONE_RUN_FROM = 5000  # from this N, MkDocs steps run once unless --mkdocs-runs says otherwise
@@ -319,6 +319,12 @@ def generator_steps(n: int, source: Path, project: Path, logs: Path, opt: Option
     return [collect_messages(s, (), all_but=r"\d+ reports built|timings: ") for s in (cold, warm, incr)]
 
 
+# The index as `site` builds it: Pagefind bundles of PAGES_PER_PART pages, two at a time (peak MiB is the
+# largest one process; two run at once).
+INDEX_COMMAND = [sys.executable, "-c", "import sys; from pathlib import Path; "
+                 "from build_scripts.site.engine import build_search_index; sys.exit(build_search_index(Path('site')))"]
+
+
 def site_steps(n: int, project: Path, logs: Path, opt: Options) -> list[Step]:
     """MkDocs build of the generated docs, then the Pagefind index of the built site (when installed)."""
     runs = opt.mkdocs_runs or (opt.runs if n < MKDOCS_ONE_RUN_FROM else 1)
@@ -329,8 +335,7 @@ def site_steps(n: int, project: Path, logs: Path, opt: Options) -> list[Step]:
     if "pagefind" in opt.skip:
         steps.append(Step("search index (pagefind)", note="skipped"))
     elif importlib.util.find_spec("pagefind") is not None and not build.failed:
-        index = measure(Step("search index (pagefind)"), pagefind_command("site"),
-                        project, logs, opt, runs)
+        index = measure(Step("search index (pagefind)"), INDEX_COMMAND, project, logs, opt, runs)
         steps.append(collect_messages(index, ("Error", "error", "WARN")))
     else:
         steps.append(Step("search index (pagefind)", note="n/a (pagefind not importable, or MkDocs failed)"))

@@ -4,9 +4,13 @@ from __future__ import annotations
 
 import functools
 import gzip
+import hashlib
 import io
+import json
 import os
 import re
+import shutil
+import tempfile
 import http.server
 import subprocess
 import sys
@@ -52,20 +56,23 @@ def engine() -> str:
     return name
 
 
-def mkdocs_command(config: Path | str, site_dir: Path | str | None = None, strict: bool = True) -> list[str]:
+def mkdocs_command(config: Path | str, site_dir: Path | str | None = None, strict: bool = True,
+                   dirty: bool = False) -> list[str]:
     """The one command line that starts the site engine (MkDocs, or ProperDocs by $SITE_ENGINE): never
-    ``--quiet``, which hides the warnings that strict mode counts."""
+    ``--quiet``, which hides the warnings that strict mode counts. ``dirty``: only the pages whose source is
+    newer than their output (watch mode; never for a published build)."""
     cmd = [sys.executable, "-m", engine(), "build", "--strict" if strict else "--no-strict", "-f", str(config)]
-    return cmd + (["-d", str(site_dir)] if site_dir is not None else [])
+    return cmd + (["-d", str(site_dir)] if site_dir is not None else []) + (["--dirty"] if dirty else [])
 
 
 ENGINE_ENV = {"NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}  # no banner about MkDocs 2.0
 
 
-def run_mkdocs(config: Path, cwd: Path, site_dir: Path | str | None = None, strict: bool = True) -> SiteRun:
+def run_mkdocs(config: Path, cwd: Path, site_dir: Path | str | None = None, strict: bool = True,
+               dirty: bool = False) -> SiteRun:
     """Build ``config`` with the site engine, its output captured and every WARNING or ERROR line kept, so that
     strict mode never depends on what the engine chose to print."""
-    done = subprocess.run(mkdocs_command(config, site_dir, strict), cwd=cwd, check=False,
+    done = subprocess.run(mkdocs_command(config, site_dir, strict, dirty), cwd=cwd, check=False,
                           env={**os.environ, **ENGINE_ENV}, capture_output=True, text=True)
     lines = (done.stderr + done.stdout).splitlines()
     problems = list(dict.fromkeys(_problem(line) for line in lines if line.startswith(("WARNING", "ERROR"))))
@@ -94,16 +101,102 @@ def build_site(root: Path, site_dir: Path | None = None) -> SiteRun:
     return SiteRun(code, [] if not code else [f"pagefind failed on {site_dir} (exit code {code})"])
 
 
-def pagefind_command(site_dir: Path | str) -> list[str]:
+PAGES_PER_PART = 3000  # report pages per Pagefind bundle: at 10,000 reports, 4 bundles of ~1 GB of memory each
+PARTS_FILE = "pagefind-parties.json"  # the bundles after the first, read by recherche.js, merged in the browser
+INDEX_JOBS = 2  # bundles indexed at once (both cores of the reference machine; memory stays per bundle)
+
+
+def pagefind_command(site_dir: Path | str, output: Path | str | None = None) -> list[str]:
     """Pagefind over the report pages only: they alone carry data-pagefind-body, and reading the other pages
     (indexes, statements) costs a third of the indexing time for nothing. French stemming from <html lang>.
     Statements are found inside their report's result (their data is in its metadata), not as records of their
     own: at 10,000 reports that would be 100,000 more files and twice Pagefind's memory."""
-    return [sys.executable, "-m", "pagefind", "--site", str(site_dir), "--glob", f"{REPORTS_DIR}/**/*.html", "--silent"]
+    cmd = [sys.executable, "-m", "pagefind", "--site", str(site_dir), "--glob", f"{REPORTS_DIR}/**/*.html", "--silent"]
+    return cmd + (["--output-path", str(output)] if output is not None else [])
 
 
-def build_search_index(site_dir: Path) -> int:
-    return subprocess.run(pagefind_command(site_dir), check=False).returncode
+def report_pages(site_dir: Path) -> list[str]:
+    """The pages Pagefind reads, as paths relative to the site folder, sorted."""
+    return sorted(p.relative_to(site_dir).as_posix() for p in (site_dir / REPORTS_DIR).glob("**/*.html"))
+
+
+def part_count(pages: int) -> int:
+    """How many bundles the index is split into: one up to PAGES_PER_PART pages (a search then loads one
+    index, as before), then one more per PAGES_PER_PART, so that Pagefind's memory stays bounded."""
+    return max(1, -(-pages // PAGES_PER_PART))
+
+
+def part_of(page: str, parts: int) -> int:
+    """The bundle a page belongs to: a stable hash of its address, so an edit re-indexes one bundle only."""
+    return int(hashlib.sha256(page.encode("utf-8")).hexdigest()[:8], 16) % parts
+
+
+def part_dir(part: int) -> str:
+    """The folder of bundle ``part`` in the site: the first is Pagefind's usual one."""
+    return "pagefind" if part == 0 else f"pagefind-{part + 1}"
+
+
+def build_search_index(site_dir: Path, only: set[int] | None = None, jobs: int = INDEX_JOBS) -> int:
+    """The Pagefind index of the report pages, in ``part_count`` bundles indexed ``jobs`` at a time (each from
+    a folder of hard links to its pages), each swapped in whole when done, so a search never reads half an
+    index. ``only``: rebuild just these bundles (watch mode, after an edit). Returns 0, or the first failing
+    exit code."""
+    site_dir = Path(site_dir).resolve()
+    pages = report_pages(site_dir)
+    parts = part_count(len(pages))
+    groups: dict[int, list[str]] = {k: [] for k in range(parts)}
+    for page in pages:
+        groups[part_of(page, parts)].append(page)
+    wanted = sorted(range(parts) if only is None else {k for k in only if k < parts})
+    with tempfile.TemporaryDirectory(prefix=".index-", dir=site_dir.parent) as tmp:
+        runs: list[tuple[int, subprocess.Popen[bytes]]] = []
+        code = 0
+        for k in wanted:
+            stage = Path(tmp) / f"pages-{k}"
+            for page in groups[k]:
+                target = stage / page
+                target.parent.mkdir(parents=True, exist_ok=True)
+                try:
+                    os.link(site_dir / page, target)
+                except OSError:  # another file system, or no hard links: a copy does the same
+                    shutil.copy2(site_dir / page, target)
+            if len(runs) >= jobs:
+                code = code or _finish(*runs.pop(0), tmp, site_dir)
+            runs.append((k, subprocess.Popen(pagefind_command(stage, Path(tmp) / f"out-{k}"))))
+        for k, run in runs:
+            code = code or _finish(k, run, tmp, site_dir)
+    for stale in site_dir.glob("pagefind-*/"):  # bundles of a larger corpus than this one
+        if stale.is_dir() and not (stale.name[9:].isdigit() and 2 <= int(stale.name[9:]) <= parts):
+            shutil.rmtree(stale)
+    listing = {"parties": [part_dir(k) + "/" for k in range(1, parts)]}
+    _write_if_changed(site_dir / PARTS_FILE, json.dumps(listing, ensure_ascii=False) + "\n")
+    return code
+
+
+def bundle_count(site_dir: Path) -> int:
+    """How many bundles the site's index has now (0 when it has none)."""
+    if not (site_dir / "pagefind").is_dir():
+        return 0
+    try:
+        return 1 + len(json.loads((site_dir / PARTS_FILE).read_text(encoding="utf-8"))["parties"])
+    except (OSError, ValueError, KeyError, TypeError):
+        return 1
+
+
+def _finish(part: int, run: subprocess.Popen[bytes], tmp: str, site_dir: Path) -> int:
+    """Wait for one bundle, then put it in place of the old one (a rename: never half an index)."""
+    code = run.wait()
+    if code == 0:
+        final, old = site_dir / part_dir(part), Path(tmp) / f"old-{part}"
+        if final.exists():
+            final.rename(old)
+        (Path(tmp) / f"out-{part}").rename(final)
+    return code
+
+
+def _write_if_changed(path: Path, text: str) -> None:
+    if not path.is_file() or path.read_text(encoding="utf-8") != text:
+        path.write_text(text, encoding="utf-8")
 
 
 COMPRESSED_TYPES = ("text/", "application/javascript", "application/json", "image/svg+xml", "application/xml",

@@ -656,8 +656,14 @@
       await found.options({ excerptLength: EXCERPT_WORDS });
       return found;
     }
+    // A large corpus is indexed in several bundles (build_scripts/site.py): the first is Pagefind's usual one,
+    // the others are listed in pagefind-parties.json (fetched while Pagefind loads) and merged here.
+    const parts = fetch(new URL("pagefind-parties.json", root).href)
+      .then((r) => (r.ok ? r.json() : { parties: [] }))
+      .then((d) => d.parties || [], () => []);
     const pagefind = await import(new URL("pagefind/pagefind.js", root).href);
     await pagefind.options({ baseUrl: root.pathname, excerptLength: EXCERPT_WORDS });
+    await Promise.all((await parts).map((part) => pagefind.mergeIndex(new URL(part, root).href, { baseUrl: root.pathname })));
     await pagefind.init();
     return pagefind;
   }
