@@ -97,7 +97,7 @@ def test_sentence_case_keeps_acronyms_and_names_and_restores_accents():
 def test_cases_are_labelled_with_known_theme_slugs_and_unique_ids(vocab):
     cases = realtext.load_cases()
     assert len(cases) >= 40 and len({c["id"] for c in cases}) == len(cases)
-    assert {c["half"] for c in cases} == {"A", "B"}
+    assert {c["half"] for c in cases} == {"A", "B", "C"}
     for c in cases:
         assert c.get("url") and c.get("query"), c["id"]
         unknown = set(c.get("themes") or []) - set(vocab.theme_by_slug)
@@ -126,7 +126,7 @@ def test_letterhead_titles_are_recognised():
     assert not realtext.is_letterhead("Atelier de validation du plan de la DRS de Kara", [])
 
 
-FLOORS = {"country": 0.83, "date": 0.84, "programme": 0.79, "organiser": 0.77}  # measured: 0.85, 0.86, 0.81, 0.79
+FLOORS = {"country": 0.84, "date": 0.83, "programme": 0.75, "organiser": 0.76}  # measured on 135: 0.86, 0.85, 0.77, 0.78
 
 
 def test_real_text_accuracy_stays_where_it_was_measured(vocab):
@@ -137,7 +137,7 @@ def test_real_text_accuracy_stays_where_it_was_measured(vocab):
     tally = realtext.score_cases(cases, vocab)
     low = {f: f"{tally.ok[f]}/{tally.n[f]}" for f, floor in FLOORS.items() if tally.ok[f] / tally.n[f] < floor}
     assert not low, f"fields under their floor {FLOORS}: {low}"
-    assert tally.letterheads <= 2  # measured: 2 of 105
+    assert tally.letterheads <= 6  # measured: 6 of 135 (2 in B, 4 in C)
 
 
 def test_a_letterhead_cut_over_two_lines_and_an_agency_name_are_not_the_title(vocab):
