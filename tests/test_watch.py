@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from build_scripts.site import engine as site
+from build_scripts.site.engine import PAGES_PER_PART, PARTS_FILE, part_count, part_of
 from build_scripts.site.watch import Watcher, WatchHandler, nav_pages, page_output, snapshot, stale_outputs
 
 from .conftest import ROOT, corpus_folder, make_project
@@ -36,7 +36,7 @@ def site_files(folder: Path) -> dict[str, bytes]:
     """Every file of a built site but Pagefind's bundles (Pagefind's filter files differ between two runs
     on the same pages: its own hash-map order) and the list of bundles."""
     return {rel: (folder / rel).read_bytes() for rel in snapshot(folder)
-            if not rel.startswith("pagefind") and rel != site.PARTS_FILE}
+            if not rel.startswith("pagefind") and rel != PARTS_FILE}
 
 
 @pytest.fixture(scope="module")
@@ -116,11 +116,11 @@ def test_pages_and_their_outputs():
 
 
 def test_bundles_split_a_large_index_and_keep_each_page_in_one():
-    assert site.part_count(0) == 1 and site.part_count(site.PAGES_PER_PART) == 1
-    assert site.part_count(site.PAGES_PER_PART + 1) == 2
+    assert part_count(0) == 1 and part_count(PAGES_PER_PART) == 1
+    assert part_count(PAGES_PER_PART + 1) == 2
     pages = [f"rapports/r{n:05d}/index.html" for n in range(4000)]
-    parts = [site.part_of(p, 4) for p in pages]
-    assert parts == [site.part_of(p, 4) for p in pages]  # stable
+    parts = [part_of(p, 4) for p in pages]
+    assert parts == [part_of(p, 4) for p in pages]  # stable
     assert all(700 < parts.count(k) < 1300 for k in range(4))  # balanced
 
 

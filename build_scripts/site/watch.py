@@ -10,7 +10,7 @@ One cycle, after an edit:
    deleted, and the hand-written pages that include a generated fragment that changed (``--8<--``);
 3. the page is visible: the browsers reload;
 4. the search index, bundle by bundle: only the Pagefind bundles that hold a changed report page are
-   indexed again (``site.build_search_index(only=...)``), each swapped in whole.
+   indexed again (``build_search_index(only=...)``), each swapped in whole.
 
 The published build (``site``, CI, ``publish.sh``) stays a full strict build: a dirty build keeps pages it did
 not rebuild, so it never replaces one. Served pages get a small script that asks ``/__kb_watch`` which
@@ -32,9 +32,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
-from . import engine as site
 from ..paths import FRAGMENTS_DIR, REPORTS_DIR
 from ..write import MANIFEST
+from .engine import (GzipHandler, build_search_index, build_site, bundle_count, part_count, part_of, report_pages,
+                     run_mkdocs)
 
 STATUS_PATH = "/__kb_watch"
 RELOAD_SCRIPT = (
@@ -139,7 +140,7 @@ class Status:
                           sort_keys=True).encode("utf-8")
 
 
-class WatchHandler(site.GzipHandler):
+class WatchHandler(GzipHandler):
     """The site as ``serve`` sends it, plus the build status at ``/__kb_watch`` and the reload script in every
     HTML page (added to what is sent, never written into the site)."""
 
@@ -198,7 +199,7 @@ class Watcher:
         """The first build: generator, then the site as ``site`` builds it (strict), search included."""
         if self.generator() not in (0, 1):
             return 1
-        run = site.build_site(self.project, self.site_dir)
+        run = build_site(self.project, self.site_dir)
         for problem in run.problems:
             self.say(f"error: {problem}")
         self.status.pages += 1
@@ -220,7 +221,7 @@ class Watcher:
             if target.is_file():
                 target.unlink()
         old_html = snapshot(self.site_dir / REPORTS_DIR) if (self.site_dir / REPORTS_DIR).is_dir() else {}
-        run = site.run_mkdocs(self.project / "mkdocs.yml", self.project, self.site_dir, strict=False, dirty=True)
+        run = run_mkdocs(self.project / "mkdocs.yml", self.project, self.site_dir, strict=False, dirty=True)
         for problem in run.problems:
             if not problem.startswith("A 'dirty' build"):
                 self.say(f"warning: {problem}")
@@ -233,10 +234,10 @@ class Watcher:
             if out and out.startswith(REPORTS_DIR + "/"):
                 pages_removed.add(out[len(REPORTS_DIR) + 1:])
         reports = sorted(f"{REPORTS_DIR}/{p}" for p in pages_changed | pages_removed if p.endswith(".html"))
-        parts = site.part_count(len(site.report_pages(self.site_dir)))
+        parts = part_count(len(report_pages(self.site_dir)))
         if reports:  # the bundles holding a changed page; all of them when the corpus outgrew their number
-            only = {site.part_of(p, parts) for p in reports} if parts == site.bundle_count(self.site_dir) else None
-            for problem in ([] if site.build_search_index(self.site_dir, only=only) == 0 else ["pagefind failed"]):
+            only = {part_of(p, parts) for p in reports} if parts == bundle_count(self.site_dir) else None
+            for problem in ([] if build_search_index(self.site_dir, only=only) == 0 else ["pagefind failed"]):
                 self.say(f"warning: {problem}: the search may miss the last change")
         t3 = time.perf_counter()
         if reports:
