@@ -53,15 +53,16 @@ def reports_mentioning(offline: Offline, pattern: str) -> set[str]:
 def search(page, offline: Offline, query: str) -> list[str]:
     page.goto(f"{offline.url('recherche.html')}?q={quote(query)}")
     page.wait_for_function("document.getElementById('kb-etat').textContent.includes('trouvé')")
+    page.wait_for_selector("#kb-resultats[aria-busy='false']", state="attached")  # hits are drawn one by one
     return [a.get_attribute("href") for a in page.query_selector_all(".kb-resultat__titre")]
 
 
 def all_results(page) -> list[str]:
     """Every result link, after pressing 'more results' until none are left."""
+    page.wait_for_selector("#kb-resultats[aria-busy='false']", state="attached")  # hits are drawn one by one
     while page.is_visible("#kb-plus"):
-        n = page.locator(".kb-resultat").count()
         page.click("#kb-plus")
-        page.wait_for_function(f"document.querySelectorAll('.kb-resultat').length > {n}")
+        page.wait_for_selector("#kb-resultats[aria-busy='false']", state="attached")
     return [a.get_attribute("href") for a in page.query_selector_all(".kb-resultat__titre")]
 
 
