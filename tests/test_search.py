@@ -284,3 +284,22 @@ def test_a_phrase_is_not_found_in_words_apart_nor_in_an_acronym_meaning(page, se
         link.click()
     page.wait_for_function("document.getElementById('kb-etat').textContent.includes('trouvé')")
     assert page.locator(".kb-resultat").count() > 0
+
+
+def test_a_first_search_on_a_phone_fetches_each_file_once_and_nothing_it_does_not_show(phone, served_site):
+    requests = []
+    phone.on("request", lambda r: requests.append(r.url.split("/", 3)[3]))
+    phone.goto(f"{served_site.base_url}/recherche/?q=vaccination")
+    phone.wait_for_selector("#kb-resultats[aria-busy='false']", state="attached")
+    pagefind = [r for r in requests if r.startswith("pagefind/")]
+    assert len(pagefind) == len(set(pagefind)), pagefind  # the preloaded files are not fetched a second time
+    assert "pagefind/pagefind-worker.js" not in pagefind
+    # Folded facets and a word the corpus knows: neither the facets' data nor the vocabulary is fetched.
+    assert not [r for r in requests if r.startswith("pagefind/filter/") or "recherche-mots" in r], requests
+    phone.click("#kb-filtrer")
+    phone.locator("#kb-facettes input[value='Niger']").check()
+    phone.wait_for_function("document.getElementById('kb-filtrer').textContent === 'Filtrer (1)'")
+    assert [r for r in requests if r.startswith("pagefind/filter/")]
+    phone.goto(f"{served_site.base_url}/recherche/?q=vaccination&pays=Niger")  # folded, the choice still shows
+    phone.wait_for_selector("#kb-resultats[aria-busy='false']", state="attached")
+    assert phone.inner_text("#kb-filtrer") == "Filtrer (1)" and not phone.is_visible("#kb-facettes")

@@ -160,6 +160,10 @@
       box.append(fieldset);
     }
     if (focused && document.getElementById(focused)) document.getElementById(focused).focus();
+    filterLabel();
+  }
+
+  function filterLabel() {
     const active = Object.values(state.filters).reduce((n, v) => n + v.length, 0);
     $("kb-filtrer").textContent = active ? `Filtrer (${active})` : "Filtrer";
   }
@@ -534,6 +538,7 @@
 
   async function runSearch() {
     writeUrl();
+    filterLabel(); // the facets themselves may not be drawn (folded on a phone)
     const token = ++state.token;
     const filters = {};
     for (const [key, values] of Object.entries(state.filters)) filters[key] = { any: values };
