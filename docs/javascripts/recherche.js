@@ -470,7 +470,7 @@
       // The passage and the excerpt of a phrase are those of its first occurrence.
       const anchors = [...(data.anchors || [])].sort((a, b) => a.location - b.location);
       const first = found.reduce((a, b) => (b.start < a.start ? b : a));
-      passage = passageAt(anchors, first.loc) || passage;
+      passage = passageAt(anchors, first.loc); // none when the phrase is in the title: the top of the page
       excerpt = phraseExcerpt(data, found);
     }
     const href = landing(data.url, passage && passage.id);
