@@ -116,6 +116,18 @@ def test_several_words_must_all_match(page, offline):
     assert both == reports_mentioning(offline, r"(?i)logistiques? roulantes?")
 
 
+def test_a_quoted_phrase_is_found_exactly_from_disk(page, offline):
+    # "logistique roulante" side by side, in any case (a report may also say "roulante" elsewhere, alone)
+    expected = reports_mentioning(offline, r"(?i)logistique\s+roulante")
+    assert expected
+    phrase = '"logistique roulante"'
+    page.goto(f"{offline.url('recherche.html')}?q={quote(phrase)}")
+    page.wait_for_function("/contien|Aucun/.test(document.getElementById('kb-etat').textContent)")
+    assert base(all_results(page)) == expected
+    marks = {m.inner_text().lower() for m in page.query_selector_all(".kb-resultat__extrait mark")}
+    assert marks == {"logistique", "roulante"}
+
+
 def test_excerpt_marks_the_matched_words(page, offline):
     search(page, offline, "completude")
     marks = [m.inner_text() for m in page.query_selector_all(".kb-resultat__extrait mark")]
