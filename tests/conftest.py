@@ -171,4 +171,5 @@ def header_search(page, start_url: str, results_path: str, query: str) -> list:
     page.press("#kb-search-q", "Enter")
     page.wait_for_url(re.compile(re.escape(f"{results_path}?q={query}")))
     page.wait_for_function("document.getElementById('kb-etat').textContent.includes('trouvé')")
+    page.wait_for_selector("#kb-resultats[aria-busy='false']", state="attached")
     return page.query_selector_all(".kb-resultat")

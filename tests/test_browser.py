@@ -13,10 +13,10 @@ from .conftest import PUBLIC_URL, header_search
 def search(page, site, query: str, extra: str = "") -> list[str]:
     page.goto(f"{site.base_url}/recherche/?q={quote(query)}{extra}")
     page.wait_for_function("document.getElementById('kb-etat').textContent.includes('trouvé')")
+    page.wait_for_selector("#kb-resultats[aria-busy='false']", state="attached")  # hits are drawn one by one
     while page.is_visible("#kb-plus"):  # every result, not only the first page of ten
-        count = page.locator(".kb-resultat").count()
         page.click("#kb-plus")
-        page.wait_for_function(f"document.querySelectorAll('.kb-resultat').length > {count}")
+        page.wait_for_selector("#kb-resultats[aria-busy='false']", state="attached")
     return [a.get_attribute("href") for a in page.query_selector_all(".kb-resultat__titre")]
 
 

@@ -53,15 +53,16 @@ def reports_mentioning(offline: Offline, pattern: str) -> set[str]:
 def search(page, offline: Offline, query: str) -> list[str]:
     page.goto(f"{offline.url('recherche.html')}?q={quote(query)}")
     page.wait_for_function("document.getElementById('kb-etat').textContent.includes('trouvé')")
+    page.wait_for_selector("#kb-resultats[aria-busy='false']", state="attached")  # hits are drawn one by one
     return [a.get_attribute("href") for a in page.query_selector_all(".kb-resultat__titre")]
 
 
 def all_results(page) -> list[str]:
     """Every result link, after pressing 'more results' until none are left."""
+    page.wait_for_selector("#kb-resultats[aria-busy='false']", state="attached")  # hits are drawn one by one
     while page.is_visible("#kb-plus"):
-        n = page.locator(".kb-resultat").count()
         page.click("#kb-plus")
-        page.wait_for_function(f"document.querySelectorAll('.kb-resultat').length > {n}")
+        page.wait_for_selector("#kb-resultats[aria-busy='false']", state="attached")
     return [a.get_attribute("href") for a in page.query_selector_all(".kb-resultat__titre")]
 
 
@@ -113,6 +114,18 @@ def test_several_words_must_all_match(page, offline):
     both = base(search(page, offline, "logistique roulante"))
     assert both and both <= base(search(page, offline, "logistique"))
     assert both == reports_mentioning(offline, r"(?i)logistiques? roulantes?")
+
+
+def test_a_quoted_phrase_is_found_exactly_from_disk(page, offline):
+    # "logistique roulante" side by side, in any case (a report may also say "roulante" elsewhere, alone)
+    expected = reports_mentioning(offline, r"(?i)logistique\s+roulante")
+    assert expected
+    phrase = '"logistique roulante"'
+    page.goto(f"{offline.url('recherche.html')}?q={quote(phrase)}")
+    page.wait_for_function("/contien|Aucun/.test(document.getElementById('kb-etat').textContent)")
+    assert base(all_results(page)) == expected
+    marks = {m.inner_text().lower() for m in page.query_selector_all(".kb-resultat__extrait mark")}
+    assert marks == {"logistique", "roulante"}
 
 
 def test_excerpt_marks_the_matched_words(page, offline):

@@ -4,9 +4,11 @@ import gzip
 import json
 import re
 import threading
+import unicodedata
 import functools
 import http.server
 import urllib.request
+from urllib.parse import quote
 
 import pytest
 
@@ -222,3 +224,82 @@ def test_another_form_of_a_known_word_is_not_corrected(page, served_site):
     plural = next(w for w in sorted(words) if len(w) >= 9 and w.endswith("s") and w[:-1] not in words)
     search(page, served_site, plural[:-1])  # the singular: not in any report, but the engine finds the plural
     assert not page.is_visible("#kb-suggestion"), (plural, page.inner_text("#kb-suggestion"))
+
+
+def _phrase_words(text: str) -> list[str]:
+    """Folded words, with '|' where punctuation other than an apostrophe or a hyphen stands between two."""
+    folded = "".join(c for c in unicodedata.normalize("NFD", text.lower()) if not unicodedata.combining(c))
+    out = []
+    for m in re.finditer(r"(?P<gap>[^\w]*)(?P<word>\w+)", folded):
+        if out and re.search(r"[.;:!?()\[\]{}«»\"“”…,]", m["gap"]):
+            out.append("|")
+        out.append(m["word"])
+    return out
+
+
+def _has_phrase(text: str, phrase: str) -> bool:
+    words, wanted = _phrase_words(text), _phrase_words(phrase)
+    return any(words[i:i + len(wanted)] == wanted for i in range(len(words)))
+
+
+def phrase_search(page, site, query: str) -> list:
+    """Every hit of a quoted query (its rounds of checking included): (link, excerpt) pairs."""
+    page.goto(f"{site.base_url}/recherche/?q={quote(query)}")
+    page.wait_for_function("/contien|Aucun/.test(document.getElementById('kb-etat').textContent)")
+    page.wait_for_selector("#kb-resultats[aria-busy='false']", state="attached")
+    while page.is_visible("#kb-plus"):
+        page.click("#kb-plus")
+        page.wait_for_selector("#kb-resultats[aria-busy='false']", state="attached")
+    return [(h.locator(".kb-resultat__titre").get_attribute("href"), h.locator(".kb-resultat__extrait").inner_text())
+            for h in page.locator(".kb-resultat").all()]
+
+
+def test_a_quoted_phrase_finds_every_report_that_uses_it_and_no_other(page, served_site):
+    rows = catalogue(served_site)
+    texts = {"/" + r["url"]: (served_site.source / r["source"]).read_text(encoding="utf-8")
+             for r in rows if r["source"].endswith((".txt", ".md"))}
+    for phrase in ("santé communautaire", "la santé communautaire"):
+        expected = {url for url, text in texts.items() if _has_phrase(text, phrase)}
+        assert len(expected) >= 2, phrase
+        hits = phrase_search(page, served_site, f'"{phrase}"')
+        found = {link.split("#")[0].split("?")[0] for link, _ in hits}
+        assert expected <= found, (phrase, expected - found)
+        assert all(_has_phrase(texts[url], phrase) for url in found if url in texts), (phrase, found)
+        for link, excerpt in hits:  # the snippet shows the phrase itself, in any case, with or without accents
+            assert _has_phrase(excerpt, phrase), (phrase, link, excerpt)
+        assert re.match(rf"{len(hits)} rapports contiennent l'expression exacte « {phrase} »",
+                        page.inner_text("#kb-etat"))
+
+
+def test_a_phrase_is_not_found_in_words_apart_nor_in_an_acronym_meaning(page, served_site):
+    apart = "/rapports/togo-kara-comite-mots-separes/"
+    assert apart in base(search(page, served_site, "santé communautaire"))
+    assert apart not in {link.split("?")[0] for link, _ in phrase_search(page, served_site, '"santé communautaire"')}
+    # The reports say "agents de santé communautaire" or "ASC" (whose meaning is indexed): not this phrase.
+    assert phrase_search(page, served_site, '"agent de santé communautaire"') == []
+    assert page.inner_text("#kb-etat") == "Aucun rapport ne contient l'expression exacte « agent de santé communautaire »."
+    link = page.locator("#kb-suggestion a")
+    assert link.inner_text() == "rechercher agent de santé communautaire sans guillemets"
+    with page.expect_navigation():
+        link.click()
+    page.wait_for_function("document.getElementById('kb-etat').textContent.includes('trouvé')")
+    assert page.locator(".kb-resultat").count() > 0
+
+
+def test_a_first_search_on_a_phone_fetches_each_file_once_and_nothing_it_does_not_show(phone, served_site):
+    requests = []
+    phone.on("request", lambda r: requests.append(r.url.split("/", 3)[3]))
+    phone.goto(f"{served_site.base_url}/recherche/?q=vaccination")
+    phone.wait_for_selector("#kb-resultats[aria-busy='false']", state="attached")
+    pagefind = [r for r in requests if r.startswith("pagefind/")]
+    assert len(pagefind) == len(set(pagefind)), pagefind  # the preloaded files are not fetched a second time
+    assert "pagefind/pagefind-worker.js" not in pagefind
+    # Folded facets and a word the corpus knows: neither the facets' data nor the vocabulary is fetched.
+    assert not [r for r in requests if r.startswith("pagefind/filter/") or "recherche-mots" in r], requests
+    phone.click("#kb-filtrer")
+    phone.locator("#kb-facettes input[value='Niger']").check()
+    phone.wait_for_function("document.getElementById('kb-filtrer').textContent === 'Filtrer (1)'")
+    assert [r for r in requests if r.startswith("pagefind/filter/")]
+    phone.goto(f"{served_site.base_url}/recherche/?q=vaccination&pays=Niger")  # folded, the choice still shows
+    phone.wait_for_selector("#kb-resultats[aria-busy='false']", state="attached")
+    assert phone.inner_text("#kb-filtrer") == "Filtrer (1)" and not phone.is_visible("#kb-facettes")

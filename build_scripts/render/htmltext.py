@@ -95,7 +95,9 @@ class Inline:
         for m in self.pattern.finditer(text):
             out.append(esc(text[at:m.start()]))
             acr = m.group(0)
-            sens = (f' data-sens="{self.indexed[acr]}" data-pagefind-index-attrs="data-sens"'
+            # The meaning is indexed between ⁅ ⁆ (not word characters, so the words are found as usual): the
+            # search page can tell it from the report's own words (exact phrases, excerpts).
+            sens = (f' data-sens="⁅{self.indexed[acr]}⁆" data-pagefind-index-attrs="data-sens"'
                     if acr in self.indexed else "")
             out.append(f'<abbr title="{self.titles[acr]}"{sens}>{esc(acr)}</abbr>')
             at = m.end()

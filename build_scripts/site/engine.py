@@ -170,6 +170,8 @@ def build_search_index(site_dir: Path, only: set[int] | None = None, jobs: int =
             shutil.rmtree(stale)
     listing = {"parties": [part_dir(k) + "/" for k in range(1, parts)]}
     _write_if_changed(site_dir / PARTS_FILE, json.dumps(listing, ensure_ascii=False) + "\n")
+    if not code:
+        preload_search_files(site_dir)
     return code
 
 
@@ -197,6 +199,39 @@ def _finish(part: int, run: subprocess.Popen[bytes], tmp: str, site_dir: Path) -
 def _write_if_changed(path: Path, text: str) -> None:
     if not path.is_file() or path.read_text(encoding="utf-8") != text:
         path.write_text(text, encoding="utf-8")
+
+
+SEARCH_PAGE = "recherche/index.html"
+_PRELOAD_BLOCK = re.compile(r"<!-- kb-pagefind-preload -->.*?<!-- /kb-pagefind-preload -->", re.S)  # main.html
+
+
+def preload_search_files(site_dir: Path) -> None:
+    """The search page names the first files of each bundle (entry and metadata; Pagefind's script and
+    WebAssembly once): the browser fetches them with the page instead of one after the other (a 2 s round trip
+    each on a slow network), and recherche.js learns the bundles without asking for PARTS_FILE. Each
+    metadata's hash changes with its index: the entry's address (?ts=hash) is never stale in a cache. Written
+    again after every index build (watch mode re-indexes single bundles)."""
+    page = site_dir / SEARCH_PAGE
+    if not page.is_file():
+        return
+    links = ['<link rel="modulepreload" href="../pagefind/pagefind.js">']
+    for part in range(bundle_count(site_dir)):
+        folder = part_dir(part)
+        try:
+            languages = json.loads((site_dir / folder / "pagefind-entry.json").read_text(encoding="utf-8"))["languages"]
+        except (OSError, ValueError, KeyError):
+            return  # an incomplete index: nothing is preloaded, recherche.js finds the bundles itself
+        index = languages.get("fr") or next(iter(languages.values()))
+        tag, named = index["hash"], f' data-kb-part="{folder}/"' if part else ""
+        links.append(f'<link rel="preload" as="fetch" crossorigin href="../{folder}/pagefind-entry.json?ts={tag}" '
+                     f'data-kb-index="{tag}"{named}>')
+        links.append(f'<link rel="preload" as="fetch" crossorigin href="../{folder}/pagefind.{tag}.pf_meta">')
+        if not part:
+            wasm = index.get("wasm") or "unknown"
+            links.append(f'<link rel="preload" as="fetch" crossorigin href="../pagefind/wasm.{wasm}.pagefind">')
+    text = page.read_text(encoding="utf-8")
+    block = "<!-- kb-pagefind-preload -->" + "".join(links) + "<!-- /kb-pagefind-preload -->"
+    _write_if_changed(page, _PRELOAD_BLOCK.sub(lambda m: block, text, count=1))
 
 
 COMPRESSED_TYPES = ("text/", "application/javascript", "application/json", "image/svg+xml", "application/xml",

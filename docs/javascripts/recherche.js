@@ -28,7 +28,8 @@
   const offline = location.protocol === "file:";
   const $ = (id) => document.getElementById(id);
   const SORTS = { recent: { date: "desc" }, ancien: { date: "asc" } };
-  const state = { q: "", filters: {}, tri: "", de: "", a: "", exact: false, results: [], shown: 0, token: 0 };
+  const state = { q: "", filters: {}, tri: "", de: "", a: "", exact: false, results: [], shown: 0, cursor: 0,
+    token: 0, phrases: [], phraseText: [], hitFilters: [], searched: "", search: null };
   let engine;
   let lastSearched = ""; // the words the shown results are for (after a spelling correction, the corrected ones)
 
@@ -75,7 +76,7 @@
 
   function excerptNodes(excerpt) {
     // Matched words come inside <mark>; keep those, and only text otherwise.
-    const doc = new DOMParser().parseFromString(`<p>${excerpt}</p>`, "text/html");
+    const doc = new DOMParser().parseFromString(`<p>${withoutMeanings(excerpt)}</p>`, "text/html");
     const out = [];
     for (const node of doc.body.firstChild.childNodes) {
       if (node.nodeName === "MARK") out.push(el("mark", {}, node.textContent));
@@ -128,10 +129,11 @@
     return `kb-f-${key}-${h.toString(36)}`;
   }
 
-  function renderFacets(counts) {
+  function renderFacets(counts, note) {
     const box = $("kb-facettes");
     const focused = box.contains(document.activeElement) ? document.activeElement.id : null;
     box.replaceChildren();
+    if (note) box.append(el("p", { class: "kb-facettes__note" }, note));
     for (const [key, label] of FACETS) {
       const values = { ...(counts[key] || {}) };
       for (const v of state.filters[key] || []) if (!(v in values)) values[v] = 0;
@@ -158,6 +160,10 @@
       box.append(fieldset);
     }
     if (focused && document.getElementById(focused)) document.getElementById(focused).focus();
+    filterLabel();
+  }
+
+  function filterLabel() {
     const active = Object.values(state.filters).reduce((n, v) => n + v.length, 0);
     $("kb-filtrer").textContent = active ? `Filtrer (${active})` : "Filtrer";
   }
@@ -266,6 +272,148 @@
     box.hidden = false;
   }
 
+  // --- Quoted phrases: the engine is asked for the words, then each hit's text is checked for the phrase ------
+
+  const QUOTED = /"([^"]*)"|«\s*([^»]*?)\s*»|“([^”]*)”/g;
+  // Small words the engine is not asked for inside a phrase (the phrase check still requires them): they are in
+  // every report, and their part of the index is the largest to download.
+  const SMALL_WORDS = new Set(["a", "au", "aux", "c", "d", "dans", "de", "des", "du", "en", "et", "l", "la", "le",
+    "les", "n", "ou", "par", "pour", "qu", "que", "qui", "s", "sa", "se", "ses", "son", "sur", "un", "une"]);
+  const BREAK = /[.;:!?()[\]{}«»"“”…,⁅⁆]/; // punctuation a phrase does not run across (unless it holds it too)
+  // An acronym's meaning, indexed beside it but not written in the report, comes between ⁅ ⁆ (htmltext.py).
+  const MEANING = /⁅[^⁆]*⁆/g;
+  const PHRASE_BATCH = 6; // fragments asked for at once while looking for a phrase
+  const PHRASE_ROUND = 30; // reports checked per round before asking to go on (a phone on a slow network)
+
+  function parseQuery(q) {
+    // {phrases: [[token…]…], text: the phrases' words as typed, engine: what the engine is asked for}
+    const phrases = [];
+    const shown = [];
+    const engineWords = [];
+    const rest = q.replace(QUOTED, (...m) => {
+      const inner = (m[1] ?? m[2] ?? m[3] ?? "").trim();
+      const tokens = phraseTokens(inner);
+      const words = tokens.filter((t) => t !== "|");
+      if (words.length > 1) {
+        phrases.push(tokens);
+        shown.push(inner);
+        const kept = words.filter((w) => !SMALL_WORDS.has(w));
+        engineWords.push(...(kept.length ? kept : words));
+      } else if (words.length) {
+        engineWords.push(words[0]); // one word in quotes is a word
+      }
+      return " ";
+    });
+    const engine = [...engineWords, ...(rest.match(WORD) || [])].join(" ");
+    return { phrases, shown, engine: phrases.length || engineWords.length ? engine : q };
+  }
+
+  function phraseTokens(text) {
+    // Folded words, with "|" where punctuation breaks the run of words.
+    const out = [];
+    let at = 0;
+    for (const m of text.matchAll(WORD)) {
+      if (out.length && BREAK.test(text.slice(at, m.index))) out.push("|");
+      out.push(fold(m[0]));
+      at = m.index + m[0].length;
+    }
+    return out;
+  }
+
+  function contentTokens(data) {
+    // The hit's text as folded words, each with the engine's word number (Pagefind numbers words split on white
+    // space; the offline index numbers every word), and "|" tokens where punctuation breaks the text.
+    if (data.kbTokens) return data.kbTokens;
+    const text = data.content || "";
+    const tokens = [];
+    let at = 0;
+    let spaceWord = 0;
+    let wordCount = 0;
+    const meanings = [...text.matchAll(MEANING)].map((m) => [m.index, m.index + m[0].length]);
+    for (const m of text.matchAll(WORD)) {
+      const between = text.slice(at, m.index);
+      if (/\s/.test(between)) spaceWord += between.split(/\s+/).length - 1;
+      if (tokens.length && BREAK.test(between)) tokens.push({ t: "|" });
+      tokens.push({ t: fold(m[0]), loc: offline ? wordCount : spaceWord, start: m.index, end: m.index + m[0].length,
+        x: meanings.some(([a, b]) => m.index > a && m.index < b) });
+      wordCount += 1;
+      at = m.index + m[0].length;
+    }
+    data.kbTokens = tokens;
+    return tokens;
+  }
+
+  function findPhrases(data, phrases, all = false) {
+    // Where each phrase first occurs in the hit's text ({start, end, loc}), or null when one is missing; with
+    // `all`, every occurrence of every phrase (an empty list when none).
+    const tokens = contentTokens(data);
+    const found = [];
+    for (const phrase of phrases) {
+      let seen = false;
+      for (let i = 0; i + phrase.length <= tokens.length; i++) {
+        let j = 0;
+        while (j < phrase.length && tokens[i + j].t === phrase[j] && !tokens[i + j].x) j++;
+        if (j < phrase.length) continue;
+        const run = tokens.slice(i, i + j).filter((t) => t.t !== "|");
+        found.push({ start: run[0].start, end: run[run.length - 1].end, loc: run[0].loc });
+        seen = true;
+        if (!all) break;
+      }
+      if (!seen && !all) return null;
+    }
+    return found;
+  }
+
+  function phraseExcerpt(data, found) {
+    // About EXCERPT_WORDS words of the hit's text around the first phrase, the phrases' words in <mark>
+    // (as an HTML string, every text escaped, like the engine's excerpts).
+    const text = data.content || "";
+    const first = found.reduce((a, b) => (b.start < a.start ? b : a));
+    const spaces = [...text.matchAll(/\s+/g)];
+    let from = 0;
+    let to = text.length;
+    const before = spaces.filter((s) => s.index < first.start);
+    if (before.length > 4) from = before[before.length - 4].index + before[before.length - 4][0].length;
+    const after = spaces.filter((s) => s.index > from);
+    if (after.length >= EXCERPT_WORDS) to = after[EXCERPT_WORDS - 1].index;
+    let html = "";
+    let at = from;
+    const spans = found.filter((f) => f.start >= from && f.end <= to).sort((a, b) => a.start - b.start);
+    for (const f of spans) {
+      html += escapeHtml(text.slice(at, f.start));
+      html += text.slice(f.start, f.end).split(/(\s+)/).map((part) => (/\S/.test(part)
+        ? `<mark>${escapeHtml(part)}</mark>` : part)).join("");
+      at = f.end;
+    }
+    return withoutMeanings(html + escapeHtml(text.slice(at, to)));
+  }
+
+  function withoutMeanings(excerpt) {
+    // An excerpt without the acronyms' meanings the index holds (whole, or cut at either end of the excerpt).
+    return excerpt.replace(MEANING, "").replace(/^[^⁅]*?⁆/, "").replace(/⁅[^⁆]*$/, "")
+      .replace(/\(\s+/g, "(").replace(/ {2,}/g, " ");
+  }
+
+  function withoutQuotes(q) {
+    return q.replace(QUOTED, (...m) => ` ${(m[1] ?? m[2] ?? m[3] ?? "").trim()} `).replace(/\s+/g, " ").trim();
+  }
+
+  // --- Is a word of the query missing from the corpus? Asked of the vocabulary only when the best hit lacks it --
+
+  function unseenWords(query, data) {
+    // True when a word of four letters or more of the query has no word of the same beginning in the best hit's
+    // text: then (only then) the corpus vocabulary is fetched, to suggest a spelling.
+    if (!data) return true;
+    const seen = new Set(contentTokens(data).map((t) => t.t));
+    const prefixes = new Set();
+    for (const t of seen) for (let k = 4; k <= t.length; k++) prefixes.add(t.slice(0, k));
+    return (withoutQuotes(query).match(WORD) || []).some((w) => {
+      const f = fold(w);
+      if (f.length < 4 || /\d/.test(f)) return false;
+      return !prefixes.has(f.slice(0, Math.max(4, f.length - 3)));
+    });
+  }
+
   function yearFilter() {
     // The years of the chosen period (and of the ticked years, if any), as a filter on "annee";
     // null when no period is set.
@@ -277,28 +425,64 @@
     return ticked ? years.filter((y) => ticked.includes(y)) : years;
   }
 
+  function dataOf(result) {
+    // A hit's data (its fragment), asked for once.
+    if (!result.kbData) result.kbData = result.data();
+    return result.kbData;
+  }
+
   async function renderMore() {
-    const slice = state.results.slice(state.shown, state.shown + PAGE_SIZE);
+    // The next PAGE_SIZE hits, each drawn as soon as it and those before it are loaded. With a phrase, hits
+    // whose text lacks it are skipped, PHRASE_ROUND reports at most per round.
     const token = state.token;
-    state.shown += slice.length; // counted before waiting: a second click cannot add the same results twice
-    $("kb-plus").disabled = true;
-    const items = await Promise.all(slice.map((r) => r.data()));
-    $("kb-plus").disabled = false;
-    if (token !== state.token) return;
-    for (const data of items) {
-      const passage = passageOf(data);
-      const href = landing(data.url, passage && passage.id);
-      const kind = passage && UNIT_LABELS[passage.id.split("-")[0]];
-      const meta = [data.meta.pays, data.meta.date, data.meta.organisateur].filter(Boolean).join(" · ");
-      const found = kind ? statementOf(data, passage.id) : null;
-      $("kb-resultats").append(el("li", { class: found ? "kb-resultat kb-resultat--enonce" : "kb-resultat" },
-        el("a", { class: "kb-resultat__titre", href }, data.meta.title || data.url),
-        el("div", { class: "kb-resultat__meta" }, meta),
-        kind ? el("div", { class: "kb-resultat__unite" }, `Trouvé dans : ${kind}`) : "",
-        found ? statementBlock(found, data.excerpt || "", href)
-          : el("p", { class: "kb-resultat__extrait" }, ...excerptNodes(data.excerpt || ""))));
+    const phrases = state.phrases;
+    const limit = phrases.length ? Math.min(state.results.length, state.cursor + PHRASE_ROUND) : state.results.length;
+    let added = 0;
+    $("kb-resultats").setAttribute("aria-busy", "true"); // hits are drawn one by one: busy until the last
+    $("kb-plus").hidden = true;
+    while (added < PAGE_SIZE && state.cursor < limit) {
+      const size = phrases.length ? PHRASE_BATCH : PAGE_SIZE - added;
+      const batch = state.results.slice(state.cursor, Math.min(limit, state.cursor + size));
+      const pending = batch.map(dataOf); // all asked for at once, drawn in order
+      for (const p of pending) {
+        const data = await p;
+        if (token !== state.token) return;
+        state.cursor += 1; // counted before drawing: a second click cannot add the same hit twice
+        const found = phrases.length ? findPhrases(data, phrases) : null;
+        if (phrases.length && !found) continue;
+        drawHit(data, found);
+        if (found) state.hitFilters.push(data.filters);
+        added += 1;
+        state.shown += 1;
+        if (added === PAGE_SIZE) break;
+      }
     }
-    $("kb-plus").hidden = state.shown >= state.results.length;
+    $("kb-resultats").setAttribute("aria-busy", "false");
+    $("kb-plus").hidden = state.cursor >= state.results.length;
+    if (phrases.length) $("kb-plus").textContent = "Chercher l'expression dans d'autres rapports";
+    else $("kb-plus").textContent = "Afficher plus de résultats";
+  }
+
+  function drawHit(data, found) {
+    let passage = passageOf(data);
+    let excerpt = data.excerpt || "";
+    if (found) {
+      // The passage and the excerpt of a phrase are those of its first occurrence.
+      const anchors = [...(data.anchors || [])].sort((a, b) => a.location - b.location);
+      const first = found.reduce((a, b) => (b.start < a.start ? b : a));
+      passage = passageAt(anchors, first.loc); // none when the phrase is in the title: the top of the page
+      excerpt = phraseExcerpt(data, found);
+    }
+    const href = landing(data.url, passage && passage.id);
+    const kind = passage && UNIT_LABELS[passage.id.split("-")[0]];
+    const meta = [data.meta.pays, data.meta.date, data.meta.organisateur].filter(Boolean).join(" · ");
+    const statement = kind ? statementOf(data, passage.id) : null;
+    $("kb-resultats").append(el("li", { class: statement ? "kb-resultat kb-resultat--enonce" : "kb-resultat" },
+      el("a", { class: "kb-resultat__titre", href }, data.meta.title || data.url),
+      el("div", { class: "kb-resultat__meta" }, meta),
+      kind ? el("div", { class: "kb-resultat__unite" }, `Trouvé dans : ${kind}`) : "",
+      statement ? statementBlock(statement, excerpt, href)
+        : el("p", { class: "kb-resultat__extrait" }, ...excerptNodes(excerpt))));
   }
 
   function landing(url, anchor) {
@@ -309,12 +493,15 @@
   }
 
   function marked(text, excerpt) {
-    // The whole statement (a statement is short: no cut), with the words its excerpt marks in <mark>.
-    const words = new Set([...excerpt.matchAll(/<mark>(.*?)<\/mark>/g)].map((m) => fold(m[1])));
+    // The whole statement (a statement is short: no cut), with the words its excerpt marks in <mark>; with a
+    // quoted phrase, the phrase's words where they stand together.
+    const words = new Set([...excerpt.matchAll(/<mark>(.*?)<\/mark>/g)].flatMap((m) => (m[1].match(WORD) || []).map(fold)));
+    const spans = state.phrases.length ? findPhrases({ content: text }, state.phrases, true) : null;
+    const inPhrase = (index) => spans.some((f) => index >= f.start && index < f.end);
     const out = [];
     let at = 0;
     for (const m of text.matchAll(WORD)) {
-      if (!words.has(fold(m[0]))) continue;
+      if (spans ? !inPhrase(m.index) : !words.has(fold(m[0]))) continue;
       out.push(document.createTextNode(text.slice(at, m.index)), el("mark", {}, m[0]));
       at = m.index + m[0].length;
     }
@@ -351,6 +538,7 @@
 
   async function runSearch() {
     writeUrl();
+    filterLabel(); // the facets themselves may not be drawn (folded on a phone)
     const token = ++state.token;
     const filters = {};
     for (const [key, values] of Object.entries(state.filters)) filters[key] = { any: values };
@@ -360,65 +548,154 @@
     if (years) filters.annee = { any: years.length ? years : ["\u0000aucune"] }; // an empty period finds nothing
     const hasFilters = Object.keys(filters).length > 0;
     $("kb-resultats").replaceChildren();
+    $("kb-resultats").setAttribute("aria-busy", "true");
     $("kb-plus").hidden = true;
     $("kb-conseils").hidden = true;
     if (!state.q && !hasFilters) {
-      if (!state.allFilters) await loadFilters();
-      if (token !== state.token) return;
-      renderFacets(state.allFilters);
+      state.search = null;
+      $("kb-resultats").setAttribute("aria-busy", "false");
       $("kb-etat").textContent = "Saisissez des mots, ou choisissez un filtre pour parcourir les rapports.";
+      await showFacets(token);
       return;
     }
     $("kb-etat").textContent = "Recherche en cours…";
     const sort = SORTS[state.tri] || (state.q ? undefined : SORTS.recent);
+    state.engineFilters = filters;
+    state.engineSort = sort;
     // The corpus vocabulary loads beside the search (not after it), for words the corpus does not know.
-    const words = state.q && !state.exact ? corpusWords() : null;
-    let search = await engine.search(state.q || null, { filters, sort });
+    const first = parseQuery(state.q);
+    let search = await engine.search(state.q ? first.engine : null, { filters, sort });
     let searched = state.q;
     if (token !== state.token || !search) return;
     $("kb-suggestion").hidden = true;
-    const check = words ? checkWords(state.q, await words) : { unknown: 0 };
-    if (token !== state.token) return;
     lastSearched = state.q;
-    if (check.better) {
-      // A misspelt word: the search engine would drop it or match it loosely. The corrected query's results
-      // are shown when there are some, with a link back to the words as typed; otherwise it is only offered.
-      const other = await engine.search(check.better, { filters, sort });
+    // A word the corpus may not know: the corpus vocabulary is fetched only when the best hit lacks a word of the
+    // query (or nothing is found), not for every search.
+    const best = state.q && !state.exact && search.results.length ? await dataOf(search.results[0]) : null;
+    if (token !== state.token) return;
+    if (state.q && !state.exact && unseenWords(state.q, best)) {
+      const check = checkWords(state.q, await corpusWords());
       if (token !== state.token) return;
-      if (other && other.results.length) {
-        search = other;
-        searched = check.better;
-        lastSearched = check.better;
-        showSuggestion("instead", check.better, state.q);
-      } else {
-        showSuggestion("maybe", check.better);
+      if (check.better) {
+        // A misspelt word: the search engine would drop it or match it loosely. The corrected query's results
+        // are shown when there are some, with a link back to the words as typed; otherwise it is only offered.
+        const other = await engine.search(parseQuery(check.better).engine, { filters, sort });
+        if (token !== state.token) return;
+        if (other && other.results.length) {
+          search = other;
+          searched = check.better;
+          lastSearched = check.better;
+          showSuggestion("instead", check.better, state.q);
+        } else {
+          showSuggestion("maybe", check.better);
+        }
+      } else if (check.unknown && check.unknown === check.total) {
+        // No word of the query is in any report: what the engine found is a loose match of letters, not an answer.
+        search = { ...search, results: [] };
       }
-    } else if (check.unknown && check.unknown === check.total) {
-      // No word of the query is in any report: what the engine found is a loose match of letters, not an answer.
-      search = { ...search, results: [] };
     }
+    const query = parseQuery(searched);
+    state.phrases = query.phrases;
+    state.phraseText = query.shown;
+    state.searched = searched;
+    state.search = search;
     state.results = search.results;
     state.shown = 0;
-    // With one facet in use, it shows the counts it would have without its own choice (totalFilters: the query
-    // alone), so its other values stay reachable; with several, every count is within the current results.
+    state.cursor = 0;
+    state.hitFilters = [];
+    if (!state.phrases.length) showCount();
+    else $("kb-etat").textContent = "Recherche de l'expression exacte dans les rapports…";
     await renderMore();
     if (token !== state.token) return;
+    showCount();
+    await showFacets(token);
+  }
+
+  function plural(n, one, many) {
+    return n > 1 ? many : one;
+  }
+
+  function showCount() {
+    // The status line: how many reports, and for a phrase how many were checked.
+    const n = state.phrases.length ? state.shown : state.results.length;
+    const what = state.searched ? ` pour « ${state.searched} »` : "";
+    let text;
+    if (!state.phrases.length) {
+      text = n === 0 ? `Aucun rapport trouvé${what}.` : `${n} ${plural(n, "rapport trouvé", "rapports trouvés")}${what}.`;
+    } else {
+      const phrase = state.phraseText.map((p) => `« ${p} »`).join(" et ");
+      const exact = `${plural(state.phraseText.length, "l'expression exacte", "les expressions exactes")} ${phrase}`;
+      const loose = state.results.length;
+      if (state.cursor >= loose) {
+        text = n === 0 ? `Aucun rapport ne contient ${exact}.`
+          : `${n} ${plural(n, "rapport contient", "rapports contiennent")} ${exact}.`;
+        if (n === 0 && loose) showLooseLink(loose);
+      } else {
+        text = `${n} ${plural(n, "rapport contient", "rapports contiennent")} ${exact}, parmi les ${state.cursor} `
+          + `premiers examinés sur ${loose} qui en contiennent les mots.`;
+      }
+    }
+    $("kb-etat").textContent = text;
+    $("kb-conseils").hidden = n > 0 || (state.phrases.length > 0 && state.cursor < state.results.length);
+  }
+
+  function showLooseLink(loose) {
+    // No report holds the phrase: the reports with its words, not side by side, are one link away.
+    const params = new URLSearchParams(location.search);
+    const q = withoutQuotes(state.searched);
+    params.set("q", q);
+    $("kb-suggestion").replaceChildren(`${loose} ${plural(loose, "rapport contient", "rapports contiennent")} `
+      + "ces mots, sous une autre forme ou pas côte à côte : ", el("a", { href: `?${params}` }, `rechercher ${q} sans guillemets`), ".");
+    $("kb-suggestion").hidden = false;
+  }
+
+  function facetsShown() {
+    // On a phone the facets are folded behind "Filtrer": their data are loaded only when unfolded.
+    return getComputedStyle($("kb-facettes")).display !== "none";
+  }
+
+  async function showFacets(token) {
     if (!state.allFilters) {
+      if (!facetsShown()) return;
       // The facets' data load after the first results are on screen, then the counts are asked again.
       await loadFilters();
       if (token !== state.token) return;
-      search = { ...search, ...(await engine.search(searched || null, { filters, sort })) , results: search.results };
-      if (token !== state.token) return;
     }
-    const counts = { ...search.filters };
+    if (!state.search) {
+      renderFacets(state.allFilters); // no query, no filter: every value, to browse by
+      return;
+    }
+    if (!state.search.filters || !Object.keys(state.search.filters).length) {
+      const again = await engine.search(state.searched ? parseQuery(state.searched).engine : null,
+        { filters: state.engineFilters, sort: state.engineSort });
+      if (token !== state.token) return;
+      state.search = { ...state.search, filters: again.filters, totalFilters: again.totalFilters };
+    }
+    let counts = { ...state.search.filters };
+    let note = "";
+    if (state.phrases.length && state.cursor >= state.results.length) {
+      counts = countFilters(state.hitFilters); // every hit was checked: the counts are those of the phrase
+    } else if (state.phrases.length) {
+      note = "Nombre de rapports contenant ces mots (l'expression exacte n'est pas encore vérifiée partout).";
+    }
+    // With one facet in use, it shows the counts it would have without its own choice (totalFilters: the query
+    // alone), so its other values stay reachable; with several, every count is within the current results.
     const active = Object.keys(state.filters);
-    if (active.length === 1) counts[active[0]] = (search.totalFilters || {})[active[0]] || counts[active[0]];
-    renderFacets(counts);
-    const n = search.results.length;
-    const what = searched ? ` pour « ${searched} »` : "";
-    $("kb-etat").textContent = n === 0 ? `Aucun rapport trouvé${what}.`
-      : `${n} rapport${n > 1 ? "s" : ""} trouvé${n > 1 ? "s" : ""}${what}.`;
-    $("kb-conseils").hidden = n > 0;
+    if (active.length === 1 && !(state.phrases.length && !note)) {
+      counts[active[0]] = (state.search.totalFilters || {})[active[0]] || counts[active[0]];
+    }
+    renderFacets(counts, note);
+  }
+
+  function countFilters(list) {
+    const out = {};
+    for (const filters of list) {
+      for (const [key, values] of Object.entries(filters || {})) {
+        out[key] = out[key] || {};
+        for (const v of values) out[key][v] = (out[key][v] || 0) + 1;
+      }
+    }
+    return out;
   }
 
   // --- Offline engine: the same small interface as Pagefind, over the files build_scripts/bundle.py writes --
@@ -566,6 +843,8 @@
         url: relativeUrl(page.u),
         meta: { ...(page.m || {}), title: page.t },
         excerpt: excerpt(text, list, locations, textPart(locations, anchors)),
+        content: text,
+        filters: page.f || {},
         anchors,
         locations,
         word_count: list.length,
@@ -656,14 +935,24 @@
       await found.options({ excerptLength: EXCERPT_WORDS });
       return found;
     }
-    // A large corpus is indexed in several bundles (build_scripts/site.py): the first is Pagefind's usual one,
-    // the others are listed in pagefind-parties.json (fetched while Pagefind loads) and merged here.
-    const parts = fetch(new URL("pagefind-parties.json", root).href)
-      .then((r) => (r.ok ? r.json() : { parties: [] }))
-      .then((d) => d.parties || [], () => []);
+    // A large corpus is indexed in several bundles (build_scripts/site/engine.py): the first is Pagefind's usual
+    // one, the others are named by the page's preload links, or else listed in pagefind-parties.json (fetched
+    // while Pagefind loads), and merged here.
+    const links = [...document.querySelectorAll("link[data-kb-index]")];
+    const primary = links.find((l) => !l.dataset.kbPart);
+    const parts = primary ? Promise.resolve(links.filter((l) => l.dataset.kbPart)
+      .map((l) => ({ path: l.dataset.kbPart, tag: l.dataset.kbIndex })))
+      : fetch(new URL("pagefind-parties.json", root).href)
+        .then((r) => (r.ok ? r.json() : { parties: [] }))
+        .then((d) => (d.parties || []).map((path) => ({ path })), () => []);
     const pagefind = await import(new URL("pagefind/pagefind.js", root).href);
-    await pagefind.options({ baseUrl: root.pathname, excerptLength: EXCERPT_WORDS });
-    await Promise.all((await parts).map((part) => pagefind.mergeIndex(new URL(part, root).href, { baseUrl: root.pathname })));
+    // The page preloads each bundle's first files (build_scripts/site/engine.py): Pagefind runs in this page
+    // (its worker would fetch itself, then the same files again) and asks for each entry under the address
+    // preloaded.
+    await pagefind.options({ baseUrl: root.pathname, excerptLength: EXCERPT_WORDS, noWorker: true,
+      ...(primary ? { metaCacheTag: primary.dataset.kbIndex } : {}) });
+    await Promise.all((await parts).map((part) => pagefind.mergeIndex(new URL(part.path, root).href,
+      { baseUrl: root.pathname, ...(part.tag ? { metaCacheTag: part.tag } : {}) })));
     await pagefind.init();
     return pagefind;
   }
@@ -695,7 +984,13 @@
       state.q = $("kb-q").value.trim();
       run();
     });
-    $("kb-plus").addEventListener("click", renderMore);
+    $("kb-plus").addEventListener("click", async () => {
+      const token = state.token;
+      await renderMore();
+      if (token !== state.token || !state.phrases.length) return;
+      showCount();
+      await showFacets(token);
+    });
     $("kb-tri").value = state.tri;
     $("kb-de").value = state.de;
     $("kb-a").value = state.a;
@@ -710,6 +1005,10 @@
     $("kb-filtrer").addEventListener("click", () => {
       const open = $("kb-facettes").classList.toggle("kb-facettes--ouvert");
       $("kb-filtrer").setAttribute("aria-expanded", String(open));
+      if (open && !state.allFilters) {
+        $("kb-facettes").replaceChildren(el("p", {}, "Chargement des filtres…"));
+        showFacets(state.token);
+      }
     });
     await run();
   }
