@@ -4,6 +4,7 @@ the browser reloads by itself, and what a dirty rebuild leaves equals a full bui
 from __future__ import annotations
 
 import functools
+import re
 import http.server
 import shutil
 import threading
@@ -32,10 +33,13 @@ def watcher(tmp: Path, name: str, source: Path) -> Watcher:
     return Watcher(project, source, project / "docs", project / "site", say=lambda line: None)
 
 
+PRELOADS = re.compile(rb"<!-- kb-pagefind-preload -->.*?<!-- /kb-pagefind-preload -->", re.S)
+
+
 def site_files(folder: Path) -> dict[str, bytes]:
     """Every file of a built site but Pagefind's bundles (Pagefind's filter files differ between two runs
-    on the same pages: its own hash-map order) and the list of bundles."""
-    return {rel: (folder / rel).read_bytes() for rel in snapshot(folder)
+    on the same pages: its own hash-map order), the list of bundles, and the search page's preloads of them."""
+    return {rel: PRELOADS.sub(b"", (folder / rel).read_bytes()) for rel in snapshot(folder)
             if not rel.startswith("pagefind") and rel != PARTS_FILE}
 
 
