@@ -180,3 +180,14 @@ def test_activities_a_body_runs_are_not_confident_evidence_for_the_meeting(vocab
     text = ("Les femmes du foyer de Dori bénéficient des visites foraines organisées par le Centre de santé de Dori "
             "pour des consultations nutritionnelles. Une délégation a visité le foyer le 3 mars 2024.")
     assert extract_organiser(text, vocab).confidence < CONFIDENT
+
+
+@pytest.mark.parametrize("text,organiser", [
+    ("Le district sanitaire de Dori a face au défi sécuritaire a formé des relais communautaires.",
+     "District sanitaire de Dori"),  # a subject cut before the verb that follows it
+    ("Le ministre de la Santé vacciné contre la Covid-19 a ouvert la campagne à Dori.", "Ministère de la Santé"),
+])
+def test_a_subject_or_a_head_s_body_ends_before_the_clause_that_follows(text, organiser, vocab):
+    found = extract_organiser(text, vocab)
+    assert found.value and found.value.startswith(organiser) and "formé" not in found.value \
+        and "vacciné" not in found.value, found

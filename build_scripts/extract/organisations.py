@@ -18,7 +18,8 @@ STOP = re.compile(r"\s*(?:[,.;:!?\n«»]|\s(?:avec|a travers|en collaboration|en
                   r"ont organise|a tenu|s'est tenu|a reuni|se sont|a eu lieu|en date|ce \w+day|c'etait|car|mais|donc|"
                   r"lorsque|puisque|parce|s'est|se sont|(?:qui|se|s'|ont|sont|est|vise|visent|vient|viennent|va|vont|"
                   r"reprend|reprennent|par|prevoit|entend|compte|souhaite|annonce|invite|appelle|salue|deja|quant|envisage|veut|peut|"
-                  r"doit|reste|demeure|beneficie|poursuit|continue|estime|note|indique|rappelle|souligne|entre|offerte?|"
+                  r"doit|reste|demeure|beneficie|poursuit|continue|estime|note|indique|rappelle|souligne|entre|offerte?|soit|soient|"
+                  r"sera|seront|serait|en presence|sur (?:financement|fonds)|"
                   r"jusqu|n'a|n'ont|ne|n'est|"
                   # a date ends a name: 'Comité régional de l'OMS d'août 2005', '… à Abuja en octobre 2010'
                   r"(?:d'|de |en )(?:janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre|"
@@ -26,7 +27,9 @@ STOP = re.compile(r"\s*(?:[,.;:!?\n«»]|\s(?:avec|a travers|en collaboration|en
                   # a second body or an infinitive after 'et': 'l'OMS et la RDC', 'du ministère et d'installer…'
                   r"et (?:la|le|les|l')\s|et (?:de |d')\w+(?:er|ir|re)\b)\b))")
 # 'a' as a verb ('… de Conakry a organisé'): followed by a word in lower case (a place after 'à' has a capital)
-AUX_STOP = re.compile(r"\s(?:a|ont)(?:\s+(?=[a-zéèêàâîôûç])|\s*(?=,))|\s(?:à|a)\s+(?=[A-ZÀ-Ý][a-zà-ÿ])")
+AUX_STOP = re.compile(r"\s(?:a|ont)(?:\s+(?=[a-zéèêàâîôûç])|\s*(?=,))|\s(?:à|a)\s+(?=[A-ZÀ-Ý][a-zà-ÿ])|"
+                      # a past participle that starts a clause: '… de la Santé vacciné contre la Covid-19'
+                      r"\s[a-zà-ÿ]+(?:é|ée|és|ées)\s+(?=(?:contre|par|pour|à|au|aux|en|dans|sur|le|la|les)\s)")
 # '… de Niamey', '… à Garoua': a place after 'à' ends a body's name (the town where it acts, not its name)
 # a ministry's name goes on after a comma: 'Ministère de la Santé, de l'Hygiène publique et de la CMU'
 NAME_GOES_ON = re.compile(r",\s*(?:de la |de l'|du |des |d')")
@@ -390,6 +393,9 @@ def _person_org(phrase: str) -> str | None:
                  if not fold(body)[m.start():].lstrip().startswith((",", "pour") + listed)), None)
     if stop:  # 'directeur général de l'OMS déjà en terre camerounaise': the name ends where the sentence goes on
         body = body[: stop.start()].strip()
+    aux = AUX_STOP.search(body)
+    if aux:  # 'ministre de la Santé vacciné contre la Covid-19'
+        body = body[: aux.start()].strip()
     if not body:
         return None
     if title.startswith("medecin") and re.match(r"(?:la )?(?:region|district) (?:de|du|d')", fold(body)):
@@ -527,7 +533,8 @@ def _subject(text: str, folded: str, verb: int, person: bool = False) -> str:
     for c in chunks:
         fc = fold(c)
         if (PERSON.match(fc) if person else (ORG_HEAD.match(fc) or re.match(r"[A-Z]{2,}", c))):
-            return c
+            aux = None if person else AUX_STOP.search(c)
+            return c[: aux.start()] if aux else c  # 'le district de Ouargaye a, face au défi, formé…' 
         inner = None if person else re.search(r"\b(?:le|la|l')\s*(?=(?:ministere|direction|programme|projet|"
                                                  r"comite|agence|institut|association|ong|district)\b)", fc)
         if inner:  # 'Grand-Bassam (AIP)- Le ministère de la Santé'
