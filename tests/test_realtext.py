@@ -169,3 +169,10 @@ def test_check_shows_the_losing_candidates_and_their_evidence(tmp_path, cli):
     out = cli("check", "--source", source).out
     assert "organiser = 'Ministère de la Santé" in out and "its head presided" in out
     assert "other candidate: 'Direction régionale de la santé" in out
+
+
+def test_a_dateline_in_styled_bold_letters_is_read_as_plain_text(vocab):
+    from build_scripts.extract.lead import strip_lead, unstyle
+    text = unstyle("𝗗𝗼𝗿𝗶, 𝟭𝟳 𝗷𝘂𝗶𝗹𝗹𝗲𝘁 𝟮𝟬𝟮𝟱 – Le district sanitaire de Dori a tenu ce jeudi sa revue annuelle avec ses partenaires.")
+    lead = strip_lead(text)
+    assert lead.publication == "2025-07-17" and lead.place == "Dori"
