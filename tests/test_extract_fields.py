@@ -147,3 +147,47 @@ def test_the_portfolios_in_a_ministrys_name_are_not_themes(vocab):
     themes = classify_themes(text, "Atelier sur la vaccination de routine", vocab).value
     assert themes[0] == "vaccination"
     assert "hygiene-sanitation" not in themes and "health-financing" not in themes
+
+
+@pytest.mark.parametrize("text,organiser", [
+    # a second body after 'et la' is a co-organiser, not part of the first one's name
+    ("L'atelier a été organisé par l'Agence tinzane de santé publique et la Croix-Rouge de Dori.",
+     "Agence tinzane de santé publique"),
+    # the act of organising is not a body; the minister who presided points to his ministry
+    ("L'organisation de consultations gratuites a marqué la journée. Le ministre de la Santé a présidé la cérémonie.",
+     "Ministère de la Santé"),
+    # 'ministre délégué à la Santé' heads the ministry of health
+    ("Le ministre délégué à la Santé, Pr Awa Kodjo, a lancé le 3 mars à Dori la campagne de vaccination.",
+     "Ministère de la Santé"),
+    # a sentence saying who organised outweighs the ministry whose minister presided and is named twice
+    ("Le ministre de la Santé a présidé à Dori les travaux de ce dialogue organisé par l'Agence de coopération de "
+     "Tinza. Le ministre de la Santé a salué les participants.", "Agence de coopération de Tinza"),
+])
+def test_organiser_names_end_where_the_sentence_goes_on(text, organiser, vocab):
+    found = extract_organiser(text, vocab)
+    assert found.value and found.value.startswith(organiser) and len(found.value) <= len(organiser) + 12, found
+
+
+def test_a_committee_named_without_its_owner_gives_way_to_the_owner(vocab):
+    text = ("Le comité directeur s'est tenu du 3 au 4 mars 2024 à Dori. Le médecin chef du district sanitaire de Dori, "
+            "Dr Awa Kodjo, a présenté le bilan du semestre.")
+    found = extract_organiser(text, vocab)
+    assert found.value and "district sanitaire de Dori" in found.value.lower() or "DS-Dori" in (found.value or "")
+
+
+def test_activities_a_body_runs_are_not_confident_evidence_for_the_meeting(vocab):
+    from build_scripts.models import CONFIDENT
+    text = ("Les femmes du foyer de Dori bénéficient des visites foraines organisées par le Centre de santé de Dori "
+            "pour des consultations nutritionnelles. Une délégation a visité le foyer le 3 mars 2024.")
+    assert extract_organiser(text, vocab).confidence < CONFIDENT
+
+
+@pytest.mark.parametrize("text,organiser", [
+    ("Le district sanitaire de Dori a face au défi sécuritaire a formé des relais communautaires.",
+     "District sanitaire de Dori"),  # a subject cut before the verb that follows it
+    ("Le ministre de la Santé vacciné contre la Covid-19 a ouvert la campagne à Dori.", "Ministère de la Santé"),
+])
+def test_a_subject_or_a_head_s_body_ends_before_the_clause_that_follows(text, organiser, vocab):
+    found = extract_organiser(text, vocab)
+    assert found.value and found.value.startswith(organiser) and "formé" not in found.value \
+        and "vacciné" not in found.value, found

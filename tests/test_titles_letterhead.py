@@ -33,3 +33,54 @@ def test_the_line_under_the_state_is_its_motto_not_the_title():
               Block("paragraph", ["-----------"]), Block("heading", ["MINISTÈRE DE LA SANTÉ"]),
               Block("heading", ["Compte rendu de la session du comité de gestion de Dori"])]
     assert headline(blocks) == ("Compte rendu de la session du comité de gestion de Dori", 4)
+
+
+@pytest.mark.parametrize("line", [
+    "Skip to main content",                                   # a web page's skip link
+    "Vue des participants à la cérémonie",                    # a photo's caption
+    "Au cours de la présentation des résultats de la revue",  # a caption opening on 'au cours de'
+    "Le ministre lors de la visite (@ministere_tinza)",       # a caption with its credit
+    "A. Kodjo © Agence tinzane",                              # a photo credit
+    "I. Introduction",                                        # a section heading of the body
+    "Remerciements",
+    "mardi 14 septembre 2021",                                # a date alone
+    "2 et 3 OCTOBRE 2016",
+    "Dr Awa Kodjo, directrice régionale de la santé",         # a person presented under a photo
+    "Koffi Mensah, correspondant à Dori",                     # a correspondent's byline
+    "DORI (TINZA FASO)",                                      # a town and its country alone
+    "Télécharger au format pdf",                              # download-page furniture
+    "ab/cd/ef",                                               # an agency's sign-off initials
+])
+def test_furniture_captions_and_bylines_are_not_titles(line):
+    assert not_a_title(line)
+
+
+@pytest.mark.parametrize("line", [
+    "Lors de la revue annuelle, le district de Dori fait le bilan",   # a headline may open on 'lors de'
+    "Réforme du système de santé : les partenaires d'accord",         # 'Réf' is not a reference number
+    "Atelier de validation du plan 2025 de la DRS de Dori",
+])
+def test_headlines_that_look_like_furniture_stay_titles(line):
+    assert not not_a_title(line)
+
+
+def test_the_headline_under_a_ticker_label_is_another_article():
+    blocks = [Block("paragraph", ["Flash infos"]), Block("paragraph", ["Tinza : le recensement prorogé de quatre jours"]),
+              Block("heading", ["Dori : la revue annuelle du district sanitaire s'est tenue"]),
+              Block("paragraph", ["Le district sanitaire de Dori a tenu sa revue annuelle le 3 mars 2024 avec ses partenaires."])]
+    assert headline(blocks)[0] == "Dori : la revue annuelle du district sanitaire s'est tenue"
+
+
+def test_letters_styled_in_bold_for_social_media_become_plain():
+    blocks = [Block("heading", ["𝗦𝗮𝗻𝘁𝗲́ 𝗽𝘂𝗯𝗹𝗶𝗾𝘂𝗲 : 𝗹𝗮 𝗿𝗲𝘃𝘂𝗲 𝗮𝗻𝗻𝘂𝗲𝗹𝗹𝗲 𝗱𝗲 𝗗𝗼𝗿𝗶"]),
+              Block("paragraph", ["Le district sanitaire de Dori a tenu sa revue annuelle le 3 mars 2024 avec ses partenaires."])]
+    assert headline(blocks)[0] == "Santé publique : la revue annuelle de Dori"
+
+
+def test_a_composed_title_names_the_event_not_the_verb_after_it():
+    from build_scripts.extract.titles import event_phrase
+    text = ("Photo de la mission\nLe gouverneur a conduit une mission conjointe de travail dans la région de Dori. "
+            "Ce comité directeur est un cadre d'échange.")
+    assert event_phrase(text) == "Mission conjointe de travail"
+    assert event_phrase("La revue du 1er trimestre 2024 se tient du 3 au 5 mars.") == "Revue du 1er trimestre 2024"
+    assert event_phrase("Le comité directeur est un cadre d'échange entre responsables.") == "Comité directeur"

@@ -114,8 +114,18 @@ def name_ok(expected: Any, got: str | None, got_long: str = "") -> bool:
     forms.discard("")
     forms |= {_bare(f) for f in forms}  # 'DPS-Fria' and 'DPS de Fria' are one spelling
     accepted += [_bare(a) for a in accepted]
-    return any(a == f or (len(a) > 3 and a in f) or (len(f) > 3 and f in a and len(f) >= 0.6 * len(a))
+    return any(a == f or (len(a) > 3 and a in f and not _runs_on(f, a)) or (len(f) > 3 and f in a and len(f) >= 0.6 * len(a))
                for a in accepted for f in forms)
+
+
+NAME_GOES_ON = ("de-", "du-", "des-", "d-", "et-de-", "et-du-", "et-des-", "et-d-", "en-charge-", "charge-", "pour-")
+
+
+def _runs_on(got: str, accepted: str) -> bool:
+    """The name found holds the accepted one and then runs on into the sentence ('District sanitaire de Ouargaye a
+    défi sécuritaire'): more than two words after it that do not continue a name ('… et de l'Action sociale')."""
+    tail = got[got.index(accepted) + len(accepted):].strip("-")
+    return len(tail.split("-")) > 2 and not tail.startswith(NAME_GOES_ON)
 
 
 def field_right(name: str, expected: Any, meta: dict[str, Any]) -> bool:

@@ -228,7 +228,9 @@ def _candidates(folded: str, publication: str | None = None) -> list[Candidate]:
     for m in TITLE_YEAR.finditer(folded, 0, 400):
         add(m, _iso(int(m.group("y1"))), None, 1.0, "year closing the title line")
     years = [int(c.start[:4]) for c in found] or [
-        int(y) for y in YEAR.findall(folded)]
+        int(m.group(0)) for m in YEAR.finditer(folded)  # a target ('d'ici 2030') is not the year of the event
+        if not re.search(r"(?:d'ici|horizon|a l'horizon|vision|agenda|objectifs?)\s*(?:de |d')?(?:l'an\s*)?$",
+                         folded[max(0, m.start() - 25): m.start()])]
     if publication:  # a date without a year is most likely in the year of publication
         years = years + [int(publication[:4])] * 3
     for m in ranges:
@@ -252,6 +254,8 @@ def _candidates(folded: str, publication: str | None = None) -> list[Candidate]:
     for m in singles:  # day and month with no year: the year comes from the text
         if m.group("y1") or any(a <= m.start() < b for a, b in taken):
             continue
+        if re.match(r"\s*(?:de )?(?:chaque|toute?s? les?) (?:annee|an)s?\b", folded[m.end(): m.end() + 30]):
+            continue  # 'célébrée le 1er décembre de chaque année': a recurring day, not this event's
         wd = m.group("wd1")
         cand = _year_for(years, MONTHS[m.group("m1")], _day(m.group("d1")), wd.strip() if wd else None)
         if cand is not None:

@@ -5,6 +5,7 @@ What they say is kept apart: the publication date (to resolve "lundi dernier") a
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 
 from .dates import MONTHS, parse_date
@@ -55,6 +56,16 @@ class Lead:
 def _short_year(date: str) -> str:
     """'17/04/21' -> '17/04/2021' (a two-digit year on a publication line is this century's)."""
     return re.sub(r"([/.-])(\d\d)$", r"\g<1>20\2", date.strip())
+
+
+STYLED = re.compile("[\U0001D400-\U0001D7FF]+")  # bold, italic… letters and digits of social-media posts
+
+
+def unstyle(text: str) -> str:
+    """'𝗕𝗮𝗻𝗴𝘂𝗶, 𝟭𝟳 𝗷𝘂𝗶𝗹𝗹𝗲𝘁 𝟮𝟬𝟮𝟱' -> 'Bangui, 17 juillet 2025': Unicode's mathematical letters read as plain ones."""
+    if not STYLED.search(text):
+        return text
+    return unicodedata.normalize("NFC", STYLED.sub(lambda m: unicodedata.normalize("NFKC", m.group(0)), text))
 
 
 def strip_lead(text: str) -> Lead:

@@ -17,9 +17,20 @@ STOP = re.compile(r"\s*(?:[,.;:!?\n«»]|\s(?:avec|a travers|en collaboration|en
                   r"a (?:la salle|l'hotel|l'amphi|la prefecture)|dans la salle|qui s'est|qui se|a ete|a organise|"
                   r"ont organise|a tenu|s'est tenu|a reuni|se sont|a eu lieu|en date|ce \w+day|c'etait|car|mais|donc|"
                   r"lorsque|puisque|parce|s'est|se sont|(?:qui|se|s'|ont|sont|est|vise|visent|vient|viennent|va|vont|"
-                  r"reprend|reprennent|par)\b))")
+                  r"reprend|reprennent|par|prevoit|entend|compte|souhaite|annonce|invite|appelle|salue|deja|quant|envisage|veut|peut|"
+                  r"doit|reste|demeure|beneficie|poursuit|continue|estime|note|indique|rappelle|souligne|entre|offerte?|soit|soient|"
+                  r"sera|seront|serait|en presence|sur (?:financement|fonds)|"
+                  r"jusqu|n'a|n'ont|ne|n'est|"
+                  # a date ends a name: 'Comité régional de l'OMS d'août 2005', '… à Abuja en octobre 2010'
+                  r"(?:d'|de |en )(?:janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre|"
+                  r"(?:19|20)\d\d)|"
+                  # a second body or an infinitive after 'et': 'l'OMS et la RDC', 'du ministère et d'installer…'
+                  r"et (?:la|le|les|l')\s|et (?:de |d')\w+(?:er|ir|re)\b)\b))")
 # 'a' as a verb ('… de Conakry a organisé'): followed by a word in lower case (a place after 'à' has a capital)
-AUX_STOP = re.compile(r"\s(?:a|ont)\s+(?=[a-zéèêàâîôûç])")
+AUX_STOP = re.compile(r"\s(?:a|ont)(?:\s+(?=[a-zéèêàâîôûç])|\s*(?=,))|\s(?:à|a)\s+(?=[A-ZÀ-Ý][a-zà-ÿ])|"
+                      # a past participle that starts a clause: '… de la Santé vacciné contre la Covid-19'
+                      r"\s[a-zà-ÿ]+(?:é|ée|és|ées)\s+(?=(?:contre|par|pour|à|au|aux|en|dans|sur|le|la|les)\s)")
+# '… de Niamey', '… à Garoua': a place after 'à' ends a body's name (the town where it acts, not its name)
 # a ministry's name goes on after a comma: 'Ministère de la Santé, de l'Hygiène publique et de la CMU'
 NAME_GOES_ON = re.compile(r",\s*(?:de la |de l'|du |des |d')")
 # '… pour le Développement International', '… pour la Santé': a name goes on past 'pour' when capitals follow
@@ -28,6 +39,9 @@ ORGANISED_BY = re.compile(rf"(?:organise(?:e|s|es)?|initie(?:e|s|es)?|pilote(?:e
                           rf"menee?s?|conduite?s?|coordonnee?s?|mise?s? en (?:oe|œ)uvre|realisee?s?)\s+par\s+{ART}")
 PROGRAMME_SUBJECT = re.compile(r"\b(?:ce|le|la|cette|ledit|ladite|notre|son|sa)\s+(?:projet|programme|plan|strategie|"
                                r"politique|reforme|initiative)\b[^.;:,\n]{0,30}?\s(?:a ete|est|ont ete|sont|etait|avait ete)\s+$")
+# 'les visites foraines organisées par…', 'des séances … menées par': activities in the plural, done as a habit
+HABITUAL = re.compile(r"\b(?:les|des|ses|leurs)\s+(?!(?:travaux|assises|journees|rencontres|sessions|ateliers|reunions)\b)"
+                      r"[^.;:,\n]{2,45}$")
 # "présidé par le ministre de la Santé", "ouvert par le directeur régional…": the body the person speaks for
 PRESIDED_BY = re.compile("|".join(rf"{stem}\w*(?:\s+de la presence\s+|[^.;:\n]{{0,70}}?\spar\s+){ART}"
                                   for stem in ("presid", "ouvert", "lance", "inaugur", "supervis", "rehauss", "organis")))
@@ -68,6 +82,12 @@ PERSON = re.compile(r"^(?:m|mme|mlle|dr|pr|monsieur|madame|docteur|professeur|le
                     r"representant|representante|conseiller|coordonnateur|coordinatrice|delegue|deleguee|"
                     r"sous-prefet|haut-commissaire)\b")
 LETTERHEAD = re.compile(r"^[^a-z]{8,140}$")
+# 'Organisation de consultations gratuites', 'l'organisation de ce forum': the act of organising, not a body
+ACTIVITY = re.compile(r"(?i:organisation)\s+(?:(?:de|du|des|d['’])\s*(?!(?:la|le|les|l['’])\s)[a-zàâéèêîôûç]|"
+                      r"(?:de|du|des)\s+(?:ce|cette|ces)\s|(?!(?:mondiale|internationale|ouest|non|regionale|"
+                      r"sous|nationale|panafricaine|africaine|islamique|arabe)\b)[a-zàâéèêîôûç]+\b)")
+# A committee named without its owner: 'Comité directeur', 'Comité de pilotage' (whose? the text says elsewhere)
+BARE_COMMITTEE = re.compile(r"^(?:comite|conseil|commission|groupe|equipe|cadre)(?:\s+(?:de |d'|du )?\s*[a-z]+){0,2}$")
 MOTTO = re.compile(r"^[A-ZÀ-Ý][\w'’]*(?:\s+[\w'’]+){0,2}(?:\s*[-–—•·]\s*[A-ZÀ-Ý][\w'’]*(?:\s+[\w'’]+){0,2}){2,3}$")
 COMMITTEE = re.compile(r"(?:travaux|assises|session|reunion|seance|rencontre|assemblee generale)s?(?:\s+(?:ordinaire|"
                        r"extraordinaire|annuelle|semestrielle|trimestrielle|statutaire))?(?:\s+des\s+(?:travaux|assises))?"
@@ -286,6 +306,11 @@ def _phrase_at(text: str, folded: str, start: int, person: bool = False) -> str:
     return text[start:end].strip()
 
 
+def _stops(folded: str, start: int, end: int) -> bool:
+    """A name ends between start and end (an item's own 'et les …' goes on the list, it does not end it)."""
+    return any(not folded[m.start():].lstrip().startswith("et ") for m in STOP.finditer(folded, start, end))
+
+
 ENUM_ITEM = re.compile(r",\s*(?:et\s+)?(?:la |le |les |l')\s*[^,.;:\n()«»]{2,60}")
 
 
@@ -293,7 +318,7 @@ def _enumeration_end(text: str, folded: str, comma: int) -> int:
     """'Conseil national de lutte contre le VIH/SIDA, la tuberculose, le paludisme … et les épidémies': the
     diseases listed after 'lutte contre' belong to the name; where the list ends (the comma when none follows)."""
     end = comma
-    while (m := ENUM_ITEM.match(folded, end)) and not STOP.search(folded, end + 1, m.end()) \
+    while (m := ENUM_ITEM.match(folded, end)) and not _stops(folded, end + 1, m.end()) \
             and not AUX_STOP.search(text, end, m.end()):
         end = m.end()
     return end
@@ -345,10 +370,16 @@ def _person_org(phrase: str) -> str | None:
     title = f[t.start(): t.end()]
     rest_at = t.end()
     rest = phrase[rest_at:]
-    m = re.match(r"\s*(?:de la |du |des |de l['’]|de |d['’]|en charge de la |en charge du |chargée? de la |chargée? du )",
-                 rest, re.IGNORECASE)
+    m = re.match(r"\s*(?:de la |du |des |de l['’]|de |d['’]|en charge de la |en charge du |chargée? de la |chargée? du |"
+                 r"à la |au |aux |à l['’])", rest, re.IGNORECASE)
     if not m:
         return None
+    if f[max(0, t.start() - 8): t.start()].endswith("premier "):
+        return None  # the Prime Minister heads the government, not a ministry
+    if re.match(r"\s*(?:à la|au|aux|à l['’])", rest, re.IGNORECASE):  # 'ministre délégué à la Santé'
+        to = {"à la": "de la ", "au": "du ", "aux": "des ", "à l'": "de l'", "à l’": "de l’"}
+        rest = " " + to[re.match(r"\s*(à la|au|aux|à l['’])", rest, re.IGNORECASE).group(1).lower()] + rest[m.end():]
+        m = re.match(r"\s*(?:de la |du |des |de l['’])", rest)
     rest_body = rest[m.end():]
     comma = rest_body.find(",")
     if comma > 0 and "lutte contre" in fold(rest_body[:comma]):  # the diseases listed belong to the name
@@ -357,17 +388,31 @@ def _person_org(phrase: str) -> str | None:
     body = re.split(r",|«|\s+\((?![A-Z])|\s+(?:Dr|Pr|Prof|M\.|Mme|Monsieur|Madame|SEM|S\.E\.|Son Excellence)\b|"
                     r"\s+(?:a|ont|qui|et le|et la|lors|est|sont|était|étaient|se|s['’]est)\s|[.;:\n]",
                     rest_body)[0].replace("\x00", ",").strip()
+    listed = ("et ",) if "lutte contre" in fold(body) else ()  # 'lutte contre le sida, la tuberculose et les IST'
+    stop = next((m for m in STOP.finditer(fold(body))
+                 if not fold(body)[m.start():].lstrip().startswith((",", "pour") + listed)), None)
+    if stop:  # 'directeur général de l'OMS déjà en terre camerounaise': the name ends where the sentence goes on
+        body = body[: stop.start()].strip()
+    aux = AUX_STOP.search(body)
+    if aux:  # 'ministre de la Santé vacciné contre la Covid-19'
+        body = body[: aux.start()].strip()
     if not body:
         return None
+    if title.startswith("medecin") and re.match(r"(?:la )?(?:region|district) (?:de|du|d')", fold(body)):
+        # the chief medical officer of a region or district heads its health region or health district
+        kind = "Région médicale" if "region" in fold(body)[:10] else "District sanitaire"
+        return kind + " " + re.sub(r"^(?:la\s+)?\w+\s+", "", body, flags=re.IGNORECASE)
     group = re.search(r"\b(?:de la|du|de l['’])\s+([A-Z][A-Za-z]*[A-Z]{2,})$", body)
     if group:  # 'ministres de la Santé des pays membres de la CEDEAO': the assembly of the community
         return group.group(1)
     acr = re.search(r"\(([A-ZÉ][\w-]+)\)$", body)
     if acr:  # '… de la Communauté économique des États de l'Afrique de l'Ouest (CEDEAO)'
-        for m2 in re.finditer(r"\b(?:de la|du|de l['’]|des)\s+", body):
+        for m2 in re.finditer(r"\b(?:de la\s+|du\s+|de l['’]\s*|des\s+)", body):
             long = body[m2.end(): acr.start()].strip()
             if long[:1].isupper() and acronym_fits(long, acr.group(1)):
                 return body[m2.end():]
+    if title == "ministres" and re.search(r"\bdes (?:pays|etats)\b|\bmembres\b", fold(body)):
+        return None  # 'les ministres de la Santé des pays du bassin': several ministries, no one body
     if title.startswith("ministre"):
         return "Ministère " + rest[: m.end()].strip() + " " + body
     if title in OFFICE:
@@ -386,9 +431,12 @@ def _candidates(text: str, vocab: Vocabulary) -> list[tuple[float, str, int, str
     for m in FIELD_LINE.finditer(folded):
         out.append((6.0, _phrase_at(text, folded, m.end()), m.start(), "'Organisateur :' field"))
     for m in ORGANISED_BY.finditer(folded):
-        if PROGRAMME_SUBJECT.search(folded, max(0, m.start() - 60), m.start()):
+        if PROGRAMME_SUBJECT.search(folded, max(0, m.start() - 60), m.start()) or re.match(r"mise?s? en", folded[m.start():]):
             out.append((2.0, _phrase_at(text, folded, m.end()), m.start(), "initiated or runs the programme"))
             continue  # 'ce projet a été initié par le gouvernement': who started the programme, not this meeting
+        if re.match(r"\w+e?s\s", folded[m.start():]) and HABITUAL.search(folded, max(0, m.start() - 50), m.start()):
+            out.append((2.5, _phrase_at(text, folded, m.end()), m.start(), "runs activities the text describes"))
+            continue  # 'les visites foraines organisées par le centre de santé': what it does, not this meeting
         out.append((5.0, _phrase_at(text, folded, m.end()), m.start(), "'organisé par'"))
     for m in INITIATIVE.finditer(folded):
         out.append((4.0, _phrase_at(text, folded, m.end()), m.start(), "'à l'initiative de' / 'sous l'égide de'"))
@@ -421,8 +469,13 @@ def _candidates(text: str, vocab: Vocabulary) -> list[tuple[float, str, int, str
             out.append((3.0, body, m.start() - len(subject), "its head presided, opened or led the meeting"))
     for m in COMMITTEE.finditer(folded):
         org = text[m.start("org"): m.end("org")]
-        org = re.split(r"(?i)\s+(?:au titre|pour l'(?:annee|exercice)|de l'annee|tenu|qui|s'est|se sont|se tien|a |le \d|du \d|en \d|sous la)", fold(org))[0]
-        out.append((3.0, text[m.start("org"): m.start("org") + len(org)], m.start(), "a committee that met"))
+        whole = fold(org)
+        org = re.split(r"(?i)\s+(?:au titre|pour l'(?:annee|exercice)|de l'annee|tenu|qui|s'est|se sont|se tien|a |le \d|du \d|en \d|sous la|"
+                       r"(?:d'|de |en )(?:janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre|(?:19|20)\d\d))",
+                       whole)[0]
+        past = len(org) < len(whole) and re.match(r"\s+(?:d'|de |en )\D", whole[len(org):])
+        out.append((1.0 if past else 3.0, text[m.start("org"): m.start("org") + len(org)], m.start(),
+                    "a committee that met" if not past else "a dated session of a committee (another meeting)"))
     for m in COMMITTEE_MET.finditer(folded):
         out.append((3.5, text[m.start("org"): m.end("org")], m.start(), "a committee that met"))
     for m in WELCOMING.finditer(folded):
@@ -458,7 +511,7 @@ def _candidates(text: str, vocab: Vocabulary) -> list[tuple[float, str, int, str
     cleaned = []
     for weight, phrase, pos, method in out:
         phrase = phrase.replace("*", "").replace("_", " ").strip()
-        if len(phrase) >= 2 and not PERSON.match(fold(phrase)):
+        if len(phrase) >= 2 and not PERSON.match(fold(phrase)) and not ACTIVITY.match(phrase):
             cleaned.append((weight, phrase, pos, method))
     # 'le secrétaire général du ministère … a procédé à l'ouverture': one fact, not a head named and a head who opened
     return [c for c in cleaned if c[3] != "its minister or head is named" or not any(
@@ -480,7 +533,8 @@ def _subject(text: str, folded: str, verb: int, person: bool = False) -> str:
     for c in chunks:
         fc = fold(c)
         if (PERSON.match(fc) if person else (ORG_HEAD.match(fc) or re.match(r"[A-Z]{2,}", c))):
-            return c
+            aux = None if person else AUX_STOP.search(c)
+            return c[: aux.start()] if aux else c  # 'le district de Ouargaye a, face au défi, formé…' 
         inner = None if person else re.search(r"\b(?:le|la|l')\s*(?=(?:ministere|direction|programme|projet|"
                                                  r"comite|agence|institut|association|ong|district)\b)", fc)
         if inner:  # 'Grand-Bassam (AIP)- Le ministère de la Santé'
@@ -561,6 +615,7 @@ def _org_like(phrase: str, org: Organisation | None) -> float:
 
 
 MIN_SCORE = 1.2
+BARE_EVIDENCE = "a committee named without the body it belongs to"
 EXPLICIT = ("'Organisateur :'", "'organisé par'", "'à l'initiative", "subject of", "a committee that met")
 
 
@@ -576,6 +631,11 @@ class _Body:
 
     def described(self) -> str:
         return "; ".join(dict.fromkeys(self.evidence))
+
+
+def _explicit(body: "_Body") -> bool:
+    """A sentence says this body organised or held the meeting (and names it with its owner)."""
+    return any(m.startswith(EXPLICIT) for m in body.evidence) and BARE_EVIDENCE not in body.evidence
 
 
 def _merge_short_forms(bodies: dict[str, _Body]) -> None:
@@ -632,12 +692,19 @@ def extract_organiser(text: str, vocab: Vocabulary) -> Found:
             body.pos, body.phrase = pos, phrase
     _merge_short_forms(bodies)
     _merge_acronyms(bodies)
+    for name, b in bodies.items():
+        if BARE_COMMITTEE.match(fold(name)) and name[:1].isupper() and not re.search(r"[A-Z]{2,}|\s[A-Z]", name):
+            b.score *= 0.3  # its owner, named elsewhere in the text, is the better answer
+            b.evidence.append(BARE_EVIDENCE)
     if any(not b.funder and b.score >= 3.0 for b in bodies.values()):
         for b in bodies.values():
-            if b.funder:  # a funder named as subject is more often the partner than the organiser
+            if b.funder and not _explicit(b):  # a funder named as subject is more often the partner than the organiser
                 b.score *= 0.3
                 b.evidence.append("also named as a funder or partner")
-    ranked = sorted(bodies.items(), key=lambda kv: (-kv[1].score, kv[1].pos))
+    # a sentence saying who organised outweighs the sum of hints (who presided, who is named): ranked first unless
+    # a hinted body has more than twice its score
+    ranked = sorted(bodies.items(), key=lambda kv: (-(kv[1].score * 2 if _explicit(kv[1]) and kv[1].score >= MIN_SCORE
+                                                      else kv[1].score), kv[1].pos))
     name, best = ranked[0]
     if best.score < MIN_SCORE:
         alternatives = tuple((n, round(b.score, 2), b.described()) for n, b in ranked[:5])

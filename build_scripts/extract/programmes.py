@@ -31,7 +31,7 @@ UNDER_LONG = re.compile(r"(?:dans le cadre|au titre|sous l'egide|a l'initiative|
                         r"\s+(?:de la mise en (?:oe|œ)uvre\s+)?"
                         r"du\s+(?=projet\s|programme\s)")
 LONG_STOP = re.compile(r"\s*(?:[,.;:!?\n(«»]|\s(?:dans la|dans les|dans le|a travers|qui|en collaboration|avec|pour|afin|"
-                       r"finance|le \d|les \d|du \d|a [A-Z]))")
+                       r"finance|le \d|les \d|du \d|a [A-Z]|(?:a|ont|est|sont|a ete|ont ete|se sont|s'est) (?=[a-zà-ÿ])))")
 IN_A_NAME = re.compile(r"minist[eè]re[^.;:()\n]{0,90}$", re.IGNORECASE)
 CONTEXT = re.compile(r"(?:dans le cadre d[ue]s?|a travers l[ea]s?|du|au|le|mise en (?:oe|œ)uvre du|appui du|"
                      r"financement du|partenaires du|coordination du|equipe du|en charge du)\s*"

@@ -13,7 +13,7 @@ from ..models import Found, Report, SourceDocument
 from .acronyms import acronyms_in_report
 from .dates import extract_dates
 from .document import document_type, meeting_town
-from .lead import strip_lead
+from .lead import strip_lead, unstyle
 from .organisations import extract_organiser, extract_partners
 from .places import extract_country
 from .programmes import extract_programme
@@ -27,7 +27,7 @@ def extract_report(doc: SourceDocument, vocab: Vocabulary) -> tuple[Report, str]
     """Every field of one report as found in its text (``meta`` is left to curate.apply), and the long name of
     the programme found."""
     blocks = [copy.copy(b) for b in doc.blocks] if doc.blocks else parse_blocks(doc.text, doc.fmt)
-    lead = strip_lead(doc.text)  # fields are read from the report without its dateline and publication lines
+    lead = strip_lead(unstyle(doc.text))  # fields are read from the report without its dateline and publication lines
     text = lead.text
     head = headline(blocks, set(lead.removed))
     start, end = extract_dates(text, lead.publication)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import lru_cache
 from pathlib import Path
 
@@ -16,11 +17,38 @@ NOT_A_TITLE = re.compile(
     r"direction(?:s)? (?:generale|regionale|departementale|nationale|provinciale|de la|des|du)|"
     r"(?:un )?peuple\W|unite\W|fraternite\W|travail\W|paix\W|honneur\W|"
     r"note de synthese$|compte[- ]rendu$|proces[- ]verbal$|rapport$|titre\s*:?$|objet\s*:?$|"
-    r"(?:n|no|ref)\s*[°o.]|annee\s|region (?:de|du|des)\s|district sanitaire (?:de|du)\s[^,:]{0,30}$|"
-    r"proverbe du jour|par\s+[\w .'-]{2,40}$|photo\b|credit|[^\s]+\.(?:jpe?g|png|gif|webp)$|"
+    r"(?:n\s*[°º]|no\s*[.:°]|no\s*\d|ref\s*[.:])|annee\s|region (?:de|du|des)\s|district sanitaire (?:de|du)\s[^,:]{0,30}$|"
+    r"proverbe du jour|par\s+[\w .'-]{2,40}$|photo\b|credit|.*\.(?:jpe?g|png|gif|webp)$|"
     r"top of page|haut de (?:la )?page|a\+?\s*a\s*a-|vous etes (?:sur|ici)|page \d+\s*sur|(?:home|accueil)\s*[|>/]|"
     r".*\s\|\s.*\s\|\s|.*\b(?:publie|mis en ligne)\w*\s*(?:le|:)|table des matieres|sommaire$|"
     r".{0,40}\.(?:net|com|org|info)\b|.*\bsite d'information\b|.*\bl'actualite\b.{0,40}sur le net)")
+# Site furniture in French or English: skip links, download pages, comment forms, tickers, share bars.
+FURNITURE = re.compile(
+    r"^(?:skip to|aller au contenu|passer au contenu|toggle navigation|menu\b|search\b|rechercher\b|upload$|download$|"
+    r"view$|embed\b|citation preview|telecharger\b|leave a comm|laisser un comm|commentaires?\b|please enter|"
+    r"posted$|originally published|attachments?$|source\b|journal$|flash infos?|depeches?$|suivez-nous|lire aussi|"
+    r"a lire aussi|articles? (?:similaires|lies)|related|abonnez-vous|newsletter|connexion|login|\d+ (?:vues|min de lecture)|"
+    r"il y a \d+|(?:\d+\s*)?(?:min|minutes?) de lecture|voir (?:l')?article|aucun commentaire|enregistrer un comm|"
+    r"ajouter une note|pas encore de note|derniere modification|a propos\b|citation recommandee|bottom of p|"
+    r"\W*auteur correspondant|by\s|\(\w{2,6}\)$|[a-z]{1,4}(?:/[a-z]{1,4}){1,3}$)")
+# A line that is only a date: 'samedi 25 janvier 2025', '2 et 3 OCTOBRE 2016', 'Mars 2013', '- 28 févr.'
+DATE_ONLY = re.compile(r"^\W*(?:(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\s+)?(?:\d{1,2}(?:er)?(?:\s*(?:et|au|-)\s*"
+                       r"\d{1,2}(?:er)?)?\s+)?(?:janv|fevr|mars|avr|mai|juin|juil|aout|sept|oct|nov|dec)[a-z]*\.?(?:\s+\d{4})?\W*$")
+# A person presented, a correspondent's byline: 'Dr X, secrétaire générale du ministère', 'Y, Correspondant à Kolda'
+PERSON_LINE = re.compile(r"^(?:(?:dr|pr|m|mme|mlle|monsieur|madame|professeur|docteur)\.?\s+[^,]{2,40},|[^,]{2,40},\s*"
+                         r"(?:correspondant|envoye special|journaliste|redacteur)\b|.*\bpour\s+\S+\.(?:org|com|net|info)\W*$)")
+# A town and its country alone: 'OUAGADOUGOU (BURKINA FASO)'
+PLACE_LINE = re.compile(r"^[A-ZÀ-Ý' -]{3,30}\s*\([A-ZÀ-Ý' -]{3,30}\)$")
+# A ticker's label: the line under it is another article's headline.
+TICKER = re.compile(r"^\W*(?:flash infos?|depeches?|a lire aussi|lire aussi|dernieres? (?:infos|nouvelles|actualites)|"
+                    r"articles? (?:similaires|lies)|en continu|breaking news|les plus lus)\W*$")
+# A photo's caption: 'Vue des participants.', 'Au cours de la présentation…', a credit '© UNICEF', '(@gouvbenin)'.
+CAPTION = re.compile(r"^(?:(?:une )?vues? (?:de|des|d')|photos?\b|images?\b|de gauche a droite|au cours (?:de|du|des)|"
+                     r"lors (?:de|du|des)|pendant (?:la|le|les)|en marge (?:de|du|des))")
+CREDIT = re.compile(r"©|\(@\w+\)|\bcredit\s*(?:photo)?\s*:")
+# A section heading of the body, not the report's title: 'Contexte', 'I. Introduction', '1. Mot de bienvenue'.
+SECTION = re.compile(r"^(?:[ivx]+|\d+)\s*[.)-]\s+\S|^(?:contexte|introduction|remerciements|conclusions?|objectifs?|"
+                     r"resume|recommandations|justification|methodologie|resultats|annexes?|liste des participants)\s*:?$")
 LABEL = re.compile(r"^(?:titre|objet|theme|intitule)\s*:\s*", re.IGNORECASE)
 
 NAVIGATION = re.compile(r"^(?:retour|accueil|menu|imprimer|partager|lire la suite|actualites?|home|back)\b.{0,20}$")
@@ -29,16 +57,27 @@ EVENT_NOUN = re.compile(
     r"\b(atelier|session|reunion|revue|assises|rencontre|formation|seminaire|conference|campagne|journee|mission|"
     r"assemblee generale|table ronde|forum|concertation|comite|conseil|sortie|supervision|evaluation|enquete|"
     r"audit|visite|lancement|ceremonie|remise|certification|validation)\b")
-NOUN_STOP = re.compile(r"\s*(?:[,.;:!?\n(«]|\s(?:(?:a|ont|qui|que|s'est|se|au titre|a l'intention|au profit|"
-                       r"en faveur|dans|a l'hotel|a la salle|tenu|organise|avec|pour|sur|afin|ayant|en presence|sous)\s|"
-                       r"(?:le|les|du|des|ce|cette)\s+(?:\d|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)))")
+_MONTHS = r"(?:janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre)"
+NOUN_STOP = re.compile(r"\s*(?:[,.;:!?\n(«)]|\sde (?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\b|\squ'|\sjusqu|\s(?:(?:a|ont|qui|que|s'est|se|au titre|a l'intention|au profit|"
+                       r"en faveur|dans|a l'hotel|a la salle|tenu|tenue|organise|organisee|avec|pour|sur le theme|afin|ayant|"
+                       r"en presence|sous|est|sont|etait|vise|visant|entreprise?|conduite?|realisee?|demarre|celebree?|"
+                       r"en reponse|prevue?|initiee?|lancee?|ouverte?|finance|financee?|assuree?|offerte?|permet|permettra|constitue|"
+                       r"marque|regroupe|reunit|rassemble|intervient|doit|va|vient|fait|porte)\s|"
+                       r"(?:le|les|du|des|ce|cette)\s+(?:\d{1,2}(?:er)?\s+(?:au|et|" + _MONTHS + r")\b|\d{1,2}(?:er)?\s*$|"
+                       r"(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche))))")
 VENUE_WORD = re.compile(r"(?:salles?|centres?|lieu|documents?|outils?|modules?|plans?) (?:de|des|d')\s*$")
 KEYWORDS_LINE = re.compile(r"^(?:mots?[- ]cles|key ?words|resume|abstract|contexte)\s*:?", re.IGNORECASE)
 MAX_SUMMARY = 320
 
 
+STYLED = re.compile("[\U0001D400-\U0001D7FF]")  # bold, italic… letters of social-media posts ('𝗦𝗮𝗻𝘁𝗲́')
+
+
 def plain(text: str) -> str:
-    """Markdown emphasis markers removed: the words a reader sees."""
+    """Markdown emphasis markers removed, letters styled with Unicode's mathematical alphabets made plain: the
+    words a reader sees."""
+    if STYLED.search(text):
+        text = unicodedata.normalize("NFC", STYLED.sub(lambda m: unicodedata.normalize("NFKC", m.group(0)), text))
     return clean_spaces(text.replace("*", ""))
 
 
@@ -59,6 +98,9 @@ def not_a_title(line: str) -> bool:
     f = fold(line).strip(" *#-–—•")
     words = line.split()
     return (not any(ch.isalpha() for ch in f) or bool(NOT_A_TITLE.match(f)) or _motto(line)
+            or bool(FURNITURE.match(f)) or bool(SECTION.match(f)) or bool(CREDIT.search(line))
+            or bool(DATE_ONLY.match(f)) or bool(PERSON_LINE.match(f)) or bool(PLACE_LINE.match(line.strip()))
+            or (bool(CAPTION.match(f)) and "," not in line and " : " not in line)
             or (len(words) <= 12 and bool(BODY_NAME.match(f)) and not EVENT_NOUN.search(f))
             or (len(words) <= 3 and all(w[:1].isupper() for w in words) and not EVENT_NOUN.search(f)
                 and not re.search(r"\d", f)))
@@ -78,6 +120,9 @@ def headline(blocks: list[Block], skip: set[str] | None = None) -> tuple[str, in
     previous = ""
     country_line = False  # the line before named the state ('RÉPUBLIQUE DU NIGER', 'Burkina Faso')
     for n, b in enumerate(blocks[:12]):
+        if TICKER.match(fold(previous)):
+            previous = plain(b.lines[-1]) if b.lines else ""
+            continue  # the headline of another article, under 'Flash infos', 'À lire aussi'
         runs_on, previous = _runs_on(previous), plain(b.lines[-1]) if b.lines else ""
         motto_slot, country_line = country_line, _names_a_state(previous)
         if b.kind == "heading":
@@ -114,21 +159,30 @@ def headline(blocks: list[Block], skip: set[str] | None = None) -> tuple[str, in
     return None
 
 
+DETERMINER = re.compile(r"(?:^|\n|\b(?:un|une|la|le|l'|cette|ce|cet|sa|son|leur|a la|au))\s*$")
+
+
 def event_phrase(text: str) -> str:
-    """'un atelier de partage d'expériences à l'intention…' -> "Atelier de partage d'expériences"."""
+    """'un atelier de partage d'expériences à l'intention…' -> "Atelier de partage d'expériences": the first event
+    named with what it is about (a bare 'Mission' in a caption gives way to 'mission conjointe de travail')."""
     folded = fold(text)
-    m = next((m for m in EVENT_NOUN.finditer(folded) if not VENUE_WORD.search(folded, max(0, m.start() - 12), m.start())),
-             None)
-    if not m:
-        return ""
-    stop = NOUN_STOP.search(folded, m.end())
-    end = stop.start() if stop else m.end()
-    words = text[m.start(): end].split()[:14]
-    while len(words) > 1 and fold(words[-1]).strip(",;:") in ("de", "du", "des", "la", "le", "les", "l'", "d'", "et", "a",
-                                                              "au", "aux", "en", "sur", "pour"):
-        words.pop()  # never end on a preposition: 'Session du conseil de santé du district de'
-    phrase = " ".join(words).rstrip(" ,;:-")
-    return phrase[:1].upper() + phrase[1:]
+    first = ""
+    for n, m in enumerate(m for m in EVENT_NOUN.finditer(folded, 0, 3000)
+                          if not VENUE_WORD.search(folded, max(0, m.start() - 12), m.start())):
+        if n >= 6:
+            break
+        stop = NOUN_STOP.search(folded, m.end())
+        end = stop.start() if stop else m.end()
+        words = text[m.start(): end].split()[:14]
+        while len(words) > 1 and fold(words[-1]).strip(",;:") in ("de", "du", "des", "la", "le", "les", "l'", "d'", "et",
+                                                                  "a", "au", "aux", "en", "sur", "pour"):
+            words.pop()  # never end on a preposition: 'Session du conseil de santé du district de'
+        phrase = " ".join(words).rstrip(" ,;:-")
+        phrase = phrase[:1].upper() + phrase[1:]
+        if len(words) >= 2 and (n == 0 or DETERMINER.search(folded, max(0, m.start() - 8), m.start())):
+            return phrase  # a later event counts when it is one ('une mission…'), not a word in a name ('… de formation')
+        first = first or phrase
+    return first
 
 
 def extract_title(blocks: list[Block], text: str, *, programme: str | None, organiser_short: str | None,
