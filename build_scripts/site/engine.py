@@ -262,10 +262,11 @@ class GzipHandler(http.server.SimpleHTTPRequestHandler):
         return io.BytesIO(body)
 
 
-def serve(site_dir: Path, port: int, started: Callable[[str], None] = lambda url: None) -> None:
-    """Serve the built static site on 127.0.0.1 only, compressed (no live reload: rebuild, then refresh);
-    ``started`` is told the address once the server listens."""
-    handler = functools.partial(GzipHandler, directory=str(site_dir))
+def serve(site_dir: Path, port: int, started: Callable[[str], None] = lambda url: None,
+          handler_class: type[GzipHandler] | None = None) -> None:
+    """Serve the built static site on 127.0.0.1 only, compressed (no live reload here: rebuild, then refresh;
+    watch mode passes its own ``handler_class``); ``started`` is told the address once the server listens."""
+    handler = functools.partial(handler_class or GzipHandler, directory=str(site_dir))
     with http.server.ThreadingHTTPServer(("127.0.0.1", port), handler) as httpd:
         started(f"http://127.0.0.1:{port}/")
         try:

@@ -18,8 +18,6 @@ build the server holds, and reloads when it changes; the files on disk are the s
 
 from __future__ import annotations
 
-import functools
-import http.server
 import io
 import json
 import os
@@ -35,7 +33,7 @@ from typing import Callable
 from ..paths import FRAGMENTS_DIR, REPORTS_DIR
 from ..write import MANIFEST
 from .engine import (GzipHandler, build_search_index, build_site, bundle_count, part_count, part_of, report_pages,
-                     run_mkdocs)
+                     run_mkdocs, serve)
 
 STATUS_PATH = "/__kb_watch"
 RELOAD_SCRIPT = (
@@ -267,15 +265,9 @@ def watch(project: Path, source: Path, docs: Path, site_dir: Path, port: int, sa
     if watcher.full_build():
         say("error: the first build failed (see above): fix the problems, then start watch mode again")
         return 1
-    handler = functools.partial(type("Handler", (WatchHandler,), {"status": watcher.status}), directory=str(site_dir))
     stop = threading.Event()
-    thread = threading.Thread(target=watcher.loop, args=(stop,), daemon=True)
-    thread.start()
-    with http.server.ThreadingHTTPServer(("127.0.0.1", port), handler) as httpd:
-        say(f"Watching {source} and serving {site_dir} on http://127.0.0.1:{port}/ (Ctrl+C to stop)")
-        try:
-            httpd.serve_forever()
-        except KeyboardInterrupt:
-            pass
+    threading.Thread(target=watcher.loop, args=(stop,), daemon=True).start()
+    serve(site_dir, port, lambda url: say(f"Watching {source} and serving {site_dir} on {url} (Ctrl+C to stop)"),
+          type("Handler", (WatchHandler,), {"status": watcher.status}))
     stop.set()
     return 0
