@@ -124,6 +124,12 @@ def test_several_countries_give_a_list(vocab):
      "réunissant les points focaux de cinq pays et les directeurs des laboratoires nationaux de référence, "
      "dans le cadre du projet régional de renforcement des systèmes de surveillance des maladies (REDISSE).",
      "REDISSE"),
+    # what the meeting evaluates is its subject
+    ("Le ministre a présidé à Niamey les assises de l'évaluation conjointe externe du règlement sanitaire "
+     "international (RSI).", "RSI"),
+    # a place in brackets after 'programmes' is not a programme's name, however often the text names it
+    ("Les différents programmes nationaux ont tenu des stands au marché de la commune de Yoff (Dakar). "
+     "Les habitants de Dakar ont été nombreux.", None),
 ])
 def test_programme(text, programme, vocab):
     found = extract_programme(text, vocab).value

@@ -91,6 +91,11 @@ def _build_registry(vocab: Vocabulary) -> tuple[re.Pattern[str] | None, re.Patte
     return (phrase_pattern(acronyms, case_sensitive=True), phrase_pattern(names), by_key)
 
 
+def _place_keys(vocab: Vocabulary) -> frozenset[str]:
+    return vocab.compiled("programmes.py:_place_keys", lambda v: frozenset(
+        _key(n) for c in v.countries for n in (c.name, *c.aliases, *c.places)))
+
+
 def _is_acronym(term: str) -> bool:
     return sum(ch.isupper() for ch in term) >= 2 and " " not in term.strip()
 
@@ -157,8 +162,9 @@ def extract_programme(text: str, vocab: Vocabulary, title: str = "") -> Found:
         if NOT_A_PROGRAMME.match(name) or _key(name) in by_key:
             continue
         caps = sum(ch.isupper() or ch.isdigit() or ch == "+" for ch in name)
-        if caps < 2 and not acronym_fits(m.group("long"), name) and len(word_spans(text, name)) < 2:
-            continue  # '(Santé)': a word in brackets, not a name
+        if caps < 2 and not acronym_fits(m.group("long"), name) and (
+                len(word_spans(text, name)) < 2 or _key(name) in _place_keys(vocab)):
+            continue  # '(Santé)', '… la commune de Yoff (Dakar)': a word or a place in brackets, not a name
         frame = fold(m.group("head")).startswith(("plan", "strat")) and not WORKED_ON.search(folded[max(0, m.start() - 60): m.start()])
         p = Programme(name, long=_clean_long(m.group("long")), kind="plan" if frame else "programme")
         by_key[_key(name)] = p
