@@ -107,6 +107,29 @@ def test_several_countries_give_a_list(vocab):
      "RÉGIONALE DE LA SANTÉ DE KANKAN\n*****\nAGENCE NATIONALE DE SÉCURITÉ SANITAIRE\n*****\nPROGRAMME ELARGI DE VACCINATION\n*****\n\n"
      "RAPPORT DE LA CAMPAGNE DE RIPOSTE CONTRE LA ROUGEOLE À KOUROUSSA\n\nLa campagne a touché 40 000 enfants.",
      "PEV"),
+    # a programme first named well after the lead, as an aside, is not the meeting's frame: null, not a guess
+    ("Le district sanitaire a réuni ses infirmiers chefs de poste pour la revue trimestrielle des données. "
+     + "Les participants ont examiné la complétude des rapports mensuels, la promptitude de leur transmission et "
+       "la qualité des données saisies dans le logiciel de gestion, poste par poste, puis ont arrêté un plan "
+       "d'amélioration assorti d'échéances. " * 4
+     + "Une infirmière a rappelé que le programme PTME reste suivi par la moitié des femmes enceintes.", None),
+    # ... unless the programme's own team takes part in the meeting
+    ("Le district sanitaire a réuni ses infirmiers chefs de poste pour préparer la campagne de vaccination. "
+     + "Les participants ont examiné la complétude des rapports mensuels, la promptitude de leur transmission et "
+       "la qualité des données saisies dans le logiciel de gestion, poste par poste, puis ont arrêté un plan "
+       "d'amélioration assorti d'échéances. " * 4
+     + "Le point focal régional du Programme élargi de vaccination (PEV) a présenté la couverture vaccinale.", "PEV"),
+    # a registry programme defined in the text is weighed by the words before its long form
+    ("La réunion régionale consacrée à la surveillance transfrontalière s'est tenue à Lomé du 7 au 9 octobre, "
+     "réunissant les points focaux de cinq pays et les directeurs des laboratoires nationaux de référence, "
+     "dans le cadre du projet régional de renforcement des systèmes de surveillance des maladies (REDISSE).",
+     "REDISSE"),
+    # what the meeting evaluates is its subject
+    ("Le ministre a présidé à Niamey les assises de l'évaluation conjointe externe du règlement sanitaire "
+     "international (RSI).", "RSI"),
+    # a place in brackets after 'programmes' is not a programme's name, however often the text names it
+    ("Les différents programmes nationaux ont tenu des stands au marché de la commune de Yoff (Dakar). "
+     "Les habitants de Dakar ont été nombreux.", None),
 ])
 def test_programme(text, programme, vocab):
     found = extract_programme(text, vocab).value

@@ -46,8 +46,18 @@ LETTERHEAD_CHARS = 600
 # 'le processus d'élaboration de son Plan d'action national … (PANSS)', 'atelier de validation du plan stratégique':
 # the plan the meeting drafts, validates or reviews is its subject, not a frame mentioned in passing
 WORKED_ON = re.compile(r"\b(?:elaboration|validation|revision|actualisation|finalisation|adoption|mise a jour|"
-                       r"evaluation|restitution|vulgarisation|lancement)\s+(?:du |de la |de l'|de son |de sa |de leur |"
-                       r"de ce |de cette |des |d'un |d'une )\s*$")
+                       r"evaluation(?: conjointe)?(?: externe)?|restitution|vulgarisation|lancement|revue|bilan|"
+                       r"(?:controle|suivi|evaluation|revue|bilan) de la mise en (?:oe|œ)uvre)\s+"
+                       r"(?:du |de la |de l'|de son |de sa |de leur |de ce |de cette |des |d'un |d'une )\s*$")
+# 'le gouvernement a lancé jeudi le Programme …', 'a validé le projet …': the meeting's own object
+ACTED_ON = re.compile(r"\b(?:a|ont) (?:lance|valide|adopte|evalue|passe en revue)(?:\s+[a-z]+)?\s+(?:le |la |l')\s*$")
+# a programme first named this far into the text, with nothing saying the meeting was held under it, is one
+# named in passing (a stand at a fair, a speaker's aside), not the report's programme
+LEAD_CHARS = 1000
+# 'le point focal régional du Programme élargi de vaccination', 'les responsables du PEV': the programme's own
+# team takes part in the meeting, which keeps a programme named late in the text
+STAFF = re.compile(r"\b(?:responsables?|coordinat(?:eur|rice)s?|coordonnat(?:eur|rice)s?|points? focaux?|point focal|"
+                   r"equipes?|gestionnaires?)(?:\s+[a-z]+){0,2}\s+d[ue]s?\s+(?:projet\s+|programme\s+)?$")
 
 
 @dataclass
@@ -59,6 +69,7 @@ class _Evidence:
     hits: list[tuple[int, int]] = field(default_factory=list)
     weights: dict[tuple[int, int], float] = field(default_factory=dict)  # what each mention added
     framed: bool = False  # the text says the meeting was held under it ('dans le cadre du …', in the title)
+    staffed: bool = False  # the programme's own team takes part ('le coordinateur du PNACC')
 
 
 
@@ -78,6 +89,11 @@ def _build_registry(vocab: Vocabulary) -> tuple[re.Pattern[str] | None, re.Patte
             names.append(p.long)
             by_key[_key(p.long)] = p
     return (phrase_pattern(acronyms, case_sensitive=True), phrase_pattern(names), by_key)
+
+
+def _place_keys(vocab: Vocabulary) -> frozenset[str]:
+    return vocab.compiled("programmes.py:_place_keys", lambda v: frozenset(
+        _key(n) for c in v.countries for n in (c.name, *c.aliases, *c.places)))
 
 
 def _is_acronym(term: str) -> bool:
@@ -109,8 +125,12 @@ def extract_programme(text: str, vocab: Vocabulary, title: str = "") -> Found:
             weight -= 2.0
         elif ENUMERATED.search(before):
             weight -= 1.0  # 'trois programmes, à savoir le PEV …': one of several the text lists
+        elif WORKED_ON.search(before[-60:]) or ACTED_ON.search(before[-60:]):
+            weight += 1.0  # 'évaluation externe du RSI', 'a lancé le Programme …': what the meeting worked on
+            ev.framed = ev.framed or start < LEAD_CHARS
         elif CONTEXT.search(before):
             weight += 0.75
+            ev.staffed = ev.staffed or bool(STAFF.search(before[-60:]))
             ev.framed = ev.framed or bool(re.search(r"(?:cadre|travers|mise en (?:oe|œ)uvre|appui|financement)", before[-40:]))
         if start < 250:
             weight += 1.0
@@ -134,11 +154,17 @@ def extract_programme(text: str, vocab: Vocabulary, title: str = "") -> Found:
                 credit(by_key[_key(hit.group(0))], hit.start(), hit.end())
     for m in DEFINED.finditer(text):
         name = m.group("name")
+        if _key(name) in by_key and by_key[_key(name)].name in evidence:
+            # 'dans le cadre du projet régional … (REDISSE)': a registry name's definition is one mention with it,
+            # weighed by the words before the long form
+            credit(by_key[_key(name)], m.start(), m.end("long"))
+            continue
         if NOT_A_PROGRAMME.match(name) or _key(name) in by_key:
             continue
         caps = sum(ch.isupper() or ch.isdigit() or ch == "+" for ch in name)
-        if caps < 2 and not acronym_fits(m.group("long"), name) and len(word_spans(text, name)) < 2:
-            continue  # '(Santé)': a word in brackets, not a name
+        if caps < 2 and not acronym_fits(m.group("long"), name) and (
+                len(word_spans(text, name)) < 2 or _key(name) in _place_keys(vocab)):
+            continue  # '(Santé)', '… la commune de Yoff (Dakar)': a word or a place in brackets, not a name
         frame = fold(m.group("head")).startswith(("plan", "strat")) and not WORKED_ON.search(folded[max(0, m.start() - 60): m.start()])
         p = Programme(name, long=_clean_long(m.group("long")), kind="plan" if frame else "programme")
         by_key[_key(name)] = p
@@ -192,6 +218,9 @@ def extract_programme(text: str, vocab: Vocabulary, title: str = "") -> Found:
     if not ranked or ranked[0].score < 1.5:
         return Found(None, "", 0.0, "no programme mentioned often or prominently enough")
     best = ranked[0]
+    if not best.framed and not best.staffed and best.first[0] >= LEAD_CHARS:
+        return Found(None, "", 0.0, f"{best.programme.name} is named only after the lead, as in passing",
+                     tuple((e.programme.name, round(e.score, 2), f"{e.mentions} mention(s)") for e in ranked[:3]))
     runner = ranked[1].score if len(ranked) > 1 else 0.0
     conf = round(min(1.0, best.score / 4.0) * (1.0 if best.score >= 2 * runner else 0.7), 2)
     if not best.framed:
