@@ -221,7 +221,7 @@ def run_realtext(vocab: Vocabulary, *, verbose: bool, half: str | None = None, c
     out: list[str] = []
     cases = load_cases(cases_path)
     halves = {"A (dev)": [c for c in cases if c.get("half") == "A"],
-              "B (held out)": [c for c in cases if c.get("half") == "B"],
+              "B (held out, pass 1-2)": [c for c in cases if c.get("half") == "B"],
               "C (blind)": [c for c in cases if c.get("half") == "C"], "all": cases}
     tallies = {name: score_cases(group, vocab, cache) for name, group in halves.items() if group}
     have = len(cases) - len(tallies["all"].missing) if cases else 0
