@@ -153,10 +153,11 @@ class Renderer:
                                 units_data=units_data, consulted=consulted, original_links=originals.links)
 
     def jobs(self, reports: list[Report], classes: Classification) -> list[Job]:
-        """Every generated file, as jobs: the listings first (the longest job), the index pages, each report's
-        page and reference files, the search vocabulary."""
+        """Every generated file, as jobs keyed by what each shows: the corpus exports, the listing pages (one
+        job per page, keyed by the reports and statements it shows), the index pages, each report's page, the
+        search vocabulary. A report's new title re-renders its page, the exports and the pages that list it."""
         buckets, rel = classes.buckets, classes.related
-        jobs = [Job(("listings", self.base_url), reports, lambda: self._listings(reports, buckets))]
+        jobs = self.export_jobs(reports) + self.listing_jobs(reports, buckets)
         for kind in INDEX_KINDS:
             for b in buckets[kind]:
                 jobs.append(Job(("bucket", b.kind, b.slug, b.label, b.description), b.reports,
@@ -172,45 +173,86 @@ class Renderer:
         """Every generated file made here, at once (tests and tools; a build goes through build.py)."""
         out: dict[str, str] = {}
         for job in self.jobs(reports, classes):
-            out.update(job.make())
+            _merge(out, job.make())
         return out
 
-    def _listings(self, reports: list[Report], buckets: dict[str, list[Bucket]]) -> dict[str, str]:
-        """The files that list every report: indexes, statements, glossary, home, feeds, catalogues, references."""
-        out: dict[str, str] = {}
+    def export_jobs(self, reports: list[Report]) -> list[Job]:
+        """The corpus exports: each one file over every report (the longest jobs, first)."""
+        base, ordered = self.base_url, sorted(reports, key=lambda r: r.slug)
+        return [Job(("lecons",), reports, lambda: dict(zip(("lecons.json", "lecons.csv"),
+                                                                 cite.units_catalogue(reports)))),
+                Job(("references.bib", base), reports, lambda: {"references.bib": cite.bibtex(ordered, base)}),
+                Job(("references.ris", base), reports, lambda: {"references.ris": cite.ris(ordered, base)}),
+                Job(("references.json", base), reports, lambda: {"references.json": cite.csl_json(ordered, base)}),
+                Job(("catalogue",), reports, lambda: dict(zip(("catalogue.json", "catalogue.csv"), catalogue(reports)))),
+                Job((REDIRECTS,), [r for r in reports if r.meta.get("aliases")], lambda: {REDIRECTS: redirects(reports)})]
+
+    def listing_jobs(self, reports: list[Report], buckets: dict[str, list[Bucket]]) -> list[Job]:
+        """One job per listing page (or small group of files), its key made of what it shows: the reports it
+        names (their shown digests) and the shape of the page (counts, pages, which statements)."""
+        base, jobs = self.base_url, []
         everything = sorted(reports, key=sort_key)
         for n, chunk, pager in paginate(everything, "index"):
-            out[f"{REPORTS_DIR}/{page_name('index', n)}.md"] = self._page(
-                "Tous les rapports" + (f" (page {n})" if n > 1 else ""), "reports_index.html.j2",
-                reports=chunk, total=len(everything), pager=pager, page=n)
+            jobs.append(Job(("reports-index", n, str(pager), len(everything)), chunk,
+                            lambda n=n, chunk=chunk, pager=pager: {f"{REPORTS_DIR}/{page_name('index', n)}.md": self._page(
+                                "Tous les rapports" + (f" (page {n})" if n > 1 else ""), "reports_index.html.j2",
+                                reports=chunk, total=len(everything), pager=pager, page=n)}))
+        undated = [r for r in reports if not r.meta.get("date")]
         for kind in INDEX_KINDS:
-            out[f"{kind}/index.md"] = self._page(INDEX_TITLES[kind][0], "bucket_index.html.j2", kind=kind,
-                                                 buckets=buckets[kind],
-                                                 undated=[r for r in reports if not r.meta.get("date")])
+            shown = undated if kind == "annees" else []  # the template lists the undated reports on the years' index
+            jobs.append(Job(("bucket-index", kind, [(b.slug, b.label, len(b.reports)) for b in buckets[kind]]), shown,
+                            lambda kind=kind: {f"{kind}/index.md": self._page(
+                                INDEX_TITLES[kind][0], "bucket_index.html.j2", kind=kind, buckets=buckets[kind],
+                                undated=undated)}))
         for kind in UNIT_LABELS:
-            _merge(out, self.units_pages(kind, reports))
-        out[f"{GLOSSARY_DIR}/index.md"] = self._page("Glossaire des sigles", "glossary.html.j2",
-                                                     entries=glossary_entries(reports))
+            for path, title, context in self.units_plan(kind, reports):
+                pairs = context["unit_pairs"]
+                shape = [path, title, context["total"], str(context["pager"]), context["theme_label"],
+                         [(slug, label, count, [(r.slug, u.uid) for u, r in items])
+                          for slug, label, items, count in context["groups"]]]
+                jobs.append(Job(("units", base, shape), list({r.slug: r for _, r in pairs}.values()),
+                                lambda path=path, title=title, context=context: {
+                                    path: self._page(title, "units.html.j2", **context)}))
+        jobs.append(Job(("glossary",), [r for r in reports if r.acronyms], lambda: {
+            f"{GLOSSARY_DIR}/index.md": self._page("Glossaire des sigles", "glossary.html.j2",
+                                                   entries=glossary_entries(reports))}))
         unit_counts = self._unit_counts(reports)
-        out[f"{UNITS_DIR}/index.md"] = self._page("Enseignements et recommandations", "units_index.html.j2",
-                                                  counts=unit_counts)
+        jobs.append(Job(("units-index", unit_counts), [], lambda: {
+            f"{UNITS_DIR}/index.md": self._page("Enseignements et recommandations", "units_index.html.j2",
+                                                counts=unit_counts)}))
         rows = catalogue_rows(reports)
-        out[HOME_FRAGMENT] = self.md_env.get_template("home_fragment.md.j2").render(
-            latest=sorted(reports, key=sort_key)[:8], buckets=buckets,
-            n_reports=len(reports), unit_counts=unit_counts,
+        latest = everything[:8]
+        shape = [len(reports), unit_counts, {k: [(b.slug, b.label, len(b.reports)) for b in bs] for k, bs in buckets.items()},
+                 [(row["year"], row.get("countries")) for row in rows]]
+        jobs.append(Job(("home", shape), latest, lambda: {HOME_FRAGMENT: self.home_fragment(
+            reports, latest, rows, buckets, unit_counts)}))
+        by_slug = {r.slug: r for r in reports}
+        for path, title, subtitle, feed_rows in self.feed_plan(rows, buckets):
+            shown = [by_slug[row["slug"]] for _, row in feeds.newest(feed_rows)]
+            jobs.append(Job(("feed", base, path, title, subtitle), shown,
+                            lambda path=path, title=title, subtitle=subtitle, feed_rows=feed_rows: {
+                                path: feeds.atom_feed(feed_rows, site_url=base, feed_path=path, title=title,
+                                                      subtitle=subtitle)}))
+        return jobs
+
+    def home_fragment(self, reports: list[Report], latest: list[Report], rows: list[dict[str, Any]],
+                      buckets: dict[str, list[Bucket]], unit_counts: dict[str, int]) -> str:
+        """The generated part of the home page: counts, latest reports, charts, themes."""
+        return self.md_env.get_template("home_fragment.md.j2").render(
+            latest=latest, buckets=buckets, n_reports=len(reports), unit_counts=unit_counts,
             timeline=Safe(charts.timeline_svg(rows)), timeline_table=year_country_table(rows),
             grid=Safe(charts.country_grid_svg(rows, lambda name: f"pays/{slugify(name)}/")),
             themes_chart=Safe(charts.bars_svg([(b.label, len(b.reports)) for b in buckets["themes"]],
                                               "Rapports par thème", lambda label: f"themes/{theme_address(label)}/")))
-        out.update(self.feeds(rows, buckets))
-        out[REDIRECTS] = redirects(reports)
-        out["catalogue.json"], out["catalogue.csv"] = catalogue(reports)
-        out["lecons.json"], out["lecons.csv"] = cite.units_catalogue(reports, self.base_url)
-        ordered = sorted(reports, key=lambda r: r.slug)
-        out["references.bib"] = cite.bibtex(ordered, self.base_url)
-        out["references.ris"] = cite.ris(ordered, self.base_url)
-        out["references.json"] = cite.csl_json(ordered, self.base_url)
-        return out
+
+    def feed_plan(self, rows: list[dict[str, Any]], buckets: dict[str, list[Bucket]]) -> list[tuple]:
+        """Atom feeds by event date, as (path, title, subtitle, rows): the whole site, and one per theme."""
+        plan = [(f"{FEEDS_DIR}/rapports.xml", cite.SITE_NAME, "Les derniers rapports, par date de l'événement", rows)]
+        for b in buckets["themes"]:
+            slugs = {r.slug for r in b.reports}
+            plan.append((f"{FEEDS_DIR}/{b.slug}.xml", f"{cite.SITE_NAME} — {b.label}",
+                         f"Les derniers rapports du thème « {b.label} »", [row for row in rows if row["slug"] in slugs]))
+        return plan
 
     def report_files(self, r: Report, related_reports: list[tuple[Report, list[str]]]) -> dict[str, str]:
         """A report's page and its reference files."""
@@ -218,19 +260,6 @@ class Renderer:
                 f"{REFERENCES_DIR}/{r.slug}.bib": cite.bibtex([r], self.base_url),
                 f"{REFERENCES_DIR}/{r.slug}.ris": cite.ris([r], self.base_url),
                 f"{REFERENCES_DIR}/{r.slug}.json": cite.csl_json([r], self.base_url)}
-
-    def feeds(self, rows: list[dict[str, Any]], buckets: dict[str, list[Bucket]]) -> dict[str, str]:
-        """Atom feeds by event date: the whole site, and one per theme."""
-        out = {f"{FEEDS_DIR}/rapports.xml": feeds.atom_feed(
-            rows, site_url=self.base_url, feed_path=f"{FEEDS_DIR}/rapports.xml", title=cite.SITE_NAME,
-            subtitle="Les derniers rapports, par date de l'événement")}
-        for b in buckets["themes"]:
-            slugs = {r.slug for r in b.reports}
-            out[f"{FEEDS_DIR}/{b.slug}.xml"] = feeds.atom_feed(
-                [row for row in rows if row["slug"] in slugs], site_url=self.base_url,
-                feed_path=f"{FEEDS_DIR}/{b.slug}.xml", title=f"{cite.SITE_NAME} — {b.label}",
-                subtitle=f"Les derniers rapports du thème « {b.label} »")
-        return out
 
     def _template(self, name: str, **context: Any) -> str:
         """An HTML template, with a fresh set of heading ids unless the caller gives one."""
@@ -317,8 +346,9 @@ class Renderer:
                              ("programmes", "Programmes concernés", "count")]}.get(b.kind, [])
         return [bars(kind, title, order) for kind, title, order in wanted if facets.get(kind)]
 
-    def units_pages(self, kind: str, reports: list[Report]) -> dict[str, str]:
-        """All statements of one kind grouped by theme: a summary page, and a paged list per large theme."""
+    def units_plan(self, kind: str, reports: list[Report]) -> list[tuple[str, str, dict[str, Any]]]:
+        """All statements of one kind grouped by theme, as (path, title, template context) per page: a summary
+        page, and a paged list per large theme."""
         by_theme: dict[str, list[tuple[Unit, Report]]] = {t.slug: [] for t in self.vocab.themes}
         for r in sorted(reports, key=sort_key):
             for u in r.units:
@@ -331,23 +361,20 @@ class Renderer:
                   for slug in by_theme}
         groups = [(theme_address(labels[slug]), labels[slug], items) for slug, items in by_theme.items() if items]
         base = unit_page(kind)
-        out = {}
         shown = [(slug, label, items[:UNITS_PREVIEW], len(items)) for slug, label, items in groups]
-        out[f"{UNITS_DIR}/{base}.md"] = self._page(
-            UNIT_LABELS[kind][0], "units.html.j2", kind=kind, groups=shown, total=sum(len(g[2]) for g in groups),
-            base=base, unit_pairs=[p for _, _, g, _ in shown for p in g], base_url=self.base_url, pager="",
-            theme_label="")
+        plan = [(f"{UNITS_DIR}/{base}.md", UNIT_LABELS[kind][0], dict(
+            kind=kind, groups=shown, total=sum(len(g[2]) for g in groups), base=base,
+            unit_pairs=[p for _, _, g, _ in shown for p in g], base_url=self.base_url, pager="", theme_label=""))]
         for slug, label, items in groups:
             if len(items) <= UNITS_PREVIEW:
                 continue
             for n, chunk, pager in paginate(items, f"{base}-{slug}"):
                 theme_label = label + (f" (page {n})" if n > 1 else "")
-                out[f"{UNITS_DIR}/{page_name(f'{base}-{slug}', n)}.md"] = self._page(
-                    f"{UNIT_LABELS[kind][0]} : {theme_label}", "units.html.j2", kind=kind,
-                    groups=[(slug, label, chunk, len(items))], total=len(items), base=base, unit_pairs=chunk,
-                    base_url=self.base_url, pager=pager, theme_label=theme_label)
-        return out
-
+                plan.append((f"{UNITS_DIR}/{page_name(f'{base}-{slug}', n)}.md",
+                             f"{UNIT_LABELS[kind][0]} : {theme_label}", dict(
+                                 kind=kind, groups=[(slug, label, chunk, len(items))], total=len(items), base=base,
+                                 unit_pairs=chunk, base_url=self.base_url, pager=pager, theme_label=theme_label)))
+        return plan
 
 PAGE_SIZE = 100  # entries per listing page: a theme with 2,500 reports gives 25 light pages
 UNITS_PREVIEW = 10  # statements per theme on a summary page
