@@ -12,6 +12,7 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable
+from urllib.parse import quote
 
 import yaml
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
@@ -21,7 +22,7 @@ from .. import originals
 from ..classify import Bucket, Classification, sort_key
 from ..config import Vocabulary
 from ..models import INDEX_KINDS, UNIT_KINDS, Report, Unit
-from ..paths import (FEEDS_DIR, GLOSSARY_DIR, HOME_FRAGMENT, REDIRECTS, REFERENCES_DIR, REPORTS_DIR, UNITS_DIR,
+from ..paths import (FEEDS_DIR, GLOSSARY_DIR, HOME_FRAGMENT, REDIRECTS, REPORTS_DIR, UNITS_DIR,
                      page_name, page_url, slugify, theme_address, unit_page)
 from ..text import french_date
 from . import charts, cite, feeds
@@ -43,8 +44,8 @@ REPORT_IDS = ("texte-du-rapport", "sigles", "kb-points", "kb-citer", "kb-lies") 
 Safe = Markup  # text already safe (HTML we wrote, or Markdown for the home fragment): emitted as is
 HTML_FLAG = "kb_html"  # front-matter key that tells site/hooks.py the page body is HTML
 # Front-matter keys read by the theme (docs/_theme/main.html) for the page head: citation meta tags, the
-# description (escaped by site/hooks.py into 'description', which the theme prints as is), the RIS file.
-HEAD_META, HEAD_DESCRIPTION, HEAD_RIS = "kb_meta", "kb_description", "kb_ris"
+# description (escaped by site/hooks.py into 'description', which the theme prints as is).
+HEAD_META, HEAD_DESCRIPTION = "kb_meta", "kb_description"
 
 
 def _finalize(value: Any) -> Any:
@@ -60,20 +61,45 @@ def unit_actions(u: Unit, r: Report) -> Safe:
     return Safe(f'<span class="kb-actions" data-unit="{attr(r.slug + "#" + u.uid)}"></span>')
 
 
-def units_data(pairs: list[tuple[Unit, Report]], base_url: str) -> Safe:
-    """One JSON block per page with what the basket needs for each unit (one block, not an attribute per
-    unit: lighter pages); '<' and '>' are escaped so no text can close the script element."""
+def unit_entries(pairs: list[tuple[Unit, Report]], base_url: str) -> dict[str, dict[str, Any]]:
+    """What the basket needs for each unit, whole: its words, its citation, its report's reference parts."""
     def url(r: Report, u: Unit) -> str:
         return f"{cite.report_url(base_url, r)}#{u.uid}" if cite.report_url(base_url, r) else ""
-    data = {f"{r.slug}#{u.uid}": {"kind": cite.UNIT_NAMES[u.kind], "text": u.text,
+    return {f"{r.slug}#{u.uid}": {"kind": cite.UNIT_NAMES[u.kind], "text": u.text,
                                    "cite": cite.unit_citation(u, r, base_url), "url": url(r, u), "title": r.meta["title"],
                                    "ref": cite.reference_parts(r.meta, cite.report_url(base_url, r)),
                                    "short": cite.short_reference(r.meta), "report": r.slug}
             for u, r in pairs}
-    payload = json.dumps(data, ensure_ascii=False, sort_keys=True).replace("<", "\\u003c").replace(">", "\\u003e")
-    # the same data as search metadata: a statement found by a search gets its buttons in the result itself
-    meta = f'<span hidden data-pagefind-ignore data-pagefind-meta="enonces">{esc(payload)}</span>'
-    return Safe(f'<script type="application/json" class="kb-unites">{payload}</script>{meta}')
+
+
+def _script_json(data: Any) -> str:
+    """JSON that no text can end early inside a script element ('<' and '>' escaped)."""
+    return json.dumps(data, ensure_ascii=False, sort_keys=True).replace("<", "\\u003c").replace(">", "\\u003e")
+
+
+def units_data(pairs: list[tuple[Unit, Report]], base_url: str) -> Safe:
+    """One JSON block per page with what the basket needs: each report's reference once ("refs": reference parts,
+    short reference, title, address) and each unit's own data ("units": kind, words, responsible, deadline, page,
+    report); panier.js composes each unit's citation from them, as cite.unit_citation does (test_browser.py
+    compares the two)."""
+    refs: dict[str, dict[str, Any]] = {}
+    units: dict[str, dict[str, Any]] = {}
+    for u, r in pairs:
+        if r.slug not in refs:
+            url = cite.report_url(base_url, r)
+            refs[r.slug] = {"ref": cite.reference_parts(r.meta, url), "short": cite.short_reference(r.meta),
+                            "title": r.meta["title"], "url": url}
+        entry = {"kind": cite.UNIT_NAMES[u.kind], "text": u.text, "report": r.slug}
+        entry.update({k: v for k, v in (("structure", u.structure), ("deadline", u.deadline), ("page", u.page)) if v})
+        units[f"{r.slug}#{u.uid}"] = entry
+    return Safe(f'<script type="application/json" class="kb-unites">{_script_json({"refs": refs, "units": units})}</script>')
+
+
+def search_units(pairs: list[tuple[Unit, Report]], base_url: str) -> Safe:
+    """The units' data as search metadata (recherche.js reads it): a statement found by a search gets its buttons
+    in the result itself. Report pages only: statement pages are not indexed."""
+    return Safe(f'<span hidden data-pagefind-ignore data-pagefind-meta="enonces">'
+                f'{esc(_script_json(unit_entries(pairs, base_url)))}</span>')
 
 
 def consulted(parts: tuple[str, str, str]) -> Safe:
@@ -150,7 +176,7 @@ class Renderer:
         self.md_env.globals.update(shared, link=link, Safe=Safe)
         self.env = Environment(finalize=lambda v: "" if v is None else v, autoescape=True, **options)
         self.env.globals.update(shared, link=html_link, heading=html_heading, unit_actions=unit_actions,
-                                units_data=units_data, consulted=consulted, original_links=originals.links)
+                                units_data=units_data, search_units=search_units, consulted=consulted, original_links=originals.links)
 
     def jobs(self, reports: list[Report], classes: Classification) -> list[Job]:
         """Every generated file, as jobs keyed by what each shows: the corpus exports, the listing pages (one
@@ -255,11 +281,20 @@ class Renderer:
         return plan
 
     def report_files(self, r: Report, related_reports: list[tuple[Report, list[str]]]) -> dict[str, str]:
-        """A report's page and its reference files."""
-        return {f"{REPORTS_DIR}/{r.slug}.md": self.report_page(r, related_reports),
-                f"{REFERENCES_DIR}/{r.slug}.bib": cite.bibtex([r], self.base_url),
-                f"{REFERENCES_DIR}/{r.slug}.ris": cite.ris([r], self.base_url),
-                f"{REFERENCES_DIR}/{r.slug}.json": cite.csl_json([r], self.base_url)}
+        """A report's page (its reference files are in the page itself: see reference_downloads)."""
+        return {f"{REPORTS_DIR}/{r.slug}.md": self.report_page(r, related_reports)}
+
+    def reference_downloads(self, r: Report) -> list[tuple[str, str, str, str]]:
+        """(label, data: URI, file name, type) of the report's BibTeX, RIS and CSL-JSON reference: the file is in
+        the link itself, downloaded under its name without a script, online or from disk, and the site has no
+        three files per report (30,000 at 10,000 reports)."""
+        out = []
+        for label, ext, mime, text in (("BibTeX", "bib", "application/x-bibtex", cite.bibtex([r], self.base_url)),
+                                       ("RIS", "ris", "application/x-research-info-systems", cite.ris([r], self.base_url)),
+                                       ("CSL-JSON", "json", "application/vnd.citationstyles.csl+json",
+                                        cite.csl_json([r], self.base_url))):
+            out.append((label, f"data:{mime};charset=utf-8,{quote(text, safe=',:/=@')}", f"{r.slug}.{ext}", mime))
+        return out
 
     def _template(self, name: str, **context: Any) -> str:
         """An HTML template, with a fresh set of heading ids unless the caller gives one."""
@@ -297,10 +332,10 @@ class Renderer:
         page = self._template("report.html.j2", r=r, m=r.meta, body=body, keys=keys, units=by_kind,
                               related=related_reports, acronyms=acronyms, citation=citation, ids=ids,
                               inline=lambda text: Safe(inline(one_line(text))),
-                              unit_pairs=[(u, r) for u in r.units], base_url=self.base_url)
+                              unit_pairs=[(u, r) for u in r.units], base_url=self.base_url,
+                              downloads=self.reference_downloads(r))
         head = {HEAD_META: cite.meta_tags(r, self.base_url, self._original_url(r)),
-                HEAD_DESCRIPTION: cite.description(r.meta),
-                HEAD_RIS: f"{REFERENCES_DIR}/{r.slug}.ris"}
+                HEAD_DESCRIPTION: cite.description(r.meta)}
         return html_page({**r.meta, **head}, page)
 
     def _original_url(self, r: Report) -> str:
