@@ -230,8 +230,9 @@ class Renderer:
                             lambda kind=kind: {f"{kind}/index.md": self._page(
                                 INDEX_TITLES[kind][0], "bucket_index.html.j2", kind=kind, buckets=buckets[kind],
                                 undated=undated)}))
+        units = self.units_by_theme(reports)
         for kind in UNIT_LABELS:
-            for path, title, context in self.units_plan(kind, reports):
+            for path, title, context in self.units_plan(kind, units[kind]):
                 pairs = context["unit_pairs"]
                 shape = [path, title, context["total"], str(context["pager"]), context["theme_label"],
                          [(slug, label, count, [(r.slug, u.uid) for u, r in items])
@@ -253,8 +254,10 @@ class Renderer:
         jobs.append(Job(("home", shape), latest, lambda: {HOME_FRAGMENT: self.home_fragment(
             reports, latest, rows, buckets, unit_counts)}))
         by_slug = {r.slug: r for r in reports}
+        dated = [row["slug"] for _, row in feeds.newest(rows, limit=len(rows))]  # every dated report, newest first
         for path, title, subtitle, feed_rows in self.feed_plan(rows, buckets):
-            shown = [by_slug[row["slug"]] for _, row in feeds.newest(feed_rows)]
+            slugs = {row["slug"] for row in feed_rows}
+            shown = [by_slug[slug] for slug in dated if slug in slugs][:feeds.MAX_ENTRIES]  # what newest() keeps
             jobs.append(Job(("feed", base, path, title, subtitle), shown,
                             lambda path=path, title=title, subtitle=subtitle, feed_rows=feed_rows: {
                                 path: feeds.atom_feed(feed_rows, site_url=base, feed_path=path, title=title,
@@ -381,17 +384,20 @@ class Renderer:
                              ("programmes", "Programmes concernés", "count")]}.get(b.kind, [])
         return [bars(kind, title, order) for kind, title, order in wanted if facets.get(kind)]
 
-    def units_plan(self, kind: str, reports: list[Report]) -> list[tuple[str, str, dict[str, Any]]]:
-        """All statements of one kind grouped by theme, as (path, title, template context) per page: a summary
-        page, and a paged list per large theme."""
-        by_theme: dict[str, list[tuple[Unit, Report]]] = {t.slug: [] for t in self.vocab.themes}
+    def units_by_theme(self, reports: list[Report]) -> dict[str, dict[str, list[tuple[Unit, Report]]]]:
+        """Every statement, by kind then by its first theme (else its report's, else 'sans-theme'), newest first."""
+        by_kind: dict[str, dict[str, list[tuple[Unit, Report]]]] = {
+            kind: {t.slug: [] for t in self.vocab.themes} for kind in UNIT_LABELS}
         for r in sorted(reports, key=sort_key):
             for u in r.units:
-                if u.kind != kind:
-                    continue
                 themes = u.themes or r.meta["themes"] or []
                 for t in themes[:1] or ["sans-theme"]:
-                    by_theme.setdefault(t, []).append((u, r))
+                    by_kind[u.kind].setdefault(t, []).append((u, r))
+        return by_kind
+
+    def units_plan(self, kind: str, by_theme: dict[str, list[tuple[Unit, Report]]]) -> list[tuple[str, str, dict[str, Any]]]:
+        """All statements of one kind grouped by theme, as (path, title, template context) per page: a summary
+        page, and a paged list per large theme."""
         labels = {slug: self.vocab.theme_by_slug[slug].label if slug in self.vocab.theme_by_slug else "Sans thème"
                   for slug in by_theme}
         groups = [(theme_address(labels[slug]), labels[slug], items) for slug, items in by_theme.items() if items]
@@ -410,6 +416,7 @@ class Renderer:
                                  kind=kind, groups=[(slug, label, chunk, len(items))], total=len(items), base=base,
                                  unit_pairs=chunk, base_url=self.base_url, pager=pager, theme_label=theme_label)))
         return plan
+
 
 PAGE_SIZE = 100  # entries per listing page: a theme with 2,500 reports gives 25 light pages
 UNITS_PREVIEW = 10  # statements per theme on a summary page
