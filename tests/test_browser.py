@@ -219,4 +219,6 @@ def test_reference_files_download_from_the_report_page_itself(page, served_site)
         saved[info.value.suggested_filename] = open(info.value.path(), encoding="utf-8").read()
     assert set(saved) == {f"{slug}.bib", f"{slug}.ris", f"{slug}.json"}
     assert saved[f"{slug}.bib"].startswith(f"@techreport{{{slug},") and "TY  - RPRT" in saved[f"{slug}.ris"]
-    assert json.loads(saved[f"{slug}.json"])[0]["id"] == slug
+    row = next(r for r in json.loads((served_site.docs / "catalogue.json").read_text(encoding="utf-8")) if r["slug"] == slug)
+    item = json.loads(saved[f"{slug}.json"])[0]
+    assert item["id"] == slug and item["title"] == row["title"] and "é" in row["title"]  # accents and spaces intact

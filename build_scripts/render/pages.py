@@ -12,7 +12,6 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable
-from urllib.parse import quote
 
 import yaml
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
@@ -296,7 +295,7 @@ class Renderer:
                                        ("RIS", "ris", "application/x-research-info-systems", cite.ris([r], self.base_url)),
                                        ("CSL-JSON", "json", "application/vnd.citationstyles.csl+json",
                                         cite.csl_json([r], self.base_url))):
-            out.append((label, f"data:{mime};charset=utf-8,{quote(text, safe=',:/=@')}", f"{r.slug}.{ext}", mime))
+            out.append((label, f"data:{mime};charset=utf-8,{text.translate(DATA_URI_ESCAPES)}", f"{r.slug}.{ext}", mime))
         return out
 
     def _template(self, name: str, **context: Any) -> str:
@@ -418,6 +417,11 @@ class Renderer:
         return plan
 
 
+# What a data: address must escape: '%' and '#' (they mean something in a URL), tab and line breaks (a URL parser
+# drops them). The rest stays as written, accents and spaces included (a browser encodes them as UTF-8, which is
+# what 'charset=utf-8' says; the template escapes '&', '<', '>' and quotes for the attribute): a third of the size
+# of a fully percent-encoded address.
+DATA_URI_ESCAPES = str.maketrans({"%": "%25", "#": "%23", "\t": "%09", "\n": "%0A", "\r": "%0D"})
 PAGE_SIZE = 100  # entries per listing page: a theme with 2,500 reports gives 25 light pages
 UNITS_PREVIEW = 10  # statements per theme on a summary page
 def _merge(out: dict[str, str], new: dict[str, str]) -> None:
