@@ -393,6 +393,7 @@ class Pages:
         self.cache = Cache(cache_dir, "pages")
         self.vocab_digest, self.base_url = vocab_digest, base_url
         self.shown: dict[str, str] = {}
+        self._lists: dict[int, tuple[list[Report], str]] = {}  # id of a list of reports -> (the list, its digest)
 
     def start(self, reports: list[Report]) -> None:
         """What any page may show of each report, digested once per build (see shown_digest)."""
@@ -423,7 +424,15 @@ class Pages:
             shown = [r.key, self._shown(r), self.base_url, self.vocab_digest] + [
                 self._shown(o) + "\x1f" + "\x1f".join(why) for o, why in related]
             return digest.of_text("\x00".join(shown))
-        return _key([what, self.vocab_digest, [self._shown(r) for r in reports]])
+        return _key([what, self.vocab_digest, self._shown_list(reports)])
+
+    def _shown_list(self, reports: list[Report]) -> str:
+        """The digest of what a list of reports shows, computed once per list (the corpus exports share one)."""
+        known = self._lists.get(id(reports))
+        if known is None or known[0] is not reports:
+            known = (reports, digest.of_text("\n".join(self._shown(r) for r in reports)))
+            self._lists[id(reports)] = known
+        return known[1]
 
     def _shown(self, r: Report) -> str:
         return self.shown.get(r.slug) or shown_digest(r)

@@ -15,7 +15,6 @@ from . import digest
 from .models import UNIT_KINDS
 
 REPORTS_DIR = "rapports"  # one page per report: rapports/<slug>.md
-REFERENCES_DIR = "references"  # a report's BibTeX, RIS and CSL-JSON: references/<slug>.bib…
 ORIGINALS_DIR = "originaux"  # original documents: originaux/<slug>/<file>
 FEEDS_DIR = "feeds"  # Atom feeds: feeds/rapports.xml, feeds/<theme>.xml
 UNITS_DIR = "lecons"  # statements: lecons/index.md, lecons/<kind page>.md

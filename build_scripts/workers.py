@@ -33,7 +33,7 @@ def map_with(fn: Callable[[Any, Any], Any], items: Sequence[Any], shared: Any, w
 def run_jobs(jobs: Sequence[Callable[[], Any]], workers: int) -> list[Any]:
     """Every job's result, in order. Many jobs run in forked worker processes, which inherit the jobs (and the
     reports they read, bodies loaded beforehand) instead of receiving them pickled; only the results come back.
-    The first job (the longest: the listings) goes alone, the others in slices."""
+    The first job (the longest: the statements export) goes alone, the others in slices."""
     global _SHARED
     if workers <= 1 or len(jobs) < PARALLEL_JOBS or "fork" not in multiprocessing.get_all_start_methods():
         return [job() for job in jobs]

@@ -19,8 +19,7 @@ def add_statements(page, site_url: str, report_urls: list[str], per_report: int)
     added = []
     for url in report_urls:
         page.goto(site_url + url)
-        data = page.evaluate("Object.assign({}, ...[...document.querySelectorAll('script.kb-unites')]"
-                             ".map(s => JSON.parse(s.textContent)))")
+        data = page.evaluate("window.kbUnites()")
         actions = page.locator(".kb-actions")
         for n in range(per_report):
             actions.nth(n).locator("button[data-role=panier]").click()

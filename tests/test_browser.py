@@ -138,7 +138,7 @@ def test_basket_keeps_units_across_pages_reorders_and_exports(page, served_site)
     url = next(u for u in reports_mentioning(served_site, r"travaux des assises du Comité Technique du PRODESS"))
     page.goto(served_site.base_url + url)
     buttons = page.locator(".kb-actions button[data-role=panier]")
-    data = page.evaluate("Object.assign({}, ...[...document.querySelectorAll('script.kb-unites')].map(s => JSON.parse(s.textContent)))")
+    data = page.evaluate("window.kbUnites()")
     first_text = data[page.locator(".kb-actions").nth(0).get_attribute("data-unit")]["text"]
     second_text = data[page.locator(".kb-actions").nth(1).get_attribute("data-unit")]["text"]
     buttons.nth(0).click()
@@ -181,3 +181,44 @@ def test_copy_citation_button_copies_a_dated_citation(browser, public_site, day,
     assert copied.startswith("Comité technique du PRODESS (2017) ")
     assert f"Disponible sur\u00a0: {PUBLIC_URL}rapports/" in copied
     assert copied.rstrip().endswith(f"(Consulté le\u00a0: {printed})."), copied
+
+
+@pytest.mark.parametrize("which", ["served_site", "public_site"])
+def test_the_basket_composes_each_statement_as_the_generator_cites_it(page, request, which):
+    """Pages carry each report's reference once and panier.js composes every statement's citation from it: on
+    every report page (hostile texts included) and on a statement page, the composed data are those the
+    generator writes whole for search (the 'enonces' metadata: cite.unit_citation)."""
+    site = request.getfixturevalue(which)
+    whole, compared = {}, 0
+    for row in json.loads((site.docs / "catalogue.json").read_text(encoding="utf-8")):
+        page.goto(site.base_url + "/" + row["url"])
+        meta = page.locator("[data-pagefind-meta=enonces]")
+        if not meta.count():
+            continue
+        expected = json.loads(meta.first.text_content())
+        composed = page.evaluate("window.kbUnites()")
+        assert composed == expected, row["url"]
+        whole.update(expected)
+        compared += len(expected)
+    page.goto(site.base_url + "/lecons/recommandations/")
+    listed = page.evaluate("window.kbUnites()")
+    assert listed and all(listed[k] == whole[k] for k in listed)
+    assert compared > 10
+
+
+def test_reference_files_download_from_the_report_page_itself(page, served_site):
+    """BibTeX, RIS and CSL-JSON are in the page's links (data: addresses with a file name): a click saves the
+    file, with no file per report on the site and no script needed."""
+    url = next(u for u in sorted(reports_mentioning(served_site, r"travaux des assises du Comité Technique du PRODESS")))
+    page.goto(served_site.base_url + url)
+    slug = url.strip("/").split("/")[-1]
+    saved = {}
+    for label in ("BibTeX", "RIS", "CSL-JSON"):
+        with page.expect_download() as info:
+            page.click(f"a[download]:text-is('{label}')")
+        saved[info.value.suggested_filename] = open(info.value.path(), encoding="utf-8").read()
+    assert set(saved) == {f"{slug}.bib", f"{slug}.ris", f"{slug}.json"}
+    assert saved[f"{slug}.bib"].startswith(f"@techreport{{{slug},") and "TY  - RPRT" in saved[f"{slug}.ris"]
+    row = next(r for r in json.loads((served_site.docs / "catalogue.json").read_text(encoding="utf-8")) if r["slug"] == slug)
+    item = json.loads(saved[f"{slug}.json"])[0]
+    assert item["id"] == slug and item["title"] == row["title"] and "é" in row["title"]  # accents and spaces intact

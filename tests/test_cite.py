@@ -103,13 +103,18 @@ def test_without_a_public_address_nothing_points_at_this_machine(reports):
     text = cite.report_citation(prodess, local)
     assert text.endswith(f"{cite.SITE_NAME}.") and "Disponible" not in text and "Consulté" not in text
     for export in (cite.bibtex(reports, local), cite.ris(reports, local), cite.csl_json(reports, local),
-                   *cite.units_catalogue(reports, local)):
+                   *cite.units_catalogue(reports)):
         assert "127.0.0.1" not in export and "localhost" not in export
 
 
 def test_units_catalogue(reports):
-    rows_json, rows_csv = cite.units_catalogue(reports, BASE)
+    """One row per statement; its report named by page name and title (the rest of the report is in the
+    catalogue, once)."""
+    rows_json, rows_csv = cite.units_catalogue(reports)
     rows = json.loads(rows_json)
     assert len(rows) == sum(len(r.units) for r in reports) == len(rows_csv.strip().split("\n")) - 1
-    recs = [r for r in rows if r["kind"] == "recommendation" and r["programme"] == "PRODESS"]
-    assert len(recs) == 5 and all(r["structure"] and r["deadline"] and "#rec-" in r["url"] for r in recs)
+    prodess = {r.slug for r in reports if r.meta["programme"] == "PRODESS"}
+    recs = [r for r in rows if r["kind"] == "recommendation" and r["report"] in prodess]
+    assert len(recs) == 5 and all(r["structure"] and r["deadline"] and r["id"].startswith(r["report"] + "#rec-")
+                                  for r in recs)
+    assert not {"url", "countries", "programme", "organiser", "date"} & set(rows[0])

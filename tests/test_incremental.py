@@ -79,9 +79,7 @@ def test_an_edited_report_rewrites_its_page_and_the_listings_only(setup):
     after = mtimes(docs)
     changed = {rel for rel in after if after[rel] != before.get(rel)}
     assert f"rapports/{Path(EDITED).stem}.md" in changed  # a new title, the same address
-    others = [p.stem for p in source.iterdir() if p.name != EDITED]
-    untouched = [rel for rel in before if rel.startswith(tuple(f"references/{stem}." for stem in others))]
-    assert untouched and not set(untouched) & changed
+    # files that never show the report keep their time: test_a_new_title_rewrites_only_the_files_that_show_the_report
 
 
 def test_text_appended_to_a_report_reaches_its_page(setup):
@@ -109,6 +107,40 @@ def test_a_sidecar_is_picked_up_when_the_report_file_is_unchanged(setup):
     build()
     assert tree(docs) == cold()
     assert "Atelier relu" not in (docs / "catalogue.json").read_text(encoding="utf-8")
+
+
+def test_a_new_title_rewrites_only_the_files_that_show_the_report(setup):
+    """Listings are keyed by what each page shows: a file that named the report neither before nor after its
+    title changed keeps its bytes and its modification time; the whole tree is what a cold build gives."""
+    source, docs, build, cold, reads = setup
+    old = tree(docs)
+    before = mtimes(docs)
+    old_title = next(line.split(":", 1)[1].strip().strip("'\"") for line in
+                     (docs / f"rapports/{Path(EDITED).stem}.md").read_text(encoding="utf-8").splitlines()
+                     if line.startswith("title:"))
+    (source / EDITED.replace(".txt", ".meta.yml")).write_text("title: Atelier relu par la curatrice\n", encoding="utf-8")
+    build()
+    assert tree(docs) == cold()
+    after = mtimes(docs)
+    changed = {rel for rel in after if after[rel] != before.get(rel)}
+    assert {f"rapports/{Path(EDITED).stem}.md", "references.bib", "catalogue.json"} <= changed
+    shown = {rel for rel, data in old.items() if old_title.encode() in data}
+    # the manifest lists every file's digest, and the search vocabulary holds the words of every title
+    unrelated = {rel for rel in before if rel not in shown} - {rel for rel in after if b"Atelier relu par la curatrice"
+                                                              in (docs / rel).read_bytes()} - {".generes.json",
+                                                                                               "recherche-mots.json"}
+    assert len(unrelated) > 10 and not unrelated & changed, sorted(unrelated & changed)
+
+
+def test_new_themes_from_a_sidecar_give_the_cold_output(setup):
+    source, docs, build, cold, reads = setup
+    sidecar = source / EDITED.replace(".txt", ".meta.yml")
+    sidecar.write_text("themes: [health-financing]\n", encoding="utf-8")
+    build()
+    assert tree(docs) == cold()
+    sidecar.write_text("themes: [epidemic-response, community-health]\n", encoding="utf-8")
+    build()
+    assert tree(docs) == cold()
 
 
 def test_removed_and_renamed_reports(setup):

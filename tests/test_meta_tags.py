@@ -9,9 +9,12 @@ import shutil
 from collections import defaultdict
 from pathlib import Path
 
+from urllib.parse import unquote
+
 import frontmatter
 import lxml.html
 import pytest
+import rispy
 
 from build_scripts.render import cite
 
@@ -72,9 +75,10 @@ def test_every_report_page_carries_its_citation_in_meta_tags(cite_site):
         assert tags["description"][0] != served_site_description(served_site)
         for name in ("citation_public_url", "og:url", "DC.identifier", "citation_pdf_url"):
             assert name not in tags, (where, name)  # built without a public address: no URL at all
-        ris = [link for link in links if link.get("type") == "application/x-research-info-systems"]
-        assert len(ris) == 1 and "alternate" in ris[0].get("rel").split(), where
-        assert (page.parent / ris[0].get("href")).resolve().is_file(), where
+        downloads = {a.get("download"): a.get("href") for a in lxml.html.fromstring(page.read_bytes()).xpath("//a[@download]")}
+        assert set(downloads) == {f"{row['slug']}.{ext}" for ext in ("bib", "ris", "json")}, where
+        ris = unquote(downloads[f"{row['slug']}.ris"].split(",", 1)[1])
+        assert rispy.loads(ris)[0]["title"] == row["title"], where  # the file is in the link: no file per report
 
 
 def served_site_description(site) -> str:
@@ -95,10 +99,12 @@ def test_a_public_address_gives_permalinks_in_the_tags(tmp_path, cli):
 
 
 def test_without_a_public_address_nothing_a_reader_copies_names_this_machine(served_site):
-    """Citation blocks, the basket's data, every reference file, the catalogues: no 127.0.0.1, no localhost."""
+    """Citation blocks, the basket's data, every reference file (in the report pages' links), the catalogues:
+    no 127.0.0.1, no localhost."""
     docs, site = served_site.docs, served_site.site
-    files = [*docs.glob("references/*"), *docs.glob("references.*"), *docs.glob("catalogue.*"), *docs.glob("lecons.*")]
-    assert len(files) > 3 * len(catalogue(served_site))
+    assert not (docs / "references").exists() and not (site / "references").exists()
+    files = [*docs.glob("references.*"), *docs.glob("catalogue.*"), *docs.glob("lecons.*")]
+    assert len(files) == 7
     for path in files:
         assert not LOCAL.search(path.read_text(encoding="utf-8")), path
     blocks = 0
@@ -107,6 +113,8 @@ def test_without_a_public_address_nothing_a_reader_copies_names_this_machine(ser
         for block in tree.xpath("//*[contains(@class, 'kb-citation')] | //script[contains(@class, 'kb-unites')]"):
             blocks += 1
             assert not LOCAL.search(block.text_content() + (block.get("data-cite") or "")), page
+        for link in tree.xpath("//a[@download]"):
+            assert not LOCAL.search(unquote(link.get("href"))), page
         for meta in tree.xpath("//head/meta[starts-with(@name, 'citation_') or starts-with(@name, 'DC.') "
                                "or starts-with(@property, 'og:')]"):
             assert not LOCAL.search(meta.get("content")), page

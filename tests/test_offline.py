@@ -263,8 +263,7 @@ def test_basket_exports_a_word_file_from_disk(page, offline):
     report = sorted(reports_mentioning(offline, r"travaux des assises du Comité Technique du PRODESS"))[0]
     page.goto(offline.url(report))
     unit = page.locator(".kb-actions").first
-    text = page.evaluate("id => Object.assign({}, ...[...document.querySelectorAll('script.kb-unites')]"
-                         ".map(s => JSON.parse(s.textContent)))[id].text", unit.get_attribute("data-unit"))
+    text = page.evaluate("id => window.kbUnites()[id].text", unit.get_attribute("data-unit"))
     unit.locator("button[data-role=panier]").click()
     page.goto(offline.url("panier.html"))
     with page.expect_download() as info:

@@ -6,13 +6,11 @@ import csv
 import io
 import json
 import re
+from functools import lru_cache
 from typing import Any
 from urllib.parse import urlsplit
 
-import bibtexparser
 import rispy
-from bibtexparser import model
-from bibtexparser.middlewares import default_unparse_stack
 
 from ..models import UNIT_KINDS, Report, Unit
 from ..paths import REPORTS_DIR
@@ -47,12 +45,16 @@ def csv_text(rows: list[dict[str, Any]], fields: tuple[str, ...]) -> str:
     Excel reads it as Windows-1252: 'ComitÃ©'), ';' between columns; lists joined with '; ', missing values empty."""
     buf = io.StringIO()
     buf.write("\ufeff")
-    writer = csv.DictWriter(buf, fieldnames=fields, lineterminator="\r\n", delimiter=CSV_SEPARATOR)
-    writer.writerow({k: CSV_HEADERS.get(k, k) for k in fields})
-    for row in rows:
-        writer.writerow({k: csv_cell("; ".join(v) if isinstance(v, list) else ("" if v is None else v))
-                         for k, v in row.items()})
+    writer = csv.writer(buf, lineterminator="\r\n", delimiter=CSV_SEPARATOR)
+    writer.writerow([CSV_HEADERS.get(k, k) for k in fields])
+    writer.writerows([_cell(row.get(k)) for k in fields] for row in rows)
     return buf.getvalue()
+
+
+def _cell(value: Any) -> Any:
+    if isinstance(value, list):
+        return csv_cell("; ".join(value))
+    return "" if value is None else csv_cell(value)
 
 
 LOCAL_HOSTS = re.compile(r"^(?:localhost|127(?:\.\d+){3}|\[?::1\]?|0\.0\.0\.0)$")
@@ -60,6 +62,7 @@ NBSP = "\u00a0"
 DEFAULT_TYPE = "Compte rendu"
 
 
+@lru_cache(maxsize=8)
 def public(base_url: str) -> str:
     """The site's public address, or '' when it has none (a local preview): nothing a reader copies or downloads
     may point at 127.0.0.1 or localhost, so citations then name the knowledge base and give no URL."""
@@ -167,8 +170,10 @@ class _RisWriter(rispy.RisWriter):
 
 
 def bibtex(reports: list[Report], base_url: str) -> str:
-    """@techreport entries, keyed by page name; braces keep the organiser a corporate author."""
-    library = bibtexparser.Library()
+    """@techreport entries, keyed by page name; braces keep the organiser a corporate author. Written here in
+    the layout of bibtexparser's writer (one tab-indented field a line, entries two blank lines apart), which
+    took a second per 10,000 reports; tests/test_cite.py parses the result with bibtexparser."""
+    entries = []
     for r in reports:
         m = r.meta
         fields = [("title", "{" + _bib(m["title"]) + "}")]
@@ -189,18 +194,18 @@ def bibtex(reports: list[Report], base_url: str) -> str:
             fields.append(("note", _bib(f"Programme : {m['programme']}")))
         if m.get("tags"):
             fields.append(("keywords", _bib(", ".join(m["tags"]))))
-        library.add(model.Entry("techreport", r.slug, [model.Field(k, v) for k, v in fields]))
-    # The library is built here and thrown away: the writer may modify it in place (no deep copy per entry).
-    return bibtexparser.write_string(library, unparse_stack=default_unparse_stack(allow_inplace_modification=True))
+        entries.append(f"@techreport{{{r.slug},\n" + ",\n".join(f"\t{k} = {{{v}}}" for k, v in fields) + "\n}\n")
+    return "\n\n".join(entries)
+
+
+_BIB_ESCAPES = str.maketrans({"{": r"\textbraceleft{}", "}": r"\textbraceright{}", "\\": r"\textbackslash{}", "%": r"\%",
+                              "&": r"\&", "#": r"\#", "$": r"\$", "_": r"\_", "~": r"\textasciitilde{}", "^": r"\^{}"})
 
 
 def _bib(text: str) -> str:
-    """BibTeX-safe text: braces balanced by escaping, special characters escaped."""
-    out = []
-    for ch in str(text):  # BibTeX counts every brace, '\{' too: braces are written as commands
-        out.append({"{": r"\textbraceleft{}", "}": r"\textbraceright{}", "\\": r"\textbackslash{}", "%": r"\%",
-                    "&": r"\&", "#": r"\#", "$": r"\$", "_": r"\_", "~": r"\textasciitilde{}", "^": r"\^{}"}.get(ch, ch))
-    return "".join(out)
+    """BibTeX-safe text: braces balanced by escaping (BibTeX counts every brace, '\\{' too: braces are written as
+    commands), special characters escaped."""
+    return str(text).translate(_BIB_ESCAPES)
 
 
 def ris(reports: list[Report], base_url: str) -> str:
@@ -256,30 +261,28 @@ def csl_json(reports: list[Report], base_url: str) -> str:
     return json_lines(csl_items(reports, base_url))
 
 
-UNIT_FIELDS = ("id", "kind", "kind_label", "text", "report", "report_title", "url", "structure", "deadline", "topic",
-               "value", "target", "page", "status", "status_report", "themes", "countries", "programme", "organiser", "date")
+UNIT_FIELDS = ("id", "kind", "kind_label", "text", "report", "report_title", "structure", "deadline", "topic", "value",
+               "target", "page", "status", "status_report", "themes")
 
 
-def unit_rows(reports: list[Report], base_url: str) -> list[dict[str, Any]]:
-    """One row per citable unit, in report then reading order."""
+def unit_rows(reports: list[Report]) -> list[dict[str, Any]]:
+    """One row per citable unit, in report then reading order. Its report is named by page name and title only:
+    the report's date, places, organiser and address are in the catalogue (one row per report), not repeated on
+    each of its statements."""
     rows = []
     for r in sorted(reports, key=lambda r: r.slug):
         m = r.meta
         for u in r.units:
             rows.append({"id": f"{r.slug}#{u.uid}", "kind": u.kind, "kind_label": UNIT_NAMES[u.kind], "text": u.text,
-                         "report": r.slug, "report_title": m["title"],
-                         "url": f"{report_url(base_url, r)}#{u.uid}" if report_url(base_url, r) else "",
-                         "structure": u.structure, "deadline": u.deadline, "topic": u.topic, "value": u.value,
-                         "target": u.target, "page": u.page, "status": u.status,
-                         "status_report": u.status_source, "themes": u.themes or m["themes"],
-                         "countries": m["countries"],
-                         "programme": m.get("programme"), "organiser": m.get("organiser"), "date": m.get("date")})
+                         "report": r.slug, "report_title": m["title"], "structure": u.structure,
+                         "deadline": u.deadline, "topic": u.topic, "value": u.value, "target": u.target, "page": u.page,
+                         "status": u.status, "status_report": u.status_source, "themes": u.themes or m["themes"]})
     return rows
 
 
-def units_catalogue(reports: list[Report], base_url: str) -> tuple[str, str]:
+def units_catalogue(reports: list[Report]) -> tuple[str, str]:
     """lecons.json and lecons.csv."""
-    rows = unit_rows(reports, base_url)
+    rows = unit_rows(reports)
     return json_lines(rows), csv_text(rows, UNIT_FIELDS)
 
 

@@ -21,7 +21,7 @@ from .. import originals
 from ..classify import Bucket, Classification, sort_key
 from ..config import Vocabulary
 from ..models import INDEX_KINDS, UNIT_KINDS, Report, Unit
-from ..paths import (FEEDS_DIR, GLOSSARY_DIR, HOME_FRAGMENT, REDIRECTS, REFERENCES_DIR, REPORTS_DIR, UNITS_DIR,
+from ..paths import (FEEDS_DIR, GLOSSARY_DIR, HOME_FRAGMENT, REDIRECTS, REPORTS_DIR, UNITS_DIR,
                      page_name, page_url, slugify, theme_address, unit_page)
 from ..text import french_date
 from . import charts, cite, feeds
@@ -43,8 +43,8 @@ REPORT_IDS = ("texte-du-rapport", "sigles", "kb-points", "kb-citer", "kb-lies") 
 Safe = Markup  # text already safe (HTML we wrote, or Markdown for the home fragment): emitted as is
 HTML_FLAG = "kb_html"  # front-matter key that tells site/hooks.py the page body is HTML
 # Front-matter keys read by the theme (docs/_theme/main.html) for the page head: citation meta tags, the
-# description (escaped by site/hooks.py into 'description', which the theme prints as is), the RIS file.
-HEAD_META, HEAD_DESCRIPTION, HEAD_RIS = "kb_meta", "kb_description", "kb_ris"
+# description (escaped by site/hooks.py into 'description', which the theme prints as is).
+HEAD_META, HEAD_DESCRIPTION = "kb_meta", "kb_description"
 
 
 def _finalize(value: Any) -> Any:
@@ -60,20 +60,45 @@ def unit_actions(u: Unit, r: Report) -> Safe:
     return Safe(f'<span class="kb-actions" data-unit="{attr(r.slug + "#" + u.uid)}"></span>')
 
 
-def units_data(pairs: list[tuple[Unit, Report]], base_url: str) -> Safe:
-    """One JSON block per page with what the basket needs for each unit (one block, not an attribute per
-    unit: lighter pages); '<' and '>' are escaped so no text can close the script element."""
+def unit_entries(pairs: list[tuple[Unit, Report]], base_url: str) -> dict[str, dict[str, Any]]:
+    """What the basket needs for each unit, whole: its words, its citation, its report's reference parts."""
     def url(r: Report, u: Unit) -> str:
         return f"{cite.report_url(base_url, r)}#{u.uid}" if cite.report_url(base_url, r) else ""
-    data = {f"{r.slug}#{u.uid}": {"kind": cite.UNIT_NAMES[u.kind], "text": u.text,
+    return {f"{r.slug}#{u.uid}": {"kind": cite.UNIT_NAMES[u.kind], "text": u.text,
                                    "cite": cite.unit_citation(u, r, base_url), "url": url(r, u), "title": r.meta["title"],
                                    "ref": cite.reference_parts(r.meta, cite.report_url(base_url, r)),
                                    "short": cite.short_reference(r.meta), "report": r.slug}
             for u, r in pairs}
-    payload = json.dumps(data, ensure_ascii=False, sort_keys=True).replace("<", "\\u003c").replace(">", "\\u003e")
-    # the same data as search metadata: a statement found by a search gets its buttons in the result itself
-    meta = f'<span hidden data-pagefind-ignore data-pagefind-meta="enonces">{esc(payload)}</span>'
-    return Safe(f'<script type="application/json" class="kb-unites">{payload}</script>{meta}')
+
+
+def _script_json(data: Any) -> str:
+    """JSON that no text can end early inside a script element ('<' and '>' escaped)."""
+    return json.dumps(data, ensure_ascii=False, sort_keys=True).replace("<", "\\u003c").replace(">", "\\u003e")
+
+
+def units_data(pairs: list[tuple[Unit, Report]], base_url: str) -> Safe:
+    """One JSON block per page with what the basket needs: each report's reference once ("refs": reference parts,
+    short reference, title, address) and each unit's own data ("units": kind, words, responsible, deadline, page,
+    report); panier.js composes each unit's citation from them, as cite.unit_citation does (test_browser.py
+    compares the two)."""
+    refs: dict[str, dict[str, Any]] = {}
+    units: dict[str, dict[str, Any]] = {}
+    for u, r in pairs:
+        if r.slug not in refs:
+            url = cite.report_url(base_url, r)
+            refs[r.slug] = {"ref": cite.reference_parts(r.meta, url), "short": cite.short_reference(r.meta),
+                            "title": r.meta["title"], "url": url}
+        entry = {"kind": cite.UNIT_NAMES[u.kind], "text": u.text, "report": r.slug}
+        entry.update({k: v for k, v in (("structure", u.structure), ("deadline", u.deadline), ("page", u.page)) if v})
+        units[f"{r.slug}#{u.uid}"] = entry
+    return Safe(f'<script type="application/json" class="kb-unites">{_script_json({"refs": refs, "units": units})}</script>')
+
+
+def search_units(pairs: list[tuple[Unit, Report]], base_url: str) -> Safe:
+    """The units' data as search metadata (recherche.js reads it): a statement found by a search gets its buttons
+    in the result itself. Report pages only: statement pages are not indexed."""
+    return Safe(f'<span hidden data-pagefind-ignore data-pagefind-meta="enonces">'
+                f'{esc(_script_json(unit_entries(pairs, base_url)))}</span>')
 
 
 def consulted(parts: tuple[str, str, str]) -> Safe:
@@ -150,13 +175,14 @@ class Renderer:
         self.md_env.globals.update(shared, link=link, Safe=Safe)
         self.env = Environment(finalize=lambda v: "" if v is None else v, autoescape=True, **options)
         self.env.globals.update(shared, link=html_link, heading=html_heading, unit_actions=unit_actions,
-                                units_data=units_data, consulted=consulted, original_links=originals.links)
+                                units_data=units_data, search_units=search_units, consulted=consulted, original_links=originals.links)
 
     def jobs(self, reports: list[Report], classes: Classification) -> list[Job]:
-        """Every generated file, as jobs: the listings first (the longest job), the index pages, each report's
-        page and reference files, the search vocabulary."""
+        """Every generated file, as jobs keyed by what each shows: the corpus exports, the listing pages (one
+        job per page, keyed by the reports and statements it shows), the index pages, each report's page, the
+        search vocabulary. A report's new title re-renders its page, the exports and the pages that list it."""
         buckets, rel = classes.buckets, classes.related
-        jobs = [Job(("listings", self.base_url), reports, lambda: self._listings(reports, buckets))]
+        jobs = self.export_jobs(reports) + self.listing_jobs(reports, buckets)
         for kind in INDEX_KINDS:
             for b in buckets[kind]:
                 jobs.append(Job(("bucket", b.kind, b.slug, b.label, b.description), b.reports,
@@ -172,64 +198,104 @@ class Renderer:
         """Every generated file made here, at once (tests and tools; a build goes through build.py)."""
         out: dict[str, str] = {}
         for job in self.jobs(reports, classes):
-            out.update(job.make())
+            _merge(out, job.make())
         return out
 
-    def _listings(self, reports: list[Report], buckets: dict[str, list[Bucket]]) -> dict[str, str]:
-        """The files that list every report: indexes, statements, glossary, home, feeds, catalogues, references."""
-        out: dict[str, str] = {}
+    def export_jobs(self, reports: list[Report]) -> list[Job]:
+        """The corpus exports: each one file over every report (the longest jobs, first)."""
+        base, ordered = self.base_url, sorted(reports, key=lambda r: r.slug)
+        return [Job(("lecons",), reports, lambda: dict(zip(("lecons.json", "lecons.csv"),
+                                                                 cite.units_catalogue(reports)))),
+                Job(("references.bib", base), reports, lambda: {"references.bib": cite.bibtex(ordered, base)}),
+                Job(("references.ris", base), reports, lambda: {"references.ris": cite.ris(ordered, base)}),
+                Job(("references.json", base), reports, lambda: {"references.json": cite.csl_json(ordered, base)}),
+                Job(("catalogue",), reports, lambda: dict(zip(("catalogue.json", "catalogue.csv"), catalogue(reports)))),
+                Job((REDIRECTS,), [r for r in reports if r.meta.get("aliases")], lambda: {REDIRECTS: redirects(reports)})]
+
+    def listing_jobs(self, reports: list[Report], buckets: dict[str, list[Bucket]]) -> list[Job]:
+        """One job per listing page (or small group of files), its key made of what it shows: the reports it
+        names (their shown digests) and the shape of the page (counts, pages, which statements)."""
+        base, jobs = self.base_url, []
         everything = sorted(reports, key=sort_key)
         for n, chunk, pager in paginate(everything, "index"):
-            out[f"{REPORTS_DIR}/{page_name('index', n)}.md"] = self._page(
-                "Tous les rapports" + (f" (page {n})" if n > 1 else ""), "reports_index.html.j2",
-                reports=chunk, total=len(everything), pager=pager, page=n)
+            jobs.append(Job(("reports-index", n, str(pager), len(everything)), chunk,
+                            lambda n=n, chunk=chunk, pager=pager: {f"{REPORTS_DIR}/{page_name('index', n)}.md": self._page(
+                                "Tous les rapports" + (f" (page {n})" if n > 1 else ""), "reports_index.html.j2",
+                                reports=chunk, total=len(everything), pager=pager, page=n)}))
+        undated = [r for r in reports if not r.meta.get("date")]
         for kind in INDEX_KINDS:
-            out[f"{kind}/index.md"] = self._page(INDEX_TITLES[kind][0], "bucket_index.html.j2", kind=kind,
-                                                 buckets=buckets[kind],
-                                                 undated=[r for r in reports if not r.meta.get("date")])
+            shown = undated if kind == "annees" else []  # the template lists the undated reports on the years' index
+            jobs.append(Job(("bucket-index", kind, [(b.slug, b.label, len(b.reports)) for b in buckets[kind]]), shown,
+                            lambda kind=kind: {f"{kind}/index.md": self._page(
+                                INDEX_TITLES[kind][0], "bucket_index.html.j2", kind=kind, buckets=buckets[kind],
+                                undated=undated)}))
+        units = self.units_by_theme(reports)
         for kind in UNIT_LABELS:
-            _merge(out, self.units_pages(kind, reports))
-        out[f"{GLOSSARY_DIR}/index.md"] = self._page("Glossaire des sigles", "glossary.html.j2",
-                                                     entries=glossary_entries(reports))
+            for path, title, context in self.units_plan(kind, units[kind]):
+                pairs = context["unit_pairs"]
+                shape = [path, title, context["total"], str(context["pager"]), context["theme_label"],
+                         [(slug, label, count, [(r.slug, u.uid) for u, r in items])
+                          for slug, label, items, count in context["groups"]]]
+                jobs.append(Job(("units", base, shape), list({r.slug: r for _, r in pairs}.values()),
+                                lambda path=path, title=title, context=context: {
+                                    path: self._page(title, "units.html.j2", **context)}))
+        jobs.append(Job(("glossary",), [r for r in reports if r.acronyms], lambda: {
+            f"{GLOSSARY_DIR}/index.md": self._page("Glossaire des sigles", "glossary.html.j2",
+                                                   entries=glossary_entries(reports))}))
         unit_counts = self._unit_counts(reports)
-        out[f"{UNITS_DIR}/index.md"] = self._page("Enseignements et recommandations", "units_index.html.j2",
-                                                  counts=unit_counts)
+        jobs.append(Job(("units-index", unit_counts), [], lambda: {
+            f"{UNITS_DIR}/index.md": self._page("Enseignements et recommandations", "units_index.html.j2",
+                                                counts=unit_counts)}))
         rows = catalogue_rows(reports)
-        out[HOME_FRAGMENT] = self.md_env.get_template("home_fragment.md.j2").render(
-            latest=sorted(reports, key=sort_key)[:8], buckets=buckets,
-            n_reports=len(reports), unit_counts=unit_counts,
+        latest = everything[:8]
+        shape = [len(reports), unit_counts, {k: [(b.slug, b.label, len(b.reports)) for b in bs] for k, bs in buckets.items()},
+                 [(row["year"], row.get("countries")) for row in rows]]
+        jobs.append(Job(("home", shape), latest, lambda: {HOME_FRAGMENT: self.home_fragment(
+            reports, latest, rows, buckets, unit_counts)}))
+        by_slug = {r.slug: r for r in reports}
+        dated = [row["slug"] for _, row in feeds.newest(rows, limit=len(rows))]  # every dated report, newest first
+        for path, title, subtitle, feed_rows in self.feed_plan(rows, buckets):
+            slugs = {row["slug"] for row in feed_rows}
+            shown = [by_slug[slug] for slug in dated if slug in slugs][:feeds.MAX_ENTRIES]  # what newest() keeps
+            jobs.append(Job(("feed", base, path, title, subtitle), shown,
+                            lambda path=path, title=title, subtitle=subtitle, feed_rows=feed_rows: {
+                                path: feeds.atom_feed(feed_rows, site_url=base, feed_path=path, title=title,
+                                                      subtitle=subtitle)}))
+        return jobs
+
+    def home_fragment(self, reports: list[Report], latest: list[Report], rows: list[dict[str, Any]],
+                      buckets: dict[str, list[Bucket]], unit_counts: dict[str, int]) -> str:
+        """The generated part of the home page: counts, latest reports, charts, themes."""
+        return self.md_env.get_template("home_fragment.md.j2").render(
+            latest=latest, buckets=buckets, n_reports=len(reports), unit_counts=unit_counts,
             timeline=Safe(charts.timeline_svg(rows)), timeline_table=year_country_table(rows),
             grid=Safe(charts.country_grid_svg(rows, lambda name: f"pays/{slugify(name)}/")),
             themes_chart=Safe(charts.bars_svg([(b.label, len(b.reports)) for b in buckets["themes"]],
                                               "Rapports par thème", lambda label: f"themes/{theme_address(label)}/")))
-        out.update(self.feeds(rows, buckets))
-        out[REDIRECTS] = redirects(reports)
-        out["catalogue.json"], out["catalogue.csv"] = catalogue(reports)
-        out["lecons.json"], out["lecons.csv"] = cite.units_catalogue(reports, self.base_url)
-        ordered = sorted(reports, key=lambda r: r.slug)
-        out["references.bib"] = cite.bibtex(ordered, self.base_url)
-        out["references.ris"] = cite.ris(ordered, self.base_url)
-        out["references.json"] = cite.csl_json(ordered, self.base_url)
-        return out
 
-    def report_files(self, r: Report, related_reports: list[tuple[Report, list[str]]]) -> dict[str, str]:
-        """A report's page and its reference files."""
-        return {f"{REPORTS_DIR}/{r.slug}.md": self.report_page(r, related_reports),
-                f"{REFERENCES_DIR}/{r.slug}.bib": cite.bibtex([r], self.base_url),
-                f"{REFERENCES_DIR}/{r.slug}.ris": cite.ris([r], self.base_url),
-                f"{REFERENCES_DIR}/{r.slug}.json": cite.csl_json([r], self.base_url)}
-
-    def feeds(self, rows: list[dict[str, Any]], buckets: dict[str, list[Bucket]]) -> dict[str, str]:
-        """Atom feeds by event date: the whole site, and one per theme."""
-        out = {f"{FEEDS_DIR}/rapports.xml": feeds.atom_feed(
-            rows, site_url=self.base_url, feed_path=f"{FEEDS_DIR}/rapports.xml", title=cite.SITE_NAME,
-            subtitle="Les derniers rapports, par date de l'événement")}
+    def feed_plan(self, rows: list[dict[str, Any]], buckets: dict[str, list[Bucket]]) -> list[tuple]:
+        """Atom feeds by event date, as (path, title, subtitle, rows): the whole site, and one per theme."""
+        plan = [(f"{FEEDS_DIR}/rapports.xml", cite.SITE_NAME, "Les derniers rapports, par date de l'événement", rows)]
         for b in buckets["themes"]:
             slugs = {r.slug for r in b.reports}
-            out[f"{FEEDS_DIR}/{b.slug}.xml"] = feeds.atom_feed(
-                [row for row in rows if row["slug"] in slugs], site_url=self.base_url,
-                feed_path=f"{FEEDS_DIR}/{b.slug}.xml", title=f"{cite.SITE_NAME} — {b.label}",
-                subtitle=f"Les derniers rapports du thème « {b.label} »")
+            plan.append((f"{FEEDS_DIR}/{b.slug}.xml", f"{cite.SITE_NAME} — {b.label}",
+                         f"Les derniers rapports du thème « {b.label} »", [row for row in rows if row["slug"] in slugs]))
+        return plan
+
+    def report_files(self, r: Report, related_reports: list[tuple[Report, list[str]]]) -> dict[str, str]:
+        """A report's page (its reference files are in the page itself: see reference_downloads)."""
+        return {f"{REPORTS_DIR}/{r.slug}.md": self.report_page(r, related_reports)}
+
+    def reference_downloads(self, r: Report) -> list[tuple[str, str, str, str]]:
+        """(label, data: URI, file name, type) of the report's BibTeX, RIS and CSL-JSON reference: the file is in
+        the link itself, downloaded under its name without a script, online or from disk, and the site has no
+        three files per report (30,000 at 10,000 reports)."""
+        out = []
+        for label, ext, mime, text in (("BibTeX", "bib", "application/x-bibtex", cite.bibtex([r], self.base_url)),
+                                       ("RIS", "ris", "application/x-research-info-systems", cite.ris([r], self.base_url)),
+                                       ("CSL-JSON", "json", "application/vnd.citationstyles.csl+json",
+                                        cite.csl_json([r], self.base_url))):
+            out.append((label, f"data:{mime};charset=utf-8,{text.translate(DATA_URI_ESCAPES)}", f"{r.slug}.{ext}", mime))
         return out
 
     def _template(self, name: str, **context: Any) -> str:
@@ -268,10 +334,10 @@ class Renderer:
         page = self._template("report.html.j2", r=r, m=r.meta, body=body, keys=keys, units=by_kind,
                               related=related_reports, acronyms=acronyms, citation=citation, ids=ids,
                               inline=lambda text: Safe(inline(one_line(text))),
-                              unit_pairs=[(u, r) for u in r.units], base_url=self.base_url)
+                              unit_pairs=[(u, r) for u in r.units], base_url=self.base_url,
+                              downloads=self.reference_downloads(r))
         head = {HEAD_META: cite.meta_tags(r, self.base_url, self._original_url(r)),
-                HEAD_DESCRIPTION: cite.description(r.meta),
-                HEAD_RIS: f"{REFERENCES_DIR}/{r.slug}.ris"}
+                HEAD_DESCRIPTION: cite.description(r.meta)}
         return html_page({**r.meta, **head}, page)
 
     def _original_url(self, r: Report) -> str:
@@ -317,38 +383,45 @@ class Renderer:
                              ("programmes", "Programmes concernés", "count")]}.get(b.kind, [])
         return [bars(kind, title, order) for kind, title, order in wanted if facets.get(kind)]
 
-    def units_pages(self, kind: str, reports: list[Report]) -> dict[str, str]:
-        """All statements of one kind grouped by theme: a summary page, and a paged list per large theme."""
-        by_theme: dict[str, list[tuple[Unit, Report]]] = {t.slug: [] for t in self.vocab.themes}
+    def units_by_theme(self, reports: list[Report]) -> dict[str, dict[str, list[tuple[Unit, Report]]]]:
+        """Every statement, by kind then by its first theme (else its report's, else 'sans-theme'), newest first."""
+        by_kind: dict[str, dict[str, list[tuple[Unit, Report]]]] = {
+            kind: {t.slug: [] for t in self.vocab.themes} for kind in UNIT_LABELS}
         for r in sorted(reports, key=sort_key):
             for u in r.units:
-                if u.kind != kind:
-                    continue
                 themes = u.themes or r.meta["themes"] or []
                 for t in themes[:1] or ["sans-theme"]:
-                    by_theme.setdefault(t, []).append((u, r))
+                    by_kind[u.kind].setdefault(t, []).append((u, r))
+        return by_kind
+
+    def units_plan(self, kind: str, by_theme: dict[str, list[tuple[Unit, Report]]]) -> list[tuple[str, str, dict[str, Any]]]:
+        """All statements of one kind grouped by theme, as (path, title, template context) per page: a summary
+        page, and a paged list per large theme."""
         labels = {slug: self.vocab.theme_by_slug[slug].label if slug in self.vocab.theme_by_slug else "Sans thème"
                   for slug in by_theme}
         groups = [(theme_address(labels[slug]), labels[slug], items) for slug, items in by_theme.items() if items]
         base = unit_page(kind)
-        out = {}
         shown = [(slug, label, items[:UNITS_PREVIEW], len(items)) for slug, label, items in groups]
-        out[f"{UNITS_DIR}/{base}.md"] = self._page(
-            UNIT_LABELS[kind][0], "units.html.j2", kind=kind, groups=shown, total=sum(len(g[2]) for g in groups),
-            base=base, unit_pairs=[p for _, _, g, _ in shown for p in g], base_url=self.base_url, pager="",
-            theme_label="")
+        plan = [(f"{UNITS_DIR}/{base}.md", UNIT_LABELS[kind][0], dict(
+            kind=kind, groups=shown, total=sum(len(g[2]) for g in groups), base=base,
+            unit_pairs=[p for _, _, g, _ in shown for p in g], base_url=self.base_url, pager="", theme_label=""))]
         for slug, label, items in groups:
             if len(items) <= UNITS_PREVIEW:
                 continue
             for n, chunk, pager in paginate(items, f"{base}-{slug}"):
                 theme_label = label + (f" (page {n})" if n > 1 else "")
-                out[f"{UNITS_DIR}/{page_name(f'{base}-{slug}', n)}.md"] = self._page(
-                    f"{UNIT_LABELS[kind][0]} : {theme_label}", "units.html.j2", kind=kind,
-                    groups=[(slug, label, chunk, len(items))], total=len(items), base=base, unit_pairs=chunk,
-                    base_url=self.base_url, pager=pager, theme_label=theme_label)
-        return out
+                plan.append((f"{UNITS_DIR}/{page_name(f'{base}-{slug}', n)}.md",
+                             f"{UNIT_LABELS[kind][0]} : {theme_label}", dict(
+                                 kind=kind, groups=[(slug, label, chunk, len(items))], total=len(items), base=base,
+                                 unit_pairs=chunk, base_url=self.base_url, pager=pager, theme_label=theme_label)))
+        return plan
 
 
+# What a data: address must escape: '%' and '#' (they mean something in a URL), tab and line breaks (a URL parser
+# drops them). The rest stays as written, accents and spaces included (a browser encodes them as UTF-8, which is
+# what 'charset=utf-8' says; the template escapes '&', '<', '>' and quotes for the attribute): a third of the size
+# of a fully percent-encoded address.
+DATA_URI_ESCAPES = str.maketrans({"%": "%25", "#": "%23", "\t": "%09", "\n": "%0A", "\r": "%0D"})
 PAGE_SIZE = 100  # entries per listing page: a theme with 2,500 reports gives 25 light pages
 UNITS_PREVIEW = 10  # statements per theme on a summary page
 def _merge(out: dict[str, str], new: dict[str, str]) -> None:

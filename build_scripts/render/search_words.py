@@ -8,6 +8,7 @@ import re
 import unicodedata
 from collections import Counter
 from collections.abc import Callable
+from functools import lru_cache
 
 from ..models import Report
 
@@ -23,9 +24,15 @@ def fold(word: str) -> str:
     return bare.replace("œ", "oe").replace("æ", "ae")
 
 
+@lru_cache(maxsize=200_000)
+def _folded(word: str) -> str:
+    return fold(word)
+
+
 def report_words(r: Report) -> set[str]:
-    """The folded words of a report's title and body (what a reader may search for)."""
-    return {fold(w) for w in WORD.findall(report_text(r))}
+    """The folded words of a report's title and body (what a reader may search for); each distinct word is folded
+    once per build (reports share most of their words)."""
+    return {_folded(w) for w in set(WORD.findall(report_text(r)))}
 
 
 def vocabulary(reports: list[Report]) -> str:

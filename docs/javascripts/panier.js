@@ -80,12 +80,43 @@
     });
   }
 
+  // Les blocs JSON de la page : la référence de chaque rapport une fois (« refs »), les énoncés (« units ») ;
+  // la citation de chaque énoncé est composée ici comme le fait le générateur (cite.unit_citation).
   function unitsData() {
     var all = {};
     document.querySelectorAll("script.kb-unites").forEach(function (s) {
-      try { Object.assign(all, JSON.parse(s.textContent)); } catch (e) { /* a broken block only loses its buttons */ }
+      try {
+        var block = JSON.parse(s.textContent);
+        if (!block.units) { Object.assign(all, block); return; }
+        Object.keys(block.units).forEach(function (id) {
+          var ref = block.refs[block.units[id].report];
+          if (ref) all[id] = composed(id, block.units[id], ref);
+        });
+      } catch (e) { /* a broken block only loses its buttons */ }
     });
     return all;
+  }
+  window.kbUnites = unitsData;
+  // Les espaces de Python (str.split, \s) : les mêmes coupures que le générateur.
+  var WS = "\\t\\n\\v\\f\\r\\x1c-\\x20\\x85\\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000";
+  var SPACES = new RegExp("[" + WS + "]+", "g");
+  var PUNCT = new RegExp("(?<=[^" + WS + "]) ?([:;?!])(?=[" + WS + "]|$|\\))", "g");
+  var OPEN = new RegExp("«[" + WS + "]*", "g"), CLOSE = new RegExp("[" + WS + "]*»", "g");
+  function typography(text) {
+    return text.replace(PUNCT, NBSP + "$1").replace(OPEN, "«" + NBSP).replace(CLOSE, NBSP + "»");
+  }
+  function words(text) {
+    var t = String(text).split(SPACES).filter(Boolean).join(" ");
+    return /\.$/.test(t) && !/\.\.$/.test(t) ? t.slice(0, -1).replace(new RegExp("[" + WS + "]+$"), "") : t;
+  }
+  function composed(id, u, r) {
+    var uid = id.split("#")[1], url = r.url ? r.url + "#" + uid : "";
+    var extra = (u.structure ? " Responsable : " + u.structure + "." : "") +
+      (u.deadline ? " Échéance : " + u.deadline + "." : "") +
+      (u.page ? " Page " + u.page + " du document source." : "");
+    var after = r.url ? r.ref[2].replace(NBSP + ": " + r.url + " (", NBSP + ": " + url + " (") : r.ref[2];
+    return { kind: u.kind, text: u.text, url: url, title: r.title, ref: r.ref, short: r.short, report: u.report,
+      cite: typography(u.kind + " : « " + words(u.text) + " »" + extra + " Dans : ") + r.ref[0] + r.ref[1] + after };
   }
 
   // La référence d'un rapport en trois parties (avant le titre, titre, après) ; l'ancien panier n'avait que la citation.
