@@ -7,6 +7,9 @@ from urllib.parse import quote
 
 import pytest
 
+from build_scripts.build import read_corpus
+from build_scripts.render.pages import DEFAULT_BASE_URL, unit_entries
+
 from .conftest import PUBLIC_URL, header_search
 
 
@@ -184,26 +187,37 @@ def test_copy_citation_button_copies_a_dated_citation(browser, public_site, day,
 
 
 @pytest.mark.parametrize("which", ["served_site", "public_site"])
-def test_the_basket_composes_each_statement_as_the_generator_cites_it(page, request, which):
+def test_the_basket_composes_each_statement_as_the_generator_cites_it(page, request, vocab, which):
     """Pages carry each report's reference once and panier.js composes every statement's citation from it: on
-    every report page (hostile texts included) and on a statement page, the composed data are those the
-    generator writes whole for search (the 'enonces' metadata: cite.unit_citation)."""
+    every report page (hostile texts included) and on a statement page, the composed data are what the generator
+    gives each statement whole (render.pages.unit_entries: cite.unit_citation), computed here from the sources."""
     site = request.getfixturevalue(which)
-    whole, compared = {}, 0
+    base = PUBLIC_URL if which == "public_site" else DEFAULT_BASE_URL
+    corpus = read_corpus(site.source, vocab)
+    whole = json.loads(json.dumps(unit_entries([(u, r) for r in corpus.reports for u in r.units], base)))  # as JSON
+    compared = 0
     for row in json.loads((site.docs / "catalogue.json").read_text(encoding="utf-8")):
         page.goto(site.base_url + "/" + row["url"])
-        meta = page.locator("[data-pagefind-meta=enonces]")
-        if not meta.count():
-            continue
-        expected = json.loads(meta.first.text_content())
         composed = page.evaluate("window.kbUnites()")
-        assert composed == expected, row["url"]
-        whole.update(expected)
+        expected = {k: v for k, v in whole.items() if k.startswith(row["slug"] + "#")}
+        assert sorted(composed) == sorted(expected), row["url"]
+        for key, want in expected.items():
+            wrong = {f: (composed[key].get(f), v) for f, v in want.items() if composed[key].get(f) != v}
+            assert not wrong and set(composed[key]) == set(want), (row["url"], key, wrong)
         compared += len(expected)
     page.goto(site.base_url + "/lecons/recommandations/")
     listed = page.evaluate("window.kbUnites()")
     assert listed and all(listed[k] == whole[k] for k in listed)
     assert compared > 10
+
+
+def test_a_report_page_carries_its_statements_data_once(page, served_site):
+    """The basket's data and the search metadata are one element on a report page (not two copies)."""
+    url = next(u for u in sorted(reports_mentioning(served_site, r"travaux des assises du Comité Technique du PRODESS")))
+    page.goto(served_site.base_url + url)
+    assert page.locator(".kb-unites").count() == 1
+    assert page.locator("[data-pagefind-meta=enonces]").count() == 1
+    assert page.locator(".kb-actions button").count() > 0  # the page's own buttons read it
 
 
 def test_reference_files_download_from_the_report_page_itself(page, served_site):

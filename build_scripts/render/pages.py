@@ -76,8 +76,8 @@ def _script_json(data: Any) -> str:
     return json.dumps(data, ensure_ascii=False, sort_keys=True).replace("<", "\\u003c").replace(">", "\\u003e")
 
 
-def units_data(pairs: list[tuple[Unit, Report]], base_url: str) -> Safe:
-    """One JSON block per page with what the basket needs: each report's reference once ("refs": reference parts,
+def compact_units(pairs: list[tuple[Unit, Report]], base_url: str) -> dict[str, Any]:
+    """What the basket needs for the units of a page: each report's reference once ("refs": reference parts,
     short reference, title, address) and each unit's own data ("units": kind, words, responsible, deadline, page,
     report); panier.js composes each unit's citation from them, as cite.unit_citation does (test_browser.py
     compares the two)."""
@@ -91,14 +91,20 @@ def units_data(pairs: list[tuple[Unit, Report]], base_url: str) -> Safe:
         entry = {"kind": cite.UNIT_NAMES[u.kind], "text": u.text, "report": r.slug}
         entry.update({k: v for k, v in (("structure", u.structure), ("deadline", u.deadline), ("page", u.page)) if v})
         units[f"{r.slug}#{u.uid}"] = entry
-    return Safe(f'<script type="application/json" class="kb-unites">{_script_json({"refs": refs, "units": units})}</script>')
+    return {"refs": refs, "units": units}
+
+
+def units_data(pairs: list[tuple[Unit, Report]], base_url: str) -> Safe:
+    """The units' data for the basket, on a statement page (see compact_units)."""
+    return Safe(f'<script type="application/json" class="kb-unites">{_script_json(compact_units(pairs, base_url))}</script>')
 
 
 def search_units(pairs: list[tuple[Unit, Report]], base_url: str) -> Safe:
-    """The units' data as search metadata (recherche.js reads it): a statement found by a search gets its buttons
-    in the result itself. Report pages only: statement pages are not indexed."""
-    return Safe(f'<span hidden data-pagefind-ignore data-pagefind-meta="enonces">'
-                f'{esc(_script_json(unit_entries(pairs, base_url)))}</span>')
+    """The units' data on a report page, once: as search metadata (recherche.js reads it from a result, so that a
+    statement found by a search gets its buttons in the result itself) and for the page's own basket buttons
+    (panier.js reads the same element). Report pages only: statement pages are not indexed."""
+    return Safe(f'<span hidden data-pagefind-ignore data-pagefind-meta="enonces" class="kb-unites">'
+                f'{esc(_script_json(compact_units(pairs, base_url)))}</span>')
 
 
 def consulted(parts: tuple[str, str, str]) -> Safe:

@@ -82,21 +82,24 @@
 
   // Les blocs JSON de la page : la référence de chaque rapport une fois (« refs »), les énoncés (« units ») ;
   // la citation de chaque énoncé est composée ici comme le fait le générateur (cite.unit_citation).
+  // (Sur une page de rapport, le bloc est l'élément des métadonnées de recherche : une seule copie par page.)
+  function composeAll(block, all) {
+    if (!block.units) { Object.assign(all, block); return all; }
+    Object.keys(block.units).forEach(function (id) {
+      var ref = block.refs[block.units[id].report];
+      if (ref) all[id] = composed(id, block.units[id], ref);
+    });
+    return all;
+  }
   function unitsData() {
     var all = {};
-    document.querySelectorAll("script.kb-unites").forEach(function (s) {
-      try {
-        var block = JSON.parse(s.textContent);
-        if (!block.units) { Object.assign(all, block); return; }
-        Object.keys(block.units).forEach(function (id) {
-          var ref = block.refs[block.units[id].report];
-          if (ref) all[id] = composed(id, block.units[id], ref);
-        });
-      } catch (e) { /* a broken block only loses its buttons */ }
+    document.querySelectorAll(".kb-unites").forEach(function (s) {
+      try { composeAll(JSON.parse(s.textContent), all); } catch (e) { /* a broken block only loses its buttons */ }
     });
     return all;
   }
   window.kbUnites = unitsData;
+  window.kbComposer = function (block) { return composeAll(block || {}, {}); }; // pour recherche.js
   // Les espaces de Python (str.split, \s) : les mêmes coupures que le générateur.
   var WS = "\\t\\n\\v\\f\\r\\x1c-\\x20\\x85\\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000";
   var SPACES = new RegExp("[" + WS + "]+", "g");

@@ -513,6 +513,8 @@
     // The lesson, recommendation… a hit fell in, from the report's search metadata (what the basket needs).
     let units = {};
     try { units = JSON.parse(data.meta.enonces || "{}"); } catch (err) { units = {}; }
+    // Each report's reference once, each statement's own data: panier.js composes the citations.
+    if (units.units) units = window.kbComposer ? window.kbComposer(units) : {};
     const key = Object.keys(units).find((k) => k.endsWith(`#${uid}`));
     return key ? { unit: key, ...units[key] } : null;
   }
