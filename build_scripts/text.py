@@ -39,6 +39,14 @@ def fold(text: str, *, lower: bool = True) -> str:
     return text.translate(_LOWER if lower else _KEEP_CASE)
 
 
+def search_form(word: str) -> str:
+    """A word as the search indexes and looks it up (Pagefind, recherche.js, the offline index): lower case,
+    accents removed, œ/æ spelled out. Unlike ``fold`` it may change the length: never for offsets."""
+    decomposed = unicodedata.normalize("NFD", word.lower())
+    bare = "".join(c for c in decomposed if not unicodedata.category(c).startswith("M"))
+    return bare.replace("œ", "oe").replace("æ", "ae")
+
+
 SEP, SUFFIX = "\x00sep", "\x00suffix:"
 WORD_START, WORD_END = r"(?<![\w])", r"(?![\w])"
 

@@ -28,7 +28,6 @@ Embedding: Python-Markdown does not treat <svg> as a block element, so wrap each
 
 from __future__ import annotations
 
-import html
 import json
 import math
 from collections import Counter
@@ -37,6 +36,7 @@ from typing import Callable, Iterable
 
 from ..digest import suffix
 from ..text import fold
+from .htmltext import attr, esc as html_esc
 
 WIDTH = 760
 FONT = 12
@@ -75,12 +75,12 @@ TILE_W, TILE_H, TILE_GAP = 88, 56, 6
 
 def esc(text: object) -> str:
     """An attribute value for XML: &, <, > and both quotes escaped."""
-    return html.escape(str(text), quote=True)
+    return attr(str(text))
 
 
 def esc_text(text: object) -> str:
     """Element text for XML: &, < and > escaped (quotes may stay as they are there)."""
-    return html.escape(str(text), quote=False)
+    return html_esc(str(text))
 
 
 def number(n: int) -> str:

@@ -5,28 +5,21 @@ from __future__ import annotations
 
 import json
 import re
-import unicodedata
 from collections import Counter
 from collections.abc import Callable
 from functools import lru_cache
 
 from ..models import Report
+from ..text import search_form
 
 WORDS_PATH = "recherche-mots.json"  # under docs/: fetched by the search page only when a word is unknown
 WORD = re.compile(r"[^\W\d_]{4,}")  # letters only: no number, no acronym shorter than four letters
 MAX_WORDS = 30000  # the most widely used words; a word of one report in a large corpus is rarely the one meant
 
 
-def fold(word: str) -> str:
-    """Lower case, accents removed, œ/æ spelled out: the form words are indexed and searched under."""
-    decomposed = unicodedata.normalize("NFD", word.lower())
-    bare = "".join(c for c in decomposed if not unicodedata.category(c).startswith("M"))
-    return bare.replace("œ", "oe").replace("æ", "ae")
-
-
 @lru_cache(maxsize=200_000)
 def _folded(word: str) -> str:
-    return fold(word)
+    return search_form(word)
 
 
 def report_words(r: Report) -> set[str]:
@@ -69,8 +62,8 @@ def fitting_meanings(expansions: dict[str, str], countries: list[str], known_cou
             out[acr] = meanings[0][0]  # one meaning for every country: the report's words cannot change it
             continue
         if folded is None:
-            folded = " ".join(fold(text()).split())
-        spelled = [m for m, _ in meanings if " ".join(fold(m).split()) in folded]
+            folded = " ".join(search_form(text()).split())
+        spelled = [m for m, _ in meanings if " ".join(search_form(m).split()) in folded]
         own = [m for m, c in meanings if c is not None and c in countries]
         free = [m for m, c in meanings if c is None]
         chosen = spelled or own or free

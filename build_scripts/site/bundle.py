@@ -53,7 +53,7 @@ from urllib.parse import quote, unquote
 import lxml.html
 import yaml
 
-from ..render.search_words import fold
+from ..text import search_form
 from ..paths import REPORTS_DIR
 from .engine import run_mkdocs
 
@@ -299,10 +299,10 @@ def _read_page(path: Path, url: str) -> _Page | None:
     value = text.value()
     counts: dict[str, float] = {}
     for word in WORD.findall(title):
-        counts[fold(word)] = counts.get(fold(word), 0) + 1
+        counts[search_form(word)] = counts.get(search_form(word), 0) + 1
     for m in WORD.finditer(value):
         weight = next((w for start, end, w in weights if start <= m.start() < end), 1.0)
-        counts[fold(m.group())] = counts.get(fold(m.group()), 0) + weight
+        counts[search_form(m.group())] = counts.get(search_form(m.group()), 0) + weight
     entry = {"u": url, "t": title, "m": meta, "f": filters, "s": sort}
     return _Page(entry, value, anchors, counts)
 
