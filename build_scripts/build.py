@@ -12,7 +12,7 @@ from . import classify, curate, followup, incremental, merge, originals, readers
 from .config import Vocabulary
 from .extract.report import extract_report
 from .models import Corpus, Problem, Report, SourceDocument
-from .render import Renderer
+from .render import Renderer, search_words
 
 
 @dataclass
@@ -31,6 +31,7 @@ def extract_one(doc: SourceDocument, vocab: Vocabulary) -> tuple[Report, list[Pr
     report.sketch = merge.text_sketch(doc.text)
     report.follow_up = followup.summary(report)
     report.index_keys = classify.report_keys(report)
+    report.words = search_words.body_words(report.blocks or [])
     return report, problems
 
 

@@ -322,7 +322,7 @@ class Extractions:
         report = Report(source=record["source"], doc=None, found=None, blocks=None, meta=record["meta"],
                         units=[Unit(*values) for values in record["units"]], acronyms=record["acronyms"], key=key,
                         view=record["view"], address=record["address"], sketch=record["sketch"],
-                        follow_up=record["follow_up"], index_keys=record["keys"])
+                        follow_up=record["follow_up"], index_keys=record["keys"], words=record["words"])
         return report, record["problems"]
 
     def put(self, report: Report, problems: list[Problem]) -> None:
@@ -330,7 +330,7 @@ class Extractions:
         self.records.put(report.key, {
             "source": report.source, "meta": report.meta, "units": units, "acronyms": report.acronyms,
             "problems": problems, "view": report.view, "follow_up": report.follow_up, "sketch": report.sketch,
-            "address": report.address, "keys": report.index_keys})
+            "address": report.address, "keys": report.index_keys, "words": report.words})
         self.bodies.put(report.key, (report.doc, report.blocks, report.found))
 
     def load_body(self, report: Report) -> bool:

@@ -91,6 +91,7 @@ class Report:
     sketch: tuple[int, list[int]] | None = None  # text sketch that finds the same report in two files (merge.py)
     follow_up: tuple[str, str] = ("", "")  # the text the follow-up reads, and a digest of all its inputs
     index_keys: dict[str, list[tuple[str, str]]] = field(default_factory=dict)  # kind -> (slug, label) of its index pages
+    words: list[str] | None = None  # its body's words as the search folds them (render/search_words.py), sorted
     sort_key: tuple = ()  # newest first, then title, then page name (classify.py, once page names are known)
 
     @property

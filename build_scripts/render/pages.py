@@ -196,7 +196,7 @@ class Renderer:
         for r in reports:
             jobs.append(Job(("report",), [r], lambda r=r: self.report_files(r, rel[r.slug]), related=rel[r.slug],
                             bodies=[r]))
-        jobs.append(Job((WORDS_PATH,), reports, lambda: {WORDS_PATH: vocabulary(reports)}, bodies=reports,
+        jobs.append(Job((WORDS_PATH,), reports, lambda: {WORDS_PATH: vocabulary(reports)},
                         text_of_all=True))
         return jobs
 

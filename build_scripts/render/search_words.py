@@ -9,7 +9,7 @@ from collections import Counter
 from collections.abc import Callable
 from functools import lru_cache
 
-from ..models import Report
+from ..models import Block, Report
 from ..text import search_form
 
 WORDS_PATH = "recherche-mots.json"  # under docs/: fetched by the search page only when a word is unknown
@@ -22,10 +22,21 @@ def _folded(word: str) -> str:
     return search_form(word)
 
 
+def text_words(text: str) -> set[str]:
+    """The folded words of a text; each distinct word is folded once per build (reports share most words)."""
+    return {_folded(w) for w in set(WORD.findall(text))}
+
+
+def body_words(blocks: list[Block]) -> list[str]:
+    """The folded words of a report's body, sorted: kept with its extraction, so that the vocabulary of a
+    corpus is counted without reading every report's text again."""
+    return sorted(text_words("\n".join(block_text(blocks))))
+
+
 def report_words(r: Report) -> set[str]:
-    """The folded words of a report's title and body (what a reader may search for); each distinct word is folded
-    once per build (reports share most of their words)."""
-    return {_folded(w) for w in set(WORD.findall(report_text(r)))}
+    """The folded words of a report's title and body (what a reader may search for)."""
+    body = r.words if r.words is not None else body_words(r.blocks or [])
+    return text_words(r.meta.get("title") or "").union(body)
 
 
 def vocabulary(reports: list[Report]) -> str:
@@ -72,10 +83,15 @@ def fitting_meanings(expansions: dict[str, str], countries: list[str], known_cou
     return out
 
 
-def report_text(r: Report) -> str:
-    """A report's title and body as one plain text."""
-    parts = [r.meta.get("title") or ""]
-    for block in r.blocks:
+def block_text(blocks: list[Block]) -> list[str]:
+    """A body's lines and table cells, in order."""
+    parts: list[str] = []
+    for block in blocks:
         parts += block.lines
         parts += [cell for row in block.rows for cell in row]
-    return "\n".join(parts)
+    return parts
+
+
+def report_text(r: Report) -> str:
+    """A report's title and body as one plain text."""
+    return "\n".join([r.meta.get("title") or ""] + block_text(r.blocks or []))
