@@ -4,6 +4,7 @@ the browser reloads by itself, and what a dirty rebuild leaves equals a full bui
 from __future__ import annotations
 
 import functools
+import sys
 import re
 import http.server
 import shutil
@@ -132,3 +133,28 @@ def test_the_navigation_is_read_from_mkdocs_yml():
     pages = nav_pages(ROOT / "mkdocs.yml")
     assert {"index.md", "annees/index.md", "lecons/recommandations.md", "a-propos.md"} <= pages
     assert not any(p.startswith("rapports/") and p != "rapports/index.md" for p in pages)
+
+
+def test_a_failed_bundle_leaves_no_half_index_and_the_next_build_redoes_all(tmp_path, monkeypatch):
+    """One Pagefind run fails: every run is still waited for, the exit code is returned, the list of bundles is
+    not rewritten, and the site then counts as having no complete index (so watch mode indexes all again)."""
+    from build_scripts.site import engine
+    site_dir = tmp_path / "site"
+    for name in ("a", "b", "c", "d"):
+        (site_dir / "rapports" / name).mkdir(parents=True)
+        (site_dir / "rapports" / name / "index.html").write_text("<html lang='fr'></html>", encoding="utf-8")
+
+    def fake(stage, output=None):  # a bundle is an entry file; the stage of bundle 1 fails
+        script = ("import json, pathlib, sys; s, o = sys.argv[1:]; "
+                  "sys.exit(3) if s.endswith('pages-1') else (pathlib.Path(o).mkdir(parents=True), "
+                  "(pathlib.Path(o) / 'pagefind-entry.json').write_text(json.dumps({'languages': {}})))")
+        return [sys.executable, "-c", script, str(stage), str(output)]
+
+    monkeypatch.setattr(engine, "pagefind_command", fake)
+    monkeypatch.setattr(engine, "PAGES_PER_PART", 2)
+    assert engine.build_search_index(site_dir) == 3
+    assert not (site_dir / PARTS_FILE).exists()  # nothing claims bundles that are not there
+    assert engine.bundle_count(site_dir) in (0, 1)  # bundle 2 missing: never taken for a complete index
+    monkeypatch.setattr(engine, "pagefind_command", lambda stage, output=None: fake(str(stage) + "-ok", output))
+    assert engine.build_search_index(site_dir) == 0
+    assert engine.bundle_count(site_dir) == 2

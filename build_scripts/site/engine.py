@@ -48,7 +48,7 @@ class SiteRun:
         return self.returncode != 0 or bool(self.problems)
 
 
-def engine() -> str:
+def engine_name() -> str:
     """The site engine named by $SITE_ENGINE (default: mkdocs); an unknown name is refused, never guessed."""
     name = os.environ.get(ENGINE_VARIABLE, "").strip().lower() or "mkdocs"
     if name not in ENGINES:
@@ -61,7 +61,7 @@ def mkdocs_command(config: Path | str, site_dir: Path | str | None = None, stric
     """The one command line that starts the site engine (MkDocs, or ProperDocs by $SITE_ENGINE): never
     ``--quiet``, which hides the warnings that strict mode counts. ``dirty``: only the pages whose source is
     newer than their output (watch mode; never for a published build)."""
-    cmd = [sys.executable, "-m", engine(), "build", "--strict" if strict else "--no-strict", "-f", str(config)]
+    cmd = [sys.executable, "-m", engine_name(), "build", "--strict" if strict else "--no-strict", "-f", str(config)]
     return cmd + (["-d", str(site_dir)] if site_dir is not None else []) + (["--dirty"] if dirty else [])
 
 
@@ -77,7 +77,7 @@ def run_mkdocs(config: Path, cwd: Path, site_dir: Path | str | None = None, stri
     lines = (done.stderr + done.stdout).splitlines()
     problems = list(dict.fromkeys(_problem(line) for line in lines if line.startswith(("WARNING", "ERROR"))))
     if done.returncode and not problems:  # a crash: its last lines say why
-        problems = [f"{engine()} build failed (exit code {done.returncode}): " + " / ".join(lines[-5:])]
+        problems = [f"{engine_name()} build failed (exit code {done.returncode}): " + " / ".join(lines[-5:])]
     return SiteRun(done.returncode, problems)
 
 
@@ -161,28 +161,36 @@ def build_search_index(site_dir: Path, only: set[int] | None = None, jobs: int =
                 except OSError:  # another file system, or no hard links: a copy does the same
                     shutil.copy2(site_dir / page, target)
             if len(runs) >= jobs:
-                code = code or _finish(*runs.pop(0), tmp, site_dir)
+                done = _finish(*runs.pop(0), tmp, site_dir)  # always waited for: tmp is removed after
+                code = code or done
             runs.append((k, subprocess.Popen(pagefind_command(stage, Path(tmp) / f"out-{k}"))))
         for k, run in runs:
-            code = code or _finish(k, run, tmp, site_dir)
+            done = _finish(k, run, tmp, site_dir)
+            code = code or done
+    if code:  # the listing keeps naming what was there; bundle_count sees the gap and the next build redoes all
+        preload_search_files(site_dir)
+        return code
     for stale in site_dir.glob("pagefind-*/"):  # bundles of a larger corpus than this one
         if stale.is_dir() and not (stale.name[9:].isdigit() and 2 <= int(stale.name[9:]) <= parts):
             shutil.rmtree(stale)
     listing = {"parties": [part_dir(k) + "/" for k in range(1, parts)]}
     _write_if_changed(site_dir / PARTS_FILE, json.dumps(listing, ensure_ascii=False) + "\n")
-    if not code:
-        preload_search_files(site_dir)
+    preload_search_files(site_dir)
     return code
 
 
 def bundle_count(site_dir: Path) -> int:
-    """How many bundles the site's index has now (0 when it has none)."""
-    if not (site_dir / "pagefind").is_dir():
+    """How many bundles the site's index has now: 0 when it has none, or when one it lists is missing (an
+    indexing that failed midway), so that the next build indexes them all again."""
+    if not (site_dir / "pagefind" / "pagefind-entry.json").is_file():
         return 0
     try:
-        return 1 + len(json.loads((site_dir / PARTS_FILE).read_text(encoding="utf-8"))["parties"])
+        listed = json.loads((site_dir / PARTS_FILE).read_text(encoding="utf-8"))["parties"]
     except (OSError, ValueError, KeyError, TypeError):
         return 1
+    if not all((site_dir / str(folder) / "pagefind-entry.json").is_file() for folder in listed):
+        return 0
+    return 1 + len(listed)
 
 
 def _finish(part: int, run: subprocess.Popen[bytes], tmp: str, site_dir: Path) -> int:
@@ -219,8 +227,9 @@ def preload_search_files(site_dir: Path) -> None:
         folder = part_dir(part)
         try:
             languages = json.loads((site_dir / folder / "pagefind-entry.json").read_text(encoding="utf-8"))["languages"]
-        except (OSError, ValueError, KeyError):
-            return  # an incomplete index: nothing is preloaded, recherche.js finds the bundles itself
+        except (OSError, ValueError, KeyError):  # an incomplete index: nothing is preloaded, recherche.js
+            links = []                              # finds the bundles itself
+            break
         index = languages.get("fr") or next(iter(languages.values()))
         tag, named = index["hash"], f' data-kb-part="{folder}/"' if part else ""
         links.append(f'<link rel="preload" as="fetch" crossorigin href="../{folder}/pagefind-entry.json?ts={tag}" '
@@ -251,8 +260,11 @@ class GzipHandler(http.server.SimpleHTTPRequestHandler):
         wants = "gzip" in self.headers.get("Accept-Encoding", "")
         if not wants or not os.path.isfile(path) or not ctype.startswith(COMPRESSED_TYPES):
             return super().send_head()
-        with open(path, "rb") as f:
-            body = gzip.compress(f.read(), compresslevel=6, mtime=0)
+        try:
+            with open(path, "rb") as f:
+                body = gzip.compress(f.read(), compresslevel=6, mtime=0)
+        except OSError:  # removed since (a rebuild): answered as a missing file
+            return super().send_head()
         self.send_response(200)
         self.send_header("Content-Type", ctype)
         self.send_header("Content-Encoding", "gzip")

@@ -158,8 +158,11 @@ class WatchHandler(GzipHandler):
             path = os.path.join(path, "index.html")
         if not path.endswith(".html") or not os.path.isfile(path):
             return super().send_head()
-        with open(path, "rb") as f:
-            page = f.read()
+        try:
+            with open(path, "rb") as f:
+                page = f.read()
+        except OSError:  # removed by a rebuild in progress: answered as a missing file
+            return super().send_head()
         at = page.rfind(b"</body>")
         body = page[:at] + RELOAD_SCRIPT.encode("ascii") + page[at:] if at >= 0 else page + RELOAD_SCRIPT.encode("ascii")
         self.send_response(200)
@@ -252,7 +255,12 @@ class Watcher:
                 continue
             time.sleep(self.interval)  # an editor often writes a file in several steps: let it finish
             seen = snapshot(self.source)
-            last = self.cycle()
+            try:
+                last = self.cycle()
+            except Exception as exc:  # one failed cycle must not stop watching: say it, and wait for the next edit
+                self.status.busy = False
+                self.say(f"error: the rebuild failed ({type(exc).__name__}: {exc}); save the file again to retry")
+                continue
             self.say(f"rebuilt: page visible in {last['pages']:.1f} s, search updated in {last['search']:.1f} s "
                      f"(generator {last['generator']:.1f} s)")
 
