@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Callable
 
 from ..paths import REPORTS_DIR
+from ..write import atomic_write
 
 
 def copy_config(code: Path, dest: Path) -> Path:
@@ -205,8 +206,9 @@ def _finish(part: int, run: subprocess.Popen[bytes], tmp: str, site_dir: Path) -
 
 
 def _write_if_changed(path: Path, text: str) -> None:
+    """Through the project's one write routine (whole or not at all), and only when the text differs."""
     if not path.is_file() or path.read_text(encoding="utf-8") != text:
-        path.write_text(text, encoding="utf-8")
+        atomic_write(path, text)
 
 
 SEARCH_PAGE = "recherche/index.html"

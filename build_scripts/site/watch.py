@@ -32,8 +32,8 @@ from typing import Callable
 
 from ..paths import FRAGMENTS_DIR, REPORTS_DIR
 from ..write import MANIFEST
-from .engine import (GzipHandler, build_search_index, build_site, bundle_count, part_count, part_of, report_pages,
-                     run_mkdocs, serve)
+from .engine import (GzipHandler, build_search_index, build_site, bundle_count, part_count, part_of, run_mkdocs,
+                     serve)
 
 STATUS_PATH = "/__kb_watch"
 RELOAD_SCRIPT = (
@@ -221,21 +221,21 @@ class Watcher:
             target = self.site_dir / rel
             if target.is_file():
                 target.unlink()
-        old_html = snapshot(self.site_dir / REPORTS_DIR) if (self.site_dir / REPORTS_DIR).is_dir() else {}
+        old_html = snapshot(self.site_dir / REPORTS_DIR)
         run = run_mkdocs(self.project / "mkdocs.yml", self.project, self.site_dir, strict=False, dirty=True)
         for problem in run.problems:
             if not problem.startswith("A 'dirty' build"):
                 self.say(f"warning: {problem}")
         t2 = time.perf_counter()
         self.status.pages += 1
-        new_html = snapshot(self.site_dir / REPORTS_DIR) if (self.site_dir / REPORTS_DIR).is_dir() else {}
+        new_html = snapshot(self.site_dir / REPORTS_DIR)  # also what Pagefind reads: its .html files
         pages_changed, pages_removed = changed(old_html, new_html)
         for rel in docs_removed:  # a removed report: its page is gone from the site too
             out = page_output(rel)
             if out and out.startswith(REPORTS_DIR + "/"):
                 pages_removed.add(out[len(REPORTS_DIR) + 1:])
         reports = sorted(f"{REPORTS_DIR}/{p}" for p in pages_changed | pages_removed if p.endswith(".html"))
-        parts = part_count(len(report_pages(self.site_dir)))
+        parts = part_count(sum(p.endswith(".html") for p in new_html))
         if reports:  # the bundles holding a changed page; all of them when the corpus outgrew their number
             only = {part_of(p, parts) for p in reports} if parts == bundle_count(self.site_dir) else None
             for problem in ([] if build_search_index(self.site_dir, only=only) == 0 else ["pagefind failed"]):
