@@ -69,17 +69,89 @@ def mkdocs_command(config: Path | str, site_dir: Path | str | None = None, stric
 ENGINE_ENV = {"NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}  # no banner about MkDocs 2.0
 
 
+SHARE_VARIABLE = "KB_SITE_SHARE"  # hooks.SHARE: "k/n/folder", this process builds share k of n
+SPLIT_FROM = 2000  # Markdown pages from which a full build is split over processes (below, one start is cheaper)
+
+
+def site_processes(docs: Path) -> int:
+    """How many processes build the site: one per usable CPU, two at most (the reference machine has two), and
+    one for a small site or a single CPU."""
+    cpus = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+    if cpus < 2:
+        return 1
+    pages = sum(name.endswith(".md") for _, _, names in os.walk(docs) for name in names)
+    return 2 if pages >= SPLIT_FROM else 1
+
+
 def run_mkdocs(config: Path, cwd: Path, site_dir: Path | str | None = None, strict: bool = True,
-               dirty: bool = False) -> SiteRun:
+               dirty: bool = False, processes: int = 1) -> SiteRun:
     """Build ``config`` with the site engine, its output captured and every WARNING or ERROR line kept, so that
-    strict mode never depends on what the engine chose to print."""
+    strict mode never depends on what the engine chose to print. ``processes`` > 1: a full build split over that
+    many processes at once (see hooks.py), whose union is the one-process site byte for byte."""
+    if processes > 1 and not dirty and site_dir is not None:
+        return _run_split(config, cwd, Path(site_dir), strict, processes)
     done = subprocess.run(mkdocs_command(config, site_dir, strict, dirty), cwd=cwd, check=False,
                           env={**os.environ, **ENGINE_ENV}, capture_output=True, text=True)
-    lines = (done.stderr + done.stdout).splitlines()
+    return _site_run(done.returncode, done.stderr + done.stdout)
+
+
+def _site_run(returncode: int, output: str) -> SiteRun:
+    lines = output.splitlines()
     problems = list(dict.fromkeys(_problem(line) for line in lines if line.startswith(("WARNING", "ERROR"))))
-    if done.returncode and not problems:  # a crash: its last lines say why
-        problems = [f"{engine_name()} build failed (exit code {done.returncode}): " + " / ".join(lines[-5:])]
-    return SiteRun(done.returncode, problems)
+    if returncode and not problems:  # a crash: its last lines say why
+        problems = [f"{engine_name()} build failed (exit code {returncode}): " + " / ".join(lines[-5:])]
+    return SiteRun(returncode, problems)
+
+
+def _run_split(config: Path, cwd: Path, site_dir: Path, strict: bool, processes: int) -> SiteRun:
+    """Process 0 builds into ``site_dir``, the others into folders beside it; every process checks the links of
+    the pages it renders, the links to anchors across processes are checked here, in MkDocs' own words; then
+    the pages of the other processes are moved into ``site_dir``."""
+    site_dir = Path(cwd, site_dir).resolve()
+    site_dir.parent.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix=".site-", dir=site_dir.parent) as tmp:
+        runs = []
+        for k in range(processes):
+            out = site_dir if k == 0 else Path(tmp) / f"site-{k}"
+            log = open(Path(tmp) / f"log-{k}.txt", "w+", encoding="utf-8")  # a file: no pipe to fill up
+            env = {**os.environ, **ENGINE_ENV, SHARE_VARIABLE: f"{k}/{processes}/{tmp}"}
+            runs.append((subprocess.Popen(mkdocs_command(config, out, strict), cwd=cwd, env=env, stdout=log,
+                                          stderr=subprocess.STDOUT, text=True), log))
+        output, code = "", 0
+        for proc, log in runs:
+            returncode = proc.wait()  # every process waited for, even after one failed
+            code = code or returncode
+            log.seek(0)
+            output += log.read()
+            log.close()
+        run = _site_run(code, output)
+        left = [Path(tmp) / f"share-{k}.json" for k in range(processes)]
+        if not all(path.is_file() for path in left):  # a process stopped before the end: nothing to finish
+            return run
+        shares = [json.loads(path.read_text(encoding="utf-8")) for path in left]
+        run.problems += [p for p in dict.fromkeys(_cross_anchor_problems(shares)) if p not in run.problems]
+        if run.failed:  # strict: the warnings of any process (MkDocs writes every page before it counts them)
+            return run
+        for k, share in enumerate(shares[1:], start=1):
+            for rel in share["written"]:
+                target = site_dir / rel
+                target.parent.mkdir(parents=True, exist_ok=True)
+                os.replace(Path(tmp) / f"site-{k}" / rel, target)
+    return run
+
+
+def _cross_anchor_problems(shares: list[dict]) -> list[str]:
+    """What MkDocs' anchor check says of a link to a page that another process rendered."""
+    anchors = {src: set(ids) for share in shares for src, ids in share["anchors"].items()}
+    problems = []
+    for share in shares:
+        if share["level"] < 30:  # validation.links.anchors below "warn": MkDocs would not fail either
+            continue
+        for src, link, target, anchor in share["links"]:
+            if target in anchors and anchor not in anchors[target]:
+                problems.append(_problem(f"WARNING - Doc file '{src}' contains a link '{link}', but the doc "
+                                         f"'{target}' does not contain an anchor '#{anchor}'."))
+    return problems
 
 
 def _problem(line: str) -> str:
@@ -95,7 +167,7 @@ def build_site(root: Path, site_dir: Path | None = None) -> SiteRun:
     """Strict MkDocs build of the project folder, then the Pagefind index. Any engine warning is a failure:
     MkDocs' own strict mode only counts the warnings it prints, so none is left to its verbosity."""
     site_dir = site_dir or root / "site"
-    run = run_mkdocs(root / "mkdocs.yml", root, site_dir)
+    run = run_mkdocs(root / "mkdocs.yml", root, site_dir, processes=site_processes(root / "docs"))
     if run.failed:
         return SiteRun(run.returncode or 1, run.problems)
     code = build_search_index(site_dir)
