@@ -81,3 +81,34 @@ def test_a_broken_link_or_anchor_in_either_process_fails_the_split_build_as_it_f
 def test_a_small_site_is_built_by_one_process(project):
     assert sum(1 for _ in (project / "docs").rglob("*.md")) < SPLIT_FROM
     assert site_processes(project / "docs") == 1
+
+
+def test_a_search_bundle_whose_pages_did_not_change_is_kept_and_one_that_changed_is_indexed_again(project, tmp_path,
+                                                                                                   monkeypatch):
+    """`site` twice with nothing changed: no bundle is indexed again (Pagefind's files are the first build's);
+    then one report edited: only its bundle is."""
+    from build_scripts.site import build_site, engine
+
+    monkeypatch.setattr(engine, "PAGES_PER_PART", 15)  # a few bundles from a small corpus
+    site = tmp_path / "site"
+
+    def entries():
+        return {folder.name: (folder / "pagefind-entry.json").stat().st_mtime_ns for folder in site.glob("pagefind*/")}
+
+    assert not build_site(project, site).failed
+    first = entries()
+    assert len(first) >= 3
+    assert not build_site(project, site).failed
+    assert entries() == first
+    report = in_share(project, 0)[0]
+    page = project / "docs" / report
+    before = page.read_text(encoding="utf-8")
+    try:
+        page.write_text(before.replace("</h1>", "</h1>\n<p>Une phrase ajoutée pour l'essai.</p>", 1), encoding="utf-8")
+        assert not build_site(project, site).failed
+    finally:
+        page.write_text(before, encoding="utf-8")
+    html = f"rapports/{report[len('rapports/'):-3]}/index.html"
+    changed = engine.part_dir(engine.part_of(html, len(first)))
+    now = entries()
+    assert [name for name in sorted(now) if now[name] != first[name]] == [changed]

@@ -165,12 +165,19 @@ def _problem(line: str) -> str:
 
 def build_site(root: Path, site_dir: Path | None = None) -> SiteRun:
     """Strict MkDocs build of the project folder, then the Pagefind index. Any engine warning is a failure:
-    MkDocs' own strict mode only counts the warnings it prints, so none is left to its verbosity."""
-    site_dir = site_dir or root / "site"
-    run = run_mkdocs(root / "mkdocs.yml", root, site_dir, processes=site_processes(root / "docs"))
-    if run.failed:
-        return SiteRun(run.returncode or 1, run.problems)
-    code = build_search_index(site_dir)
+    MkDocs' own strict mode only counts the warnings it prints, so none is left to its verbosity. The search
+    bundles of the last build are set aside before MkDocs empties the site folder: a bundle whose pages come
+    out the same is put back instead of being indexed again."""
+    site_dir = (site_dir or root / "site").resolve()
+    site_dir.parent.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix=".kept-index-", dir=site_dir.parent) as kept:
+        for folder in site_dir.glob("pagefind*/"):
+            if folder.is_dir():
+                folder.rename(Path(kept) / folder.name)
+        run = run_mkdocs(root / "mkdocs.yml", root, site_dir, processes=site_processes(root / "docs"))
+        if run.failed:
+            return SiteRun(run.returncode or 1, run.problems)
+        code = build_search_index(site_dir, reuse=Path(kept))
     return SiteRun(code, [] if not code else [f"pagefind failed on {site_dir} (exit code {code})"])
 
 
@@ -209,11 +216,42 @@ def part_dir(part: int) -> str:
     return "pagefind" if part == 0 else f"pagefind-{part + 1}"
 
 
-def build_search_index(site_dir: Path, only: set[int] | None = None, jobs: int = INDEX_JOBS) -> int:
+INDEX_KEY = "kb-pages.sha256"  # in each bundle: the digest of the pages it indexed (and of Pagefind's version)
+
+
+def index_key(site_dir: Path, pages: list[str]) -> str:
+    """What a bundle depends on: Pagefind's version and command, and each of its pages, path and bytes."""
+    h = hashlib.sha256(f"{_pagefind_version()}\0{pagefind_command('', '')[3:]}\0".encode("utf-8"))
+    for page in pages:
+        with open(site_dir / page, "rb") as f:
+            h.update(page.encode("utf-8") + b"\0" + hashlib.file_digest(f, "sha256").digest())
+    return h.hexdigest()
+
+
+@functools.lru_cache(maxsize=1)
+def _pagefind_version() -> str:
+    import importlib.metadata
+
+    try:
+        return importlib.metadata.version("pagefind")
+    except importlib.metadata.PackageNotFoundError:
+        return "unknown"
+
+
+def _has_key(folder: Path, key: str) -> bool:
+    try:
+        return (folder / INDEX_KEY).read_text(encoding="ascii").strip() == key
+    except (OSError, ValueError):
+        return False
+
+
+def build_search_index(site_dir: Path, only: set[int] | None = None, jobs: int = INDEX_JOBS,
+                       reuse: Path | None = None) -> int:
     """The Pagefind index of the report pages, in ``part_count`` bundles indexed ``jobs`` at a time (each from
     a folder of hard links to its pages), each swapped in whole when done, so a search never reads half an
-    index. ``only``: rebuild just these bundles (watch mode, after an edit). Returns 0, or the first failing
-    exit code."""
+    index. ``only``: rebuild just these bundles (watch mode, after an edit). A bundle whose pages are those it
+    indexed (its INDEX_KEY), in the site or in ``reuse`` (the last build's bundles), is kept as it is. Returns
+    0, or the first failing exit code."""
     site_dir = Path(site_dir).resolve()
     pages = report_pages(site_dir)
     parts = part_count(len(pages))
@@ -225,6 +263,13 @@ def build_search_index(site_dir: Path, only: set[int] | None = None, jobs: int =
         runs: list[tuple[int, subprocess.Popen[bytes]]] = []
         code = 0
         for k in wanted:
+            key = index_key(site_dir, groups[k])
+            if _has_key(site_dir / part_dir(k), key):
+                continue
+            if reuse is not None and _has_key(reuse / part_dir(k), key):
+                (reuse / part_dir(k)).rename(Path(tmp) / f"out-{k}")
+                _finish(k, None, tmp, site_dir)
+                continue
             stage = Path(tmp) / f"pages-{k}"
             for page in groups[k]:
                 target = stage / page
@@ -236,6 +281,7 @@ def build_search_index(site_dir: Path, only: set[int] | None = None, jobs: int =
             if len(runs) >= jobs:
                 done = _finish(*runs.pop(0), tmp, site_dir)  # always waited for: tmp is removed after
                 code = code or done
+            (Path(tmp) / f"key-{k}").write_text(key + "\n", encoding="ascii")
             runs.append((k, subprocess.Popen(pagefind_command(stage, Path(tmp) / f"out-{k}"))))
         for k, run in runs:
             done = _finish(k, run, tmp, site_dir)
@@ -266,14 +312,17 @@ def bundle_count(site_dir: Path) -> int:
     return 1 + len(listed)
 
 
-def _finish(part: int, run: subprocess.Popen[bytes], tmp: str, site_dir: Path) -> int:
-    """Wait for one bundle, then put it in place of the old one (a rename: never half an index)."""
-    code = run.wait()
+def _finish(part: int, run: subprocess.Popen[bytes] | None, tmp: str, site_dir: Path) -> int:
+    """Wait for one bundle (None: a kept one, already in ``tmp``), then put it in place of the old one (a
+    rename: never half an index), with the key of the pages it indexed."""
+    code = run.wait() if run is not None else 0
     if code == 0:
-        final, old = site_dir / part_dir(part), Path(tmp) / f"old-{part}"
+        out, final, old = Path(tmp) / f"out-{part}", site_dir / part_dir(part), Path(tmp) / f"old-{part}"
+        if run is not None:
+            (Path(tmp) / f"key-{part}").rename(out / INDEX_KEY)
         if final.exists():
             final.rename(old)
-        (Path(tmp) / f"out-{part}").rename(final)
+        out.rename(final)
     return code
 
 
