@@ -68,3 +68,33 @@ def test_the_theme_indentation_goes_but_no_text_that_shows():
     assert squeezed == ('<ul>\n<li>\n<a title="a &gt;\n  &lt; b">un</a>\n<a>deux</a>  texte\n   suite</li>\n</ul>\n'
                         '<pre>\n    <b>code</b>\n    indenté</pre>\n<textarea>\n  <i>x</i>\n</textarea>\n'
                         '<script type="application/json">{"a": ">\\n  <"}\n    </script>\n<p>\u00a0</p>')
+
+
+def test_what_a_split_build_relies_on():
+    """hooks.Share: a page left to another process is neither read nor rendered (``read_source`` and ``render``
+    are what _populate_page calls); its empty output is not written; ``on_env`` comes after every page was
+    rendered (links checked) and before the static files are copied and the pages built; the static templates
+    are a set on the theme; an unrendered page's anchors are None and skipped by the anchor check."""
+    from mkdocs.commands import build
+    from mkdocs.structure.files import InclusionLevel
+
+    populate = inspect.getsource(build._populate_page)
+    assert "page.read_source(config)" in populate and "page.render(config, files)" in populate
+    assert "if output.strip():" in inspect.getsource(build._build_page)
+    order = inspect.getsource(build.build)
+    steps = ["_populate_page(", "config.plugins.on_env(", "files.copy_static_files(", "config.theme.static_templates",
+             "_build_page(", "validate_anchor_links(", "config.plugins.on_post_build("]
+    assert [order.index(step) for step in steps] == sorted(order.index(step) for step in steps)
+    assert "page.present_anchor_ids is None" in inspect.getsource(pages.Page.validate_anchor_links)
+    assert pages.Page.present_anchor_ids is None
+    assert "inclusion(file.inclusion)" in inspect.getsource(Files.copy_static_files)
+    assert not InclusionLevel.is_included(InclusionLevel.EXCLUDED)
+
+
+def test_the_quick_squeeze_says_what_the_one_pattern_says():
+    """on_post_page squeezes the text between kept elements by a plain replacement: the same output as the one
+    pattern (SQUEEZE) on whitespace next to kept elements, upper-case tags, and an element never closed."""
+    cases = ["<p>\n  <PRE>\n <b>x</b>\n</PRE>\n  <p>", "<div>\n<script>a</script>\n\n<style>b</style>\n <i>",
+             "<pre>\n  <b>jamais fermé\n  <i>", "  \n<a>\n</a>\n", "<pre></pre><pre>\n</pre>\n<x>", "", "<a> \r\n\t <b>"]
+    for page in cases:
+        assert hooks.on_post_page(page, None, None) == hooks.SQUEEZE.sub(lambda m: m.group(1) or "\n", page), page

@@ -98,6 +98,7 @@ def test_a_search_bundle_whose_pages_did_not_change_is_kept_and_one_that_changed
     assert not build_site(project, site).failed
     first = entries()
     assert len(first) >= 3
+    os.utime(project / "docs" / "a-propos.md")  # MkDocs builds every page again, the same
     assert not build_site(project, site).failed
     assert entries() == first
     report = in_share(project, 0)[0]
@@ -112,3 +113,21 @@ def test_a_search_bundle_whose_pages_did_not_change_is_kept_and_one_that_changed
     changed = engine.part_dir(engine.part_of(html, len(first)))
     now = entries()
     assert [name for name in sorted(now) if now[name] != first[name]] == [changed]
+
+
+def test_a_full_build_with_nothing_changed_builds_nothing_and_any_change_builds_again(project, tmp_path, monkeypatch):
+    """The site folder is left as the last build left it when nothing it depends on changed; a removed site
+    file, a docs file touched or another public address (an !ENV variable of mkdocs.yml) builds it again."""
+    from build_scripts.site import build_site
+
+    site = tmp_path / "site"
+    assert not build_site(project, site).failed
+    files = {p: p.stat().st_mtime_ns for p in site.rglob("*") if p.is_file()}
+    assert not build_site(project, site).failed
+    assert {p: p.stat().st_mtime_ns for p in site.rglob("*") if p.is_file()} == files
+    (site / "a-propos" / "index.html").unlink()
+    assert not build_site(project, site).failed
+    assert (site / "a-propos" / "index.html").is_file()
+    monkeypatch.setenv("SITE_URL", "https://kb.exemple.org/essai/")
+    assert not build_site(project, site).failed
+    assert "https://kb.exemple.org/essai/rapports/" in (site / "sitemap.xml").read_text(encoding="utf-8")

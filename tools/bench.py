@@ -1,7 +1,8 @@
 """Benchmark of the whole chain on synthetic corpora (not part of the test suite).
 
     python -m tools.bench [--sizes 1000 10000] [--runs 3] [--workdir DIR] [--json PATH]
-                                  [--skip warm incremental pagefind baseline] [--code SNAPSHOT]
+                                  [--skip warm incremental pagefind baseline probe one-process]
+                                  [--code SNAPSHOT]
 
 The code is copied at the start, so edits made while it runs are not measured. For each size N, in a fresh
 project folder (mkdocs.yml and the hand-written docs files, i.e. those the generator's manifest does not list):
@@ -13,6 +14,7 @@ process whose wall time, CPU time and peak memory (``os.wait4``) are recorded; t
 from __future__ import annotations
 
 import argparse
+import functools
 import gzip
 import html.parser
 import importlib.util
@@ -307,6 +309,23 @@ def _mkdocs_cmd(site: str = "site") -> list[str]:
     return mkdocs_command("mkdocs.yml", site)
 
 
+def _python(code: str) -> list[str]:
+    return [sys.executable, "-c", "import sys; from pathlib import Path; " + code]
+
+
+# MkDocs as `site` runs it: split over processes when the site is large and there are CPUs for it (the problems
+# are printed, so that collect_messages sees them); CPU time and peak memory cover every process (os.wait4: the
+# peak is the largest one process, two run at once).
+SPLIT_MKDOCS = _python("from build_scripts.site.engine import run_mkdocs, site_processes; "
+                       "r = run_mkdocs(Path('mkdocs.yml'), Path('.'), Path('site'), "
+                       "processes=site_processes(Path('docs'))); "
+                       "print(f'processes: {site_processes(Path(\"docs\"))}'); "
+                       "[print('WARNING -', p) for p in r.problems]; sys.exit(1 if r.failed else 0)")
+# The whole `site` command (MkDocs, then the search bundles, those whose pages did not change kept)
+SITE_COMMAND = _python("from build_scripts.site.engine import build_site; r = build_site(Path('.'), Path('site')); "
+                       "[print('WARNING -', p) for p in r.problems]; sys.exit(1 if r.failed else 0)")
+
+
 def generator_steps(n: int, source: Path, project: Path, logs: Path, opt: Options) -> list[Step]:
     """Cold (empty docs), warm (nothing changed), incremental (one report's text edited) and title changed (one
     report's title corrected by a sidecar) generator runs."""
@@ -336,13 +355,22 @@ INDEX_COMMAND = [sys.executable, "-c", "import sys; from pathlib import Path; "
                  "from build_scripts.site.engine import build_search_index; sys.exit(build_search_index(Path('site')))"]
 
 
-def site_steps(n: int, project: Path, logs: Path, opt: Options) -> list[Step]:
-    """MkDocs build of the generated docs, then the Pagefind index of the built site (when installed)."""
+def site_steps(n: int, project: Path, logs: Path, opt: Options, generator=None) -> list[Step]:
+    """MkDocs build of the generated docs (in one process, then as `site` splits it), the Pagefind index of the
+    built site (when installed), then `site` again with nothing changed (warm), each run after a warm generator
+    run (not measured here: "generator warm" is), so that what the generator touches counts."""
     runs = opt.mkdocs_runs or (opt.runs if n < MKDOCS_ONE_RUN_FROM else 1)
-    build = measure(Step("mkdocs build"), _mkdocs_cmd(), project, logs, opt, runs)
+    one = Step("mkdocs build, 1 process", note="skipped")
+    if "one-process" not in opt.skip:
+        one = collect_messages(measure(Step("mkdocs build, 1 process"), _mkdocs_cmd(), project, logs, opt, runs),
+                               ("WARNING", "ERROR", "Aborted", "Traceback"))
+    build = measure(Step("mkdocs build"), SPLIT_MKDOCS, project, logs, opt, runs)
     if runs == 1 and n >= MKDOCS_ONE_RUN_FROM and not opt.mkdocs_runs and not build.failed:
         build.note = f"1 run (N >= {MKDOCS_ONE_RUN_FROM}: MkDocs steps run once; --mkdocs-runs to change)"
-    steps = [collect_messages(build, ("WARNING", "ERROR", "Aborted", "Traceback"))]
+    if not build.failed and build.runs:
+        used = re.search(r"processes: (\d+)", Path(build.runs[-1].log).read_text(encoding="utf-8"))
+        build.note += f"; {used.group(1) if used else '?'} process(es), as `site` runs it"
+    steps = [one, collect_messages(build, ("WARNING", "ERROR", "Aborted", "Traceback"))]
     if "pagefind" in opt.skip:
         steps.append(Step("search index (pagefind)", note="skipped"))
     elif importlib.util.find_spec("pagefind") is not None and not build.failed:
@@ -350,7 +378,18 @@ def site_steps(n: int, project: Path, logs: Path, opt: Options) -> list[Step]:
         steps.append(collect_messages(index, ("Error", "error", "WARN")))
     else:
         steps.append(Step("search index (pagefind)", note="n/a (pagefind not importable, or MkDocs failed)"))
-    return steps
+    warm = Step("site warm (nothing changed)", note="skipped")
+    if "warm" not in opt.skip and not build.failed and "pagefind" not in opt.skip:
+        # the first `site` after the steps above: MkDocs again (no stamp of a `site` build yet), every bundle kept
+        first = collect_messages(measure(Step("site, MkDocs again, bundles kept"), SITE_COMMAND, project, logs,
+                                         opt, 1), ("WARNING", "ERROR", "Aborted", "Traceback"))
+        steps.append(first)
+        if first.failed:
+            return steps
+        warm = collect_messages(measure(warm, SITE_COMMAND, project, logs, opt, runs,
+                                        None if generator is None else lambda k: generator()),
+                                ("WARNING", "ERROR", "Aborted", "Traceback"))
+    return steps + [warm]
 
 
 def baseline_step(n: int, reports: list[Path], work: Path, logs: Path, opt: Options) -> Step:
@@ -371,7 +410,9 @@ def bench_size(n: int, work: Path, opt: Options) -> dict:
     reports = synthetic.generate(n, source, seed=opt.seed)
     corpus_s = time.perf_counter() - t0
     project = make_project(work / "project", opt.code)
-    steps = generator_steps(n, source, project, logs, opt) + site_steps(n, project, logs, opt)
+    warm_generator = functools.partial(subprocess.run, _generator_cmd(source, project / "docs"), cwd=opt.code,
+                                       env=_env(opt.code), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    steps = generator_steps(n, source, project, logs, opt) + site_steps(n, project, logs, opt, warm_generator)
     steps.append(Step("baseline: bare Material", note="skipped") if "baseline" in opt.skip
                  else baseline_step(n, reports, work, logs, opt))
     site = project / "site"
@@ -469,7 +510,8 @@ _TIMINGS = """() => { const nav = performance.getEntriesByType('navigation')[0];
 
 
 def _ratio(steps: list[Step]) -> dict | None:
-    """(generator cold + MkDocs + search index) / bare Material baseline, on medians."""
+    """(generator cold + MkDocs + search index) / bare Material baseline, on medians; and the warm full build
+    with nothing changed (generator warm + `site`) / the same baseline."""
     by = {s.name: s for s in steps}
     parts = [by["generator cold"], by["mkdocs build"], by["search index (pagefind)"]]
     base = by["baseline: bare Material"]
@@ -477,10 +519,16 @@ def _ratio(steps: list[Step]) -> dict | None:
         return None
     total = sum(p.median() for p in parts if p.runs)
     cpu = sum(p.median("cpu_s") for p in parts if p.runs)
-    return {"chain_s": round(total, 2), "baseline_s": round(base.median(), 2),
-            "ratio": round(total / base.median(), 2), "chain_cpu_s": round(cpu, 2),
-            "baseline_cpu_s": round(base.median("cpu_s"), 2), "cpu_ratio": round(cpu / base.median("cpu_s"), 2),
-            "with_search_index": bool(parts[2].runs)}
+    out = {"chain_s": round(total, 2), "baseline_s": round(base.median(), 2),
+           "ratio": round(total / base.median(), 2), "chain_cpu_s": round(cpu, 2),
+           "baseline_cpu_s": round(base.median("cpu_s"), 2), "cpu_ratio": round(cpu / base.median("cpu_s"), 2),
+           "with_search_index": bool(parts[2].runs)}
+    warm = [by["generator warm"], by["site warm (nothing changed)"]]
+    if all(s.runs and not s.failed for s in warm):
+        out["warm_s"] = round(sum(s.median() for s in warm), 2)
+        out["warm_cpu_s"] = round(sum(s.median("cpu_s") for s in warm), 2)
+        out["warm_cpu_ratio"] = round(out["warm_cpu_s"] / base.median("cpu_s"), 2)
+    return out
 
 
 # ---------------------------------------------------------------- printing
@@ -563,6 +611,10 @@ def print_size(r: dict) -> None:
         print(f"  ratio ({what}) / bare Material baseline = {ratio['chain_s']:.1f}s / {ratio['baseline_s']:.1f}s "
               f"= {ratio['ratio']:.1f}x wall time; {ratio['chain_cpu_s']:.1f}s / {ratio['baseline_cpu_s']:.1f}s "
               f"= {ratio['cpu_ratio']:.1f}x CPU time (steadier when the machine is busy)")
+        if "warm_cpu_s" in ratio:
+            print(f"  warm full build, nothing changed (generator warm + site) / baseline = {ratio['warm_s']:.1f}s / "
+                  f"{ratio['baseline_s']:.1f}s wall; {ratio['warm_cpu_s']:.1f}s / {ratio['baseline_cpu_s']:.1f}s "
+                  f"= {ratio['warm_cpu_ratio']:.1f}x CPU time")
     for s in r["steps"]:
         if s["message_count"]:
             print(f"  {s['name']} printed {s['message_count']} warning/error/notice lines; first ones:")
@@ -588,7 +640,7 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--seed", type=int, default=0, help="seed of the synthetic corpus (default 0)")
     p.add_argument("--code", type=Path, default=None,
                    help="run this earlier snapshot (a work folder's code/) instead of copying the working tree")
-    p.add_argument("--skip", nargs="+", default=[], choices=["warm", "incremental", "pagefind", "baseline", "probe"],
+    p.add_argument("--skip", nargs="+", default=[], choices=["warm", "incremental", "pagefind", "baseline", "probe", "one-process"],
                    help="steps to leave out (to keep large sizes short)")
     return p
 

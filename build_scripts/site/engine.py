@@ -167,9 +167,16 @@ def build_site(root: Path, site_dir: Path | None = None) -> SiteRun:
     """Strict MkDocs build of the project folder, then the Pagefind index. Any engine warning is a failure:
     MkDocs' own strict mode only counts the warnings it prints, so none is left to its verbosity. The search
     bundles of the last build are set aside before MkDocs empties the site folder: a bundle whose pages come
-    out the same is put back instead of being indexed again."""
+    out the same is put back instead of being indexed again. When nothing the build reads has changed since
+    the last one that succeeded, and its site folder is as it left it, nothing is built again (``site_stamp``)."""
     site_dir = (site_dir or root / "site").resolve()
     site_dir.parent.mkdir(parents=True, exist_ok=True)
+    named = hashlib.sha256(str(site_dir).encode("utf-8")).hexdigest()[:16]
+    stamp_file = root / ".cache" / "site" / f"stamp-{named}.txt"  # one per site folder
+    stamp = site_stamp(root, site_dir)
+    if _read(stamp_file) == stamp:
+        return SiteRun(0, [])
+    stamp_file.unlink(missing_ok=True)
     with tempfile.TemporaryDirectory(prefix=".kept-index-", dir=site_dir.parent) as kept:
         for folder in site_dir.glob("pagefind*/"):
             if folder.is_dir():
@@ -178,7 +185,60 @@ def build_site(root: Path, site_dir: Path | None = None) -> SiteRun:
         if run.failed:
             return SiteRun(run.returncode or 1, run.problems)
         code = build_search_index(site_dir, reuse=Path(kept))
-    return SiteRun(code, [] if not code else [f"pagefind failed on {site_dir} (exit code {code})"])
+    if code:
+        return SiteRun(code, [f"pagefind failed on {site_dir} (exit code {code})"])
+    stamp_file.parent.mkdir(parents=True, exist_ok=True)
+    atomic_write(stamp_file, site_stamp(root, site_dir))
+    return SiteRun(0, [])
+
+
+def _read(path: Path) -> str | None:
+    try:
+        return path.read_text(encoding="utf-8")
+    except (OSError, ValueError):
+        return None
+
+
+ENV_TAG = re.compile(r"!ENV\s*(\[[^\]]*\]|\S+)")  # !ENV NAME or !ENV [NAME, OTHER, default]
+
+
+def site_stamp(root: Path, site_dir: Path) -> str:
+    """What a full build of ``root`` into ``site_dir`` reads, and what it left: mkdocs.yml, the environment
+    variables it names (``!ENV``), the engine's, the day (the sitemap dates pages by the build day), the
+    installed packages (engine, theme, Markdown extensions, Pagefind) and this code, every docs file's size and
+    modification time (the generator rewrites only the files that change), and every file of the site
+    folder. Two equal stamps: the site folder is the one this build would write."""
+    import datetime
+
+    config = (root / "mkdocs.yml").read_text(encoding="utf-8")
+    names = {ENGINE_VARIABLE, "SOURCE_DATE_EPOCH"}  # (a default's words are read as names too: harmless)
+    names.update(name for found in ENV_TAG.finditer(config) for name in re.findall(r"[A-Za-z_]\w*", found.group(1)))
+    h = hashlib.sha256(config.encode("utf-8"))
+    h.update(json.dumps({name: os.environ.get(name) for name in sorted(names)}).encode("utf-8"))
+    h.update(datetime.datetime.now(datetime.timezone.utc).date().isoformat().encode("ascii"))
+    h.update(_code_version().encode("ascii"))
+    for folder in (root / "docs", site_dir):
+        h.update(b"\0folder\0")
+        for dirpath, dirnames, filenames in os.walk(folder):
+            dirnames.sort()
+            for name in sorted(filenames):
+                st = os.stat(os.path.join(dirpath, name))
+                h.update(f"{os.path.relpath(os.path.join(dirpath, name), folder)}\0{st.st_size}\0{st.st_mtime_ns}\n"
+                         .encode("utf-8", "surrogateescape"))
+    return h.hexdigest()
+
+
+@functools.lru_cache(maxsize=1)
+def _code_version() -> str:
+    """The installed packages (names and versions) and the source of this package (its hooks among it)."""
+    import importlib.metadata
+
+    h = hashlib.sha256(sys.version.encode("utf-8"))
+    for name, version in sorted((d.metadata["Name"] or "", d.version) for d in importlib.metadata.distributions()):
+        h.update(f"{name}=={version}\n".encode("utf-8"))
+    for path in sorted(Path(__file__).parent.glob("*.py")):
+        h.update(path.read_bytes())
+    return h.hexdigest()
 
 
 PAGES_PER_PART = 3000  # report pages per Pagefind bundle: at 10,000 reports, 4 bundles of ~1 GB of memory each

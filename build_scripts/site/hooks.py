@@ -79,6 +79,8 @@ def on_config(config: Any) -> Any:
         k, n, folder = value.split("/", 2)
         _share = Share(int(k), int(n), folder)
         logging.getLogger("mkdocs.commands.build").addFilter(_not_skipped_pages)
+        if _share.k:  # the sitemap and the error page are process 0's
+            config.theme.static_templates = set()
     return config
 
 
