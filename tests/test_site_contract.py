@@ -98,3 +98,32 @@ def test_the_quick_squeeze_says_what_the_one_pattern_says():
              "<pre>\n  <b>jamais fermé\n  <i>", "  \n<a>\n</a>\n", "<pre></pre><pre>\n</pre>\n<x>", "", "<a> \r\n\t <b>"]
     for page in cases:
         assert hooks.on_post_page(page, None, None) == hooks.SQUEEZE.sub(lambda m: m.group(1) or "\n", page), page
+
+
+def test_links_reused_within_a_folder_are_those_mkdocs_gives_each_page(tmp_path, caplog):
+    """render_html_page reuses what MkDocs made of a plain link for the next page of the same folder: the
+    addresses and the anchors registered are what MkDocs gives that page itself, a link to the page itself
+    included (its address differs from page to page), and a missing target still warns for every page."""
+    docs, site = tmp_path / "docs", tmp_path / "site"
+    (docs / "rapports").mkdir(parents=True)
+    (docs / "themes").mkdir()
+    config = MkDocsConfig()
+    config.load_dict({"site_name": "t", "docs_dir": str(docs), "site_dir": str(site)})
+    assert config.validate() == ([], [])
+    names = ["rapports/a.md", "rapports/b.md", "rapports/index.md", "themes/sante.md"]
+    files = Files([File(name, str(docs), str(site), True) for name in names])
+    body = ('<p><a href="../themes/sante.md#plus">x</a> <a href="a.md#haut">y</a> <a href="b.md">z</a> '
+            '<a href="../themes/sante.md">w</a> <a href="absente.md">v</a></p>\n')
+    hooks.on_config(config)
+    for name in ("rapports/a.md", "rapports/b.md", "rapports/index.md"):
+        page = pages.Page(None, files.get_file_from_path(name), config)
+        page.markdown = body
+        hooks.render_html_page(page, config, files)
+        mkdocs = pages._RelativePathTreeprocessor(page.file, files, config)
+        expected = body
+        for href in ("../themes/sante.md#plus", "a.md#haut", "b.md", "../themes/sante.md"):
+            expected = expected.replace(f'"{href}"', f'"{mkdocs.path_to_url(href)}"')
+        assert page.content == expected, name
+        assert page.links_to_anchors == mkdocs.links_to_anchors, name
+    warned = [r.getMessage() for r in caplog.records if "absente.md" in r.getMessage() and r.levelname == "WARNING"]
+    assert len(warned) == 3  # one for each page: a missing target is never taken from another page

@@ -32,6 +32,7 @@ import jinja2
 from mkdocs.structure.files import InclusionLevel
 from mkdocs.structure.pages import _RelativePathTreeprocessor
 from mkdocs.structure.toc import get_toc
+from mkdocs.utils import get_relative_url
 
 FLAG = "kb_html"  # render.HTML_FLAG: the same key, kept apart so that this hook never imports the generator
 DESCRIPTION = "kb_description"  # render.HEAD_DESCRIPTION
@@ -74,6 +75,7 @@ def on_config(config: Any) -> Any:
     """This process's share of a split build, from $KB_SITE_SHARE (none: the whole site, as usual)."""
     global _share
     _share = None
+    _resolved.clear()
     value = os.environ.get(SHARE, "")
     if value:
         k, n, folder = value.split("/", 2)
@@ -139,19 +141,54 @@ def on_page_markdown(markdown: str, page: Any, config: Any, files: Any, **kwargs
     return markdown
 
 
+PLAIN_LINK = re.compile(r"(?![a-zA-Z][a-zA-Z0-9+.-]*:|/)([^?#&%]+\.md)(?:#([^#&%]*))?\Z")  # "../x/y.md#z"
+_resolved: dict[tuple[str, str, str], tuple[Any, str]] = {}
+
+
 def render_html_page(page: Any, config: Any, files: Any) -> None:
-    """What ``Page.render`` does, minus Markdown: links, anchors, table of contents."""
+    """What ``Page.render`` does, minus Markdown: links, anchors, table of contents. A plain link to a page
+    that MkDocs resolved for a page of the same folder (and URL depth) is not resolved again: the target and
+    the relative address MkDocs gave are reused, the anchor registered as MkDocs registers it (half of a
+    report page's rendering time went into the same few hundred links). Any other link goes to MkDocs."""
     links = _RelativePathTreeprocessor(page.file, files, config)
+    here = (posixpath.dirname(page.file.src_uri), posixpath.dirname(page.file.url.rstrip("/")))
 
     def rewrite(m: re.Match[str]) -> str:
-        url = html.unescape(m.group(2))
+        raw = m.group(2)
+        plain = PLAIN_LINK.match(raw)
+        if plain:
+            hit = _resolved.get((*here, plain.group(1)))
+            if hit is not None and not _under(hit[0], page.file):
+                anchor = plain.group(2)
+                if anchor:
+                    links.links_to_anchors.setdefault(hit[0], {}).setdefault(anchor, raw)
+                return m.group(1) + html.escape(hit[1] + (f"#{anchor}" if anchor else ""), quote=True) + m.group(3)
+        url = html.unescape(raw)
         new = links.path_to_url(url)
+        if plain:
+            _remember(here, plain, new, page.file, files)
         return m.group(0) if new == url else m.group(1) + html.escape(new, quote=True) + m.group(3)
 
     page.content = HREF.sub(rewrite, page.markdown)
     page.toc = get_toc(toc_tokens(page.content))
     page.present_anchor_ids = set(IDS.findall(page.content))
     page.links_to_anchors = links.links_to_anchors
+
+
+def _under(target: Any, file: Any) -> bool:
+    """A target at or below the page's own address: its relative address differs from page to page."""
+    return not file.url or target.url.startswith(file.url)
+
+
+def _remember(here: tuple[str, str], plain: re.Match[str], new: str, file: Any, files: Any) -> None:
+    """Keep what MkDocs made of a plain link when it is a page's relative address, with no message (a target
+    found, not excluded) and the same for every page of this folder."""
+    target = files.get_file_from_path(_RelativePathTreeprocessor._target_uri(file.src_uri, plain.group(1)))
+    if target is None or target.inclusion.is_excluded() or _under(target, file):
+        return
+    relative = get_relative_url(target.url, file.url)
+    if new == relative + (f"#{plain.group(2)}" if plain.group(2) else ""):
+        _resolved[(*here, plain.group(1))] = (target, relative)
 
 
 def toc_tokens(content: str) -> list[dict[str, Any]]:
