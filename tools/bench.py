@@ -386,7 +386,7 @@ def site_steps(n: int, project: Path, logs: Path, opt: Options, generator=None) 
         steps.append(first)
         if first.failed:
             return steps
-        warm = collect_messages(measure(warm, SITE_COMMAND, project, logs, opt, runs,
+        warm = collect_messages(measure(Step(warm.name), SITE_COMMAND, project, logs, opt, runs,
                                         None if generator is None else lambda k: generator()),
                                 ("WARNING", "ERROR", "Aborted", "Traceback"))
     return steps + [warm]
