@@ -18,6 +18,8 @@ THIRD_SHARE_OF_TOP = 0.5
 TITLE_WEIGHT = 3.0
 LEAD_CHARS = 800  # what the report is about is said first: the heading and its opening lines
 LEAD_WEIGHT = 1.5
+REPEAT_WEIGHT = 0.5  # each repetition of a keyword adds half a hit…
+MAX_REPEATS = 4  # …up to four
 # A ministry's or directorate's name lists its portfolios: 'Ministère de la Santé et de l'Hygiène publique',
 # 'ministre de la Santé, de l'Hygiène publique et de la Couverture maladie universelle'. Every report of that
 # ministry names them, whatever it is about: the portfolios after the first are not read for themes.
@@ -86,7 +88,7 @@ def theme_scores(text: str, title: str, vocab: Vocabulary) -> Counter[str]:
         for slug, case_sensitive, n, strength in order:
             hits = found[case_sensitive][n]
             for hit in dict.fromkeys(hits):  # each keyword once, in the order of its first hit
-                scores[slug] += strength * weight * (1.0 + 0.5 * min(hits.count(hit) - 1, 4))
+                scores[slug] += strength * weight * (1.0 + REPEAT_WEIGHT * min(hits.count(hit) - 1, MAX_REPEATS))
     return scores
 
 
