@@ -119,3 +119,11 @@ def test_themes_f1_on_real_texts_stays_where_it_was_measured(vocab):
                     "with 'python -m build_scripts score --realtext --missing', then --store ID FILE")
     tally = realtext.score_cases(cases, vocab)
     assert theme_f1(tally.tp, tally.fp, tally.fn)[2] >= REALTEXT_F1_FLOOR
+
+
+def test_an_office_named_by_an_acronym_or_an_idiom_is_not_a_disease(vocab):
+    text = ("La Cellule de planification et de statistique (CPS) a tenu la revue des indicateurs du système "
+            "d'information sanitaire. La CPS a présenté la complétude et la promptitude des rapports mensuels. "
+            "Le débat a fait rage sur la qualité des données.")
+    themes = classify_themes(text, "Revue des indicateurs de la CPS", vocab).value
+    assert themes[0] == "monitoring-evaluation" and "infectious-diseases" not in themes
