@@ -74,8 +74,33 @@ def _build_theme_matchers(vocab: Vocabulary) -> ThemeMatchers:
             phrase_pattern(vocab.not_keywords, inflections=True))
 
 
+# A list of one theme's keywords ('le VIH/sida, la tuberculose, le paludisme et les hépatites', often a body's
+# name) weighs less than as many mentions: from ENUMERATION keywords in a row, those after the first count half.
+ENUMERATION = 3
+IN_ENUMERATION = 0.5
+BETWEEN_ITEMS = re.compile(r"(?:[\s,;/&'-]|\b(?:et|ou|le|la|les|l|de|des|du|d|aux?)\b)*")
+
+
+def _enumeration_weights(hits: list[tuple[int, int, int]], lower: str) -> list[float]:
+    """For a theme's hits (start, end, entry) in text order, what each counts: IN_ENUMERATION for the hits after
+    the first of a run of ENUMERATION or more that only separators and articles keep apart, else 1."""
+    def next_item(i: int) -> bool:  # hit i follows hit i - 1 in the same list
+        return hits[i][0] <= hits[i - 1][1] or BETWEEN_ITEMS.fullmatch(lower, hits[i - 1][1], hits[i][0]) is not None
+
+    weights = [1.0] * len(hits)
+    first = 0
+    for i in range(1, len(hits) + 1):
+        if i < len(hits) and next_item(i):
+            continue
+        if i - first >= ENUMERATION:
+            weights[first + 1:i] = [IN_ENUMERATION] * (i - first - 1)
+        first = i
+    return weights
+
+
 def theme_scores(text: str, title: str, vocab: Vocabulary) -> Counter[str]:
-    """Keyword hits per theme; a hit in the title, then in the lead, counts more; repeated keywords count less."""
+    """Keyword hits per theme; a hit in the title, then in the lead, counts more; repeated keywords count less,
+    weak keywords and the items of a list half."""
     words, acronyms, order, not_keywords = _theme_matchers(vocab)
     scores: Counter[str] = Counter()
     cut = text.rfind(" ", 0, LEAD_CHARS) if len(text) > LEAD_CHARS else len(text)
@@ -84,11 +109,18 @@ def theme_scores(text: str, title: str, vocab: Vocabulary) -> Counter[str]:
             continue
         lower, cased = _blank(_without_portfolios(fold(where)), _without_portfolios(fold(where, lower=False)),
                               not_keywords)
-        found = (words.findall(lower), acronyms.findall(cased))
-        for slug, case_sensitive, n, strength in order:
-            hits = found[case_sensitive][n]
-            for hit in dict.fromkeys(hits):  # each keyword once, in the order of its first hit
-                scores[slug] += strength * weight * (1.0 + REPEAT_WEIGHT * min(hits.count(hit) - 1, MAX_REPEATS))
+        found = (words.finditer(lower), acronyms.finditer(cased))
+        by_theme: dict[str, list[tuple[int, int, int]]] = {}
+        for e, (slug, case_sensitive, n, _) in enumerate(order):
+            by_theme.setdefault(slug, []).extend((start, start + len(hit), e) for start, hit in found[case_sensitive][n])
+        for slug, hits in by_theme.items():
+            hits.sort()
+            seen: Counter[tuple[int, str]] = Counter()  # (entry, keyword text): times counted
+            for (a, b, e), share in zip(hits, _enumeration_weights(hits, lower)):
+                key = (e, (cased if order[e][1] else lower)[a:b])
+                if seen[key] <= MAX_REPEATS:  # the first time a whole hit, then REPEAT_WEIGHT, up to MAX_REPEATS
+                    scores[slug] += order[e][3] * weight * share * (1.0 if not seen[key] else REPEAT_WEIGHT)
+                seen[key] += 1
     return scores
 
 
