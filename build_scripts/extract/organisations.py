@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 from functools import lru_cache
 from collections import Counter
@@ -10,6 +11,7 @@ from dataclasses import dataclass, field
 from ..config import Organisation, Vocabulary
 from ..models import Found
 from ..text import clean_spaces, fold, phrase_pattern, snippet
+from .weigh import Candidate, choose, confidence, weights
 
 ART = r"(?:de la |du |de l'|des |de |d')?(?:la |le |l'|les )?"
 STOP = re.compile(r"\s*(?:[,.;:!?\n«»]|\s(?:avec|a travers|en collaboration|en partenariat|et finance|grace|dans le cadre|"
@@ -89,6 +91,11 @@ ACTIVITY = re.compile(r"(?i:organisation)\s+(?:(?:de|du|des|d['’])\s*(?!(?:la|
 # A committee named without its owner: 'Comité directeur', 'Comité de pilotage' (whose? the text says elsewhere)
 BARE_COMMITTEE = re.compile(r"^(?:comite|conseil|commission|groupe|equipe|cadre)(?:\s+(?:de |d'|du )?\s*[a-z]+){0,2}$")
 MOTTO = re.compile(r"^[A-ZÀ-Ý][\w'’]*(?:\s+[\w'’]+){0,2}(?:\s*[-–—•·]\s*[A-ZÀ-Ý][\w'’]*(?:\s+[\w'’]+){0,2}){2,3}$")
+# 'les travaux du 6e congrès de la Société de …', 'l'assemblée générale de l'Association …': the body whose own
+# congress it is
+CONGRESS = re.compile(r"\b(?:congres|colloque|assemblee generale|journees scientifiques)(?:\s+(?:annuel|annuelle|"
+                      r"ordinaire|extraordinaire|scientifique|national|nationale))?\s+(?:du|de la|de l')\s*"
+                      r"(?=(?:societe|association|federation|ordre|union|reseau|college|amicale|syndicat)\b)")
 COMMITTEE = re.compile(r"(?:travaux|assises|session|reunion|seance|rencontre|assemblee generale)s?(?:\s+(?:ordinaire|"
                        r"extraordinaire|annuelle|semestrielle|trimestrielle|statutaire))?(?:\s+des\s+(?:travaux|assises))?"
                        r"\s+(?:du|de la|de l')\s*(?P<org>(?:comite|conseil|cadre|commission|cellule|groupe|assemblee|reseau|"
@@ -350,6 +357,25 @@ def defines(long: str, acr: str) -> bool:
                                           for m in re.finditer(r"\b(?:du|de la|de l['’]|des|de|d['’])\s*", long))
 
 
+GENERIC_HEADS = {"agence", "coordination", "delegation", "programme", "projet", "cellule", "unite", "institut",
+                 "fondation", "association", "centre", "office", "commission", "secretariat", "direction"}
+# a name runs on into its sentence at a verb: 'District sanitaire outillent 50 agents', '… Gates en vue de partager'
+RUN_ON = re.compile(r"\s(?:en vue d|afin d|dira\b|a dit\b|qui\b|(?![a-zà-ÿ]*(?:ment|ident|gent|rent)\b)[a-zà-ÿ]{3,}ent\b)")
+
+
+def _cut_run_on(phrase: str) -> str:
+    m = RUN_ON.search(phrase)
+    return phrase[: m.start()] if m and len(phrase[: m.start()].split()) >= 2 else phrase
+
+
+def _named_in_full(head: str, text: str, folded: str) -> str | None:
+    """'Agence' -> 'Agence nationale d'assistance médicale (Anam)', the fullest name with that head in the text."""
+    names = [_phrase_at(text, folded, m.start()) for m in re.finditer(rf"\b{re.escape(fold(head))}\s+(?:[a-z]+\s+)?"
+                                                                       r"(?:de la |de l'|du |des |d'|[a-z]{4,})", folded)]
+    names = [n for n in names if 2 <= len(n.split()) <= 14 and not RUN_ON.search(n)]
+    return max(names, key=len) if names else None
+
+
 def _resolve_bare(body: str, text: str, folded: str) -> str | None:
     """'du ministère' alone refers to the ministry the text names in full elsewhere; None when it names none."""
     head = fold(body).strip()
@@ -476,6 +502,8 @@ def _candidates(text: str, vocab: Vocabulary) -> list[tuple[float, str, int, str
         past = len(org) < len(whole) and re.match(r"\s+(?:d'|de |en )\D", whole[len(org):])
         out.append((1.0 if past else 3.0, text[m.start("org"): m.start("org") + len(org)], m.start(),
                     "a committee that met" if not past else "a dated session of a committee (another meeting)"))
+    for m in CONGRESS.finditer(folded):
+        out.append((3.0, _phrase_at(text, folded, m.end()), m.start(), "its congress or general assembly"))
     for m in COMMITTEE_MET.finditer(folded):
         out.append((3.5, text[m.start("org"): m.end("org")], m.start(), "a committee that met"))
     for m in WELCOMING.finditer(folded):
@@ -510,7 +538,9 @@ def _candidates(text: str, vocab: Vocabulary) -> list[tuple[float, str, int, str
         out.append((2.5, letter[0], letter[1], "letterhead at the top of the minutes"))
     cleaned = []
     for weight, phrase, pos, method in out:
-        phrase = phrase.replace("*", "").replace("_", " ").strip()
+        phrase = _cut_run_on(phrase.replace("*", "").replace("_", " ").strip())
+        if fold(phrase) in GENERIC_HEADS:  # 'l'Agence' alone: the agency the text names in full elsewhere
+            phrase = _named_in_full(phrase, text, folded) or phrase
         if len(phrase) >= 2 and not PERSON.match(fold(phrase)) and not ACTIVITY.match(phrase):
             cleaned.append((weight, phrase, pos, method))
     # 'le secrétaire général du ministère … a procédé à l'ouverture': one fact, not a head named and a head who opened
@@ -614,20 +644,22 @@ def _org_like(phrase: str, org: Organisation | None) -> float:
     return 0.35
 
 
-MIN_SCORE = 1.2
+MIN_SCORE = 1.2  # the hand score the rules needed to name an organiser ("no answer" starts there in the fit)
 BARE_EVIDENCE = "a committee named without the body it belongs to"
 EXPLICIT = ("'Organisateur :'", "'organisé par'", "'à l'initiative", "subject of", "a committee that met")
 
 
 @dataclass
 class _Body:
-    """One candidate organiser: its summed score, where it is first named, and the evidence for it."""
+    """One candidate organiser: its summed hand score, where it is first named, and the evidence for it."""
 
     score: float
     pos: int
     phrase: str
     evidence: list[str] = field(default_factory=list)
     funder: bool = False  # also named as a funder or partner
+    org_like: float = 0.0  # how much its best phrase looks like a body's name
+    kind: str = ""  # its kind in organisations.yml, when known
 
     def described(self) -> str:
         return "; ".join(dict.fromkeys(self.evidence))
@@ -636,6 +668,14 @@ class _Body:
 def _explicit(body: "_Body") -> bool:
     """A sentence says this body organised or held the meeting (and names it with its owner)."""
     return any(m.startswith(EXPLICIT) for m in body.evidence) and BARE_EVIDENCE not in body.evidence
+
+
+def _absorb(target: "_Body", other: "_Body") -> None:
+    target.score += other.score
+    target.evidence.extend(other.evidence)
+    target.funder = target.funder or other.funder
+    target.org_like = max(target.org_like, other.org_like)
+    target.kind = target.kind or other.kind
 
 
 def _merge_short_forms(bodies: dict[str, _Body]) -> None:
@@ -648,8 +688,7 @@ def _merge_short_forms(bodies: dict[str, _Body]) -> None:
         longer = [n for n in bodies if n != short and keys[n].startswith(keys[short] + " ")]
         if longer:
             target = bodies[max(longer, key=lambda n: bodies[n].score)]
-            target.score += bodies[short].score
-            target.evidence.extend(bodies[short].evidence)
+            _absorb(target, bodies[short])
             del bodies[short]
 
 
@@ -663,20 +702,95 @@ def _merge_acronyms(bodies: dict[str, _Body]) -> None:
         long = longs[0]
         merged = bodies.pop(long)
         short = bodies.pop(acr)
-        merged.score += short.score
-        merged.evidence.extend(short.evidence)
-        merged.funder = merged.funder or short.funder
+        _absorb(merged, short)
         if short.pos < merged.pos:
             merged.pos, merged.phrase = short.pos, short.phrase
         bodies[f"{long} ({acr})"] = merged
 
 
-def extract_organiser(text: str, vocab: Vocabulary) -> Found:
-    """The body that organised the event, as 'Long form (ACRONYM)': every candidate is weighed by the evidence
-    for it (role words, position, being a known or well-formed name, being named as a funder)."""
+# evidence (the method named in _candidates) -> the feature it feeds; weights fit on labelled texts
+EVIDENCE_FEATURES = (
+    ("'Organisateur :' field", "ev_field_line"), ("'organisé par'", "ev_organised_by"),
+    ("'à l'initiative", "ev_initiative"), ("subject of 'a organise'", "ev_subject_organise"),
+    ("subject of 'organise", "ev_subject_organise"), ("subject of 'a tenu", "ev_subject_held"),
+    ("subject of 'tient", "ev_subject_held"), ("subject of", "ev_subject_other"),
+    ("a committee that met", "ev_committee_met"), ("a dated session", "ev_committee_other_session"),
+    ("initiated or runs the programme", "ev_runs_programme"), ("runs activities", "ev_runs_activities"),
+    ("its head presided or opened", "ev_head_presided"), ("opened, launched or presided by", "ev_presided_by_body"),
+    ("its minister or head is named", "ev_head_named"), ("its head presided, opened or led", "ev_head_subject"),
+    ("welcomed the participants", "ev_welcomed"), ("author of the report", "ev_citation_author"),
+    ("owner of the annual work plan", "ev_plan_owner"), ("a body named in the first lines", "ev_named_in_lead"),
+    ("a body named in the text", "ev_named_further"), ("organisation named in the headline", "ev_headline"),
+    ("letterhead at the top", "ev_letterhead"), ("its congress or general assembly", "ev_congress"))
+
+
+def _evidence_feature(method: str) -> str:
+    return next((feat for prefix, feat in EVIDENCE_FEATURES if method.startswith(prefix)), "ev_other")
+
+
+def _mentions(name: str, folded: str) -> int:
+    """How often the text names the body: its acronym, or its name without its articles."""
+    m = re.search(r"\(([^()]+)\)\s*$", name)
+    forms = [m.group(1), name[: m.start()]] if m else [name]
+    count = 0
+    for form in forms:
+        key = fold(form).strip()
+        if len(key) >= 2:
+            count = max(count, len(re.findall(rf"(?<!\w){re.escape(key)}(?!\w)", folded)))
+    return count
+
+
+def _features(name: str, body: _Body, folded: str, title: str, programme: str | None, first_pos: int,
+              bodies: dict[str, _Body]) -> dict[str, float]:
+    """What weighs a candidate organiser: its evidence, where it is named, how it is named, what else the text says."""
+    feats: dict[str, float] = {}
+    counts = Counter(_evidence_feature(m) for m in body.evidence)
+    for feat, n in counts.items():
+        feats[feat] = 1.0 + (0.5 if n > 1 else 0.0)
+    explicit = _explicit(body)
+    feats["explicit"] = 1.0 if explicit else 0.0
+    feats["explicit_others"] = 1.0 if not explicit and any(_explicit(b) for b in bodies.values()) else 0.0
+    feats["evidence_kinds"] = math.log1p(len(counts))
+    feats["pos_first_150"] = 1.0 if body.pos < 150 else 0.0
+    feats["pos_lead_400"] = 1.0 if body.pos < 400 else 0.0
+    feats["pos_after_1500"] = 1.0 if body.pos >= 1500 else 0.0
+    feats["named_first"] = 1.0 if body.pos == first_pos else 0.0
+    feats["known_body"] = 1.0 if body.kind else 0.0
+    feats["known_partner"] = 1.0 if body.kind in ("partner", "regional") else 0.0
+    feats["org_head_name"] = 1.0 if body.org_like >= 1.0 and not body.kind else 0.0
+    feats["weak_name"] = 1.0 if body.org_like < 0.5 else 0.0
+    feats["funder"] = 1.0 if body.funder else 0.0
+    feats["funder_not_explicit"] = 1.0 if body.funder and not explicit else 0.0
+    f = fold(name)
+    feats["bare_committee"] = 1.0 if BARE_EVIDENCE in body.evidence else 0.0
+    feats["ministry"] = 1.0 if f.startswith("ministere") else 0.0
+    feats["committee"] = 1.0 if re.match(r"(?:comite|conseil|commission|cellule|groupe|equipe|reseau)\b", f) else 0.0
+    feats["local_body"] = 1.0 if re.match(r"(?:direction (?:regionale|departementale|provinciale)|district|"
+                                          r"region medicale|zone|dds|drs|dps|delegation)", f) else 0.0
+    feats["has_acronym"] = 1.0 if re.search(r"\([^()]+\)\s*$", name) or re.fullmatch(r"[A-Z][A-Za-z0-9&/-]+", name) else 0.0
+    feats["long_name"] = 1.0 if len(name.split()) > 12 else 0.0
+    # 'Agence', 'District sanitaire', 'Gouvernement': a kind of body, not one body (no proper name, no acronym)
+    feats["generic_name"] = 1.0 if (len(name.split()) <= 2 and not re.search(r"[A-Z]{2,}|\s[A-ZÀ-Ý]", name)) else 0.0
+    feats["government"] = 1.0 if f.startswith("gouvernement") else 0.0
+    # 'District sanitaire outillent 50 agents', '… en vue de partager': the name runs on into the sentence
+    feats["runs_on"] = 1.0 if re.search(r"\s(?:[a-z]+ent|[a-z]+(?:era|ira|ait)|en vue|dira|afin|qui|que)\s", f) else 0.0
+    feats["mentions"] = math.log1p(_mentions(name, folded))
+    t = fold(title)
+    short = re.search(r"\(([^()]+)\)\s*$", name)
+    feats["in_title"] = 1.0 if t and (fold(short.group(1)) in t.split() if short else f[:30] in t) else 0.0
+    if programme:
+        p = fold(programme)
+        feats["names_programme"] = 1.0 if re.search(rf"(?<!\w){re.escape(p)}(?!\w)", f) else 0.0
+    feats["hand_score"] = math.log1p(body.score)  # the evidence summed with the weights of the rules before the fit
+    return {k: v for k, v in feats.items() if v}
+
+
+def organiser_candidates(text: str, vocab: Vocabulary, title: str = "",
+                         programme: str | None = None) -> list[Candidate]:
+    """Every body the text points to as organiser, with the features that weigh it and the evidence for it."""
     cands = _candidates(text, vocab)
     if not cands:
-        return Found(None, "", 0.0, "no 'organisé par', 'à l'initiative de', subject of 'a organisé' or committee")
+        return []
     funded = {_key(n) for _, n in _partner_names_once(text, vocab)}
     bodies: dict[str, _Body] = {}
     for weight, phrase, pos, method in cands:
@@ -684,7 +798,10 @@ def extract_organiser(text: str, vocab: Vocabulary) -> Found:
         if pos < 400:
             weight += 0.5
         body = bodies.setdefault(name, _Body(0.0, pos, phrase))
-        body.score += weight * _org_like(phrase, org)
+        like = _org_like(phrase, org)
+        body.score += weight * like
+        body.org_like = max(body.org_like, like)
+        body.kind = body.kind or (org.kind if org is not None else "")
         body.evidence.append(method)
         body.funder = body.funder or ((org is not None and org.kind == "partner" or _key(name) in funded)
                                       and weight < 5.0)
@@ -700,22 +817,30 @@ def extract_organiser(text: str, vocab: Vocabulary) -> Found:
         for b in bodies.values():
             if b.funder and not _explicit(b):  # a funder named as subject is more often the partner than the organiser
                 b.score *= 0.3
-                b.evidence.append("also named as a funder or partner")
-    # a sentence saying who organised outweighs the sum of hints (who presided, who is named): ranked first unless
-    # a hinted body has more than twice its score
-    ranked = sorted(bodies.items(), key=lambda kv: (-(kv[1].score * 2 if _explicit(kv[1]) and kv[1].score >= MIN_SCORE
-                                                      else kv[1].score), kv[1].pos))
-    name, best = ranked[0]
-    if best.score < MIN_SCORE:
-        alternatives = tuple((n, round(b.score, 2), b.described()) for n, b in ranked[:5])
-        return Found(None, "", 0.0, f"no candidate with enough evidence (best: {name}, score {best.score:.1f})",
-                     alternatives)
-    runner = ranked[1][1].score if len(ranked) > 1 else 0.0
-    conf = round(min(1.0, best.score / 6.0) * (1.0 if best.score >= 2 * runner else 0.75), 2)
-    if not any(m.startswith(EXPLICIT) for m in best.evidence):
-        conf = min(conf, 0.6)  # inferred from who presided or who is named, not from a sentence saying who organised
-    alternatives = tuple((n, round(b.score, 2), b.described()) for n, b in ranked[1:6])
-    return Found(name, snippet(text, best.pos, best.pos + len(best.phrase), width=40), conf, best.described(),
+    for b in bodies.values():
+        if _explicit(b) and b.score >= MIN_SCORE:
+            b.score *= 2  # a sentence saying who organised outweighs the sum of hints
+    folded = fold(text)
+    first_pos = min(b.pos for b in bodies.values())
+    return [Candidate(name, name, b.pos, _features(name, b, folded, title, programme, first_pos, bodies),
+                      b.described(), (b.pos, b.pos + len(b.phrase)))
+            for name, b in sorted(bodies.items(), key=lambda kv: (kv[1].pos, kv[0]))]
+
+
+def extract_organiser(text: str, vocab: Vocabulary, title: str = "", programme: str | None = None) -> Found:
+    """The body that organised the event, as 'Long form (ACRONYM)': every candidate is weighed by the evidence
+    for it (role words, position, being a known or well-formed name, being named as a funder), with weights fit on
+    labelled texts (data/weights.yml); its probability is the confidence."""
+    cands = organiser_candidates(text, vocab, title, programme)
+    if not cands:
+        return Found(None, "", 0.0, "no 'organisé par', 'à l'initiative de', subject of 'a organisé' or committee")
+    best, prob, ranked = choose(weights("organiser"), cands)
+    if best is None:
+        alternatives = tuple((c.name, round(p, 2), c.evidence) for c, p in ranked[:5])
+        return Found(None, "", 0.0, f"no candidate probable enough (best: {ranked[0][0].name}, "
+                                    f"{ranked[0][1]:.2f} against {prob:.2f} for none)", alternatives)
+    alternatives = tuple((c.name, round(p, 2), c.evidence) for c, p in ranked[1:6])
+    return Found(best.name, snippet(text, *best.snippet_span, width=40), confidence("organiser", prob, best), best.evidence,
                  alternatives)
 
 
