@@ -244,7 +244,7 @@ def _write(path: Path, field: str, w: dict[str, float], cv: dict[str, Any], n: i
                    "examples": n,
                    "cross_validation": {k: str(v) for k, v in cv.items()},
                    "confident_at": {k: round(v, 4) for k, v in at.items()},
-                   "weights": dict(sorted(w.items(), key=lambda kv: (kv[0] != NULL, -abs(kv[1]), kv[0])))}
+                   "weights": dict(sorted(w.items(), key=lambda kv: (not kv[0].startswith(NULL), -abs(kv[1]), kv[0])))}
     header = ("# Weights of the candidate scorers (build_scripts/extract/weigh.py), fit on the labelled texts: the\n"
               "# real-text set (tests/realtext/cases.yml) and the development set (tests/devset/). A candidate's score\n"
               "# is the sum of weight x feature; the value with the highest score wins, unless 'no answer' scores\n"

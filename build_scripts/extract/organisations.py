@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from ..config import Organisation, Vocabulary
 from ..models import Found
 from ..text import clean_spaces, fold, phrase_pattern, snippet
+from .document import document_type
 from .weigh import Candidate, choose, confidence, weights
 
 ART = r"(?:de la |du |de l'|des |de |d')?(?:la |le |l'|les )?"
@@ -372,7 +373,7 @@ def _named_in_full(head: str, text: str, folded: str) -> str | None:
     """'Agence' -> 'Agence nationale d'assistance médicale (Anam)', the fullest name with that head in the text."""
     names = [_phrase_at(text, folded, m.start()) for m in re.finditer(rf"\b{re.escape(fold(head))}\s+(?:[a-z]+\s+)?"
                                                                        r"(?:de la |de l'|du |des |d'|[a-z]{4,})", folded)]
-    names = [n for n in names if 2 <= len(n.split()) <= 14 and not RUN_ON.search(n)]
+    names = [n for n in names if 2 <= len(n.split()) <= 14 and n[:1].isupper() and not RUN_ON.search(n)]
     return max(names, key=len) if names else None
 
 
@@ -472,7 +473,10 @@ def _candidates(text: str, vocab: Vocabulary) -> list[tuple[float, str, int, str
             verb = folded[m.start(): m.end()].strip()
             strong = re.search(r"organis|tenu|tient|initie|convoque|reuni|regroupe", verb)
             out.append((4.5 if strong else 3.0, subject, m.start() - len(subject), f"subject of '{verb}'"))
+    organised_at = {m.start() for m in ORGANISED_BY.finditer(folded)}
     for m in PRESIDED_BY.finditer(folded):
+        if m.start() in organised_at and folded.startswith("organis", m.start()):
+            continue  # 'organisées par le centre': read above as 'organisé par' (one fact, counted once)
         phrase = _phrase_at(text, folded, m.end(), person=True)
         body = _person_org(phrase)
         body = body and _resolve_bare(body, text, folded)
@@ -598,11 +602,16 @@ BODY_MENTION = re.compile(r"\b(?:le|la|l'|du|de la|de l'|au|a la|les|des)\s*(?=(
 LEAD_CHARS = 600
 
 
+def _keyword_line(folded: str, pos: int) -> bool:
+    """'Mots clés : … coordination renforcée …': a list of subjects, not a sentence that names a body."""
+    return bool(re.match(r"\W*(?:mots[- ]cles|keywords)\b", folded[folded.rfind("\n", 0, pos) + 1:]))
+
+
 def _bodies_in_lead(text: str, folded: str, vocab: Vocabulary) -> list[tuple[str, int]]:
     """Bodies named in the first lines, and known acronyms there that are not funders: what the text points to
     when no sentence says who organised the meeting."""
     out = [(_phrase_at(text, folded, m.end()), m.end()) for m in BODY_MENTION.finditer(folded, 0, LEAD_CHARS)
-           if not LETTERHEAD.match(text[text.rfind("\n", 0, m.end()) + 1: (text.find("\n", m.end()) + 1 or len(text)) - 1])]
+           if not _keyword_line(folded, m.end()) and not LETTERHEAD.match(text[text.rfind("\n", 0, m.end()) + 1: (text.find("\n", m.end()) + 1 or len(text)) - 1])]
     reg = _registry(vocab)
     if reg.acronyms is not None:
         for hit in reg.acronyms.finditer(fold(text[:LEAD_CHARS], lower=False)):
@@ -616,7 +625,7 @@ def _bodies_in_lead(text: str, folded: str, vocab: Vocabulary) -> list[tuple[str
 def _bodies_further(text: str, folded: str) -> list[tuple[str, int]]:
     """Bodies named after the first lines: the last resort when nothing else points to an organiser."""
     out = [(_phrase_at(text, folded, m.end()), m.end())
-           for m in BODY_MENTION.finditer(folded, LEAD_CHARS, LEAD_CHARS + 4000)]
+           for m in BODY_MENTION.finditer(folded, LEAD_CHARS, LEAD_CHARS + 4000) if not _keyword_line(folded, m.end())]
     return [(p, pos) for p, pos in out[:6] if 2 <= len(p) <= 140]
 
 
@@ -660,6 +669,7 @@ class _Body:
     funder: bool = False  # also named as a funder or partner
     org_like: float = 0.0  # how much its best phrase looks like a body's name
     kind: str = ""  # its kind in organisations.yml, when known
+    role: bool = False  # some evidence says what it did (not only that it is named)
 
     def described(self) -> str:
         return "; ".join(dict.fromkeys(self.evidence))
@@ -676,6 +686,7 @@ def _absorb(target: "_Body", other: "_Body") -> None:
     target.funder = target.funder or other.funder
     target.org_like = max(target.org_like, other.org_like)
     target.kind = target.kind or other.kind
+    target.role = target.role or other.role
 
 
 def _merge_short_forms(bodies: dict[str, _Body]) -> None:
@@ -724,6 +735,10 @@ EVIDENCE_FEATURES = (
     ("letterhead at the top", "ev_letterhead"), ("its congress or general assembly", "ev_congress"))
 
 
+# evidence that a body is named, not that it did anything
+WEAK_EVIDENCE = {"ev_named_in_lead", "ev_named_further", "ev_head_named", "ev_other"}
+
+
 def _evidence_feature(method: str) -> str:
     return next((feat for prefix, feat in EVIDENCE_FEATURES if method.startswith(prefix)), "ev_other")
 
@@ -749,6 +764,7 @@ def _features(name: str, body: _Body, folded: str, title: str, programme: str | 
         feats[feat] = 1.0 + (0.5 if n > 1 else 0.0)
     explicit = _explicit(body)
     feats["explicit"] = 1.0 if explicit else 0.0
+    feats["named_only"] = 1.0 if not body.role else 0.0
     feats["explicit_others"] = 1.0 if not explicit and any(_explicit(b) for b in bodies.values()) else 0.0
     feats["evidence_kinds"] = math.log1p(len(counts))
     feats["pos_first_150"] = 1.0 if body.pos < 150 else 0.0
@@ -767,14 +783,18 @@ def _features(name: str, body: _Body, folded: str, title: str, programme: str | 
     feats["committee"] = 1.0 if re.match(r"(?:comite|conseil|commission|cellule|groupe|equipe|reseau)\b", f) else 0.0
     feats["local_body"] = 1.0 if re.match(r"(?:direction (?:regionale|departementale|provinciale)|district|"
                                           r"region medicale|zone|dds|drs|dps|delegation)", f) else 0.0
-    feats["has_acronym"] = 1.0 if re.search(r"\([^()]+\)\s*$", name) or re.fullmatch(r"[A-Z][A-Za-z0-9&/-]+", name) else 0.0
+    feats["has_acronym"] = 1.0 if re.search(r"\([^()]+\)\s*$", name) or (
+        re.fullmatch(r"[A-Z][A-Za-z0-9&/-]+", name) and sum(ch.isupper() for ch in name) >= 2) else 0.0
     feats["long_name"] = 1.0 if len(name.split()) > 12 else 0.0
     # 'Agence', 'District sanitaire', 'Gouvernement': a kind of body, not one body (no proper name, no acronym)
     feats["generic_name"] = 1.0 if (len(name.split()) <= 2 and not re.search(r"[A-Z]{2,}|\s[A-ZÀ-Ý]", name)) else 0.0
     feats["government"] = 1.0 if f.startswith("gouvernement") else 0.0
     # 'District sanitaire outillent 50 agents', '… en vue de partager': the name runs on into the sentence
     feats["runs_on"] = 1.0 if re.search(r"\s(?:[a-z]+ent|[a-z]+(?:era|ira|ait)|en vue|dira|afin|qui|que)\s", f) else 0.0
-    feats["mentions"] = math.log1p(_mentions(name, folded))
+    mentions = _mentions(name, folded)
+    feats["mentions"] = math.log1p(mentions)
+    # named once, late, with nothing said of what it did: a body named in passing
+    feats["named_once_late"] = 1.0 if not body.role and mentions <= 1 and body.pos >= 1500 else 0.0
     t = fold(title)
     short = re.search(r"\(([^()]+)\)\s*$", name)
     feats["in_title"] = 1.0 if t and (fold(short.group(1)) in t.split() if short else f[:30] in t) else 0.0
@@ -803,6 +823,7 @@ def organiser_candidates(text: str, vocab: Vocabulary, title: str = "",
         body.org_like = max(body.org_like, like)
         body.kind = body.kind or (org.kind if org is not None else "")
         body.evidence.append(method)
+        body.role = body.role or _evidence_feature(method) not in WEAK_EVIDENCE
         body.funder = body.funder or ((org is not None and org.kind == "partner" or _key(name) in funded)
                                       and weight < 5.0)
         if pos < body.pos:
@@ -822,7 +843,9 @@ def organiser_candidates(text: str, vocab: Vocabulary, title: str = "",
             b.score *= 2  # a sentence saying who organised outweighs the sum of hints
     folded = fold(text)
     first_pos = min(b.pos for b in bodies.values())
-    return [Candidate(name, name, b.pos, _features(name, b, folded, title, programme, first_pos, bodies),
+    # an abstract is a communication about a programme or a study, often with no meeting and no organiser
+    abstract = {"in_an_abstract": 1.0} if document_type(title, text).value == "Communication (résumé)" else {}
+    return [Candidate(name, name, b.pos, {**_features(name, b, folded, title, programme, first_pos, bodies), **abstract},
                       b.described(), (b.pos, b.pos + len(b.phrase)))
             for name, b in sorted(bodies.items(), key=lambda kv: (kv[1].pos, kv[0]))]
 

@@ -67,9 +67,22 @@ def score(w: dict[str, float], feats: dict[str, float]) -> float:
     return sum(w.get(k, 0.0) * v for k, v in feats.items())
 
 
+NULL_COUNT = "no answer, per candidate (log)"
+NULL_NAMED_ONLY = "no answer, when every candidate is only named"
+
+
+def null_features(cands: list[dict[str, float]]) -> dict[str, float]:
+    """What weighs "no answer": a constant; the number of candidates (many weak ones share the probability a single
+    one would have, and must not drown "no answer" by their number); no candidate with evidence of what it did."""
+    feats = {NULL: 1.0, NULL_COUNT: math.log1p(len(cands))}
+    if cands and all(f.get("named_only") for f in cands):
+        feats[NULL_NAMED_ONLY] = 1.0
+    return feats
+
+
 def probabilities(w: dict[str, float], cands: list[dict[str, float]]) -> tuple[float, list[float]]:
     """(probability of no answer, probability of each candidate)."""
-    scores = [w.get(NULL, 0.0)] + [score(w, f) for f in cands]
+    scores = [score(w, null_features(cands))] + [score(w, f) for f in cands]
     top = max(scores)
     exps = [math.exp(s - top) for s in scores]
     total = sum(exps)
@@ -94,7 +107,7 @@ def fit(examples: list[Example], l2: float = 0.01, rounds: int = 400,
         prior: dict[str, float] | None = None) -> dict[str, float]:
     """Weights that maximise the weighted log-likelihood of the right answers (the sum over right candidates, or no
     answer), with an L2 penalty; plain gradient steps with Adam's step sizes, deterministic."""
-    names = sorted({k for feats, _, _ in examples for f in feats for k in f} | {NULL})
+    names = sorted({k for feats, _, _ in examples for f in feats for k in f} | {NULL, NULL_COUNT, NULL_NAMED_ONLY})
     prior = prior or {}
     names = sorted(set(names) | set(prior))
     w = {k: prior.get(k, 0.0) for k in names}
@@ -111,7 +124,8 @@ def fit(examples: list[Example], l2: float = 0.01, rounds: int = 400,
             else:
                 mass = sum(probs[i] for i in right) or 1e-12
                 q_null, q = 0.0, [probs[i] / mass if i in right else 0.0 for i in range(len(feats))]
-            grad[NULL] -= weight * (q_null - p_null) / n
+            for k, x in null_features(feats).items():
+                grad[k] -= weight * (q_null - p_null) * x / n
             for f, p, qi in zip(feats, probs, q):
                 d = weight * (qi - p) / n
                 if d:
@@ -122,4 +136,4 @@ def fit(examples: list[Example], l2: float = 0.01, rounds: int = 400,
             m[k] = b1 * m[k] + (1 - b1) * g
             v[k] = b2 * v[k] + (1 - b2) * g * g
             w[k] -= rate * (m[k] / (1 - b1 ** t)) / (math.sqrt(v[k] / (1 - b2 ** t)) + 1e-8)
-    return {k: round(x, 4) for k, x in w.items() if abs(x) >= 1e-4 or k == NULL}
+    return {k: round(x, 4) for k, x in w.items() if abs(x) >= 1e-4 or k.startswith(NULL)}
