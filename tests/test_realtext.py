@@ -164,11 +164,11 @@ def test_check_shows_the_losing_candidates_and_their_evidence(tmp_path, cli):
     source = tmp_path / "src"
     source.mkdir()
     (source / "kara.txt").write_text(
-        "Atelier sur la surveillance à Kara\n\nLe ministre de la Santé, Dr Kossi Amégan, a présidé le 4 mars 2024 à "
-        "Kara l'ouverture de l'atelier de révision des outils de surveillance, en présence du directeur régional de "
-        "la santé de la Kara et des partenaires du Togo.\n", encoding="utf-8")
-    out = cli("check", "--source", source).out
-    assert "organiser = 'Ministère de la Santé" in out and "its head presided" in out
+        "Atelier sur la surveillance à Kara\n\nL'atelier de révision des outils de surveillance s'est ouvert le 4 mars "
+        "2024 à Kara en présence du ministre de la Santé, Dr Kossi Amégan, et du directeur régional de la santé de la "
+        "Kara.\n", encoding="utf-8")
+    out = cli("check", "--source", source).out  # an organiser only hinted at is uncertain: check lists it
+    assert "organiser = 'Ministère de la Santé" in out and "its minister or head is named" in out
     assert "other candidate: 'Direction régionale de la santé" in out
 
 

@@ -292,6 +292,10 @@ developpement sanitaire population économie finances coordination cellule plani
 humaines conseil communal communale protection centre hospitalier universitaire district zone laboratoire""".split())
 
 
+# a hard line break inside a sentence ('l'Agence\nnationale d'assistance médicale'): the next line goes on in lower case
+WRAPPED = re.compile(r"[ \t]*\n[ \t]*(?=[a-zà-ÿ])")
+
+
 def _phrase_at(text: str, folded: str, start: int, person: bool = False) -> str:
     """The name that starts at ``start``; a long form is kept whole up to the acronym that closes it
     ('Association des Jeunes pour l'Insertion Socio-économique (AJISE)')."""
@@ -303,6 +307,8 @@ def _phrase_at(text: str, folded: str, start: int, person: bool = False) -> str:
         stop = STOP.search(folded, _enumeration_end(text, folded, stop.start()))
     while stop and not person and NAME_GOES_ON_POUR.match(text, stop.start()) and ORG_HEAD.match(folded[start: start + 40]):
         stop = STOP.search(folded, stop.end())  # 'Agence des États-Unis pour le Développement International'
+    while stop and WRAPPED.match(text, stop.start()) and stop.start() - start < 120:
+        stop = (PERSON_STOP if person else STOP).search(folded, stop.end())  # a line cut in the middle of a name
     end = stop.start() if stop else min(len(text), start + 140)
     end = min(end, start + 200)
     aux = AUX_STOP.search(text, start, end)
@@ -432,6 +438,9 @@ def _person_org(phrase: str) -> str | None:
     group = re.search(r"\b(?:de la|du|de l['’])\s+([A-Z][A-Za-z]*[A-Z]{2,})$", body)
     if group:  # 'ministres de la Santé des pays membres de la CEDEAO': the assembly of the community
         return group.group(1)
+    community = re.match(r"([A-Z][A-Za-z]*[A-Z]{2,})\b", body)
+    if title == "ministres" and community:  # 'les ministres de la SADC chargés de la lutte contre le VIH'
+        return community.group(1)
     acr = re.search(r"\(([A-ZÉ][\w-]+)\)$", body)
     if acr:  # '… de la Communauté économique des États de l'Afrique de l'Ouest (CEDEAO)'
         for m2 in re.finditer(r"\b(?:de la\s+|du\s+|de l['’]\s*|des\s+)", body):
