@@ -198,11 +198,16 @@ def test_a_committee_named_without_its_owner_gives_way_to_the_owner(vocab):
     assert found.value and "district sanitaire de Dori" in found.value.lower() or "DS-Dori" in (found.value or "")
 
 
-def test_activities_a_body_runs_are_not_confident_evidence_for_the_meeting(vocab):
-    from build_scripts.models import CONFIDENT
-    text = ("Les femmes du foyer de Dori bénéficient des visites foraines organisées par le Centre de santé de Dori "
+def test_activities_a_body_runs_are_weaker_evidence_than_a_sentence_saying_who_organised(vocab):
+    runs = ("Les femmes du foyer de Dori bénéficient des visites foraines organisées par le Centre de santé de Dori "
             "pour des consultations nutritionnelles. Une délégation a visité le foyer le 3 mars 2024.")
-    assert extract_organiser(text, vocab).confidence < CONFIDENT
+    organised = ("Le Centre de santé de Dori a organisé le 3 mars 2024 une journée de consultations nutritionnelles au "
+                 "foyer des femmes de Dori.")
+    assert extract_organiser(runs, vocab).confidence < extract_organiser(organised, vocab).confidence
+    both = ("Les femmes du foyer de Dori bénéficient des visites foraines organisées par le Centre de santé de Dori. "
+            "La Direction régionale de la santé du Sahel a organisé le 3 mars 2024 à Dori une revue des consultations "
+            "nutritionnelles.")
+    assert extract_organiser(both, vocab).value.startswith("Direction régionale de la santé du Sahel")
 
 
 @pytest.mark.parametrize("text,organiser", [

@@ -126,8 +126,9 @@ def test_letterhead_titles_are_recognised():
     assert not realtext.is_letterhead("Atelier de validation du plan de la DRS de Kara", [])
 
 
-# measured on 135: 0.86, 0.85, 0.87 (programme, after extract4), 0.79 (organiser with names that run on into the sentence counted wrong)
-FLOORS = {"country": 0.84, "date": 0.83, "programme": 0.85, "organiser": 0.77}
+# measured on 135: 0.86, 0.85, 0.86 (programme), 0.86 (organiser; both chosen by the fitted scorer, whose weights saw
+# these texts: cross-validated 0.85 and 0.86, see build_scripts/data/weights.yml)
+FLOORS = {"country": 0.84, "date": 0.83, "programme": 0.84, "organiser": 0.83}
 
 
 def test_a_name_that_runs_on_into_the_sentence_is_not_right():
@@ -163,11 +164,11 @@ def test_check_shows_the_losing_candidates_and_their_evidence(tmp_path, cli):
     source = tmp_path / "src"
     source.mkdir()
     (source / "kara.txt").write_text(
-        "Atelier sur la surveillance à Kara\n\nLe ministre de la Santé, Dr Kossi Amégan, a présidé le 4 mars 2024 à "
-        "Kara l'ouverture de l'atelier de révision des outils de surveillance, en présence du directeur régional de "
-        "la santé de la Kara et des partenaires du Togo.\n", encoding="utf-8")
-    out = cli("check", "--source", source).out
-    assert "organiser = 'Ministère de la Santé" in out and "its head presided" in out
+        "Atelier sur la surveillance à Kara\n\nL'atelier de révision des outils de surveillance s'est ouvert le 4 mars "
+        "2024 à Kara en présence du ministre de la Santé, Dr Kossi Amégan, et du directeur régional de la santé de la "
+        "Kara.\n", encoding="utf-8")
+    out = cli("check", "--source", source).out  # an organiser only hinted at is uncertain: check lists it
+    assert "organiser = 'Ministère de la Santé" in out and "its minister or head is named" in out
     assert "other candidate: 'Direction régionale de la santé" in out
 
 

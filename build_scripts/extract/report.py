@@ -26,14 +26,12 @@ from .units import extract_units
 def extract_report(doc: SourceDocument, vocab: Vocabulary) -> tuple[Report, str]:
     """Every field of one report as found in its text (``meta`` is left to curate.apply), and the long name of
     the programme found."""
-    blocks = [copy.copy(b) for b in doc.blocks] if doc.blocks else parse_blocks(doc.text, doc.fmt)
-    lead = strip_lead(unstyle(doc.text))  # fields are read from the report without its dateline and publication lines
+    blocks, lead, head = prepare(doc)
     text = lead.text
-    head = headline(blocks, set(lead.removed))
     start, end = extract_dates(text, lead.publication)
     programme = extract_programme(text, vocab, head[0] if head else "")
-    organiser = extract_organiser(text, vocab)
     prog = programme.value
+    organiser = extract_organiser(text, vocab, head[0] if head else "", prog.name if prog else None)
     hints: dict[str, float] = {}
     if prog is not None and prog.country:
         hints[prog.country] = hints.get(prog.country, 0) + 1.5
@@ -64,6 +62,13 @@ def extract_report(doc: SourceDocument, vocab: Vocabulary) -> tuple[Report, str]
     report = Report(source=doc.source, doc=doc, found=found, blocks=blocks, units=units,
                     acronyms=acronyms_in_report(text, vocab))
     return report, prog.long if prog else ""
+
+
+def prepare(doc: SourceDocument) -> tuple[list, Any, tuple[str, int] | None]:
+    """The report's blocks, its text without dateline and publication lines (``lead.text``), and its headline."""
+    blocks = [copy.copy(b) for b in doc.blocks] if doc.blocks else parse_blocks(doc.text, doc.fmt)
+    lead = strip_lead(unstyle(doc.text))  # fields are read from the report without its dateline and publication lines
+    return blocks, lead, headline(blocks, set(lead.removed))
 
 
 def _short_org(organiser: str | None) -> str | None:
