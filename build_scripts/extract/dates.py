@@ -22,7 +22,11 @@ D = r"(?:1er|[0-3]?\d)"
 Y = r"(?:19|20)\d\d"
 MONTH_LEADS = ("en", "au mois de", "mois de", "courant")
 YEAR_LEADS = ("au titre de l'(?:annee|exercice)", "pour l'annee", "exercice", "edition",
-              "session(?: ordinaire| annuelle)?(?: de)?", "revue annuelle(?: conjointe)?(?: de)?", "bilan annuel")
+              "session(?: ordinaire| annuelle)?(?: de)?")
+# A year after these names the period a review, balance or report covers ('la revue annuelle conjointe 2018' is
+# held in 2019, 'le bilan au titre de l'année 2015' is drawn up after it): not the year of the meeting.
+PERIOD_REVIEWED = re.compile(r"\b(?:bilan|revue|rapport|resultats|performances|activites|comptes|etats financiers)\b"
+                             r"(?:\s+(?:annuel(?:le)?s?|conjointe?s?|financiere?s?|de mise en \w+|des activites))*\s*$")
 
 
 def _initials(*words: str) -> str:
@@ -224,6 +228,9 @@ def _candidates(folded: str, publication: str | None = None) -> list[Candidate]:
     for m in MONTH_YEAR.finditer(folded):
         add(m, _iso(int(m.group("y1")), MONTHS[m.group("m1")]), None, 1.5, "month and year")
     for m in YEAR_ONLY.finditer(folded):
+        if not m.group(0).startswith(("session", "edition")) and PERIOD_REVIEWED.search(
+                folded, max(0, m.start() - 40), m.start()):
+            continue  # 'le bilan au titre de l'année 2015': the period reviewed
         add(m, _iso(int(m.group("y1"))), None, 1.0, "year of the session")
     for m in TITLE_YEAR.finditer(folded, 0, 400):
         add(m, _iso(int(m.group("y1"))), None, 1.0, "year closing the title line")
