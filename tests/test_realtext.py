@@ -176,3 +176,29 @@ def test_a_dateline_in_styled_bold_letters_is_read_as_plain_text(vocab):
     text = unstyle("𝗗𝗼𝗿𝗶, 𝟭𝟳 𝗷𝘂𝗶𝗹𝗹𝗲𝘁 𝟮𝟬𝟮𝟱 – Le district sanitaire de Dori a tenu ce jeudi sa revue annuelle avec ses partenaires.")
     lead = strip_lead(text)
     assert lead.publication == "2025-07-17" and lead.place == "Dori"
+
+
+@pytest.mark.parametrize("text,publication,event", [
+    # a byline with its date: the day the item was published, not the event's
+    ("Santé Infos\n\nKayes : 40 infirmiers formés\n\nSanté Infos | Par Awa Diallo - 15 septembre 2025\n\n"
+     "Le ministère de la Santé a lancé une formation pour 40 infirmiers venus de tous les cercles de la région.",
+     "2025-09-15", None),
+    # an agency's credit with place and date in brackets: 'depuis mardi' is read against it
+    ("© Agence Kara Presse (Kara, le 30 août 2012) — Les représentants des associations participent depuis mardi à "
+     "Kara à un atelier de validation du plan régional de santé.", "2012-08-30", "2012-08-28"),
+    # a date alone on the last line: the publication date, against which 'ce vendredi' is read
+    ("Le secrétaire exécutif a appelé les partenaires à travailler avec les associations. C'était ce vendredi lors "
+     "d'une réunion d'évaluation des activités du comité.\nJournal\n7 novembre 2022", "2022-11-07", "2022-11-04"),
+    # a page's month refined by its dateline's day: 'ce lundi' is that day
+    ("Date : 2018-03\nKINSHASA, 12 MARS 2018 - Le ministre a présidé l'ouverture ce lundi à Kinshasa des travaux "
+     "d'évaluation du plan, après l'auto-évaluation réalisée en décembre 2017.", "2018-03-12", "2018-03-12"),
+])
+def test_publication_dates_from_bylines_credits_and_last_lines_date_the_relative_days(text, publication, event, vocab):
+    assert strip_lead(text).publication == publication
+    assert _meta(text, vocab)["date"] == event
+
+
+def test_an_earlier_event_recalled_in_a_news_item_is_not_its_date():
+    start, _ = extract_dates("Le ministère a organisé ce jeudi la restitution de sa participation à l'Assemblée mondiale "
+                             "de la Santé tenue à Genève du 19 au 27 mai 2025.", publication="2025-07-17")
+    assert start.value == "2025-07-17" and "inferred" in start.method
