@@ -38,7 +38,8 @@ def extract_report(doc: SourceDocument, vocab: Vocabulary) -> tuple[Report, str]
     if prog is not None and prog.country:
         hints[prog.country] = hints.get(prog.country, 0) + 1.5
     country = extract_country(text, vocab, hints)
-    if country.value is None and lead.place:  # the dateline's place, when the text names no other
+    if lead.place and (country.value is None or country.method.startswith("country of the programme")):
+        # the dateline's place, when the text names no other
         country = extract_country(text + "\n" + lead.place, vocab, hints)
     short = _short_org(organiser.value)
     title = extract_title(blocks, text, programme=prog.name if prog else None, organiser_short=short, date=start.value,
