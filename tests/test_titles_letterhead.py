@@ -84,3 +84,28 @@ def test_a_composed_title_names_the_event_not_the_verb_after_it():
     assert event_phrase(text) == "Mission conjointe de travail"
     assert event_phrase("La revue du 1er trimestre 2024 se tient du 3 au 5 mars.") == "Revue du 1er trimestre 2024"
     assert event_phrase("Le comité directeur est un cadre d'échange entre responsables.") == "Comité directeur"
+
+
+@pytest.mark.parametrize("line", [
+    "(Le ministère et ses partenaires lancent les travaux)",  # a kicker in brackets over the text
+    "TINZA-DORI-SANTE-FORMATION",                            # an agency's slug of keywords
+    "VI.1. Cible et contenu de la formation",                # a numbered subsection
+    "2.3) Déroulement des travaux",
+    "Contexte sanitaire tinzan après la pandémie",           # a subhead opening on 'Contexte'
+])
+def test_kickers_slugs_and_subsections_are_not_titles(line):
+    assert not_a_title(line)
+
+
+def test_a_hard_wrapped_line_of_the_first_paragraph_is_not_a_headline():
+    blocks = [Block("paragraph", ["VI. Commentaires"]), Block("paragraph", ["Les infirmières du centre de santé de Dori"]),
+              Block("paragraph", ["ont été la cible de l'atelier de formation réalisé le 15 avril 2011."]),
+              Block("paragraph", ["La salle était bien aérée."])]
+    assert headline(blocks) is None
+
+
+def test_a_page_stamp_before_the_headline_is_not_part_of_it():
+    blocks = [Block("paragraph", ["date 2025-01 TINZA-DORI-SANTE"]),
+              Block("paragraph", ["Dori : le district forme ses agents de santé communautaire"]),
+              Block("paragraph", ["Le district sanitaire de Dori a formé, le samedi 25 janvier 2025, quarante agents."])]
+    assert headline(blocks, {"date 2025-01"})[0] == "Dori : le district forme ses agents de santé communautaire"

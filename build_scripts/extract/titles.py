@@ -47,8 +47,14 @@ CAPTION = re.compile(r"^(?:(?:une )?vues? (?:de|des|d')|photos?\b|images?\b|de g
                      r"lors (?:de|du|des)|pendant (?:la|le|les)|en marge (?:de|du|des))")
 CREDIT = re.compile(r"©|\(@\w+\)|\bcredit\s*(?:photo)?\s*:")
 # A section heading of the body, not the report's title: 'Contexte', 'I. Introduction', '1. Mot de bienvenue'.
-SECTION = re.compile(r"^(?:[ivx]+|\d+)\s*[.)-]\s+\S|^(?:contexte|introduction|remerciements|conclusions?|objectifs?|"
-                     r"resume|recommandations|justification|methodologie|resultats|annexes?|liste des participants)\s*:?$")
+SECTION = re.compile(r"^(?:[ivx]+|\d+|[a-h])(?:\s*[.)-]\s*(?:[ivx]+|\d+))*\s*[.)-]\s*(?=[^\W\d])|"  # 'I. ', 'VI.1. ', '2.3) '
+                     r"^(?:contexte|introduction|remerciements|conclusions?|objectifs?|"
+                     r"resume|recommandations|justification|methodologie|resultats|annexes?|liste des participants)\s*:?$|"
+                     r"^(?:contexte|introduction|justification|methodologie|remerciements)\b(?!.*\b(?:rapport|atelier|reunion)\b)"
+                     r".{0,60}$")  # 'Contexte sanitaire post-pandémie': a subhead
+# A kicker in brackets over the text, a slug of words joined by hyphens: '(Le ministère lance les travaux)',
+# 'BURKINA-GOURMA-SANTE-FORMATION'.
+KICKER = re.compile(r"^\(.*\)$|^[^\W_]+(?:-[^\W_]+){2,}$")
 LABEL = re.compile(r"^(?:titre|objet|theme|intitule)\s*:\s*", re.IGNORECASE)
 
 NAVIGATION = re.compile(r"^(?:retour|accueil|menu|imprimer|partager|lire la suite|actualites?|home|back)\b.{0,20}$")
@@ -98,7 +104,7 @@ def not_a_title(line: str) -> bool:
     f = fold(line).strip(" *#-–—•")
     words = line.split()
     return (not any(ch.isalpha() for ch in f) or bool(NOT_A_TITLE.match(f)) or _motto(line)
-            or bool(FURNITURE.match(f)) or bool(SECTION.match(f)) or bool(CREDIT.search(line))
+            or bool(FURNITURE.match(f)) or bool(SECTION.match(f)) or bool(CREDIT.search(line)) or bool(KICKER.match(f))
             or bool(DATE_ONLY.match(f)) or bool(PERSON_LINE.match(f)) or bool(PLACE_LINE.match(line.strip()))
             or (bool(CAPTION.match(f)) and "," not in line and " : " not in line)
             or (len(words) <= 12 and bool(BODY_NAME.match(f)) and not EVENT_NOUN.search(f))
@@ -126,7 +132,7 @@ def headline(blocks: list[Block], skip: set[str] | None = None) -> tuple[str, in
         runs_on, previous = _runs_on(previous), plain(b.lines[-1]) if b.lines else ""
         motto_slot, country_line = country_line, _names_a_state(previous)
         if b.kind == "heading":
-            text = LABEL.sub("", plain(b.lines[0]))
+            text = LABEL.sub("", _unlead(plain(b.lines[0]), skip))
             if text in skip or not_a_title(text) or NAVIGATION.match(fold(text)) or runs_on:
                 continue
             if motto_slot and len(text.split()) <= 8 and not EVENT_NOUN.search(fold(text)):
@@ -136,14 +142,14 @@ def headline(blocks: list[Block], skip: set[str] | None = None) -> tuple[str, in
                 return text, n
         if b.kind == "paragraph" and len(b.lines) > 1 and all(
                 plain(x) in skip or not_a_title(plain(x)) or len(plain(x)) < 4 for x in b.lines[:-1]):
-            line = LABEL.sub("", plain(b.lines[-1]))  # a letterhead block whose last line is the title
+            line = LABEL.sub("", _unlead(plain(b.lines[-1]), skip))  # a letterhead block whose last line is the title
             if (len(line.split()) >= 3 and not not_a_title(line) and not line.endswith((".", ":", ";"))
                     and not _runs_on(plain(b.lines[-2]))):
                 return line, n
             continue
         if b.kind != "paragraph" or len(b.lines) != 1:
             break
-        line = LABEL.sub("", plain(b.lines[0]))
+        line = LABEL.sub("", _unlead(plain(b.lines[0]), skip))
         f = fold(line)
         if (NAVIGATION.match(f) or len(line) < 4 or line in skip or plain(b.lines[0]) in skip or not_a_title(line)
                 or runs_on or (motto_slot and len(line.split()) <= 8 and not EVENT_NOUN.search(f))):
@@ -153,7 +159,7 @@ def headline(blocks: list[Block], skip: set[str] | None = None) -> tuple[str, in
         words = line.split()
         has_date = re.search(r"\b(?:19|20)\d\d\b", line)
         if (3 <= len(words) <= 30 and not line.endswith((".", ":", ";")) and not (has_date and len(words) <= 12)
-                and n + 1 < len(blocks)):
+                and n + 1 < len(blocks) and not _continued(blocks[n + 1])):
             return line, n
         break
     return None
@@ -238,6 +244,21 @@ def extract_summary(blocks: list[Block], title_block: int | None, skip: set[str]
     else:
         summary = cut[: cut.rfind(" ")].rstrip(" ,;:") + " …"
     return Found(summary, summary[:80], 0.7, "first sentences")
+
+
+def _unlead(line: str, skip: set[str]) -> str:
+    """A line without the publication stamp or dateline stripped from its start ('date 2025-01 …')."""
+    for removed in skip:
+        if removed and line.startswith(removed) and len(line) > len(removed):
+            return line[len(removed):].strip()
+    return line
+
+
+def _continued(block: Block) -> bool:
+    """The next block goes on with the same sentence ('… du centre de santé' / 'de Dakar, ont été la cible'): the
+    line before is a hard-wrapped line of a paragraph, not a headline."""
+    first = plain(block.lines[0]) if block.lines else ""
+    return block.kind == "paragraph" and first[:1].islower() and len(first.split()) >= 4
 
 
 def _runs_on(line: str) -> bool:
