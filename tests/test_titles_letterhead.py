@@ -109,3 +109,18 @@ def test_a_page_stamp_before_the_headline_is_not_part_of_it():
               Block("paragraph", ["Dori : le district forme ses agents de santé communautaire"]),
               Block("paragraph", ["Le district sanitaire de Dori a formé, le samedi 25 janvier 2025, quarante agents."])]
     assert headline(blocks, {"date 2025-01"})[0] == "Dori : le district forme ses agents de santé communautaire"
+
+
+def test_a_composed_title_reads_as_a_librarian_would_write_it():
+    from build_scripts.extract.titles import event_phrase, extract_title
+    # a hard-wrapped sentence, the length of the workshop dropped, capitals in sentence case
+    assert (event_phrase("La rencontre a eu lieu lors de la Journée d'information\net de sensibilisation sur la "
+                         "mutuelle.") == "Journée d'information et de sensibilisation sur la mutuelle")
+    assert event_phrase("tel est l'objectif d'un atelier de formation de cinq jours, organisé à Kiffa.") == "Atelier de formation"
+    assert event_phrase("LE FORUM SOUS RÉGIONAL DE COLLABORATION S'EST OUVERT À DORI.") == "Forum sous régional de collaboration"
+    # event, organiser, place and date; a common noun alone is no organiser
+    blocks = [Block("paragraph", ["Un atelier de validation du plan régional s'est tenu à Dori le 3 mars 2024 avec les "
+                                  "districts de la région."])]
+    title = extract_title(blocks, blocks[0].lines[0], programme=None, organiser_short="Agence", date="2024-03-03",
+                          place="Dori").value
+    assert title == "Atelier de validation du plan régional, Dori, 3 mars 2024"

@@ -42,8 +42,10 @@ def extract_report(doc: SourceDocument, vocab: Vocabulary) -> tuple[Report, str]
         # the dateline's place, when the text names no other
         country = extract_country(text + "\n" + lead.place, vocab, hints)
     short = _short_org(organiser.value)
+    city = meeting_town(text, countries(country.value), vocab)
     title = extract_title(blocks, text, programme=prog.name if prog else None, organiser_short=short, date=start.value,
-                          organiser_long=organiser.value, skip=set(lead.removed), acronyms=known_acronyms(vocab))
+                          organiser_long=organiser.value, skip=set(lead.removed), acronyms=known_acronyms(vocab),
+                          place=city.value)
     found: dict[str, Found] = {
         "title": title,
         "country": country,
@@ -57,7 +59,7 @@ def extract_report(doc: SourceDocument, vocab: Vocabulary) -> tuple[Report, str]
         "summary": extract_summary(blocks, head[1] if head else None, set(lead.removed)),
         "doc_type": document_type(head[0] if head else "", text),
     }
-    found["city"] = meeting_town(text, countries(country.value), vocab)
+    found["city"] = city
     units = extract_units(blocks)
     for u in units:
         u.page = blocks[u.block].page if 0 <= u.block < len(blocks) else None

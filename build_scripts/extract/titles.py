@@ -64,9 +64,9 @@ EVENT_NOUN = re.compile(
     r"assemblee generale|table ronde|forum|concertation|comite|conseil|sortie|supervision|evaluation|enquete|"
     r"audit|visite|lancement|ceremonie|remise|certification|validation)\b")
 _MONTHS = r"(?:janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre)"
-NOUN_STOP = re.compile(r"\s*(?:[,.;:!?\n(«)]|\sde (?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\b|\squ'|\sjusqu|\s(?:(?:a|ont|qui|que|s'est|se|au titre|a l'intention|au profit|"
+NOUN_STOP = re.compile(r"\s*(?:[,.;:!?\n(«)…]|\sde (?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\b|\squ'|\sjusqu|\s(?:(?:a|ont|qui|que|s'est|se|au titre|a l'intention|au profit|"
                        r"en faveur|dans|a l'hotel|a la salle|tenu|tenue|organise|organisee|avec|pour|sur le theme|afin|ayant|"
-                       r"en presence|sous|est|sont|etait|vise|visant|entreprise?|conduite?|realisee?|demarre|celebree?|"
+                       r"en presence|sous(?! ?-?regional)|est|sont|etait|vise|visant|entreprise?|conduite?|realisee?|demarre|celebree?|"
                        r"en reponse|prevue?|initiee?|lancee?|ouverte?|finance|financee?|assuree?|offerte?|permet|permettra|constitue|"
                        r"marque|regroupe|reunit|rassemble|intervient|doit|va|vient|fait|porte)\s|"
                        r"(?:le|les|du|des|ce|cette)\s+(?:\d{1,2}(?:er)?\s+(?:au|et|" + _MONTHS + r")\b|\d{1,2}(?:er)?\s*$|"
@@ -168,9 +168,15 @@ def headline(blocks: list[Block], skip: set[str] | None = None) -> tuple[str, in
 DETERMINER = re.compile(r"(?:^|\n|\b(?:un|une|la|le|l'|cette|ce|cet|sa|son|leur|a la|au))\s*$")
 
 
-def event_phrase(text: str) -> str:
+WRAPPED = re.compile(r"(?<=[^\W\d])\n(?=[a-zà-ÿ])")
+DURATION = re.compile(r"\s+d[e']\s*(?:\d+|\(\d+\)|une?|deux|trois|quatre|cinq|six|sept|huit|dix|quinze)\s+(?:\(\d+\)\s+)?"
+                      r"(?:jours?|semaines?|mois|heures)$", re.IGNORECASE)
+
+
+def event_phrase(text: str, acronyms: frozenset[str] = frozenset()) -> str:
     """'un atelier de partage d'expériences à l'intention…' -> "Atelier de partage d'expériences": the first event
     named with what it is about (a bare 'Mission' in a caption gives way to 'mission conjointe de travail')."""
+    text = WRAPPED.sub(" ", text)  # a hard-wrapped line goes on: 'Journée d'information\ninstitutionnelle sur …'
     folded = fold(text)
     first = ""
     for n, m in enumerate(m for m in EVENT_NOUN.finditer(folded, 0, 3000)
@@ -183,7 +189,9 @@ def event_phrase(text: str) -> str:
         while len(words) > 1 and fold(words[-1]).strip(",;:") in ("de", "du", "des", "la", "le", "les", "l'", "d'", "et",
                                                                   "a", "au", "aux", "en", "sur", "pour"):
             words.pop()  # never end on a preposition: 'Session du conseil de santé du district de'
-        phrase = " ".join(words).rstrip(" ,;:-")
+        phrase = DURATION.sub("", " ".join(words)).rstrip(" ,;:-")  # 'Atelier de formation de cinq jours'
+        if _shouting(phrase):
+            phrase = sentence_case(phrase, acronyms)
         phrase = phrase[:1].upper() + phrase[1:]
         if len(words) >= 2 and (n == 0 or DETERMINER.search(folded, max(0, m.start() - 8), m.start())):
             return phrase  # a later event counts when it is one ('une mission…'), not a word in a name ('… de formation')
@@ -199,7 +207,7 @@ def extract_title(blocks: list[Block], text: str, *, programme: str | None, orga
     if head:
         shown = sentence_case(head[0], acronyms) if _shouting(head[0]) else head[0]
         return Found(shown, head[0], 0.9, "headline of the report")
-    phrase = event_phrase(text) or "Rapport"
+    phrase = event_phrase(text, acronyms) or "Rapport"
     who = programme or organiser_short
     if len(phrase.split()) == 1 and organiser_long and not programme:
         who = re.sub(r"\s*\([^()]*\)$", "", organiser_long)  # 'Session — Direction départementale de la santé du Mono'
@@ -207,6 +215,8 @@ def extract_title(blocks: list[Block], text: str, *, programme: str | None, orga
     title = phrase
     if who and len(who) > 70:
         who = None  # a long name would bury the event: it stays in the page's organiser field
+    if who and " " not in who and who[1:].islower() and fold(who.lower()) in _french_words():
+        who = None  # a common noun alone ('Agence', 'Gouvernement') names no one
     if who and fold(who) not in fold(phrase):
         title += f" — {who}"
     if place and fold(place) not in fold(title):
