@@ -95,6 +95,11 @@ def test_several_countries_give_a_list(vocab):
     # a workshop held in eight countries 'que sont' …
     ("Le cabinet a lancé le 25 janvier à Kaya une formation en ligne suivie au Burkina Faso et dans trois pays "
      "francophones que sont le Mali, le Niger et le Tchad.", {"Burkina Faso", "Mali", "Niger", "Tchad"}),
+    # two countries as the subject of the meeting
+    ("Le Mali et le Sénégal ont tenu à Kayes une réunion sur la transhumance du bétail.", {"Mali", "Sénégal"}),
+    # delegations named by their demonyms
+    ("Des délégations béninoise, togolaise et nigérienne ont pris part à la rencontre de Lomé sur la rougeole.",
+     {"Bénin", "Togo", "Niger"}),
 ])
 def test_the_countries_taking_part_are_all_listed(text, countries, vocab):
     assert set(extract_country(text, vocab).value) == countries
@@ -114,6 +119,8 @@ def test_the_countries_taking_part_are_all_listed(text, countries, vocab):
     # a teaser for another article at the end of the page
     ("La ministre de la Santé a lancé à Nouakchott une campagne de dépistage de la malnutrition dans toutes les "
      "wilayas mauritaniennes.\nLe Conseil de transition du Mali a adopté lundi un projet de loi ...", "Mauritanie"),
+    # countries merely cited after the meeting's own sentence
+    ("Le Mali a tenu à Kayes une réunion sur la transhumance ; le Sénégal et la Guinée ont été cités en exemple.", "Mali"),
     # a province of a country recently added to places.yml
     ("La revue provinciale du programme de vaccination s'est tenue à Gitega avec les districts de Ngozi.", "Burundi"),
 ])

@@ -202,3 +202,9 @@ def test_an_earlier_event_recalled_in_a_news_item_is_not_its_date():
     start, _ = extract_dates("Le ministère a organisé ce jeudi la restitution de sa participation à l'Assemblée mondiale "
                              "de la Santé tenue à Genève du 19 au 27 mai 2025.", publication="2025-07-17")
     assert start.value == "2025-07-17" and "inferred" in start.method
+
+
+def test_a_subtitle_naming_the_organiser_and_the_date_is_not_a_byline():
+    lead = strip_lead("Atelier organisé par la DRS de Kara, le 12 mars 2024\n\nLes agents des districts ont validé "
+                      "leur plan opérationnel et se sont engagés à transmettre leurs rapports à temps à la direction.")
+    assert lead.publication is None and lead.removed == []

@@ -59,6 +59,8 @@ def test_furniture_captions_and_bylines_are_not_titles(line):
     "Lors de la revue annuelle, le district de Dori fait le bilan",   # a headline may open on 'lors de'
     "Réforme du système de santé : les partenaires d'accord",         # 'Réf' is not a reference number
     "Atelier de validation du plan 2025 de la DRS de Dori",
+    "E-santé : le district de Dori ouvre son dossier patient",        # not a lettered section 'E-'
+    "10 agents formés à Dori",                                        # not a numbered section
 ])
 def test_headlines_that_look_like_furniture_stay_titles(line):
     assert not not_a_title(line)

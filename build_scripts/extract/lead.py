@@ -37,8 +37,8 @@ DATE_LINE = re.compile(rf"^\W*(?P<date>(?:lundi|mardi|mercredi|jeudi|vendredi|sa
                        rf"(?:\s+(?:par|by|-|–|\|)\s*.{{0,60}})?$", re.IGNORECASE)
 META_DATE = re.compile(r"^\s*date\s*:?\s*(?P<date>(?:19|20)\d\d-\d\d(?:-\d\d)?)\b\s*(?:publicite\b)?", re.IGNORECASE)
 # 'Alwihda Info | Par Achta Mahamat - 15 Septembre 2025', 'Par Ama Kodjo, le 9 février 2024': a byline with its date
-DATED_BYLINE = re.compile(rf"^.{{0,60}}\b(?:par|by)\s+[\w .'’-]{{2,60}}?\s*(?:[-–|,]\s*(?:le\s+)?|\s+le\s+)(?P<date>{_DATE})\W*$",
-                          re.IGNORECASE)
+DATED_BYLINE = re.compile(rf"^.{{0,60}}\b(?i:par|by)\s+(?:[A-ZÀ-Ý][\w.'’-]*\s*){{1,4}}(?:[-–|,]\s*(?i:le\s+)?|\s+(?i:le)\s+)"
+                          rf"(?P<date>{_DATE})\W*$")  # a person's name, not 'organisé par la DRS, le 12 mars 2024'
 BYLINE = re.compile(r"^\W*(?:par|by|auteur|redige par|source|credit photo|photo)\s*:?\s+[\w .'’-]{2,60}$",
                     re.IGNORECASE)
 BANNER = re.compile(r"^(?:.{0,40}\.(?:net|com|org|info|ne|ml|bf|sn|ci|cm|td|tg|bj|gn|cd|ga|mr)\b.{0,80}|"
@@ -126,7 +126,8 @@ def strip_lead(text: str) -> Lead:
             line, f = rest, fold(rest)
         pub = PUBLICATION.match(f)
         if not (pub and (PUBLICATION_LEAD.match(f) or re.match(r"\s*[-•|*]|.*\d\s*h\s*\d", f))):
-            pub = PUBLISHED_ANYWHERE.match(f) or DATE_LINE.match(f) or (DATED_BYLINE.match(f) if len(f) < 140 else None)
+            pub = PUBLISHED_ANYWHERE.match(f) or DATE_LINE.match(f) or (
+                DATED_BYLINE.match(fold(line, lower=False)) if len(f) < 140 else None)
         if pub:
             _published(lead, parse_date(_short_year(pub.group("date"))))
             lead.removed.append(line.strip())

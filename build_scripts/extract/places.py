@@ -113,10 +113,10 @@ def participants(text: str, vocab: Vocabulary) -> list[str]:
     et du Tchad'); not a list in passing ('des foyers de dengue au Burkina Faso, en Côte d'Ivoire et au Sénégal')."""
     m = _matcher(vocab)
     folded = fold(text)
-    if m.insensitive is None or not (PARTICIPANT_CUE.search(folded) or ENUMERATION.search(folded)):
+    if m.insensitive is None:
         return []
     spans = [(h.start(), h.end(), _key(h.group(0))) for h in m.insensitive.finditer(folded)
-             if any(k == "name" for _, k in m.terms.get(_key(h.group(0)), []))
+             if _names_one(m.terms.get(_key(h.group(0)), []))
              and not (folded[:h.start()].rstrip().endswith("(") and folded[h.end():].lstrip().startswith(")"))]
     for run in _runs([(a, b) for a, b, _ in spans], text):
         if len(run) < 2:
@@ -125,18 +125,27 @@ def participants(text: str, vocab: Vocabulary) -> list[str]:
         sentence = max(folded.rfind(". ", 0, start), folded.rfind("\n", 0, start)) + 1
         stop = min([i for i in (folded.find(". ", end), folded.find("\n", end)) if i >= 0] or [len(folded)])
         before = folded[max(sentence, start - 200): start]
-        if PARTICIPANT_CUE.search(before) or (ENUMERATION.search(before) and EVENT.search(folded, sentence, stop)):
+        if (PARTICIPANT_CUE.search(before) or (ENUMERATION.search(before) and EVENT.search(folded, sentence, stop))
+                or TOGETHER.match(folded, end)):
             out: list[str] = []
             for a, b, key in spans:
                 if (a, b) in run:
-                    out += [c for c, k in m.terms[key] if k == "name" and c not in out]
+                    out += [c for c, k in m.terms[key] if k in ("name", "demonym") and c not in out]
             return out  # the first such list: later ones are context ('une émanation des ministres du Bénin, …')
     return []
+
+
+def _names_one(owners: list[tuple[str, str]]) -> bool:
+    """A country's name, or a demonym of one country only ('togolais', not 'congolais')."""
+    return any(k == "name" for _, k in owners) or (len(owners) == 1 and owners[0][1] == "demonym")
 
 
 # people or delegations from the countries, a meeting between them
 PARTICIPANT_CUE = re.compile(r"\b(?:entre|venue?s? (?:du|de|des|d')|delegations?|delegues|representants|participants (?:du|de|des)|"
                              r"pays participants)\b|\bparticipants\s*:")
+# the countries as the subject of the meeting: 'le Mali et le Sénégal ont tenu à Kayes …'
+TOGETHER = re.compile(r"\s+(?:ont (?:tenu|organise|co-?organise|lance|signe|valide|adopte)|se sont (?:reunis|retrouves|concertes)|"
+                      r"tiennent|se reunissent|se retrouvent)\b")
 # a plain enumeration, which counts in a sentence about the meeting ('ces assises … les pays membres, à savoir …', 'une
 # formation … dans huit pays que sont …'), not about a project ('le projet mis en place dans 3 pays, à savoir …')
 ENUMERATION = re.compile(r"\b(?:a savoir|que sont|suivants?|pays membres|etats membres|pays (?:concernes|beneficiaires)|"

@@ -47,7 +47,7 @@ CAPTION = re.compile(r"^(?:(?:une )?vues? (?:de|des|d')|photos?\b|images?\b|de g
                      r"lors (?:de|du|des)|pendant (?:la|le|les)|en marge (?:de|du|des))")
 CREDIT = re.compile(r"©|\(@\w+\)|\bcredit\s*(?:photo)?\s*:")
 # A section heading of the body, not the report's title: 'Contexte', 'I. Introduction', '1. Mot de bienvenue'.
-SECTION = re.compile(r"^(?:[ivx]+|\d+|[a-h])(?:\s*[.)-]\s*(?:[ivx]+|\d+))*\s*[.)-]\s*(?=[^\W\d])|"  # 'I. ', 'VI.1. ', '2.3) '
+SECTION = re.compile(r"^(?:[ivx]+|\d+)(?:\.(?:[ivx]+|\d+))*\s*[.)-]\s*(?=[^\W\d])|^[a-h]\s*[.)]\s+(?=[^\W\d])|"  # 'I. ', 'VI.1. ', '2.3) '
                      r"^(?:contexte|introduction|remerciements|conclusions?|objectifs?|"
                      r"resume|recommandations|justification|methodologie|resultats|annexes?|liste des participants)\s*:?$|"
                      r"^(?:contexte|introduction|justification|methodologie|remerciements)\b(?!.*\b(?:rapport|atelier|reunion)\b)"
