@@ -126,3 +126,29 @@ def test_a_composed_title_reads_as_a_librarian_would_write_it():
     title = extract_title(blocks, blocks[0].lines[0], programme=None, organiser_short="Agence", date="2024-03-03",
                           place="Dori").value
     assert title == "Atelier de validation du plan régional, Dori, 3 mars 2024"
+
+
+@pytest.mark.parametrize("first,expected", [
+    # a plan's years in the headline do not make it a date line
+    (["Tinza : la région de Dori valide son plan de développement sanitaire 2023–2030"],
+     "Tinza : la région de Dori valide son plan de développement sanitaire 2023–2030"),
+    # a headline 'Place : statement.' ending on a full stop
+    (["Dori : quand les grèves freinent la vaccination."], "Dori : quand les grèves freinent la vaccination."),
+    # a long research title, repeated by the page
+    (["Mobilisation des relais communautaires pour la vaccination de routine dans les districts sanitaires à fort "
+      "défi sécuritaire de la région du Sahel : une approche de proximité évaluée sur deux ans, Dori, Tinza, 2024"] * 2,
+     "Mobilisation des relais communautaires pour la vaccination de routine dans les districts sanitaires à fort "
+     "défi sécuritaire de la région du Sahel : une approche de proximité évaluée sur deux ans, Dori, Tinza, 2024"),
+])
+def test_headlines_with_years_full_stops_or_many_words(first, expected):
+    blocks = [Block("paragraph", [line]) for line in first] + [
+        Block("paragraph", ["Le district sanitaire de Dori a tenu sa revue annuelle le 3 mars 2024 avec ses partenaires."])]
+    assert headline(blocks)[0] == expected
+
+
+def test_a_long_first_sentence_is_not_a_headline():
+    blocks = [Block("paragraph", ["Ce jour 23 avril 2018 s'est tenue dans la salle de conférence de la fédération une séance "
+                                  "de travail entre l'équipe du projet et le personnel de la plateforme autour de l'extension "
+                                  "du projet aux districts de la région"]),
+              Block("paragraph", ["La séance a été ouverte par le président de la fédération."])]
+    assert headline(blocks) is None

@@ -157,12 +157,25 @@ def headline(blocks: list[Block], skip: set[str] | None = None) -> tuple[str, in
         if DATELINE.match(f):
             continue
         words = line.split()
-        has_date = re.search(r"\b(?:19|20)\d\d\b", line)
-        if (3 <= len(words) <= 30 and not line.endswith((".", ":", ";")) and not (has_date and len(words) <= 12)
+        has_date = FULL_DATE.search(f)  # 'Atelier de Kara, 12 mars 2024' is a date line; 'le plan 2023-2030' is not
+        ends = not line.endswith((".", ":", ";")) or (line.endswith(".") and " : " in line and len(words) <= 20)
+        if (3 <= len(words) <= (MAX_HEADLINE_WORDS if _repeated(line, blocks[:12]) else 30) and ends
+                and not (has_date and len(words) <= 12)
                 and n + 1 < len(blocks) and not _continued(blocks[n + 1])):
-            return line, n
+            return line, n  # a headline may end on a full stop when it reads 'Thiès : quand les grèves … objectifs.'
         break
     return None
+
+
+FULL_DATE = re.compile(r"\b(?:\d{1,2}(?:er)?\s+)?(?:janv|fevr?|mars|avr|mai|juin|juil|aout|sept|oct|nov|dec)[a-z]*\.?\s+(?:19|20)\d\d\b|"
+                       r"\b\d{1,2}[/.]\d{1,2}[/.](?:19|20)\d\d\b")
+MAX_HEADLINE_WORDS = 45  # a long title (a research article's) is taken when the page repeats it
+
+
+def _repeated(line: str, blocks: list[Block]) -> bool:
+    """The line comes twice among the first blocks: a page's title and its heading."""
+    key = fold(line)
+    return sum(1 for b in blocks for x in b.lines if fold(plain(x)) == key) >= 2
 
 
 DETERMINER = re.compile(r"(?:^|\n|\b(?:un|une|la|le|l'|cette|ce|cet|sa|son|leur|a la|au))\s*$")
