@@ -209,4 +209,8 @@ def extract_country(text: str, vocab: Vocabulary, hints: dict[str, float] | None
     snips = [snippet(text, *first[c], width=40) for c in chosen if c in first]
     value: str | list[str] = chosen[0] if len(chosen) == 1 else sorted(chosen)
     alternatives = tuple((c, round(sc, 2), "places, names and demonyms") for c, sc in ranked if c not in chosen)[:3]
-    return Found(value, " / ".join(snips), conf, "places, names and demonyms of places.yml", alternatives)
+    method = "places, names and demonyms of places.yml" + (
+        "; the host and the countries the text names as taking part" if taking_part and len(chosen) > 1 else
+        "; a cross-border meeting: countries at half the top score" if len(chosen) > 1 else
+        "; one host country (others named in passing)" if runner else "")
+    return Found(value, " / ".join(snips), conf, method, alternatives)
