@@ -152,3 +152,9 @@ def test_a_long_first_sentence_is_not_a_headline():
                                   "du projet aux districts de la région"]),
               Block("paragraph", ["La séance a été ouverte par le président de la fédération."])]
     assert headline(blocks) is None
+
+
+def test_sentence_case_writes_places_as_the_gazetteer_does_and_keeps_french_words_it_lacks(vocab):
+    from build_scripts.extract.titles import known_names, sentence_case
+    assert (sentence_case("RÉUNION TRANSFRONTALIÈRE NIGER-NIGERIA SUR LA POLIOMYÉLITE À SÉGOU", frozenset(),
+                          known_names(vocab)) == "Réunion transfrontalière Niger-Nigeria sur la poliomyélite à Ségou")

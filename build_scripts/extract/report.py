@@ -19,7 +19,7 @@ from .places import extract_country
 from .programmes import extract_programme
 from .structure import parse_blocks
 from .themes import classify_themes, unit_themes
-from .titles import extract_summary, extract_title, headline, known_acronyms
+from .titles import extract_summary, extract_title, headline, known_acronyms, known_names
 from .units import extract_units
 
 
@@ -45,7 +45,7 @@ def extract_report(doc: SourceDocument, vocab: Vocabulary) -> tuple[Report, str]
     city = meeting_town(text, countries(country.value), vocab)
     title = extract_title(blocks, text, programme=prog.name if prog else None, organiser_short=short, date=start.value,
                           organiser_long=organiser.value, skip=set(lead.removed), acronyms=known_acronyms(vocab),
-                          place=city.value)
+                          names=known_names(vocab), place=city.value)
     found: dict[str, Found] = {
         "title": title,
         "country": country,

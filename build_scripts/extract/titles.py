@@ -186,7 +186,7 @@ DURATION = re.compile(r"\s+d[e']\s*(?:\d+|\(\d+\)|une?|deux|trois|quatre|cinq|si
                       r"(?:jours?|semaines?|mois|heures)$", re.IGNORECASE)
 
 
-def event_phrase(text: str, acronyms: frozenset[str] = frozenset()) -> str:
+def event_phrase(text: str, acronyms: frozenset[str] = frozenset(), names: frozenset[str] = frozenset()) -> str:
     """'un atelier de partage d'expériences à l'intention…' -> "Atelier de partage d'expériences": the first event
     named with what it is about (a bare 'Mission' in a caption gives way to 'mission conjointe de travail')."""
     text = WRAPPED.sub(" ", text)  # a hard-wrapped line goes on: 'Journée d'information\ninstitutionnelle sur …'
@@ -204,7 +204,7 @@ def event_phrase(text: str, acronyms: frozenset[str] = frozenset()) -> str:
             words.pop()  # never end on a preposition: 'Session du conseil de santé du district de'
         phrase = DURATION.sub("", " ".join(words)).rstrip(" ,;:-")  # 'Atelier de formation de cinq jours'
         if _shouting(phrase):
-            phrase = sentence_case(phrase, acronyms)
+            phrase = sentence_case(phrase, acronyms, names)
         phrase = phrase[:1].upper() + phrase[1:]
         if len(words) >= 2 and (n == 0 or DETERMINER.search(folded, max(0, m.start() - 8), m.start())):
             return phrase  # a later event counts when it is one ('une mission…'), not a word in a name ('… de formation')
@@ -214,13 +214,14 @@ def event_phrase(text: str, acronyms: frozenset[str] = frozenset()) -> str:
 
 def extract_title(blocks: list[Block], text: str, *, programme: str | None, organiser_short: str | None,
                   date: str | None, organiser_long: str | None = None, skip: set[str] | None = None,
-                  place: str | None = None, acronyms: frozenset[str] = frozenset()) -> Found:
+                  place: str | None = None, acronyms: frozenset[str] = frozenset(),
+                  names: frozenset[str] = frozenset()) -> Found:
     """The headline when the report has one; else 'Event — programme or organiser, date' from its words."""
     head = headline(blocks, skip)
     if head:
-        shown = sentence_case(head[0], acronyms) if _shouting(head[0]) else head[0]
+        shown = sentence_case(head[0], acronyms, names) if _shouting(head[0]) else head[0]
         return Found(shown, head[0], 0.9, "headline of the report")
-    phrase = event_phrase(text, acronyms) or "Rapport"
+    phrase = event_phrase(text, acronyms, names) or "Rapport"
     who = programme or organiser_short
     if len(phrase.split()) == 1 and organiser_long and not programme:
         who = re.sub(r"\s*\([^()]*\)$", "", organiser_long)  # 'Session — Direction départementale de la santé du Mono'
@@ -311,11 +312,13 @@ SMALL = {"de", "du", "des", "la", "le", "les", "l", "d", "et", "en", "a", "au", 
          "un", "une", "avec"}
 
 
-def sentence_case(line: str, acronyms: frozenset[str] = frozenset()) -> str:
+def sentence_case(line: str, acronyms: frozenset[str] = frozenset(), names: frozenset[str] = frozenset()) -> str:
     """'ATELIER DE VALIDATION DU PLAN DE LA DRS DE KANKAN' -> 'Atelier de validation du plan de la DRS de Kankan':
-    a word of the French word list is lower-cased (its accents restored when only one spelling fits), a short
-    word that is not one is an acronym and stays in capitals, a longer one is a name and keeps a capital."""
+    a word of the French word list is lower-cased (its accents restored when only one spelling fits), a place or
+    country of places.yml (``names``) is written as there, a short word that is neither is an acronym and stays in
+    capitals, a word with a French accent is French ('TRANSFRONTALIÈRE'), a longer one is a name and keeps a capital."""
     words = _french_words()
+    spelled = _spellings(names)
     out = []
     tokens = re.split(r"([^\w-]+|(?<=\w)-(?=\w))", line)
     joined = re.split(r"([^\w-]+)", line)
@@ -330,7 +333,11 @@ def sentence_case(line: str, acronyms: frozenset[str] = frozenset()) -> str:
         low = token.lower()
         key = fold(low)
         spellings = words.get(key, ())
-        if token in acronyms or (not spellings and key not in SMALL and (len(token) <= 5 or not re.search(r"[AEIOUY]", token))):
+        if key in spelled and token not in acronyms:
+            out.append(spelled[key])  # 'NIGER' -> 'Niger', 'SÉGOU' -> 'Ségou'
+        elif not spellings and key not in SMALL and fold(token) != token.lower() and len(token) > 3:
+            out.append(low)  # a French word the list lacks: 'TRANSFRONTALIÈRE'
+        elif token in acronyms or (not spellings and key not in SMALL and (len(token) <= 5 or not re.search(r"[AEIOUY]", token))):
             out.append(token)  # an acronym
         elif spellings or key in SMALL:
             accented = spellings[0] if len(spellings) == 1 else (low if low in spellings else low)
@@ -339,6 +346,25 @@ def sentence_case(line: str, acronyms: frozenset[str] = frozenset()) -> str:
             out.append(low[:1].upper() + low[1:])  # a name: 'Kankan'
     text = re.sub(r"\ba (?=(?:la|l'|l’|ce|cette|ces)\b)", "à ", "".join(out))  # 'A LA DDS' -> 'à la DDS'
     return text[:1].upper() + text[1:]
+
+
+def known_names(vocab) -> frozenset[str]:
+    """Countries and places as places.yml spells them: 'NIGER' in a title in capitals is 'Niger'."""
+    return vocab.compiled("titles.py:known_names", lambda v: frozenset(
+        n for c in v.countries for n in (c.name, *c.places) if n[:1].isupper()))
+
+
+@lru_cache(maxsize=4)
+def _spellings(names: frozenset[str]) -> dict[str, str]:
+    """Folded one-word name -> its spelling, the accented one when places.yml also lists it without accents."""
+    out: dict[str, str] = {}
+    for n in sorted(names):
+        if " " not in n and "-" not in n:
+            key = fold(n)
+            if key not in out or sum(ch != f for ch, f in zip(n, fold(n, lower=False))) > sum(
+                    ch != f for ch, f in zip(out[key], fold(out[key], lower=False))):
+                out[key] = n
+    return out
 
 
 def known_acronyms(vocab) -> frozenset[str]:
