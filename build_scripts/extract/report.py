@@ -19,7 +19,7 @@ from .places import extract_country
 from .programmes import extract_programme
 from .structure import parse_blocks
 from .themes import classify_themes, unit_themes
-from .titles import extract_summary, extract_title, headline, known_acronyms
+from .titles import extract_summary, extract_title, headline, known_acronyms, known_names
 from .units import extract_units
 
 
@@ -36,11 +36,14 @@ def extract_report(doc: SourceDocument, vocab: Vocabulary) -> tuple[Report, str]
     if prog is not None and prog.country:
         hints[prog.country] = hints.get(prog.country, 0) + 1.5
     country = extract_country(text, vocab, hints)
-    if country.value is None and lead.place:  # the dateline's place, when the text names no other
+    if lead.place and (country.value is None or country.method.startswith("country of the programme")):
+        # the dateline's place, when the text names no other
         country = extract_country(text + "\n" + lead.place, vocab, hints)
     short = _short_org(organiser.value)
+    city = meeting_town(text, countries(country.value), vocab)
     title = extract_title(blocks, text, programme=prog.name if prog else None, organiser_short=short, date=start.value,
-                          organiser_long=organiser.value, skip=set(lead.removed), acronyms=known_acronyms(vocab))
+                          organiser_long=organiser.value, skip=set(lead.removed), acronyms=known_acronyms(vocab),
+                          names=known_names(vocab), place=city.value)
     found: dict[str, Found] = {
         "title": title,
         "country": country,
@@ -54,7 +57,7 @@ def extract_report(doc: SourceDocument, vocab: Vocabulary) -> tuple[Report, str]
         "summary": extract_summary(blocks, head[1] if head else None, set(lead.removed)),
         "doc_type": document_type(head[0] if head else "", text),
     }
-    found["city"] = meeting_town(text, countries(country.value), vocab)
+    found["city"] = city
     units = extract_units(blocks)
     for u in units:
         u.page = blocks[u.block].page if 0 <= u.block < len(blocks) else None
