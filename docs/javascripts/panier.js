@@ -80,14 +80,27 @@
     });
   }
 
-  // Les blocs JSON de la page : la référence de chaque rapport une fois (« refs »), les énoncés (« units ») ;
-  // la citation de chaque énoncé est composée ici comme le fait le générateur (cite.unit_citation).
+  // Les blocs JSON de la page : la référence de chaque rapport une fois (« refs »), les énoncés (« units », le
+  // rapport de chacun étant la partie de sa clé avant « # ») ; la citation de chaque énoncé est composée ici comme
+  // le fait le générateur (cite.unit_citation). Sur une page d'énoncés, les mots de chaque énoncé sont ceux de la
+  // page (.kb-texte, dans l'entrée qui porte ses boutons) et leur type est dit une fois (« kind »).
   // (Sur une page de rapport, le bloc est l'élément des métadonnées de recherche : une seule copie par page.)
+  function pageTexts() {
+    var texts = {};
+    document.querySelectorAll(".kb-actions").forEach(function (span) {
+      var entry = span.closest("li"), t = entry && entry.querySelector(".kb-texte");
+      if (t) texts[span.dataset.unit] = t.textContent;
+    });
+    return texts;
+  }
   function composeAll(block, all) {
     if (!block.units) { Object.assign(all, block); return all; }
+    var texts = null;
     Object.keys(block.units).forEach(function (id) {
-      var ref = block.refs[block.units[id].report];
-      if (ref) all[id] = composed(id, block.units[id], ref);
+      var report = id.split("#")[0], ref = block.refs[report];
+      var u = Object.assign({ kind: block.kind, report: report }, block.units[id]);
+      if (u.text === undefined) u.text = (texts = texts || pageTexts())[id];
+      if (ref && u.text !== undefined) all[id] = composed(id, u, ref);
     });
     return all;
   }
@@ -118,7 +131,8 @@
       (u.deadline ? " Échéance : " + u.deadline + "." : "") +
       (u.page ? " Page " + u.page + " du document source." : "");
     var after = r.url ? r.ref[2].replace(NBSP + ": " + r.url + " (", NBSP + ": " + url + " (") : r.ref[2];
-    return { kind: u.kind, text: u.text, url: url, title: r.title, ref: r.ref, short: r.short, report: u.report,
+    var title = r.title === undefined ? r.ref[1] : r.title; // le titre n'est écrit que s'il diffère de r.ref[1]
+    return { kind: u.kind, text: u.text, url: url, title: title, ref: r.ref, short: r.short, report: u.report,
       cite: typography(u.kind + " : « " + words(u.text) + " »" + extra + " Dans : ") + r.ref[0] + r.ref[1] + after };
   }
 
