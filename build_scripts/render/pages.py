@@ -77,29 +77,26 @@ def _script_json(data: Any) -> str:
 
 
 def compact_units(pairs: list[tuple[Unit, Report]], base_url: str, page_text: bool = False) -> dict[str, Any]:
-    """What the basket needs for the units of a page: each report's reference once ("refs": reference parts,
-    short reference, address, and its title when it is not the reference's title part) and each unit's own data
-    ("units": kind, words, responsible, deadline, page; its report is the part of its key before '#');
-    panier.js composes each unit's citation from them, as cite.unit_citation does (test_browser.py compares the
-    two). With ``page_text`` (a statement page, which shows every unit's words and has one kind), the words are
-    read from the page (``.kb-texte``) and the kind is said once ("kind"), not with every unit."""
-    refs: dict[str, dict[str, Any]] = {}
+    """What the basket needs for the units of a page: each report's reference record once ("refs", see
+    cite.reference_record), the site's name and its reports' public address ("site", "base": none without a public
+    address), and each unit's own data ("units": kind, words, responsible, deadline, page; its report is the part
+    of its key before '#'); panier.js composes each unit's citation from them, as cite.unit_citation does
+    (test_browser.py compares the two). With ``page_text`` (a statement page, which shows every unit's words and
+    has one kind), the words are read from the page (``.kb-texte``) and the kind is said once ("kind")."""
+    refs = {r.slug: cite.reference_record(r.meta) for _, r in pairs}
     units: dict[str, dict[str, Any]] = {}
     kinds = {cite.UNIT_NAMES[u.kind] for u, _ in pairs}
     shared = kinds.pop() if page_text and len(kinds) == 1 else ""
     for u, r in pairs:
-        if r.slug not in refs:
-            url = cite.report_url(base_url, r)
-            parts = cite.reference_parts(r.meta, url)
-            refs[r.slug] = {"ref": parts, "short": cite.short_reference(r.meta), "url": url}
-            if r.meta["title"] != parts[1]:
-                refs[r.slug]["title"] = r.meta["title"]
-        entry = {} if shared else {"kind": cite.UNIT_NAMES[u.kind]}
-        if not shared:
-            entry["text"] = u.text
+        entry = {} if shared else {"kind": cite.UNIT_NAMES[u.kind], "text": u.text}
         entry.update({k: v for k, v in (("structure", u.structure), ("deadline", u.deadline), ("page", u.page)) if v})
         units[f"{r.slug}#{u.uid}"] = entry
-    return {"refs": refs, "units": units, **({"kind": shared} if shared else {})}
+    block: dict[str, Any] = {"refs": refs, "units": units, "site": cite.SITE_NAME}
+    if cite.public(base_url):
+        block["base"] = f"{cite.public(base_url)}{REPORTS_DIR}/"
+    if shared:
+        block["kind"] = shared
+    return block
 
 
 def units_data(pairs: list[tuple[Unit, Report]], base_url: str) -> Safe:

@@ -93,11 +93,23 @@
     });
     return texts;
   }
+  // La référence d'un rapport à partir de sa fiche (a : auteur, y : année, t : titre, d : type, p : lieu), comme
+  // cite.reference_parts et cite.short_reference : trois parties (avant le titre, titre, après), la référence courte
+  // et l'adresse du rapport (aucune sans adresse publique).
+  function reference(slug, c, block) {
+    var url = block.base ? block.base + slug + "/" : "", year = c.y || "sans date";
+    var before = c.a ? c.a + " (" + year + ") " : "", after = c.a ? "." : " (" + year + ").";
+    after += " " + c.d + ". " + (c.p ? c.p + ": " + block.site : block.site) + ".";
+    if (url) after += " Disponible sur: " + url + " (Consulté le: {consulte}).";
+    return { ref: [typography(before), typography(c.t.replace(/[. ]+$/, "")), typography(after)], title: c.t, url: url,
+      short: "(" + (c.a || c.t) + ", " + (c.y || "s." + NBSP + "d.") + ")" };
+  }
   function composeAll(block, all) {
     if (!block.units) { Object.assign(all, block); return all; }
-    var texts = null;
+    var texts = null, refs = {};
     Object.keys(block.units).forEach(function (id) {
-      var report = id.split("#")[0], ref = block.refs[report];
+      var report = id.split("#")[0], c = block.refs[report];
+      var ref = c && (refs[report] = refs[report] || reference(report, c, block));
       var u = Object.assign({ kind: block.kind, report: report }, block.units[id]);
       if (u.text === undefined) u.text = (texts = texts || pageTexts())[id];
       if (ref && u.text !== undefined) all[id] = composed(id, u, ref);
@@ -131,8 +143,7 @@
       (u.deadline ? " Échéance : " + u.deadline + "." : "") +
       (u.page ? " Page " + u.page + " du document source." : "");
     var after = r.url ? r.ref[2].replace(NBSP + ": " + r.url + " (", NBSP + ": " + url + " (") : r.ref[2];
-    var title = r.title === undefined ? r.ref[1] : r.title; // le titre n'est écrit que s'il diffère de r.ref[1]
-    return { kind: u.kind, text: u.text, url: url, title: title, ref: r.ref, short: r.short, report: u.report,
+    return { kind: u.kind, text: u.text, url: url, title: r.title, ref: r.ref, short: r.short, report: u.report,
       cite: typography(u.kind + " : « " + words(u.text) + " »" + extra + " Dans : ") + r.ref[0] + r.ref[1] + after };
   }
 
