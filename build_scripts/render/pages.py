@@ -101,7 +101,8 @@ def compact_units(pairs: list[tuple[Unit, Report]], base_url: str, page_text: bo
 
 def units_data(pairs: list[tuple[Unit, Report]], base_url: str) -> Safe:
     """The units' data for the basket, on a statement page (see compact_units): their words are on the page."""
-    return Safe(f'<script type="application/json" class="kb-unites">{_script_json(compact_units(pairs, base_url, True))}</script>')
+    data = _script_json(compact_units(pairs, base_url, page_text=True))
+    return Safe(f'<script type="application/json" class="kb-unites">{data}</script>')
 
 
 def search_units(pairs: list[tuple[Unit, Report]], base_url: str) -> Safe:
