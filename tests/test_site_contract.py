@@ -58,13 +58,15 @@ def test_the_hook_and_the_generator_name_the_same_keys_and_files():
 
 
 def test_the_theme_indentation_goes_but_no_text_that_shows():
-    """Whitespace between two tags that starts with a line break becomes one line break; <pre>, <textarea>,
-    <script>, <style>, attribute values (escaped by every template: no raw '<' or '>') and text keep every
-    character."""
+    """Whitespace that holds a line break and touches a tag becomes one line break (the theme's indented
+    labels: '<span>\n    Accueil\n  </span>'); <pre>, <textarea>, <script>, <style>, <code>, <kbd>,
+    attribute values (escaped by every template: no raw '<' or '>') and text keep every character."""
     page = ('<ul>\n    <li>\n      <a title="a &gt;\n  &lt; b">un</a>\n      <a>deux</a>  texte\n   suite</li>\n</ul>\n'
             '<pre>\n    <b>code</b>\n    indenté</pre>\n<textarea>\n  <i>x</i>\n</textarea>\n'
-            '<script type="application/json">{"a": ">\\n  <"}\n    </script>\n  <p>\u00a0</p>')
+            '<script type="application/json">{"a": ">\\n  <"}\n    </script>\n  <p>\u00a0</p>'
+            '<span>\n    \n  Accueil\n  \n </span><code>\n  x\n</code><kbd>\n Ctrl\n</kbd>')
     squeezed = hooks.on_post_page(page, None, None)
     assert squeezed == ('<ul>\n<li>\n<a title="a &gt;\n  &lt; b">un</a>\n<a>deux</a>  texte\n   suite</li>\n</ul>\n'
                         '<pre>\n    <b>code</b>\n    indenté</pre>\n<textarea>\n  <i>x</i>\n</textarea>\n'
-                        '<script type="application/json">{"a": ">\\n  <"}\n    </script>\n<p>\u00a0</p>')
+                        '<script type="application/json">{"a": ">\\n  <"}\n    </script>\n<p>\u00a0</p>'
+                        '<span>\nAccueil\n</span><code>\n  x\n</code><kbd>\n Ctrl\n</kbd>')

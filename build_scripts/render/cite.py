@@ -127,6 +127,15 @@ def reference_parts(meta: dict[str, Any], url: str) -> tuple[str, str, str]:
     return french_typography(before), french_typography(title), french_typography(after)
 
 
+def reference_record(meta: dict[str, Any]) -> dict[str, str]:
+    """What the browser (panier.js) composes reference_parts and short_reference from, written once per report on
+    a page: a: author (organiser, else programme), y: year (the date's first four characters), t: title,
+    d: document type, p: place; a key without a value is left out."""
+    record = {"a": _author(meta), "y": str(meta.get("date") or "")[:4], "t": meta["title"], "d": doc_type(meta),
+              "p": place(meta)}
+    return {k: v for k, v in record.items() if v}
+
+
 def _reference(meta: dict[str, Any], url: str) -> str:
     return "".join(reference_parts(meta, url))
 

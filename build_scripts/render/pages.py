@@ -76,27 +76,33 @@ def _script_json(data: Any) -> str:
     return json.dumps(data, ensure_ascii=False, sort_keys=True).replace("<", "\\u003c").replace(">", "\\u003e")
 
 
-def compact_units(pairs: list[tuple[Unit, Report]], base_url: str) -> dict[str, Any]:
-    """What the basket needs for the units of a page: each report's reference once ("refs": reference parts,
-    short reference, title, address) and each unit's own data ("units": kind, words, responsible, deadline, page,
-    report); panier.js composes each unit's citation from them, as cite.unit_citation does (test_browser.py
-    compares the two)."""
-    refs: dict[str, dict[str, Any]] = {}
+def compact_units(pairs: list[tuple[Unit, Report]], base_url: str, page_text: bool = False) -> dict[str, Any]:
+    """What the basket needs for the units of a page: each report's reference record once ("refs", see
+    cite.reference_record), the site's name and its reports' public address ("site", "base": none without a public
+    address), and each unit's own data ("units": kind, words, responsible, deadline, page; its report is the part
+    of its key before '#'); panier.js composes each unit's citation from them, as cite.unit_citation does
+    (test_browser.py compares the two). With ``page_text`` (a statement page, which shows every unit's words and
+    has one kind), the words are read from the page (``.kb-texte``) and the kind is said once ("kind")."""
+    refs = {r.slug: cite.reference_record(r.meta) for _, r in pairs}
     units: dict[str, dict[str, Any]] = {}
+    kinds = {cite.UNIT_NAMES[u.kind] for u, _ in pairs}
+    shared = kinds.pop() if page_text and len(kinds) == 1 else ""
     for u, r in pairs:
-        if r.slug not in refs:
-            url = cite.report_url(base_url, r)
-            refs[r.slug] = {"ref": cite.reference_parts(r.meta, url), "short": cite.short_reference(r.meta),
-                            "title": r.meta["title"], "url": url}
-        entry = {"kind": cite.UNIT_NAMES[u.kind], "text": u.text, "report": r.slug}
+        entry = {} if shared else {"kind": cite.UNIT_NAMES[u.kind], "text": u.text}
         entry.update({k: v for k, v in (("structure", u.structure), ("deadline", u.deadline), ("page", u.page)) if v})
         units[f"{r.slug}#{u.uid}"] = entry
-    return {"refs": refs, "units": units}
+    block: dict[str, Any] = {"refs": refs, "units": units, "site": cite.SITE_NAME}
+    if cite.public(base_url):
+        block["base"] = f"{cite.public(base_url)}{REPORTS_DIR}/"
+    if shared:
+        block["kind"] = shared
+    return block
 
 
 def units_data(pairs: list[tuple[Unit, Report]], base_url: str) -> Safe:
-    """The units' data for the basket, on a statement page (see compact_units)."""
-    return Safe(f'<script type="application/json" class="kb-unites">{_script_json(compact_units(pairs, base_url))}</script>')
+    """The units' data for the basket, on a statement page (see compact_units): their words are on the page."""
+    data = _script_json(compact_units(pairs, base_url, page_text=True))
+    return Safe(f'<script type="application/json" class="kb-unites">{data}</script>')
 
 
 def search_units(pairs: list[tuple[Unit, Report]], base_url: str) -> Safe:

