@@ -280,10 +280,20 @@ def unit_rows(reports: list[Report]) -> list[dict[str, Any]]:
     return rows
 
 
-def units_catalogue(reports: list[Report]) -> tuple[str, str]:
-    """lecons.json and lecons.csv."""
-    rows = unit_rows(reports)
-    return json_lines(rows), csv_text(rows, UNIT_FIELDS)
+def units_csv(reports: list[Report]) -> str:
+    """One part of the statements export: the statements of these reports, as CSV for French Excel."""
+    return csv_text(unit_rows(reports), UNIT_FIELDS)
+
+
+def units_index(parts: list[tuple[str, int | None, int, int]]) -> str:
+    """The statements export's list of parts, for programs: each file (beside this list) with its year (null for
+    undated reports) and its numbers of reports and statements; and how to read them (separator, encoding, the
+    English key of each French column header)."""
+    data = {"format": "csv", "separator": CSV_SEPARATOR, "encoding": "utf-8-sig",
+            "columns": [{"key": k, "header": CSV_HEADERS.get(k, k)} for k in UNIT_FIELDS],
+            "parts": [{"file": name, "year": year, "reports": n_reports, "statements": n_units}
+                      for name, year, n_reports, n_units in parts]}
+    return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
 
 
 DESCRIPTION_LENGTH = 300  # characters: what search engines and link previews show
