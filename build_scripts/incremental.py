@@ -295,6 +295,8 @@ class Extractions:
         self.records = Cache(cache_dir, "extraction")
         self.bodies = Store(cache_dir, "bodies")
         self.signatures: dict[str, tuple] = {}
+        self.text_keys: dict[str, str] = {}  # key of a file read by this build -> its key without curated values
+        self._by_text: dict[str, str] | None = None  # the same for the last build's records, reversed (see earlier)
 
     def unchanged(self, source: str, signature: tuple) -> tuple[str, str] | None:
         """(extraction key, text digest) of a file whose signature and record are as the last build left them."""
@@ -304,7 +306,27 @@ class Extractions:
         return None
 
     def key(self, doc: SourceDocument) -> str:
-        return document_key(doc.source, content_digest(doc), doc.fmt, doc.curated, doc.curated_origin + self.vocab_digest)
+        """The key of a read file's extraction record; what the extraction itself depends on (the same without
+        the curated values, which are applied after it) is remembered for put and earlier."""
+        content = content_digest(doc)
+        key = document_key(doc.source, content, doc.fmt, doc.curated, doc.curated_origin + self.vocab_digest)
+        self.text_keys[key] = document_key(doc.source, content, doc.fmt, {}, self.vocab_digest)
+        return key
+
+    def earlier(self, key: str) -> Report | None:
+        """The last build's extraction of the same text when only its curated values changed (a corrected title
+        or theme): its statements and acronyms from the record, its body and what curation replaced from the
+        store; None when there is none."""
+        if self._by_text is None:
+            self._by_text = {record.get("text"): key for key, record in self.records.old.items()
+                             if isinstance(record, dict) and record.get("text")}
+        key = self._by_text.get(self.text_keys.get(key, ""))
+        body = self.bodies.get(key) if key else None
+        if not _is_body(body):
+            return None
+        record = self.records.old[key]
+        return Report(source=body[0].source, doc=body[0], blocks=body[1], found=body[2], extracted=body[3],
+                      units=[Unit(*values) for values in record["units"]], acronyms=record["acronyms"])
 
     def seen(self, source: str, signature: tuple, key: str, sha256: str) -> None:
         """Remember a file's signature for the next build, unless it changed too recently to be trusted."""
@@ -330,15 +352,16 @@ class Extractions:
         self.records.put(report.key, {
             "source": report.source, "meta": report.meta, "units": units, "acronyms": report.acronyms,
             "problems": problems, "view": report.view, "follow_up": report.follow_up, "sketch": report.sketch,
-            "address": report.address, "keys": report.index_keys, "words": report.words})
-        self.bodies.put(report.key, (report.doc, report.blocks, report.found))
+            "address": report.address, "keys": report.index_keys, "words": report.words,
+            "text": self.text_keys.get(report.key)})
+        self.bodies.put(report.key, (report.doc, report.blocks, report.found, report.extracted))
 
     def load_body(self, report: Report) -> bool:
         """Give a report from the cache its text, blocks and provenance; False when the store lost them."""
         body = self.bodies.get(report.key)
-        if body is None:
+        if not _is_body(body):
             return False
-        report.doc, report.blocks, report.found = body
+        report.doc, report.blocks, report.found, report.extracted = body
         return True
 
     @property
@@ -355,6 +378,13 @@ class Extractions:
         self.records.save()
         if self.cache_dir and (self.signatures != self.known or self.state_vocabulary != self.vocab_digest):
             save_state(self.cache_dir, "sources", {"vocabulary": self.vocab_digest, "sources": self.signatures})
+
+
+def _is_body(body: Any) -> bool:
+    """A stored body as put() wrote it (a damaged or foreign entry is only a slower build)."""
+    return (type(body) is tuple and len(body) == 4 and isinstance(body[0], SourceDocument)
+            and isinstance(body[1], list) and isinstance(body[2], dict) and isinstance(body[3], dict)
+            and isinstance(body[3].get("found"), dict) and isinstance(body[3].get("programme_long"), str))
 
 
 # ---------------------------------------------------------------- corpus-wide results
