@@ -169,6 +169,24 @@ def load_bodies(reports: list[Report], stage1: incremental.Extractions, source_d
     return lost
 
 
+def classify_again(reports: list[Report], vocab: Vocabulary, stage2: incremental.Pages) -> classify.Classification:
+    """classify.classify, the related reports of the last build kept but for those a change can affect."""
+    inputs = classify.related_inputs(reports)
+    known, only, stored = None, None, stage2.related(reports)
+    if stored is not None:
+        only = classify.affected(stored[0], inputs)
+        by_slug = {r.slug: r for r in reports}
+        try:
+            known = {slug: [(by_slug[o], why) for o, why in pairs] for slug, pairs in stored[1].items()
+                     if slug in inputs and slug not in only}
+        except (KeyError, TypeError, ValueError):
+            known, only = None, None  # a damaged state is only a slower build
+    classes = classify.classify(reports, vocab, known, only)
+    if stored is None or known is None or stored[0] != inputs:
+        stage2.keep_related(inputs, classes.related)
+    return classes
+
+
 def build(source_dir: Path, docs: Path, vocab: Vocabulary, base_url: str, *, cache_dir: Path | None = None,
           jobs: int = 1, problems: list[Problem] | None = None) -> BuildResult:
     """Generate every file under ``docs`` from the reports in ``source_dir``."""
@@ -180,14 +198,7 @@ def build(source_dir: Path, docs: Path, vocab: Vocabulary, base_url: str, *, cac
     steps.append(("follow-up", time.perf_counter() - t0))
     stage2 = incremental.Pages(cache_dir, vocab.digest, base_url)
     stage2.start(corpus.reports)
-    related_key, stored = stage2.related(corpus.reports)
-    known = None
-    if stored is not None:
-        by_slug = {r.slug: r for r in corpus.reports}
-        known = {slug: [(by_slug[o], why) for o, why in pairs] for slug, pairs in stored.items()}
-    classes = classify.classify(corpus.reports, vocab, known)
-    if known is None:
-        stage2.keep_related(related_key, classes.related)
+    classes = classify_again(corpus.reports, vocab, stage2)
     on_disk = write.on_disk(docs)
     kept: list[dict[str, write.Content]] = []
     todo = []

@@ -2,9 +2,10 @@
 
 Stage 1 (``Extractions``): a source file's stat signature -> its extraction record (front-matter, statements,
 acronyms, digests), so an unchanged file is neither read nor extracted; its body (text, blocks, provenance) is in
-a store read only for the pages made again. Stage 2 (``Pages``): the digest of a job's inputs -> the digests of
-the files it made, so a job whose files are on disk as made is not run. Corpus-wide results (same-report groups,
-related reports, follow-up statuses) are kept by the signature of their inputs (``Memo``).
+a store read only for the pages made again, or to curate the same text again after its sidecar changed. Stage 2
+(``Pages``): the digest of a job's inputs -> the digests of the files it made, so a job whose files are on disk as
+made is not run; the related reports with their inputs, so that only those a change can affect are made again.
+Corpus-wide results (same-report groups, follow-up statuses) are kept by the signature of their inputs (``Memo``).
 
 The cache holds data, not code: JSON, whose loader builds only lists, dictionaries, text and numbers (plus
 tuples and the pipeline's own dataclasses, named in CLASSES). It lives in the project that holds the docs
@@ -420,6 +421,7 @@ class Pages:
     files are all on disk as it made them last time is not run (``write.on_disk`` says which are)."""
 
     def __init__(self, cache_dir: Path | None, vocab_digest: str, base_url: str) -> None:
+        self.cache_dir = cache_dir
         self.cache = Cache(cache_dir, "pages")
         self.vocab_digest, self.base_url = vocab_digest, base_url
         self.shown: dict[str, str] = {}
@@ -429,16 +431,21 @@ class Pages:
         """What any page may show of each report, digested once per build (see shown_digest)."""
         self.shown = {r.slug: shown_digest(r) for r in reports if r.key}
 
-    def related(self, reports: list[Report]) -> tuple[str, Any]:
-        """(key, the related reports stored under it as (slug, why) pairs, or None)."""
+    def related(self, reports: list[Report]) -> tuple[dict[str, list], dict[str, list]] | None:
+        """The last build's related reports, as (slug, why) pairs per page name, with the inputs they were made
+        from (classify.related_inputs); None without them (or with a report that has no extraction key)."""
         if not all(r.key for r in reports):
-            return "", None
-        key = _key(["related", self.vocab_digest, [(r.slug, meta_digest(r)) for r in reports]])
-        return key, self.cache.get(key)
+            return None
+        state = load_state(self.cache_dir, "related")
+        inputs, related = state.get("inputs"), state.get("related")
+        if not isinstance(inputs, dict) or not isinstance(related, dict) or inputs.keys() != related.keys():
+            return None
+        return inputs, related
 
-    def keep_related(self, key: str, related: dict[str, list[tuple[Report, list[str]]]]) -> None:
-        if key:
-            self.cache.put(key, {slug: [(o.slug, why) for o, why in pairs] for slug, pairs in related.items()})
+    def keep_related(self, inputs: dict[str, list], related: dict[str, list[tuple[Report, list[str]]]]) -> None:
+        if all(r.key for pairs in related.values() for r, _ in pairs):
+            save_state(self.cache_dir, "related", {"inputs": inputs, "related": {
+                slug: [(o.slug, why) for o, why in pairs] for slug, pairs in related.items()}})
 
     def job_key(self, what: tuple, reports: list[Report], related: list[tuple[Report, list[str]]] | None,
                 text_of_all: bool = False) -> str:
