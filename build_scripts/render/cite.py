@@ -52,9 +52,14 @@ def csv_text(rows: list[dict[str, Any]], fields: tuple[str, ...]) -> str:
 
 
 def _cell(value: Any) -> Any:
-    if isinstance(value, list):
+    kind = type(value)
+    if kind is str:  # most cells: tested inline (csv_cell's rule), a function call less per cell
+        return "'" + value if value[:1] in _FORMULA_CHARS else value
+    if value is None:
+        return ""
+    if kind is list:
         return csv_cell("; ".join(value))
-    return "" if value is None else csv_cell(value)
+    return csv_cell(value)
 
 
 LOCAL_HOSTS = re.compile(r"^(?:localhost|127(?:\.\d+){3}|\[?::1\]?|0\.0\.0\.0)$")
@@ -71,6 +76,7 @@ def public(base_url: str) -> str:
 
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n", "\uff1d", "\uff0b", "\uff0d", "\uff20")
+_FORMULA_CHARS = frozenset(FORMULA_START)  # each one character
 
 
 def csv_cell(value: object) -> object:
