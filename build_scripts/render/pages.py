@@ -190,9 +190,11 @@ class Renderer:
         buckets, rel = classes.buckets, classes.related
         jobs = self.export_jobs(reports) + self.listing_jobs(reports, buckets)
         for kind in INDEX_KINDS:
-            for b in buckets[kind]:
-                jobs.append(Job(("bucket", b.kind, b.slug, b.label, b.description), b.reports,
-                                lambda b=b: self.bucket_pages(b)))
+            for b in buckets[kind]:  # one job per page: its own reports (the first page's counts and charts: all)
+                for n, chunk, pager in paginate(b.reports, b.slug):
+                    jobs.append(Job(("bucket", b.kind, b.slug, b.label, b.description, len(b.reports), n, str(pager)),
+                                    b.reports if n == 1 else chunk,
+                                    lambda b=b, n=n, chunk=chunk, pager=pager: self.bucket_page(b, n, chunk, pager)))
         for r in reports:
             jobs.append(Job(("report",), [r], lambda r=r: self.report_files(r, rel[r.slug]), related=rel[r.slug],
                             bodies=[r]))
@@ -360,10 +362,11 @@ class Renderer:
         items, base = r.meta.get("originals") or [], cite.public(self.base_url)
         return base + originals.targets(r.slug, items)[0] if items and base else ""
 
-    def bucket_pages(self, b: Bucket) -> dict[str, str]:
-        """An index page (theme, country…) with counts per other facet, its reports split in pages of 100."""
+    def bucket_page(self, b: Bucket, n: int, chunk: list[Report], pager: Safe) -> dict[str, str]:
+        """Page ``n`` of an index page (theme, country…), its reports split in pages of 100 (see paginate): the
+        first page also has counts per other facet and charts, drawn from all its reports."""
         facets: dict[str, Counter[tuple[str, str]]] = {}
-        for other in INDEX_KINDS:
+        for other in INDEX_KINDS if n == 1 else []:
             if other == b.kind:
                 continue
             c: Counter[tuple[str, str]] = Counter()
@@ -373,15 +376,12 @@ class Renderer:
             facets[other] = c
         facet_lists = {k: sorted(c.items(), key=lambda kv: (-kv[1], kv[0][1].casefold())) for k, c in facets.items()}
         title = f"{INDEX_TITLES[b.kind][0]} : {b.label}"
-        out = {}
-        for n, chunk, pager in paginate(b.reports, b.slug):
-            page_title = title if n == 1 else f"{title} (page {n})"
-            out[f"{b.kind}/{page_name(b.slug, n)}.md"] = self._page(
-                page_title, "bucket.html.j2", b=b, facets=facet_lists if n == 1 else {}, reports=chunk, pager=pager,
-                charts=self.bucket_charts(b, facets) if n == 1 else [],
-                meetings=sorted(b.reports, key=lambda r: (r.meta.get("date") or "9999", r.slug))
-                if b.kind == "programmes" and n == 1 else [])
-        return out
+        page_title = title if n == 1 else f"{title} (page {n})"
+        return {f"{b.kind}/{page_name(b.slug, n)}.md": self._page(
+            page_title, "bucket.html.j2", b=b, facets=facet_lists, reports=chunk, pager=pager,
+            charts=self.bucket_charts(b, facets) if n == 1 else [],
+            meetings=sorted(b.reports, key=lambda r: (r.meta.get("date") or "9999", r.slug))
+            if b.kind == "programmes" and n == 1 else [])}
 
     def bucket_charts(self, b: Bucket, facets: dict[str, Counter[tuple[str, str]]]) -> list[tuple[Safe, Any]]:
         """Charts of an index page (drawn from its own reports) with the table of their numbers:
