@@ -26,19 +26,39 @@ def extract_one(doc: SourceDocument, vocab: Vocabulary) -> tuple[Report, list[Pr
     """Extract one read report and apply its curated values; with the digests later steps key on (what listings
     show, the text sketch, the follow-up's input)."""
     report, programme_long = extract_report(doc, vocab)
+    return _curated(report, vocab, programme_long)
+
+
+def curate_again(doc: SourceDocument, earlier: Report, vocab: Vocabulary) -> tuple[Report, list[Problem]]:
+    """What extract_one gives, from an earlier extraction of the same text (``earlier``: its body, statements,
+    acronyms and ``extracted``) when only the curated values changed: they are applied again, nothing is
+    extracted again."""
+    assert earlier.found is not None and earlier.extracted is not None
+    report = Report(source=doc.source, doc=doc, found={**earlier.found, **earlier.extracted["found"]},
+                    blocks=earlier.blocks, units=earlier.units, acronyms=earlier.acronyms)
+    return _curated(report, vocab, earlier.extracted["programme_long"])
+
+
+def _curated(report: Report, vocab: Vocabulary, programme_long: str) -> tuple[Report, list[Problem]]:
+    """Curated values over the extracted ones (what they replace kept in ``extracted``), then the digests."""
+    extracted = dict(report.found or {})
     problems = curate.apply(report, vocab, programme_long)
+    report.extracted = {"found": {k: v for k, v in extracted.items() if (report.found or {}).get(k) is not v},
+                        "programme_long": programme_long}
     report.view = incremental.view_digest(report.meta, report.units, report.acronyms)
-    report.sketch = merge.text_sketch(doc.text)
+    report.sketch = merge.text_sketch(report.doc.text)  # type: ignore[union-attr]
     report.follow_up = followup.summary(report)
     report.index_keys = classify.report_keys(report)
     report.words = search_words.body_words(report.blocks or [])
     return report, problems
 
 
-def extract_safely(doc: SourceDocument, vocab: Vocabulary) -> tuple[Report | None, list[Problem]]:
-    """extract_one; a bug must not cost the other reports: the message says which file triggered it."""
+def extract_safely(doc: SourceDocument, vocab: Vocabulary, earlier: Report | None = None
+                   ) -> tuple[Report | None, list[Problem]]:
+    """extract_one (curate_again with an ``earlier`` extraction of the same text); a bug must not cost the other
+    reports: the message says which file triggered it."""
     try:
-        return extract_one(doc, vocab)
+        return curate_again(doc, earlier, vocab) if earlier is not None else extract_one(doc, vocab)
     except Exception as exc:
         return None, [Problem(doc.source, f"extraction failed ({type(exc).__name__}: {exc})",
                               "report this file to the maintainers")]
@@ -74,16 +94,22 @@ def _read_corpus(source_dir: Path, vocab: Vocabulary, *, cache_dir: Path | None 
         stage1.seen(source, signature, key, sha256)
         wanted.append((source, key, doc))
     done: dict[str, tuple[Report | None, list[Problem]]] = {}
+    made: dict[str, tuple[Report | None, list[Problem]]] = {}
     missing: list[tuple[SourceDocument, str]] = []
     for source, key, doc in wanted:
         cached = stage1.get(key)
         if cached is not None:
             done[key] = cached
+            continue
+        earlier = stage1.earlier(key)
+        if earlier is not None:  # the same text with other curated values: curated again, not extracted
+            made[key] = extract_safely(doc, vocab, earlier)  # type: ignore[arg-type]
         else:
             missing.append((doc, key))  # type: ignore[arg-type]  (never None: an unread report is in the cache)
-    for (doc, key), (report, found) in zip(missing, workers.map_with(extract_safely, [d for d, _ in missing],
-                                                                     vocab, max(1, jobs))):
-        done[key] = report, found
+    made.update(zip([key for _, key in missing], workers.map_with(extract_safely, [d for d, _ in missing],
+                                                                  vocab, max(1, jobs))))
+    for key in [key for _, key, _ in wanted if key in made]:
+        done[key] = report, found = made[key]
         if report is not None:
             report.key = key
             stage1.put(report, found)
@@ -139,8 +165,26 @@ def load_bodies(reports: list[Report], stage1: incremental.Extractions, source_d
             lost.append(r)
             continue
         full, _ = extract_one(doc, vocab)
-        r.doc, r.blocks, r.found = full.doc, full.blocks, full.found
+        r.doc, r.blocks, r.found, r.extracted = full.doc, full.blocks, full.found, full.extracted
     return lost
+
+
+def classify_again(reports: list[Report], vocab: Vocabulary, stage2: incremental.Pages) -> classify.Classification:
+    """classify.classify, the related reports of the last build kept but for those a change can affect."""
+    inputs = classify.related_inputs(reports)
+    known, only, stored = None, None, stage2.related(reports)
+    if stored is not None:
+        only = classify.affected(stored[0], inputs)
+        by_slug = {r.slug: r for r in reports}
+        try:
+            known = {slug: [(by_slug[o], why) for o, why in pairs] for slug, pairs in stored[1].items()
+                     if slug in inputs and slug not in only}
+        except (KeyError, TypeError, ValueError):
+            known, only = None, None  # a damaged state is only a slower build
+    classes = classify.classify(reports, vocab, known, only)
+    if stored is None or known is None or stored[0] != inputs:
+        stage2.keep_related(inputs, classes.related)
+    return classes
 
 
 def build(source_dir: Path, docs: Path, vocab: Vocabulary, base_url: str, *, cache_dir: Path | None = None,
@@ -154,14 +198,7 @@ def build(source_dir: Path, docs: Path, vocab: Vocabulary, base_url: str, *, cac
     steps.append(("follow-up", time.perf_counter() - t0))
     stage2 = incremental.Pages(cache_dir, vocab.digest, base_url)
     stage2.start(corpus.reports)
-    related_key, stored = stage2.related(corpus.reports)
-    known = None
-    if stored is not None:
-        by_slug = {r.slug: r for r in corpus.reports}
-        known = {slug: [(by_slug[o], why) for o, why in pairs] for slug, pairs in stored.items()}
-    classes = classify.classify(corpus.reports, vocab, known)
-    if known is None:
-        stage2.keep_related(related_key, classes.related)
+    classes = classify_again(corpus.reports, vocab, stage2)
     on_disk = write.on_disk(docs)
     kept: list[dict[str, write.Content]] = []
     todo = []

@@ -33,15 +33,21 @@ class Classification:
     related: Related
 
 
-def classify(reports: list[Report], vocab: Vocabulary, related_known: Related | None = None) -> Classification:
-    """Each report's order and index keys, every index page, and the related reports of each (``related_known``
-    when the caller already has them: see incremental.Related)."""
+def classify(reports: list[Report], vocab: Vocabulary, related_known: Related | None = None,
+             only: set[str] | None = None) -> Classification:
+    """Each report's order and index keys, every index page, and the related reports of each: ``related_known``
+    when the caller already has them, with those of the reports named in ``only`` made again (see
+    related_inputs and affected)."""
     for r in reports:
         r.sort_key = date_order(r)
         if not r.index_keys:
             r.index_keys = report_keys(r)
-    return Classification(build_buckets(reports, vocab),
-                          related_known if related_known is not None else related(reports))
+    if related_known is None:
+        rel = related(reports)
+    else:
+        rel = {**related_known, **related(reports, only=only)} if only else related_known
+        rel = {r.slug: rel[r.slug] for r in reports}
+    return Classification(build_buckets(reports, vocab), rel)
 
 
 def sort_key(report: Report) -> tuple:
@@ -97,20 +103,26 @@ def build_buckets(reports: list[Report], vocab: Vocabulary) -> dict[str, list[Bu
     return out
 
 
-def related(reports: list[Report], limit: int = 5) -> Related:
-    """For each report, the reports sharing its programme, organiser or themes, with the reasons why."""
+SHARED_BY_ALL = 200  # a feature of more reports than this says nothing: it makes no report related
+
+
+def related(reports: list[Report], limit: int = 5, only: set[str] | None = None) -> Related:
+    """For each report (of ``only`` when given), the reports sharing its programme, organiser or themes, with the
+    reasons why."""
     by_feature: dict[tuple[str, str], list[Report]] = defaultdict(list)
     for r in reports:
         for f in _features(r):
             by_feature[f].append(r)
     out: Related = {}
     for r in reports:
+        if only is not None and r.slug not in only:
+            continue
         score: Counter[str] = Counter()
         why: dict[str, list[str]] = defaultdict(list)
         others: dict[str, Report] = {}
         for f in _features(r):
             peers = by_feature[f]
-            if len(peers) > 200:  # a feature shared by everything says nothing
+            if len(peers) > SHARED_BY_ALL:
                 continue
             for o in peers:
                 if o.slug != r.slug:
@@ -120,6 +132,33 @@ def related(reports: list[Report], limit: int = 5) -> Related:
         ranked = sorted(score, key=lambda s: (-score[s], sort_key(others[s])))[:limit]
         out[r.slug] = [(others[s], sorted(set(why[s]))) for s in ranked]
     return out
+
+
+def related_inputs(reports: list[Report]) -> dict[str, list]:
+    """Everything ``related`` reads of each report: its features and what orders it (date, title)."""
+    return {r.slug: [[list(f) for f in _features(r)], r.meta.get("date") or "", r.meta["title"]] for r in reports}
+
+
+def affected(before: dict[str, list], now: dict[str, list]) -> set[str]:
+    """The reports whose related reports may differ from those computed on ``before`` (related_inputs of an
+    earlier corpus): those whose inputs changed (added and removed ones included), and every report sharing
+    with one of them a feature that made reports related before or does now."""
+    changed = {slug for slug in before.keys() | now.keys() if before.get(slug) != now.get(slug)}
+    if not changed:
+        return set()
+    def sharing(inputs: dict[str, list]) -> dict[tuple[str, str], list[str]]:
+        out: dict[tuple[str, str], list[str]] = defaultdict(list)
+        for slug, (features, _, _) in inputs.items():
+            for f in features:
+                out[tuple(f)].append(slug)  # type: ignore[index]
+        return out
+    old, new = sharing(before), sharing(now)
+    touched = {tuple(f) for slug in changed for inputs in (before, now) if slug in inputs for f in inputs[slug][0]}
+    out = set(changed)
+    for f in touched:
+        if 0 < len(old.get(f, [])) <= SHARED_BY_ALL or 0 < len(new.get(f, [])) <= SHARED_BY_ALL:
+            out.update(old.get(f, []), new.get(f, []))
+    return out & now.keys()
 
 
 def _features(r: Report) -> list[tuple[str, str]]:

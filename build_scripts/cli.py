@@ -2,7 +2,7 @@
 
     python -m build_scripts build [--source DIR] [--docs DIR] [--strict]
     python -m build_scripts check [--source DIR]
-    python -m build_scripts score [--devset DIR | --formats DIR] [--realtext [--missing | --store ID FILE]]
+    python -m build_scripts score [--devset DIR | --formats DIR] [--realtext [--missing | --store ID FILE | --train FIELD]]
     python -m build_scripts site | bundle | serve [--port N]
 """
 
@@ -88,13 +88,16 @@ def _parser() -> argparse.ArgumentParser:
     s.add_argument("--formats", type=Path, help="score the readers per format on a document corpus (tests/formats)")
     s.add_argument("--realtext", action="store_true",
                    help="also score the real-text set (tests/realtext/cases.yml, excerpts in .cache/realtext/)")
-    s.add_argument("--half", choices=("A", "B", "C"), default=None,
-                   help="with --verbose: print the wrong values of one part only (A: development, B: held out, "
-                        "C: labelled blind after the rules were written, never tuned on)")
+    s.add_argument("--half", choices=("A", "B", "C", "D"), default=None,  # curator.realtext.HALVES
+                   help="with --verbose: print the wrong values of one part only (A, B, C: development; D: labelled "
+                        "blind on 2026-12-06, never tuned on)")
     s.add_argument("--missing", action="store_true",
                    help="with --realtext: list the cases whose excerpt is not cached, with the search that finds it")
     s.add_argument("--store", nargs=2, metavar=("ID", "FILE"), default=None,
                    help="with --realtext: save FILE ('-' for standard input) as the cached excerpt of case ID")
+    s.add_argument("--train", choices=("organiser", "programme"), default=None,
+                   help="with --realtext: fit the weights of a field's candidate scorer on the labelled texts, print "
+                        "the cross-validated figures and write both into build_scripts/data/weights.yml")
     return p
 
 
@@ -157,6 +160,9 @@ def _realtext(args: argparse.Namespace, vocab) -> int:
             text = sys.stdin.read() if name == "-" else Path(name).read_text(encoding="utf-8")
             print(f"stored {realtext.store_excerpt(case_id, text, cases)}")
             return EXIT_OK
+        if args.train:
+            from .curator.train import train
+            return _lines((EXIT_OK, train(args.train, vocab)))
     except (OSError, ValueError, UnicodeDecodeError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return EXIT_CONFIG

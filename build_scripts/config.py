@@ -30,6 +30,7 @@ class Theme:
     label: str
     description: str
     keywords: tuple[str, ...]
+    weak_keywords: tuple[str, ...] = ()  # common words that count half: a report uses them without being about it
 
 
 @dataclass(frozen=True)
@@ -76,6 +77,7 @@ class Vocabulary:
     organisations: tuple[Organisation, ...]
     templates: tuple[Organisation, ...]
     acronyms: tuple[Acronym, ...]
+    not_keywords: tuple[str, ...] = ()  # themes.yml: phrases holding a keyword that are not about its theme
     theme_by_slug: dict[str, Theme] = field(default_factory=dict, compare=False)
     memo: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
     digest: str = ""  # of the files read: part of every cache key, so editing a vocabulary redoes the work
@@ -182,10 +184,18 @@ def _load(path: Path, checker: _Checker) -> Any:
     return None
 
 
-def _themes(path: Path, chk: _Checker) -> tuple[Theme, ...]:
+def _themes(path: Path, chk: _Checker) -> tuple[tuple[Theme, ...], tuple[str, ...]]:
+    """The themes, and the phrases that hold a keyword without being about its theme ('formation sanitaire',
+    'médecin-chef'): the top-level 'not_keywords' list."""
     out, seen = [], {}
-    for e in chk.entries(_load(path, chk), "themes"):
-        chk.unknown_fields(e, {"slug", "label", "description", "keywords"})
+    data = _load(path, chk)
+    if isinstance(data, dict):
+        for name in data:
+            if name not in ("themes", "not_keywords", "__line__"):
+                chk.fail(1, f"unknown top-level field '{name}'; expected 'themes' and optionally 'not_keywords'")
+    not_keywords = chk.texts(data, "not_keywords") if isinstance(data, dict) else ()
+    for e in chk.entries(data, "themes"):
+        chk.unknown_fields(e, {"slug", "label", "description", "keywords", "weak_keywords"})
         slug = chk.text(e, "slug")
         if slug and not SLUG_RE.match(slug):
             chk.fail(e["__line__"], f"slug '{slug}' must be lower-case words joined by '-' (e.g. 'community-health')")
@@ -193,8 +203,9 @@ def _themes(path: Path, chk: _Checker) -> tuple[Theme, ...]:
         keywords = chk.texts(e, "keywords")
         if not keywords:
             chk.fail(e["__line__"], f"theme '{slug}' has no keywords; add at least one")
-        out.append(Theme(slug, chk.text(e, "label"), chk.text(e, "description", required=False), keywords))
-    return tuple(out)
+        out.append(Theme(slug, chk.text(e, "label"), chk.text(e, "description", required=False), keywords,
+                         chk.texts(e, "weak_keywords")))
+    return tuple(out), not_keywords
 
 
 def _countries(path: Path, chk: _Checker) -> tuple[Country, ...]:
@@ -276,7 +287,7 @@ def load_vocabulary(data_dir: Path = DATA_DIR) -> Vocabulary:
     """Read every vocabulary file; raise ConfigError listing every problem in every file."""
     checkers = {name: _Checker(data_dir / name) for name in
                 ("themes.yml", "places.yml", "programmes.yml", "organisations.yml", "acronyms.yml")}
-    themes = _themes(data_dir / "themes.yml", checkers["themes.yml"])
+    themes, not_keywords = _themes(data_dir / "themes.yml", checkers["themes.yml"])
     countries = _countries(data_dir / "places.yml", checkers["places.yml"])
     names = {c.name for c in countries}
     programmes = _programmes(data_dir / "programmes.yml", checkers["programmes.yml"], names)
@@ -286,5 +297,5 @@ def load_vocabulary(data_dir: Path = DATA_DIR) -> Vocabulary:
     if errors:
         raise ConfigError(errors)
     digest = of_bytes(b"".join(chk.path.read_bytes() for chk in checkers.values()))[:16]
-    return Vocabulary(themes, countries, programmes, orgs, templates, acronyms,
+    return Vocabulary(themes, countries, programmes, orgs, templates, acronyms, not_keywords,
                       theme_by_slug={t.slug: t for t in themes}, digest=digest)

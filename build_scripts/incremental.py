@@ -2,9 +2,10 @@
 
 Stage 1 (``Extractions``): a source file's stat signature -> its extraction record (front-matter, statements,
 acronyms, digests), so an unchanged file is neither read nor extracted; its body (text, blocks, provenance) is in
-a store read only for the pages made again. Stage 2 (``Pages``): the digest of a job's inputs -> the digests of
-the files it made, so a job whose files are on disk as made is not run. Corpus-wide results (same-report groups,
-related reports, follow-up statuses) are kept by the signature of their inputs (``Memo``).
+a store read only for the pages made again, or to curate the same text again after its sidecar changed. Stage 2
+(``Pages``): the digest of a job's inputs -> the digests of the files it made, so a job whose files are on disk as
+made is not run; the related reports with their inputs, so that only those a change can affect are made again.
+Corpus-wide results (same-report groups, follow-up statuses) are kept by the signature of their inputs (``Memo``).
 
 The cache holds data, not code: JSON, whose loader builds only lists, dictionaries, text and numbers (plus
 tuples and the pipeline's own dataclasses, named in CLASSES). It lives in the project that holds the docs
@@ -136,11 +137,12 @@ def document_key(source: str, sha256: str, fmt: str, curated: dict[str, Any], ex
 
 
 class Cache:
-    """A dictionary kept between builds, one folder per code version, its entries spread over 16 JSON files by the
-    first hex digit of their key: a build that changes a few entries rewrites a few files. Entries not used by a
-    build are dropped."""
+    """A dictionary kept between builds, one folder per code version, its entries spread over 256 JSON files by the
+    first two hex digits of their key: a build that changes a few entries rewrites a few small files (with 16, a
+    corrected title rewrote two files of 650 records each at 10,000 reports). Entries not used by a build are
+    dropped."""
 
-    SHARDS = "0123456789abcdef"
+    SHARDS = [f"{n:02x}" for n in range(256)]
 
     def __init__(self, folder: Path | None, name: str) -> None:
         self.path = folder / f"{name}-{code_version()}" if folder else None
@@ -151,7 +153,7 @@ class Cache:
         self.added = 0
         self.loaded: dict[str, int] = {}  # shard -> entries read from it
         self.dirty: set[str] = set()
-        for shard in self.SHARDS if self.path and self.path.is_dir() else "":
+        for shard in self.SHARDS if self.path and self.path.is_dir() else []:
             entries = _load_file(self.path / shard)  # type: ignore[operator]
             if not isinstance(entries, dict):
                 entries = {}  # a damaged cache is only a slower build
@@ -168,7 +170,7 @@ class Cache:
     def put(self, key: str, value: Any) -> None:
         self.new[key] = value
         self.added += 1
-        self.dirty.add(key[:1])
+        self.dirty.add(key[:2])
 
     def save(self) -> None:
         """Write the shards that changed (an entry added or dropped), atomically; older versions are removed."""
@@ -181,7 +183,7 @@ class Cache:
                 stale.unlink(missing_ok=True)
         shards: dict[str, dict[str, Any]] = {shard: {} for shard in self.SHARDS}
         for key, value in self.new.items():
-            shards.setdefault(key[:1], {})[key] = value
+            shards.setdefault(key[:2], {})[key] = value
         for shard, entries in shards.items():
             if shard in self.dirty or len(entries) != self.loaded.get(shard, 0) or not (self.path / shard).exists():
                 _dump(self.path / shard, entries)
@@ -295,6 +297,8 @@ class Extractions:
         self.records = Cache(cache_dir, "extraction")
         self.bodies = Store(cache_dir, "bodies")
         self.signatures: dict[str, tuple] = {}
+        self.text_keys: dict[str, str] = {}  # key of a file read by this build -> its key without curated values
+        self._by_text: dict[str, str] | None = None  # the same for the last build's records, reversed (see earlier)
 
     def unchanged(self, source: str, signature: tuple) -> tuple[str, str] | None:
         """(extraction key, text digest) of a file whose signature and record are as the last build left them."""
@@ -304,7 +308,27 @@ class Extractions:
         return None
 
     def key(self, doc: SourceDocument) -> str:
-        return document_key(doc.source, content_digest(doc), doc.fmt, doc.curated, doc.curated_origin + self.vocab_digest)
+        """The key of a read file's extraction record; what the extraction itself depends on (the same without
+        the curated values, which are applied after it) is remembered for put and earlier."""
+        content = content_digest(doc)
+        key = document_key(doc.source, content, doc.fmt, doc.curated, doc.curated_origin + self.vocab_digest)
+        self.text_keys[key] = document_key(doc.source, content, doc.fmt, {}, self.vocab_digest)
+        return key
+
+    def earlier(self, key: str) -> Report | None:
+        """The last build's extraction of the same text when only its curated values changed (a corrected title
+        or theme): its statements and acronyms from the record, its body and what curation replaced from the
+        store; None when there is none."""
+        if self._by_text is None:
+            self._by_text = {record.get("text"): key for key, record in self.records.old.items()
+                             if isinstance(record, dict) and record.get("text")}
+        key = self._by_text.get(self.text_keys.get(key, ""))
+        body = self.bodies.get(key) if key else None
+        if not _is_body(body):
+            return None
+        record = self.records.old[key]
+        return Report(source=body[0].source, doc=body[0], blocks=body[1], found=body[2], extracted=body[3],
+                      units=[Unit(*values) for values in record["units"]], acronyms=record["acronyms"])
 
     def seen(self, source: str, signature: tuple, key: str, sha256: str) -> None:
         """Remember a file's signature for the next build, unless it changed too recently to be trusted."""
@@ -322,7 +346,7 @@ class Extractions:
         report = Report(source=record["source"], doc=None, found=None, blocks=None, meta=record["meta"],
                         units=[Unit(*values) for values in record["units"]], acronyms=record["acronyms"], key=key,
                         view=record["view"], address=record["address"], sketch=record["sketch"],
-                        follow_up=record["follow_up"], index_keys=record["keys"], words=record["words"])
+                        follow_up=record["follow_up"], index_keys=record["keys"], words=record["words"].split())
         return report, record["problems"]
 
     def put(self, report: Report, problems: list[Problem]) -> None:
@@ -330,15 +354,16 @@ class Extractions:
         self.records.put(report.key, {
             "source": report.source, "meta": report.meta, "units": units, "acronyms": report.acronyms,
             "problems": problems, "view": report.view, "follow_up": report.follow_up, "sketch": report.sketch,
-            "address": report.address, "keys": report.index_keys, "words": report.words})
-        self.bodies.put(report.key, (report.doc, report.blocks, report.found))
+            "address": report.address, "keys": report.index_keys, "words": " ".join(report.words or []),
+            "text": self.text_keys.get(report.key)})
+        self.bodies.put(report.key, (report.doc, report.blocks, report.found, report.extracted))
 
     def load_body(self, report: Report) -> bool:
         """Give a report from the cache its text, blocks and provenance; False when the store lost them."""
         body = self.bodies.get(report.key)
-        if body is None:
+        if not _is_body(body):
             return False
-        report.doc, report.blocks, report.found = body
+        report.doc, report.blocks, report.found, report.extracted = body
         return True
 
     @property
@@ -355,6 +380,13 @@ class Extractions:
         self.records.save()
         if self.cache_dir and (self.signatures != self.known or self.state_vocabulary != self.vocab_digest):
             save_state(self.cache_dir, "sources", {"vocabulary": self.vocab_digest, "sources": self.signatures})
+
+
+def _is_body(body: Any) -> bool:
+    """A stored body as put() wrote it (a damaged or foreign entry is only a slower build)."""
+    return (type(body) is tuple and len(body) == 4 and isinstance(body[0], SourceDocument)
+            and isinstance(body[1], list) and isinstance(body[2], dict) and isinstance(body[3], dict)
+            and isinstance(body[3].get("found"), dict) and isinstance(body[3].get("programme_long"), str))
 
 
 # ---------------------------------------------------------------- corpus-wide results
@@ -390,6 +422,7 @@ class Pages:
     files are all on disk as it made them last time is not run (``write.on_disk`` says which are)."""
 
     def __init__(self, cache_dir: Path | None, vocab_digest: str, base_url: str) -> None:
+        self.cache_dir = cache_dir
         self.cache = Cache(cache_dir, "pages")
         self.vocab_digest, self.base_url = vocab_digest, base_url
         self.shown: dict[str, str] = {}
@@ -399,16 +432,21 @@ class Pages:
         """What any page may show of each report, digested once per build (see shown_digest)."""
         self.shown = {r.slug: shown_digest(r) for r in reports if r.key}
 
-    def related(self, reports: list[Report]) -> tuple[str, Any]:
-        """(key, the related reports stored under it as (slug, why) pairs, or None)."""
+    def related(self, reports: list[Report]) -> tuple[dict[str, list], dict[str, list]] | None:
+        """The last build's related reports, as (slug, why) pairs per page name, with the inputs they were made
+        from (classify.related_inputs); None without them (or with a report that has no extraction key)."""
         if not all(r.key for r in reports):
-            return "", None
-        key = _key(["related", self.vocab_digest, [(r.slug, meta_digest(r)) for r in reports]])
-        return key, self.cache.get(key)
+            return None
+        state = load_state(self.cache_dir, "related")
+        inputs, related = state.get("inputs"), state.get("related")
+        if not isinstance(inputs, dict) or not isinstance(related, dict) or inputs.keys() != related.keys():
+            return None
+        return inputs, related
 
-    def keep_related(self, key: str, related: dict[str, list[tuple[Report, list[str]]]]) -> None:
-        if key:
-            self.cache.put(key, {slug: [(o.slug, why) for o, why in pairs] for slug, pairs in related.items()})
+    def keep_related(self, inputs: dict[str, list], related: dict[str, list[tuple[Report, list[str]]]]) -> None:
+        if all(r.key for pairs in related.values() for r, _ in pairs):
+            save_state(self.cache_dir, "related", {"inputs": inputs, "related": {
+                slug: [(o.slug, why) for o, why in pairs] for slug, pairs in related.items()}})
 
     def job_key(self, what: tuple, reports: list[Report], related: list[tuple[Report, list[str]]] | None,
                 text_of_all: bool = False) -> str:

@@ -93,6 +93,10 @@ class Report:
     index_keys: dict[str, list[tuple[str, str]]] = field(default_factory=dict)  # kind -> (slug, label) of its index pages
     words: list[str] | None = None  # its body's words as the search folds them (render/search_words.py), sorted
     sort_key: tuple = ()  # newest first, then title, then page name (classify.py, once page names are known)
+    # what curated values replaced: {"found": the extracted values of the fields they override, "programme_long":
+    # the long name of the programme found}; kept with the body, so that a changed sidecar or front-matter is
+    # applied again to the same extraction instead of extracting the report again (build.curate_again)
+    extracted: dict[str, Any] | None = None
 
     @property
     def has_body(self) -> bool:

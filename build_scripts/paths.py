@@ -18,6 +18,7 @@ REPORTS_DIR = "rapports"  # one page per report: rapports/<slug>.md
 ORIGINALS_DIR = "originaux"  # original documents: originaux/<slug>/<file>
 FEEDS_DIR = "feeds"  # Atom feeds: feeds/rapports.xml, feeds/<theme>.xml
 UNITS_DIR = "lecons"  # statements: lecons/index.md, lecons/<kind page>.md
+STATEMENTS_INDEX = f"{UNITS_DIR}/index.json"  # the statements export: the list of its parts (statements_file)
 GLOSSARY_DIR = "glossaire"
 FRAGMENTS_DIR = "_generes"  # fragments included by hand-written pages, and data for the site hook
 HOME_FRAGMENT = f"{FRAGMENTS_DIR}/accueil.md"
@@ -38,6 +39,12 @@ def page_name(stem: str, n: int) -> str:
 def unit_page(kind: str) -> str:
     """The page name of one kind of statement ('recommandations')."""
     return UNIT_KINDS[kind].page
+
+
+def statements_file(year: int | None) -> str:
+    """One part of the statements export: the statements of the reports of one year ('lecons/lecons-2019.csv'),
+    or of the undated ones ('lecons/lecons-sans-date.csv')."""
+    return f"{UNITS_DIR}/lecons-{year if year else 'sans-date'}.csv"
 
 
 def report_page(slug: str) -> str:

@@ -106,7 +106,11 @@ class PhraseSets:
 
     def findall(self, folded: str) -> list[list[str]]:
         """Per list, the texts of its non-overlapping matches in ``folded``, in order (empty lists included)."""
-        out: list[list[str]] = [[] for _ in range(self.size)]
+        return [[hit for _, hit in found] for found in self.finditer(folded)]
+
+    def finditer(self, folded: str) -> list[list[tuple[int, str]]]:
+        """Per list, its non-overlapping matches in ``folded`` as (start, text), in order (empty lists included)."""
+        out: list[list[tuple[int, str]]] = [[] for _ in range(self.size)]
         if self.pattern is None:
             return out
         slots = self.slots
@@ -115,7 +119,7 @@ class PhraseSets:
             start = m.start()  # where the phrase starts in ``folded`` (one character after, in the scanned text)
             for i, hit in enumerate(m.groups()):
                 if hit is not None and start >= free[i]:
-                    out[slots[i]].append(hit)
+                    out[slots[i]].append((start, hit))
                     free[i] = start + len(hit)
         return out
 

@@ -5,12 +5,14 @@ import io
 import json
 import re
 import shutil
+from collections import Counter
 from pathlib import Path
 
 import frontmatter
 import pytest
 
 from build_scripts import sources
+from build_scripts.build import read_corpus
 
 from .conftest import SEEDS, corpus_folder, make_project
 
@@ -62,23 +64,45 @@ def test_index_lists_newest_first(seeds_built):
     assert benin.index("novembre 2024") < benin.index("date non précisée")
 
 
-@pytest.mark.parametrize("name", ["catalogue", "lecons"])
-def test_csv_files_open_in_french_excel_with_the_json_rows(seeds_built, name):
-    """UTF-8 with a byte-order mark (Excel then reads the accents right), ';' between columns (French Excel's list
-    separator), French headers; the same rows and values as the JSON."""
-    rows = json.loads((seeds_built / f"{name}.json").read_text(encoding="utf-8"))
-    raw = (seeds_built / f"{name}.csv").read_bytes()
+def excel_table(raw: bytes) -> list[list[str]]:
+    """A CSV as French Excel reads it: UTF-8 with a byte-order mark (Excel then reads the accents right), ';'
+    between columns (French Excel's list separator)."""
     assert raw.startswith(b"\xef\xbb\xbf")
-    table = list(csv.reader(io.StringIO(raw.decode("utf-8-sig"), newline=""), delimiter=";"))
+    return list(csv.reader(io.StringIO(raw.decode("utf-8-sig"), newline=""), delimiter=";"))
+
+
+def test_the_catalogue_csv_opens_in_french_excel_with_the_json_rows(seeds_built):
+    """French headers; the same rows and values as the JSON."""
+    rows = json.loads((seeds_built / "catalogue.json").read_text(encoding="utf-8"))
+    table = excel_table((seeds_built / "catalogue.csv").read_bytes())
     header, body = table[0], table[1:]
     assert len(body) == len(rows) > 0
-    assert header[:2] == (["page", "titre"] if name == "catalogue" else ["identifiant", "nature (identifiant)"])
+    assert header[:2] == ["page", "titre"]
     assert not {"slug", "title", "country", "organiser", "summary"} & set(header)
-    first = dict(zip(header, body[0]))
-    assert first["titre" if name == "catalogue" else "titre du rapport"] == rows[0]["title" if name == "catalogue"
-                                                                               else "report_title"]
-    if name == "catalogue":
-        assert all(r["url"].startswith("rapports/") and r["source"] for r in rows)
+    assert dict(zip(header, body[0]))["titre"] == rows[0]["title"]
+    assert all(r["url"].startswith("rapports/") and r["source"] for r in rows)
+
+
+def test_the_statements_export_holds_every_statement_once_in_one_csv_per_year(seeds_built, vocab):
+    """lecons/index.json lists the parts (one per year of the reports, undated ones apart) and their columns; read
+    together, the parts hold every statement of the corpus exactly once, each in the part of its report's year,
+    and the statements page offers every part for download."""
+    reports = {r.slug: r for r in read_corpus(SEEDS, vocab).reports}
+    index = json.loads((seeds_built / "lecons" / "index.json").read_text(encoding="utf-8"))
+    keys = [c["key"] for c in index["columns"]]
+    page = (seeds_built / "lecons" / "index.md").read_text(encoding="utf-8")
+    seen: Counter[str] = Counter()
+    for part in index["parts"]:
+        table = excel_table((seeds_built / "lecons" / part["file"]).read_bytes())
+        assert table[0] == [c["header"] for c in index["columns"]] and table[0][:2] == ["identifiant", "nature (identifiant)"]
+        rows = [dict(zip(keys, row)) for row in table[1:]]
+        assert len(rows) == part["statements"] and len({row["report"] for row in rows}) == part["reports"]
+        assert {reports[row["report"]].meta["year"] for row in rows} == {part["year"]}
+        assert all(row["report_title"] == reports[row["report"]].meta["title"] for row in rows)
+        assert f'href="{part["file"]}"' in page
+        seen.update(row["id"] for row in rows)
+    assert seen == Counter(f"{r.slug}#{u.uid}" for r in reports.values() for u in r.units)
+    assert len(index["parts"]) == 2 and not (seeds_built / "lecons.json").exists()
 
 
 def test_two_builds_give_identical_trees(tmp_path, cli):

@@ -1,5 +1,7 @@
 """Citations and exports: every export parses with a real parser; the catalogue of units is complete."""
 
+import csv
+import io
 import json
 
 import bibtexparser
@@ -103,16 +105,17 @@ def test_without_a_public_address_nothing_points_at_this_machine(reports):
     text = cite.report_citation(prodess, local)
     assert text.endswith(f"{cite.SITE_NAME}.") and "Disponible" not in text and "Consulté" not in text
     for export in (cite.bibtex(reports, local), cite.ris(reports, local), cite.csl_json(reports, local),
-                   *cite.units_catalogue(reports)):
+                   cite.units_csv(reports)):
         assert "127.0.0.1" not in export and "localhost" not in export
 
 
-def test_units_catalogue(reports):
+def test_statements_csv(reports):
     """One row per statement; its report named by page name and title (the rest of the report is in the
     catalogue, once)."""
-    rows_json, rows_csv = cite.units_catalogue(reports)
-    rows = json.loads(rows_json)
-    assert len(rows) == sum(len(r.units) for r in reports) == len(rows_csv.strip().split("\n")) - 1
+    table = list(csv.reader(io.StringIO(cite.units_csv(reports).lstrip("\ufeff"), newline=""), delimiter=";"))
+    keys = {cite.CSV_HEADERS[k]: k for k in cite.UNIT_FIELDS}
+    rows = [{keys[h]: v for h, v in zip(table[0], row)} for row in table[1:]]
+    assert len(rows) == sum(len(r.units) for r in reports)
     prodess = {r.slug for r in reports if r.meta["programme"] == "PRODESS"}
     recs = [r for r in rows if r["kind"] == "recommendation" and r["report"] in prodess]
     assert len(recs) == 5 and all(r["structure"] and r["deadline"] and r["id"].startswith(r["report"] + "#rec-")

@@ -82,6 +82,57 @@ def test_several_countries_give_a_list(vocab):
     assert isinstance(value, list) and {"Bénin", "Niger", "Mali", "Burkina Faso"} <= set(value)
 
 
+@pytest.mark.parametrize("text,countries", [
+    # leaders 'venus du' each country, an acronym in brackets inside the list: all of them, with the host
+    ("Le ministre a ouvert mardi à Bangui un atelier sous-régional sur le VIH. Des responsables venus du Burundi, du "
+     "Cameroun, de la République démocratique du Congo (RDC), du Tchad et de la République centrafricaine prennent "
+     "part à cet atelier.", {"Burundi", "Cameroun", "République démocratique du Congo", "Tchad",
+                              "République centrafricaine"}),
+    # a meeting 'entre' countries, named in the usual short forms
+    ("Une réunion transfrontalière entre le Congo-Kinshasa, le Congo-Brazzaville et la Centrafrique s'est tenue à "
+     "Bangui sur la surveillance de la rougeole.", {"République démocratique du Congo", "Congo",
+                                                    "République centrafricaine"}),
+    # a workshop held in eight countries 'que sont' …
+    ("Le cabinet a lancé le 25 janvier à Kaya une formation en ligne suivie au Burkina Faso et dans trois pays "
+     "francophones que sont le Mali, le Niger et le Tchad.", {"Burkina Faso", "Mali", "Niger", "Tchad"}),
+    # two countries as the subject of the meeting
+    ("Le Mali et le Sénégal ont tenu à Kayes une réunion sur la transhumance du bétail.", {"Mali", "Sénégal"}),
+    # delegations named by their demonyms
+    ("Des délégations béninoise, togolaise et nigérienne ont pris part à la rencontre de Lomé sur la rougeole.",
+     {"Bénin", "Togo", "Niger"}),
+])
+def test_the_countries_taking_part_are_all_listed(text, countries, vocab):
+    assert set(extract_country(text, vocab).value) == countries
+
+
+@pytest.mark.parametrize("text,country", [
+    # countries listed in passing (epidemics elsewhere) are not the meeting's
+    ("L'OOAS a tenu un atelier les 13 et 14 mai 2019 à Ouagadougou sur la surveillance. Après Ebola, des foyers de "
+     "dengue ont touché le Sénégal, la Côte d'Ivoire et le Nigeria, et la fièvre de Lassa sévit au Nigeria. Le centre "
+     "régional, basé à Abuja au Nigeria, appuie les États membres.", "Burkina Faso"),
+    # a project's countries, in a national workshop
+    ("Le projet de surveillance mis en place dans 3 pays, à savoir le Tchad, le Niger et le Cameroun, s'achève. Le "
+     "ministre a présidé à Yaoundé l'atelier national de diffusion des résultats du projet au Cameroun.", "Cameroun"),
+    # a neighbour is not where the meeting is
+    ("Le gouverneur de la région de Kolda a présidé jeudi le comité régional de développement. Des soins ont été "
+     "offerts aux populations de Kolda et de la Gambie voisine.", "Sénégal"),
+    # a teaser for another article at the end of the page
+    ("La ministre de la Santé a lancé à Nouakchott une campagne de dépistage de la malnutrition dans toutes les "
+     "wilayas mauritaniennes.\nLe Conseil de transition du Mali a adopté lundi un projet de loi ...", "Mauritanie"),
+    # countries merely cited after the meeting's own sentence
+    ("Le Mali a tenu à Kayes une réunion sur la transhumance ; le Sénégal et la Guinée ont été cités en exemple.", "Mali"),
+    # a province of a country recently added to places.yml
+    ("La revue provinciale du programme de vaccination s'est tenue à Gitega avec les districts de Ngozi.", "Burundi"),
+])
+def test_a_meeting_has_one_host_country_unless_the_text_says_who_takes_part(text, country, vocab):
+    assert extract_country(text, vocab).value == country
+
+
+def test_with_no_place_named_the_programme_gives_the_country(vocab):
+    found = extract_country("Le ministre a lancé la phase d'enrôlement du projet ARCH.", vocab, {"Bénin": 1.5})
+    assert found.value == "Bénin" and found.confidence < 0.7
+
+
 @pytest.mark.parametrize("text,programme", [
     ("Dans le cadre du projet SANTÉ-ZINDER, le comité de pilotage a validé le PTA 2023. Le projet SANTÉ-ZINDER "
      "a succédé au projet PASS-Zinder.", "SANTÉ-ZINDER"),
@@ -198,11 +249,16 @@ def test_a_committee_named_without_its_owner_gives_way_to_the_owner(vocab):
     assert found.value and "district sanitaire de Dori" in found.value.lower() or "DS-Dori" in (found.value or "")
 
 
-def test_activities_a_body_runs_are_not_confident_evidence_for_the_meeting(vocab):
-    from build_scripts.models import CONFIDENT
-    text = ("Les femmes du foyer de Dori bénéficient des visites foraines organisées par le Centre de santé de Dori "
+def test_activities_a_body_runs_are_weaker_evidence_than_a_sentence_saying_who_organised(vocab):
+    runs = ("Les femmes du foyer de Dori bénéficient des visites foraines organisées par le Centre de santé de Dori "
             "pour des consultations nutritionnelles. Une délégation a visité le foyer le 3 mars 2024.")
-    assert extract_organiser(text, vocab).confidence < CONFIDENT
+    organised = ("Le Centre de santé de Dori a organisé le 3 mars 2024 une journée de consultations nutritionnelles au "
+                 "foyer des femmes de Dori.")
+    assert extract_organiser(runs, vocab).confidence < extract_organiser(organised, vocab).confidence
+    both = ("Les femmes du foyer de Dori bénéficient des visites foraines organisées par le Centre de santé de Dori. "
+            "La Direction régionale de la santé du Sahel a organisé le 3 mars 2024 à Dori une revue des consultations "
+            "nutritionnelles.")
+    assert extract_organiser(both, vocab).value.startswith("Direction régionale de la santé du Sahel")
 
 
 @pytest.mark.parametrize("text,organiser", [

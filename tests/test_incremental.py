@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from build_scripts import build as build_module
 from build_scripts import incremental, readers
 from build_scripts.cli import main
 from build_scripts.config import DATA_DIR
@@ -106,6 +107,27 @@ def test_a_sidecar_is_picked_up_when_the_report_file_is_unchanged(setup):
     sidecar.unlink()
     build()
     assert tree(docs) == cold()
+    assert "Atelier relu" not in (docs / "catalogue.json").read_text(encoding="utf-8")
+
+
+def test_a_changed_sidecar_is_applied_to_the_last_extraction_without_extracting_again(setup, monkeypatch):
+    """Curated values are applied after extraction: a new, changed or removed sidecar curates the report's cached
+    extraction again (the extracted values it overrode come back when it goes) and gives the cold output."""
+    source, docs, build, cold, reads = setup
+    extracted: list[str] = []
+    real = build_module.extract_report
+    monkeypatch.setattr(build_module, "extract_report", lambda doc, vocab: extracted.append(doc.source) or real(doc, vocab))
+    sidecar = source / EDITED.replace(".txt", ".meta.yml")
+    for curated in ("title: Atelier relu par la curatrice\nprogramme: PRODESS\n",
+                    "themes: [health-financing]\ncountry: Mali\n", None):
+        if curated is None:
+            sidecar.unlink()
+        else:
+            sidecar.write_text(curated, encoding="utf-8")
+        build()
+        assert reads == [EDITED] and extracted == []
+        assert tree(docs) == cold()
+        extracted.clear()
     assert "Atelier relu" not in (docs / "catalogue.json").read_text(encoding="utf-8")
 
 

@@ -97,7 +97,7 @@ def test_sentence_case_keeps_acronyms_and_names_and_restores_accents():
 def test_cases_are_labelled_with_known_theme_slugs_and_unique_ids(vocab):
     cases = realtext.load_cases()
     assert len(cases) >= 40 and len({c["id"] for c in cases}) == len(cases)
-    assert {c["half"] for c in cases} == {"A", "B", "C"}
+    assert {c["half"] for c in cases} <= set(realtext.HALVES) and {"A", "B"} <= {c["half"] for c in cases}
     for c in cases:
         assert c.get("url") and c.get("query"), c["id"]
         unknown = set(c.get("themes") or []) - set(vocab.theme_by_slug)
@@ -126,8 +126,10 @@ def test_letterhead_titles_are_recognised():
     assert not realtext.is_letterhead("Atelier de validation du plan de la DRS de Kara", [])
 
 
-# measured on 135: 0.86, 0.85, 0.87 (programme, after extract4), 0.79 (organiser with names that run on into the sentence counted wrong)
-FLOORS = {"country": 0.84, "date": 0.83, "programme": 0.85, "organiser": 0.77}
+# measured on all 183 cases (parts A-D) after the 2026-12-06 passes: country 0.94, date 0.95, programme 0.84,
+# organiser 0.80 (programme and organiser chosen by the fitted scorer, whose weights saw parts A-C; cross-validated
+# figures in build_scripts/data/weights.yml); part D alone, labelled blind: 0.88, 0.90, 0.77, 0.56
+FLOORS = {"country": 0.92, "date": 0.93, "programme": 0.82, "organiser": 0.78}
 
 
 def test_a_name_that_runs_on_into_the_sentence_is_not_right():
@@ -147,7 +149,7 @@ def test_real_text_accuracy_stays_where_it_was_measured(vocab):
     tally = realtext.score_cases(cases, vocab)
     low = {f: f"{tally.ok[f]}/{tally.n[f]}" for f, floor in FLOORS.items() if tally.ok[f] / tally.n[f] < floor}
     assert not low, f"fields under their floor {FLOORS}: {low}"
-    assert tally.letterheads <= 6  # measured: 6 of 135 (2 in B, 4 in C)
+    assert tally.letterheads == 0  # measured: 0 of 135 after the datetitle pass (was 6, then 4)
 
 
 def test_a_letterhead_cut_over_two_lines_and_an_agency_name_are_not_the_title(vocab):
@@ -163,11 +165,11 @@ def test_check_shows_the_losing_candidates_and_their_evidence(tmp_path, cli):
     source = tmp_path / "src"
     source.mkdir()
     (source / "kara.txt").write_text(
-        "Atelier sur la surveillance à Kara\n\nLe ministre de la Santé, Dr Kossi Amégan, a présidé le 4 mars 2024 à "
-        "Kara l'ouverture de l'atelier de révision des outils de surveillance, en présence du directeur régional de "
-        "la santé de la Kara et des partenaires du Togo.\n", encoding="utf-8")
-    out = cli("check", "--source", source).out
-    assert "organiser = 'Ministère de la Santé" in out and "its head presided" in out
+        "Atelier sur la surveillance à Kara\n\nL'atelier de révision des outils de surveillance s'est ouvert le 4 mars "
+        "2024 à Kara en présence du ministre de la Santé, Dr Kossi Amégan, et du directeur régional de la santé de la "
+        "Kara.\n", encoding="utf-8")
+    out = cli("check", "--source", source).out  # an organiser only hinted at is uncertain: check lists it
+    assert "organiser = 'Ministère de la Santé" in out and "its minister or head is named" in out
     assert "other candidate: 'Direction régionale de la santé" in out
 
 
@@ -176,3 +178,35 @@ def test_a_dateline_in_styled_bold_letters_is_read_as_plain_text(vocab):
     text = unstyle("𝗗𝗼𝗿𝗶, 𝟭𝟳 𝗷𝘂𝗶𝗹𝗹𝗲𝘁 𝟮𝟬𝟮𝟱 – Le district sanitaire de Dori a tenu ce jeudi sa revue annuelle avec ses partenaires.")
     lead = strip_lead(text)
     assert lead.publication == "2025-07-17" and lead.place == "Dori"
+
+
+@pytest.mark.parametrize("text,publication,event", [
+    # a byline with its date: the day the item was published, not the event's
+    ("Santé Infos\n\nKayes : 40 infirmiers formés\n\nSanté Infos | Par Awa Diallo - 15 septembre 2025\n\n"
+     "Le ministère de la Santé a lancé une formation pour 40 infirmiers venus de tous les cercles de la région.",
+     "2025-09-15", None),
+    # an agency's credit with place and date in brackets: 'depuis mardi' is read against it
+    ("© Agence Kara Presse (Kara, le 30 août 2012) — Les représentants des associations participent depuis mardi à "
+     "Kara à un atelier de validation du plan régional de santé.", "2012-08-30", "2012-08-28"),
+    # a date alone on the last line: the publication date, against which 'ce vendredi' is read
+    ("Le secrétaire exécutif a appelé les partenaires à travailler avec les associations. C'était ce vendredi lors "
+     "d'une réunion d'évaluation des activités du comité.\nJournal\n7 novembre 2022", "2022-11-07", "2022-11-04"),
+    # a page's month refined by its dateline's day: 'ce lundi' is that day
+    ("Date : 2018-03\nKINSHASA, 12 MARS 2018 - Le ministre a présidé l'ouverture ce lundi à Kinshasa des travaux "
+     "d'évaluation du plan, après l'auto-évaluation réalisée en décembre 2017.", "2018-03-12", "2018-03-12"),
+])
+def test_publication_dates_from_bylines_credits_and_last_lines_date_the_relative_days(text, publication, event, vocab):
+    assert strip_lead(text).publication == publication
+    assert _meta(text, vocab)["date"] == event
+
+
+def test_an_earlier_event_recalled_in_a_news_item_is_not_its_date():
+    start, _ = extract_dates("Le ministère a organisé ce jeudi la restitution de sa participation à l'Assemblée mondiale "
+                             "de la Santé tenue à Genève du 19 au 27 mai 2025.", publication="2025-07-17")
+    assert start.value == "2025-07-17" and "inferred" in start.method
+
+
+def test_a_subtitle_naming_the_organiser_and_the_date_is_not_a_byline():
+    lead = strip_lead("Atelier organisé par la DRS de Kara, le 12 mars 2024\n\nLes agents des districts ont validé "
+                      "leur plan opérationnel et se sont engagés à transmettre leurs rapports à temps à la direction.")
+    assert lead.publication is None and lead.removed == []

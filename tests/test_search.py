@@ -1,6 +1,8 @@
 """Search as a nurse on a phone uses it: results first, clean snippets, typos forgiven, sort and period."""
 
+import csv
 import gzip
+import io
 import json
 import re
 import threading
@@ -177,7 +179,14 @@ def test_serve_compresses_text_files(tmp_path):
 
 
 def _a_recommendation(site):
-    rows = json.loads((site.docs / "lecons.json").read_text(encoding="utf-8"))
+    """A recommendation of the statements export (its parts read as lecons/index.json lists them) and three long
+    words of it."""
+    folder = site.docs / "lecons"
+    index = json.loads((folder / "index.json").read_text(encoding="utf-8"))
+    keys = [c["key"] for c in index["columns"]]
+    rows = [dict(zip(keys, row)) for part in index["parts"]
+            for row in list(csv.reader(io.StringIO((folder / part["file"]).read_text(encoding="utf-8-sig"),
+                                                   newline=""), delimiter=index["separator"]))[1:]]
     recs = sorted((r for r in rows if r["kind"] == "recommendation"), key=lambda r: r["id"])
     for r in recs:
         words = sorted({w for w in re.findall(r"[^\W\d_]{7,}", r["text"])}, key=lambda w: (-len(w), w))[:3]

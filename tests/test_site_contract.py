@@ -58,16 +58,18 @@ def test_the_hook_and_the_generator_name_the_same_keys_and_files():
 
 
 def test_the_theme_indentation_goes_but_no_text_that_shows():
-    """Whitespace between two tags that starts with a line break becomes one line break; <pre>, <textarea>,
-    <script>, <style>, attribute values (escaped by every template: no raw '<' or '>') and text keep every
-    character."""
+    """Whitespace that holds a line break and touches a tag becomes one line break (the theme's indented
+    labels: '<span>\n    Accueil\n  </span>'); <pre>, <textarea>, <script>, <style>, <code>, <kbd>,
+    attribute values (escaped by every template: no raw '<' or '>') and text keep every character."""
     page = ('<ul>\n    <li>\n      <a title="a &gt;\n  &lt; b">un</a>\n      <a>deux</a>  texte\n   suite</li>\n</ul>\n'
             '<pre>\n    <b>code</b>\n    indenté</pre>\n<textarea>\n  <i>x</i>\n</textarea>\n'
-            '<script type="application/json">{"a": ">\\n  <"}\n    </script>\n  <p>\u00a0</p>')
+            '<script type="application/json">{"a": ">\\n  <"}\n    </script>\n  <p>\u00a0</p>'
+            '<span>\n    \n  Accueil\n  \n </span><code>\n  x\n</code><kbd>\n Ctrl\n</kbd>')
     squeezed = hooks.on_post_page(page, None, None)
     assert squeezed == ('<ul>\n<li>\n<a title="a &gt;\n  &lt; b">un</a>\n<a>deux</a>  texte\n   suite</li>\n</ul>\n'
                         '<pre>\n    <b>code</b>\n    indenté</pre>\n<textarea>\n  <i>x</i>\n</textarea>\n'
-                        '<script type="application/json">{"a": ">\\n  <"}\n    </script>\n<p>\u00a0</p>')
+                        '<script type="application/json">{"a": ">\\n  <"}\n    </script>\n<p>\u00a0</p>'
+                        '<span>\nAccueil\n</span><code>\n  x\n</code><kbd>\n Ctrl\n</kbd>')
 
 
 def test_what_a_split_build_relies_on():
@@ -89,15 +91,6 @@ def test_what_a_split_build_relies_on():
     assert pages.Page.present_anchor_ids is None
     assert "inclusion(file.inclusion)" in inspect.getsource(Files.copy_static_files)
     assert not InclusionLevel.is_included(InclusionLevel.EXCLUDED)
-
-
-def test_the_quick_squeeze_says_what_the_one_pattern_says():
-    """on_post_page squeezes the text between kept elements by a plain replacement: the same output as the one
-    pattern (SQUEEZE) on whitespace next to kept elements, upper-case tags, and an element never closed."""
-    cases = ["<p>\n  <PRE>\n <b>x</b>\n</PRE>\n  <p>", "<div>\n<script>a</script>\n\n<style>b</style>\n <i>",
-             "<pre>\n  <b>jamais fermé\n  <i>", "  \n<a>\n</a>\n", "<pre></pre><pre>\n</pre>\n<x>", "", "<a> \r\n\t <b>"]
-    for page in cases:
-        assert hooks.on_post_page(page, None, None) == hooks.SQUEEZE.sub(lambda m: m.group(1) or "\n", page), page
 
 
 def test_links_reused_within_a_folder_are_those_mkdocs_gives_each_page(tmp_path, caplog):

@@ -59,6 +59,8 @@ def test_furniture_captions_and_bylines_are_not_titles(line):
     "Lors de la revue annuelle, le district de Dori fait le bilan",   # a headline may open on 'lors de'
     "Réforme du système de santé : les partenaires d'accord",         # 'Réf' is not a reference number
     "Atelier de validation du plan 2025 de la DRS de Dori",
+    "E-santé : le district de Dori ouvre son dossier patient",        # not a lettered section 'E-'
+    "10 agents formés à Dori",                                        # not a numbered section
 ])
 def test_headlines_that_look_like_furniture_stay_titles(line):
     assert not not_a_title(line)
@@ -84,3 +86,75 @@ def test_a_composed_title_names_the_event_not_the_verb_after_it():
     assert event_phrase(text) == "Mission conjointe de travail"
     assert event_phrase("La revue du 1er trimestre 2024 se tient du 3 au 5 mars.") == "Revue du 1er trimestre 2024"
     assert event_phrase("Le comité directeur est un cadre d'échange entre responsables.") == "Comité directeur"
+
+
+@pytest.mark.parametrize("line", [
+    "(Le ministère et ses partenaires lancent les travaux)",  # a kicker in brackets over the text
+    "TINZA-DORI-SANTE-FORMATION",                            # an agency's slug of keywords
+    "VI.1. Cible et contenu de la formation",                # a numbered subsection
+    "2.3) Déroulement des travaux",
+    "Contexte sanitaire tinzan après la pandémie",           # a subhead opening on 'Contexte'
+])
+def test_kickers_slugs_and_subsections_are_not_titles(line):
+    assert not_a_title(line)
+
+
+def test_a_hard_wrapped_line_of_the_first_paragraph_is_not_a_headline():
+    blocks = [Block("paragraph", ["VI. Commentaires"]), Block("paragraph", ["Les infirmières du centre de santé de Dori"]),
+              Block("paragraph", ["ont été la cible de l'atelier de formation réalisé le 15 avril 2011."]),
+              Block("paragraph", ["La salle était bien aérée."])]
+    assert headline(blocks) is None
+
+
+def test_a_page_stamp_before_the_headline_is_not_part_of_it():
+    blocks = [Block("paragraph", ["date 2025-01 TINZA-DORI-SANTE"]),
+              Block("paragraph", ["Dori : le district forme ses agents de santé communautaire"]),
+              Block("paragraph", ["Le district sanitaire de Dori a formé, le samedi 25 janvier 2025, quarante agents."])]
+    assert headline(blocks, {"date 2025-01"})[0] == "Dori : le district forme ses agents de santé communautaire"
+
+
+def test_a_composed_title_reads_as_a_librarian_would_write_it():
+    from build_scripts.extract.titles import event_phrase, extract_title
+    # a hard-wrapped sentence, the length of the workshop dropped, capitals in sentence case
+    assert (event_phrase("La rencontre a eu lieu lors de la Journée d'information\net de sensibilisation sur la "
+                         "mutuelle.") == "Journée d'information et de sensibilisation sur la mutuelle")
+    assert event_phrase("tel est l'objectif d'un atelier de formation de cinq jours, organisé à Kiffa.") == "Atelier de formation"
+    assert event_phrase("LE FORUM SOUS RÉGIONAL DE COLLABORATION S'EST OUVERT À DORI.") == "Forum sous régional de collaboration"
+    # event, organiser, place and date; a common noun alone is no organiser
+    blocks = [Block("paragraph", ["Un atelier de validation du plan régional s'est tenu à Dori le 3 mars 2024 avec les "
+                                  "districts de la région."])]
+    title = extract_title(blocks, blocks[0].lines[0], programme=None, organiser_short="Agence", date="2024-03-03",
+                          place="Dori").value
+    assert title == "Atelier de validation du plan régional, Dori, 3 mars 2024"
+
+
+@pytest.mark.parametrize("first,expected", [
+    # a plan's years in the headline do not make it a date line
+    (["Tinza : la région de Dori valide son plan de développement sanitaire 2023–2030"],
+     "Tinza : la région de Dori valide son plan de développement sanitaire 2023–2030"),
+    # a headline 'Place : statement.' ending on a full stop
+    (["Dori : quand les grèves freinent la vaccination."], "Dori : quand les grèves freinent la vaccination."),
+    # a long research title, repeated by the page
+    (["Mobilisation des relais communautaires pour la vaccination de routine dans les districts sanitaires à fort "
+      "défi sécuritaire de la région du Sahel : une approche de proximité évaluée sur deux ans, Dori, Tinza, 2024"] * 2,
+     "Mobilisation des relais communautaires pour la vaccination de routine dans les districts sanitaires à fort "
+     "défi sécuritaire de la région du Sahel : une approche de proximité évaluée sur deux ans, Dori, Tinza, 2024"),
+])
+def test_headlines_with_years_full_stops_or_many_words(first, expected):
+    blocks = [Block("paragraph", [line]) for line in first] + [
+        Block("paragraph", ["Le district sanitaire de Dori a tenu sa revue annuelle le 3 mars 2024 avec ses partenaires."])]
+    assert headline(blocks)[0] == expected
+
+
+def test_a_long_first_sentence_is_not_a_headline():
+    blocks = [Block("paragraph", ["Ce jour 23 avril 2018 s'est tenue dans la salle de conférence de la fédération une séance "
+                                  "de travail entre l'équipe du projet et le personnel de la plateforme autour de l'extension "
+                                  "du projet aux districts de la région"]),
+              Block("paragraph", ["La séance a été ouverte par le président de la fédération."])]
+    assert headline(blocks) is None
+
+
+def test_sentence_case_writes_places_as_the_gazetteer_does_and_keeps_french_words_it_lacks(vocab):
+    from build_scripts.extract.titles import known_names, sentence_case
+    assert (sentence_case("RÉUNION TRANSFRONTALIÈRE NIGER-NIGERIA SUR LA POLIOMYÉLITE À SÉGOU", frozenset(),
+                          known_names(vocab)) == "Réunion transfrontalière Niger-Nigeria sur la poliomyélite à Ségou")

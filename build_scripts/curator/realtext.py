@@ -215,14 +215,17 @@ def table(tallies: dict[str, Tally]) -> list[str]:
     return lines
 
 
+# The parts of the set, in the order they were labelled, and what each has been used for.
+HALVES = {"A": "dev", "B": "dev since pass 3", "C": "dev since 12-06", "D": "blind"}
+
+
 def run_realtext(vocab: Vocabulary, *, verbose: bool, half: str | None = None, cases_path: Path = CASES,
                  cache: Path = CACHE) -> tuple[int, list[str]]:
-    """The real-text table (halves A, B and C, and all) as lines; the failures of one half with --verbose."""
+    """The real-text table (one column per part of the set, and all) as lines; the failures of one half with --verbose."""
     out: list[str] = []
     cases = load_cases(cases_path)
-    halves = {"A (dev)": [c for c in cases if c.get("half") == "A"],
-              "B (held out, pass 1-2)": [c for c in cases if c.get("half") == "B"],
-              "C (blind)": [c for c in cases if c.get("half") == "C"], "all": cases}
+    halves = {f"{key} ({label})": [c for c in cases if c.get("half") == key] for key, label in HALVES.items()}
+    halves["all"] = cases
     tallies = {name: score_cases(group, vocab, cache) for name, group in halves.items() if group}
     have = len(cases) - len(tallies["all"].missing) if cases else 0
     out.append(f"real-text set ({cases_path.name}): {len(cases)} cases, {have} with a cached excerpt"

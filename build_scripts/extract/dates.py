@@ -22,7 +22,11 @@ D = r"(?:1er|[0-3]?\d)"
 Y = r"(?:19|20)\d\d"
 MONTH_LEADS = ("en", "au mois de", "mois de", "courant")
 YEAR_LEADS = ("au titre de l'(?:annee|exercice)", "pour l'annee", "exercice", "edition",
-              "session(?: ordinaire| annuelle)?(?: de)?", "revue annuelle(?: conjointe)?(?: de)?", "bilan annuel")
+              "session(?: ordinaire| annuelle)?(?: de)?")
+# A year after these names the period a review, balance or report covers ('la revue annuelle conjointe 2018' is
+# held in 2019, 'le bilan au titre de l'année 2015' is drawn up after it): not the year of the meeting.
+PERIOD_REVIEWED = re.compile(r"\b(?:bilan|revue|rapport|resultats|performances|activites|comptes|etats financiers)\b"
+                             r"(?:\s+(?:annuel(?:le)?s?|conjointe?s?|financiere?s?|de mise en \w+|des activites))*\s*$")
 
 
 def _initials(*words: str) -> str:
@@ -38,7 +42,7 @@ def _starting_with(initials: str, pattern: str) -> re.Pattern[str]:
 DAY_START = r"\d" + _initials(*WEEKDAYS)  # a day number, or the weekday before it
 RANGE = _starting_with(DAY_START + "d",
     rf"\b(?:du\s+)?(?P<wd1>{WD})?(?P<d1>{D})(?:\s+{M.format('m1')})?(?:\s+(?P<y1>{Y}))?"
-    rf"\s+(?:au|-|–|jusqu'au)\s+(?P<wd2>{WD})?(?P<d2>{D}|[0-3]\d\d(?=\s))\s*{M.format('m2')}(?:\s+(?P<y2>{Y}))?\b")
+    rf"(?:\s+(?:au|jusqu'au)\s+|\s*[-–]\s*)(?P<wd2>{WD})?(?P<d2>{D}|[0-3]\d\d(?=\s))\s*{M.format('m2')}(?:\s+(?P<y2>{Y}))?\b")
 LIST = _starting_with(DAY_START + "l",
     rf"\b(?:les?\s+)?(?P<wd1>{WD})?(?P<days>{D}(?:\s*,\s*(?:le\s+)?{D})*\s+(?:et|&)\s+(?:le\s+)?{D})"
     rf"\s+{M.format('m2')}(?:\s+(?P<y2>{Y}))?\b")
@@ -58,9 +62,10 @@ TITLE_YEAR = re.compile(rf"(?m),\s*(?P<y1>{Y})\s*$")
 EVENT_WORDS = re.compile(
     r"s'est tenu|se sont tenu|a tenu|ont tenu|\btenue?s?\b|s'est deroule|se sont deroule|a eu lieu|ont eu lieu|c'etait|"
     r"se tient|se tiendra|a organise|ont organise|organise|a abrite|a reuni|ont reuni|s'est reuni|se sont reuni|"
-    r"a accueilli|a ete lance|a preside|a lance|a ouvert|ont ouvert|a demarre|ont demarre|ouverture|du\s+\d")
+    r"a accueilli|a ete lance|a preside|a lance|a ouvert|ont ouvert|a demarre|ont demarre|a debute|ont debute|"
+    r"a commence|ont commence|ouverture|du\s+\d")
 EVENT_NOUNS = re.compile(r"atelier|session|reunion|seance|travaux|assises|rencontre|formation|campagne|revue|mission|"
-                         r"conference|journee")
+                         r"conference|journee|comite|conseil|forum|seminaire|colloque|ceremonie|lancement|assemblee")
 PUBLICATION = re.compile(r"publie|mis en ligne|mise a jour|mis a jour|actualite|posted|\|\s*\w|redige le|source\s*:")
 PAST = re.compile(r"(?:depuis|lors (?:du|de la|des)|decide|adopte|en date du|precedent|derniere?|avait|"
                   r"dernier|passe|au cours de l'annee)[^.\n]{0,40}$|suite (?:a|au)[^.\n]{0,120}$")
@@ -68,6 +73,8 @@ DEADLINE = re.compile(r"(?:echeance|delai|d'ici|avant le|au plus tard|prevue?s?|
                       r"a partir du|des le|fin|debut|horizon)\s*:?\s*(?:pour |le |du |au |en |pour le |l'horizon )?$")
 ENDED = re.compile(r"(?:acheve|cloture|pris fin|prend fin|se sont termine|s'est termine|fin des travaux)\w*\s+(?:le |ce )?$")
 STATUS = re.compile(r"(?:situation|point|bilan|donnees|chiffres)\s+(?:au|du|a la date du|arretee? au)\s*$")
+# 'les travaux qui ont débuté depuis le 4 mars', 'participent depuis mardi': the day the event began, not the past
+STARTED_SINCE = re.compile(r"(?:debute|commence|demarre|ouverts?|en reunion|participent|prennent part)\s+depuis\s+(?:le\s+)?$")
 SIGNATURE = re.compile(r"(?:fait a\s+[\w' -]+|^[\w' -]{2,30}),?\s+le\s*$")
 
 
@@ -224,22 +231,31 @@ def _candidates(folded: str, publication: str | None = None) -> list[Candidate]:
     for m in MONTH_YEAR.finditer(folded):
         add(m, _iso(int(m.group("y1")), MONTHS[m.group("m1")]), None, 1.5, "month and year")
     for m in YEAR_ONLY.finditer(folded):
+        if not m.group(0).startswith(("session", "edition")) and PERIOD_REVIEWED.search(
+                folded, max(0, m.start() - 40), m.start()):
+            continue  # 'le bilan au titre de l'année 2015': the period reviewed
         add(m, _iso(int(m.group("y1"))), None, 1.0, "year of the session")
     for m in TITLE_YEAR.finditer(folded, 0, 400):
         add(m, _iso(int(m.group("y1"))), None, 1.0, "year closing the title line")
-    years = [int(c.start[:4]) for c in found] or [
-        int(m.group(0)) for m in YEAR.finditer(folded)  # a target ('d'ici 2030') is not the year of the event
+    dated = [int(c.start[:4]) for c in found]
+    bare = [] if dated else [
+        (m.start(), int(m.group(0))) for m in YEAR.finditer(folded)  # a target ('d'ici 2030') is not the year of the event
         if not re.search(r"(?:d'ici|horizon|a l'horizon|vision|agenda|objectifs?)\s*(?:de |d')?(?:l'an\s*)?$",
                          folded[max(0, m.start() - 25): m.start()])]
-    if publication:  # a date without a year is most likely in the year of publication
-        years = years + [int(publication[:4])] * 3
+    published = [int(publication[:4])] * 3 if publication else []  # a date without a year is most likely in the year of publication
+
+    def years_near(pos: int) -> list[int]:
+        """The years a day given without one may take: those of the dates of the text, else the bare years written
+        near it ('revue annuelle 2017, ce jeudi 22 février'), not a statistic's paragraphs away; and the year of
+        publication."""
+        return (dated or [y for at, y in bare if abs(at - pos) <= NEAR_YEAR]) + published
     for m in ranges:
         if m.group("y2") or any(a <= m.start() < b for a, b in taken):
             continue
         m2 = MONTHS[m.group("m2")]
         m1 = MONTHS[m.group("m1")] if m.group("m1") else m2
         wd = m.group("wd1")
-        year = _year_for(years, m1, _day(m.group("d1")), wd.strip() if wd else None)
+        year = _year_for(years_near(m.start()), m1, _day(m.group("d1")), wd.strip() if wd else None)
         if year is not None:
             add(m, _iso(year, m1, _day(m.group("d1"))), _iso(year + (m1 > m2), m2, _day(m.group("d2"))), 2.6,
                 "date range, year from the text")
@@ -248,7 +264,7 @@ def _candidates(folded: str, publication: str | None = None) -> list[Candidate]:
             continue
         days = [_day(d) for d in re.findall(D, m.group("days"))]
         mo = MONTHS[m.group("m2")]
-        year = _year_for(years, mo, days[0], None)
+        year = _year_for(years_near(m.start()), mo, days[0], None)
         if year is not None:
             add(m, _iso(year, mo, days[0]), _iso(year, mo, days[-1]), 2.6, "list of days, year from the text")
     for m in singles:  # day and month with no year: the year comes from the text
@@ -257,7 +273,7 @@ def _candidates(folded: str, publication: str | None = None) -> list[Candidate]:
         if re.match(r"\s*(?:de )?(?:chaque|toute?s? les?) (?:annee|an)s?\b", folded[m.end(): m.end() + 30]):
             continue  # 'célébrée le 1er décembre de chaque année': a recurring day, not this event's
         wd = m.group("wd1")
-        cand = _year_for(years, MONTHS[m.group("m1")], _day(m.group("d1")), wd.strip() if wd else None)
+        cand = _year_for(years_near(m.start()), MONTHS[m.group("m1")], _day(m.group("d1")), wd.strip() if wd else None)
         if cand is not None:
             base = 2.8 if wd else 2.0
             add(m, _iso(cand, MONTHS[m.group("m1")], _day(m.group("d1"))), None, base,
@@ -284,7 +300,29 @@ def _year_for(years: list[int], month: int, day: int, weekday: str | None) -> in
     return ranked[0]
 
 
-def _score(c: Candidate, folded: str, lines: dict[int, bool] | None = None) -> float:
+NEAR_YEAR = 300  # characters: a bare year this close to a day without one gives it its year
+RECENT_DAYS = 30  # a press item reports what happened in the weeks before it was published
+
+
+def _last_day(date: str) -> dt.date:
+    """The last day a date at any precision ('2024', '2024-03', '2024-03-05') can stand for."""
+    if len(date) == 4:
+        return dt.date(int(date), 12, 31)
+    if len(date) == 7:
+        y, m = int(date[:4]), int(date[5:])
+        return dt.date(y + (m == 12), m % 12 + 1, 1) - dt.timedelta(days=1)
+    return dt.date.fromisoformat(date)
+
+
+def _long_before(c: Candidate, publication: str | None) -> bool:
+    """The date lies more than a few weeks before the day the text was published: an earlier event recalled
+    ('la 78e Assemblée mondiale tenue à Genève du 19 au 27 mai', 'l'auto-évaluation réalisée en décembre 2017')."""
+    if not publication or len(publication) != 10:
+        return False
+    return (dt.date.fromisoformat(publication) - _last_day(c.start)).days > RECENT_DAYS
+
+
+def _score(c: Candidate, folded: str, lines: dict[int, bool] | None = None, publication: str | None = None) -> float:
     line_start = folded.rfind("\n", 0, c.pos) + 1
     line_end = folded.find("\n", c.endpos)
     before = folded[max(line_start, c.pos - 160): c.pos]
@@ -298,7 +336,7 @@ def _score(c: Candidate, folded: str, lines: dict[int, bool] | None = None) -> f
         score += 1.5
     if _publication_line(folded, line_start, line_end, {} if lines is None else lines) or re.search(r"publie|mis en ligne", before[-40:]):
         score -= 5.0
-    if PAST.search(before):
+    if PAST.search(before) and not STARTED_SINCE.search(before):
         score -= 1.5
     if DEADLINE.search(before[-40:]):
         score -= 3.0
@@ -308,6 +346,8 @@ def _score(c: Candidate, folded: str, lines: dict[int, bool] | None = None) -> f
         score -= 2.5  # 'situation au 11 septembre': the date of a count
     if SIGNATURE.search(before) and c.pos > 0.7 * len(folded):
         score -= 1.5
+    if _long_before(c, publication):
+        score -= 2.0
     if c.pos < 0.15 * len(folded) or c.pos < 300:
         score += 1.0
     if c.method == "month and year" and re.search(r"(?:\bd'|\bde )$", before) and not re.search(
@@ -326,14 +366,15 @@ def _publication_line(folded: str, line_start: int, line_end: int, seen: dict[in
 DURATION = re.compile(r"(?:au terme de|a l'issue de|apres|durant|pendant)\s+(?:(?P<n>\d\d?)|(?P<w>deux|trois|quatre|cinq|six|"
                       r"sept))\s+(?:\(\d\)\s+)?(?P<unit>jours|heures)")
 SENTENCE_END = re.compile(r"[.!?]\s")
+OPENING = re.compile(r"(?:ouvert|ouverte|ouverture|lancee?s?|lancement|debut|demarrage|demarre)\w*\b[^.;]{0,25}$")
 CLOSING = re.compile(r"cloture|fin des travaux|s'est acheve|se sont acheve|ont pris fin|a pris fin")
 
 
 def _closing_day(c: Candidate, folded: str) -> Candidate:
     """'le vendredi 24 janvier, au terme de trois jours d'atelier', or the closing ceremony's day and 'durant
     48 heures' further on: the event began that many days earlier."""
-    if c.end or len(c.start) != 10:
-        return c
+    if c.end or len(c.start) != 10 or OPENING.search(folded, max(0, c.pos - 40), c.pos):
+        return c  # 'Ouvert le lundi 11 février …, l'atelier s'est achevé vendredi': the first day already
     stop = SENTENCE_END.search(folded, c.endpos)
     end = stop.start() if stop else len(folded)
     m = DURATION.search(folded, c.endpos, min(end, c.endpos + 150))
@@ -352,6 +393,32 @@ def _closing_day(c: Candidate, folded: str) -> Candidate:
                      c.method + ", first day from the duration (inferred)")
 
 
+def _refined(best: Candidate, scored: list[tuple[float, Candidate]], publication: str | None) -> Candidate:
+    """A month or a year alone ('Rapport … Octobre 2014') gives way to a day the text gives within it ('du 28 au
+    30 octobre 2014'): the same event, said more precisely."""
+    if len(best.start) == 10:
+        return best
+    inside = [c for s, c in scored if len(c.start) > len(best.start) and c.start.startswith(best.start)
+              and s >= 1.5 and not _long_before(c, publication)]
+    if not inside:
+        return best
+    c = inside[0]
+    return Candidate(c.start, c.end, c.pos, c.endpos, c.score, c.method + f", within '{best.start}'")
+
+
+def _ended(best: Candidate, scored: list[tuple[float, Candidate]], folded: str) -> Candidate:
+    """'Ouvert le lundi 11 février 2019 …, l'atelier s'est achevé vendredi 15 février': the day it ended, a few
+    days after the first, is the last day."""
+    if best.end or len(best.start) != 10:
+        return best
+    first = dt.date.fromisoformat(best.start)
+    for _, c in scored:
+        if len(c.start) == 10 and 1 <= (dt.date.fromisoformat(c.start) - first).days <= 14 and ENDED.search(
+                folded[max(0, c.pos - 40): c.pos]):
+            return Candidate(best.start, c.start, best.pos, best.endpos, best.score, best.method + ", last day where it ended")
+    return best
+
+
 def _said_to_happen(c: Candidate, folded: str) -> bool:
     """A verb of the event ('s'est tenu', 'a organisé', 'a eu lieu'…) in the sentence around the date."""
     start = max(folded.rfind(". ", 0, c.pos), folded.rfind("\n", 0, c.pos)) + 1
@@ -364,12 +431,14 @@ def extract_dates(text: str, publication: str | None = None) -> tuple[Found, Fou
     without a year, or as a weekday, is read against the publication date when there is one."""
     folded = fold(text)
     lines: dict[int, bool] = {}  # publication lines, searched once each
-    scored = sorted(((_score(c, folded, lines), c) for c in _candidates(folded, publication)),
+    scored = sorted(((_score(c, folded, lines, publication), c) for c in _candidates(folded, publication)),
                     key=lambda sc: (-sc[0], sc[1].pos))
     if not scored or scored[0][0] < 1.5:
         return Found(None, "", 0.0, "no event date in the text"), Found(None)
     best_score, best = scored[0]
+    best = _refined(best, scored, publication)
     best = _closing_day(best, folded)
+    best = _ended(best, scored, folded)
     conf = round(max(0.2, min(1.0, best_score / 6.0)), 2)
     rival = next((s for s, c in scored[1:] if c.start != best.start), None)
     if rival is not None and rival >= best_score - 1.5:

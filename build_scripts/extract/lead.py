@@ -21,6 +21,9 @@ _DASH = r"\s*(?:\.?\s*[-–—:]+|\.)\s*"
 # "Nouakchott, 25/07/2018", "Libreville, le 10 Février 2016 -"
 DATELINE = re.compile(rf"^\s*(?P<place>{_PLACE})(?:\s*,\s*{_PLACE})?(?:\s*,\s*|\s+(?=(?i:le)\s))(?P<date>{_DATE})\s*(?:{_AGENCY})?"
                       rf"(?:{_DASH}|\s*$|\s*\n)")
+# "© Agence (Lomé, le 30 août 2012) —": an agency's credit with the place and date in brackets
+CREDIT_DATELINE = re.compile(rf"^\s*(?:©\s*)?[\w'’ .-]{{2,30}}\s*\(\s*(?P<place>{_PLACE})\s*,\s*(?P<date>(?i:le\s+)?{_DATE})\s*\)"
+                             rf"(?:{_DASH}|\s*$|\s*\n)")
 # "BAMAKO (AMAP) -", "Dakar (APS) –"
 AGENCY_LINE = re.compile(rf"^\s*(?P<place>{_PLACE})\s*{_AGENCY}\s*[-–—:]+\s*")
 PUBLICATION = re.compile(
@@ -33,6 +36,9 @@ PUBLISHED_ANYWHERE = re.compile(r"^.{0,40}\b(?:publie|mis en ligne|mise a jour)\
 DATE_LINE = re.compile(rf"^\W*(?P<date>(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\s+{_DATE})"
                        rf"(?:\s+(?:par|by|-|–|\|)\s*.{{0,60}})?$", re.IGNORECASE)
 META_DATE = re.compile(r"^\s*date\s*:?\s*(?P<date>(?:19|20)\d\d-\d\d(?:-\d\d)?)\b\s*(?:publicite\b)?", re.IGNORECASE)
+# 'Alwihda Info | Par Achta Mahamat - 15 Septembre 2025', 'Par Ama Kodjo, le 9 février 2024': a byline with its date
+DATED_BYLINE = re.compile(rf"^.{{0,60}}\b(?i:par|by)\s+(?:[A-ZÀ-Ý][\w.'’-]*\s*){{1,4}}(?:[-–|,]\s*(?i:le\s+)?|\s+(?i:le)\s+)"
+                          rf"(?P<date>{_DATE})\W*$")  # a person's name, not 'organisé par la DRS, le 12 mars 2024'
 BYLINE = re.compile(r"^\W*(?:par|by|auteur|redige par|source|credit photo|photo)\s*:?\s+[\w .'’-]{2,60}$",
                     re.IGNORECASE)
 BANNER = re.compile(r"^(?:.{0,40}\.(?:net|com|org|info|ne|ml|bf|sn|ci|cm|td|tg|bj|gn|cd|ga|mr)\b.{0,80}|"
@@ -41,6 +47,8 @@ BANNER = re.compile(r"^(?:.{0,40}\.(?:net|com|org|info|ne|ml|bf|sn|ci|cm|td|tg|b
                     r"vous etes (?:sur|ici).{0,60}|page \d+\s*sur\s*\d+|(?:home|accueil)\s*[|>/].*|.*(?:\s\|\s.*){2,}|"
                     r"[^\s]+\.(?:jpe?g|png|gif|webp))$", re.IGNORECASE)
 HEAD_LINES = 8  # publication lines and banners are looked for among the first lines only
+TAIL_LINES = 3  # and a publication date alone on a line among the last lines: 'Journal', '7 novembre 2022'
+DATE_ALONE = re.compile(rf"^\W*(?P<date>{_DATE})\W*$", re.IGNORECASE)
 
 
 @dataclass
@@ -68,11 +76,37 @@ def unstyle(text: str) -> str:
     return unicodedata.normalize("NFC", STYLED.sub(lambda m: unicodedata.normalize("NFKC", m.group(0)), text))
 
 
+def _published(lead: Lead, date: str | None) -> None:
+    """Keep the publication date: the first one found, unless a later one says the same more precisely (a page's
+    'date 2018-03' and its dateline 'KINSHASA, 12 MARS 2018')."""
+    if not date:
+        return
+    if lead.publication is None or (len(date) > len(lead.publication) and date.startswith(lead.publication)):
+        lead.publication = date
+
+
+def _strip_tail(lines: list[str], lead: Lead) -> list[str]:
+    """A date alone on one of the last lines, after the body: the page's publication date, not the event's."""
+    seen = 0
+    for n in range(len(lines) - 1, -1, -1):
+        if not lines[n].strip():
+            continue
+        seen += 1
+        if seen > TAIL_LINES:
+            break
+        m = DATE_ALONE.match(fold(lines[n]))
+        if m and n > 0:
+            _published(lead, parse_date(_short_year(m.group("date"))))
+            lead.removed.append(lines[n].strip())
+            return lines[:n] + lines[n + 1:]
+    return lines
+
+
 def strip_lead(text: str) -> Lead:
     """Publication lines, banners and bylines among the first lines, and the dateline opening the first
     paragraph, removed; the rest of the text is unchanged."""
-    lines = text.split("\n")
     lead = Lead(text)
+    lines = _strip_tail(text.split("\n"), lead)
     body_seen = 0
     out: list[str] = []
     dateline_done = False
@@ -84,7 +118,7 @@ def strip_lead(text: str) -> Lead:
         f = fold(line)
         m = META_DATE.match(f)
         if m:
-            lead.publication = lead.publication or m.group("date")
+            _published(lead, m.group("date"))
             rest = line[m.end():].strip()
             lead.removed.append(line[: m.end()].strip())
             if not rest:
@@ -92,22 +126,23 @@ def strip_lead(text: str) -> Lead:
             line, f = rest, fold(rest)
         pub = PUBLICATION.match(f)
         if not (pub and (PUBLICATION_LEAD.match(f) or re.match(r"\s*[-•|*]|.*\d\s*h\s*\d", f))):
-            pub = PUBLISHED_ANYWHERE.match(f) or DATE_LINE.match(f)
+            pub = PUBLISHED_ANYWHERE.match(f) or DATE_LINE.match(f) or (
+                DATED_BYLINE.match(fold(line, lower=False)) if len(f) < 140 else None)
         if pub:
-            lead.publication = lead.publication or parse_date(_short_year(pub.group("date")))
+            _published(lead, parse_date(_short_year(pub.group("date"))))
             lead.removed.append(line.strip())
             continue
         if n < HEAD_LINES and (BANNER.match(f) or BYLINE.match(f)) and len(f) < 140:
             lead.removed.append(line.strip())
             continue
         if not dateline_done and n < HEAD_LINES:
-            d = DATELINE.match(fold(line, lower=False))
+            d = DATELINE.match(fold(line, lower=False)) or CREDIT_DATELINE.match(fold(line, lower=False))
             a = None if d else AGENCY_LINE.match(line)
             hit = d or a
             if hit and len(line) > hit.end() + 20 or (d and not line[d.end():].strip()):
                 lead.place = line[hit.start("place"): hit.end("place")]
                 if d:
-                    lead.publication = lead.publication or parse_date(d.group("date"))
+                    _published(lead, parse_date(d.group("date")))
                 lead.removed.append(line[: hit.end()].strip())
                 line = line[hit.end():]
                 line = line[:1].upper() + line[1:]

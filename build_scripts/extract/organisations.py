@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 from functools import lru_cache
 from collections import Counter
@@ -10,6 +11,8 @@ from dataclasses import dataclass, field
 from ..config import Organisation, Vocabulary
 from ..models import Found
 from ..text import clean_spaces, fold, phrase_pattern, snippet
+from .document import document_type
+from .weigh import Candidate, choose, confidence, weights
 
 ART = r"(?:de la |du |de l'|des |de |d')?(?:la |le |l'|les )?"
 STOP = re.compile(r"\s*(?:[,.;:!?\n«»]|\s(?:avec|a travers|en collaboration|en partenariat|et finance|grace|dans le cadre|"
@@ -89,6 +92,11 @@ ACTIVITY = re.compile(r"(?i:organisation)\s+(?:(?:de|du|des|d['’])\s*(?!(?:la|
 # A committee named without its owner: 'Comité directeur', 'Comité de pilotage' (whose? the text says elsewhere)
 BARE_COMMITTEE = re.compile(r"^(?:comite|conseil|commission|groupe|equipe|cadre)(?:\s+(?:de |d'|du )?\s*[a-z]+){0,2}$")
 MOTTO = re.compile(r"^[A-ZÀ-Ý][\w'’]*(?:\s+[\w'’]+){0,2}(?:\s*[-–—•·]\s*[A-ZÀ-Ý][\w'’]*(?:\s+[\w'’]+){0,2}){2,3}$")
+# 'les travaux du 6e congrès de la Société de …', 'l'assemblée générale de l'Association …': the body whose own
+# congress it is
+CONGRESS = re.compile(r"\b(?:congres|colloque|assemblee generale|journees scientifiques)(?:\s+(?:annuel|annuelle|"
+                      r"ordinaire|extraordinaire|scientifique|national|nationale))?\s+(?:du|de la|de l')\s*"
+                      r"(?=(?:societe|association|federation|ordre|union|reseau|college|amicale|syndicat)\b)")
 COMMITTEE = re.compile(r"(?:travaux|assises|session|reunion|seance|rencontre|assemblee generale)s?(?:\s+(?:ordinaire|"
                        r"extraordinaire|annuelle|semestrielle|trimestrielle|statutaire))?(?:\s+des\s+(?:travaux|assises))?"
                        r"\s+(?:du|de la|de l')\s*(?P<org>(?:comite|conseil|cadre|commission|cellule|groupe|assemblee|reseau|"
@@ -284,6 +292,10 @@ developpement sanitaire population économie finances coordination cellule plani
 humaines conseil communal communale protection centre hospitalier universitaire district zone laboratoire""".split())
 
 
+# a hard line break inside a sentence ('l'Agence\nnationale d'assistance médicale'): the next line goes on in lower case
+WRAPPED = re.compile(r"[ \t]*\n[ \t]*(?=[a-zà-ÿ])")
+
+
 def _phrase_at(text: str, folded: str, start: int, person: bool = False) -> str:
     """The name that starts at ``start``; a long form is kept whole up to the acronym that closes it
     ('Association des Jeunes pour l'Insertion Socio-économique (AJISE)')."""
@@ -295,6 +307,8 @@ def _phrase_at(text: str, folded: str, start: int, person: bool = False) -> str:
         stop = STOP.search(folded, _enumeration_end(text, folded, stop.start()))
     while stop and not person and NAME_GOES_ON_POUR.match(text, stop.start()) and ORG_HEAD.match(folded[start: start + 40]):
         stop = STOP.search(folded, stop.end())  # 'Agence des États-Unis pour le Développement International'
+    while stop and WRAPPED.match(text, stop.start()) and stop.start() - start < 120:
+        stop = (PERSON_STOP if person else STOP).search(folded, stop.end())  # a line cut in the middle of a name
     end = stop.start() if stop else min(len(text), start + 140)
     end = min(end, start + 200)
     aux = AUX_STOP.search(text, start, end)
@@ -348,6 +362,25 @@ def defines(long: str, acr: str) -> bool:
         return True  # 'SE/CNLS-TP': the executive secretariat of the council the long form names
     return acronym_fits(long, acr) or any(acronym_fits(long[m.end():], acr)
                                           for m in re.finditer(r"\b(?:du|de la|de l['’]|des|de|d['’])\s*", long))
+
+
+GENERIC_HEADS = {"agence", "coordination", "delegation", "programme", "projet", "cellule", "unite", "institut",
+                 "fondation", "association", "centre", "office", "commission", "secretariat", "direction"}
+# a name runs on into its sentence at a verb: 'District sanitaire outillent 50 agents', '… Gates en vue de partager'
+RUN_ON = re.compile(r"\s(?:en vue d|afin d|dira\b|a dit\b|qui\b|(?![a-zà-ÿ]*(?:ment|ident|gent|rent)\b)[a-zà-ÿ]{3,}ent\b)")
+
+
+def _cut_run_on(phrase: str) -> str:
+    m = RUN_ON.search(phrase)
+    return phrase[: m.start()] if m and len(phrase[: m.start()].split()) >= 2 else phrase
+
+
+def _named_in_full(head: str, text: str, folded: str) -> str | None:
+    """'Agence' -> 'Agence nationale d'assistance médicale (Anam)', the fullest name with that head in the text."""
+    names = [_phrase_at(text, folded, m.start()) for m in re.finditer(rf"\b{re.escape(fold(head))}\s+(?:[a-z]+\s+)?"
+                                                                       r"(?:de la |de l'|du |des |d'|[a-z]{4,})", folded)]
+    names = [n for n in names if 2 <= len(n.split()) <= 14 and n[:1].isupper() and not RUN_ON.search(n)]
+    return max(names, key=len) if names else None
 
 
 def _resolve_bare(body: str, text: str, folded: str) -> str | None:
@@ -405,6 +438,9 @@ def _person_org(phrase: str) -> str | None:
     group = re.search(r"\b(?:de la|du|de l['’])\s+([A-Z][A-Za-z]*[A-Z]{2,})$", body)
     if group:  # 'ministres de la Santé des pays membres de la CEDEAO': the assembly of the community
         return group.group(1)
+    community = re.match(r"([A-Z][A-Za-z]*[A-Z]{2,})\b", body)
+    if title == "ministres" and community:  # 'les ministres de la SADC chargés de la lutte contre le VIH'
+        return community.group(1)
     acr = re.search(r"\(([A-ZÉ][\w-]+)\)$", body)
     if acr:  # '… de la Communauté économique des États de l'Afrique de l'Ouest (CEDEAO)'
         for m2 in re.finditer(r"\b(?:de la\s+|du\s+|de l['’]\s*|des\s+)", body):
@@ -446,7 +482,10 @@ def _candidates(text: str, vocab: Vocabulary) -> list[tuple[float, str, int, str
             verb = folded[m.start(): m.end()].strip()
             strong = re.search(r"organis|tenu|tient|initie|convoque|reuni|regroupe", verb)
             out.append((4.5 if strong else 3.0, subject, m.start() - len(subject), f"subject of '{verb}'"))
+    organised_at = {m.start() for m in ORGANISED_BY.finditer(folded)}
     for m in PRESIDED_BY.finditer(folded):
+        if m.start() in organised_at and folded.startswith("organis", m.start()):
+            continue  # 'organisées par le centre': read above as 'organisé par' (one fact, counted once)
         phrase = _phrase_at(text, folded, m.end(), person=True)
         body = _person_org(phrase)
         body = body and _resolve_bare(body, text, folded)
@@ -476,6 +515,8 @@ def _candidates(text: str, vocab: Vocabulary) -> list[tuple[float, str, int, str
         past = len(org) < len(whole) and re.match(r"\s+(?:d'|de |en )\D", whole[len(org):])
         out.append((1.0 if past else 3.0, text[m.start("org"): m.start("org") + len(org)], m.start(),
                     "a committee that met" if not past else "a dated session of a committee (another meeting)"))
+    for m in CONGRESS.finditer(folded):
+        out.append((3.0, _phrase_at(text, folded, m.end()), m.start(), "its congress or general assembly"))
     for m in COMMITTEE_MET.finditer(folded):
         out.append((3.5, text[m.start("org"): m.end("org")], m.start(), "a committee that met"))
     for m in WELCOMING.finditer(folded):
@@ -510,7 +551,9 @@ def _candidates(text: str, vocab: Vocabulary) -> list[tuple[float, str, int, str
         out.append((2.5, letter[0], letter[1], "letterhead at the top of the minutes"))
     cleaned = []
     for weight, phrase, pos, method in out:
-        phrase = phrase.replace("*", "").replace("_", " ").strip()
+        phrase = _cut_run_on(phrase.replace("*", "").replace("_", " ").strip())
+        if fold(phrase) in GENERIC_HEADS:  # 'l'Agence' alone: the agency the text names in full elsewhere
+            phrase = _named_in_full(phrase, text, folded) or phrase
         if len(phrase) >= 2 and not PERSON.match(fold(phrase)) and not ACTIVITY.match(phrase):
             cleaned.append((weight, phrase, pos, method))
     # 'le secrétaire général du ministère … a procédé à l'ouverture': one fact, not a head named and a head who opened
@@ -568,11 +611,16 @@ BODY_MENTION = re.compile(r"\b(?:le|la|l'|du|de la|de l'|au|a la|les|des)\s*(?=(
 LEAD_CHARS = 600
 
 
+def _keyword_line(folded: str, pos: int) -> bool:
+    """'Mots clés : … coordination renforcée …': a list of subjects, not a sentence that names a body."""
+    return bool(re.match(r"\W*(?:mots[- ]cles|keywords)\b", folded[folded.rfind("\n", 0, pos) + 1:]))
+
+
 def _bodies_in_lead(text: str, folded: str, vocab: Vocabulary) -> list[tuple[str, int]]:
     """Bodies named in the first lines, and known acronyms there that are not funders: what the text points to
     when no sentence says who organised the meeting."""
     out = [(_phrase_at(text, folded, m.end()), m.end()) for m in BODY_MENTION.finditer(folded, 0, LEAD_CHARS)
-           if not LETTERHEAD.match(text[text.rfind("\n", 0, m.end()) + 1: (text.find("\n", m.end()) + 1 or len(text)) - 1])]
+           if not _keyword_line(folded, m.end()) and not LETTERHEAD.match(text[text.rfind("\n", 0, m.end()) + 1: (text.find("\n", m.end()) + 1 or len(text)) - 1])]
     reg = _registry(vocab)
     if reg.acronyms is not None:
         for hit in reg.acronyms.finditer(fold(text[:LEAD_CHARS], lower=False)):
@@ -586,7 +634,7 @@ def _bodies_in_lead(text: str, folded: str, vocab: Vocabulary) -> list[tuple[str
 def _bodies_further(text: str, folded: str) -> list[tuple[str, int]]:
     """Bodies named after the first lines: the last resort when nothing else points to an organiser."""
     out = [(_phrase_at(text, folded, m.end()), m.end())
-           for m in BODY_MENTION.finditer(folded, LEAD_CHARS, LEAD_CHARS + 4000)]
+           for m in BODY_MENTION.finditer(folded, LEAD_CHARS, LEAD_CHARS + 4000) if not _keyword_line(folded, m.end())]
     return [(p, pos) for p, pos in out[:6] if 2 <= len(p) <= 140]
 
 
@@ -614,20 +662,23 @@ def _org_like(phrase: str, org: Organisation | None) -> float:
     return 0.35
 
 
-MIN_SCORE = 1.2
+MIN_SCORE = 1.2  # the hand score the rules needed to name an organiser ("no answer" starts there in the fit)
 BARE_EVIDENCE = "a committee named without the body it belongs to"
 EXPLICIT = ("'Organisateur :'", "'organisé par'", "'à l'initiative", "subject of", "a committee that met")
 
 
 @dataclass
 class _Body:
-    """One candidate organiser: its summed score, where it is first named, and the evidence for it."""
+    """One candidate organiser: its summed hand score, where it is first named, and the evidence for it."""
 
     score: float
     pos: int
     phrase: str
     evidence: list[str] = field(default_factory=list)
     funder: bool = False  # also named as a funder or partner
+    org_like: float = 0.0  # how much its best phrase looks like a body's name
+    kind: str = ""  # its kind in organisations.yml, when known
+    role: bool = False  # some evidence says what it did (not only that it is named)
 
     def described(self) -> str:
         return "; ".join(dict.fromkeys(self.evidence))
@@ -636,6 +687,15 @@ class _Body:
 def _explicit(body: "_Body") -> bool:
     """A sentence says this body organised or held the meeting (and names it with its owner)."""
     return any(m.startswith(EXPLICIT) for m in body.evidence) and BARE_EVIDENCE not in body.evidence
+
+
+def _absorb(target: "_Body", other: "_Body") -> None:
+    target.score += other.score
+    target.evidence.extend(other.evidence)
+    target.funder = target.funder or other.funder
+    target.org_like = max(target.org_like, other.org_like)
+    target.kind = target.kind or other.kind
+    target.role = target.role or other.role
 
 
 def _merge_short_forms(bodies: dict[str, _Body]) -> None:
@@ -648,8 +708,7 @@ def _merge_short_forms(bodies: dict[str, _Body]) -> None:
         longer = [n for n in bodies if n != short and keys[n].startswith(keys[short] + " ")]
         if longer:
             target = bodies[max(longer, key=lambda n: bodies[n].score)]
-            target.score += bodies[short].score
-            target.evidence.extend(bodies[short].evidence)
+            _absorb(target, bodies[short])
             del bodies[short]
 
 
@@ -663,20 +722,104 @@ def _merge_acronyms(bodies: dict[str, _Body]) -> None:
         long = longs[0]
         merged = bodies.pop(long)
         short = bodies.pop(acr)
-        merged.score += short.score
-        merged.evidence.extend(short.evidence)
-        merged.funder = merged.funder or short.funder
+        _absorb(merged, short)
         if short.pos < merged.pos:
             merged.pos, merged.phrase = short.pos, short.phrase
         bodies[f"{long} ({acr})"] = merged
 
 
-def extract_organiser(text: str, vocab: Vocabulary) -> Found:
-    """The body that organised the event, as 'Long form (ACRONYM)': every candidate is weighed by the evidence
-    for it (role words, position, being a known or well-formed name, being named as a funder)."""
+# evidence (the method named in _candidates) -> the feature it feeds; weights fit on labelled texts
+EVIDENCE_FEATURES = (
+    ("'Organisateur :' field", "ev_field_line"), ("'organisé par'", "ev_organised_by"),
+    ("'à l'initiative", "ev_initiative"), ("subject of 'a organise'", "ev_subject_organise"),
+    ("subject of 'organise", "ev_subject_organise"), ("subject of 'a tenu", "ev_subject_held"),
+    ("subject of 'tient", "ev_subject_held"), ("subject of", "ev_subject_other"),
+    ("a committee that met", "ev_committee_met"), ("a dated session", "ev_committee_other_session"),
+    ("initiated or runs the programme", "ev_runs_programme"), ("runs activities", "ev_runs_activities"),
+    ("its head presided or opened", "ev_head_presided"), ("opened, launched or presided by", "ev_presided_by_body"),
+    ("its minister or head is named", "ev_head_named"), ("its head presided, opened or led", "ev_head_subject"),
+    ("welcomed the participants", "ev_welcomed"), ("author of the report", "ev_citation_author"),
+    ("owner of the annual work plan", "ev_plan_owner"), ("a body named in the first lines", "ev_named_in_lead"),
+    ("a body named in the text", "ev_named_further"), ("organisation named in the headline", "ev_headline"),
+    ("letterhead at the top", "ev_letterhead"), ("its congress or general assembly", "ev_congress"))
+
+
+# evidence that a body is named, not that it did anything
+WEAK_EVIDENCE = {"ev_named_in_lead", "ev_named_further", "ev_head_named", "ev_other"}
+
+
+def _evidence_feature(method: str) -> str:
+    return next((feat for prefix, feat in EVIDENCE_FEATURES if method.startswith(prefix)), "ev_other")
+
+
+def _mentions(name: str, folded: str) -> int:
+    """How often the text names the body: its acronym, or its name without its articles."""
+    m = re.search(r"\(([^()]+)\)\s*$", name)
+    forms = [m.group(1), name[: m.start()]] if m else [name]
+    count = 0
+    for form in forms:
+        key = fold(form).strip()
+        if len(key) >= 2:
+            count = max(count, len(re.findall(rf"(?<!\w){re.escape(key)}(?!\w)", folded)))
+    return count
+
+
+def _features(name: str, body: _Body, folded: str, title: str, programme: str | None, first_pos: int,
+              bodies: dict[str, _Body]) -> dict[str, float]:
+    """What weighs a candidate organiser: its evidence, where it is named, how it is named, what else the text says."""
+    feats: dict[str, float] = {}
+    counts = Counter(_evidence_feature(m) for m in body.evidence)
+    for feat, n in counts.items():
+        feats[feat] = 1.0 + (0.5 if n > 1 else 0.0)
+    explicit = _explicit(body)
+    feats["explicit"] = 1.0 if explicit else 0.0
+    feats["named_only"] = 1.0 if not body.role else 0.0
+    feats["explicit_others"] = 1.0 if not explicit and any(_explicit(b) for b in bodies.values()) else 0.0
+    feats["evidence_kinds"] = math.log1p(len(counts))
+    feats["pos_first_150"] = 1.0 if body.pos < 150 else 0.0
+    feats["pos_lead_400"] = 1.0 if body.pos < 400 else 0.0
+    feats["pos_after_1500"] = 1.0 if body.pos >= 1500 else 0.0
+    feats["named_first"] = 1.0 if body.pos == first_pos else 0.0
+    feats["known_body"] = 1.0 if body.kind else 0.0
+    feats["known_partner"] = 1.0 if body.kind in ("partner", "regional") else 0.0
+    feats["org_head_name"] = 1.0 if body.org_like >= 1.0 and not body.kind else 0.0
+    feats["weak_name"] = 1.0 if body.org_like < 0.5 else 0.0
+    feats["funder"] = 1.0 if body.funder else 0.0
+    feats["funder_not_explicit"] = 1.0 if body.funder and not explicit else 0.0
+    f = fold(name)
+    feats["bare_committee"] = 1.0 if BARE_EVIDENCE in body.evidence else 0.0
+    feats["ministry"] = 1.0 if f.startswith("ministere") else 0.0
+    feats["committee"] = 1.0 if re.match(r"(?:comite|conseil|commission|cellule|groupe|equipe|reseau)\b", f) else 0.0
+    feats["local_body"] = 1.0 if re.match(r"(?:direction (?:regionale|departementale|provinciale)|district|"
+                                          r"region medicale|zone|dds|drs|dps|delegation)", f) else 0.0
+    feats["has_acronym"] = 1.0 if re.search(r"\([^()]+\)\s*$", name) or (
+        re.fullmatch(r"[A-Z][A-Za-z0-9&/-]+", name) and sum(ch.isupper() for ch in name) >= 2) else 0.0
+    feats["long_name"] = 1.0 if len(name.split()) > 12 else 0.0
+    # 'Agence', 'District sanitaire', 'Gouvernement': a kind of body, not one body (no proper name, no acronym)
+    feats["generic_name"] = 1.0 if (len(name.split()) <= 2 and not re.search(r"[A-Z]{2,}|\s[A-ZÀ-Ý]", name)) else 0.0
+    feats["government"] = 1.0 if f.startswith("gouvernement") else 0.0
+    # 'District sanitaire outillent 50 agents', '… en vue de partager': the name runs on into the sentence
+    feats["runs_on"] = 1.0 if re.search(r"\s(?:[a-z]+ent|[a-z]+(?:era|ira|ait)|en vue|dira|afin|qui|que)\s", f) else 0.0
+    mentions = _mentions(name, folded)
+    feats["mentions"] = math.log1p(mentions)
+    # named once, late, with nothing said of what it did: a body named in passing
+    feats["named_once_late"] = 1.0 if not body.role and mentions <= 1 and body.pos >= 1500 else 0.0
+    t = fold(title)
+    short = re.search(r"\(([^()]+)\)\s*$", name)
+    feats["in_title"] = 1.0 if t and (fold(short.group(1)) in t.split() if short else f[:30] in t) else 0.0
+    if programme:
+        p = fold(programme)
+        feats["names_programme"] = 1.0 if re.search(rf"(?<!\w){re.escape(p)}(?!\w)", f) else 0.0
+    feats["hand_score"] = math.log1p(body.score)  # the evidence summed with the weights of the rules before the fit
+    return {k: v for k, v in feats.items() if v}
+
+
+def organiser_candidates(text: str, vocab: Vocabulary, title: str = "",
+                         programme: str | None = None) -> list[Candidate]:
+    """Every body the text points to as organiser, with the features that weigh it and the evidence for it."""
     cands = _candidates(text, vocab)
     if not cands:
-        return Found(None, "", 0.0, "no 'organisé par', 'à l'initiative de', subject of 'a organisé' or committee")
+        return []
     funded = {_key(n) for _, n in _partner_names_once(text, vocab)}
     bodies: dict[str, _Body] = {}
     for weight, phrase, pos, method in cands:
@@ -684,8 +827,12 @@ def extract_organiser(text: str, vocab: Vocabulary) -> Found:
         if pos < 400:
             weight += 0.5
         body = bodies.setdefault(name, _Body(0.0, pos, phrase))
-        body.score += weight * _org_like(phrase, org)
+        like = _org_like(phrase, org)
+        body.score += weight * like
+        body.org_like = max(body.org_like, like)
+        body.kind = body.kind or (org.kind if org is not None else "")
         body.evidence.append(method)
+        body.role = body.role or _evidence_feature(method) not in WEAK_EVIDENCE
         body.funder = body.funder or ((org is not None and org.kind == "partner" or _key(name) in funded)
                                       and weight < 5.0)
         if pos < body.pos:
@@ -700,22 +847,32 @@ def extract_organiser(text: str, vocab: Vocabulary) -> Found:
         for b in bodies.values():
             if b.funder and not _explicit(b):  # a funder named as subject is more often the partner than the organiser
                 b.score *= 0.3
-                b.evidence.append("also named as a funder or partner")
-    # a sentence saying who organised outweighs the sum of hints (who presided, who is named): ranked first unless
-    # a hinted body has more than twice its score
-    ranked = sorted(bodies.items(), key=lambda kv: (-(kv[1].score * 2 if _explicit(kv[1]) and kv[1].score >= MIN_SCORE
-                                                      else kv[1].score), kv[1].pos))
-    name, best = ranked[0]
-    if best.score < MIN_SCORE:
-        alternatives = tuple((n, round(b.score, 2), b.described()) for n, b in ranked[:5])
-        return Found(None, "", 0.0, f"no candidate with enough evidence (best: {name}, score {best.score:.1f})",
-                     alternatives)
-    runner = ranked[1][1].score if len(ranked) > 1 else 0.0
-    conf = round(min(1.0, best.score / 6.0) * (1.0 if best.score >= 2 * runner else 0.75), 2)
-    if not any(m.startswith(EXPLICIT) for m in best.evidence):
-        conf = min(conf, 0.6)  # inferred from who presided or who is named, not from a sentence saying who organised
-    alternatives = tuple((n, round(b.score, 2), b.described()) for n, b in ranked[1:6])
-    return Found(name, snippet(text, best.pos, best.pos + len(best.phrase), width=40), conf, best.described(),
+    for b in bodies.values():
+        if _explicit(b) and b.score >= MIN_SCORE:
+            b.score *= 2  # a sentence saying who organised outweighs the sum of hints
+    folded = fold(text)
+    first_pos = min(b.pos for b in bodies.values())
+    # an abstract is a communication about a programme or a study, often with no meeting and no organiser
+    abstract = {"in_an_abstract": 1.0} if document_type(title, text).value == "Communication (résumé)" else {}
+    return [Candidate(name, name, b.pos, {**_features(name, b, folded, title, programme, first_pos, bodies), **abstract},
+                      b.described(), (b.pos, b.pos + len(b.phrase)))
+            for name, b in sorted(bodies.items(), key=lambda kv: (kv[1].pos, kv[0]))]
+
+
+def extract_organiser(text: str, vocab: Vocabulary, title: str = "", programme: str | None = None) -> Found:
+    """The body that organised the event, as 'Long form (ACRONYM)': every candidate is weighed by the evidence
+    for it (role words, position, being a known or well-formed name, being named as a funder), with weights fit on
+    labelled texts (data/weights.yml); its probability is the confidence."""
+    cands = organiser_candidates(text, vocab, title, programme)
+    if not cands:
+        return Found(None, "", 0.0, "no 'organisé par', 'à l'initiative de', subject of 'a organisé' or committee")
+    best, prob, ranked = choose(weights("organiser"), cands)
+    if best is None:
+        alternatives = tuple((c.name, round(p, 2), c.evidence) for c, p in ranked[:5])
+        return Found(None, "", 0.0, f"no candidate probable enough (best: {ranked[0][0].name}, "
+                                    f"{ranked[0][1]:.2f} against {prob:.2f} for none)", alternatives)
+    alternatives = tuple((c.name, round(p, 2), c.evidence) for c, p in ranked[1:6])
+    return Found(best.name, snippet(text, *best.snippet_span, width=40), confidence("organiser", prob, best), best.evidence,
                  alternatives)
 
 

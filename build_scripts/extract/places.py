@@ -13,8 +13,13 @@ from ..text import fold, phrase_pattern, snippet
 
 # Weight of one mention, then of each further mention of the same term.
 WEIGHTS = {"name": (3.0, 1.0), "demonym": (2.0, 0.5), "institution": (2.0, 0.5), "place": (2.0, 0.75)}
-SHARE_OF_TOP = 0.5  # another country is listed when it scores at least half the top one
+# A meeting has one host country; others are listed beside it when the text names the countries taking part (a
+# participants' list), or, for a cross-border or sub-regional meeting, when they score at least half the top one.
+SHARE_CROSS_BORDER = 0.5
+CROSS_BORDER = re.compile(r"\b(?:transfrontali\w*|sous[- ]regional\w*|inter[- ]?pays|bilateral\w*|inter[- ]?etats)\b")
 MIN_SCORE = 2.0
+LEAD_CHARS = 400  # the headline and the first sentence: where the meeting's place is said
+VENUE_BONUS = 6.0  # the town the meeting was held in ('s'est tenue … à Niamey') makes the host
 
 
 @dataclass
@@ -61,7 +66,13 @@ def country_scores(text: str, vocab: Vocabulary) -> tuple[Counter[str], dict[str
     for pattern, folded in ((m.insensitive, fold(text)), (m.sensitive, fold(text, lower=False))):
         if pattern is not None:
             hits.extend((h.start(), h.end(), _key(h.group(0)), h.group(0)) for h in pattern.finditer(folded))
-    hits.sort()
+    hits.sort(key=lambda h: (h[0], -h[1]))
+    kept: list[tuple[int, int, str, str]] = []
+    for h in hits:  # 'Kinshasa' inside 'Congo-Kinshasa' is the same mention
+        if kept and h[0] < kept[-1][1]:
+            continue
+        kept.append(h)
+    hits = kept
     scores: Counter[str] = Counter()
     first: dict[str, tuple[int, int]] = {}
     seen: Counter[tuple[str, str]] = Counter()
@@ -78,36 +89,98 @@ def country_scores(text: str, vocab: Vocabulary) -> tuple[Counter[str], dict[str
                 weight *= 0.5
             if any(a <= start < b for a, b in later):
                 weight *= 0.3  # 'N'Djamena abritera la prochaine session': where a later meeting will be held
+            if NEIGHBOUR.match(folded_text, end):
+                weight *= 0.3  # 'la Gambie voisine': a neighbour, not where the meeting is
+            elif start < LEAD_CHARS:
+                weight *= 1.5
             scores[country] += weight / len(owners)  # an ambiguous place counts for each, split
             seen[(country, key)] += 1
             first.setdefault(country, (start, end))
-    venue = VENUE.search(fold(text))
+    venue = VENUE.search(folded_text)
     if venue:
         for start, end, key, _ in hits:
             if start == venue.end():
-                for country, kind in m.terms.get(key, []):
-                    if kind == "place":
-                        scores[country] += 1.0
+                owners = m.terms.get(key, [])
+                for country, kind in owners:
+                    scores[country] += VENUE_BONUS / len(owners)
                 break
     return scores, first
 
 
+def participants(text: str, vocab: Vocabulary) -> list[str]:
+    """The countries a text names as taking part: two or more names in a row after 'entre', 'à savoir', 'que
+    sont', 'venus du', 'délégués', 'pays membres'… in the same sentence ('des leaders venus du Burundi, du Cameroun
+    et du Tchad'); not a list in passing ('des foyers de dengue au Burkina Faso, en Côte d'Ivoire et au Sénégal')."""
+    m = _matcher(vocab)
+    folded = fold(text)
+    if m.insensitive is None:
+        return []
+    spans = [(h.start(), h.end(), _key(h.group(0))) for h in m.insensitive.finditer(folded)
+             if _names_one(m.terms.get(_key(h.group(0)), []))
+             and not (folded[:h.start()].rstrip().endswith("(") and folded[h.end():].lstrip().startswith(")"))]
+    for run in _runs([(a, b) for a, b, _ in spans], text):
+        if len(run) < 2:
+            continue
+        start, end = run[0][0], run[-1][1]
+        sentence = max(folded.rfind(". ", 0, start), folded.rfind("\n", 0, start)) + 1
+        stop = min([i for i in (folded.find(". ", end), folded.find("\n", end)) if i >= 0] or [len(folded)])
+        before = folded[max(sentence, start - 200): start]
+        if (PARTICIPANT_CUE.search(before) or (ENUMERATION.search(before) and EVENT.search(folded, sentence, stop))
+                or TOGETHER.match(folded, end)):
+            out: list[str] = []
+            for a, b, key in spans:
+                if (a, b) in run:
+                    out += [c for c, k in m.terms[key] if k in ("name", "demonym") and c not in out]
+            return out  # the first such list: later ones are context ('une émanation des ministres du Bénin, …')
+    return []
+
+
+def _names_one(owners: list[tuple[str, str]]) -> bool:
+    """A country's name, or a demonym of one country only ('togolais', not 'congolais')."""
+    return any(k == "name" for _, k in owners) or (len(owners) == 1 and owners[0][1] == "demonym")
+
+
+# people or delegations from the countries, a meeting between them
+PARTICIPANT_CUE = re.compile(r"\b(?:entre|venue?s? (?:du|de|des|d')|delegations?|delegues|representants|participants (?:du|de|des)|"
+                             r"pays participants)\b|\bparticipants\s*:")
+# the countries as the subject of the meeting: 'le Mali et le Sénégal ont tenu à Kayes …'
+TOGETHER = re.compile(r"\s+(?:ont (?:tenu|organise|co-?organise|lance|signe|valide|adopte)|se sont (?:reunis|retrouves|concertes)|"
+                      r"tiennent|se reunissent|se retrouvent)\b")
+# a plain enumeration, which counts in a sentence about the meeting ('ces assises … les pays membres, à savoir …', 'une
+# formation … dans huit pays que sont …'), not about a project ('le projet mis en place dans 3 pays, à savoir …')
+ENUMERATION = re.compile(r"\b(?:a savoir|que sont|suivants?|pays membres|etats membres|pays (?:concernes|beneficiaires)|"
+                         r"(?:\d+|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|quinze)\s+(?:\(\d+\)\s+)?pays)\b")
+EVENT = re.compile(r"\b(?:atelier|reunion|rencontre|formation|assises|forum|seminaire|conference|session|travaux|"
+                   r"concertation|table ronde|consultation)s?\b")
+NEIGHBOUR = re.compile(r"\s+voisine?s?\b")
+
+
 SENTENCE = re.compile(r"[^.!?\n]+")
 NEXT_VENUE = re.compile(r"\b(?:abritera|accueillera|se tiendra|aura lieu|prochaine (?:session|edition|reunion|rencontre))\b")
-VENUE = re.compile(r"(?:s'est tenue?s?|se sont tenue?s?|se tient|a eu lieu|ont eu lieu|s'est deroulee?s?|"
+VENUE = re.compile(r"(?:s'est tenue?s?|se sont tenue?s?|se tient|a eu lieu|ont eu lieu|s'est deroulee?s?|a tenu|ont tenu|"
                    r"se sont deroulee?s?|a ete lancee?|organisee?s? (?:le|du)[^.,;]{0,30})[^.;]{0,60}?\ba ")
 
 
-def _in_lists(text: str, spans: list[tuple[int, int]]) -> set[tuple[int, int]]:
-    """Country names that stand in an enumeration of three or more, separated by ',', 'et' or 'ou'."""
+LIST_GAP = re.compile(r"\s*(?:\([^()]{1,12}\)\s*)?(?:,\s*)?(?:(?:et|ou)\s+)?(?:(?:en|au|aux|le|la|l'|l’|du|de|des|de la|de l'|de l’)\s*)?",
+                      re.IGNORECASE)
+
+
+def _runs(spans: list[tuple[int, int]], text: str) -> list[list[tuple[int, int]]]:
+    """Country names in a row, separated by ',', 'et' or 'ou' (and an acronym in brackets: 'République démocratique
+    du Congo (RDC), du Tchad')."""
     runs: list[list[tuple[int, int]]] = []
     for span in spans:
         gap = text[runs[-1][-1][1]: span[0]] if runs else ""
-        if runs and len(gap) <= 12 and re.fullmatch(r"\s*(?:,|et|ou)\s*(?:(?:en|au|aux|le|la|l'|du|de|des)\s*)?", gap):
+        if runs and len(gap) <= 24 and LIST_GAP.fullmatch(gap) and gap.strip():
             runs[-1].append(span)
         else:
             runs.append([span])
-    return {s for run in runs if len(run) >= 3 for s in run}
+    return runs
+
+
+def _in_lists(text: str, spans: list[tuple[int, int]]) -> set[tuple[int, int]]:
+    """Country names that stand in an enumeration of three or more."""
+    return {s for run in _runs(spans, text) if len(run) >= 3 for s in run}
 
 
 def extract_country(text: str, vocab: Vocabulary, hints: dict[str, float] | None = None) -> Found:
@@ -120,8 +193,14 @@ def extract_country(text: str, vocab: Vocabulary, hints: dict[str, float] | None
     ranked = sorted(scores.items(), key=lambda kv: (-kv[1], kv[0]))
     top = ranked[0][1]
     if top < MIN_SCORE:
+        if hints and len(ranked) == 1 and ranked[0][0] in hints:  # nothing but the programme: its country
+            return Found(ranked[0][0], "", 0.3, "country of the programme found (no place named)")
         return Found(None, "", 0.0, f"too little evidence (best: {ranked[0][0]}, score {top:.1f})")
-    chosen = [c for c, s in ranked if s >= max(MIN_SCORE, SHARE_OF_TOP * top)]
+    share = SHARE_CROSS_BORDER if CROSS_BORDER.search(fold(text)) else 1.0
+    taking_part = participants(text, vocab)
+    chosen = [c for c, s in ranked if s >= max(MIN_SCORE, share * top) or (c in taking_part and s > 0)]
+    if taking_part and ranked[0][0] not in taking_part:
+        chosen = [ranked[0][0]] + [c for c in chosen if c in taking_part]  # the host and the countries taking part
     total = sum(scores.values())
     conf = round(min(1.0, top / 6.0) * (sum(scores[c] for c in chosen) / total), 2)
     runner = next((s for c, s in ranked if c not in chosen), 0.0)
@@ -130,4 +209,8 @@ def extract_country(text: str, vocab: Vocabulary, hints: dict[str, float] | None
     snips = [snippet(text, *first[c], width=40) for c in chosen if c in first]
     value: str | list[str] = chosen[0] if len(chosen) == 1 else sorted(chosen)
     alternatives = tuple((c, round(sc, 2), "places, names and demonyms") for c, sc in ranked if c not in chosen)[:3]
-    return Found(value, " / ".join(snips), conf, "places, names and demonyms of places.yml", alternatives)
+    method = "places, names and demonyms of places.yml" + (
+        "; the host and the countries the text names as taking part" if taking_part and len(chosen) > 1 else
+        "; a cross-border meeting: countries at half the top score" if len(chosen) > 1 else
+        "; one host country (others named in passing)" if runner else "")
+    return Found(value, " / ".join(snips), conf, method, alternatives)

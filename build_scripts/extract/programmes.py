@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import math
 import re
+from collections import Counter
 from functools import lru_cache
 from dataclasses import dataclass, field
 
@@ -10,6 +12,7 @@ from ..config import Programme, Vocabulary
 from ..models import Found
 from .organisations import acronym_fits
 from ..text import fold, phrase_pattern, snippet, word_spans
+from .weigh import Candidate, choose, confidence, weights
 
 UPPER = "A-ZÀ-ÖØ-Þ"
 # "le projet SECPro", "du programme PASS-SOUROU", "projet SANTÉ-ZINDER"
@@ -70,6 +73,10 @@ class _Evidence:
     weights: dict[tuple[int, int], float] = field(default_factory=dict)  # what each mention added
     framed: bool = False  # the text says the meeting was held under it ('dans le cadre du …', in the title)
     staffed: bool = False  # the programme's own team takes part ('le coordinateur du PNACC')
+    source: str = "registry"  # how it was found: registry, defined, under_long, quoted, named
+    flags: Counter = field(default_factory=Counter)  # the contexts of its mentions
+    letterhead: bool = False
+    in_title: bool = False
 
 
 
@@ -106,8 +113,8 @@ def _key(term: str) -> str:
     return re.sub(r"[- ]+", " ", fold(term)).strip()
 
 
-def extract_programme(text: str, vocab: Vocabulary, title: str = "") -> Found:
-    """The programme (registry name, or the name the text defines) with the snippet that shows it."""
+def _gather(text: str, vocab: Vocabulary, title: str = "") -> list[_Evidence]:
+    """Every programme the text names, with the evidence for it (contexts of its mentions, where, how)."""
     folded, folded_case = fold(text), fold(text, lower=False)
     acr_pat, name_pat, registry = _registry(vocab)
     by_key = dict(registry)  # names this report defines stay with this report
@@ -120,19 +127,25 @@ def extract_programme(text: str, vocab: Vocabulary, title: str = "") -> Found:
         weight = 1.0 if ev.mentions < MAX_MENTIONS else 0.0
         before = folded[max(0, start - 80): start]
         if IN_A_NAME.search(text[max(0, start - 100): start]) and not CONTEXT.search(before):
+            ev.flags["in_a_name"] += 1
             weight -= 1.5  # 'ministère de la Santé … et de la Couverture maladie universelle': part of a name
         if DISTRACTOR.search(before):
+            ev.flags["distractor"] += 1
             weight -= 2.0
         elif ENUMERATED.search(before):
+            ev.flags["enumerated"] += 1
             weight -= 1.0  # 'trois programmes, à savoir le PEV …': one of several the text lists
         elif WORKED_ON.search(before[-60:]) or ACTED_ON.search(before[-60:]):
+            ev.flags["worked_on"] += 1
             weight += 1.0  # 'évaluation externe du RSI', 'a lancé le Programme …': what the meeting worked on
             ev.framed = ev.framed or start < LEAD_CHARS
         elif CONTEXT.search(before):
+            ev.flags["under" if re.search(r"(?:cadre|travers|mise en (?:oe|œ)uvre)", before[-40:]) else "context"] += 1
             weight += 0.75
             ev.staffed = ev.staffed or bool(STAFF.search(before[-60:]))
             ev.framed = ev.framed or bool(re.search(r"(?:cadre|travers|mise en (?:oe|œ)uvre|appui|financement)", before[-40:]))
         if start < 250:
+            ev.flags["early"] += 1
             weight += 1.0
         ev.first = min(ev.first, (start, end))
         pair = next((span for span in ev.hits if re.fullmatch(
@@ -169,6 +182,7 @@ def extract_programme(text: str, vocab: Vocabulary, title: str = "") -> Found:
         p = Programme(name, long=_clean_long(m.group("long")), kind="plan" if frame else "programme")
         by_key[_key(name)] = p
         credit(p, m.start(), m.end())
+        evidence[p.name].source = "defined"
         for start, end in word_spans(text, name):
             credit(p, start, end)
     for m in UNDER_LONG.finditer(folded):
@@ -185,6 +199,7 @@ def extract_programme(text: str, vocab: Vocabulary, title: str = "") -> Found:
         p = Programme(long, long=long)
         by_key[_key(long)] = p
         credit(p, m.end(), m.end() + len(long))
+        evidence[p.name].source = "under_long"
         evidence[p.name].score += 0.5  # the context itself says the meeting was held under it
     for m in QUOTED.finditer(text):
         name = " ".join(m.group("name").split())
@@ -194,6 +209,8 @@ def extract_programme(text: str, vocab: Vocabulary, title: str = "") -> Found:
         by_key[_key(name)] = p
         for start, end in word_spans(text, name):
             credit(p, start, end)
+        if p.name in evidence:
+            evidence[p.name].source = "quoted"
     for m in NAMED.finditer(text):
         name = m.group("name")
         if NOT_A_PROGRAMME.match(name) or _key(name) in by_key or len(name) < 3 or _capitals_line(text, m.start()):
@@ -202,35 +219,86 @@ def extract_programme(text: str, vocab: Vocabulary, title: str = "") -> Found:
         by_key[_key(name)] = p
         for start, end in word_spans(text, name):
             credit(p, start, end)
+        if p.name in evidence:
+            evidence[p.name].source = "named"
     for ev in evidence.values():
         if any(start < LETTERHEAD_CHARS and _whole_line(text, start, end) for start, end in ev.hits):
             ev.score += 1.0  # a line of the letterhead: the report comes from the programme's own team
-            ev.framed = True
+            ev.framed = ev.letterhead = True
     if title:
         for ev in evidence.values():
             if any(word_spans(title, t) for t in (ev.programme.name, *ev.programme.aliases)):
                 ev.score += 1.5
-                ev.framed = True
+                ev.framed = ev.in_title = True
     for ev in evidence.values():
         if ev.programme.kind == "plan":
             ev.score *= 0.4  # a national plan is the frame, rarely the subject
-    ranked = sorted(evidence.values(), key=lambda e: (-e.score, e.first[0], e.programme.name))
-    if not ranked or ranked[0].score < 1.5:
-        return Found(None, "", 0.0, "no programme mentioned often or prominently enough")
-    best = ranked[0]
-    if not best.framed and not best.staffed and best.first[0] >= LEAD_CHARS:
-        return Found(None, "", 0.0, f"{best.programme.name} is named only after the lead, as in passing",
-                     tuple((e.programme.name, round(e.score, 2), f"{e.mentions} mention(s)") for e in ranked[:3]))
-    runner = ranked[1].score if len(ranked) > 1 else 0.0
-    conf = round(min(1.0, best.score / 4.0) * (1.0 if best.score >= 2 * runner else 0.7), 2)
-    if not best.framed:
-        conf = min(conf, 0.6)  # named, but nothing says the meeting was held under it
-    if best.programme.name == best.programme.long:
-        conf = min(conf, 0.6)  # a long name cut from its context: the curator should check where it ends
-    alternatives = tuple((e.programme.name, round(e.score, 2), f"{e.mentions} mention(s)") for e in ranked[1:4])
-    return Found(best.programme, snippet(text, *best.first, width=50), conf,
-                 "registry (programmes.yml)" if best.programme in vocab.programmes else "defined in the text",
-                 alternatives)
+    return sorted(evidence.values(), key=lambda e: (e.first[0], e.programme.name))
+
+
+TOPIC_SKIP = {"programme", "programmes", "projet", "projets", "national", "nationale", "nationaux", "contre", "appui",
+              "renforcement", "initiative", "developpement", "strategie", "publique", "plan", "lutte", "sante"}
+
+
+def _topic(ev: _Evidence, folded: str) -> float:
+    """How much the text is about what the programme's name says ('vaccination' five times for the Programme élargi
+    de vaccination): mentions of its long form's main words, by their first letters, outside its own mentions."""
+    words = {w[:6] for w in re.findall(r"[a-z]{5,}", fold(ev.programme.long or "")) if w not in TOPIC_SKIP}
+    if not words:
+        return 0.0
+    hits = sum(len(re.findall(rf"\b{re.escape(w)}", folded)) for w in words) - len(ev.hits) * len(words)
+    return math.log1p(max(hits, 0) / len(words))
+
+
+def _features(ev: _Evidence, most: int, bodies: frozenset[str], folded: str) -> dict[str, float]:
+    """What weighs a candidate programme: how often and where it is named, in which contexts, how it was found."""
+    feats: dict[str, float] = {f"ctx_{k}": 1.0 + (0.5 if n > 1 else 0.0) for k, n in ev.flags.items()}
+    feats["topic"] = _topic(ev, folded)
+    feats["mentions"] = math.log1p(ev.mentions)
+    feats["most_mentioned"] = 1.0 if ev.mentions == most else 0.0
+    feats[f"source_{ev.source}"] = 1.0
+    feats["pos_first_250"] = 1.0 if ev.first[0] < 250 else 0.0
+    feats["pos_lead"] = 1.0 if ev.first[0] < LEAD_CHARS else 0.0
+    feats["framed"] = 1.0 if ev.framed else 0.0
+    feats["staffed"] = 1.0 if ev.staffed else 0.0
+    feats["letterhead"] = 1.0 if ev.letterhead else 0.0
+    feats["in_title"] = 1.0 if ev.in_title else 0.0
+    feats["plan"] = 1.0 if ev.programme.kind == "plan" else 0.0
+    feats["long_name_only"] = 1.0 if ev.programme.name == ev.programme.long else 0.0
+    feats["single_mention"] = 1.0 if ev.mentions <= 1 else 0.0
+    feats["known_organisation"] = 1.0 if _key(ev.programme.name) in bodies else 0.0
+    feats["hand_score"] = math.log1p(max(ev.score, 0.0))
+    return {k: v for k, v in feats.items() if v}
+
+
+def _body_keys(vocab: Vocabulary) -> frozenset[str]:
+    """The names and acronyms of organisations.yml: 'WAHO' is a body, not a programme."""
+    return vocab.compiled("programmes.py:_body_keys", lambda v: frozenset(
+        _key(t) for o in (*v.organisations, *v.templates) for t in (o.acronym, o.name, *o.aliases) if t))
+
+
+def programme_candidates(text: str, vocab: Vocabulary, title: str = "") -> list[Candidate]:
+    """Every programme the text names, with the features that weigh it and the evidence for it."""
+    gathered = _gather(text, vocab, title)
+    most = max((ev.mentions for ev in gathered), default=0)
+    bodies, folded = _body_keys(vocab), fold(text)
+    return [Candidate(ev.programme, ev.programme.name, ev.first[0], _features(ev, most, bodies, folded),
+                      f"{ev.mentions} mention(s); " + ("registry (programmes.yml)" if ev.source == "registry"
+                                                       else f"found in the text ({ev.source})"),
+                      ev.first, {"long": ev.programme.long or ""}) for ev in gathered]
+
+
+def extract_programme(text: str, vocab: Vocabulary, title: str = "") -> Found:
+    """The programme (registry name, or the name the text defines) with the snippet that shows it: every candidate
+    weighed with weights fit on labelled texts (data/weights.yml); its probability is the confidence."""
+    cands = programme_candidates(text, vocab, title)
+    best, prob, ranked = choose(weights("programme"), cands)
+    if best is None:
+        return Found(None, "", 0.0, "no programme mentioned often or prominently enough" if not cands else
+                     f"no programme probable enough ({prob:.2f} for none)",
+                     tuple((c.name, round(p, 2), c.evidence) for c, p in ranked[:3]))
+    return Found(best.value, snippet(text, *best.snippet_span, width=50), confidence("programme", prob, best), best.evidence,
+                 tuple((c.name, round(p, 2), c.evidence) for c, p in ranked[1:4]))
 
 
 def _line(text: str, pos: int) -> str:

@@ -7,14 +7,19 @@ from collections import Counter
 
 from ..config import Vocabulary
 from ..models import Found
-from ..text import PhraseSets, fold
+from ..text import PhraseSets, fold, phrase_pattern
 
-MAX_THEMES = 3
-MIN_THEME_SCORE = 1.5
-SHARE_OF_TOP = 0.25
+# A report is filed under its main subject and, most often, one more (what it treats of the subject: its
+# coordination, its staff, its follow-up…); a third only when it weighs nearly as much as the first.
+MIN_THEME_SCORE = 1.5  # a second theme: one keyword in the lead or repeated, or two in passing
+SHARE_OF_TOP = 0.1
+THIRD_MIN_SCORE = 3.0
+THIRD_SHARE_OF_TOP = 0.5
 TITLE_WEIGHT = 3.0
 LEAD_CHARS = 800  # what the report is about is said first: the heading and its opening lines
 LEAD_WEIGHT = 1.5
+REPEAT_WEIGHT = 0.5  # each repetition of a keyword adds half a hit…
+MAX_REPEATS = 4  # …up to four
 # A ministry's or directorate's name lists its portfolios: 'Ministère de la Santé et de l'Hygiène publique',
 # 'ministre de la Santé, de l'Hygiène publique et de la Couverture maladie universelle'. Every report of that
 # ministry names them, whatever it is about: the portfolios after the first are not read for themes.
@@ -33,50 +38,104 @@ def _without_portfolios(folded: str) -> str:
                           folded)
 
 
-ThemeMatchers = tuple[PhraseSets, PhraseSets, list[tuple[str, bool, int]]]
+def _blank(lower: str, cased: str, pattern: re.Pattern[str] | None) -> tuple[str, str]:
+    """The matches of ``pattern`` in the lower-case text replaced by spaces in both texts (same length: positions
+    are kept)."""
+    if pattern is None:
+        return lower, cased
+    pieces, end = [], 0
+    for m in pattern.finditer(lower):
+        pieces += [cased[end:m.start()], " " * (m.end() - m.start())]
+        end = m.end()
+    if not pieces:
+        return lower, cased
+    return pattern.sub(lambda m: " " * len(m.group(0)), lower), "".join(pieces) + cased[end:]
+
+
+ThemeMatchers = tuple[PhraseSets, PhraseSets, list[tuple[str, bool, int, float]], "re.Pattern[str] | None"]
+WEAK = 0.5  # what a weak keyword's hit counts
 
 
 def _theme_matchers(vocab: Vocabulary) -> ThemeMatchers:
-    """Per theme, its words (any case) and its acronyms (exact case): two one-pass matchers, and the order
-    in which each theme's word and acronym hits are scored."""
+    """Per theme, its words (any case) and its acronyms (exact case): two one-pass matchers, the order in which
+    each theme's word and acronym hits are scored, and the phrases that are no evidence of any theme."""
     return vocab.compiled("themes.py:_theme_matchers", _build_theme_matchers)
 
 
 def _build_theme_matchers(vocab: Vocabulary) -> ThemeMatchers:
-    words, acronyms = [], []
+    words, acronyms, order = [], [], []
     for t in vocab.themes:
-        upper = [k for k in t.keywords if sum(ch.isupper() for ch in k) >= 2]
-        words.append([k for k in t.keywords if k not in upper])
-        acronyms.append(upper)
-    order = [(t.slug, case_sensitive, n) for n, t in enumerate(vocab.themes) for case_sensitive in (False, True)]
-    return (PhraseSets(words, inflections=True), PhraseSets(acronyms, case_sensitive=True, inflections=True), order)
+        for keywords, weight in ((t.keywords, 1.0), (t.weak_keywords, WEAK)):
+            upper = [k for k in keywords if sum(ch.isupper() for ch in k) >= 2]
+            order += [(t.slug, False, len(words), weight), (t.slug, True, len(acronyms), weight)]
+            words.append([k for k in keywords if k not in upper])
+            acronyms.append(upper)
+    return (PhraseSets(words, inflections=True), PhraseSets(acronyms, case_sensitive=True, inflections=True), order,
+            phrase_pattern(vocab.not_keywords, inflections=True))
+
+
+# A list of one theme's keywords ('le VIH/sida, la tuberculose, le paludisme et les hépatites', often a body's
+# name) weighs less than as many mentions: from ENUMERATION keywords in a row, those after the first count half.
+ENUMERATION = 3
+IN_ENUMERATION = 0.5
+BETWEEN_ITEMS = re.compile(r"(?:[\s,;/&'-]|\b(?:et|ou|le|la|les|l|de|des|du|d|aux?)\b)*")
+
+
+def _enumeration_weights(hits: list[tuple[int, int, int]], lower: str) -> list[float]:
+    """For a theme's hits (start, end, entry) in text order, what each counts: IN_ENUMERATION for the hits after
+    the first of a run of ENUMERATION or more that only separators and articles keep apart, else 1."""
+    def next_item(i: int) -> bool:  # hit i follows hit i - 1 in the same list
+        return hits[i][0] <= hits[i - 1][1] or BETWEEN_ITEMS.fullmatch(lower, hits[i - 1][1], hits[i][0]) is not None
+
+    weights = [1.0] * len(hits)
+    first = 0
+    for i in range(1, len(hits) + 1):
+        if i < len(hits) and next_item(i):
+            continue
+        if i - first >= ENUMERATION:
+            weights[first + 1:i] = [IN_ENUMERATION] * (i - first - 1)
+        first = i
+    return weights
 
 
 def theme_scores(text: str, title: str, vocab: Vocabulary) -> Counter[str]:
-    """Keyword hits per theme; a hit in the title, then in the lead, counts more; repeated keywords count less."""
-    words, acronyms, order = _theme_matchers(vocab)
+    """Keyword hits per theme; a hit in the title, then in the lead, counts more; repeated keywords count less,
+    weak keywords and the items of a list half."""
+    words, acronyms, order, not_keywords = _theme_matchers(vocab)
     scores: Counter[str] = Counter()
     cut = text.rfind(" ", 0, LEAD_CHARS) if len(text) > LEAD_CHARS else len(text)
     for where, weight in ((text[:cut], LEAD_WEIGHT), (text[cut:], 1.0), (title, TITLE_WEIGHT)):
         if not where:
             continue
-        found = (words.findall(_without_portfolios(fold(where))),
-                 acronyms.findall(_without_portfolios(fold(where, lower=False))))
-        for slug, case_sensitive, n in order:
-            hits = found[case_sensitive][n]
-            for hit in dict.fromkeys(hits):  # each keyword once, in the order of its first hit
-                scores[slug] += weight * (1.0 + 0.5 * min(hits.count(hit) - 1, 4))
+        lower, cased = _blank(_without_portfolios(fold(where)), _without_portfolios(fold(where, lower=False)),
+                              not_keywords)
+        found = (words.finditer(lower), acronyms.finditer(cased))
+        by_theme: dict[str, list[tuple[int, int, int]]] = {}
+        for e, (slug, case_sensitive, n, _) in enumerate(order):
+            by_theme.setdefault(slug, []).extend((start, start + len(hit), e) for start, hit in found[case_sensitive][n])
+        for slug, hits in by_theme.items():
+            hits.sort()
+            seen: Counter[tuple[int, str]] = Counter()  # (entry, keyword text): times counted
+            for (a, b, e), share in zip(hits, _enumeration_weights(hits, lower)):
+                key = (e, (cased if order[e][1] else lower)[a:b])
+                if seen[key] <= MAX_REPEATS:  # the first time a whole hit, then REPEAT_WEIGHT, up to MAX_REPEATS
+                    scores[slug] += order[e][3] * weight * share * (1.0 if not seen[key] else REPEAT_WEIGHT)
+                seen[key] += 1
     return scores
 
 
 def classify_themes(text: str, title: str, vocab: Vocabulary) -> Found:
-    """1 to 3 theme slugs: the top theme and those scoring at least a quarter of it."""
+    """1 to 3 theme slugs: the top theme, the second with enough evidence, a third only when nearly as strong."""
     scores = theme_scores(text, title, vocab)
     if not scores:
         return Found([], "", 0.0, "no theme keyword found")
     ranked = sorted(scores.items(), key=lambda kv: (-kv[1], kv[0]))
     top = ranked[0][1]
-    chosen = [s for s, v in ranked if v >= max(MIN_THEME_SCORE, SHARE_OF_TOP * top)][:MAX_THEMES] or [ranked[0][0]]
+    chosen = [ranked[0][0]]
+    if len(ranked) > 1 and ranked[1][1] >= max(MIN_THEME_SCORE, SHARE_OF_TOP * top):
+        chosen.append(ranked[1][0])
+        if len(ranked) > 2 and ranked[2][1] >= max(THIRD_MIN_SCORE, THIRD_SHARE_OF_TOP * top):
+            chosen.append(ranked[2][0])
     detail = ", ".join(f"{s}={v:g}" for s, v in ranked[:6])
     return Found(chosen, detail, round(min(1.0, top / 10.0), 2), "theme keywords (themes.yml)")
 

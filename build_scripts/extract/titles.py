@@ -47,8 +47,14 @@ CAPTION = re.compile(r"^(?:(?:une )?vues? (?:de|des|d')|photos?\b|images?\b|de g
                      r"lors (?:de|du|des)|pendant (?:la|le|les)|en marge (?:de|du|des))")
 CREDIT = re.compile(r"©|\(@\w+\)|\bcredit\s*(?:photo)?\s*:")
 # A section heading of the body, not the report's title: 'Contexte', 'I. Introduction', '1. Mot de bienvenue'.
-SECTION = re.compile(r"^(?:[ivx]+|\d+)\s*[.)-]\s+\S|^(?:contexte|introduction|remerciements|conclusions?|objectifs?|"
-                     r"resume|recommandations|justification|methodologie|resultats|annexes?|liste des participants)\s*:?$")
+SECTION = re.compile(r"^(?:[ivx]+|\d+)(?:\.(?:[ivx]+|\d+))*\s*[.)-]\s*(?=[^\W\d])|^[a-h]\s*[.)]\s+(?=[^\W\d])|"  # 'I. ', 'VI.1. ', '2.3) '
+                     r"^(?:contexte|introduction|remerciements|conclusions?|objectifs?|"
+                     r"resume|recommandations|justification|methodologie|resultats|annexes?|liste des participants)\s*:?$|"
+                     r"^(?:contexte|introduction|justification|methodologie|remerciements)\b(?!.*\b(?:rapport|atelier|reunion)\b)"
+                     r".{0,60}$")  # 'Contexte sanitaire post-pandémie': a subhead
+# A kicker in brackets over the text, a slug of words joined by hyphens: '(Le ministère lance les travaux)',
+# 'BURKINA-GOURMA-SANTE-FORMATION'.
+KICKER = re.compile(r"^\(.*\)$|^[^\W_]+(?:-[^\W_]+){2,}$")
 LABEL = re.compile(r"^(?:titre|objet|theme|intitule)\s*:\s*", re.IGNORECASE)
 
 NAVIGATION = re.compile(r"^(?:retour|accueil|menu|imprimer|partager|lire la suite|actualites?|home|back)\b.{0,20}$")
@@ -58,9 +64,9 @@ EVENT_NOUN = re.compile(
     r"assemblee generale|table ronde|forum|concertation|comite|conseil|sortie|supervision|evaluation|enquete|"
     r"audit|visite|lancement|ceremonie|remise|certification|validation)\b")
 _MONTHS = r"(?:janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre)"
-NOUN_STOP = re.compile(r"\s*(?:[,.;:!?\n(«)]|\sde (?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\b|\squ'|\sjusqu|\s(?:(?:a|ont|qui|que|s'est|se|au titre|a l'intention|au profit|"
+NOUN_STOP = re.compile(r"\s*(?:[,.;:!?\n(«)…]|\sde (?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\b|\squ'|\sjusqu|\s(?:(?:a|ont|qui|que|s'est|se|au titre|a l'intention|au profit|"
                        r"en faveur|dans|a l'hotel|a la salle|tenu|tenue|organise|organisee|avec|pour|sur le theme|afin|ayant|"
-                       r"en presence|sous|est|sont|etait|vise|visant|entreprise?|conduite?|realisee?|demarre|celebree?|"
+                       r"en presence|sous(?! ?-?regional)|est|sont|etait|vise|visant|entreprise?|conduite?|realisee?|demarre|celebree?|"
                        r"en reponse|prevue?|initiee?|lancee?|ouverte?|finance|financee?|assuree?|offerte?|permet|permettra|constitue|"
                        r"marque|regroupe|reunit|rassemble|intervient|doit|va|vient|fait|porte)\s|"
                        r"(?:le|les|du|des|ce|cette)\s+(?:\d{1,2}(?:er)?\s+(?:au|et|" + _MONTHS + r")\b|\d{1,2}(?:er)?\s*$|"
@@ -98,7 +104,7 @@ def not_a_title(line: str) -> bool:
     f = fold(line).strip(" *#-–—•")
     words = line.split()
     return (not any(ch.isalpha() for ch in f) or bool(NOT_A_TITLE.match(f)) or _motto(line)
-            or bool(FURNITURE.match(f)) or bool(SECTION.match(f)) or bool(CREDIT.search(line))
+            or bool(FURNITURE.match(f)) or bool(SECTION.match(f)) or bool(CREDIT.search(line)) or bool(KICKER.match(f))
             or bool(DATE_ONLY.match(f)) or bool(PERSON_LINE.match(f)) or bool(PLACE_LINE.match(line.strip()))
             or (bool(CAPTION.match(f)) and "," not in line and " : " not in line)
             or (len(words) <= 12 and bool(BODY_NAME.match(f)) and not EVENT_NOUN.search(f))
@@ -126,7 +132,7 @@ def headline(blocks: list[Block], skip: set[str] | None = None) -> tuple[str, in
         runs_on, previous = _runs_on(previous), plain(b.lines[-1]) if b.lines else ""
         motto_slot, country_line = country_line, _names_a_state(previous)
         if b.kind == "heading":
-            text = LABEL.sub("", plain(b.lines[0]))
+            text = LABEL.sub("", _unlead(plain(b.lines[0]), skip))
             if text in skip or not_a_title(text) or NAVIGATION.match(fold(text)) or runs_on:
                 continue
             if motto_slot and len(text.split()) <= 8 and not EVENT_NOUN.search(fold(text)):
@@ -136,14 +142,14 @@ def headline(blocks: list[Block], skip: set[str] | None = None) -> tuple[str, in
                 return text, n
         if b.kind == "paragraph" and len(b.lines) > 1 and all(
                 plain(x) in skip or not_a_title(plain(x)) or len(plain(x)) < 4 for x in b.lines[:-1]):
-            line = LABEL.sub("", plain(b.lines[-1]))  # a letterhead block whose last line is the title
+            line = LABEL.sub("", _unlead(plain(b.lines[-1]), skip))  # a letterhead block whose last line is the title
             if (len(line.split()) >= 3 and not not_a_title(line) and not line.endswith((".", ":", ";"))
                     and not _runs_on(plain(b.lines[-2]))):
                 return line, n
             continue
         if b.kind != "paragraph" or len(b.lines) != 1:
             break
-        line = LABEL.sub("", plain(b.lines[0]))
+        line = LABEL.sub("", _unlead(plain(b.lines[0]), skip))
         f = fold(line)
         if (NAVIGATION.match(f) or len(line) < 4 or line in skip or plain(b.lines[0]) in skip or not_a_title(line)
                 or runs_on or (motto_slot and len(line.split()) <= 8 and not EVENT_NOUN.search(f))):
@@ -151,20 +157,39 @@ def headline(blocks: list[Block], skip: set[str] | None = None) -> tuple[str, in
         if DATELINE.match(f):
             continue
         words = line.split()
-        has_date = re.search(r"\b(?:19|20)\d\d\b", line)
-        if (3 <= len(words) <= 30 and not line.endswith((".", ":", ";")) and not (has_date and len(words) <= 12)
-                and n + 1 < len(blocks)):
-            return line, n
+        has_date = FULL_DATE.search(f)  # 'Atelier de Kara, 12 mars 2024' is a date line; 'le plan 2023-2030' is not
+        ends = not line.endswith((".", ":", ";")) or (line.endswith(".") and " : " in line and len(words) <= 20)
+        if (3 <= len(words) <= (MAX_HEADLINE_WORDS if _repeated(line, blocks[:12]) else 30) and ends
+                and not (has_date and len(words) <= 12)
+                and n + 1 < len(blocks) and not _continued(blocks[n + 1])):
+            return line, n  # a headline may end on a full stop when it reads 'Thiès : quand les grèves … objectifs.'
         break
     return None
+
+
+FULL_DATE = re.compile(r"\b(?:\d{1,2}(?:er)?\s+)?(?:janv|fevr?|mars|avr|mai|juin|juil|aout|sept|oct|nov|dec)[a-z]*\.?\s+(?:19|20)\d\d\b|"
+                       r"\b\d{1,2}[/.]\d{1,2}[/.](?:19|20)\d\d\b")
+MAX_HEADLINE_WORDS = 45  # a long title (a research article's) is taken when the page repeats it
+
+
+def _repeated(line: str, blocks: list[Block]) -> bool:
+    """The line comes twice among the first blocks: a page's title and its heading."""
+    key = fold(line)
+    return sum(1 for b in blocks for x in b.lines if fold(plain(x)) == key) >= 2
 
 
 DETERMINER = re.compile(r"(?:^|\n|\b(?:un|une|la|le|l'|cette|ce|cet|sa|son|leur|a la|au))\s*$")
 
 
-def event_phrase(text: str) -> str:
+WRAPPED = re.compile(r"(?<=[^\W\d])\n(?=[a-zà-ÿ])")
+DURATION = re.compile(r"\s+d[e']\s*(?:\d+|\(\d+\)|une?|deux|trois|quatre|cinq|six|sept|huit|dix|quinze)\s+(?:\(\d+\)\s+)?"
+                      r"(?:jours?|semaines?|mois|heures)$", re.IGNORECASE)
+
+
+def event_phrase(text: str, acronyms: frozenset[str] = frozenset(), names: frozenset[str] = frozenset()) -> str:
     """'un atelier de partage d'expériences à l'intention…' -> "Atelier de partage d'expériences": the first event
     named with what it is about (a bare 'Mission' in a caption gives way to 'mission conjointe de travail')."""
+    text = WRAPPED.sub(" ", text)  # a hard-wrapped line goes on: 'Journée d'information\ninstitutionnelle sur …'
     folded = fold(text)
     first = ""
     for n, m in enumerate(m for m in EVENT_NOUN.finditer(folded, 0, 3000)
@@ -177,7 +202,9 @@ def event_phrase(text: str) -> str:
         while len(words) > 1 and fold(words[-1]).strip(",;:") in ("de", "du", "des", "la", "le", "les", "l'", "d'", "et",
                                                                   "a", "au", "aux", "en", "sur", "pour"):
             words.pop()  # never end on a preposition: 'Session du conseil de santé du district de'
-        phrase = " ".join(words).rstrip(" ,;:-")
+        phrase = DURATION.sub("", " ".join(words)).rstrip(" ,;:-")  # 'Atelier de formation de cinq jours'
+        if _shouting(phrase):
+            phrase = sentence_case(phrase, acronyms, names)
         phrase = phrase[:1].upper() + phrase[1:]
         if len(words) >= 2 and (n == 0 or DETERMINER.search(folded, max(0, m.start() - 8), m.start())):
             return phrase  # a later event counts when it is one ('une mission…'), not a word in a name ('… de formation')
@@ -187,13 +214,14 @@ def event_phrase(text: str) -> str:
 
 def extract_title(blocks: list[Block], text: str, *, programme: str | None, organiser_short: str | None,
                   date: str | None, organiser_long: str | None = None, skip: set[str] | None = None,
-                  place: str | None = None, acronyms: frozenset[str] = frozenset()) -> Found:
+                  place: str | None = None, acronyms: frozenset[str] = frozenset(),
+                  names: frozenset[str] = frozenset()) -> Found:
     """The headline when the report has one; else 'Event — programme or organiser, date' from its words."""
     head = headline(blocks, skip)
     if head:
-        shown = sentence_case(head[0], acronyms) if _shouting(head[0]) else head[0]
+        shown = sentence_case(head[0], acronyms, names) if _shouting(head[0]) else head[0]
         return Found(shown, head[0], 0.9, "headline of the report")
-    phrase = event_phrase(text) or "Rapport"
+    phrase = event_phrase(text, acronyms, names) or "Rapport"
     who = programme or organiser_short
     if len(phrase.split()) == 1 and organiser_long and not programme:
         who = re.sub(r"\s*\([^()]*\)$", "", organiser_long)  # 'Session — Direction départementale de la santé du Mono'
@@ -201,6 +229,8 @@ def extract_title(blocks: list[Block], text: str, *, programme: str | None, orga
     title = phrase
     if who and len(who) > 70:
         who = None  # a long name would bury the event: it stays in the page's organiser field
+    if who and " " not in who and who[1:].islower() and fold(who.lower()) in _french_words():
+        who = None  # a common noun alone ('Agence', 'Gouvernement') names no one
     if who and fold(who) not in fold(phrase):
         title += f" — {who}"
     if place and fold(place) not in fold(title):
@@ -240,6 +270,21 @@ def extract_summary(blocks: list[Block], title_block: int | None, skip: set[str]
     return Found(summary, summary[:80], 0.7, "first sentences")
 
 
+def _unlead(line: str, skip: set[str]) -> str:
+    """A line without the publication stamp or dateline stripped from its start ('date 2025-01 …')."""
+    for removed in skip:
+        if removed and line.startswith(removed) and len(line) > len(removed):
+            return line[len(removed):].strip()
+    return line
+
+
+def _continued(block: Block) -> bool:
+    """The next block goes on with the same sentence ('… du centre de santé' / 'de Dakar, ont été la cible'): the
+    line before is a hard-wrapped line of a paragraph, not a headline."""
+    first = plain(block.lines[0]) if block.lines else ""
+    return block.kind == "paragraph" and first[:1].islower() and len(first.split()) >= 4
+
+
 def _runs_on(line: str) -> bool:
     """A letterhead line cut in the middle of a name: 'DIRECTION NATIONALE DE L'ÉPIDÉMIOLOGIE ET DE LA LUTTE'."""
     return _shouting(line) and (fold(line).split() or [""])[-1] in ("de", "du", "des", "et", "la", "le", "l'", "d'", "au",
@@ -267,11 +312,13 @@ SMALL = {"de", "du", "des", "la", "le", "les", "l", "d", "et", "en", "a", "au", 
          "un", "une", "avec"}
 
 
-def sentence_case(line: str, acronyms: frozenset[str] = frozenset()) -> str:
+def sentence_case(line: str, acronyms: frozenset[str] = frozenset(), names: frozenset[str] = frozenset()) -> str:
     """'ATELIER DE VALIDATION DU PLAN DE LA DRS DE KANKAN' -> 'Atelier de validation du plan de la DRS de Kankan':
-    a word of the French word list is lower-cased (its accents restored when only one spelling fits), a short
-    word that is not one is an acronym and stays in capitals, a longer one is a name and keeps a capital."""
+    a word of the French word list is lower-cased (its accents restored when only one spelling fits), a place or
+    country of places.yml (``names``) is written as there, a short word that is neither is an acronym and stays in
+    capitals, a word with a French accent is French ('TRANSFRONTALIÈRE'), a longer one is a name and keeps a capital."""
     words = _french_words()
+    spelled = _spellings(names)
     out = []
     tokens = re.split(r"([^\w-]+|(?<=\w)-(?=\w))", line)
     joined = re.split(r"([^\w-]+)", line)
@@ -286,7 +333,11 @@ def sentence_case(line: str, acronyms: frozenset[str] = frozenset()) -> str:
         low = token.lower()
         key = fold(low)
         spellings = words.get(key, ())
-        if token in acronyms or (not spellings and key not in SMALL and (len(token) <= 5 or not re.search(r"[AEIOUY]", token))):
+        if key in spelled and token not in acronyms:
+            out.append(spelled[key])  # 'NIGER' -> 'Niger', 'SÉGOU' -> 'Ségou'
+        elif not spellings and key not in SMALL and fold(token) != token.lower() and len(token) > 3:
+            out.append(low)  # a French word the list lacks: 'TRANSFRONTALIÈRE'
+        elif token in acronyms or (not spellings and key not in SMALL and (len(token) <= 5 or not re.search(r"[AEIOUY]", token))):
             out.append(token)  # an acronym
         elif spellings or key in SMALL:
             accented = spellings[0] if len(spellings) == 1 else (low if low in spellings else low)
@@ -295,6 +346,25 @@ def sentence_case(line: str, acronyms: frozenset[str] = frozenset()) -> str:
             out.append(low[:1].upper() + low[1:])  # a name: 'Kankan'
     text = re.sub(r"\ba (?=(?:la|l'|l’|ce|cette|ces)\b)", "à ", "".join(out))  # 'A LA DDS' -> 'à la DDS'
     return text[:1].upper() + text[1:]
+
+
+def known_names(vocab) -> frozenset[str]:
+    """Countries and places as places.yml spells them: 'NIGER' in a title in capitals is 'Niger'."""
+    return vocab.compiled("titles.py:known_names", lambda v: frozenset(
+        n for c in v.countries for n in (c.name, *c.places) if n[:1].isupper()))
+
+
+@lru_cache(maxsize=4)
+def _spellings(names: frozenset[str]) -> dict[str, str]:
+    """Folded one-word name -> its spelling, the accented one when places.yml also lists it without accents."""
+    out: dict[str, str] = {}
+    for n in sorted(names):
+        if " " not in n and "-" not in n:
+            key = fold(n)
+            if key not in out or sum(ch != f for ch, f in zip(n, fold(n, lower=False))) > sum(
+                    ch != f for ch, f in zip(out[key], fold(out[key], lower=False))):
+                out[key] = n
+    return out
 
 
 def known_acronyms(vocab) -> frozenset[str]:

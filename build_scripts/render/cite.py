@@ -52,9 +52,14 @@ def csv_text(rows: list[dict[str, Any]], fields: tuple[str, ...]) -> str:
 
 
 def _cell(value: Any) -> Any:
-    if isinstance(value, list):
+    kind = type(value)
+    if kind is str:  # most cells: tested inline (csv_cell's rule), a function call less per cell
+        return "'" + value if value[:1] in _FORMULA_CHARS else value
+    if value is None:
+        return ""
+    if kind is list:
         return csv_cell("; ".join(value))
-    return "" if value is None else csv_cell(value)
+    return csv_cell(value)
 
 
 LOCAL_HOSTS = re.compile(r"^(?:localhost|127(?:\.\d+){3}|\[?::1\]?|0\.0\.0\.0)$")
@@ -71,6 +76,7 @@ def public(base_url: str) -> str:
 
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n", "\uff1d", "\uff0b", "\uff0d", "\uff20")
+_FORMULA_CHARS = frozenset(FORMULA_START)  # each one character
 
 
 def csv_cell(value: object) -> object:
@@ -125,6 +131,15 @@ def reference_parts(meta: dict[str, Any], url: str) -> tuple[str, str, str]:
     if url:
         after += f" Disponible sur: {url} (Consulté le: {CONSULTED})."
     return french_typography(before), french_typography(title), french_typography(after)
+
+
+def reference_record(meta: dict[str, Any]) -> dict[str, str]:
+    """What the browser (panier.js) composes reference_parts and short_reference from, written once per report on
+    a page: a: author (organiser, else programme), y: year (the date's first four characters), t: title,
+    d: document type, p: place; a key without a value is left out."""
+    record = {"a": _author(meta), "y": str(meta.get("date") or "")[:4], "t": meta["title"], "d": doc_type(meta),
+              "p": place(meta)}
+    return {k: v for k, v in record.items() if v}
 
 
 def _reference(meta: dict[str, Any], url: str) -> str:
@@ -280,10 +295,20 @@ def unit_rows(reports: list[Report]) -> list[dict[str, Any]]:
     return rows
 
 
-def units_catalogue(reports: list[Report]) -> tuple[str, str]:
-    """lecons.json and lecons.csv."""
-    rows = unit_rows(reports)
-    return json_lines(rows), csv_text(rows, UNIT_FIELDS)
+def units_csv(reports: list[Report]) -> str:
+    """One part of the statements export: the statements of these reports, as CSV for French Excel."""
+    return csv_text(unit_rows(reports), UNIT_FIELDS)
+
+
+def units_index(parts: list[tuple[str, int | None, int, int]]) -> str:
+    """The statements export's list of parts, for programs: each file (beside this list) with its year (null for
+    undated reports) and its numbers of reports and statements; and how to read them (separator, encoding, the
+    English key of each French column header)."""
+    data = {"format": "csv", "separator": CSV_SEPARATOR, "encoding": "utf-8-sig",
+            "columns": [{"key": k, "header": CSV_HEADERS.get(k, k)} for k in UNIT_FIELDS],
+            "parts": [{"file": name, "year": year, "reports": n_reports, "statements": n_units}
+                      for name, year, n_reports, n_units in parts]}
+    return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
 
 
 DESCRIPTION_LENGTH = 300  # characters: what search engines and link previews show

