@@ -323,3 +323,26 @@ def test_dudit_refers_back_to_the_body_named_before(vocab):
     names = [c.name for c in organiser_candidates(text, vocab)]
     assert any(n.lower().startswith("conseil d'administration du centre hospitalier de tinza") for n in names), names
     assert not any("dudit" in n for n in names), names
+
+
+@pytest.mark.parametrize("text,name", [
+    # an acronym with '+' the text serves: 'la mise en œuvre du XYZ+'
+    ("Le 3 mars 2024 à Dori, un atelier de plaidoyer pour la mise en œuvre du TINZA+ a réuni les districts. "
+     "Le TINZA+ couvre les maladies chroniques.", "TINZA+"),
+    ("Le 3 mars 2024, le programme KORO+ a tenu à Dori sa revue annuelle.", "KORO+"),
+    # a name in capitalised words after 'projet' or 'initiative', without quotes or acronym
+    ("Atelier de pilotage du projet Eau Claire Transfrontalière Dori-Tinza : les partenaires ont fait le bilan "
+     "le 3 mars 2024.", "Eau Claire Transfrontalière Dori-Tinza"),
+    ("Les districts de l'initiative Paix et Soins pour Dori se sont réunis le 3 mars 2024 à Dori.", "Paix et Soins pour Dori"),
+    # a named initiative in quotes
+    ("Le 3 mars 2024 à Dori, les acteurs de l'initiative « Quartiers en santé » ont validé leur plan.", "Quartiers en santé"),
+])
+def test_programme_candidates_cover_plus_names_titled_and_quoted_initiatives(text, name, vocab):
+    from build_scripts.extract.programmes import programme_candidates
+    assert name in [c.name for c in programme_candidates(text, vocab)]
+
+
+def test_a_long_forms_opening_words_are_not_a_programme_name(vocab):
+    from build_scripts.extract.programmes import programme_candidates
+    text = "Le 3 mars 2024 à Dori, le Programme National de Lutte contre la Lèpre de Tinza a tenu sa revue."
+    assert not any(c.name.startswith("National") for c in programme_candidates(text, vocab))
