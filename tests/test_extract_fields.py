@@ -346,3 +346,17 @@ def test_a_long_forms_opening_words_are_not_a_programme_name(vocab):
     from build_scripts.extract.programmes import programme_candidates
     text = "Le 3 mars 2024 à Dori, le Programme National de Lutte contre la Lèpre de Tinza a tenu sa revue."
     assert not any(c.name.startswith("National") for c in programme_candidates(text, vocab))
+
+
+def test_a_local_bodys_acronym_alone_takes_the_place_the_text_gives_it(vocab):
+    text = ("Dans le cadre du partenariat entre la DRST de Koulou et l'Université de Tinza, la revue annuelle des "
+            "activités réalisées par la DRST s'est tenue du 3 au 5 mars 2024 à Dori.")
+    names = [c.name for c in organiser_candidates(text, vocab)]
+    assert "DRST" not in names and any(n.startswith("DRST de Koulou") for n in names), names
+
+
+def test_a_ministry_in_charge_of_health_is_the_ministry_of_health(vocab):
+    text = "Le 3 mars 2024 à Dori, l'atelier a été organisé par le Ministère chargé de la Santé de Tinza."
+    names = [c.name for c in organiser_candidates(text, vocab)]
+    assert any(n.lower().startswith("ministère de la santé") for n in names), names
+    assert not any("chargé" in n for n in names), names

@@ -125,7 +125,7 @@ PARTNER_LEAD = re.compile("|".join(
 ORG_HEAD = re.compile(r"^(?:direction|inspection|delegation|centrale|ministere|comite|commissariat|haut[- ]commissariat|gouvernement|programme|projet|service|agence|institut|fondation|association|"
                       r"ong|organisation|conseil|cellule|unite|coordination|secretariat|federation|union|reseau|centre|"
                       r"hopital|district|zone|commission|equipe|mairie|prefecture|gouvernorat|region|croix|cooperation|"
-                      r"fonds|banque|office|societe|mutuelle|groupe|plateforme|universite|ecole|laboratoire|region medicale|"
+                      r"fonds|banque|office|societe|mutuelle|groupe|plateforme|universite|ecole|laboratoire|region medicale|division|"
                       r"dds|drs)\b")
 ACRONYM_IN_PARENS = re.compile(r"\((?P<acr>[A-Z][A-Za-z0-9/&-]{1,20})\)")
 
@@ -436,6 +436,16 @@ def _place_words(vocab: Vocabulary) -> frozenset[str]:
     return frozenset(w for n in names for w in re.split(r"[\s'’-]+", fold(n)) if len(w) > 2)
 
 
+def _with_its_place(phrase: str, text: str) -> str:
+    """'la DPS' -> 'DPS du Haut-Lomami' when the text names the acronym with its place elsewhere: a local body's
+    acronym alone is the kind of body, the place makes it one body."""
+    if not re.fullmatch(r"[A-Z][A-Z0-9]{1,7}", phrase):
+        return phrase
+    m = re.search(rf"(?<![\w-]){re.escape(phrase)}\s+(?:du|de la|de l['’]|des|de|d['’])\s*"
+                  r"[A-ZÀ-Ý][\w’'-]+(?:[ -][A-ZÀ-Ý][\w-]+)?", text)
+    return m.group(0) if m else phrase
+
+
 def _person_name(name: str, places: frozenset[str]) -> bool:
     """Two to four capitalised words, none a French word, a place or a body's head: a first name and surname
     ('Awa Koné Traoré', 'Awa KONÉ'). Needs the French word list (without it, nothing is taken for a person)."""
@@ -625,6 +635,9 @@ def _candidates(text: str, vocab: Vocabulary) -> list[tuple[float, str, int, str
     for weight, phrase, pos, method in out:
         phrase = _cut_run_on(phrase.replace("*", "").replace("_", " ").strip())
         phrase = _refers_back(phrase, text, folded, pos)
+        phrase = _with_its_place(phrase, text)
+        phrase = re.sub(r"^(Minist[èe]re)\s+(?:en\s+charge|charg[ée]e?s?)\s+(?=de |du |des |d['’])", r"\1 ", phrase,
+                        flags=re.IGNORECASE)  # 'Ministère chargé de la Santé' is the 'Ministère de la Santé'
         if VENUE.match(fold(phrase)) or CIVILITY.match(fold(phrase)):
             continue  # where the meeting was held, or a person: never the body that organised it
         if fold(phrase) in GENERIC_HEADS:  # 'l'Agence' alone: the agency the text names in full elsewhere
@@ -679,7 +692,7 @@ def _letterhead(text: str) -> tuple[str, int] | None:
     return found
 
 
-BODY_MENTION = re.compile(r"\b(?:le|la|l'|du|de la|de l'|au|a la|les|des)\s*(?=(?:ministere|direction|district sanitaire|"
+BODY_MENTION = re.compile(r"\b(?:le|la|l'|du|de la|de l'|au|a la|les|des)\s*(?=(?:ministere|direction|division|district sanitaire|"
                           r"region medicale|comite|agence|institut|association|ong|conseil|commissariat|federation|"
                           r"delegation|coordination|secretariat|cellule|unite|hopital|centre hospitalier|mairie|"
                           r"gouvernement|organisation)\b)")
