@@ -6,7 +6,7 @@ import pytest
 import yaml
 
 from build_scripts.extract.dates import extract_dates, words_to_number
-from build_scripts.extract.organisations import extract_organiser, extract_partners
+from build_scripts.extract.organisations import extract_organiser, extract_partners, organiser_candidates
 from build_scripts.extract.places import extract_country
 from build_scripts.extract.programmes import extract_programme
 
@@ -270,3 +270,93 @@ def test_a_subject_or_a_head_s_body_ends_before_the_clause_that_follows(text, or
     found = extract_organiser(text, vocab)
     assert found.value and found.value.startswith(organiser) and "formé" not in found.value \
         and "vacciné" not in found.value, found
+
+
+@pytest.mark.parametrize("text,organiser,tail", [
+    # a present participle and its object begin a caption's clause
+    ("La Direction régionale de la santé de Dori présentant son bilan devant les partenaires, le 3 mars 2024.",
+     "Direction régionale de la santé de Dori", "présentant"),
+    # 'après' + infinitive, 'en prélude à', 'notamment': the sentence goes on, the name has ended
+    ("Le 3 mars 2024 à Dori, la revue a été organisée par le Ministère de la santé après avoir consulté les "
+     "districts.", "Ministère de la santé", "après"),
+    ("Le 3 mars 2024 à Dori, le forum a été organisé par le Ministère de la santé en prélude à la journée mondiale.",
+     "Ministère de la santé", "prélude"),
+    ("Le 3 mars 2024 à Dori, le forum a été organisé par l'Agence tinzane de santé notamment pour les districts.",
+     "Agence tinzane de santé", "notamment"),
+])
+def test_a_name_stops_where_a_clause_begins(text, organiser, tail, vocab):
+    names = [c.name for c in organiser_candidates(text, vocab)]
+    assert any(n.lower().startswith(organiser.lower()) for n in names), names
+    assert not any(tail in n for n in names), names
+
+
+def test_nouns_in_ant_stay_in_a_name():
+    from build_scripts.extract.organisations import _cut_run_on
+    assert _cut_run_on("Fondation tinzane pour la mère et l'enfant") == "Fondation tinzane pour la mère et l'enfant"
+    assert _cut_run_on("Réseau des personnes vivant avec le VIH") == "Réseau des personnes vivant avec le VIH"
+
+
+@pytest.mark.parametrize("text,not_a_body", [
+    ("La réunion de coordination s'est tenue au Centre international de conférences de Dori, qui a accueilli le "
+     "3 mars 2024 les délégués. Le Centre international de conférences de Dori a organisé la visite.", "conférences"),
+    ("Le Palais des congrès de Dori a accueilli le 3 mars 2024 l'atelier, organisé par le Palais des congrès de Dori.",
+     "Palais"),
+    ("Le 3 mars 2024, l'atelier organisé par Docteur Awa Kodjo s'est tenu à Dori.", "Kodjo"),
+])
+def test_a_venue_or_a_person_is_never_an_organiser(text, not_a_body, vocab):
+    names = [c.name for c in organiser_candidates(text, vocab)]
+    assert not any(not_a_body in n for n in names), names
+
+
+@pytest.mark.skipif(not Path("/usr/share/dict/french").is_file(), reason="needs the French word list (wfrench)")
+def test_a_first_name_and_surname_is_a_person_not_a_body(vocab):
+    text = ("Le 3 mars 2024 à Dori, la session a été organisée par Kodjovi Amessan Tchalla, sous la présidence du "
+            "ministre de la Santé.")
+    names = [c.name for c in organiser_candidates(text, vocab)]
+    assert not any("Tchalla" in n for n in names), names
+    assert any(n.startswith("Ministère de la Santé") for n in names), names
+
+
+def test_dudit_refers_back_to_the_body_named_before(vocab):
+    text = ("S'est tenue le 3 mars 2024 dans la salle de réunion de la Direction du Centre hospitalier de Tinza, la "
+            "dixième session ordinaire du Conseil d'administration dudit Centre, sous la présidence de M. Awa Kodjo.")
+    names = [c.name for c in organiser_candidates(text, vocab)]
+    assert any(n.lower().startswith("conseil d'administration du centre hospitalier de tinza") for n in names), names
+    assert not any("dudit" in n for n in names), names
+
+
+@pytest.mark.parametrize("text,name", [
+    # an acronym with '+' the text serves: 'la mise en œuvre du XYZ+'
+    ("Le 3 mars 2024 à Dori, un atelier de plaidoyer pour la mise en œuvre du TINZA+ a réuni les districts. "
+     "Le TINZA+ couvre les maladies chroniques.", "TINZA+"),
+    ("Le 3 mars 2024, le programme KORO+ a tenu à Dori sa revue annuelle.", "KORO+"),
+    # a name in capitalised words after 'projet' or 'initiative', without quotes or acronym
+    ("Atelier de pilotage du projet Eau Claire Transfrontalière Dori-Tinza : les partenaires ont fait le bilan "
+     "le 3 mars 2024.", "Eau Claire Transfrontalière Dori-Tinza"),
+    ("Les districts de l'initiative Paix et Soins pour Dori se sont réunis le 3 mars 2024 à Dori.", "Paix et Soins pour Dori"),
+    # a named initiative in quotes
+    ("Le 3 mars 2024 à Dori, les acteurs de l'initiative « Quartiers en santé » ont validé leur plan.", "Quartiers en santé"),
+])
+def test_programme_candidates_cover_plus_names_titled_and_quoted_initiatives(text, name, vocab):
+    from build_scripts.extract.programmes import programme_candidates
+    assert name in [c.name for c in programme_candidates(text, vocab)]
+
+
+def test_a_long_forms_opening_words_are_not_a_programme_name(vocab):
+    from build_scripts.extract.programmes import programme_candidates
+    text = "Le 3 mars 2024 à Dori, le Programme National de Lutte contre la Lèpre de Tinza a tenu sa revue."
+    assert not any(c.name.startswith("National") for c in programme_candidates(text, vocab))
+
+
+def test_a_local_bodys_acronym_alone_takes_the_place_the_text_gives_it(vocab):
+    text = ("Dans le cadre du partenariat entre la DRST de Koulou et l'Université de Tinza, la revue annuelle des "
+            "activités réalisées par la DRST s'est tenue du 3 au 5 mars 2024 à Dori.")
+    names = [c.name for c in organiser_candidates(text, vocab)]
+    assert "DRST" not in names and any(n.startswith("DRST de Koulou") for n in names), names
+
+
+def test_a_ministry_in_charge_of_health_is_the_ministry_of_health(vocab):
+    text = "Le 3 mars 2024 à Dori, l'atelier a été organisé par le Ministère chargé de la Santé de Tinza."
+    names = [c.name for c in organiser_candidates(text, vocab)]
+    assert any(n.lower().startswith("ministère de la santé") for n in names), names
+    assert not any("chargé" in n for n in names), names

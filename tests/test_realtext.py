@@ -127,9 +127,10 @@ def test_letterhead_titles_are_recognised():
 
 
 # measured on all 183 cases (parts A-D) after the 2026-12-06 passes: country 0.94, date 0.95, programme 0.84,
-# organiser 0.80 (programme and organiser chosen by the fitted scorer, whose weights saw parts A-C; cross-validated
-# figures in build_scripts/data/weights.yml); part D alone, labelled blind: 0.88, 0.90, 0.77, 0.56
-FLOORS = {"country": 0.92, "date": 0.93, "programme": 0.82, "organiser": 0.78}
+# organiser 0.80 (weights fit on parts A-C); part D alone, labelled blind: 0.88, 0.90, 0.77, 0.56. After the
+# part-D pass (general rules for the failures D showed, weights refit on all four parts): programme 0.86, organiser
+# 0.82 (cross-validated figures, part D held out, in build_scripts/data/weights.yml)
+FLOORS = {"country": 0.92, "date": 0.93, "programme": 0.84, "organiser": 0.80}
 
 
 def test_a_name_that_runs_on_into_the_sentence_is_not_right():

@@ -158,3 +158,30 @@ def test_sentence_case_writes_places_as_the_gazetteer_does_and_keeps_french_word
     from build_scripts.extract.titles import known_names, sentence_case
     assert (sentence_case("RÉUNION TRANSFRONTALIÈRE NIGER-NIGERIA SUR LA POLIOMYÉLITE À SÉGOU", frozenset(),
                           known_names(vocab)) == "Réunion transfrontalière Niger-Nigeria sur la poliomyélite à Ségou")
+
+
+@pytest.mark.parametrize("line", [
+    "Voir la Revue de presse",  # a site's link
+    "Modifier l'article Suivre ce blog Administration + Créer mon blog",  # a blog platform's bar
+    "Partager sur les réseaux",
+    "Imprimer cette page",
+    "Tél : 20 33 44 55 / 20 33 44 56",  # a contact line of a letterhead
+    "BP 1234 Dori",
+    "Courriel : secretariat@exemple.org",
+    "Le Médecin-chef du district présentant les résultats",  # a photo's caption: a participle, no finite verb
+    "Dr Awa Kodjo remettant les attestations aux relais",
+    "Les participants suivant la présentation du bilan",
+])
+def test_buttons_contact_lines_and_participle_captions_are_not_titles(line):
+    assert not_a_title(line)
+
+
+@pytest.mark.parametrize("line", [
+    "Atelier portant sur la vaccination de routine à Dori",
+    "Le ministre de la Santé lance la campagne de vaccination à Dori",
+    "Le directeur régional présentant le bilan a salué les agents de Dori",  # a finite verb: a sentence, a headline
+    "Voyage au cœur de la santé communautaire à Dori",
+    "Tel est le défi de la santé communautaire à Dori",
+])
+def test_headlines_with_a_participle_or_a_button_word_stay_titles(line):
+    assert not not_a_title(line)

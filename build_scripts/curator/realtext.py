@@ -216,7 +216,7 @@ def table(tallies: dict[str, Tally]) -> list[str]:
 
 
 # The parts of the set, in the order they were labelled, and what each has been used for.
-HALVES = {"A": "dev", "B": "dev since pass 3", "C": "dev since 12-06", "D": "blind"}
+HALVES = {"A": "dev", "B": "dev since pass 3", "C": "dev since 12-06", "D": "dev since pass D"}
 
 
 def run_realtext(vocab: Vocabulary, *, verbose: bool, half: str | None = None, cases_path: Path = CASES,

@@ -12,6 +12,7 @@ from ..config import Organisation, Vocabulary
 from ..models import Found
 from ..text import clean_spaces, fold, phrase_pattern, snippet
 from .document import document_type
+from .titles import _french_words
 from .weigh import Candidate, choose, confidence, weights
 
 ART = r"(?:de la |du |de l'|des |de |d')?(?:la |le |l'|les )?"
@@ -32,7 +33,11 @@ STOP = re.compile(r"\s*(?:[,.;:!?\n«»]|\s(?:avec|a travers|en collaboration|en
 # 'a' as a verb ('… de Conakry a organisé'): followed by a word in lower case (a place after 'à' has a capital)
 AUX_STOP = re.compile(r"\s(?:a|ont)(?:\s+(?=[a-zéèêàâîôûç])|\s*(?=,))|\s(?:à|a)\s+(?=[A-ZÀ-Ý][a-zà-ÿ])|"
                       # a past participle that starts a clause: '… de la Santé vacciné contre la Covid-19'
-                      r"\s[a-zà-ÿ]+(?:é|ée|és|ées)\s+(?=(?:contre|par|pour|à|au|aux|en|dans|sur|le|la|les)\s)")
+                      # (not a noun in -té: '… de la santé en …', '… de la Société pour …')
+                      r"\s(?!(?:sant|soci[ée]t|comit|communaut|universit|solidarit|s[ée]curit|qualit|unit|autorit|"
+                      r"mutualit|humanit|municipalit|collectivit|cit|entit|facult|activit|capacit|priorit|"
+                      r"[ée]quit|parit|gratuit|proximit|mobilit)[ée]s?\s)"
+                      r"[a-zà-ÿ]+(?:é|ée|és|ées)\s+(?=(?:contre|par|pour|à|au|aux|en|dans|sur|le|la|les)\s)")
 # '… de Niamey', '… à Garoua': a place after 'à' ends a body's name (the town where it acts, not its name)
 # a ministry's name goes on after a comma: 'Ministère de la Santé, de l'Hygiène publique et de la CMU'
 NAME_GOES_ON = re.compile(r",\s*(?:de la |de l'|du |des |d')")
@@ -120,7 +125,7 @@ PARTNER_LEAD = re.compile("|".join(
 ORG_HEAD = re.compile(r"^(?:direction|inspection|delegation|centrale|ministere|comite|commissariat|haut[- ]commissariat|gouvernement|programme|projet|service|agence|institut|fondation|association|"
                       r"ong|organisation|conseil|cellule|unite|coordination|secretariat|federation|union|reseau|centre|"
                       r"hopital|district|zone|commission|equipe|mairie|prefecture|gouvernorat|region|croix|cooperation|"
-                      r"fonds|banque|office|societe|mutuelle|groupe|plateforme|universite|ecole|laboratoire|region medicale|"
+                      r"fonds|banque|office|societe|mutuelle|groupe|plateforme|universite|ecole|laboratoire|region medicale|division|"
                       r"dds|drs)\b")
 ACRONYM_IN_PARENS = re.compile(r"\((?P<acr>[A-Z][A-Za-z0-9/&-]{1,20})\)")
 
@@ -370,9 +375,86 @@ GENERIC_HEADS = {"agence", "coordination", "delegation", "programme", "projet", 
 RUN_ON = re.compile(r"\s(?:en vue d|afin d|dira\b|a dit\b|qui\b|(?![a-zà-ÿ]*(?:ment|ident|gent|rent)\b)[a-zà-ÿ]{3,}ent\b)")
 
 
+# a name ends where a clause begins: a present participle with its object ('… de la santé présentant son exposé'),
+# 'après/avant' + infinitive ('… de la santé après avoir…'), a linking adverb or a circumstance ('notamment',
+# 'en prélude à', 'lors de', 'à l'occasion de', 'en marge de'); nouns in -ant ('enfant', 'représentant') are names
+CLAUSE = re.compile(r"\s(?:(?:en\s+)?(?!(?:enfants?|habitants?|dirigeants?|[ée]tudiants?|commandants?|combattants?|"
+                    r"intervenants?|soignants?|repr[ée]sentants?|g[ée]rants?|fabricants?|assistants?|consultants?|"
+                    r"participants?|commer[çc]ants?|migrants?|militants?|aidants?|r[ée]sistants?)\s)"
+                    r"[a-zà-ÿ]{3,}ant\s+(?:son|sa|ses|leur|leurs|le|la|les|l['’]|un|une|ce|cette|ces|à|au|aux|sur|"
+                    r"d[ée]j[àa])\b|(?:apr[èe]s|avant)\s+(?:d['’]\s*|de\s+)?(?:avoir|[êe]tre|[a-zà-ÿ]+(?:er|ir|re))\b|"
+                    r"notamment\b|en\s+pr[ée]lude\b|lors\s+d|[àa]\s+l['’]occasion\b|en\s+marge\b|y\s+compris\b|"
+                    r"tout\s+en\b|en\s+tant\s+qu)", re.IGNORECASE)
+
+
 def _cut_run_on(phrase: str) -> str:
+    clause = CLAUSE.search(phrase)
+    if clause and phrase[: clause.start()].strip():
+        phrase = phrase[: clause.start()].rstrip(" ,")
     m = RUN_ON.search(phrase)
     return phrase[: m.start()] if m and len(phrase[: m.start()].split()) >= 2 else phrase
+
+
+# a venue hosts a meeting, it does not organise it: 'Centre international de conférences de …', 'Palais des congrès',
+# 'hôtel …', 'salle de …' (the town hall, 'hôtel de ville', is a body)
+VENUE = re.compile(r"^(?:(?:le |la |l')?(?:centre (?:international |national )?(?:de |des )conferences?|palais (?:des congres|"
+                   r"de la culture|du peuple|des sports|des expositions)|hotel(?! de ville)|salle|auditorium|amphitheatre|"
+                   r"amphi|stade|esplanade|chapiteau|grand hotel|complexe hotelier|residence hoteliere)\b)")
+# a person named with a title of civility or rank: 'Docteur X Y', 'Mme …', 'le Colonel …'
+CIVILITY = re.compile(r"^(?:dr|docteur|pr|professeur|prof|m|mm|mme|mmes|mlle|monsieur|madame|messieurs|maitre|me|"
+                      r"colonel|commandant|capitaine|general|lieutenant|sem|s\.e|son excellence|honorable|"
+                      r"el hadj|elhadj|hon)\b\.?\s+\S")
+# 'le Conseil d'administration dudit Hôpital', '… de ladite structure': the body of that kind named just before
+REFERS_BACK = re.compile(r"\b(?:dudit|de ladite|desdits|desdites|audit|a ladite)\s+([a-z][a-z-]{2,})")
+
+
+def _refers_back(phrase: str, text: str, folded: str, pos: int) -> str:
+    """'Conseil d'administration dudit Hôpital' -> '… de l'Hôpital X', the last body with that head named before
+    (the phrase unchanged when the text names none)."""
+    m = REFERS_BACK.search(fold(phrase))
+    if not m:
+        return phrase
+    at = folded.find(m.group(0), max(0, pos - 10))
+    at = at if at >= 0 else pos
+    head = m.group(1)
+    for named in reversed(list(re.finditer(rf"\b{re.escape(head)}\b", folded[:at]))):
+        if re.search(r"(?:dudit|ladite|desdits|desdites|audit)\s+$", folded[max(0, named.start() - 12): named.start()]):
+            continue
+        full = _cut_run_on(_phrase_at(text, folded, named.start()))
+        if len(full.split()) >= 2 and not REFERS_BACK.search(fold(full)):
+            art = "de l'" if re.match(r"[aeiouyh]", fold(full)) else (
+                "de la " if m.group(0).startswith(("de ladite", "a ladite")) else "du ")
+            return phrase[: m.start()] + art + full
+    return phrase
+
+
+@lru_cache(maxsize=4)
+def _place_words(vocab: Vocabulary) -> frozenset[str]:
+    """Every folded word of a country's or a place's name, alias or demonym ('niger', 'nigerien', 'dori')."""
+    names = [n for c in vocab.countries for n in (c.name, *c.aliases, *c.demonyms, *c.places)]
+    names += list(_registry(vocab).place_by_fold)
+    return frozenset(w for n in names for w in re.split(r"[\s'’-]+", fold(n)) if len(w) > 2)
+
+
+def _with_its_place(phrase: str, text: str) -> str:
+    """'la DPS' -> 'DPS du Haut-Lomami' when the text names the acronym with its place elsewhere: a local body's
+    acronym alone is the kind of body, the place makes it one body."""
+    if not re.fullmatch(r"[A-Z][A-Z0-9]{1,7}", phrase):
+        return phrase
+    m = re.search(rf"(?<![\w-]){re.escape(phrase)}\s+(?:du|de la|de l['’]|des|de|d['’])\s*"
+                  r"[A-ZÀ-Ý][\w’'-]+(?:[ -][A-ZÀ-Ý][\w-]+)?", text)
+    return m.group(0) if m else phrase
+
+
+def _person_name(name: str, places: frozenset[str]) -> bool:
+    """Two to four capitalised words, none a French word, a place or a body's head: a first name and surname
+    ('Awa Koné Traoré', 'Awa KONÉ'). Needs the French word list (without it, nothing is taken for a person)."""
+    words = re.split(r"[\s-]+", name.strip())
+    if not 2 <= len(words) <= 4 or not all(w[:1].isupper() and w[1:].islower() or w.isupper() and len(w) > 3
+                                            for w in words) or ORG_HEAD.match(fold(name)):
+        return False
+    known = _french_words()
+    return bool(known) and not any(fold(w.lower()) in known or fold(w) in places for w in words)
 
 
 def _named_in_full(head: str, text: str, folded: str) -> str | None:
@@ -552,6 +634,12 @@ def _candidates(text: str, vocab: Vocabulary) -> list[tuple[float, str, int, str
     cleaned = []
     for weight, phrase, pos, method in out:
         phrase = _cut_run_on(phrase.replace("*", "").replace("_", " ").strip())
+        phrase = _refers_back(phrase, text, folded, pos)
+        phrase = _with_its_place(phrase, text)
+        phrase = re.sub(r"^(Minist[èe]re)\s+(?:en\s+charge|charg[ée]e?s?)\s+(?=de |du |des |d['’])", r"\1 ", phrase,
+                        flags=re.IGNORECASE)  # 'Ministère chargé de la Santé' is the 'Ministère de la Santé'
+        if VENUE.match(fold(phrase)) or CIVILITY.match(fold(phrase)):
+            continue  # where the meeting was held, or a person: never the body that organised it
         if fold(phrase) in GENERIC_HEADS:  # 'l'Agence' alone: the agency the text names in full elsewhere
             phrase = _named_in_full(phrase, text, folded) or phrase
         if len(phrase) >= 2 and not PERSON.match(fold(phrase)) and not ACTIVITY.match(phrase):
@@ -604,7 +692,7 @@ def _letterhead(text: str) -> tuple[str, int] | None:
     return found
 
 
-BODY_MENTION = re.compile(r"\b(?:le|la|l'|du|de la|de l'|au|a la|les|des)\s*(?=(?:ministere|direction|district sanitaire|"
+BODY_MENTION = re.compile(r"\b(?:le|la|l'|du|de la|de l'|au|a la|les|des)\s*(?=(?:ministere|direction|division|district sanitaire|"
                           r"region medicale|comite|agence|institut|association|ong|conseil|commissariat|federation|"
                           r"delegation|coordination|secretariat|cellule|unite|hopital|centre hospitalier|mairie|"
                           r"gouvernement|organisation)\b)")
@@ -824,6 +912,8 @@ def organiser_candidates(text: str, vocab: Vocabulary, title: str = "",
     bodies: dict[str, _Body] = {}
     for weight, phrase, pos, method in cands:
         name, org = normalise_org(phrase, text, vocab)
+        if org is None and _person_name(name, _place_words(vocab)):
+            continue  # 'Awa Koné Traoré': a person, who speaks for a body but is not one
         if pos < 400:
             weight += 0.5
         body = bodies.setdefault(name, _Body(0.0, pos, phrase))
@@ -850,6 +940,8 @@ def organiser_candidates(text: str, vocab: Vocabulary, title: str = "",
     for b in bodies.values():
         if _explicit(b) and b.score >= MIN_SCORE:
             b.score *= 2  # a sentence saying who organised outweighs the sum of hints
+    if not bodies:
+        return []
     folded = fold(text)
     first_pos = min(b.pos for b in bodies.values())
     # an abstract is a communication about a programme or a study, often with no meeting and no organiser

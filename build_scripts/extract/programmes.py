@@ -18,7 +18,20 @@ UPPER = "A-ZÀ-ÖØ-Þ"
 # "le projet SECPro", "du programme PASS-SOUROU", "projet SANTÉ-ZINDER"
 # Both patterns start with a lookahead on their first letter: a quick test before the whole pattern is tried.
 NAMED = re.compile(rf"(?=[PpIi])\b(?:[Pp]rojet|[Pp]rogramme|PROJET|PROGRAMME|[Ii]nitiative)\s+(?:dénommé\s+|intitulé\s+|«\s*)?"
-                   rf"(?P<name>[{UPPER}][{UPPER}a-zà-ÿ0-9]*[{UPPER}0-9][\w]*(?:[-/][{UPPER}0-9][\w]*)*)")
+                   rf"(?P<name>[{UPPER}][{UPPER}a-zà-ÿ0-9]*[{UPPER}0-9][\w]*(?:[-/][{UPPER}0-9][\w]*)*\+?)")
+# 'le projet Santé Nomade Transfrontalier', 'l'initiative Paix par la Santé': a name in capitalised words after the
+# head noun (two at least; linking words between them), that does not go on in lower case as a long form does
+TITLED = re.compile(rf"(?=[PpIi])\b(?:[Pp]rojet|[Pp]rogramme|[Ii]nitiative)\s+(?:dénommé\s+|intitulé\s+|baptisé\s+)?"
+                    rf"(?P<name>[{UPPER}][a-zà-ÿ]+(?:(?:\s+(?:par|pour|de|du|des|et|la|le|les|l['’]|d['’]|en))*"
+                    rf"[\s'’-]+[{UPPER}][\w]*){{1,6}})(?![\w-])(?!\s+(?:de|d['’]|du|des|contre|pour|en|et)\s*[a-zà-ÿ])")
+# adjectives that open a programme's long form ('Programme National de Lutte …'), not a proper name
+LONG_FORM_START = re.compile(r"^(?:national|nationale|regional|regionale|elargi|integre|special|speciale|conjoint|"
+                             r"sectoriel|multisectoriel|pilote|prioritaire|mondial|mondiale|africain|africaine|"
+                             r"d'appui|d'urgence|de|du|des|d'|pays|communautaire|intersectoriel|sous-regional)\b")
+# 'la mise en œuvre du PEN+', 'dans le cadre du PRSS': an acronym the registry does not know, in a context that says
+# the meeting serves it
+UNDER_ACRONYM = re.compile(rf"(?:dans le cadre|mise en (?:œ|oe)uvre|au titre)\s+(?:du|de la|de l['’])\s*"
+                           rf"(?P<name>[{UPPER}][{UPPER}0-9]{{1,11}}\+?)(?![\w-])")
 # "Programme d'appui à la santé maternelle (PASMA)", "projets d'appui … (Access)", "programme … (PEN+)"; also
 # plans and strategies the text defines ("Plan d'action national pour la sécurité sanitaire (PANSS)"), weighed less
 DEFINED = re.compile(rf"(?=[PpIiSs])\b(?P<long>(?P<head>[Pp]rogrammes?|[Pp]rojets?|[Ii]nitiatives?|[Pp]lans?|PROGRAMME|PROJET|"
@@ -26,7 +39,7 @@ DEFINED = re.compile(rf"(?=[PpIiSs])\b(?P<long>(?P<head>[Pp]rogrammes?|[Pp]rojet
                      rf"[Ss]trat[ée]gies?)\s[^()\n.;]{{4,120}}?)\s*"
                      rf"\(\s*(?P<name>[{UPPER}][{UPPER}a-zà-ÿ0-9+-]{{1,20}})\s*\)")
 # 'le projet « filet socio productif »'
-QUOTED = re.compile(r"(?=[Pp])\b(?:[Pp]rojet|[Pp]rogramme)\s+[«“\"]\s*(?P<name>[^»”\"\n]{3,60}?)\s*[»”\"]")
+QUOTED = re.compile(r"(?=[PpIi])\b(?:[Pp]rojet|[Pp]rogramme|[Ii]nitiative)\s+[«“\"]\s*(?P<name>[^»”\"\n]{3,60}?)\s*[»”\"]")
 # 'dans le cadre du projet d'appui à la santé des adolescents, …': a long name without acronym, in a context
 # that says the meeting was held under it (the name starts with a capital or is the headline's)
 UNDER_LONG = re.compile(r"(?:dans le cadre|au titre|sous l'egide|a l'initiative|mise en (?:oe|œ)uvre|"
@@ -221,6 +234,27 @@ def _gather(text: str, vocab: Vocabulary, title: str = "") -> list[_Evidence]:
             credit(p, start, end)
         if p.name in evidence:
             evidence[p.name].source = "named"
+    for m in TITLED.finditer(text):
+        name = " ".join(m.group("name").split())
+        if _key(name) in by_key or LONG_FORM_START.match(fold(name)) or _capitals_line(text, m.start()) or any(
+                _key(name) in _key(p.name) or _key(p.name) in _key(name) for p in by_key.values() if len(_key(p.name)) > 3):
+            continue  # a registry or defined name already, a long form's opening words, a line of capitals
+        p = Programme(name)
+        by_key[_key(name)] = p
+        for start, end in word_spans(text, name):
+            credit(p, start, end)
+        if p.name in evidence:
+            evidence[p.name].source = "named"
+    for m in UNDER_ACRONYM.finditer(text):
+        name = m.group("name")
+        if NOT_A_PROGRAMME.match(name) or _key(name) in by_key or _key(name) in _body_keys(vocab):
+            continue
+        p = Programme(name)
+        by_key[_key(name)] = p
+        for start, end in word_spans(text, name):
+            credit(p, start, end)
+        if p.name in evidence:
+            evidence[p.name].source = "under_acronym"
     for ev in evidence.values():
         if any(start < LETTERHEAD_CHARS and _whole_line(text, start, end) for start, end in ev.hits):
             ev.score += 1.0  # a line of the letterhead: the report comes from the programme's own team

@@ -30,7 +30,23 @@ FURNITURE = re.compile(
     r"a lire aussi|articles? (?:similaires|lies)|related|abonnez-vous|newsletter|connexion|login|\d+ (?:vues|min de lecture)|"
     r"il y a \d+|(?:\d+\s*)?(?:min|minutes?) de lecture|voir (?:l')?article|aucun commentaire|enregistrer un comm|"
     r"ajouter une note|pas encore de note|derniere modification|a propos\b|citation recommandee|bottom of p|"
-    r"\W*auteur correspondant|by\s|\(\w{2,6}\)$|[a-z]{1,4}(?:/[a-z]{1,4}){1,3}$)")
+    r"\W*auteur correspondant|by\s|\(\w{2,6}\)$|[a-z]{1,4}(?:/[a-z]{1,4}){1,3}$|"
+    # a site's buttons and links, in the imperative or the infinitive: 'Voir la …', 'Éditer l'article', 'Suivre ce blog'
+    r"voir (?:la|le|les|l'|plus|tou[st]|toutes|aussi|toute)\b|(?:editer|modifier|supprimer) (?:l'|le |la |cet?t?e? )|"
+    r"suivre (?:ce|cette|notre|nos|la|le)\b|creer (?:mon|un|votre|son) (?:blog|site|compte)|partager\b|imprimer\b|"
+    r"envoyer (?:a|par|l'|cet)|reagir\b|signaler (?:un|ce|l')|s'abonner|se connecter|s'inscrire|j'aime\b|tweeter|"
+    # a contact line: 'Tél : 22 …', 'BP 267', 'Fax', an e-mail address
+    r"(?:tel|tel\.|telephone|fax|bp|b\.p\.?|boite postale|e-?mail|courriel|site web|cel|cell?ulaire|mob)\s*[:.\d]|"
+    r".*[\w.-]+@[\w-]+\.[a-z]{2,})")
+# A photo's caption whose verb is a present participle: 'Le directeur régional de la santé présentant son exposé',
+# 'Dr X remettant les attestations' (a person, then the participle with its object; no finite verb)
+CAPTION_PARTICIPLE = re.compile(
+    r"^(?:(?:le|la|les|l'|un|une|des)\s+(?:[a-z'-]+\s+){0,1}(?:directeur|directrice|ministre|gouverneur|president|"
+    r"presidente|secretaire|representant|representante|participants?|medecin|coordonnat\w+|maire|prefet|chef|delegue|"
+    r"deleguee|responsable|agents?|relais|femmes|autorites|membres|formateurs?|invites|officiels|beneficiaires)\b|"
+    r"(?:dr|docteur|pr|professeur|m|mme|monsieur|madame)\.?\s)[^,;:.!?]{0,90}?\s"
+    r"(?!(?:enfant|habitant|representant|participant|etudiant|dirigeant|soignant|intervenant)s?\s)[a-z]{3,}ant\s+"
+    r"(?:son|sa|ses|leur|leurs|le|la|les|l'|un|une|des|du|aux?|a|ce|cette|ces)\b(?![^,;:]*\b(?:a|ont|est|sont)\s)")
 # A line that is only a date: 'samedi 25 janvier 2025', '2 et 3 OCTOBRE 2016', 'Mars 2013', '- 28 févr.'
 DATE_ONLY = re.compile(r"^\W*(?:(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\s+)?(?:\d{1,2}(?:er)?(?:\s*(?:et|au|-)\s*"
                        r"\d{1,2}(?:er)?)?\s+)?(?:janv|fevr|mars|avr|mai|juin|juil|aout|sept|oct|nov|dec)[a-z]*\.?(?:\s+\d{4})?\W*$")
@@ -104,7 +120,7 @@ def not_a_title(line: str) -> bool:
     f = fold(line).strip(" *#-–—•")
     words = line.split()
     return (not any(ch.isalpha() for ch in f) or bool(NOT_A_TITLE.match(f)) or _motto(line)
-            or bool(FURNITURE.match(f)) or bool(SECTION.match(f)) or bool(CREDIT.search(line)) or bool(KICKER.match(f))
+            or bool(FURNITURE.match(f)) or bool(CAPTION_PARTICIPLE.match(f)) or bool(SECTION.match(f)) or bool(CREDIT.search(line)) or bool(KICKER.match(f))
             or bool(DATE_ONLY.match(f)) or bool(PERSON_LINE.match(f)) or bool(PLACE_LINE.match(line.strip()))
             or (bool(CAPTION.match(f)) and "," not in line and " : " not in line)
             or (len(words) <= 12 and bool(BODY_NAME.match(f)) and not EVENT_NOUN.search(f))
