@@ -102,10 +102,13 @@ def test_without_a_public_address_nothing_a_reader_copies_names_this_machine(ser
     """Citation blocks, the basket's data, every reference file (in the report pages' links), the catalogues:
     no 127.0.0.1, no localhost."""
     docs, site = served_site.docs, served_site.site
-    assert not (docs / "references").exists() and not (site / "references").exists()
+    assert not list(docs.glob("references/*/*")) and not list(site.glob("references/*/*"))  # no file per report
     parts = sorted(docs.glob("lecons/lecons-*.csv"))
-    files = [*docs.glob("references.*"), *docs.glob("catalogue.*"), *parts, docs / "lecons" / "index.json"]
-    assert len(files) == 6 + len(parts) and parts
+    references = sorted(docs.glob("references/references-*"))
+    catalogue_parts = sorted(docs.glob("catalogue/catalogue-*"))
+    files = [*references, *catalogue_parts, *parts, docs / "lecons" / "index.json", docs / "catalogue" / "index.json",
+             docs / "references" / "index.json"]
+    assert parts and len(references) == 3 * len(catalogue_parts) // 2 > 0
     for path in files:
         assert not LOCAL.search(path.read_text(encoding="utf-8")), path
     blocks = 0
