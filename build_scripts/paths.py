@@ -19,6 +19,10 @@ ORIGINALS_DIR = "originaux"  # original documents: originaux/<slug>/<file>
 FEEDS_DIR = "feeds"  # Atom feeds: feeds/rapports.xml, feeds/<theme>.xml
 UNITS_DIR = "lecons"  # statements: lecons/index.md, lecons/<kind page>.md
 STATEMENTS_INDEX = f"{UNITS_DIR}/index.json"  # the statements export: the list of its parts (statements_file)
+CATALOGUE_DIR = "catalogue"  # the catalogue by year, and the page offering it with the references
+CATALOGUE_INDEX = f"{CATALOGUE_DIR}/index.json"  # the list of its parts (catalogue_file)
+REFERENCES_DIR = "references"  # BibTeX, RIS and CSL-JSON references by year
+REFERENCES_INDEX = f"{REFERENCES_DIR}/index.json"  # the list of their parts (references_file)
 GLOSSARY_DIR = "glossaire"
 FRAGMENTS_DIR = "_generes"  # fragments included by hand-written pages, and data for the site hook
 HOME_FRAGMENT = f"{FRAGMENTS_DIR}/accueil.md"
@@ -45,6 +49,18 @@ def statements_file(year: int | None) -> str:
     """One part of the statements export: the statements of the reports of one year ('lecons/lecons-2019.csv'),
     or of the undated ones ('lecons/lecons-sans-date.csv')."""
     return f"{UNITS_DIR}/lecons-{year if year else 'sans-date'}.csv"
+
+
+def catalogue_file(year: int | None, ext: str) -> str:
+    """One part of the catalogue: the reports of one year ('catalogue/catalogue-2019.csv', '.json'), or the
+    undated ones ('catalogue/catalogue-sans-date.csv')."""
+    return f"{CATALOGUE_DIR}/catalogue-{year if year else 'sans-date'}.{ext}"
+
+
+def references_file(year: int | None, ext: str) -> str:
+    """The references of the reports of one year in one format ('references/references-2019.bib', '.ris',
+    '.json' for CSL-JSON), or of the undated ones ('references/references-sans-date.bib')."""
+    return f"{REFERENCES_DIR}/references-{year if year else 'sans-date'}.{ext}"
 
 
 def report_page(slug: str) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import json
 import os
 import re
 import http.server
@@ -28,6 +29,20 @@ def hand_written_docs() -> list[Path]:
     """The files under docs/ that people wrote (tracked by git), as opposed to generated pages."""
     out = subprocess.run(["git", "ls-files", "docs"], cwd=ROOT, capture_output=True, text=True, check=True).stdout
     return [ROOT / line for line in out.splitlines() if line]
+
+
+def catalogue_rows(docs: Path) -> list[dict]:
+    """The whole catalogue of a built docs folder: its parts by year (catalogue/index.json lists them), read
+    together, one row per report, in page-name order."""
+    index = json.loads((docs / "catalogue" / "index.json").read_text(encoding="utf-8"))
+    rows = [row for part in index["parts"]
+            for row in json.loads((docs / "catalogue" / part["json"]).read_text(encoding="utf-8"))]
+    return sorted(rows, key=lambda row: row["slug"])
+
+
+def catalogue_text(docs: Path) -> str:
+    """Every part of the catalogue (JSON) as one text, to look for a value."""
+    return "\n".join(p.read_text(encoding="utf-8") for p in sorted((docs / "catalogue").glob("catalogue-*.json")))
 
 
 @pytest.fixture(scope="session", autouse=True)

@@ -15,6 +15,8 @@ import pytest
 from build_scripts.render import charts
 from build_scripts.paths import slugify
 
+from .conftest import catalogue_rows
+
 ROOT = Path(__file__).resolve().parent.parent
 AXE_VERSION = "4.14.1"
 AXE = ROOT / ".cache" / "node" / "node_modules" / "axe-core" / "axe.min.js"
@@ -44,7 +46,7 @@ def blocking_violations(page, axe: Path) -> list[str]:
 
 
 def catalogue(site) -> list[dict]:
-    return json.loads((site.docs / "catalogue.json").read_text(encoding="utf-8"))
+    return catalogue_rows(site.docs)
 
 
 def report_with_units(site) -> str:

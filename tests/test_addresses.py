@@ -15,7 +15,7 @@ from build_scripts.cli import main
 from build_scripts.build import read_corpus
 from build_scripts.site import build_site
 
-from .conftest import SEEDS, _QuietHandler, make_project
+from .conftest import SEEDS, _QuietHandler, catalogue_rows, make_project
 
 REPORT = """Compte rendu de la réunion de coordination des relais communautaires de Kandi
 
@@ -73,11 +73,11 @@ def renamed_site(tmp_path_factory):
     source = tmp / "source"
     one_report(source, "reunion-relais.txt")
     assert main(["build", "--source", str(source), "--docs", str(project / "docs")]) == 0
-    old = json.loads((project / "docs" / "catalogue.json").read_text(encoding="utf-8"))[0]["slug"]
+    old = catalogue_rows(project / "docs")[0]["slug"]
     shutil.rmtree(source)
     one_report(source, "benin-kandi-relais-2024.txt", f"aliases: [/rapports/{old}/]\n")
     assert main(["build", "--source", str(source), "--docs", str(project / "docs")]) == 0
-    new = json.loads((project / "docs" / "catalogue.json").read_text(encoding="utf-8"))[0]["slug"]
+    new = catalogue_rows(project / "docs")[0]["slug"]
     run = build_site(project, project / "site")
     assert not run.failed, run.problems
     handler = functools.partial(_QuietHandler, directory=str(project / "site"))

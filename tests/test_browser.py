@@ -10,7 +10,7 @@ import pytest
 from build_scripts.build import read_corpus
 from build_scripts.render.pages import DEFAULT_BASE_URL, unit_entries
 
-from .conftest import PUBLIC_URL, header_search
+from .conftest import PUBLIC_URL, catalogue_rows, header_search
 
 
 def search(page, site, query: str, extra: str = "") -> list[str]:
@@ -26,7 +26,7 @@ def search(page, site, query: str, extra: str = "") -> list[str]:
 def reports_mentioning(site, pattern: str, without: str | None = None) -> set[str]:
     """URLs of the built report pages whose report text matches a pattern (and not another)."""
     out = set()
-    for row in json.loads((site.docs / "catalogue.json").read_text(encoding="utf-8")):
+    for row in catalogue_rows(site.docs):
         text = (site.source / row["source"]).read_text(encoding="utf-8")
         if re.search(pattern, text) and not (without and re.search(without, text)):
             out.add("/" + row["url"])
@@ -196,7 +196,7 @@ def test_the_basket_composes_each_statement_as_the_generator_cites_it(page, requ
     corpus = read_corpus(site.source, vocab)
     whole = json.loads(json.dumps(unit_entries([(u, r) for r in corpus.reports for u in r.units], base)))  # as JSON
     compared = 0
-    for row in json.loads((site.docs / "catalogue.json").read_text(encoding="utf-8")):
+    for row in catalogue_rows(site.docs):
         page.goto(site.base_url + "/" + row["url"])
         composed = page.evaluate("window.kbUnites()")
         expected = {k: v for k, v in whole.items() if k.startswith(row["slug"] + "#")}
@@ -233,6 +233,6 @@ def test_reference_files_download_from_the_report_page_itself(page, served_site)
         saved[info.value.suggested_filename] = open(info.value.path(), encoding="utf-8").read()
     assert set(saved) == {f"{slug}.bib", f"{slug}.ris", f"{slug}.json"}
     assert saved[f"{slug}.bib"].startswith(f"@techreport{{{slug},") and "TY  - RPRT" in saved[f"{slug}.ris"]
-    row = next(r for r in json.loads((served_site.docs / "catalogue.json").read_text(encoding="utf-8")) if r["slug"] == slug)
+    row = next(r for r in catalogue_rows(served_site.docs) if r["slug"] == slug)
     item = json.loads(saved[f"{slug}.json"])[0]
     assert item["id"] == slug and item["title"] == row["title"] and "é" in row["title"]  # accents and spaces intact

@@ -72,15 +72,52 @@ def excel_table(raw: bytes) -> list[list[str]]:
 
 
 def test_the_catalogue_csv_opens_in_french_excel_with_the_json_rows(seeds_built):
-    """French headers; the same rows and values as the JSON."""
-    rows = json.loads((seeds_built / "catalogue.json").read_text(encoding="utf-8"))
-    table = excel_table((seeds_built / "catalogue.csv").read_bytes())
-    header, body = table[0], table[1:]
-    assert len(body) == len(rows) > 0
-    assert header[:2] == ["page", "titre"]
-    assert not {"slug", "title", "country", "organiser", "summary"} & set(header)
-    assert dict(zip(header, body[0]))["titre"] == rows[0]["title"]
-    assert all(r["url"].startswith("rapports/") and r["source"] for r in rows)
+    """French headers; the same rows and values as the JSON, part by part."""
+    index = json.loads((seeds_built / "catalogue" / "index.json").read_text(encoding="utf-8"))
+    for part in index["parts"]:
+        rows = json.loads((seeds_built / "catalogue" / part["json"]).read_text(encoding="utf-8"))
+        table = excel_table((seeds_built / "catalogue" / part["csv"]).read_bytes())
+        header, body = table[0], table[1:]
+        assert len(body) == len(rows) == part["reports"] > 0
+        assert header == [c["header"] for c in index["columns"]] and header[:2] == ["page", "titre"]
+        assert not {"slug", "title", "country", "organiser", "summary"} & set(header)
+        assert [dict(zip(header, row))["titre"] for row in body] == [row["title"] for row in rows]
+        assert all(r["url"].startswith("rapports/") and r["source"] for r in rows)
+
+
+def test_every_report_is_in_one_catalogue_part_and_one_references_part_per_format(seeds_built, vocab):
+    """catalogue/index.json and references/index.json list one part per year of the meeting (undated reports
+    apart); read together, the parts of the catalogue and of each reference format hold every report exactly
+    once, in the part of its year, and the downloads page offers every file."""
+    from pybtex.database import parse_string
+    import rispy
+    reports = {r.slug: r for r in read_corpus(SEEDS, vocab).reports}
+    catalogue = json.loads((seeds_built / "catalogue" / "index.json").read_text(encoding="utf-8"))
+    references = json.loads((seeds_built / "references" / "index.json").read_text(encoding="utf-8"))
+    page = (seeds_built / "catalogue" / "index.md").read_text(encoding="utf-8")
+    years = [part["year"] for part in catalogue["parts"]]
+    assert years == [part["year"] for part in references["parts"]] and len(years) > 2 and years[-1] is None
+    assert years[:-1] == sorted(years[:-1], reverse=True)
+    seen: dict[str, Counter[str]] = {"catalogue": Counter(), "bib": Counter(), "ris": Counter(), "json": Counter()}
+    for part, refs in zip(catalogue["parts"], references["parts"]):
+        rows = json.loads((seeds_built / "catalogue" / part["json"]).read_text(encoding="utf-8"))
+        slugs = [row["slug"] for row in rows]
+        assert {reports[slug].meta.get("year") for slug in slugs} == {part["year"]} and len(slugs) == part["reports"]
+        seen["catalogue"].update(slugs)
+        folder = seeds_built / "references"
+        by_format = {
+            "bib": list(parse_string((folder / refs["files"]["bib"]).read_text(encoding="utf-8"), "bibtex").entries),
+            "ris": [rec["id"] for rec in rispy.loads((folder / refs["files"]["ris"]).read_text(encoding="utf-8"))],
+            "json": [item["id"] for item in json.loads((folder / refs["files"]["json"]).read_text(encoding="utf-8"))]}
+        for fmt, ids in by_format.items():
+            assert sorted(ids) == sorted(slugs), fmt
+            seen[fmt].update(ids)
+            assert f'href="../references/{refs["files"][fmt]}"' in page
+        assert f'href="{part["csv"]}"' in page and f'href="{part["json"]}"' in page
+    for name, counts in seen.items():
+        assert counts == Counter(list(reports)), name
+    assert not (seeds_built / "catalogue.json").exists() and not (seeds_built / "references.bib").exists()
+    assert "](catalogue/index.md)" in (seeds_built / "_generes" / "accueil.md").read_text(encoding="utf-8")
 
 
 def test_the_statements_export_holds_every_statement_once_in_one_csv_per_year(seeds_built, vocab):

@@ -82,9 +82,11 @@ def test_csv_cells_that_would_start_a_formula_are_neutralised(src, build):
     assert result.code == 0, result.err
     cells = {}
     (statements,) = (build.docs / "lecons").glob("lecons-*.csv")
-    for name, path in (("catalogue.csv", build.docs / "catalogue.csv"), ("lecons.csv", statements)):
-        rows = list(csv.reader(io.StringIO(path.read_text(encoding="utf-8-sig")), delimiter=";"))
-        assert len(rows) > 1
+    catalogue = sorted((build.docs / "catalogue").glob("catalogue-*.csv"))  # a part per year
+    for name, paths in (("catalogue.csv", catalogue), ("lecons.csv", [statements])):
+        rows = [row for path in paths
+                for row in csv.reader(io.StringIO(path.read_text(encoding="utf-8-sig")), delimiter=";")]
+        assert len(rows) > len(paths)
         cells[name] = [cell for row in rows for cell in row]
         bad = [cell for cell in cells[name] if cell.startswith(FORMULA) or cell.startswith("\ufeff=")]
         assert not bad, f"{name}: cells that a spreadsheet would run: {bad}"
@@ -104,16 +106,18 @@ def test_references_bib_parses_in_strict_bibtex_with_unbalanced_braces_and_speci
     assert build(src).code == 0
     pybtex_errors.set_strict_mode(True)
     try:
-        data = parse_string((build.docs / "references.bib").read_text(encoding="utf-8"), "bibtex")
+        parts = [parse_string(p.read_text(encoding="utf-8"), "bibtex")
+                 for p in sorted((build.docs / "references").glob("references-*.bib"))]
     finally:
         pybtex_errors.set_strict_mode(False)
-    assert len(data.entries) == 3
-    titles = [str(e.fields["title"]) for e in data.entries.values()]
+    entries = [e for data in parts for e in data.entries.values()]
+    assert len(entries) == 3
+    titles = [str(e.fields["title"]) for e in entries]
     assert any("textbraceleft" in t and "100 \\% des CSPS \\& \\#2" in t for t in titles), titles
-    institutions = [str(e.fields.get("institution", "")) for e in data.entries.values()]
+    institutions = [str(e.fields.get("institution", "")) for e in entries]
     assert any("Comité \\textbraceright{} régional\\_\\textbraceleft{}1\\textbraceright{}" in i for i in institutions), \
         institutions  # no field lost
-    for entry in data.entries.values():
+    for entry in entries:
         for value in entry.fields.values():  # each field balanced on its own
             depth = 0
             for ch in str(value):
@@ -383,11 +387,11 @@ def test_stale_temporary_files_of_an_interrupted_build_are_removed_at_the_start(
 # 7. Failures of the machine are messages.
 
 def test_a_folder_where_a_page_goes_is_named_and_the_rest_is_written(src, build):
-    (build.docs / "catalogue.csv").mkdir(parents=True)
+    (build.docs / "catalogue" / "index.json").mkdir(parents=True)
     result = build(src)
     no_traceback(result)
-    assert f"error: {build.docs / 'catalogue.csv'}: a hand-written folder is in the way" in result.err
-    assert (build.docs / "catalogue.json").is_file() and len(pages(build.docs)) == 1
+    assert f"error: {build.docs / 'catalogue' / 'index.json'}: a hand-written folder is in the way" in result.err
+    assert (build.docs / "references" / "index.json").is_file() and len(pages(build.docs)) == 1
 
 
 def test_a_file_where_a_folder_goes_is_one_error_line_after_the_problems_found(src, build):
@@ -471,10 +475,11 @@ def test_a_cache_folder_others_can_write_is_not_used(tmp_path, src, cli):
 
 def test_a_folder_where_a_generated_page_was_is_named_and_left_alone(src, build):
     assert build(src).code == 0
-    (build.docs / "catalogue.csv").unlink()
-    (build.docs / "catalogue.csv").mkdir()
-    (build.docs / "catalogue.csv" / "note.txt").write_text("à garder", encoding="utf-8")
+    index = build.docs / "catalogue" / "index.json"
+    index.unlink()
+    index.mkdir()
+    (index / "note.txt").write_text("à garder", encoding="utf-8")
     result = build(src)
     no_traceback(result)
-    assert f"error: {build.docs / 'catalogue.csv'}: a hand-written folder is in the way" in result.err
-    assert (build.docs / "catalogue.csv" / "note.txt").read_text(encoding="utf-8") == "à garder"
+    assert f"error: {index}: a hand-written folder is in the way" in result.err
+    assert (index / "note.txt").read_text(encoding="utf-8") == "à garder"

@@ -6,6 +6,7 @@ import os
 import shutil
 from pathlib import Path
 
+import frontmatter
 import pytest
 
 from build_scripts import build as build_module
@@ -13,7 +14,7 @@ from build_scripts import incremental, readers
 from build_scripts.cli import main
 from build_scripts.config import DATA_DIR
 
-from .conftest import SEEDS, corpus_folder, make_project
+from .conftest import SEEDS, catalogue_text, corpus_folder, make_project
 
 EDITED = "benin-ddasm-mono-atelier-mobilisation-sociale.txt"
 
@@ -99,15 +100,15 @@ def test_a_sidecar_is_picked_up_when_the_report_file_is_unchanged(setup):
     sidecar.write_text("title: Atelier relu par la curatrice\n", encoding="utf-8")
     build()
     assert tree(docs) == cold()
-    assert "Atelier relu par la curatrice" in (docs / "catalogue.json").read_text(encoding="utf-8")
+    assert "Atelier relu par la curatrice" in catalogue_text(docs)
     sidecar.write_text("title: Atelier relu deux fois\n", encoding="utf-8")
     build()
     assert tree(docs) == cold()
-    assert "Atelier relu deux fois" in (docs / "catalogue.json").read_text(encoding="utf-8")
+    assert "Atelier relu deux fois" in catalogue_text(docs)
     sidecar.unlink()
     build()
     assert tree(docs) == cold()
-    assert "Atelier relu" not in (docs / "catalogue.json").read_text(encoding="utf-8")
+    assert "Atelier relu" not in catalogue_text(docs)
 
 
 def test_a_changed_sidecar_is_applied_to_the_last_extraction_without_extracting_again(setup, monkeypatch):
@@ -128,7 +129,7 @@ def test_a_changed_sidecar_is_applied_to_the_last_extraction_without_extracting_
         assert reads == [EDITED] and extracted == []
         assert tree(docs) == cold()
         extracted.clear()
-    assert "Atelier relu" not in (docs / "catalogue.json").read_text(encoding="utf-8")
+    assert "Atelier relu" not in catalogue_text(docs)
 
 
 def test_a_new_title_rewrites_only_the_files_that_show_the_report(setup):
@@ -145,7 +146,13 @@ def test_a_new_title_rewrites_only_the_files_that_show_the_report(setup):
     assert tree(docs) == cold()
     after = mtimes(docs)
     changed = {rel for rel in after if after[rel] != before.get(rel)}
-    assert {f"rapports/{Path(EDITED).stem}.md", "references.bib", "catalogue.json"} <= changed
+    year = frontmatter.loads((docs / f"rapports/{Path(EDITED).stem}.md").read_text(encoding="utf-8")).get("year")
+    part = year or "sans-date"
+    assert {f"rapports/{Path(EDITED).stem}.md", f"references/references-{part}.bib", f"references/references-{part}.ris",
+            f"references/references-{part}.json", f"catalogue/catalogue-{part}.json"} <= changed
+    # the other years' parts are left as they were
+    assert not {rel for rel in changed if rel.startswith(("catalogue/catalogue-", "references/references-"))
+                and f"-{part}." not in rel}
     shown = {rel for rel, data in old.items() if old_title.encode() in data}
     # the manifest lists every file's digest, and the search vocabulary holds the words of every title
     unrelated = {rel for rel in before if rel not in shown} - {rel for rel in after if b"Atelier relu par la curatrice"
@@ -170,11 +177,11 @@ def test_removed_and_renamed_reports(setup):
     (source / "mali-prodess-comite-technique-2017.txt").unlink()
     build()
     assert tree(docs) == cold()
-    assert "prodess" not in (docs / "catalogue.json").read_text(encoding="utf-8").casefold()
+    assert "prodess" not in catalogue_text(docs).casefold()
     (source / EDITED).rename(source / "sous-dossier-renomme.txt")
     build()
     assert tree(docs) == cold()
-    assert "sous-dossier-renomme.txt" in (docs / "catalogue.json").read_text(encoding="utf-8")
+    assert "sous-dossier-renomme.txt" in catalogue_text(docs)
 
 
 def test_changed_vocabulary_or_site_address_gives_the_cold_output(setup, tmp_path):
@@ -198,7 +205,8 @@ def test_a_deleted_or_altered_page_is_made_again_even_when_the_cache_lost_its_bo
     source, docs, build, cold, reads = setup
     page = next(p for p in sorted((docs / "rapports").glob("*.md")) if p.name != "index.md")
     page.unlink()
-    (docs / "catalogue.csv").write_text("changé à la main\n", encoding="utf-8")
+    (docs / "catalogue" / "index.json").write_text("changé à la main\n", encoding="utf-8")
+    next((docs / "references").glob("references-*.ris")).write_text("changé à la main\n", encoding="utf-8")
     for body in (docs.parent / ".cache" / "kb").glob("bodies-*/*/*"):
         body.unlink()
     build()

@@ -18,7 +18,7 @@ import rispy
 
 from build_scripts.render import cite
 
-from .conftest import FIXTURES, SEEDS, build_full, corpus_folder
+from .conftest import FIXTURES, SEEDS, build_full, catalogue_rows, corpus_folder
 
 LOCAL = re.compile(r"127\.0\.0\.1|localhost")
 
@@ -40,7 +40,7 @@ def cite_site(tmp_path_factory):
 
 
 def catalogue(site) -> list[dict]:
-    return json.loads((site.docs / "catalogue.json").read_text(encoding="utf-8"))
+    return catalogue_rows(site.docs)
 
 
 def test_every_report_page_carries_its_citation_in_meta_tags(cite_site):
@@ -91,7 +91,7 @@ def test_a_public_address_gives_permalinks_in_the_tags(tmp_path, cli):
 
     project = make_project(tmp_path / "p")
     assert cli("build", "--source", SEEDS, "--docs", project / "docs", "--site-url", "https://kb.exemple.org/base/").code == 0
-    for row in json.loads((project / "docs" / "catalogue.json").read_text(encoding="utf-8")):
+    for row in catalogue_rows(project / "docs"):
         meta = frontmatter.load(project / "docs" / "rapports" / f"{row['slug']}.md").metadata
         tags = {name: content for _, name, content in meta["kb_meta"]}
         url = f"https://kb.exemple.org/base/rapports/{row['slug']}/"
@@ -102,10 +102,13 @@ def test_without_a_public_address_nothing_a_reader_copies_names_this_machine(ser
     """Citation blocks, the basket's data, every reference file (in the report pages' links), the catalogues:
     no 127.0.0.1, no localhost."""
     docs, site = served_site.docs, served_site.site
-    assert not (docs / "references").exists() and not (site / "references").exists()
+    assert not list(docs.glob("references/*/*")) and not list(site.glob("references/*/*"))  # no file per report
     parts = sorted(docs.glob("lecons/lecons-*.csv"))
-    files = [*docs.glob("references.*"), *docs.glob("catalogue.*"), *parts, docs / "lecons" / "index.json"]
-    assert len(files) == 6 + len(parts) and parts
+    references = sorted(docs.glob("references/references-*"))
+    catalogue_parts = sorted(docs.glob("catalogue/catalogue-*"))
+    files = [*references, *catalogue_parts, *parts, docs / "lecons" / "index.json", docs / "catalogue" / "index.json",
+             docs / "references" / "index.json"]
+    assert parts and len(references) == 3 * len(catalogue_parts) // 2 > 0
     for path in files:
         assert not LOCAL.search(path.read_text(encoding="utf-8")), path
     blocks = 0

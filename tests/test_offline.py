@@ -14,7 +14,7 @@ import pytest
 
 from build_scripts.site.bundle import INDEX_PATH, TEXTS_PATH, ZIP_ROOT, BundleError, BundleResult, build_bundle
 from build_scripts.cli import main
-from .conftest import DEVSET, FIXTURES, SEEDS, corpus_folder, header_search, make_project
+from .conftest import DEVSET, FIXTURES, SEEDS, catalogue_rows, corpus_folder, header_search, make_project
 
 
 @dataclass
@@ -44,7 +44,7 @@ def offline(tmp_path_factory) -> Offline:
 def reports_mentioning(offline: Offline, pattern: str) -> set[str]:
     """Offline URLs (rapports/slug.html) of the reports whose source text matches a pattern."""
     out = set()
-    for row in json.loads((offline.project / "docs" / "catalogue.json").read_text(encoding="utf-8")):
+    for row in catalogue_rows(offline.project / "docs"):
         if re.search(pattern, (offline.source / row["source"]).read_text(encoding="utf-8")):
             out.add(row["url"].rstrip("/") + ".html")
     return out
@@ -211,7 +211,7 @@ def read_script(path: Path):
 
 def test_offline_index_lists_every_report_page(offline):
     index = read_script(offline.site / INDEX_PATH)
-    catalogue = json.loads((offline.project / "docs" / "catalogue.json").read_text(encoding="utf-8"))
+    catalogue = catalogue_rows(offline.project / "docs")
     rows = {r["url"].rstrip("/") + ".html": r for r in catalogue}
     assert [p["u"] for p in index["pages"]] == sorted(rows)
     for n, entry in enumerate(index["pages"]):

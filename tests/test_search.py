@@ -17,13 +17,14 @@ import pytest
 from build_scripts.render.search_words import fitting_meanings
 from build_scripts.site import GzipHandler
 
+from .conftest import catalogue_rows
 from .test_browser import base, search
 
 PHONE = {"width": 390, "height": 844}
 
 
 def catalogue(site):
-    return json.loads((site.docs / "catalogue.json").read_text(encoding="utf-8"))
+    return catalogue_rows(site.docs)
 
 
 @pytest.fixture

@@ -8,11 +8,13 @@ from html import unescape
 
 import pytest
 
+from .conftest import catalogue_rows
+
 ATOM = "{http://www.w3.org/2005/Atom}"
 
 
 def catalogue(site):
-    return json.loads((site.docs / "catalogue.json").read_text(encoding="utf-8"))
+    return catalogue_rows(site.docs)
 
 
 def descs(html: str) -> list[str]:

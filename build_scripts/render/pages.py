@@ -21,8 +21,9 @@ from .. import originals
 from ..classify import Bucket, Classification, sort_key
 from ..config import Vocabulary
 from ..models import INDEX_KINDS, UNIT_KINDS, Report, Unit
-from ..paths import (FEEDS_DIR, GLOSSARY_DIR, HOME_FRAGMENT, REDIRECTS, REPORTS_DIR, STATEMENTS_INDEX, UNITS_DIR,
-                     page_name, page_url, slugify, statements_file, theme_address, unit_page)
+from ..paths import (CATALOGUE_DIR, CATALOGUE_INDEX, FEEDS_DIR, GLOSSARY_DIR, HOME_FRAGMENT, REDIRECTS, REFERENCES_INDEX,
+                     REPORTS_DIR, STATEMENTS_INDEX, UNITS_DIR, catalogue_file, page_name, page_url, references_file,
+                     slugify, statements_file, theme_address, unit_page)
 from ..text import french_date
 from . import charts, cite, feeds
 from .htmltext import Ids, Inline, attr, blocks_to_html, esc, heading, one_line
@@ -216,21 +217,30 @@ class Renderer:
         return out
 
     def export_jobs(self, reports: list[Report]) -> list[Job]:
-        """The corpus exports: the statements in one CSV file per year (a corrected title rewrites the part that
-        holds its report) with the list of parts; the references and the catalogue, each one file over every
-        report."""
-        base, ordered = self.base_url, sorted(reports, key=lambda r: r.slug)
+        """The corpus exports, each split by year of the meeting so that a corrected title rewrites only the parts
+        that hold its report: the statements (one CSV file per year), the catalogue (CSV and JSON per year) and
+        the references (BibTeX, RIS, CSL-JSON per year: a reference manager imports a year from one file), each
+        with the list of its parts."""
+        base = self.base_url
         parts = statement_parts(reports)
         shape = statements_shape(parts)
         jobs = [Job(("lecons-part", year), group, lambda year=year, group=group: {
             statements_file(year): cite.units_csv(group)}) for year, group in parts]
         jobs.append(Job(("lecons-index", shape), [], lambda: {STATEMENTS_INDEX: cite.units_index(shape)}))
-        return jobs + [
-            Job(("references.bib", base), reports, lambda: {"references.bib": cite.bibtex(ordered, base)}),
-            Job(("references.ris", base), reports, lambda: {"references.ris": cite.ris(ordered, base)}),
-            Job(("references.json", base), reports, lambda: {"references.json": cite.csl_json(ordered, base)}),
-            Job(("catalogue",), reports, lambda: dict(zip(("catalogue.json", "catalogue.csv"), catalogue(reports)))),
-            Job((REDIRECTS,), [r for r in reports if r.meta.get("aliases")], lambda: {REDIRECTS: redirects(reports)})]
+        years = year_parts(reports)
+        for year, group in years:  # one list per year, shared by its jobs (its digest is computed once)
+            jobs.append(Job(("catalogue-part", year), group, lambda year=year, group=group: dict(zip(
+                (catalogue_file(year, "json"), catalogue_file(year, "csv")), catalogue(group)))))
+            for ext, write_refs in REFERENCE_FORMATS:
+                jobs.append(Job(("references-part", ext, year, base), group,
+                                lambda year=year, group=group, ext=ext, write_refs=write_refs: {
+                                    references_file(year, ext): write_refs(group, base)}))
+        counts = [(year, len(group)) for year, group in years]
+        jobs.append(Job(("catalogue-index", counts), [], lambda: {CATALOGUE_INDEX: catalogue_index(counts),
+                                                                  REFERENCES_INDEX: references_index(counts)}))
+        jobs.append(Job((REDIRECTS,), [r for r in reports if r.meta.get("aliases")],
+                        lambda: {REDIRECTS: redirects(reports)}))
+        return jobs
 
     def listing_jobs(self, reports: list[Report], buckets: dict[str, list[Bucket]]) -> list[Job]:
         """One job per listing page (or small group of files), its key made of what it shows: the reports it
@@ -263,12 +273,19 @@ class Renderer:
             f"{GLOSSARY_DIR}/index.md": self._page("Glossaire des sigles", "glossary.html.j2",
                                                    entries=glossary_entries(reports))}))
         unit_counts = self._unit_counts(reports)
-        downloads = [(name.rsplit("/", 1)[-1], year, n_units) for name, year, _, n_units
-                     in statements_shape(statement_parts(reports))]
+        statement_files = statements_shape(statement_parts(reports))
+        downloads = [(name, year, n_units) for name, year, _, n_units in statement_files]
         jobs.append(Job(("units-index", unit_counts, downloads), [], lambda: {
             f"{UNITS_DIR}/index.md": self._page("Enseignements et recommandations", "units_index.html.j2",
                                                 counts=unit_counts, downloads=downloads,
                                                 index=STATEMENTS_INDEX.rsplit("/", 1)[-1])}))
+        data_rows = data_downloads({year: len(group) for year, group in year_parts(reports)},
+                                   {year: name for name, year, _, _ in statement_files})
+        jobs.append(Job(("downloads", data_rows), [], lambda: {
+            f"{CATALOGUE_DIR}/index.md": self._page("Catalogue et références à télécharger", "downloads.html.j2",
+                                                    rows=data_rows, units_dir=UNITS_DIR,
+                                                    references_index=REFERENCES_INDEX,
+                                                    statements_index=STATEMENTS_INDEX)}))
         rows = catalogue_rows(reports)
         latest = everything[:8]
         shape = [len(reports), unit_counts, {k: [(b.slug, b.label, len(b.reports)) for b in bs] for k, bs in buckets.items()},
@@ -443,6 +460,9 @@ class Renderer:
 # what 'charset=utf-8' says; the template escapes '&', '<', '>' and quotes for the attribute): a third of the size
 # of a fully percent-encoded address.
 DATA_URI_ESCAPES = str.maketrans({"%": "%25", "#": "%23", "\t": "%09", "\n": "%0A", "\r": "%0D"})
+REFERENCE_FORMATS: list[tuple[str, Callable[[list[Report], str], str]]] = [
+    ("bib", cite.bibtex), ("ris", cite.ris), ("json", cite.csl_json)]
+REFERENCE_LABELS = [("bib", "BibTeX"), ("ris", "RIS"), ("json", "CSL-JSON")]
 PAGE_SIZE = 100  # entries per listing page: a theme with 2,500 reports gives 25 light pages
 UNITS_PREVIEW = 10  # statements per theme on a summary page
 def _merge(out: dict[str, str], new: dict[str, str]) -> None:
@@ -516,6 +536,51 @@ def statements_shape(parts: list[tuple[int | None, list[Report]]]) -> list[tuple
             for year, group in parts]
 
 
+def year_parts(reports: list[Report]) -> list[tuple[int | None, list[Report]]]:
+    """Every report by year of the meeting (the parts of the catalogue and of the references), newest first, the
+    undated reports last; a part's reports in page-name order."""
+    by_year: dict[int | None, list[Report]] = {}
+    for r in sorted(reports, key=lambda r: r.slug):
+        by_year.setdefault(r.meta.get("year"), []).append(r)
+    return sorted(by_year.items(), key=lambda kv: (kv[0] is None, -(kv[0] or 0)))
+
+
+def data_downloads(counts: dict[int | None, int], statements: dict[int | None, str]) -> list[dict[str, Any]]:
+    """One row per year for the downloads page, newest first, undated last: the year ('' when undated), its
+    number of reports, and the addresses (from the catalogue folder) of its catalogue, references and statements
+    files (no statements file for a year without statements)."""
+    years = sorted(set(counts) | set(statements), key=lambda y: (y is None, -(y or 0)))
+    rows = []
+    for year in years:
+        rows.append({"year": year or "", "reports": counts.get(year, 0),
+                     "catalogue": [(ext.upper(), catalogue_file(year, ext).rsplit("/", 1)[-1]) for ext in ("csv", "json")]
+                     if counts.get(year) else [],
+                     "references": [(label, "../" + references_file(year, ext)) for ext, label in REFERENCE_LABELS]
+                     if counts.get(year) else [],
+                     "statements": f"../{UNITS_DIR}/{statements[year]}" if year in statements else ""})
+    return rows
+
+
+def catalogue_index(counts: list[tuple[int | None, int]]) -> str:
+    """The catalogue's list of parts, for programs: each year's files (beside this list) with its number of
+    reports, and how to read the CSV (separator, encoding, the English key of each French column header; the JSON
+    uses the keys)."""
+    data = {"formats": ["csv", "json"], "separator": cite.CSV_SEPARATOR, "encoding": "utf-8-sig",
+            "columns": [{"key": k, "header": cite.CSV_HEADERS.get(k, k)} for k in CATALOGUE_FIELDS],
+            "parts": [{"year": year, "reports": n, "csv": catalogue_file(year, "csv").rsplit("/", 1)[-1],
+                       "json": catalogue_file(year, "json").rsplit("/", 1)[-1]} for year, n in counts]}
+    return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
+
+
+def references_index(counts: list[tuple[int | None, int]]) -> str:
+    """The references' list of parts, for programs: each year's files (beside this list), one per format, with
+    its number of reports."""
+    data = {"formats": {ext: label for ext, label in REFERENCE_LABELS},
+            "parts": [{"year": year, "reports": n, "files": {ext: references_file(year, ext).rsplit("/", 1)[-1]
+                                                             for ext, _ in REFERENCE_LABELS}} for year, n in counts]}
+    return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
+
+
 def catalogue_rows(reports: list[Report]) -> list[dict[str, Any]]:
     """One plain row per report (front-matter fields, page name and URL), sorted by page name."""
     rows = []
@@ -526,6 +591,6 @@ def catalogue_rows(reports: list[Report]) -> list[dict[str, Any]]:
 
 
 def catalogue(reports: list[Report]) -> tuple[str, str]:
-    """catalogue.json and catalogue.csv: one row per report, same columns."""
+    """One part of the catalogue, as JSON and CSV: one row per report, same columns."""
     rows = catalogue_rows(reports)
     return cite.json_lines(rows), cite.csv_text(rows, CATALOGUE_FIELDS)
