@@ -174,6 +174,15 @@ def _gather(text: str, vocab: Vocabulary, title: str = "") -> list[_Evidence]:
         ev.weights[(start, end)] = weight
         ev.score += weight
 
+    def named(name: str, source: str) -> None:
+        """A name the text itself gives (not in the registry): every mention of it is credited."""
+        p = Programme(name)
+        by_key[_key(name)] = p
+        for start, end in word_spans(text, name):
+            credit(p, start, end)
+        if p.name in evidence:
+            evidence[p.name].source = source
+
     for pattern, hay in ((acr_pat, folded_case), (name_pat, folded)):
         if pattern is not None:
             for hit in pattern.finditer(hay):
@@ -218,43 +227,23 @@ def _gather(text: str, vocab: Vocabulary, title: str = "") -> list[_Evidence]:
         name = " ".join(m.group("name").split())
         if _key(name) in by_key:
             continue
-        p = Programme(name)
-        by_key[_key(name)] = p
-        for start, end in word_spans(text, name):
-            credit(p, start, end)
-        if p.name in evidence:
-            evidence[p.name].source = "quoted"
+        named(name, "quoted")
     for m in NAMED.finditer(text):
         name = m.group("name")
         if NOT_A_PROGRAMME.match(name) or _key(name) in by_key or len(name) < 3 or _capitals_line(text, m.start()):
             continue  # 'PROGRAMME ELARGI DE VACCINATION': in a line of capitals, the next word is not a name
-        p = Programme(name)
-        by_key[_key(name)] = p
-        for start, end in word_spans(text, name):
-            credit(p, start, end)
-        if p.name in evidence:
-            evidence[p.name].source = "named"
+        named(name, "named")
     for m in TITLED.finditer(text):
         name = " ".join(m.group("name").split())
         if _key(name) in by_key or LONG_FORM_START.match(fold(name)) or _capitals_line(text, m.start()) or any(
                 _key(name) in _key(p.name) or _key(p.name) in _key(name) for p in by_key.values() if len(_key(p.name)) > 3):
             continue  # a registry or defined name already, a long form's opening words, a line of capitals
-        p = Programme(name)
-        by_key[_key(name)] = p
-        for start, end in word_spans(text, name):
-            credit(p, start, end)
-        if p.name in evidence:
-            evidence[p.name].source = "named"
+        named(name, "named")
     for m in UNDER_ACRONYM.finditer(text):
         name = m.group("name")
         if NOT_A_PROGRAMME.match(name) or _key(name) in by_key or _key(name) in _body_keys(vocab):
             continue
-        p = Programme(name)
-        by_key[_key(name)] = p
-        for start, end in word_spans(text, name):
-            credit(p, start, end)
-        if p.name in evidence:
-            evidence[p.name].source = "under_acronym"
+        named(name, "under_acronym")
     for ev in evidence.values():
         if any(start < LETTERHEAD_CHARS and _whole_line(text, start, end) for start, end in ev.hits):
             ev.score += 1.0  # a line of the letterhead: the report comes from the programme's own team
