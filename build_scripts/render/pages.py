@@ -522,12 +522,8 @@ def redirects(reports: list[Report]) -> str:
 
 def statement_parts(reports: list[Report]) -> list[tuple[int | None, list[Report]]]:
     """The parts of the statements export: (year, its reports that hold statements), newest first, the undated
-    reports last; a part's reports in page-name order."""
-    by_year: dict[int | None, list[Report]] = {}
-    for r in sorted(reports, key=lambda r: r.slug):
-        if r.units:
-            by_year.setdefault(r.meta.get("year"), []).append(r)
-    return sorted(by_year.items(), key=lambda kv: (kv[0] is None, -(kv[0] or 0)))
+    reports last; a part's reports in page-name order (the catalogue's parts, without reports that hold none)."""
+    return year_parts([r for r in reports if r.units])
 
 
 def statements_shape(parts: list[tuple[int | None, list[Report]]]) -> list[tuple[str, int | None, int, int]]:
