@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
+from pathlib import Path
 from typing import Iterable
 
 APOSTROPHES = {"’": "'", "‘": "'", "ʼ": "'", "`": "'", "´": "'", "–": "-", "—": "-", "‑": "-"}
@@ -244,3 +245,30 @@ _UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u20
 def printable(text: str) -> str:
     """Text as one terminal line: control and direction characters shown as escapes (\\n, \\x1b, \\u202e)."""
     return _UNPRINTABLE.sub(lambda m: m.group(0).encode("unicode_escape").decode("ascii"), text)
+
+
+WORD_LIST = Path("/usr/share/dict/french")  # Debian's wfrench, about 350,000 inflected forms
+
+
+@lru_cache(maxsize=1)
+def french_word_list() -> tuple[str, ...]:
+    """The lines of the French word list; empty when it is not installed (apt-get install wfrench)."""
+    if not WORD_LIST.is_file():
+        return ()
+    return tuple(WORD_LIST.read_text(encoding="utf-8", errors="replace").split("\n"))
+
+
+@lru_cache(maxsize=1)
+def french_spellings() -> dict[str, tuple[str, ...]]:
+    """Folded word -> its spellings in the French word list (lower-case entries only; empty without the list)."""
+    lines = french_word_list()
+    forms: dict[str, list[str]] = {}
+    # fold keeps offsets and line breaks: the whole list is folded at once (1 s a process when word by word)
+    for word, folded in zip(lines, fold("\n".join(lines)).split("\n")):
+        if word and word.islower():
+            spellings = forms.get(folded)
+            if spellings is None:
+                forms[folded] = [word]
+            elif word not in spellings:
+                spellings.append(word)
+    return {k: tuple(sorted(v)) for k, v in forms.items()}

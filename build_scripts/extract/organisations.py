@@ -10,9 +10,8 @@ from dataclasses import dataclass, field
 
 from ..config import Organisation, Vocabulary
 from ..models import Found
-from ..text import clean_spaces, fold, phrase_pattern, snippet
+from ..text import clean_spaces, fold, french_spellings, phrase_pattern, snippet
 from .document import document_type
-from .titles import _french_words
 from .weigh import Candidate, choose, confidence, weights
 
 ART = r"(?:de la |du |de l'|des |de |d')?(?:la |le |l'|les )?"
@@ -453,7 +452,7 @@ def _person_name(name: str, places: frozenset[str]) -> bool:
     if not 2 <= len(words) <= 4 or not all(w[:1].isupper() and w[1:].islower() or w.isupper() and len(w) > 3
                                             for w in words) or ORG_HEAD.match(fold(name)):
         return False
-    known = _french_words()
+    known = french_spellings()
     return bool(known) and not any(fold(w.lower()) in known or fold(w) in places for w in words)
 
 

@@ -5,12 +5,10 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
-from pathlib import Path
 
 from ..models import Block, Found
-from ..text import clean_spaces, fold, french_date
+from ..text import clean_spaces, fold, french_date, french_spellings
 
-WORD_LIST = Path("/usr/share/dict/french")  # Debian's wfrench: restores accents lost in capitals
 # Lines that are never a title: letterheads, mottos, a ministry or directorate alone, labels, site furniture.
 NOT_A_TITLE = re.compile(
     r"^(?:republique|ministere|ministry|secretariat general|cabinet du|premier ministere|presidence|"
@@ -245,7 +243,7 @@ def extract_title(blocks: list[Block], text: str, *, programme: str | None, orga
     title = phrase
     if who and len(who) > 70:
         who = None  # a long name would bury the event: it stays in the page's organiser field
-    if who and " " not in who and who[1:].islower() and fold(who.lower()) in _french_words():
+    if who and " " not in who and who[1:].islower() and fold(who.lower()) in french_spellings():
         who = None  # a common noun alone ('Agence', 'Gouvernement') names no one
     if who and fold(who) not in fold(phrase):
         title += f" — {who}"
@@ -312,24 +310,6 @@ def _shouting(line: str) -> bool:
     return len(letters) >= 8 and sum(ch.isupper() for ch in letters) >= 0.8 * len(letters)
 
 
-@lru_cache(maxsize=1)
-def _french_words() -> dict[str, tuple[str, ...]]:
-    """Folded word -> its spellings in the French word list (empty when the list is not installed)."""
-    if not WORD_LIST.is_file():
-        return {}
-    text = WORD_LIST.read_text(encoding="utf-8")
-    forms: dict[str, list[str]] = {}
-    # fold keeps offsets and line breaks: the whole list is folded at once (1 s a process when word by word)
-    for word, folded in zip(text.split("\n"), fold(text).split("\n")):
-        if word and word.islower():
-            spellings = forms.get(folded)
-            if spellings is None:
-                forms[folded] = [word]
-            elif word not in spellings:
-                spellings.append(word)
-    return {k: tuple(sorted(v)) for k, v in forms.items()}
-
-
 SMALL = {"de", "du", "des", "la", "le", "les", "l", "d", "et", "en", "a", "au", "aux", "pour", "sur", "dans", "par",
          "un", "une", "avec"}
 
@@ -339,7 +319,7 @@ def sentence_case(line: str, acronyms: frozenset[str] = frozenset(), names: froz
     a word of the French word list is lower-cased (its accents restored when only one spelling fits), a place or
     country of places.yml (``names``) is written as there, a short word that is neither is an acronym and stays in
     capitals, a word with a French accent is French ('TRANSFRONTALIÈRE'), a longer one is a name and keeps a capital."""
-    words = _french_words()
+    words = french_spellings()
     spelled = _spellings(names)
     out = []
     tokens = re.split(r"([^\w-]+|(?<=\w)-(?=\w))", line)

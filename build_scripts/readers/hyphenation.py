@@ -1,6 +1,6 @@
 """Words cut by a hyphen at a line end: 'na-' + 'tional' is 'national', but 'Kaya-' + 'Nord' stays 'Kaya-Nord'.
 
-The French word list is Debian's `wfrench` (/usr/share/dict/french, about 350,000 inflected forms), loaded on
+The French word list is Debian's `wfrench` (text.WORD_LIST, about 350,000 inflected forms), loaded on
 the first cut word only. Without it, a cut is joined unless both halves are words of their own or the first
 half is a usual compound prefix ('sous-', 'non-', 'post-'...).
 """
@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from pathlib import Path
 
-WORD_LISTS = (Path("/usr/share/dict/french"),)
+from ..text import french_word_list
+
 CUT = re.compile(r"([^\W\d_]+)-$")  # a line ending in letters then a hyphen
 NEXT = re.compile(r"^([^\W\d_]+)")
 COMPOUND_PREFIXES = {"sous", "non", "post", "pré", "pre", "anti", "auto", "demi", "semi", "mi", "vice", "ex",
@@ -22,11 +22,7 @@ COMPOUND_PREFIXES = {"sous", "non", "post", "pré", "pre", "anti", "auto", "demi
 @lru_cache(maxsize=1)
 def french_words() -> frozenset[str]:
     """The French word list in lower case; empty when it is not installed (apt-get install wfrench)."""
-    for path in WORD_LISTS:
-        if path.is_file():
-            return frozenset(w.strip().lower() for w in path.read_text(encoding="utf-8", errors="replace").split("\n")
-                             if w.strip())
-    return frozenset()
+    return frozenset(w.strip().lower() for w in french_word_list() if w.strip())
 
 
 def join_cut(left: str, right: str) -> str | None:
