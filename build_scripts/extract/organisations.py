@@ -427,11 +427,13 @@ def _refers_back(phrase: str, text: str, folded: str, pos: int) -> str:
     return phrase
 
 
-@lru_cache(maxsize=4)
 def _place_words(vocab: Vocabulary) -> frozenset[str]:
     """Every folded word of a country's or a place's name, alias or demonym ('niger', 'nigerien', 'dori')."""
+    return vocab.compiled("organisations.place_words", _build_place_words)
+
+
+def _build_place_words(vocab: Vocabulary) -> frozenset[str]:
     names = [n for c in vocab.countries for n in (c.name, *c.aliases, *c.demonyms, *c.places)]
-    names += list(_registry(vocab).place_by_fold)
     return frozenset(w for n in names for w in re.split(r"[\s'’-]+", fold(n)) if len(w) > 2)
 
 
