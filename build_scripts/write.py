@@ -99,7 +99,7 @@ def atomic_write(path: Path, content: str | bytes) -> None:
         raise
 
 
-def _read_manifest(docs: Path) -> dict[str, str]:
+def read_manifest(docs: Path) -> dict[str, str]:
     """Generated path -> digest of what was written there ('' when unknown)."""
     try:
         data = json.loads((docs / MANIFEST).read_text(encoding="utf-8"))
@@ -146,7 +146,7 @@ def _text(content: Content) -> str | bytes:
 def on_disk(docs: Path):
     """A test of whether generated files are on disk as the last build wrote them (by the manifest's digests and
     the files' sizes, never reading them): ``check({path: digest})`` -> bool."""
-    previous = _read_manifest(docs.resolve())
+    previous = read_manifest(docs.resolve())
     root = str(docs.resolve()) + os.sep
 
     def check(digests: dict[str, str]) -> bool:
@@ -193,7 +193,7 @@ def write_tree(docs: Path, files: dict[str, Content]) -> WriteResult:
     result = WriteResult()
     docs = docs.resolve()
     root = str(docs) + os.sep
-    previous = _read_manifest(docs)
+    previous = read_manifest(docs)
     for rel in files:
         if not _inside(rel):
             raise ValueError(f"refusing to write outside {docs}: {rel}")

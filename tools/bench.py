@@ -34,6 +34,7 @@ from urllib.parse import urljoin, urlsplit
 
 from . import synthetic
 from build_scripts.site import copy_config, mkdocs_command
+from build_scripts.write import MANIFEST, read_manifest
 
 ROOT = Path(__file__).resolve().parent.parent
 MKDOCS_ONE_RUN_FROM = 5000  # from this N, MkDocs steps run once unless --mkdocs-runs says otherwise
@@ -158,9 +159,8 @@ def hand_written() -> list[str]:
     """The project's hand-written docs files: every file under docs/ that the generator's manifest does not
     list (so a new theme override or page is picked up without editing this list)."""
     docs = ROOT / "docs"
-    manifest = docs / ".generes.json"
     # no manifest: nothing was generated here, so every file under docs/ was written by hand
-    generated = set(json.loads(manifest.read_text(encoding="utf-8"))) | {manifest.name} if manifest.exists() else set()
+    generated = set(read_manifest(docs)) | {MANIFEST} if (docs / MANIFEST).exists() else set()
     return sorted(rel for rel in (p.relative_to(docs).as_posix() for p in _files(docs)) if rel not in generated)
 
 
