@@ -185,3 +185,41 @@ def test_buttons_contact_lines_and_participle_captions_are_not_titles(line):
 ])
 def test_headlines_with_a_participle_or_a_button_word_stay_titles(line):
     assert not not_a_title(line)
+
+
+def test_a_title_set_over_several_lines_in_capitals_is_read_whole():
+    blocks = [Block("heading", ["MINISTÈRE DE LA SANTÉ"]), Block("paragraph", ["BP : 104 Dori"]),
+              Block("heading", ["PROCÈS-VERBAL"]), Block("heading", ["DE LA 12ÈME SESSION ORDINAIRE"]),
+              Block("heading", ["DU CONSEIL DE GESTION"]), Block("heading", ["DU CENTRE DE SANTÉ DE DORI"]),
+              Block("heading", ["TENUE LE 4 AVRIL 2019"]), Block("heading", ["4 AVRIL 2019"]),
+              Block("paragraph", ["L'an deux mil dix-neuf et le quatre avril s'est tenue la session du conseil."])]
+    title, last = headline(blocks)
+    assert title == ("PROCÈS-VERBAL DE LA 12ÈME SESSION ORDINAIRE DU CONSEIL DE GESTION DU CENTRE DE SANTÉ DE DORI "
+                     "TENUE LE 4 AVRIL 2019")
+    assert last == 6  # the date line under it is not part of the title
+
+
+def test_a_word_title_over_two_headings_is_read_whole_and_a_next_heading_is_not():
+    blocks = [Block("heading", ["Rapport de l'atelier de validation"]), Block("heading", ["du plan régional de Dori"]),
+              Block("heading", ["Introduction"]), Block("paragraph", ["L'atelier s'est tenu à Dori du 3 au 5 mars 2024."])]
+    assert headline(blocks)[0] == "Rapport de l'atelier de validation du plan régional de Dori"
+
+
+def test_a_rubric_over_the_headline_and_a_date_under_it_do_not_hide_it():
+    blocks = [Block("paragraph", ["illustration"]),
+              Block("paragraph", ["VACCINATION : LA RÉGION DE DORI MOBILISE SES RELAIS POUR LA CAMPAGNE"]),
+              Block("paragraph", ["mercredi 08 janvier 2020"]),
+              Block("paragraph", ["Dori, le 8 janvier 2020 - Le directeur régional de la santé a réuni les relais."])]
+    assert headline(blocks)[0] == "VACCINATION : LA RÉGION DE DORI MOBILISE SES RELAIS POUR LA CAMPAGNE"
+
+
+def test_ordinals_in_capitals_are_written_the_french_way():
+    from build_scripts.extract.titles import sentence_case
+    assert sentence_case("12ÈME SESSION DU 1ER COMITÉ ET 2E REVUE") == "12e session du 1er comité et 2e revue"
+
+
+def test_a_composed_title_stops_before_a_clause_or_a_word_that_points_back():
+    from build_scripts.extract.titles import event_phrase
+    assert event_phrase("Il a participé à la réunion où il a représenté le gouvernement.") == "Réunion"
+    assert event_phrase("La cérémonie de lancement de ces centres a eu lieu hier.") == "Cérémonie de lancement"
+    assert event_phrase("une campagne électorale comptant pour rien.") == "Campagne électorale"

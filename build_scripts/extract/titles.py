@@ -78,7 +78,11 @@ EVENT_NOUN = re.compile(
     r"assemblee generale|table ronde|forum|concertation|comite|conseil|sortie|supervision|evaluation|enquete|"
     r"audit|visite|lancement|ceremonie|remise|certification|validation)\b")
 _MONTHS = r"(?:janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre)"
-NOUN_STOP = re.compile(r"\s*(?:[,.;:!?\n(«)…]|\sde (?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\b|\squ'|\sjusqu|\s(?:(?:a|ont|qui|que|s'est|se|au titre|a l'intention|au profit|"
+NOUN_STOP = re.compile(r"\s*(?:[,.;:!?\n(«)…]|\sou\s+(?:il|elle|ils|elles|on|se|s'|l'|le|la|les|nous|des)\s|"
+                       r"\s(?:de|des|du|d')\s*(?:ces|cette|cet|ce)\s|"  # 'validation de ces deux plans': refers back
+                       r"\s(?!(?:enfant|habitant|soignant|dirigeant|important|etudiant|representant|participant|volant|"
+                       r"restant|descendant|ascendant|croissant|puissant|courant|suivant)s?\s)[a-z]{3,}ant\s|"  # 'comptant'
+                       r"\sde (?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\b|\squ'|\sjusqu|\s(?:(?:a|ont|qui|que|s'est|se|au titre|a l'intention|au profit|"
                        r"en faveur|dans|a l'hotel|a la salle|tenu|tenue|organise|organisee|avec|pour|sur le theme|afin|ayant|"
                        r"en presence|sous(?! ?-?regional)|est|sont|etait|vise|visant|entreprise?|conduite?|realisee?|demarre|celebree?|"
                        r"en reponse|prevue?|initiee?|lancee?|ouverte?|finance|financee?|assuree?|offerte?|permet|permettra|constitue|"
@@ -153,7 +157,7 @@ def headline(blocks: list[Block], skip: set[str] | None = None) -> tuple[str, in
                 continue  # the motto under the state's name: 'La Patrie ou la Mort, nous Vaincrons'
 
             if len(text) >= 8 and not KEYWORDS_LINE.match(fold(text)):
-                return text, n
+                return _whole(text, n, blocks, skip)
         if b.kind == "paragraph" and len(b.lines) > 1 and all(
                 plain(x) in skip or not_a_title(plain(x)) or len(plain(x)) < 4 for x in b.lines[:-1]):
             line = LABEL.sub("", _unlead(plain(b.lines[-1]), skip))  # a letterhead block whose last line is the title
@@ -165,20 +169,54 @@ def headline(blocks: list[Block], skip: set[str] | None = None) -> tuple[str, in
             break
         line = LABEL.sub("", _unlead(plain(b.lines[0]), skip))
         f = fold(line)
-        if (NAVIGATION.match(f) or len(line) < 4 or line in skip or plain(b.lines[0]) in skip or not_a_title(line)
-                or runs_on or (motto_slot and len(line.split()) <= 8 and not EVENT_NOUN.search(f))):
-            continue
-        if DATELINE.match(f):
-            continue
         words = line.split()
+        if (NAVIGATION.match(f) or len(line) < 4 or line in skip or plain(b.lines[0]) in skip or not_a_title(line)
+                or runs_on or (motto_slot and len(words) <= 8 and not EVENT_NOUN.search(f))):
+            continue
+        if DATELINE.match(f) or (len(words) < 3 and not line.endswith((".", ":", ";", ","))):
+            continue  # a date, or a word or two over the headline: a rubric ('Santé'), a placeholder ('illustration')
+
         has_date = FULL_DATE.search(f)  # 'Atelier de Kara, 12 mars 2024' is a date line; 'le plan 2023-2030' is not
         ends = not line.endswith((".", ":", ";")) or (line.endswith(".") and " : " in line and len(words) <= 20)
         if (3 <= len(words) <= (MAX_HEADLINE_WORDS if _repeated(line, blocks[:12]) else 30) and ends
                 and not (has_date and len(words) <= 12)
                 and n + 1 < len(blocks) and not _continued(blocks[n + 1])):
-            return line, n  # a headline may end on a full stop when it reads 'Thiès : quand les grèves … objectifs.'
+            return _whole(line, n, blocks, skip)  # a headline may end on a full stop when it reads 'Thiès : quand les grèves … objectifs.'
         break
     return None
+
+
+# A title set over several lines in capitals ('PROCÈS-VERBAL' / 'DE LA 26E SESSION ORDINAIRE' / 'DU CONSEIL
+# D'ADMINISTRATION' / 'TENUE LE 18 MARS 2008'): a line goes on from the one before when it opens on one of these
+# words, or when the one before ends on one.
+GOES_ON = re.compile(r"^(?:de|du|des|d'|et|a|au|aux|sur|pour|en|dans|contre|tenue?s?|organisee?s?|portant|relati(?:f|ve)s?|"
+                     r"consacree?s?|avec)\b")
+DOC_LABEL = re.compile(r"^(?:proces[- ]verbal|compte[- ]rendu|rapport|note de synthese|communique final|"
+                       r"releve de conclusions|aide[- ]memoire)$")
+MAX_TITLE_WORDS = 40
+
+
+def _whole(line: str, n: int, blocks: list[Block], skip: set[str]) -> tuple[str, int]:
+    """The headline with the lines of the same title around it: a label it completes ('PROCÈS-VERBAL' before 'DE LA
+    26E SESSION…'), and the lines after it that go on with it, of the same kind and case (a title in capitals set
+    over several lines, a Word title over two headings). Returns the title and the index of its last block."""
+    def single(k: int) -> str:
+        b = blocks[k]
+        return plain(b.lines[0]) if b.kind in ("heading", "paragraph") and len(b.lines) == 1 else ""
+
+    kind, shouting = blocks[n].kind, _shouting(line)
+    parts, last = [line], n
+    if n > 0 and GOES_ON.match(fold(line)) and DOC_LABEL.match(fold(single(n - 1)).strip(" :.-")):
+        parts.insert(0, single(n - 1))
+    for k in range(n + 1, min(len(blocks), n + 6)):
+        nxt = single(k)
+        if (not nxt or blocks[k].kind != kind or nxt in skip or _shouting(nxt) != shouting or DATE_ONLY.match(fold(nxt))
+                or not (GOES_ON.match(fold(nxt)) and (shouting or kind == "heading") or _runs_on(parts[-1]))
+                or len(" ".join(parts + [nxt]).split()) > MAX_TITLE_WORDS):
+            break
+        parts.append(nxt)
+        last = k
+    return " ".join(p.strip() for p in parts), last
 
 
 FULL_DATE = re.compile(r"\b(?:\d{1,2}(?:er)?\s+)?(?:janv|fevr?|mars|avr|mai|juin|juil|aout|sept|oct|nov|dec)[a-z]*\.?\s+(?:19|20)\d\d\b|"
@@ -296,7 +334,8 @@ def _continued(block: Block) -> bool:
     """The next block goes on with the same sentence ('… du centre de santé' / 'de Dakar, ont été la cible'): the
     line before is a hard-wrapped line of a paragraph, not a headline."""
     first = plain(block.lines[0]) if block.lines else ""
-    return block.kind == "paragraph" and first[:1].islower() and len(first.split()) >= 4
+    return (block.kind == "paragraph" and first[:1].islower() and len(first.split()) >= 4
+            and not DATE_ONLY.match(fold(first)))  # 'mercredi 08 janvier 2020' under a headline is its date
 
 
 def _runs_on(line: str) -> bool:
@@ -310,6 +349,7 @@ def _shouting(line: str) -> bool:
     return len(letters) >= 8 and sum(ch.isupper() for ch in letters) >= 0.8 * len(letters)
 
 
+ORDINAL = re.compile(r"(\d+)(e|eme|ème|ieme|ième|er|re|ere|ère)", re.IGNORECASE)
 SMALL = {"de", "du", "des", "la", "le", "les", "l", "d", "et", "en", "a", "au", "aux", "pour", "sur", "dans", "par",
          "un", "une", "avec"}
 
@@ -326,6 +366,11 @@ def sentence_case(line: str, acronyms: frozenset[str] = frozenset(), names: froz
     joined = re.split(r"([^\w-]+)", line)
     compounds = {w for w in joined if "-" in w and w.strip("-") in acronyms}
     for n, token in enumerate(tokens):
+        ordinal = ORDINAL.fullmatch(token)
+        if ordinal:
+            out.append(ordinal.group(1) + ("er" if fold(ordinal.group(2)).lower() == "er" else
+                                           "re" if fold(ordinal.group(2)).lower() in ("re", "ere") else "e"))
+            continue  # '26ÈME' -> '26e', '1ER' -> '1er'
         if not token or not token[0].isalpha():
             out.append(token)
             continue
