@@ -207,6 +207,14 @@ def test_an_earlier_event_recalled_in_a_news_item_is_not_its_date():
     assert start.value == "2025-07-17" and "inferred" in start.method
 
 
+def test_a_page_agenda_of_events_months_later_does_not_date_the_article():
+    text = ("Le directeur régional de la santé a réuni le mardi 7 janvier 2020 à Dori les maires de la région pour la "
+            "campagne de vaccination.\n\nAgenda\n\nDu samedi 20 décembre 2025 au vendredi 26 décembre 2025\n\n"
+            "Journées de l'artisanat, atelier de formation des artisans à Dori")
+    start, _ = extract_dates(text, publication="2020-01-08")
+    assert start.value == "2020-01-07"
+
+
 def test_a_subtitle_naming_the_organiser_and_the_date_is_not_a_byline():
     lead = strip_lead("Atelier organisé par la DRS de Kara, le 12 mars 2024\n\nLes agents des districts ont validé "
                       "leur plan opérationnel et se sont engagés à transmettre leurs rapports à temps à la direction.")

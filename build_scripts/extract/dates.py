@@ -302,6 +302,7 @@ def _year_for(years: list[int], month: int, day: int, weekday: str | None) -> in
 
 NEAR_YEAR = 300  # characters: a bare year this close to a day without one gives it its year
 RECENT_DAYS = 30  # a press item reports what happened in the weeks before it was published
+AHEAD_DAYS = 90  # an item announces a meeting a few weeks ahead at most; later dates are another event's
 
 
 def _last_day(date: str) -> dt.date:
@@ -320,6 +321,15 @@ def _long_before(c: Candidate, publication: str | None) -> bool:
     if not publication or len(publication) != 10:
         return False
     return (dt.date.fromisoformat(publication) - _last_day(c.start)).days > RECENT_DAYS
+
+
+def _long_after(c: Candidate, publication: str | None) -> bool:
+    """The date lies months after the text was published: a page's agenda of other events ('Du samedi 20 décembre
+    2025 au …' beside an article of January 2020), a target, a next session."""
+    if not publication or len(publication) != 10:
+        return False
+    start = c.start if len(c.start) == 10 else c.start[:7] + "-01" if len(c.start) == 7 else c.start + "-01-01"
+    return (dt.date.fromisoformat(start) - dt.date.fromisoformat(publication)).days > AHEAD_DAYS
 
 
 def _score(c: Candidate, folded: str, lines: dict[int, bool] | None = None, publication: str | None = None) -> float:
@@ -348,6 +358,8 @@ def _score(c: Candidate, folded: str, lines: dict[int, bool] | None = None, publ
         score -= 1.5
     if _long_before(c, publication):
         score -= 2.0
+    elif _long_after(c, publication):
+        score -= 4.0
     if c.pos < 0.15 * len(folded) or c.pos < 300:
         score += 1.0
     if c.method == "month and year" and re.search(r"(?:\bd'|\bde )$", before) and not re.search(
