@@ -76,7 +76,7 @@ def examples(field: str, vocab: Vocabulary) -> list[Example]:
     """Every labelled report with the field's candidates: the real-text cases with a cached excerpt, then the
     development set and the seed reports (our own texts)."""
     out = []
-    for case in realtext.load_cases():
+    for case in realtext.training_cases():
         path = realtext.excerpt_path(case["id"])
         if field not in case or not path.is_file():
             continue
