@@ -147,7 +147,7 @@ def test_real_text_accuracy_stays_where_it_was_measured(vocab):
     if any(not realtext.excerpt_path(c["id"]).is_file() for c in cases):
         pytest.skip("the real-text excerpts are third-party text kept out of git (.cache/realtext/); refill them "
                     "with 'python -m build_scripts score --realtext --missing', then --store ID FILE")
-    tally = realtext.score_cases(cases, vocab)
+    tally = realtext.score_cases([c for c in cases if c.get("half") not in realtext.BLIND], vocab)  # blind: a measure
     low = {f: f"{tally.ok[f]}/{tally.n[f]}" for f, floor in FLOORS.items() if tally.ok[f] / tally.n[f] < floor}
     assert not low, f"fields under their floor {FLOORS}: {low}"
     assert tally.letterheads == 0  # measured: 0 of 135 after the datetitle pass (was 6, then 4)
