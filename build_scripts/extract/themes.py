@@ -124,6 +124,24 @@ def theme_scores(text: str, title: str, vocab: Vocabulary) -> Counter[str]:
     return scores
 
 
+# what select_themes reads: (MIN_THEME_SCORE, SHARE_OF_TOP, THIRD_MIN_SCORE, THIRD_SHARE_OF_TOP)
+RULE = (MIN_THEME_SCORE, SHARE_OF_TOP, THIRD_MIN_SCORE, THIRD_SHARE_OF_TOP)
+
+
+def select_themes(scores: Counter[str] | dict[str, float], rule: tuple[float, float, float, float] = RULE) -> list[str]:
+    """The top theme; the second when it scores at least rule[0] and rule[1] x the top; the third when it scores at
+    least rule[2] and rule[3] x the top (``score --realtext --train themes`` cross-validates these thresholds)."""
+    ranked = sorted(scores.items(), key=lambda kv: (-kv[1], kv[0]))
+    if not ranked:
+        return []
+    top, chosen = ranked[0][1], [ranked[0][0]]
+    if len(ranked) > 1 and ranked[1][1] >= max(rule[0], rule[1] * top):
+        chosen.append(ranked[1][0])
+        if len(ranked) > 2 and ranked[2][1] >= max(rule[2], rule[3] * top):
+            chosen.append(ranked[2][0])
+    return chosen
+
+
 def classify_themes(text: str, title: str, vocab: Vocabulary) -> Found:
     """1 to 3 theme slugs: the top theme, the second with enough evidence, a third only when nearly as strong."""
     scores = theme_scores(text, title, vocab)
@@ -131,11 +149,7 @@ def classify_themes(text: str, title: str, vocab: Vocabulary) -> Found:
         return Found([], "", 0.0, "no theme keyword found")
     ranked = sorted(scores.items(), key=lambda kv: (-kv[1], kv[0]))
     top = ranked[0][1]
-    chosen = [ranked[0][0]]
-    if len(ranked) > 1 and ranked[1][1] >= max(MIN_THEME_SCORE, SHARE_OF_TOP * top):
-        chosen.append(ranked[1][0])
-        if len(ranked) > 2 and ranked[2][1] >= max(THIRD_MIN_SCORE, THIRD_SHARE_OF_TOP * top):
-            chosen.append(ranked[2][0])
+    chosen = select_themes(scores)
     detail = ", ".join(f"{s}={v:g}" for s, v in ranked[:6])
     return Found(chosen, detail, round(min(1.0, top / 10.0), 2), "theme keywords (themes.yml)")
 
