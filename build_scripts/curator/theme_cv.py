@@ -27,7 +27,7 @@ def examples(vocab: Vocabulary) -> list[Example]:
     """Every real-text case with a cached excerpt: its part, its labels and its theme scores (title as the build
     finds it)."""
     out = []
-    for case in realtext.load_cases():
+    for case in realtext.training_cases():
         path = realtext.excerpt_path(case["id"])
         if "themes" not in case or not path.is_file():
             continue
