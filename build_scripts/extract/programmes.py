@@ -38,8 +38,13 @@ DEFINED = re.compile(rf"(?=[PpIiSs])\b(?P<long>(?P<head>[Pp]rogrammes?|[Pp]rojet
                      rf"[Pp]rogram|[Pp]roject|"
                      rf"[Ss]trat[ée]gies?)\s[^()\n.;]{{4,120}}?)\s*"
                      rf"\(\s*(?P<name>[{UPPER}][{UPPER}a-zà-ÿ0-9+-]{{1,20}})\s*\)")
-# 'le projet « filet socio productif »'
-QUOTED = re.compile(r"(?=[PpIi])\b(?:[Pp]rojet|[Pp]rogramme|[Ii]nitiative)\s+[«“\"]\s*(?P<name>[^»”\"\n]{3,60}?)\s*[»”\"]")
+# '(à l')initiative de l'ONG Association … (AIMES)': the brackets name the body whose initiative it is, not a programme
+INITIATIVE_OF = re.compile(r"^initiatives?\s+(?:est\s+)?(?:de la|de l['’]|du|des|d['’])\s*(?:ong|organisation|association|"
+                           r"federation|fondation|agence|bureau|ministere|union|reseau|institut|centre|direction|comite|"
+                           r"communaute|cellule|conseil)\b")
+# 'le projet « filet socio productif »', 'ses projets “Lasso Santé” et “Lasso WASH”'
+QUOTED = re.compile(r"(?=[PpIi])\b(?:[Pp]rojets?|[Pp]rogrammes?|[Ii]nitiatives?)\s+[«“\"]\s*(?P<name>[^»”\"\n]{3,60}?)\s*[»”\"]"
+                    r"(?:\s+et\s+(?:le |la |l['’])?[«“\"]\s*(?P<second>[^»”\"\n]{3,60}?)\s*[»”\"])?")
 # 'dans le cadre du projet d'appui à la santé des adolescents, …': a long name without acronym, in a context
 # that says the meeting was held under it (the name starts with a capital or is the headline's)
 UNDER_LONG = re.compile(r"(?:dans le cadre|au titre|sous l'egide|a l'initiative|mise en (?:oe|œ)uvre|"
@@ -49,9 +54,9 @@ UNDER_LONG = re.compile(r"(?:dans le cadre|au titre|sous l'egide|a l'initiative|
 LONG_STOP = re.compile(r"\s*(?:[,.;:!?\n(«»]|\s(?:dans la|dans les|dans le|a travers|qui|en collaboration|avec|pour|afin|"
                        r"finance|le \d|les \d|du \d|a [A-Z]|(?:a|ont|est|sont|a ete|ont ete|se sont|s'est) (?=[a-zà-ÿ])))")
 IN_A_NAME = re.compile(r"minist[eè]re[^.;:()\n]{0,90}$", re.IGNORECASE)
-CONTEXT = re.compile(r"(?:dans le cadre d[ue]s?|a travers l[ea]s?|du|au|le|mise en (?:oe|œ)uvre du|appui du|"
+CONTEXT = re.compile(r"(?:dans le cadre d[ue]s?|a travers (?:l[ea]s?|son|sa|ses)|du|au|le|mise en (?:oe|œ)uvre du|appui du|"
                      r"financement du|partenaires du|coordination du|equipe du|en charge du)\s*"
-                     r"(?:projet|programme|l'initiative)?\s*$")
+                     r"(?:projets?|programmes?|l'initiative)?\s*[«“\"]?\s*$")
 DISTRACTOR = re.compile(r"(?:ancien|precedent|predecesseur|premiere phase|phase precedente|a succede|succede a|"
                         r"faisant suite|fait suite|qui a pris fin|acheve|cloture|ex-|remplace)[^.\n]{0,60}$")
 NOT_A_PROGRAMME = re.compile(r"^(?:PTA|PITA|PAO|PDS|PND|PNDES|CSLP|CREDD|PTF|ONG|DDS|DRS|ASC|SEC)$")
@@ -194,7 +199,16 @@ def _gather(text: str, vocab: Vocabulary, title: str = "") -> list[_Evidence]:
             # weighed by the words before the long form
             credit(by_key[_key(name)], m.start(), m.end("long"))
             continue
-        if NOT_A_PROGRAMME.match(name) or _key(name) in by_key:
+        if NOT_A_PROGRAMME.match(name) or _key(name) in by_key or INITIATIVE_OF.match(fold(m.group("long"))):
+            continue
+        if _key(name) in _body_keys(vocab):
+            # 'Programme des Nations unies pour le développement (Pnud)' defines a body; 'Programme de coopération
+            # entre le Niger et le Fonds des Nations Unies pour l'Enfance (Unicef)' a programme named by its long form
+            if " entre " in m.group("long"):
+                p = Programme(_clean_long(m.group("long")), long=_clean_long(m.group("long")))
+                by_key[_key(p.name)] = p
+                credit(p, m.start(), m.end("long"))
+                evidence[p.name].source = "defined"
             continue
         caps = sum(ch.isupper() or ch.isdigit() or ch == "+" for ch in name)
         if caps < 2 and not acronym_fits(m.group("long"), name) and (
@@ -207,6 +221,9 @@ def _gather(text: str, vocab: Vocabulary, title: str = "") -> list[_Evidence]:
         evidence[p.name].source = "defined"
         for start, end in word_spans(text, name):
             credit(p, start, end)
+        if len(p.long.split()) >= 4:  # 'Projet de renforcement de la surveillance …' again, in the headline
+            for start, end in word_spans(folded, fold(p.long)):
+                credit(p, start, end)
     for m in UNDER_LONG.finditer(folded):
         stop = LONG_STOP.search(text, m.end())
         if stop and text[stop.start():].lstrip().startswith("("):
@@ -224,10 +241,10 @@ def _gather(text: str, vocab: Vocabulary, title: str = "") -> list[_Evidence]:
         evidence[p.name].source = "under_long"
         evidence[p.name].score += 0.5  # the context itself says the meeting was held under it
     for m in QUOTED.finditer(text):
-        name = " ".join(m.group("name").split())
-        if _key(name) in by_key:
-            continue
-        named(name, "quoted")
+        for name in (m.group("name"), m.group("second")):
+            name = " ".join((name or "").split())
+            if name and _key(name) not in by_key:
+                named(name, "quoted")
     for m in NAMED.finditer(text):
         name = m.group("name")
         if NOT_A_PROGRAMME.match(name) or _key(name) in by_key or len(name) < 3 or _capitals_line(text, m.start()):
