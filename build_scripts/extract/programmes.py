@@ -51,10 +51,18 @@ UNDER_LONG = re.compile(r"(?:dans le cadre|au titre|sous l'egide|a l'initiative|
                         r"comite(?:\s+(?:regional|national|departemental|technique|de pilotage|de suivi|directeur)){0,2})"
                         r"\s+(?:de la mise en (?:oe|œ)uvre\s+)?"
                         r"du\s+(?=projet\s|programme\s)")
+# 'le gouvernement a lancé le Programme national de protection sociale', 'dans le cadre de la Coopération entre le Niger
+# et l'UNICEF': a head noun with a capital inside a sentence, then a long form in lower case, is a name without acronym
+CAPITALISED = re.compile(r"\b(?:[Ll]e|[Ll]a|[Dd]u|[Aa]u|de la|[Ll]['’])\s*(?P<head>Programme|Projet|Initiative|Coopération)"
+                         r"\s+(?=(?:d['’]|de |du |des |entre |national|régional|pour |multisectoriel|conjoint|intégré|"
+                         r"sectoriel|communautaire|spécial)\w*)")
+# where such a long form ends ('pour' may go on inside it: 'Projet de recherche pour le développement')
+CAPITALISED_STOP = re.compile(r"\s*(?:[,.;:!?\n(«»]|\s(?:dans la|dans les|dans le|a travers|qui|en collaboration|avec|afin|"
+                              r"finance|le \d|les \d|du \d|(?:a|ont|est|sont|a ete|ont ete|se sont|s'est) (?=[a-zà-ÿ])))")
 LONG_STOP = re.compile(r"\s*(?:[,.;:!?\n(«»]|\s(?:dans la|dans les|dans le|a travers|qui|en collaboration|avec|pour|afin|"
                        r"finance|le \d|les \d|du \d|a [A-Z]|(?:a|ont|est|sont|a ete|ont ete|se sont|s'est) (?=[a-zà-ÿ])))")
 IN_A_NAME = re.compile(r"minist[eè]re[^.;:()\n]{0,90}$", re.IGNORECASE)
-CONTEXT = re.compile(r"(?:dans le cadre d[ue]s?|a travers (?:l[ea]s?|son|sa|ses)|du|au|le|mise en (?:oe|œ)uvre du|appui du|"
+CONTEXT = re.compile(r"(?:dans le cadre (?:d[ue]s?|de la|de l')|a travers (?:l[ea]s?|son|sa|ses)|du|au|le|mise en (?:oe|œ)uvre du|appui du|"
                      r"financement du|partenaires du|coordination du|equipe du|en charge du)\s*"
                      r"(?:projets?|programmes?|l'initiative)?\s*[«“\"]?\s*$")
 DISTRACTOR = re.compile(r"(?:ancien|precedent|predecesseur|premiere phase|phase precedente|a succede|succede a|"
@@ -240,6 +248,8 @@ def _gather(text: str, vocab: Vocabulary, title: str = "") -> list[_Evidence]:
         credit(p, m.end(), m.end() + len(long))
         evidence[p.name].source = "under_long"
         evidence[p.name].score += 0.5  # the context itself says the meeting was held under it
+    for m in CAPITALISED.finditer(text):
+        _capitalised(m, text, folded, by_key, credit, evidence, _body_keys(vocab))
     for m in QUOTED.finditer(text):
         for name in (m.group("name"), m.group("second")):
             name = " ".join((name or "").split())
@@ -274,6 +284,27 @@ def _gather(text: str, vocab: Vocabulary, title: str = "") -> list[_Evidence]:
         if ev.programme.kind == "plan":
             ev.score *= 0.4  # a national plan is the frame, rarely the subject
     return sorted(evidence.values(), key=lambda e: (e.first[0], e.programme.name))
+
+
+def _capitalised(m: re.Match[str], text: str, folded: str, by_key: dict[str, Programme], credit, evidence,
+                 bodies: frozenset[str]) -> None:
+    """A capitalised head noun's long form ('la Stratégie de coopération entre l'OMS et la RDC'), when the text
+    does not define it with an acronym and it is no registry or defined name already."""
+    stop = CAPITALISED_STOP.search(folded, m.start("head"))
+    end = stop.start() if stop else min(len(text), m.start("head") + 120)
+    if text[end:].lstrip().startswith("("):
+        return  # the definition names it ('Projet … (SURVAC)')
+    long = _clean_long(text[m.start("head"): end])
+    key = _key(long)
+    known = [*by_key, *(_key(ev.programme.long) for ev in evidence.values() if ev.programme.long)]
+    if not 3 <= len(long.split()) <= 16 or any(len(t) > 3 and (t in key or key in t) for t in known) or any(
+            t.startswith(key) for t in bodies):
+        return  # a registry, defined or body name, or a piece of one ('Programme des Nations unies' …)
+    p = Programme(long, long=long)
+    by_key[key] = p
+    for start, stop_at in word_spans(folded, fold(long)):
+        credit(p, start, stop_at)
+    evidence[p.name].source = "capitalised"
 
 
 TOPIC_SKIP = {"programme", "programmes", "projet", "projets", "national", "nationale", "nationaux", "contre", "appui",
