@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from ..config import Programme, Vocabulary
 from ..models import Found
 from .organisations import acronym_fits
-from ..text import fold, phrase_pattern, snippet, word_spans
+from ..text import fold, french_spellings, phrase_pattern, snippet, word_spans
 from .weigh import Candidate, choose, confidence, weights
 
 UPPER = "A-ZÀ-ÖØ-Þ"
@@ -119,6 +119,8 @@ def _build_registry(vocab: Vocabulary) -> tuple[re.Pattern[str] | None, re.Patte
         for term in (p.name, *p.aliases):
             (acronyms if _is_acronym(term) else names).append(term)
             by_key[_key(term)] = p
+            if re.fullmatch(rf"[{UPPER}]{{4,}}", term) and fold(term) not in french_spellings():
+                acronyms.append(term.capitalize())  # 'le Ramed', 'du Prodess': the press writes a word-like acronym so
         if p.long:
             names.append(p.long)
             by_key[_key(p.long)] = p
