@@ -62,6 +62,9 @@ CAPITALISED_STOP = re.compile(r"\s*(?:[,.;:!?\n(«»]|\s(?:dans la|dans les|dans
                               r"finance|le \d|les \d|du \d|(?:a|ont|est|sont|a ete|ont ete|se sont|s'est) (?=[a-zà-ÿ])))")
 LONG_STOP = re.compile(r"\s*(?:[,.;:!?\n(«»]|\s(?:dans la|dans les|dans le|a travers|qui|en collaboration|avec|pour|afin|"
                        r"finance|le \d|les \d|du \d|a [A-Z]|(?:a|ont|est|sont|a ete|ont ete|se sont|s'est) (?=[a-zà-ÿ])))")
+# 'Dans la mise en œuvre de ce projet, un atelier …': the meeting is held under the programme the text named before
+ANAPHOR = re.compile(r"(?:dans le cadre|mise en (?:oe|œ)uvre|au titre|a travers|financement|appui)\s+"
+                     r"(?:de ce|de cet|de cette|dudit|du dit|de ladite)\s+(?:projet|programme|initiative)\b")
 IN_A_NAME = re.compile(r"minist[eè]re[^.;:()\n]{0,90}$", re.IGNORECASE)
 CONTEXT = re.compile(r"(?:dans le cadre (?:d[ue]s?|de la|de l')|a travers (?:l[ea]s?|son|sa|ses)|du|au|le|mise en (?:oe|œ)uvre du|appui du|"
                      r"financement du|partenaires du|coordination du|equipe du|en charge du)\s*"
@@ -274,6 +277,14 @@ def _gather(text: str, vocab: Vocabulary, title: str = "") -> list[_Evidence]:
         if NOT_A_PROGRAMME.match(name) or _key(name) in by_key or _key(name) in _body_keys(vocab):
             continue
         named(name, "under_acronym")
+    for m in ANAPHOR.finditer(folded):
+        before = [(max(a for a, _ in ev.hits if a < m.start()), ev) for ev in evidence.values()
+                  if ev.programme.kind != "plan" and any(a < m.start() for a, _ in ev.hits)]
+        if before:
+            ev = max(before, key=lambda pe: pe[0])[1]
+            ev.flags["under"] += 1
+            ev.score += 0.75
+            ev.framed = True
     for ev in evidence.values():
         if any(start < LETTERHEAD_CHARS and _whole_line(text, start, end) for start, end in ev.hits):
             ev.score += 1.0  # a line of the letterhead: the report comes from the programme's own team
