@@ -65,6 +65,12 @@ LONG_STOP = re.compile(r"\s*(?:[,.;:!?\n(«»]|\s(?:dans la|dans les|dans le|a t
 # 'Dans la mise en œuvre de ce projet, un atelier …': the meeting is held under the programme the text named before
 ANAPHOR = re.compile(r"(?:dans le cadre|mise en (?:oe|œ)uvre|au titre|a travers|financement|appui)\s+"
                      r"(?:de ce|de cet|de cette|dudit|du dit|de ladite)\s+(?:projet|programme|initiative)\b")
+# 'en collaboration avec le PNLP', 'le programme RIPSEC a été invité à participer': a partner or a guest of the
+# meeting, not what it was held under
+PARTNER = re.compile(r"(?:en collaboration avec|en partenariat avec|avec la collaboration d[ue]s?|avec le concours d[ue]s?)"
+                     r"\s*(?:le |la |l'|les )?(?:projet |programme |initiative )?$")
+GUEST = re.compile(r"^\s*(?:[a-z]+\s+){0,2}(?:a ete invitee?|ont ete invites|a pris part|ont pris part|a participe|ont participe)\b")
+OF_IT = re.compile(r"\b(?:du|des|de la|de l'|d')\s*(?:projet|programme|initiative)?\s*$")  # 'les membres du comité du projet'
 IN_A_NAME = re.compile(r"minist[eè]re[^.;:()\n]{0,90}$", re.IGNORECASE)
 CONTEXT = re.compile(r"(?:dans le cadre (?:d[ue]s?|de la|de l')|a travers (?:l[ea]s?|son|sa|ses)|du|au|le|mise en (?:oe|œ)uvre du|appui du|"
                      r"financement du|partenaires du|coordination du|equipe du|en charge du)\s*"
@@ -161,7 +167,10 @@ def _gather(text: str, vocab: Vocabulary, title: str = "") -> list[_Evidence]:
         if IN_A_NAME.search(text[max(0, start - 100): start]) and not CONTEXT.search(before):
             ev.flags["in_a_name"] += 1
             weight -= 1.5  # 'ministère de la Santé … et de la Couverture maladie universelle': part of a name
-        if DISTRACTOR.search(before):
+        if PARTNER.search(before[-60:]) or (GUEST.search(folded[end: end + 60]) and not OF_IT.search(before[-30:])):
+            ev.flags["partner"] += 1
+            weight -= 1.0
+        elif DISTRACTOR.search(before):
             ev.flags["distractor"] += 1
             weight -= 2.0
         elif ENUMERATED.search(before):
