@@ -181,6 +181,27 @@ def test_with_no_place_named_the_programme_gives_the_country(vocab):
     # a place in brackets after 'programmes' is not a programme's name, however often the text names it
     ("Les différents programmes nationaux ont tenu des stands au marché de la commune de Yoff (Dakar). "
      "Les habitants de Dakar ont été nombreux.", None),
+    # a long name without acronym: a capitalised head noun inside the sentence, the long form in lower case
+    ("Le gouvernement a lancé jeudi à Dori le Programme national de soutien aux cantines scolaires, avec un "
+     "accent sur les filles.", "Programme national de soutien aux cantines scolaires"),
+    ("Les partenaires ont visité Dori dans le cadre de la Coopération entre le Tinza et la Banque des semences "
+     "dans la région du Koulou.", "Coopération entre le Tinza et la Banque des semences"),
+    # brackets that define a body, or the body whose initiative the meeting is, name no programme
+    ("À l'initiative de l'Association des sages-femmes du Koulou (ASFK), un atelier s'est tenu à Dori le 3 mars "
+     "2024. L'ASFK a formé quarante sages-femmes.", None),
+    ("Le ministère a organisé à Dori, en partenariat avec le Programme des Nations unies pour le développement "
+     "(PNUD), un atelier de validation du guide national.", None),
+    # the definition's long form in the headline is a mention of the programme
+    ("Projet de renforcement des laboratoires du Koulou : tenue de l'atelier de clôture\n\nDori, 3 mars 2024 - "
+     "Le Projet de renforcement des laboratoires du Koulou (PRELAK), mis en œuvre de 2019 à 2024, a présenté ses "
+     "résultats. Les résultats attendus, à savoir la mise en œuvre du TINZALAB, ont été atteints.", "PRELAK"),
+    # 'ce projet' refers back to the project the text just named
+    ("Le ministère a noué de nombreux partenariats, parmi lesquels l'agence de Tinza qui a financé le projet "
+     "d'appui aux centres de santé ruraux (PACSR). Dans la mise en œuvre de ce projet, un atelier de formation "
+     "des formateurs s'est tenu à Dori le 3 mars 2024.", "PACSR"),
+    # a programme the meeting's organiser worked with is a partner, not the frame
+    ("Le cours de paludologie est organisé depuis 2011 par le Centre de recherche de Dori en collaboration avec le "
+     "Programme national de lutte contre le paludisme (PNLP).", None),
 ])
 def test_programme(text, programme, vocab):
     found = extract_programme(text, vocab).value
@@ -336,6 +357,13 @@ def test_dudit_refers_back_to_the_body_named_before(vocab):
     ("Les districts de l'initiative Paix et Soins pour Dori se sont réunis le 3 mars 2024 à Dori.", "Paix et Soins pour Dori"),
     # a named initiative in quotes
     ("Le 3 mars 2024 à Dori, les acteurs de l'initiative « Quartiers en santé » ont validé leur plan.", "Quartiers en santé"),
+    # two projects in curly quotes after a plural head noun
+    ("Une formation portée par l'ONG à travers ses projets “Dori Santé” et “Dori Eau” s'est tenue le 3 mars 2024.",
+     "Dori Eau"),
+    # a name followed by a second acronym
+    ("Le 3 mars 2024 à Dori, l'atelier s'est ouvert dans le cadre de l'initiative KoRA RAPIDE.", "KoRA RAPIDE"),
+    # a registry acronym in title case, as the press writes it
+    ("La journée d'information sur le Ramed s'est tenue le 3 mars 2024 à Bamako.", "RAMED"),
 ])
 def test_programme_candidates_cover_plus_names_titled_and_quoted_initiatives(text, name, vocab):
     from build_scripts.extract.programmes import programme_candidates

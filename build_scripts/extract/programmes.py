@@ -11,14 +11,15 @@ from dataclasses import dataclass, field
 from ..config import Programme, Vocabulary
 from ..models import Found
 from .organisations import acronym_fits
-from ..text import fold, phrase_pattern, snippet, word_spans
+from ..text import fold, french_spellings, phrase_pattern, snippet, word_spans
 from .weigh import Candidate, choose, confidence, weights
 
 UPPER = "A-ZÀ-ÖØ-Þ"
 # "le projet SECPro", "du programme PASS-SOUROU", "projet SANTÉ-ZINDER"
 # Both patterns start with a lookahead on their first letter: a quick test before the whole pattern is tried.
 NAMED = re.compile(rf"(?=[PpIi])\b(?:[Pp]rojet|[Pp]rogramme|PROJET|PROGRAMME|[Ii]nitiative)\s+(?:dénommé\s+|intitulé\s+|«\s*)?"
-                   rf"(?P<name>[{UPPER}][{UPPER}a-zà-ÿ0-9]*[{UPPER}0-9][\w]*(?:[-/][{UPPER}0-9][\w]*)*\+?)")
+                   rf"(?P<name>[{UPPER}][{UPPER}a-zà-ÿ0-9]*[{UPPER}0-9][\w]*(?:[-/][{UPPER}0-9][\w]*)*\+?"
+                   rf"(?:\s[{UPPER}][{UPPER}0-9]{{2,}}(?![\w-]))?)")  # 'l'initiative AVoHC SURGE': a second acronym
 # 'le projet Santé Nomade Transfrontalier', 'l'initiative Paix par la Santé': a name in capitalised words after the
 # head noun (two at least; linking words between them), that does not go on in lower case as a long form does
 TITLED = re.compile(rf"(?=[PpIi])\b(?:[Pp]rojet|[Pp]rogramme|[Ii]nitiative)\s+(?:dénommé\s+|intitulé\s+|baptisé\s+)?"
@@ -38,20 +39,42 @@ DEFINED = re.compile(rf"(?=[PpIiSs])\b(?P<long>(?P<head>[Pp]rogrammes?|[Pp]rojet
                      rf"[Pp]rogram|[Pp]roject|"
                      rf"[Ss]trat[ée]gies?)\s[^()\n.;]{{4,120}}?)\s*"
                      rf"\(\s*(?P<name>[{UPPER}][{UPPER}a-zà-ÿ0-9+-]{{1,20}})\s*\)")
-# 'le projet « filet socio productif »'
-QUOTED = re.compile(r"(?=[PpIi])\b(?:[Pp]rojet|[Pp]rogramme|[Ii]nitiative)\s+[«“\"]\s*(?P<name>[^»”\"\n]{3,60}?)\s*[»”\"]")
+# '(à l')initiative de l'ONG Association … (AIMES)': the brackets name the body whose initiative it is, not a programme
+INITIATIVE_OF = re.compile(r"^initiatives?\s+(?:est\s+)?(?:de la|de l['’]|du|des|d['’])\s*(?:ong|organisation|association|"
+                           r"federation|fondation|agence|bureau|ministere|union|reseau|institut|centre|direction|comite|"
+                           r"communaute|cellule|conseil)\b")
+# 'le projet « filet socio productif »', 'ses projets “Lasso Santé” et “Lasso WASH”'
+QUOTED = re.compile(r"(?=[PpIi])\b(?:[Pp]rojets?|[Pp]rogrammes?|[Ii]nitiatives?)\s+[«“\"]\s*(?P<name>[^»”\"\n]{3,60}?)\s*[»”\"]"
+                    r"(?:\s+et\s+(?:le |la |l['’])?[«“\"]\s*(?P<second>[^»”\"\n]{3,60}?)\s*[»”\"])?")
 # 'dans le cadre du projet d'appui à la santé des adolescents, …': a long name without acronym, in a context
 # that says the meeting was held under it (the name starts with a capital or is the headline's)
 UNDER_LONG = re.compile(r"(?:dans le cadre|au titre|sous l'egide|a l'initiative|mise en (?:oe|œ)uvre|"
                         r"comite(?:\s+(?:regional|national|departemental|technique|de pilotage|de suivi|directeur)){0,2})"
                         r"\s+(?:de la mise en (?:oe|œ)uvre\s+)?"
                         r"du\s+(?=projet\s|programme\s)")
+# 'le gouvernement a lancé le Programme national de protection sociale', 'dans le cadre de la Coopération entre le Niger
+# et l'UNICEF': a head noun with a capital inside a sentence, then a long form in lower case, is a name without acronym
+CAPITALISED = re.compile(r"\b(?:[Ll]e|[Ll]a|[Dd]u|[Aa]u|de la|[Ll]['’])\s*(?P<head>Programme|Projet|Initiative|Coopération)"
+                         r"\s+(?=(?:d['’]|de |du |des |entre |national|régional|pour |multisectoriel|conjoint|intégré|"
+                         r"sectoriel|communautaire|spécial)\w*)")
+# where such a long form ends ('pour' may go on inside it: 'Projet de recherche pour le développement')
+CAPITALISED_STOP = re.compile(r"\s*(?:[,.;:!?\n(«»]|\s(?:dans la|dans les|dans le|a travers|qui|en collaboration|avec|afin|"
+                              r"finance|le \d|les \d|du \d|(?:a|ont|est|sont|a ete|ont ete|se sont|s'est) (?=[a-zà-ÿ])))")
 LONG_STOP = re.compile(r"\s*(?:[,.;:!?\n(«»]|\s(?:dans la|dans les|dans le|a travers|qui|en collaboration|avec|pour|afin|"
                        r"finance|le \d|les \d|du \d|a [A-Z]|(?:a|ont|est|sont|a ete|ont ete|se sont|s'est) (?=[a-zà-ÿ])))")
+# 'Dans la mise en œuvre de ce projet, un atelier …': the meeting is held under the programme the text named before
+ANAPHOR = re.compile(r"(?:dans le cadre|mise en (?:oe|œ)uvre|au titre|a travers|financement|appui)\s+"
+                     r"(?:de ce|de cet|de cette|dudit|du dit|de ladite)\s+(?:projet|programme|initiative)\b")
+# 'en collaboration avec le PNLP', 'le programme RIPSEC a été invité à participer': a partner or a guest of the
+# meeting, not what it was held under
+PARTNER = re.compile(r"(?:en collaboration avec|en partenariat avec|avec la collaboration d[ue]s?|avec le concours d[ue]s?)"
+                     r"\s*(?:le |la |l'|les )?(?:projet |programme |initiative )?$")
+GUEST = re.compile(r"^\s*(?:[a-z]+\s+){0,2}(?:a ete invitee?|ont ete invites|a pris part|ont pris part|a participe|ont participe)\b")
+OF_IT = re.compile(r"\b(?:du|des|de la|de l'|d')\s*(?:projet|programme|initiative)?\s*$")  # 'les membres du comité du projet'
 IN_A_NAME = re.compile(r"minist[eè]re[^.;:()\n]{0,90}$", re.IGNORECASE)
-CONTEXT = re.compile(r"(?:dans le cadre d[ue]s?|a travers l[ea]s?|du|au|le|mise en (?:oe|œ)uvre du|appui du|"
+CONTEXT = re.compile(r"(?:dans le cadre (?:d[ue]s?|de la|de l')|a travers (?:l[ea]s?|son|sa|ses)|du|au|le|mise en (?:oe|œ)uvre du|appui du|"
                      r"financement du|partenaires du|coordination du|equipe du|en charge du)\s*"
-                     r"(?:projet|programme|l'initiative)?\s*$")
+                     r"(?:projets?|programmes?|l'initiative)?\s*[«“\"]?\s*$")
 DISTRACTOR = re.compile(r"(?:ancien|precedent|predecesseur|premiere phase|phase precedente|a succede|succede a|"
                         r"faisant suite|fait suite|qui a pris fin|acheve|cloture|ex-|remplace)[^.\n]{0,60}$")
 NOT_A_PROGRAMME = re.compile(r"^(?:PTA|PITA|PAO|PDS|PND|PNDES|CSLP|CREDD|PTF|ONG|DDS|DRS|ASC|SEC)$")
@@ -105,6 +128,8 @@ def _build_registry(vocab: Vocabulary) -> tuple[re.Pattern[str] | None, re.Patte
         for term in (p.name, *p.aliases):
             (acronyms if _is_acronym(term) else names).append(term)
             by_key[_key(term)] = p
+            if re.fullmatch(rf"[{UPPER}]{{4,}}", term) and fold(term) not in french_spellings():
+                acronyms.append(term.capitalize())  # 'le Ramed', 'du Prodess': the press writes a word-like acronym so
         if p.long:
             names.append(p.long)
             by_key[_key(p.long)] = p
@@ -142,7 +167,10 @@ def _gather(text: str, vocab: Vocabulary, title: str = "") -> list[_Evidence]:
         if IN_A_NAME.search(text[max(0, start - 100): start]) and not CONTEXT.search(before):
             ev.flags["in_a_name"] += 1
             weight -= 1.5  # 'ministère de la Santé … et de la Couverture maladie universelle': part of a name
-        if DISTRACTOR.search(before):
+        if PARTNER.search(before[-60:]) or (GUEST.search(folded[end: end + 60]) and not OF_IT.search(before[-30:])):
+            ev.flags["partner"] += 1
+            weight -= 1.0
+        elif DISTRACTOR.search(before):
             ev.flags["distractor"] += 1
             weight -= 2.0
         elif ENUMERATED.search(before):
@@ -194,7 +222,16 @@ def _gather(text: str, vocab: Vocabulary, title: str = "") -> list[_Evidence]:
             # weighed by the words before the long form
             credit(by_key[_key(name)], m.start(), m.end("long"))
             continue
-        if NOT_A_PROGRAMME.match(name) or _key(name) in by_key:
+        if NOT_A_PROGRAMME.match(name) or _key(name) in by_key or INITIATIVE_OF.match(fold(m.group("long"))):
+            continue
+        if _key(name) in _body_keys(vocab):
+            # 'Programme des Nations unies pour le développement (Pnud)' defines a body; 'Programme de coopération
+            # entre le Niger et le Fonds des Nations Unies pour l'Enfance (Unicef)' a programme named by its long form
+            if " entre " in m.group("long"):
+                p = Programme(_clean_long(m.group("long")), long=_clean_long(m.group("long")))
+                by_key[_key(p.name)] = p
+                credit(p, m.start(), m.end("long"))
+                evidence[p.name].source = "defined"
             continue
         caps = sum(ch.isupper() or ch.isdigit() or ch == "+" for ch in name)
         if caps < 2 and not acronym_fits(m.group("long"), name) and (
@@ -207,6 +244,9 @@ def _gather(text: str, vocab: Vocabulary, title: str = "") -> list[_Evidence]:
         evidence[p.name].source = "defined"
         for start, end in word_spans(text, name):
             credit(p, start, end)
+        if len(p.long.split()) >= 4:  # 'Projet de renforcement de la surveillance …' again, in the headline
+            for start, end in word_spans(folded, fold(p.long)):
+                credit(p, start, end)
     for m in UNDER_LONG.finditer(folded):
         stop = LONG_STOP.search(text, m.end())
         if stop and text[stop.start():].lstrip().startswith("("):
@@ -223,11 +263,13 @@ def _gather(text: str, vocab: Vocabulary, title: str = "") -> list[_Evidence]:
         credit(p, m.end(), m.end() + len(long))
         evidence[p.name].source = "under_long"
         evidence[p.name].score += 0.5  # the context itself says the meeting was held under it
+    for m in CAPITALISED.finditer(text):
+        _capitalised(m, text, folded, by_key, credit, evidence, _body_keys(vocab))
     for m in QUOTED.finditer(text):
-        name = " ".join(m.group("name").split())
-        if _key(name) in by_key:
-            continue
-        named(name, "quoted")
+        for name in (m.group("name"), m.group("second")):
+            name = " ".join((name or "").split())
+            if name and _key(name) not in by_key:
+                named(name, "quoted")
     for m in NAMED.finditer(text):
         name = m.group("name")
         if NOT_A_PROGRAMME.match(name) or _key(name) in by_key or len(name) < 3 or _capitals_line(text, m.start()):
@@ -244,6 +286,14 @@ def _gather(text: str, vocab: Vocabulary, title: str = "") -> list[_Evidence]:
         if NOT_A_PROGRAMME.match(name) or _key(name) in by_key or _key(name) in _body_keys(vocab):
             continue
         named(name, "under_acronym")
+    for m in ANAPHOR.finditer(folded):
+        before = [(max(a for a, _ in ev.hits if a < m.start()), ev) for ev in evidence.values()
+                  if ev.programme.kind != "plan" and any(a < m.start() for a, _ in ev.hits)]
+        if before:
+            ev = max(before, key=lambda pe: pe[0])[1]
+            ev.flags["under"] += 1
+            ev.score += 0.75
+            ev.framed = True
     for ev in evidence.values():
         if any(start < LETTERHEAD_CHARS and _whole_line(text, start, end) for start, end in ev.hits):
             ev.score += 1.0  # a line of the letterhead: the report comes from the programme's own team
@@ -257,6 +307,27 @@ def _gather(text: str, vocab: Vocabulary, title: str = "") -> list[_Evidence]:
         if ev.programme.kind == "plan":
             ev.score *= 0.4  # a national plan is the frame, rarely the subject
     return sorted(evidence.values(), key=lambda e: (e.first[0], e.programme.name))
+
+
+def _capitalised(m: re.Match[str], text: str, folded: str, by_key: dict[str, Programme], credit, evidence,
+                 bodies: frozenset[str]) -> None:
+    """A capitalised head noun's long form ('la Stratégie de coopération entre l'OMS et la RDC'), when the text
+    does not define it with an acronym and it is no registry or defined name already."""
+    stop = CAPITALISED_STOP.search(folded, m.start("head"))
+    end = stop.start() if stop else min(len(text), m.start("head") + 120)
+    if text[end:].lstrip().startswith("("):
+        return  # the definition names it ('Projet … (SURVAC)')
+    long = _clean_long(text[m.start("head"): end])
+    key = _key(long)
+    known = [*by_key, *(_key(ev.programme.long) for ev in evidence.values() if ev.programme.long)]
+    if not 3 <= len(long.split()) <= 16 or any(len(t) > 3 and (t in key or key in t) for t in known) or any(
+            t.startswith(key) for t in bodies):
+        return  # a registry, defined or body name, or a piece of one ('Programme des Nations unies' …)
+    p = Programme(long, long=long)
+    by_key[key] = p
+    for start, stop_at in word_spans(folded, fold(long)):
+        credit(p, start, stop_at)
+    evidence[p.name].source = "capitalised"
 
 
 TOPIC_SKIP = {"programme", "programmes", "projet", "projets", "national", "nationale", "nationaux", "contre", "appui",
