@@ -28,7 +28,9 @@ STOP = re.compile(r"\s*(?:[,.;:!?\n«»]|\s(?:avec|a travers|en collaboration|en
                   r"(?:d'|de |en )(?:janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre|"
                   r"(?:19|20)\d\d)|"
                   # a second body or an infinitive after 'et': 'l'OMS et la RDC', 'du ministère et d'installer…'
-                  r"et (?:la|le|les|l')\s|et (?:de |d')\w+(?:er|ir|re)\b)\b))")
+                  r"et (?:la|le|les|l')\s|et (?:de |d')\w+(?:er|ir|re)\b|"
+                  # a participle after 'et': 'le ministère de la santé et soutenu par …'
+                  r"et (?:soutenue?s?|financee?s?|appuyee?s?|accompagnee?s?)\b)\b))")
 # 'a' as a verb ('… de Conakry a organisé'): followed by a word in lower case (a place after 'à' has a capital)
 AUX_STOP = re.compile(r"\s(?:a|ont)(?:\s+(?=[a-zéèêàâîôûç])|\s*(?=,))|\s(?:à|a)\s+(?=[A-ZÀ-Ý][a-zà-ÿ])|"
                       # a past participle that starts a clause: '… de la Santé vacciné contre la Covid-19'
@@ -277,6 +279,10 @@ def normalise_org(phrase: str, text: str, vocab: Vocabulary) -> tuple[str, Organ
     if re.fullmatch(r"[A-Z][A-Za-z0-9/&-]{1,20}", phrase):  # a bare acronym: look for its definition in the text
         d = re.search(rf"([A-ZÉ][^().;\n]{{8,140}}?)\s*\({re.escape(phrase)}\)", text)
         if d:
+            fits = [w.start() for w in re.finditer(r"(?<![\w'’-])\w+", d.group(1))
+                    if fold(w.group(0)) not in SMALL_WORDS and acronym_fits(d.group(1)[w.start():], phrase)]
+            if fits:  # '… du 6e Congrès de la société de gynécologie et obstétrique du Niger (SGON)': the words it stands for
+                return _sentence_case(d.group(1)[fits[0]:].strip()) + f" ({phrase})", None
             long = re.sub(r"^.*?\b(?=(?:Direction|Ministère|Comité|Programme|Projet|Service|Agence|Institut|Fondation|Association|Organisation|Conseil|Cellule|Unité|Coordination|Secrétariat|Fédération|Union|Réseau|Centre)\b)", "", d.group(1))
             return _sentence_case(long.strip()) + f" ({phrase})", None
     return _sentence_case(phrase), None
@@ -575,10 +581,15 @@ def _person_org(phrase: str) -> str | None:
                 return body[m2.end():]
     if title == "ministres" and re.search(r"\bdes (?:pays|etats)\b|\bmembres\b", fold(body)):
         return None  # 'les ministres de la Santé des pays du bassin': several ministries, no one body
+    prep = rest[: m.end()].strip()
+    of_body = prep + ("" if prep.endswith(("'", "’")) else " ") + body  # 'de l'Action sociale', not 'de l' Action'
     if title.startswith("ministre"):
-        return "Ministère " + rest[: m.end()].strip() + " " + body
-    if title in OFFICE:
-        return OFFICE[title] + " " + rest[: m.end()].strip() + " " + body
+        return "Ministère " + of_body
+    office = OFFICE.get(re.sub(r"\s+(?:par interim|adjointe?)$", "", title))
+    if office == "Gouvernorat":  # 'gouverneur de la région de Zinder' heads the governorate of Zinder
+        return office + " " + re.sub(r"^(?i:(?:de la |du |de l['’])\s*r[ée]gion\s+)", "", of_body)
+    if office:
+        return office + " " + of_body
     head = fold(body)
     if ORG_HEAD.match(head) or re.match(r"[A-Z][A-Za-z]*[A-Z]", body) or head.startswith(("minsante", "minist")):
         return body
