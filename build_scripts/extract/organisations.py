@@ -937,6 +937,24 @@ def _evidence_feature(method: str) -> str:
     return next((feat for prefix, feat in EVIDENCE_FEATURES if method.startswith(prefix)), "ev_other")
 
 
+def _word_char(ch: str) -> bool:
+    return ch.isalnum() or ch == "_"
+
+
+def _count_word(key: str, folded: str) -> int:
+    """How often ``key`` stands as whole words in the text (what (?<!\w)key(?!\w) finds, without compiling a pattern
+    for every name: a report's candidates are new names, and compiling them cost more than the search)."""
+    count, at = 0, folded.find(key)
+    while at >= 0:
+        end = at + len(key)
+        if not (at and _word_char(folded[at - 1])) and not (end < len(folded) and _word_char(folded[end])):
+            count += 1
+            at = folded.find(key, end)
+        else:
+            at = folded.find(key, at + 1)
+    return count
+
+
 def _mentions(name: str, folded: str) -> int:
     """How often the text names the body: its acronym, or its name without its articles."""
     m = re.search(r"\(([^()]+)\)\s*$", name)
@@ -945,7 +963,7 @@ def _mentions(name: str, folded: str) -> int:
     for form in forms:
         key = fold(form).strip()
         if len(key) >= 2:
-            count = max(count, len(re.findall(rf"(?<!\w){re.escape(key)}(?!\w)", folded)))
+            count = max(count, _count_word(key, folded))
     return count
 
 
@@ -994,7 +1012,7 @@ def _features(name: str, body: _Body, folded: str, title: str, programme: str | 
     feats["in_title"] = 1.0 if t and (fold(short.group(1)) in t.split() if short else f[:30] in t) else 0.0
     if programme:
         p = fold(programme)
-        feats["names_programme"] = 1.0 if re.search(rf"(?<!\w){re.escape(p)}(?!\w)", f) else 0.0
+        feats["names_programme"] = 1.0 if _count_word(p, f) else 0.0
     feats["hand_score"] = math.log1p(body.score)  # the evidence summed with the weights of the rules before the fit
     return {k: v for k, v in feats.items() if v}
 
