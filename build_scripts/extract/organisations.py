@@ -942,7 +942,7 @@ def _word_char(ch: str) -> bool:
 
 
 def _count_word(key: str, folded: str) -> int:
-    """How often ``key`` stands as whole words in the text (what (?<!\w)key(?!\w) finds, without compiling a pattern
+    """How often ``key`` stands as whole words in the text (what a whole-word search finds, without compiling a pattern
     for every name: a report's candidates are new names, and compiling them cost more than the search)."""
     count, at = 0, folded.find(key)
     while at >= 0:
