@@ -43,6 +43,16 @@ def test_confident_from_the_probability_above_which_answers_were_right():
     assert at["with"] == 0.75 and at["without"] == 0.99  # 35/36 right from 0.75, 35/41 from 0.6; none of the other kind
 
 
+def test_a_body_only_named_has_its_own_threshold():
+    answers = [(0.99, True, "with")] * 20 + [(0.9, True, "without")] * 20 + [(0.9, True, "named")] * 4 + \
+        [(0.85, False, "named")] + [(0.8, True, "named")] * 3
+    at = train.confident_at(answers)
+    assert at["without"] == 0.9 and at["named"] == 0.9  # 4/4 from 0.9; 7/8 from 0.8 is not enough
+    named = weigh.Candidate("a", "a", 0, {"named_only": 1.0})
+    assert weigh.calibration_kind("organiser", named.features) == "named"
+    assert weigh.calibration_kind("programme", named.features) == "without"
+
+
 def test_the_funder_named_first_loses_to_the_body_that_organised(vocab):
     text = ("Avec l'appui financier de l'UNICEF et de la Banque mondiale, la Direction régionale de la santé du Sahel "
             "a organisé le 14 mai 2024 à Dori un atelier de validation du plan de riposte contre la rougeole. Les "
@@ -91,7 +101,7 @@ def test_the_weights_file_says_when_and_how_well_they_were_fit():
         model = data[field]
         assert re.fullmatch(r"\d{4}-\d\d-\d\d", model["fitted"])
         assert any(k.startswith("5-fold") for k in model["cross_validation"])
-        assert set(model["confident_at"]) == {"with", "without"}
+        assert {"with", "without"} <= set(model["confident_at"]) <= {"with", "without", "named"}
         assert weigh.weights(field) and weigh.NULL in weigh.weights(field)
 
 

@@ -22,7 +22,7 @@ from ..config import Vocabulary
 from ..extract.organisations import organiser_candidates
 from ..extract.programmes import extract_programme, programme_candidates
 from ..extract.report import prepare
-from ..extract.weigh import CALIBRATE, NULL, WEIGHTS, Candidate, choose, fit, weights
+from ..extract.weigh import CALIBRATE, NULL, WEIGHTS, Candidate, calibration_kind, choose, fit, weights
 from ..models import CONFIDENT
 from . import realtext
 from .score import _slug, read_document
@@ -116,8 +116,8 @@ class Figures:
 def evaluate(w: dict[str, float], exs: list[Example], at: dict[str, float] | None = None,
              answers: list[tuple[float, bool, bool]] | None = None, field: str = "") -> Figures:
     """Right answers (a none for a null label) and confident answers right (probability at least ``at`` for its
-    kind, with or without the calibration feature; CONFIDENT when not given); ``answers`` gets (probability, right,
-    kind) of every value given."""
+    kind, ``calibration_kind``; CONFIDENT when not given); ``answers`` gets (probability, right, kind) of every value
+    given."""
     fig = Figures()
     for ex in exs:
         best, prob, _ = choose(w, ex.cands)
@@ -126,24 +126,30 @@ def evaluate(w: dict[str, float], exs: list[Example], at: dict[str, float] | Non
         fig.n += 1
         if best is None:
             continue
-        kind = bool(best.features.get(CALIBRATE.get(field, "")))
+        kind = calibration_kind(field, best.features)
         if answers is not None:
             answers.append((prob, ok, kind))
-        if prob >= (at or {}).get("with" if kind else "without", CONFIDENT):
+        if prob >= (at or {}).get(kind, CONFIDENT):
             fig.sure += 1
             fig.sure_right += ok
     return fig
+
+
+def _kind_key(kind: "str | bool") -> str:
+    return kind if isinstance(kind, str) else ("with" if kind else "without")
 
 
 PRECISION = 0.96  # what 'confident' must mean on texts the weights were not fit on (the goal is 95 %)
 
 
 def confident_at(answers: list[tuple[float, bool, bool]]) -> dict[str, float]:
-    """Per kind of answer (with the calibration feature or without), the lowest probability above which the
-    cross-validated answers of that kind (all of them above it) are right at least PRECISION of the time."""
+    """Per kind of answer (with the calibration feature, without, only named: ``calibration_kind``; True and False
+    stand for with and without), the lowest probability above which the cross-validated answers of that kind (all of
+    them above it) are right at least PRECISION of the time."""
+    answers = [(p, ok, _kind_key(k)) for p, ok, k in answers]
     out = {}
-    for kind, key in ((True, "with"), (False, "without")):
-        mine = [(p, ok) for p, ok, k in answers if k == kind]
+    for key in ("with", "without") + (("named",) if any(k == "named" for _, _, k in answers) else ()):
+        mine = [(p, ok) for p, ok, k in answers if k == key]
         best = 0.99
         for t in sorted({round(p, 4) for p, _ in mine if p >= 0.5}, reverse=True):
             above = [ok for p, ok in mine if p >= t]
@@ -226,9 +232,10 @@ def train(field: str, vocab: Vocabulary, path: Path = WEIGHTS, write: bool = Tru
     for name, fig in cv.items():
         lines.append(f"  cross-validated, {name}: {fig}")
     sure = {}
-    for kind, key in ((True, "with"), (False, "without")):
-        hits = [ok for p, ok, k in answers if k == kind and p >= at[key]]
-        sure[key] = f"{CALIBRATE[field]} {key}: probability >= {at[key]:.2f}, {sum(hits)}/{len(hits)} of the 5-fold answers right"
+    for key in at:
+        hits = [ok for p, ok, k in answers if k == key and p >= at[key]]
+        label = "named only" if key == "named" else f"{CALIBRATE[field]} {key}"
+        sure[key] = f"{label}: probability >= {at[key]:.2f}, {sum(hits)}/{len(hits)} of the 5-fold answers right"
         lines.append(f"  confident ({sure[key]})")
     w = _fit(field, exs)
     lines.append(f"  fit on all, on the real texts (not a measure of generalisation): "
@@ -257,6 +264,7 @@ def _write(path: Path, field: str, w: dict[str, float], cv: dict[str, Any], n: i
               "# counts there use probability 0.7); confident_at: the probability shown as confidence 0.7, the lowest\n"
               "# above which the 5-fold answers were right 96 % of the time (chosen on those same answers), for the\n"
               "# answers with the calibration feature (organiser: a sentence says it organised; programme: the text\n"
-              "# says the meeting was held under it) and without.\n")
+              "# says the meeting was held under it) and without; for the organiser, 'named' for a body the text only\n"
+              "# names (no evidence of what it did).\n")
     path.write_text(header + yaml.safe_dump({k: data[k] for k in FIELDS if k in data}, allow_unicode=True,
                                             sort_keys=False, width=110), encoding="utf-8")

@@ -28,7 +28,9 @@ STOP = re.compile(r"\s*(?:[,.;:!?\n«»]|\s(?:avec|a travers|en collaboration|en
                   r"(?:d'|de |en )(?:janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre|"
                   r"(?:19|20)\d\d)|"
                   # a second body or an infinitive after 'et': 'l'OMS et la RDC', 'du ministère et d'installer…'
-                  r"et (?:la|le|les|l')\s|et (?:de |d')\w+(?:er|ir|re)\b)\b))")
+                  r"et (?:la|le|les|l')\s|et (?:de |d')\w+(?:er|ir|re)\b|"
+                  # a participle after 'et': 'le ministère de la santé et soutenu par …'
+                  r"et (?:soutenue?s?|financee?s?|appuyee?s?|accompagnee?s?)\b)\b))")
 # 'a' as a verb ('… de Conakry a organisé'): followed by a word in lower case (a place after 'à' has a capital)
 AUX_STOP = re.compile(r"\s(?:a|ont)(?:\s+(?=[a-zéèêàâîôûç])|\s*(?=,))|\s(?:à|a)\s+(?=[A-ZÀ-Ý][a-zà-ÿ])|"
                       # a past participle that starts a clause: '… de la Santé vacciné contre la Covid-19'
@@ -44,6 +46,22 @@ NAME_GOES_ON = re.compile(r",\s*(?:de la |de l'|du |des |d')")
 NAME_GOES_ON_POUR = re.compile(r"\s+pour\s+(?:le |la |les |l['’])?(?=[A-ZÀ-Ý])")
 ORGANISED_BY = re.compile(rf"(?:organise(?:e|s|es)?|initie(?:e|s|es)?|pilote(?:e|s|es)?|convoque(?:e|s|es)?|"
                           rf"menee?s?|conduite?s?|coordonnee?s?|mise?s? en (?:oe|œ)uvre|realisee?s?)\s+par\s+{ART}")
+# 'L'organisation de la présente conférence a été assurée par le ministère …': the same fact as 'organisé par'
+ORGANISATION_BY = re.compile(rf"\borganisation (?:de|du|des) [^.;:\n]{{0,80}}?\s(?:a ete|est|etait|sera|fut) "
+                             rf"(?:assuree|confiee a|faite) par\s+{ART}|\borganisation (?:de|du|des) [^.;:\n]{{0,80}}?\s"
+                             rf"(?:a ete|est|etait|sera|fut) confiee (?:a la |au |a l'|aux )")
+# 'La formation est assurée par Africa CDC', 'l'atelier, animé par le coordonnateur du projet': who ran the sessions
+RUN_BY = re.compile(rf"(?:animee?s?|assuree?s?|dispensee?s?|facilitee?s?|moderee?s?)\s+par\s+{ART}")
+# 'réunion de coordination des bureaux de l'OMS', 'rencontre annuelle des points focaux du PEV': its own staff meet
+OWN_STAFF = re.compile(r"\b(?:reunion|rencontre|retraite|seminaire|atelier)s?\s+(?:annuelle\s+|de coordination\s+|"
+                       r"de planification\s+|statutaire\s+|semestrielle\s+|trimestrielle\s+)?(?:des|de ses)\s+"
+                       r"(?:bureaux|representants|responsables|directeurs|directrices|cadres|agents|equipes|"
+                       r"points focaux|coordonnateurs|coordinateurs|delegues|chefs de bureau)\s+(?:pays\s+)?"
+                       r"(?:du|de la|de l'|des)\s*")
+# 'les pays membres de la CEEAC', 'États membres de l'OOAS': a community's member states meet
+MEMBERS = re.compile(r"\b(?:pays|etats)\s+membres\s+(?:de la|du|de l')\s*")
+# a credit line at the foot of a ministry's news item: 'Awa Koné/Celcom/Minsanté'
+CREDIT = re.compile(r"(?m)^[A-ZÀ-Ý][^\n/]{2,40}(?:/\s*[^\n/]{2,25}\s*)?/\s*(?P<body>[A-Z][\w’'-]{2,25})\s*$")
 PROGRAMME_SUBJECT = re.compile(r"\b(?:ce|le|la|cette|ledit|ladite|notre|son|sa)\s+(?:projet|programme|plan|strategie|"
                                r"politique|reforme|initiative)\b[^.;:,\n]{0,30}?\s(?:a ete|est|ont ete|sont|etait|avait ete)\s+$")
 # 'les visites foraines organisées par…', 'des séances … menées par': activities in the plural, done as a habit
@@ -53,37 +71,48 @@ HABITUAL = re.compile(r"\b(?:les|des|ses|leurs)\s+(?!(?:travaux|assises|journees
 PRESIDED_BY = re.compile("|".join(rf"{stem}\w*(?:\s+de la presence\s+|[^.;:\n]{{0,70}}?\spar\s+){ART}"
                                   for stem in ("presid", "ouvert", "lance", "inaugur", "supervis", "rehauss", "organis")))
 # 'le ministre de la Santé', ', ministre des Affaires sociales,', ', la directrice régionale de la Santé'
-HEAD_NAMED = re.compile(r"(?=[ldao,])(?:\b(?:le|la|les|du|des|de la|au|aux|a la)|,)\s+(?=(?:ministres?|directeur|directrice|"
-                        r"secretaire generale?|coordonnateur|coordinatrice|medecin[- ]chef|president|presidente)\b)")
+HEAD_NAMED = re.compile(r"(?=[ldao,])(?:\b(?:le|la|les|du|des|de la|au|aux|a la)|,)\s+(?=(?:ministres?|directeurs?|directrices?|"
+                        r"secretaire generale?|coordonnateur|coordinatrice|coordinateur|medecin[- ]chef|president|presidente|"
+                        r"delegue(?:e)? (?:provincial|regional|sanitaire|departemental)|gouverneur|"
+                        r"conseiller technique|conseillere technique)\b)")
 # Alternatives that each begin with a plain word: the regex engine looks for their first letters only (quick).
 PERSON_SUBJECT = re.compile("|".join(
     [rf"{aux}\s+(?:preside|procede|lance|ouvert|conduit|initie|organise|valide|remis|fait|reuni|convoque|coordonne|supervise)\b" for aux in ("a", "ont")]
     + [rf"{verb}\s" for verb in ("preside", "lance", "ouvre", "organise")]
-    + [r"qui\s+(?:a|ont)\s+(?:lance|organise|initie|preside|ouvert)\b", r"se sont\s+reuni", r"s'est\s+reuni"]))
+    + [r"qui\s+(?:a|ont)\s+(?:lance|organise|initie|preside|ouvert)\b", r"se sont\s+reuni", r"s'est\s+reuni",
+       r"a\s+souhaite\s+la\s+bienvenue"]))
 # The host welcomes the participants: 'Souhaitant la bienvenue à ses hôtes, le secrétaire exécutif du CNLS…',
 # 'le discours de bienvenue du directeur…', 'la cérémonie d'ouverture a été marquée par le discours du DPS de Fria'
 WELCOMING = re.compile(r"(?:en\s+)?souhaitant (?:la )?bienvenue[^.;:\n]{0,60}?,\s*|"
+                       r"dans (?:son|sa|leur) (?:mot|discours|allocution) (?:de bienvenue|d'ouverture),\s*|"
                        r"(?:discours|allocution|mot|message)\s+(?:d'ouverture\s+|de bienvenue\s+|liminaire\s+)?"
                        r"(?:du|de la|de l'|de m\.|de mme)\s*")
 INITIATIVE = re.compile(rf"a l'initiative\s+{ART}|sur l'initiative\s+{ART}|sous l'initiative\s+{ART}|"
                         rf"est une initiative\s+{ART}|sous l'egide\s+{ART}|"
                         rf"sous la (?:houlette|coordination)\s+{ART}")
 FIELD_LINE = re.compile(r"(?m)^\W*(?:organisateur|organisation|structure organisatrice|organise par)\W*:\W*")
-SUBJECT_VERB = re.compile(r"\s(?:a|ont|à)\s+(?:organise|tenu|initie|abrite|conduit|anime|lance|regroupe|reuni|"
+SUBJECT_VERB = re.compile(r"\s(?:a|ont|à)\s+(?:organise|co-?organise|propose d'organiser|tenu|initie|abrite|conduit|anime|lance|regroupe|reuni|"
                           r"convoque|mis en (?:oe|œ)uvre|procede|fait|remis|valide|forme|coordonne|presente|"
                           r"acheve|cloture|demarre|ouvert)\b|"
-                          r"\s(?:organise|organisent|tient|a tenu sa|a tenu son)\s")
+                          r"\s(?:organise|organisent|co-?organisent|tient|a tenu sa|a tenu son)\s")
 # the title of a person, then the body: "ministre de la Santé", "SG du Minsanté", "médecin chef du district…"
 PERSON_TITLE = re.compile(r"(?:ministres?(?:\s+(?:delegue|d'etat))?|secretaire (?:generale?|executif|executive|permanente?)|sg|directeur(?: general| regional| "
                           r"departemental| national| provincial)?|directrice(?: generale| regionale| departementale| "
-                          r"nationale)?|medecin[- ]chef|coordonnateur(?: national)?|coordinatrice(?: nationale)?|"
-                          r"president|presidente|chef)\b(?:\s+(?:par interim|adjoint|adjointe))?")
+                          r"nationale)?|directeurs|directrices(?: regionales)?|medecin[- ]chef|"
+                          r"(?:coordonnateur|coordinateur)(?: national)?|coordinatrice(?: nationale)?|"
+                          r"delegue(?:e)? (?:provincial|regional|sanitaire|departemental)e?|gouverneur|"
+                          r"conseill(?:er|ere) technique|president|presidente|chef)\b(?:\s+(?:par interim|adjoint|adjointe))?")
 OFFICE = {"directeur general": "Direction générale", "directrice generale": "Direction générale",
           "directeur regional": "Direction régionale", "directrice regionale": "Direction régionale",
           "directeur departemental": "Direction départementale", "directrice departementale": "Direction départementale",
           "directeur national": "Direction nationale", "directrice nationale": "Direction nationale",
           "directeur provincial": "Direction provinciale", "coordonnateur national": "Coordination nationale",
-          "coordinatrice nationale": "Coordination nationale"}
+          "coordinatrice nationale": "Coordination nationale", "coordonnateur": "Coordination",
+          "coordinateur": "Coordination", "coordinatrice": "Coordination",
+          "delegue provincial": "Délégation provinciale", "deleguee provinciale": "Délégation provinciale",
+          "delegue regional": "Délégation régionale", "deleguee regionale": "Délégation régionale",
+          "delegue departemental": "Délégation départementale", "delegue sanitaire": "Délégation sanitaire",
+          "gouverneur": "Gouvernorat"}
 PERSON = re.compile(r"^(?:m|mme|mlle|dr|pr|monsieur|madame|docteur|professeur|le |la )?\.?\s*(?:prefet|gouverneur|"
                     r"secretaire generale?|sg|ministres?|directeur|directrice|president|presidente|maire|chef|medecin|"
                     r"representant|representante|conseiller|coordonnateur|coordinatrice|delegue|deleguee|"
@@ -99,8 +128,10 @@ MOTTO = re.compile(r"^[A-ZÀ-Ý][\w'’]*(?:\s+[\w'’]+){0,2}(?:\s*[-–—•�
 # 'les travaux du 6e congrès de la Société de …', 'l'assemblée générale de l'Association …': the body whose own
 # congress it is
 CONGRESS = re.compile(r"\b(?:congres|colloque|assemblee generale|journees scientifiques)(?:\s+(?:annuel|annuelle|"
-                      r"ordinaire|extraordinaire|scientifique|national|nationale))?\s+(?:du|de la|de l')\s*"
-                      r"(?=(?:societe|association|federation|ordre|union|reseau|college|amicale|syndicat)\b)")
+                      r"ordinaire|extraordinaire|scientifique|national|nationale)){0,2}\s+(?:du|de la|de l')\s*"
+                      r"(?=(?:societe|association|federation|ordre|union|reseau|college|amicale|syndicat|mutuelle)\b|"
+                      r"\w{2,}\b)")
+CONGRESS_OWNER = re.compile(r"(?:societe|association|federation|ordre|union|reseau|college|amicale|syndicat|mutuelle)\b")
 COMMITTEE = re.compile(r"(?:travaux|assises|session|reunion|seance|rencontre|assemblee generale)s?(?:\s+(?:ordinaire|"
                        r"extraordinaire|annuelle|semestrielle|trimestrielle|statutaire))?(?:\s+des\s+(?:travaux|assises))?"
                        r"\s+(?:du|de la|de l')\s*(?P<org>(?:comite|conseil|cadre|commission|cellule|groupe|assemblee|reseau|"
@@ -123,7 +154,8 @@ PARTNER_LEAD = re.compile("|".join(
     + [rf"en partenariat avec\s+{ART}", rf"sur (?:financement|fonds)\s+{ART}"]))
 ORG_HEAD = re.compile(r"^(?:direction|inspection|delegation|centrale|ministere|comite|commissariat|haut[- ]commissariat|gouvernement|programme|projet|service|agence|institut|fondation|association|"
                       r"ong|organisation|conseil|cellule|unite|coordination|secretariat|federation|union|reseau|centre|"
-                      r"hopital|district|zone|commission|equipe|mairie|prefecture|gouvernorat|region|croix|cooperation|"
+                      r"hopital|district|zone|commission|equipe|mairie|prefecture|gouvernorat|gouvernance|province|region|croix|cooperation|"
+                      r"alliance|cluster|consortium|caisse|cabinet d'etudes|cabinet d'expertise|"
                       r"fonds|banque|office|societe|mutuelle|groupe|plateforme|universite|ecole|laboratoire|region medicale|division|"
                       r"dds|drs)\b")
 ACRONYM_IN_PARENS = re.compile(r"\((?P<acr>[A-Z][A-Za-z0-9/&-]{1,20})\)")
@@ -232,6 +264,9 @@ def normalise_org(phrase: str, text: str, vocab: Vocabulary) -> tuple[str, Organ
             known = reg.by_key[_key(m.group(0))]
             return display(known), known
     bare = re.sub(r"\s*\([^()]*\)\s*", " ", phrase).strip()
+    known = reg.by_key.get(_key(bare)) if len(bare) <= 25 else None
+    if known is not None:  # 'Minsanté' is MINSANTE (an acronym written as a word)
+        return display(known), known
     if reg.names is not None:
         m = reg.names.search(fold(bare))
         if m and m.start() < 5 and m.end() - m.start() >= 0.8 * len(bare):
@@ -244,6 +279,10 @@ def normalise_org(phrase: str, text: str, vocab: Vocabulary) -> tuple[str, Organ
     if re.fullmatch(r"[A-Z][A-Za-z0-9/&-]{1,20}", phrase):  # a bare acronym: look for its definition in the text
         d = re.search(rf"([A-ZÉ][^().;\n]{{8,140}}?)\s*\({re.escape(phrase)}\)", text)
         if d:
+            fits = [w.start() for w in re.finditer(r"(?<![\w'’-])\w+", d.group(1))
+                    if fold(w.group(0)) not in SMALL_WORDS and acronym_fits(d.group(1)[w.start():], phrase)]
+            if fits:  # '… du 6e Congrès de la société de gynécologie et obstétrique du Niger (SGON)': the words it stands for
+                return _sentence_case(d.group(1)[fits[0]:].strip()) + f" ({phrase})", None
             long = re.sub(r"^.*?\b(?=(?:Direction|Ministère|Comité|Programme|Projet|Service|Agence|Institut|Fondation|Association|Organisation|Conseil|Cellule|Unité|Coordination|Secrétariat|Fédération|Union|Réseau|Centre)\b)", "", d.group(1))
             return _sentence_case(long.strip()) + f" ({phrase})", None
     return _sentence_case(phrase), None
@@ -342,7 +381,8 @@ def _enumeration_end(text: str, folded: str, comma: int) -> int:
     return end
 
 
-PERSON_STOP = re.compile(r"\s*(?:[.;:!?\n«»]|\s(?:a|ont|qui|en presence|avec|dans|pour|le \d|les \d|du \d|a (?:la|l')|au )\s)")
+# (not the full stop of an abbreviation: 'présidée par le Dr. Awa Koné, coordinatrice du …')
+PERSON_STOP = re.compile(r"\s*(?:(?<!\bdr)(?<!\bpr)(?<!\bm)(?<!\bmme)\.|[;:!?\n«»]|\s(?:a|ont|qui|en presence|avec|dans|pour|le \d|les \d|du \d|a (?:la|l')|au )\s)")
 SMALL_WORDS = {"de", "du", "des", "la", "le", "les", "l", "d", "et", "en", "a", "au", "aux", "pour", "sur", "dans"}
 
 
@@ -475,17 +515,26 @@ def _resolve_bare(body: str, text: str, folded: str) -> str | None:
     return _phrase_at(text, folded, m.start()) if m else None
 
 
+# a person's name, then the title: 'Awa Koné, représentant du …', 'Awa Koné, le …'
+APPOSITION = re.compile(r"[^,.;:\n]{3,50},\s*(?:(?:representante?|representant)\s+(?:du|de la|de l'|le|la|l')\s*|"
+                        r"(?:le|la|l')\s*)?")
+# a nationality between a title and its body: 'ministre ivoirien de …', 'Ministre camerounais de la Santé'
+DEMONYM = re.compile(r"^\s+[a-zà-ÿ]+(?:ien|ienne|ais|aise|ois|oise|ain|aine|ite|ote|en|enne)(?=\s+(?:de|du|des|d['’])\b)")
+
+
 def _person_org(phrase: str) -> str | None:
     """'le Ministre de la Santé, Dr X' -> 'Ministère de la Santé'; 'SG du Minsanté' -> 'Minsanté';
     'directeur régional de la santé de Kankan' -> 'Direction régionale de la santé de Kankan'."""
     phrase = phrase.strip()
     f = fold(phrase)
     t = PERSON_TITLE.search(f)
-    if not t or t.start() > 40:
+    if t and t.start() > 40:  # 'Awa Koné Traoré, représentant du délégué provincial de …': the title after the name
+        t = APPOSITION.match(f) and PERSON_TITLE.match(f, APPOSITION.match(f).end())
+    if not t or t.start() > 90:
         return None
     title = f[t.start(): t.end()]
     rest_at = t.end()
-    rest = phrase[rest_at:]
+    rest = DEMONYM.sub("", phrase[rest_at:], count=1)  # 'ministre béninois de la Santé' -> 'de la Santé'
     m = re.match(r"\s*(?:de la |du |des |de l['’]|de |d['’]|en charge de la |en charge du |chargée? de la |chargée? du |"
                  r"à la |au |aux |à l['’])", rest, re.IGNORECASE)
     if not m:
@@ -532,10 +581,15 @@ def _person_org(phrase: str) -> str | None:
                 return body[m2.end():]
     if title == "ministres" and re.search(r"\bdes (?:pays|etats)\b|\bmembres\b", fold(body)):
         return None  # 'les ministres de la Santé des pays du bassin': several ministries, no one body
+    prep = rest[: m.end()].strip()
+    of_body = prep + ("" if prep.endswith(("'", "’")) else " ") + body  # 'de l'Action sociale', not 'de l' Action'
     if title.startswith("ministre"):
-        return "Ministère " + rest[: m.end()].strip() + " " + body
-    if title in OFFICE:
-        return OFFICE[title] + " " + rest[: m.end()].strip() + " " + body
+        return "Ministère " + of_body
+    office = OFFICE.get(re.sub(r"\s+(?:par interim|adjointe?)$", "", title))
+    if office == "Gouvernorat":  # 'gouverneur de la région de Zinder' heads the governorate of Zinder
+        return office + " " + re.sub(r"^(?i:(?:de la |du |de l['’])\s*r[ée]gion\s+)", "", of_body)
+    if office:
+        return office + " " + of_body
     head = fold(body)
     if ORG_HEAD.match(head) or re.match(r"[A-Z][A-Za-z]*[A-Z]", body) or head.startswith(("minsante", "minist")):
         return body
@@ -557,6 +611,8 @@ def _candidates(text: str, vocab: Vocabulary) -> list[tuple[float, str, int, str
             out.append((2.5, _phrase_at(text, folded, m.end()), m.start(), "runs activities the text describes"))
             continue  # 'les visites foraines organisées par le centre de santé': what it does, not this meeting
         out.append((5.0, _phrase_at(text, folded, m.end()), m.start(), "'organisé par'"))
+    for m in ORGANISATION_BY.finditer(folded):
+        out.append((5.0, _phrase_at(text, folded, m.end()), m.start(), "'organisé par' (its organisation was done by)"))
     for m in INITIATIVE.finditer(folded):
         out.append((4.0, _phrase_at(text, folded, m.end()), m.start(), "'à l'initiative de' / 'sous l'égide de'"))
     for m in SUBJECT_VERB.finditer(folded):
@@ -576,6 +632,20 @@ def _candidates(text: str, vocab: Vocabulary) -> list[tuple[float, str, int, str
             out.append((3.0, body, m.start(), "its head presided or opened the meeting"))
         elif ORG_HEAD.match(fold(phrase)) or fold(phrase).startswith("minist"):
             out.append((3.5, _phrase_at(text, folded, m.end()), m.start(), "opened, launched or presided by"))
+    for m in RUN_BY.finditer(folded):  # 'animé par le coordonnateur du projet', 'assurée par Africa CDC'
+        phrase = _phrase_at(text, folded, m.end(), person=True).strip(' "“”')
+        body = _person_org(phrase)
+        body = body and _resolve_bare(body, text, folded)
+        if not body and (ORG_HEAD.match(fold(phrase)) or re.match(r"[A-Z][A-Za-z]*[A-Z]", phrase)):
+            body = _phrase_at(text, folded, m.end() + (len(phrase) - len(phrase.lstrip(' "“”')))).strip(' "“”')
+        if body:
+            out.append((3.0, body, m.start(), "ran the sessions ('animé par', 'assuré par')"))
+    for m in OWN_STAFF.finditer(folded):
+        out.append((3.5, _phrase_at(text, folded, m.end()), m.start(), "a meeting of its own offices or staff"))
+    for m in list(MEMBERS.finditer(folded))[:1]:
+        phrase = _phrase_at(text, folded, m.end())
+        if _org_like(phrase, None) >= 1.0 or ACRONYM_IN_PARENS.search(phrase):
+            out.append((1.5, phrase, m.start(), "its member states take part"))
     heads = 0
     for m in HEAD_NAMED.finditer(folded):
         body = _person_org(text[m.end(): m.end() + 140])
@@ -588,7 +658,9 @@ def _candidates(text: str, vocab: Vocabulary) -> list[tuple[float, str, int, str
         body = _person_org(subject) if subject and PERSON.match(fold(subject)) else None
         body = body and _resolve_bare(body, text, folded)
         if body:
-            out.append((3.0, body, m.start() - len(subject), "its head presided, opened or led the meeting"))
+            how = "welcomed the participants (the host)" if "bienvenue" in folded[m.start(): m.end()] else \
+                "its head presided, opened or led the meeting"
+            out.append((3.0, body, m.start() - len(subject), how))
     for m in COMMITTEE.finditer(folded):
         org = text[m.start("org"): m.end("org")]
         whole = fold(org)
@@ -599,6 +671,8 @@ def _candidates(text: str, vocab: Vocabulary) -> list[tuple[float, str, int, str
         out.append((1.0 if past else 3.0, text[m.start("org"): m.start("org") + len(org)], m.start(),
                     "a committee that met" if not past else "a dated session of a committee (another meeting)"))
     for m in CONGRESS.finditer(folded):
+        if not CONGRESS_OWNER.match(folded, m.end()) and not re.match(r"[A-Z]{2,}[A-Za-z]*\b", text[m.end():]):
+            continue  # 'congrès de la ville', not 'congrès de la SGON' or 'assemblée générale de la MSAE'
         out.append((3.0, _phrase_at(text, folded, m.end()), m.start(), "its congress or general assembly"))
     for m in COMMITTEE_MET.finditer(folded):
         out.append((3.5, text[m.start("org"): m.end("org")], m.start(), "a committee that met"))
@@ -618,6 +692,9 @@ def _candidates(text: str, vocab: Vocabulary) -> list[tuple[float, str, int, str
         author = re.search(r"(?m)^\s*([A-Z][^.\n]{1,80}?)\.\s*(?:19|20)\d\d\b", text[cite.end(): cite.end() + 600])
         if author and (ORG_HEAD.match(fold(author.group(1))) or re.match(r"[A-Z]{2,}", author.group(1))):
             out.append((3.0, author.group(1), cite.end() + author.start(1), "author of the report (its citation)"))
+    credit = _credit(text, vocab)
+    if credit:
+        out.append((1.0, credit[0], credit[1], "publisher of the text (its credit line)"))
     for m in PTA_OWNER.finditer(folded):
         out.append((2.5, _phrase_at(text, folded, m.end()), m.start(), "owner of the annual work plan"))
     named = [(fold(p)[:12], pos) for _, p, pos, _ in out]
@@ -650,6 +727,17 @@ def _candidates(text: str, vocab: Vocabulary) -> list[tuple[float, str, int, str
         o[3] != c[3] and fold(o[1]) == fold(c[1]) and abs(o[2] - c[2]) < 40 for o in cleaned)]
 
 
+def _credit(text: str, vocab: Vocabulary) -> tuple[str, int] | None:
+    """'Awa Koné/Celcom/Minsanté' at the foot of a news item: the known body that published it (the last one)."""
+    reg = _registry(vocab)
+    found = None
+    for m in CREDIT.finditer(text):
+        org = reg.by_key.get(_key(m.group("body")))
+        if org is not None and org.kind not in ("partner", "regional"):
+            found = (m.group("body"), m.start("body"))
+    return found
+
+
 def _subject(text: str, folded: str, verb: int, person: bool = False) -> str:
     """The organisation (or person) before 'a organisé': the first chunk of the clause that names one, before
     'avec l'appui…', 'à travers…'."""
@@ -659,7 +747,9 @@ def _subject(text: str, folded: str, verb: int, person: bool = False) -> str:
                     subject)
     if cut:
         subject = subject[: cut.start()]
-    chunks = [re.sub(r"^\s*(?:c['’]est\s+|(?:la|le|les)\s+|l['’]\s*)", "", c.replace("*", "").strip(), flags=re.IGNORECASE)
+    # (an agency's dateline before it: '(AIB)-Le Cabinet …')
+    chunks = [re.sub(r"^\s*(?:\([A-Z]{2,8}\)\s*[-–—]\s*)?(?:c['’]est\s+|(?:la|le|les)\s+|l['’]\s*)?", "",
+                     c.replace("*", "").strip().rstrip(","), flags=re.IGNORECASE)
               for c in re.split(r",\s+|\bque\s+|\bqu['’]", subject)]
     chunks = [c for c in chunks if c]
     for c in chunks:
@@ -753,7 +843,8 @@ def _org_like(phrase: str, org: Organisation | None) -> float:
 
 MIN_SCORE = 1.2  # the hand score the rules needed to name an organiser ("no answer" starts there in the fit)
 BARE_EVIDENCE = "a committee named without the body it belongs to"
-EXPLICIT = ("'Organisateur :'", "'organisé par'", "'à l'initiative", "subject of", "a committee that met")
+EXPLICIT = ("'Organisateur :'", "'organisé par'", "'à l'initiative", "subject of", "a committee that met",
+            "a meeting of its own offices")
 
 
 @dataclass
@@ -822,12 +913,17 @@ EVIDENCE_FEATURES = (
     ("'Organisateur :' field", "ev_field_line"), ("'organisé par'", "ev_organised_by"),
     ("'à l'initiative", "ev_initiative"), ("subject of 'a organise'", "ev_subject_organise"),
     ("subject of 'organise", "ev_subject_organise"), ("subject of 'a tenu", "ev_subject_held"),
+    ("subject of 'ont organise", "ev_subject_organise"), ("subject of 'a co", "ev_subject_organise"),
+    ("subject of 'ont co", "ev_subject_organise"), ("subject of 'co", "ev_subject_organise"),
+    ("subject of 'a propose d'organiser", "ev_subject_organise"), ("subject of 'ont propose d'organiser", "ev_subject_organise"),
     ("subject of 'tient", "ev_subject_held"), ("subject of", "ev_subject_other"),
     ("a committee that met", "ev_committee_met"), ("a dated session", "ev_committee_other_session"),
     ("initiated or runs the programme", "ev_runs_programme"), ("runs activities", "ev_runs_activities"),
     ("its head presided or opened", "ev_head_presided"), ("opened, launched or presided by", "ev_presided_by_body"),
     ("its minister or head is named", "ev_head_named"), ("its head presided, opened or led", "ev_head_subject"),
     ("welcomed the participants", "ev_welcomed"), ("author of the report", "ev_citation_author"),
+    ("ran the sessions", "ev_run_by"), ("a meeting of its own offices", "ev_own_staff"),
+    ("its member states", "ev_members"), ("publisher of the text", "ev_credit"),
     ("owner of the annual work plan", "ev_plan_owner"), ("a body named in the first lines", "ev_named_in_lead"),
     ("a body named in the text", "ev_named_further"), ("organisation named in the headline", "ev_headline"),
     ("letterhead at the top", "ev_letterhead"), ("its congress or general assembly", "ev_congress"))
@@ -841,6 +937,24 @@ def _evidence_feature(method: str) -> str:
     return next((feat for prefix, feat in EVIDENCE_FEATURES if method.startswith(prefix)), "ev_other")
 
 
+def _word_char(ch: str) -> bool:
+    return ch.isalnum() or ch == "_"
+
+
+def _count_word(key: str, folded: str) -> int:
+    """How often ``key`` stands as whole words in the text (what a whole-word search finds, without compiling a pattern
+    for every name: a report's candidates are new names, and compiling them cost more than the search)."""
+    count, at = 0, folded.find(key)
+    while at >= 0:
+        end = at + len(key)
+        if not (at and _word_char(folded[at - 1])) and not (end < len(folded) and _word_char(folded[end])):
+            count += 1
+            at = folded.find(key, end)
+        else:
+            at = folded.find(key, at + 1)
+    return count
+
+
 def _mentions(name: str, folded: str) -> int:
     """How often the text names the body: its acronym, or its name without its articles."""
     m = re.search(r"\(([^()]+)\)\s*$", name)
@@ -849,7 +963,7 @@ def _mentions(name: str, folded: str) -> int:
     for form in forms:
         key = fold(form).strip()
         if len(key) >= 2:
-            count = max(count, len(re.findall(rf"(?<!\w){re.escape(key)}(?!\w)", folded)))
+            count = max(count, _count_word(key, folded))
     return count
 
 
@@ -898,7 +1012,7 @@ def _features(name: str, body: _Body, folded: str, title: str, programme: str | 
     feats["in_title"] = 1.0 if t and (fold(short.group(1)) in t.split() if short else f[:30] in t) else 0.0
     if programme:
         p = fold(programme)
-        feats["names_programme"] = 1.0 if re.search(rf"(?<!\w){re.escape(p)}(?!\w)", f) else 0.0
+        feats["names_programme"] = 1.0 if _count_word(p, f) else 0.0
     feats["hand_score"] = math.log1p(body.score)  # the evidence summed with the weights of the rules before the fit
     return {k: v for k, v in feats.items() if v}
 
