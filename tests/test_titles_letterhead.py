@@ -223,3 +223,30 @@ def test_a_composed_title_stops_before_a_clause_or_a_word_that_points_back():
     assert event_phrase("Il a participé à la réunion où il a représenté le gouvernement.") == "Réunion"
     assert event_phrase("La cérémonie de lancement de ces centres a eu lieu hier.") == "Cérémonie de lancement"
     assert event_phrase("une campagne électorale comptant pour rien.") == "Campagne électorale"
+
+
+@pytest.mark.parametrize("line", [
+    "Connect with us",                                       # a social bar in English
+    "Communiqué de presse",                                  # a label
+    "Dori media 24",                                         # a news site's name
+    "Association des sages-femmes de Dori",                  # a body's name alone
+])
+def test_site_names_labels_and_bodies_alone_are_not_titles(line):
+    assert not_a_title(line)
+
+
+def test_an_advert_above_the_headline_gives_way_to_the_line_the_body_speaks_of():
+    blocks = [Block("paragraph", ["Dori TV, contenus exclusifs et divertissement sur votre mobile"]),
+              Block("paragraph", ["Santé maternelle : le gouverneur lance le déploiement de 40 sages-femmes à Dori"]),
+              Block("paragraph", ["Le gouverneur de la région a présidé le lundi 8 novembre 2021 à Dori la cérémonie de "
+                                  "lancement du déploiement de 40 sages-femmes dans les centres de santé de la région."])]
+    assert headline(blocks)[0].startswith("Santé maternelle : le gouverneur lance")
+
+
+def test_a_body_paragraph_opening_on_a_person_ends_the_search_for_a_headline():
+    blocks = [Block("paragraph", ["Dr Issa Kaboré, coordonnateur du programme d'appui aux districts, a souhaité la bienvenue "
+                                  "aux participants venus des provinces et les a encouragés à profiter de cet atelier pour "
+                                  "échanger sur les difficultés rencontrées et donner un nouvel élan au programme."]),
+              Block("paragraph", ["Importance de l'atelier"]),
+              Block("paragraph", ["Le représentant des partenaires a souligné l'importance de cette rencontre pour la suite."])]
+    assert headline(blocks) is None

@@ -15,6 +15,7 @@ NOT_A_TITLE = re.compile(
     r"direction(?:s)? (?:generale|regionale|departementale|nationale|provinciale|de la|des|du)|"
     r"(?:un )?peuple\W|unite\W|fraternite\W|travail\W|paix\W|honneur\W|"
     r"note de synthese$|compte[- ]rendu$|proces[- ]verbal$|rapport$|titre\s*:?$|objet\s*:?$|"
+    r"communique(?: de presse)?$|dossier de presse$|"
     r"(?:n\s*[°º]|no\s*[.:°]|no\s*\d|ref\s*[.:])|annee\s|region (?:de|du|des)\s|district sanitaire (?:de|du)\s[^,:]{0,30}$|"
     r"proverbe du jour|par\s+[\w .'-]{2,40}$|photo\b|credit|.*\.(?:jpe?g|png|gif|webp)$|"
     r"top of page|haut de (?:la )?page|a\+?\s*a\s*a-|vous etes (?:sur|ici)|page \d+\s*sur|(?:home|accueil)\s*[|>/]|"
@@ -24,6 +25,8 @@ NOT_A_TITLE = re.compile(
 FURNITURE = re.compile(
     r"^(?:skip to|aller au contenu|passer au contenu|toggle navigation|menu\b|search\b|rechercher\b|upload$|download$|"
     r"view$|embed\b|citation preview|telecharger\b|leave a comm|laisser un comm|commentaires?\b|please enter|"
+    r"connect with us|follow us|share (?:this|on)\b|related (?:posts|articles)|read more|leave a (?:reply|comment)|"
+    r"sign (?:in|up)\b|log ?in\b|subscribe\b|"
     r"posted$|originally published|attachments?$|source\b|journal$|flash infos?|depeches?$|suivez-nous|lire aussi|"
     r"a lire aussi|articles? (?:similaires|lies)|related|abonnez-vous|newsletter|connexion|login|\d+ (?:vues|min de lecture)|"
     r"il y a \d+|(?:\d+\s*)?(?:min|minutes?) de lecture|voir (?:l')?article|aucun commentaire|enregistrer un comm|"
@@ -106,7 +109,12 @@ def plain(text: str) -> str:
 
 
 BODY_NAME = re.compile(r"(?:ministere|direction|service|secretariat|delegation|prefecture|gouvernorat|agence|institut|"
-                       r"district|region|hopital|centre|cellule|coordination|division|bureau|unite|programme|projet)\b")
+                       r"district|region|hopital|centre|cellule|coordination|division|bureau|unite|programme|projet|"
+                       r"association|federation|fondation|ordre|societe|union|reseau|alliance|observatoire|organisation|"
+                       r"mutuelle|universite|ecole|faculte|caisse|fonds)\b")
+# A news site's name on its own line: 'Togo media 24', 'Alwihda Info', 'Guinée News'
+SITE_NAME = re.compile(r"^(?:\S+\s+){0,3}(?:medias?|infos?|news|tv|actu|actus|presse|hebdo|magazine|radio|journal|online|"
+                       r"web|direct|net|quotidien|le mag)(?:\s+\S+)?$")
 MOTTO_PART = re.compile(r"^[^\W\d_][\w'’]*(?:\s+[\w'’]+){0,2}$")  # 'Union', 'Un Peuple', 'Une Foi'
 
 
@@ -126,6 +134,7 @@ def not_a_title(line: str) -> bool:
             or bool(DATE_ONLY.match(f)) or bool(PERSON_LINE.match(f)) or bool(PLACE_LINE.match(line.strip()))
             or (bool(CAPTION.match(f)) and "," not in line and " : " not in line)
             or (len(words) <= 12 and bool(BODY_NAME.match(f)) and not EVENT_NOUN.search(f))
+            or (len(words) <= 5 and bool(SITE_NAME.match(f)) and not EVENT_NOUN.search(f))
             or (len(words) <= 3 and all(w[:1].isupper() for w in words) and not EVENT_NOUN.search(f)
                 and not re.search(r"\d", f)))
 
@@ -170,6 +179,8 @@ def headline(blocks: list[Block], skip: set[str] | None = None) -> tuple[str, in
         line = LABEL.sub("", _unlead(plain(b.lines[0]), skip))
         f = fold(line)
         words = line.split()
+        if len(words) > MAX_HEADLINE_WORDS or (len(words) > 30 and line.endswith(".")):
+            break  # the body has begun ('Dr X, coordonnateur du …, a souhaité la bienvenue …'): no headline above it
         if (NAVIGATION.match(f) or len(line) < 4 or line in skip or plain(b.lines[0]) in skip or not_a_title(line)
                 or runs_on or (motto_slot and len(words) <= 8 and not EVENT_NOUN.search(f))):
             continue
@@ -181,9 +192,43 @@ def headline(blocks: list[Block], skip: set[str] | None = None) -> tuple[str, in
         if (3 <= len(words) <= (MAX_HEADLINE_WORDS if _repeated(line, blocks[:12]) else 30) and ends
                 and not (has_date and len(words) <= 12)
                 and n + 1 < len(blocks) and not _continued(blocks[n + 1])):
-            return _whole(line, n, blocks, skip)  # a headline may end on a full stop when it reads 'Thiès : quand les grèves … objectifs.'
+            return _whole(*_nearer_the_body(line, n, blocks, skip), blocks, skip)  # a headline may end on a full stop when it reads 'Thiès : quand les grèves … objectifs.'
         break
     return None
+
+
+CONTENT_WORD = re.compile(r"[a-z][a-z'-]{3,}")
+LOOKAHEAD = 3  # lines between a first candidate and the body: an advert, a rubric, the real headline
+
+
+def _words(text: str) -> set[str]:
+    return {w.strip("'-") for w in CONTENT_WORD.findall(fold(text))}
+
+
+def _nearer_the_body(line: str, n: int, blocks: list[Block], skip: set[str]) -> tuple[str, int]:
+    """Of the short lines above the body, the one that speaks of what the body says: an advert or a site's slogan
+    ('Corner TV – Orange Mali, contenus exclusifs') shares no words with the first paragraph, the headline does."""
+    later: list[tuple[str, int]] = []
+    body = ""
+    for k in range(n + 1, min(len(blocks), n + 1 + LOOKAHEAD + 1)):
+        b = blocks[k]
+        text = plain(" ".join(b.lines))
+        if b.kind == "paragraph" and len(text.split()) >= 20:
+            body = text
+            break
+        if (b.kind == "paragraph" and len(b.lines) == 1 and 3 <= len(text.split()) <= 30 and text not in skip
+                and not text.endswith((".", ":", ";")) and not not_a_title(text) and not DATELINE.match(fold(text))
+                and not FULL_DATE.search(fold(text))):
+            later.append((text, k))
+    if not body or not later:
+        return line, n
+    ours = _words(body)
+    best, best_n, best_overlap = line, n, len(_words(line) & ours)
+    for text, k in later:
+        overlap = len(_words(text) & ours)
+        if overlap >= best_overlap + 2:
+            best, best_n, best_overlap = text, k, overlap
+    return best, best_n
 
 
 # A title set over several lines in capitals ('PROCÈS-VERBAL' / 'DE LA 26E SESSION ORDINAIRE' / 'DU CONSEIL
