@@ -215,6 +215,11 @@ def test_a_page_agenda_of_events_months_later_does_not_date_the_article():
     assert start.value == "2020-01-07"
 
 
+def test_a_month_whose_accent_was_lost_to_a_broken_encoding_still_dates_the_meeting():
+    assert extract_dates("La revue sest tenue le mercredi 6 dcembre 2023 à Dori.")[0].value == "2023-12-06"
+    assert extract_dates("La r\ufffdunion s'est tenue le 2 f\ufffdvrier 2004 \u00e0 Dori.")[0].value == "2004-02-02"
+
+
 def test_a_subtitle_naming_the_organiser_and_the_date_is_not_a_byline():
     lead = strip_lead("Atelier organisé par la DRS de Kara, le 12 mars 2024\n\nLes agents des districts ont validé "
                       "leur plan opérationnel et se sont engagés à transmettre leurs rapports à temps à la direction.")
