@@ -75,6 +75,13 @@ def test_the_country_of_the_next_session_is_not_the_meetings(vocab):
     assert extract_country(text, vocab).value == "Bénin"
 
 
+def test_a_text_named_after_a_town_and_an_earlier_meeting_recalled_do_not_move_the_meeting(vocab):
+    text = ("La session des ministres de la santé a officiellement débuté le 4 mai 2025 à Praia, Cabo Verde. Le directeur "
+            "a salué l'adoption de la Déclaration de Lomé, lors de la conférence qui s'est tenue du 1er au 4 avril 2025 "
+            "à Lomé, au Togo. La Déclaration de Lomé sera présentée aux ministres.")
+    assert extract_country(text, vocab).value == "Cap-Vert"
+
+
 def test_several_countries_give_a_list(vocab):
     text = ("La réunion régionale de l'OOAS a réuni à Lomé les délégations du Bénin, du Niger, du Mali, du Togo "
             "et du Burkina Faso. Chaque pays a présenté son plan : le Bénin, le Niger, le Mali et le Burkina Faso.")

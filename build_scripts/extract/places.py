@@ -89,6 +89,8 @@ def country_scores(text: str, vocab: Vocabulary) -> tuple[Counter[str], dict[str
                 weight *= 0.5
             if any(a <= start < b for a, b in later):
                 weight *= 0.3  # 'N'Djamena abritera la prochaine session': where a later meeting will be held
+            if NAMED_AFTER.search(folded_text, max(0, start - 40), start):
+                weight *= 0.3  # 'la Déclaration de Lomé': a text named after a town, not where the meeting is
             if NEIGHBOUR.match(folded_text, end):
                 weight *= 0.3  # 'la Gambie voisine': a neighbour, not where the meeting is
             elif start < LEAD_CHARS:
@@ -153,11 +155,15 @@ ENUMERATION = re.compile(r"\b(?:a savoir|que sont|suivants?|pays membres|etats m
 EVENT = re.compile(r"\b(?:atelier|reunion|rencontre|formation|assises|forum|seminaire|conference|session|travaux|"
                    r"concertation|table ronde|consultation)s?\b")
 NEIGHBOUR = re.compile(r"\s+voisine?s?\b")
+NAMED_AFTER = re.compile(r"\b(?:declaration|initiative|appel|consensus|accord|accords|engagement|engagements|charte|"
+                         r"convention|protocole|processus|feuille de route|plan d'action|partenariat|cadre)\s+(?:de|d')\s*$")
 
 
 SENTENCE = re.compile(r"[^.!?\n]+")
 NEXT_VENUE = re.compile(r"\b(?:abritera|accueillera|se tiendra|aura lieu|prochaine (?:session|edition|reunion|rencontre))\b")
 VENUE = re.compile(r"(?:s'est tenue?s?|se sont tenue?s?|se tient|a eu lieu|ont eu lieu|s'est deroulee?s?|a tenu|ont tenu|"
+                   r"a (?:officiellement )?(?:debute|demarre|commence)|ont (?:officiellement )?(?:debute|demarre|commence)|"
+                   r"s'est ouverte?|se sont ouverte?s|s'ouvre|s'ouvrent|se deroule(?:nt)?|"
                    r"se sont deroulee?s?|a ete lancee?|organisee?s? (?:le|du)[^.,;]{0,30})[^.;]{0,60}?\ba ")
 
 
