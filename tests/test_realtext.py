@@ -220,6 +220,14 @@ def test_a_month_whose_accent_was_lost_to_a_broken_encoding_still_dates_the_meet
     assert extract_dates("La r\ufffdunion s'est tenue le 2 f\ufffdvrier 2004 \u00e0 Dori.")[0].value == "2004-02-02"
 
 
+def test_a_weekday_picks_a_year_written_further_off_only_when_it_fits():
+    filler = " Les relais ont présenté leurs activités dans les villages du district." * 6
+    text = "Le district a célébré, vendredi 22 mars, la journée de lutte contre la tuberculose." + filler + " Thème 2019."
+    start, _ = extract_dates(text)
+    assert start.value == "2019-03-22" and "inferred" not in start.method and start.confidence < 0.7
+    assert extract_dates(text.replace("vendredi", "lundi"))[0].value is None  # 22 March 2019 was no Monday
+
+
 def test_a_subtitle_naming_the_organiser_and_the_date_is_not_a_byline():
     lead = strip_lead("Atelier organisé par la DRS de Kara, le 12 mars 2024\n\nLes agents des districts ont validé "
                       "leur plan opérationnel et se sont engagés à transmettre leurs rapports à temps à la direction.")

@@ -278,6 +278,9 @@ def _candidates(folded: str, publication: str | None = None) -> list[Candidate]:
             continue  # 'célébrée le 1er décembre de chaque année': a recurring day, not this event's
         wd = m.group("wd1")
         cand = _year_for(years_near(m.start()), MONTHS[m.group("m1")], _day(m.group("d1")), wd.strip() if wd else None)
+        if cand is None and wd:  # 'vendredi 22 mars' … 'la journée mondiale 2019': a year further off, if the weekday fits
+            cand = next((y for y in sorted({y for _, y in bare}) if _weekday_fits(y, MONTHS[m.group("m1")],
+                                                                                  _day(m.group("d1")), wd.strip())), None)
         if cand is not None:
             base = 2.8 if wd else 2.0
             add(m, _iso(cand, MONTHS[m.group("m1")], _day(m.group("d1"))), None, base,
@@ -302,6 +305,13 @@ def _year_for(years: list[int], month: int, day: int, weekday: str | None) -> in
                 continue
         return None
     return ranked[0]
+
+
+def _weekday_fits(year: int, month: int, day: int, weekday: str) -> bool:
+    try:
+        return dt.date(year, month, day).weekday() == WEEKDAYS[weekday]
+    except ValueError:
+        return False
 
 
 NEAR_YEAR = 300  # characters: a bare year this close to a day without one gives it its year
