@@ -411,7 +411,14 @@ def defines(long: str, acr: str) -> bool:
 GENERIC_HEADS = {"agence", "coordination", "delegation", "programme", "projet", "cellule", "unite", "institut",
                  "fondation", "association", "centre", "office", "commission", "secretariat", "direction"}
 # a name runs on into its sentence at a verb: 'District sanitaire outillent 50 agents', '… Gates en vue de partager'
-RUN_ON = re.compile(r"\s(?:en vue d|afin d|dira\b|a dit\b|qui\b|(?![a-zà-ÿ]*(?:ment|ident|gent|rent)\b)[a-zà-ÿ]{3,}ent\b)")
+RUN_ON = re.compile(r"\s(?:en vue d|afin d|dira\b|a dit\b|qui\b|(?![a-zà-ÿ]*(?:ment|ident|gent|rent)\b)[a-zà-ÿ]{3,}ent\b|"
+                    # a verb in the future, an auxiliary, a time or amount: '… de pilotage aura lieu ce jeudi',
+                    # '… de la santé passera à …', '… ont été organisées', '… de la santé depuis 2018', '… de plus de'
+                    r"(?:aura|auront|avait|avaient|fera|feront|pourra|pourront|devra|devront|ont|sont|est|était|"
+                    r"étaient|depuis|ainsi qu|de plus de)\b|(?!chol[ée]ra\b|rivi[èe]ra\b)[a-zà-ÿ]{3,}(?:era|eront)\b|"
+                    # a participle and its agent: '… de la Santé Publique appuyé par l'OMS'
+                    r"(?!(?:sant|soci[ée]t|comit|communaut|universit|solidarit|s[ée]curit|qualit|unit|autorit)[ée]s?\s)"
+                    r"[a-zà-ÿ]+(?:é|ée|és|ées|u|ue|us|ues)\s+par\b)")
 
 
 # a name ends where a clause begins: a present participle with its object ('… de la santé présentant son exposé'),
@@ -760,7 +767,8 @@ def _subject(text: str, folded: str, verb: int, person: bool = False) -> str:
         inner = None if person else re.search(r"\b(?:le|la|l')\s*(?=(?:ministere|direction|programme|projet|"
                                                  r"comite|agence|institut|association|ong|district)\b)", fc)
         if inner:  # 'Grand-Bassam (AIP)- Le ministère de la Santé'
-            return c[inner.end():]
+            aux = None if person else AUX_STOP.search(c, inner.end())
+            return c[inner.end(): aux.start() if aux else None]
     return chunks[-1] if chunks else ""
 
 
