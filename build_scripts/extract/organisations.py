@@ -950,6 +950,11 @@ EVIDENCE_FEATURES = (
     ("letterhead at the top", "ev_letterhead"), ("its congress or general assembly", "ev_congress"))
 
 
+# the sectors of the reports this site gathers: a ministry named for one of them
+SECTOR = re.compile(r"\b(?:sante|social|sociale|sociales|population|famille|femme|enfan|solidarit|humanitaire|protection|"
+                    r"hygiene|genre|handicap|nutrition|eau|assainissement|sida|emploi|travail|education|promotion)")
+
+
 # evidence that a body is named, not that it did anything
 WEAK_EVIDENCE = {"ev_named_in_lead", "ev_named_further", "ev_head_named", "ev_other"}
 
@@ -1013,6 +1018,8 @@ def _features(name: str, body: _Body, folded: str, title: str, programme: str | 
     f = fold(name)
     feats["bare_committee"] = 1.0 if BARE_EVIDENCE in body.evidence else 0.0
     feats["ministry"] = 1.0 if f.startswith("ministere") else 0.0
+    # a minister of another sector who stands in ('le ministre du Contrôle d'État … a lancé la campagne de vaccination')
+    feats["ministry_other_sector"] = 1.0 if f.startswith("ministere") and not SECTOR.search(f) else 0.0
     feats["committee"] = 1.0 if re.match(r"(?:comite|conseil|commission|cellule|groupe|equipe|reseau)\b", f) else 0.0
     feats["local_body"] = 1.0 if re.match(r"(?:direction (?:regionale|departementale|provinciale)|district|"
                                           r"region medicale|zone|dds|drs|dps|delegation)", f) else 0.0
