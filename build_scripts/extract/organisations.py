@@ -114,7 +114,7 @@ OFFICE = {"directeur general": "Direction générale", "directrice generale": "D
           "delegue departemental": "Délégation départementale", "delegue sanitaire": "Délégation sanitaire",
           "gouverneur": "Gouvernorat"}
 PERSON = re.compile(r"^(?:m|mme|mlle|dr|pr|monsieur|madame|docteur|professeur|le |la )?\.?\s*(?:prefet|gouverneur|"
-                    r"secretaire generale?|sg|ministres?|directeur|directrice|president|presidente|maire|chef|medecin|"
+                    r"secretaire generale?|sg|(?:premier )?ministres?|directeur|directrice|president|presidente|maire|chef|medecin|"
                     r"representant|representante|conseiller|coordonnateur|coordinatrice|delegue|deleguee|"
                     r"sous-prefet|haut-commissaire)\b")
 LETTERHEAD = re.compile(r"^[^a-z]{8,140}$")
@@ -157,7 +157,7 @@ ORG_HEAD = re.compile(r"^(?:direction|inspection|delegation|centrale|ministere|c
                       r"hopital|district|zone|commission|equipe|mairie|prefecture|gouvernorat|gouvernance|province|region|croix|cooperation|"
                       r"alliance|cluster|consortium|caisse|cabinet d'etudes|cabinet d'expertise|"
                       r"fonds|banque|office|societe|mutuelle|groupe|plateforme|universite|ecole|laboratoire|region medicale|division|"
-                      r"dds|drs)\b")
+                      r"dds|drs|primature|cabinet du premier ministre)\b")
 ACRONYM_IN_PARENS = re.compile(r"\((?P<acr>[A-Z][A-Za-z0-9/&-]{1,20})\)")
 
 
@@ -410,8 +410,16 @@ def defines(long: str, acr: str) -> bool:
 
 GENERIC_HEADS = {"agence", "coordination", "delegation", "programme", "projet", "cellule", "unite", "institut",
                  "fondation", "association", "centre", "office", "commission", "secretariat", "direction"}
+BARE_KINDS = GENERIC_HEADS | {"ministere", "province", "region", "conseil", "comite", "commission", "structure"}
 # a name runs on into its sentence at a verb: 'District sanitaire outillent 50 agents', '… Gates en vue de partager'
-RUN_ON = re.compile(r"\s(?:en vue d|afin d|dira\b|a dit\b|qui\b|(?![a-zà-ÿ]*(?:ment|ident|gent|rent)\b)[a-zà-ÿ]{3,}ent\b)")
+RUN_ON = re.compile(r"\s(?:en vue d|afin d|dira\b|a dit\b|qui\b|dont\b|(?![a-zà-ÿ]*(?:ment|ident|gent|rent)\b)[a-zà-ÿ]{3,}ent\b|"
+                    # a verb in the future, an auxiliary, a time or amount: '… de pilotage aura lieu ce jeudi',
+                    # '… de la santé passera à …', '… ont été organisées', '… de la santé depuis 2018', '… de plus de'
+                    r"(?:aura|auront|avait|avaient|fera|feront|pourra|pourront|devra|devront|ont|sont|est|était|"
+                    r"étaient|depuis|ainsi qu|de plus de)\b|(?!chol[ée]ra\b|rivi[èe]ra\b)[a-zà-ÿ]{3,}(?:era|eront)\b|"
+                    # a participle and its agent: '… de la Santé Publique appuyé par l'OMS'
+                    r"(?!(?:sant|soci[ée]t|comit|communaut|universit|solidarit|s[ée]curit|qualit|unit|autorit)[ée]s?\s)"
+                    r"[a-zà-ÿ]+(?:é|ée|és|ées|u|ue|us|ues)\s+par\b)")
 
 
 # a name ends where a clause begins: a present participle with its object ('… de la santé présentant son exposé'),
@@ -533,14 +541,14 @@ def _person_org(phrase: str) -> str | None:
     if not t or t.start() > 90:
         return None
     title = f[t.start(): t.end()]
+    if title == "ministre" and f[max(0, t.start() - 8): t.start()].endswith("premier "):
+        return "Primature"  # the Prime Minister heads the government from his office, not a ministry
     rest_at = t.end()
     rest = DEMONYM.sub("", phrase[rest_at:], count=1)  # 'ministre béninois de la Santé' -> 'de la Santé'
     m = re.match(r"\s*(?:de la |du |des |de l['’]|de |d['’]|en charge de la |en charge du |chargée? de la |chargée? du |"
                  r"à la |au |aux |à l['’])", rest, re.IGNORECASE)
     if not m:
         return None
-    if f[max(0, t.start() - 8): t.start()].endswith("premier "):
-        return None  # the Prime Minister heads the government, not a ministry
     if re.match(r"\s*(?:à la|au|aux|à l['’])", rest, re.IGNORECASE):  # 'ministre délégué à la Santé'
         to = {"à la": "de la ", "au": "du ", "aux": "des ", "à l'": "de l'", "à l’": "de l’"}
         rest = " " + to[re.match(r"\s*(à la|au|aux|à l['’])", rest, re.IGNORECASE).group(1).lower()] + rest[m.end():]
@@ -719,7 +727,9 @@ def _candidates(text: str, vocab: Vocabulary) -> list[tuple[float, str, int, str
         if VENUE.match(fold(phrase)) or CIVILITY.match(fold(phrase)):
             continue  # where the meeting was held, or a person: never the body that organised it
         if fold(phrase) in GENERIC_HEADS:  # 'l'Agence' alone: the agency the text names in full elsewhere
-            phrase = _named_in_full(phrase, text, folded) or phrase
+            phrase = _named_in_full(phrase, text, folded) or ""
+        if fold(phrase) in BARE_KINDS:
+            continue  # 'un reporter de l'agence', 'le ministère': a kind of body, no one body the text names in full
         if len(phrase) >= 2 and not PERSON.match(fold(phrase)) and not ACTIVITY.match(phrase):
             cleaned.append((weight, phrase, pos, method))
     # 'le secrétaire général du ministère … a procédé à l'ouverture': one fact, not a head named and a head who opened
@@ -738,10 +748,15 @@ def _credit(text: str, vocab: Vocabulary) -> tuple[str, int] | None:
     return found
 
 
+SENTENCE_END = re.compile(r"(?<!\bs\.e)(?<!\bs\.e\.m)(?<!\bm)(?<!\bdr)(?<!\bpr)(?<!\bmme)(?<!\bst)\. ")
+
+
 def _subject(text: str, folded: str, verb: int, person: bool = False) -> str:
     """The organisation (or person) before 'a organisé': the first chunk of the clause that names one, before
     'avec l'appui…', 'à travers…'."""
-    start = max(folded.rfind(". ", 0, verb) + 1, folded.rfind("\n", 0, verb) + 1)
+    # (not the full stop of an abbreviation: 'Le Premier ministre, S.E. Brigi Rafini, a présidé')
+    stops = [m.end() for m in SENTENCE_END.finditer(folded, 0, verb)]
+    start = max(stops[-1] if stops else 0, folded.rfind("\n", 0, verb) + 1)
     subject = text[start:verb]
     cut = re.search(r"\s(?:avec l['’]appui|avec le soutien|en collaboration|en partenariat|à travers|a travers|grâce)",
                     subject)
@@ -760,7 +775,8 @@ def _subject(text: str, folded: str, verb: int, person: bool = False) -> str:
         inner = None if person else re.search(r"\b(?:le|la|l')\s*(?=(?:ministere|direction|programme|projet|"
                                                  r"comite|agence|institut|association|ong|district)\b)", fc)
         if inner:  # 'Grand-Bassam (AIP)- Le ministère de la Santé'
-            return c[inner.end():]
+            aux = None if person else AUX_STOP.search(c, inner.end())
+            return c[inner.end(): aux.start() if aux else None]
     return chunks[-1] if chunks else ""
 
 
@@ -769,12 +785,16 @@ def _letterhead(text: str) -> tuple[str, int] | None:
     specific body of that block (its last line that names one, with the line it runs on to)."""
     found = None
     lines = list(re.finditer(r"(?m)^[ \t]*(\S[^\n]*)$", text[:600]))
+    seen = False
     for n, m in enumerate(lines):
         line = m.group(1).replace("*", "").replace("#", "").strip()
         if not line or MOTTO.match(line):
             continue  # 'Travail-Justice-Solidarité' under the state's name, rules of stars
         if not LETTERHEAD.match(line):
-            break
+            if seen or n >= 4:
+                break
+            continue  # a web page's or a transcript's label above the letterhead ('Transcription')
+        seen = True
         if ORG_HEAD.match(fold(line)) and not fold(line).startswith(("republique", "ministere")) or found is None and \
                 ORG_HEAD.match(fold(line)):
             if re.search(r"\b(?:DE|DU|DES|ET|DE LA|D['’])$", line) and n + 1 < len(lines):
@@ -881,7 +901,8 @@ def _absorb(target: "_Body", other: "_Body") -> None:
 def _merge_short_forms(bodies: dict[str, _Body]) -> None:
     """'Comité de pilotage' and 'Comité de pilotage du PASMA' are one body: the short form's evidence goes to the
     longest name it begins."""
-    keys = {name: _key(re.sub(r"\s*\([^()]*\)", "", name)) for name in bodies}
+    # (by words only: 'Ministère de l’Action Sociale' begins 'Ministère de l’Action Sociale, de l’Enfance et …')
+    keys = {name: " ".join(re.findall(r"\w+", _key(re.sub(r"\s*\([^()]*\)", "", name)))) for name in bodies}
     for short in sorted(bodies, key=lambda n: len(keys[n])):
         if len(keys[short].split()) < 2:
             continue
@@ -927,6 +948,11 @@ EVIDENCE_FEATURES = (
     ("owner of the annual work plan", "ev_plan_owner"), ("a body named in the first lines", "ev_named_in_lead"),
     ("a body named in the text", "ev_named_further"), ("organisation named in the headline", "ev_headline"),
     ("letterhead at the top", "ev_letterhead"), ("its congress or general assembly", "ev_congress"))
+
+
+# the sectors of the reports this site gathers: a ministry named for one of them
+SECTOR = re.compile(r"\b(?:sante|social|sociale|sociales|population|famille|femme|enfan|solidarit|humanitaire|protection|"
+                    r"hygiene|genre|handicap|nutrition|eau|assainissement|sida|emploi|travail|education|promotion)")
 
 
 # evidence that a body is named, not that it did anything
@@ -992,6 +1018,8 @@ def _features(name: str, body: _Body, folded: str, title: str, programme: str | 
     f = fold(name)
     feats["bare_committee"] = 1.0 if BARE_EVIDENCE in body.evidence else 0.0
     feats["ministry"] = 1.0 if f.startswith("ministere") else 0.0
+    # a minister of another sector who stands in ('le ministre du Contrôle d'État … a lancé la campagne de vaccination')
+    feats["ministry_other_sector"] = 1.0 if f.startswith("ministere") and not SECTOR.search(f) else 0.0
     feats["committee"] = 1.0 if re.match(r"(?:comite|conseil|commission|cellule|groupe|equipe|reseau)\b", f) else 0.0
     feats["local_body"] = 1.0 if re.match(r"(?:direction (?:regionale|departementale|provinciale)|district|"
                                           r"region medicale|zone|dds|drs|dps|delegation)", f) else 0.0
@@ -999,8 +1027,12 @@ def _features(name: str, body: _Body, folded: str, title: str, programme: str | 
         re.fullmatch(r"[A-Z][A-Za-z0-9&/-]+", name) and sum(ch.isupper() for ch in name) >= 2) else 0.0
     feats["long_name"] = 1.0 if len(name.split()) > 12 else 0.0
     # 'Agence', 'District sanitaire', 'Gouvernement': a kind of body, not one body (no proper name, no acronym)
-    feats["generic_name"] = 1.0 if (len(name.split()) <= 2 and not re.search(r"[A-Z]{2,}|\s[A-ZÀ-Ý]", name)) else 0.0
+    # (the Primature is one body in each country: the Prime Minister's office)
+    feats["generic_name"] = 1.0 if (len(name.split()) <= 2 and not re.search(r"[A-Z]{2,}|\s[A-ZÀ-Ý]", name)
+                                    and f != "primature") else 0.0
     feats["government"] = 1.0 if f.startswith("gouvernement") else 0.0
+    # the Prime Minister's office: the organiser of a government seminar, a guest of honour at a congress
+    feats["primature"] = 1.0 if f.startswith(("primature", "cabinet du premier ministre")) else 0.0
     # 'District sanitaire outillent 50 agents', '… en vue de partager': the name runs on into the sentence
     feats["runs_on"] = 1.0 if re.search(r"\s(?:[a-z]+ent|[a-z]+(?:era|ira|ait)|en vue|dira|afin|qui|que)\s", f) else 0.0
     mentions = _mentions(name, folded)

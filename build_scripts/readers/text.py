@@ -14,6 +14,7 @@ import yaml
 from charset_normalizer import from_bytes
 
 from ..models import SourceDocument
+from ..text import french_spellings
 from .errors import ReadError
 
 BOMS = (
@@ -75,7 +76,30 @@ def normalise_text(text: str) -> str:
     text = INVISIBLE.sub("", text)
     text = SPACE_LIKE.sub(" ", text)
     text = CONTROL.sub("", text)
-    return unicodedata.normalize("NFC", text)
+    text = unicodedata.normalize("NFC", text)
+    return GARBLED_WORD.sub(_restore_accents, text) if "\ufffd" in text else text
+
+
+# a word whose accented letters were lost to a wrong decoding upstream ('r\ufffdunion', 'organis\ufffde'): one
+# replacement character for each accented letter
+GARBLED_WORD = re.compile(r"\w*\ufffd[\w\ufffd]*")
+ACCENTED = "éèêàâîôûçëïü"
+
+
+def _restore_accents(m: re.Match[str]) -> str:
+    """The word with its accented letters back, as the French word list spells it ('é' when the list does not know
+    the word: the most frequent accent in French)."""
+    word = m.group(0)
+    spellings = french_spellings()
+    if word.count("\ufffd") <= 3:
+        keys = [word.lower()]
+        for _ in range(word.count("\ufffd")):
+            keys = [k.replace("\ufffd", v, 1) for k in keys for v in "eaiouc"]
+        for key in keys:
+            for spelling in spellings.get(key, ()):
+                if len(spelling) == len(word):
+                    return "".join(s if ch == "\ufffd" else ch for ch, s in zip(word, spelling))
+    return word.replace("\ufffd", "é")
 
 
 class CuratedLoader(yaml.SafeLoader):
