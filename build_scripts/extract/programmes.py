@@ -63,6 +63,7 @@ CAPITALISED_STOP = re.compile(r"\s*(?:[,.;:!?\n(«»]|\s(?:dans la|dans les|dans
                               # 'Programme de Résilience … des Plus Hautes Autorités': whose programme it is, not its name
                               r"(?:des|du|de la|de l') (?:plus hautes? autorites|president de la republique|chef de l'etat|"
                               r"premier ministre)))")
+SENTENCE_START = re.compile(r"\s(?:Le|La|Les|Un|Une|Dr|Pr|M\.|Mme|Monsieur|Madame)\s")
 LONG_STOP = re.compile(r"\s*(?:[,.;:!?\n(«»]|\s(?:dans la|dans les|dans le|a travers|qui|en collaboration|avec|pour|afin|"
                        r"finance|le \d|les \d|du \d|a [A-Z]|(?:a|ont|est|sont|a ete|ont ete|se sont|s'est) (?=[a-zà-ÿ])))")
 # 'Dans la mise en œuvre de ce projet, un atelier …': the meeting is held under the programme the text named before
@@ -95,7 +96,7 @@ VENUE = re.compile(r"(?:dans les locaux|au siege|dans la salle(?: de [a-z]+)?|a 
 # 'Projets et programmes de développement (PPD)': a kind of programme, not one programme
 GENERIC_LONG = re.compile(r"^(?:projets?|programmes?|initiatives?|plans?)\s+(?:et|ou)\s+(?:projets?|programmes?|initiatives?|plans?)\b")
 # "… lancée en 2017 par la Global Task Force for Cholera Control (GTFCC)": the brackets name the last body named
-BY_BODY = re.compile(r"(?:,|\s(?:par|de|avec))\s+(?:la |le |l['’]|les )?")
+BY_BODY = re.compile(r",[^,]*?\spar\s+(?:la |le |l['’]|les )?")
 # 'TRANSFORM, initiative panafricaine portée par …', 'SPARK-SANTÉ, programme visant à …': a name the apposition says
 # is a programme
 APPOSED = re.compile(rf"(?P<name>[{UPPER}][{UPPER}0-9]{{2,}}(?:-[{UPPER}0-9]+)*)\s*,\s+(?:un |une |le |la |l['’])?"
@@ -380,6 +381,9 @@ def _capitalised(m: re.Match[str], text: str, folded: str, by_key: dict[str, Pro
     if text[end:].lstrip().startswith("("):
         return  # the definition names it ('Projet … (SURVAC)')
     long = _clean_long(text[m.start("head"): end])
+    new_sentence = SENTENCE_START.search(long)
+    if new_sentence:
+        long = long[: new_sentence.start()]  # 'Programme National Tuberculose Le Dr …': a full stop the text lost
     key = _key(long)
     known = [*by_key, *(_key(ev.programme.long) for ev in evidence.values() if ev.programme.long)]
     if not 3 <= len(long.split()) <= 16 or any(len(t) > 3 and (t in key or key in t) for t in known) or any(
