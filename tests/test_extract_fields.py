@@ -395,3 +395,56 @@ def test_a_ministry_in_charge_of_health_is_the_ministry_of_health(vocab):
     names = [c.name for c in organiser_candidates(text, vocab)]
     assert any(n.lower().startswith("ministère de la santé") for n in names), names
     assert not any("chargé" in n for n in names), names
+
+
+@pytest.mark.parametrize("text,name", [
+    # a quoted project name of ten words
+    ("Dans le cadre du projet « Promotion de la Santé Scolaire dans les quartiers périphériques de Tinza », un atelier "
+     "s'est tenu le 3 mars 2024 à Dori.", "Promotion de la Santé Scolaire dans les quartiers périphériques de Tinza"),
+    # a long form in title case ('Programme National de …'), without acronym
+    ("Le 3 mars 2024, l'atelier de Dori a présenté le bilan du Programme National de Lutte contre le Goitre.",
+     "Programme National de Lutte contre le Goitre"),
+    # the brackets name the body that launched the initiative; the initiative is the long form before the comma
+    ("L'initiative de l'Accès aux lunettes d'ici 2030, lancée en 2019 par la Coalition Mondiale pour la Vue (CMV), "
+     "a réuni les districts le 3 mars 2024 à Dori.", "Initiative de l'Accès aux lunettes d'ici 2030"),
+    # an acronym that an apposition says is an initiative
+    ("La formation du 3 mars 2024 à Dori bénéficie de l'appui de KORALI, initiative régionale portée par trois "
+     "universités.", "KORALI"),
+    # a capitalised noun and its adjective after 'projet', named twice
+    ("Le 3 mars 2024 à Dori, le séminaire sur le projet Jardins scolaires au Tinza a réuni les maires. Le projet "
+     "Jardins scolaires couvre vingt communes.", "Jardins scolaires"),
+])
+def test_programme_candidates_cover_long_quoted_apposed_and_launched_names(text, name, vocab):
+    from build_scripts.extract.programmes import programme_candidates
+    assert name in [c.name for c in programme_candidates(text, vocab)]
+
+
+@pytest.mark.parametrize("text,wrong", [
+    # 'Programme Alimentaire Mondial' is a body (WFP), and no programme called 'Alimentaire Mondial'
+    ("Le ministère, en collaboration avec le Programme Alimentaire Mondial, a réuni les districts le 3 mars 2024 à "
+     "Dori.", "Alimentaire"),
+    # a kind of programme defined with an acronym is no programme
+    ("Le 3 mars 2024, le ministère a évalué les Projets et programmes de développement (PPDS) de son secteur.", "PPDS"),
+    # an acronym in brackets that names the body that launched the initiative is not the initiative
+    ("L'initiative de l'Accès aux lunettes d'ici 2030, lancée en 2019 par la Coalition Mondiale pour la Vue (CMV), "
+     "a réuni les districts le 3 mars 2024 à Dori.", "CMV"),
+    # a programme's owner is not part of its name
+    ("Le 3 mars 2024 à Dori, le ministre a salué le Programme de Renouveau pour la Ville du Président de la "
+     "République.", "Président"),
+])
+def test_programme_candidates_leave_out_bodies_kinds_and_owners(text, wrong, vocab):
+    from build_scripts.extract.programmes import programme_candidates
+    assert not any(wrong in c.name for c in programme_candidates(text, vocab))
+
+
+@pytest.mark.parametrize("text", [
+    # the premises of a project are the meeting's venue, not its frame
+    "Le 3 mars 2024, le comité de nutrition de Dori a tenu sa réunion mensuelle dans les locaux du projet KoBAR.",
+    # a programme a speaker compares the approach with, in a long quotation late in the text, is an aside
+    "Le 3 mars 2024 à Dori, le ministère a ouvert l'atelier sur la protection sociale. " + "Les districts ont présenté "
+    "leurs résultats et les partenaires ont posé leurs questions sur les ménages pauvres. " * 8
+    + "« Cette approche cadre parfaitement avec le Programme de Renouveau pour la Ville et les villages du pays tout "
+      "entier », a-t-il dit.",
+])
+def test_a_venue_or_a_speakers_aside_is_not_the_programme(text, vocab):
+    assert extract_programme(text, vocab).value is None

@@ -1,8 +1,8 @@
 """Fit the weights of a field's candidate scorer on the labelled texts, and say honestly how well they generalise.
 
-Examples: every case of the real-text set (halves A, B, C) and of the development set, each with every candidate
+Examples: every case of the real-text set (its parts, but a blind one) and of the development set, each with every candidate
 the extractor gathers (features, evidence) and which of them match an accepted spelling (as ``score`` compares
-them). Figures: leave one half out (fit on the two other halves and the dev set, test on the third), 5-fold over
+them). Figures: leave one part out (fit on the other parts and the dev set, test on it), 5-fold over
 the real-text cases, and the candidates' recall (the right answer is among them at all).
 ``score --realtext --train FIELD`` writes the weights into build_scripts/data/weights.yml; the build only reads them.
 """
@@ -187,7 +187,10 @@ def _fit(field: str, exs: list[Example]) -> dict[str, float]:
 
 def cross_validate(exs: list[Example], drop: tuple[str, ...] = (),
                    answers: list[tuple[float, bool, bool]] | None = None, field: str = "") -> dict[str, Figures]:
-    """Leave one half out (the dev set always trains), and 5-fold over the real texts; ``drop``: features left out."""
+    """Leave one half out (the dev set always trains), and 5-fold over the real texts; ``drop``: features left out;
+    ``answers`` gets the answers of the parts held out: a part is another labeller's texts from other searches, the
+    nearest thing to texts from new sources, and what the confidence is calibrated on (5-fold answers, texts whose
+    neighbours trained the weights, were right more often than the blind parts later scored)."""
     def strip(group: list[Example]) -> list[Example]:
         if not drop:
             return group
@@ -200,11 +203,12 @@ def cross_validate(exs: list[Example], drop: tuple[str, ...] = (),
     out: dict[str, Figures] = {}
     for half in sorted({e.group for e in real}):
         w = _fit(field, [e for e in exs if e.group != half])
-        out[f"half {half} (fit on the others)"] = evaluate(w, [e for e in real if e.group == half], field=field)
+        out[f"half {half} (fit on the others)"] = evaluate(w, [e for e in real if e.group == half], answers=answers,
+                                                         field=field)
     total = Figures()
     for k in range(FOLDS):
         w = _fit(field, [e for e in exs if e.group == "dev" or _fold(e.case) != k])
-        total.add(evaluate(w, [e for e in real if _fold(e.case) == k], answers=answers, field=field))
+        total.add(evaluate(w, [e for e in real if _fold(e.case) == k], field=field))
     out[f"{FOLDS}-fold, real texts"] = total
     return out
 
@@ -235,7 +239,7 @@ def train(field: str, vocab: Vocabulary, path: Path = WEIGHTS, write: bool = Tru
     for key in at:
         hits = [ok for p, ok, k in answers if k == key and p >= at[key]]
         label = "named only" if key == "named" else f"{CALIBRATE[field]} {key}"
-        sure[key] = f"{label}: probability >= {at[key]:.2f}, {sum(hits)}/{len(hits)} of the 5-fold answers right"
+        sure[key] = f"{label}: probability >= {at[key]:.2f}, {sum(hits)}/{len(hits)} of the answers of parts held out right"
         lines.append(f"  confident ({sure[key]})")
     w = _fit(field, exs)
     lines.append(f"  fit on all, on the real texts (not a measure of generalisation): "
@@ -262,7 +266,8 @@ def _write(path: Path, field: str, w: dict[str, float], cv: dict[str, Any], n: i
               "# Regenerate: .venv/bin/python -m build_scripts score --realtext --train organiser (or programme);\n"
               "# do not edit by hand. cross_validation: accuracy on texts the weights were not fit on (the confident\n"
               "# counts there use probability 0.7); confident_at: the probability shown as confidence 0.7, the lowest\n"
-              "# above which the 5-fold answers were right 96 % of the time (chosen on those same answers), for the\n"
+              "# above which the answers of each part held out (fit on the other parts) were right 96 % of the time\n"
+              "# (chosen on those same answers), for the\n"
               "# answers with the calibration feature (organiser: a sentence says it organised; programme: the text\n"
               "# says the meeting was held under it) and without; for the organiser, 'named' for a body the text only\n"
               "# names (no evidence of what it did).\n")

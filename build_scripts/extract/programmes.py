@@ -44,7 +44,7 @@ INITIATIVE_OF = re.compile(r"^initiatives?\s+(?:est\s+)?(?:de la|de l['’]|du|d
                            r"federation|fondation|agence|bureau|ministere|union|reseau|institut|centre|direction|comite|"
                            r"communaute|cellule|conseil)\b")
 # 'le projet « filet socio productif »', 'ses projets “Lasso Santé” et “Lasso WASH”'
-QUOTED = re.compile(r"(?=[PpIi])\b(?:[Pp]rojets?|[Pp]rogrammes?|[Ii]nitiatives?)\s+[«“\"]\s*(?P<name>[^»”\"\n]{3,60}?)\s*[»”\"]"
+QUOTED = re.compile(r"(?=[PpIi])\b(?:[Pp]rojets?|[Pp]rogrammes?|[Ii]nitiatives?)\s+[«“\"]\s*(?P<name>[^»”\"\n]{3,100}?)\s*[»”\"]"
                     r"(?:\s+et\s+(?:le |la |l['’])?[«“\"]\s*(?P<second>[^»”\"\n]{3,60}?)\s*[»”\"])?")
 # 'dans le cadre du projet d'appui à la santé des adolescents, …': a long name without acronym, in a context
 # that says the meeting was held under it (the name starts with a capital or is the headline's)
@@ -55,11 +55,15 @@ UNDER_LONG = re.compile(r"(?:dans le cadre|au titre|sous l'egide|a l'initiative|
 # 'le gouvernement a lancé le Programme national de protection sociale', 'dans le cadre de la Coopération entre le Niger
 # et l'UNICEF': a head noun with a capital inside a sentence, then a long form in lower case, is a name without acronym
 CAPITALISED = re.compile(r"\b(?:[Ll]e|[Ll]a|[Dd]u|[Aa]u|de la|[Ll]['’])\s*(?P<head>Programme|Projet|Initiative|Coopération)"
-                         r"\s+(?=(?:d['’]|de |du |des |entre |national|régional|pour |multisectoriel|conjoint|intégré|"
-                         r"sectoriel|communautaire|spécial)\w*)")
+                         r"\s+(?=(?:d['’]|de |du |des |entre |(?i:national|régional)|pour |(?i:multisectoriel|conjoint|intégré|"
+                         r"sectoriel|communautaire|spécial))\w*)")
 # where such a long form ends ('pour' may go on inside it: 'Projet de recherche pour le développement')
 CAPITALISED_STOP = re.compile(r"\s*(?:[,.;:!?\n(«»]|\s(?:dans la|dans les|dans le|a travers|qui|en collaboration|avec|afin|"
-                              r"finance|le \d|les \d|du \d|(?:a|ont|est|sont|a ete|ont ete|se sont|s'est) (?=[a-zà-ÿ])))")
+                              r"finance|le \d|les \d|du \d|(?:a|ont|est|sont|a ete|ont ete|se sont|s'est) (?=[a-zà-ÿ])|"
+                              # 'Programme de Résilience … des Plus Hautes Autorités': whose programme it is, not its name
+                              r"(?:des|du|de la|de l') (?:plus hautes? autorites|president de la republique|chef de l'etat|"
+                              r"premier ministre)))")
+SENTENCE_START = re.compile(r"\s(?:Le|La|Les|Un|Une|Dr|Pr|M\.|Mme|Monsieur|Madame)\s")
 LONG_STOP = re.compile(r"\s*(?:[,.;:!?\n(«»]|\s(?:dans la|dans les|dans le|a travers|qui|en collaboration|avec|pour|afin|"
                        r"finance|le \d|les \d|du \d|a [A-Z]|(?:a|ont|est|sont|a ete|ont ete|se sont|s'est) (?=[a-zà-ÿ])))")
 # 'Dans la mise en œuvre de ce projet, un atelier …': the meeting is held under the programme the text named before
@@ -73,12 +77,35 @@ GUEST = re.compile(r"^\s*(?:[a-z]+\s+){0,2}(?:a ete invitee?|ont ete invites|a p
 OF_IT = re.compile(r"\b(?:du|des|de la|de l'|d')\s*(?:projet|programme|initiative)?\s*$")  # 'les membres du comité du projet'
 IN_A_NAME = re.compile(r"minist[eè]re[^.;:()\n]{0,90}$", re.IGNORECASE)
 CONTEXT = re.compile(r"(?:dans le cadre (?:d[ue]s?|de la|de l')|a travers (?:l[ea]s?|son|sa|ses)|du|au|le|mise en (?:oe|œ)uvre du|appui du|"
+                     r"(?:met|mettent|mettra|mis) en (?:(?:oe|œ)uvre|execution) (?:un|une|le|la|l'|son|sa)|"
                      r"financement du|partenaires du|coordination du|equipe du|en charge du)\s*"
                      r"(?:projets?|programmes?|l'initiative)?\s*[«“\"]?\s*$")
 DISTRACTOR = re.compile(r"(?:ancien|precedent|predecesseur|premiere phase|phase precedente|a succede|succede a|"
                         r"faisant suite|fait suite|qui a pris fin|acheve|cloture|ex-|remplace)[^.\n]{0,60}$")
 NOT_A_PROGRAMME = re.compile(r"^(?:PTA|PITA|PAO|PDS|PND|PNDES|CSLP|CREDD|PTF|ONG|DDS|DRS|ASC|SEC)$")
 MAX_MENTIONS = 4
+# a quotation long enough to be someone's words (a name in quotes is shorter)
+SPEECH = re.compile(r"«[^»]{80,1500}»")
+# 'dans le cadre du …', 'à travers le …', 'la mise en œuvre du …', 'met en exécution un …': the meeting is held under it
+# ('une approche qui cadre avec le Programme …' is a comparison, not a frame)
+UNDER_WORDS = re.compile(r"(?:(?:dans|au|sous) le cadre|a travers|mise en (?:oe|œ)uvre|(?:met|mettent|mettra|mis) en "
+                         r"(?:oe|œ)uvre|(?:mise?|met|mettent) en execution)")
+# 'dans les locaux du projet RePER', 'au siège du programme': the venue of the meeting, not its frame
+VENUE = re.compile(r"(?:dans les locaux|au siege|dans la salle(?: de [a-z]+)?|a la salle(?: de [a-z]+)?|dans les bureaux|"
+                   r"au bureau|a la base|au domicile)\s+(?:du|de la|de l'|des)\s*(?:projet|programme|initiative)?\s*$")
+# 'Projets et programmes de développement (PPD)': a kind of programme, not one programme
+GENERIC_LONG = re.compile(r"^(?:projets?|programmes?|initiatives?|plans?)\s+(?:et|ou)\s+(?:projets?|programmes?|initiatives?|plans?)\b")
+# "… lancée en 2017 par la Global Task Force for Cholera Control (GTFCC)": the brackets name the last body named
+BY_BODY = re.compile(r",[^,]*?\spar\s+(?:la |le |l['’]|les )?")
+# 'TRANSFORM, initiative panafricaine portée par …', 'SPARK-SANTÉ, programme visant à …': a name the apposition says
+# is a programme
+APPOSED = re.compile(rf"(?P<name>[{UPPER}][{UPPER}0-9]{{2,}}(?:-[{UPPER}0-9]+)*)\s*,\s+(?:un |une |le |la |l['’])?"
+                     rf"(?:initiative|programme|projet)s?\b")
+# 'le projet Filets sociaux au Niger': a capitalised noun and its adjectives after the head noun (named twice at least)
+NOUN_ADJ = re.compile(rf"\b(?:[Ll]e|[Dd]u|[Aa]u|[Ll]['’]|[Cc]e)\s*(?:projet|programme|initiative)\s+"
+                      rf"(?P<name>[{UPPER}][a-zà-ÿ]{{3,}}(?:\s[a-zà-ÿ]+(?:aux|ale|ales|el|els|elle|elles|ique|iques|aire|aires|"
+                      rf"if|ifs|ive|ives|ien|iens|ienne|iennes|eux|euse|euses)){{1,2}})(?=\s+(?:au|en|du|de|des|dans|pour|a|à|et)\b|"
+                      rf"\s*[,.;:»)])")
 ENUMERATED = re.compile(r"\b(?:programmes|projets|initiatives|plans)\b[^.;]{0,40}?(?:a savoir|notamment|tels? que|comme|dont|:)"
                         r"\s*(?:le |la |l'|les )?$")
 LETTERHEAD_CHARS = 600
@@ -157,6 +184,7 @@ def _gather(text: str, vocab: Vocabulary, title: str = "") -> list[_Evidence]:
     acr_pat, name_pat, registry = _registry(vocab)
     by_key = dict(registry)  # names this report defines stay with this report
     evidence: dict[str, _Evidence] = {}
+    speech = [(q.start(), q.end()) for q in SPEECH.finditer(text)]
 
     def credit(p: Programme, start: int, end: int) -> None:
         ev = evidence.setdefault(p.name, _Evidence(p))
@@ -170,6 +198,9 @@ def _gather(text: str, vocab: Vocabulary, title: str = "") -> list[_Evidence]:
         if PARTNER.search(before[-60:]) or (GUEST.search(folded[end: end + 60]) and not OF_IT.search(before[-30:])):
             ev.flags["partner"] += 1
             weight -= 1.0
+        elif VENUE.search(before[-60:]):
+            ev.flags["venue"] += 1
+            weight -= 1.0  # 'dans les locaux du projet RePER': where the meeting sat
         elif DISTRACTOR.search(before):
             ev.flags["distractor"] += 1
             weight -= 2.0
@@ -181,10 +212,13 @@ def _gather(text: str, vocab: Vocabulary, title: str = "") -> list[_Evidence]:
             weight += 1.0  # 'évaluation externe du RSI', 'a lancé le Programme …': what the meeting worked on
             ev.framed = ev.framed or start < LEAD_CHARS
         elif CONTEXT.search(before):
-            ev.flags["under" if re.search(r"(?:cadre|travers|mise en (?:oe|œ)uvre)", before[-40:]) else "context"] += 1
+            ev.flags["under" if UNDER_WORDS.search(before[-40:]) else "context"] += 1
             weight += 0.75
             ev.staffed = ev.staffed or bool(STAFF.search(before[-60:]))
-            ev.framed = ev.framed or bool(re.search(r"(?:cadre|travers|mise en (?:oe|œ)uvre|appui|financement)", before[-40:]))
+            ev.framed = ev.framed or bool(UNDER_WORDS.search(before[-40:]) or re.search(r"(?:appui|financement)", before[-40:]))
+        if any(a < start < b for a, b in speech):
+            ev.flags["in_speech"] += 1
+            weight -= 0.75  # '« Cette approche cadre avec le Programme … », a-t-il dit': a speaker's words
         if start < 250:
             ev.flags["early"] += 1
             weight += 1.0
@@ -222,7 +256,20 @@ def _gather(text: str, vocab: Vocabulary, title: str = "") -> list[_Evidence]:
             # weighed by the words before the long form
             credit(by_key[_key(name)], m.start(), m.end("long"))
             continue
-        if NOT_A_PROGRAMME.match(name) or _key(name) in by_key or INITIATIVE_OF.match(fold(m.group("long"))):
+        if NOT_A_PROGRAMME.match(name) or _key(name) in by_key or INITIATIVE_OF.match(fold(m.group("long"))) or \
+                GENERIC_LONG.match(fold(m.group("long"))):
+            continue
+        tail = None if acronym_fits(m.group("long"), name) else next(
+            (b for b in BY_BODY.finditer(m.group("long")) if acronym_fits(m.group("long")[b.end():], name)), None)
+        if tail is not None:
+            # 'L'initiative de l'Élimination du choléra d'ici 2030, lancée par la Global Task Force … (GTFCC)': the
+            # acronym is the body's; the programme is the long form before the comma
+            head = _clean_long(m.group("long").split(",")[0])
+            if "," in m.group("long") and 3 <= len(head.split()) <= 16 and _key(head) not in by_key:
+                p = Programme(head, long=head)
+                by_key[_key(head)] = p
+                credit(p, m.start(), m.start() + len(head))
+                evidence[p.name].source = "defined"
             continue
         if _key(name) in _body_keys(vocab):
             # 'Programme des Nations unies pour le développement (Pnud)' defines a body; 'Programme de coopération
@@ -272,15 +319,31 @@ def _gather(text: str, vocab: Vocabulary, title: str = "") -> list[_Evidence]:
                 named(name, "quoted")
     for m in NAMED.finditer(text):
         name = m.group("name")
-        if NOT_A_PROGRAMME.match(name) or _key(name) in by_key or len(name) < 3 or _capitals_line(text, m.start()):
+        if NOT_A_PROGRAMME.match(name) or _key(name) in by_key or len(name) < 3 or _capitals_line(text, m.start()) \
+                or _a_body(m.group(0), vocab):
             continue  # 'PROGRAMME ELARGI DE VACCINATION': in a line of capitals, the next word is not a name
         named(name, "named")
     for m in TITLED.finditer(text):
         name = " ".join(m.group("name").split())
-        if _key(name) in by_key or LONG_FORM_START.match(fold(name)) or _capitals_line(text, m.start()) or any(
+        if _key(name) in by_key or LONG_FORM_START.match(fold(name)) or _capitals_line(text, m.start()) or _a_body(
+                m.group(0), vocab) or any(
                 _key(name) in _key(p.name) or _key(p.name) in _key(name) for p in by_key.values() if len(_key(p.name)) > 3):
             continue  # a registry or defined name already, a long form's opening words, a line of capitals
         named(name, "named")
+    for m in APPOSED.finditer(text):
+        name = m.group("name")
+        if NOT_A_PROGRAMME.match(name) or _key(name) in _body_keys(vocab) or _capitals_line(text, m.start()):
+            continue
+        if _key(name) not in by_key:
+            named(name, "apposed")
+        ev = evidence.get(by_key[_key(name)].name) if _key(name) in by_key else None
+        if ev is not None:
+            ev.flags["apposed"] += 1
+            ev.score += 0.5
+    for m in NOUN_ADJ.finditer(text):
+        name = m.group("name")
+        if _key(name) not in by_key and not _a_body(name, vocab) and len(word_spans(text, name)) >= 2:
+            named(name, "named")
     for m in UNDER_ACRONYM.finditer(text):
         name = m.group("name")
         if NOT_A_PROGRAMME.match(name) or _key(name) in by_key or _key(name) in _body_keys(vocab):
@@ -318,6 +381,9 @@ def _capitalised(m: re.Match[str], text: str, folded: str, by_key: dict[str, Pro
     if text[end:].lstrip().startswith("("):
         return  # the definition names it ('Projet … (SURVAC)')
     long = _clean_long(text[m.start("head"): end])
+    new_sentence = SENTENCE_START.search(long)
+    if new_sentence:
+        long = long[: new_sentence.start()]  # 'Programme National Tuberculose Le Dr …': a full stop the text lost
     key = _key(long)
     known = [*by_key, *(_key(ev.programme.long) for ev in evidence.values() if ev.programme.long)]
     if not 3 <= len(long.split()) <= 16 or any(len(t) > 3 and (t in key or key in t) for t in known) or any(
@@ -363,6 +429,13 @@ def _features(ev: _Evidence, most: int, bodies: frozenset[str], folded: str) -> 
     feats["known_organisation"] = 1.0 if _key(ev.programme.name) in bodies else 0.0
     feats["hand_score"] = math.log1p(max(ev.score, 0.0))
     return {k: v for k, v in feats.items() if v}
+
+
+def _a_body(words: str, vocab: Vocabulary) -> bool:
+    """'Programme Alimentaire Mondial', 'Programme des Nations unies': the head noun and the name after it are a body of
+    organisations.yml (or the start of one's name), not a programme called 'Alimentaire Mondial'."""
+    key = _key(words)
+    return any(t == key or t.startswith(key + " ") or key.startswith(t + " ") for t in _body_keys(vocab))
 
 
 def _body_keys(vocab: Vocabulary) -> frozenset[str]:
