@@ -230,6 +230,11 @@ def test_a_composed_title_stops_before_a_clause_or_a_word_that_points_back():
     "Communiqué de presse",                                  # a label
     "Dori media 24",                                         # a news site's name
     "Association des sages-femmes de Dori",                  # a body's name alone
+    "← retour Santé publique",                               # a back link with its arrow
+    "Messagerie | Contact",                                  # a menu
+    "DORINFO/Dori le 09-01-2026",                            # an agency's stamp with its date
+    "Dori Hebdo (Dori 30/06/16)",                            # a site's name and a date in brackets
+    "Accès aux sites pays",                                  # a site's navigation
 ])
 def test_site_names_labels_and_bodies_alone_are_not_titles(line):
     assert not_a_title(line)

@@ -25,7 +25,7 @@ NOT_A_TITLE = re.compile(
 FURNITURE = re.compile(
     r"^(?:skip to|aller au contenu|passer au contenu|toggle navigation|menu\b|search\b|rechercher\b|upload$|download$|"
     r"view$|embed\b|citation preview|telecharger\b|leave a comm|laisser un comm|commentaires?\b|please enter|"
-    r"connect with us|follow us|share (?:this|on)\b|related (?:posts|articles)|read more|leave a (?:reply|comment)|"
+    r"acces (?:aux|au) (?:sites?|pages?|espaces?)\b|connect with us|follow us|share (?:this|on)\b|related (?:posts|articles)|read more|leave a (?:reply|comment)|"
     r"sign (?:in|up)\b|log ?in\b|subscribe\b|"
     r"posted$|originally published|attachments?$|source\b|journal$|flash infos?|depeches?$|suivez-nous|lire aussi|"
     r"a lire aussi|articles? (?:similaires|lies)|related|abonnez-vous|newsletter|connexion|login|\d+ (?:vues|min de lecture)|"
@@ -127,14 +127,16 @@ def _motto(line: str) -> bool:
 def not_a_title(line: str) -> bool:
     """A letterhead, motto, ministry or directorate name alone (in capitals or not), a country's name alone,
     running header, label or site furniture."""
-    f = fold(line).strip(" *#-–—•")
+    f = fold(line).strip(" *#-–—•←→>|")
     words = line.split()
-    return (not any(ch.isalpha() for ch in f) or bool(NOT_A_TITLE.match(f)) or _motto(line)
+    return (not any(ch.isalpha() for ch in f) or bool(NOT_A_TITLE.match(f)) or _motto(line) or bool(NAVIGATION.match(f))
             or bool(FURNITURE.match(f)) or bool(CAPTION_PARTICIPLE.match(f)) or bool(SECTION.match(f)) or bool(CREDIT.search(line)) or bool(KICKER.match(f))
             or bool(DATE_ONLY.match(f)) or bool(PERSON_LINE.match(f)) or bool(PLACE_LINE.match(line.strip()))
             or (bool(CAPTION.match(f)) and "," not in line and " : " not in line)
             or (len(words) <= 12 and bool(BODY_NAME.match(f)) and not EVENT_NOUN.search(f))
             or (len(words) <= 5 and bool(SITE_NAME.match(f)) and not EVENT_NOUN.search(f))
+            or (len(words) <= 4 and "|" in line)  # a menu: 'Messagerie | Contact'
+            or (len(words) <= 6 and bool(FULL_DATE.search(f)) and not EVENT_NOUN.search(f))  # 'MADAR/Nouakchott le 09-01-2026'
             or (len(words) <= 3 and all(w[:1].isupper() for w in words) and not EVENT_NOUN.search(f)
                 and not re.search(r"\d", f)))
 
@@ -265,7 +267,7 @@ def _whole(line: str, n: int, blocks: list[Block], skip: set[str]) -> tuple[str,
 
 
 FULL_DATE = re.compile(r"\b(?:\d{1,2}(?:er)?\s+)?(?:janv|fevr?|mars|avr|mai|juin|juil|aout|sept|oct|nov|dec)[a-z]*\.?\s+(?:19|20)\d\d\b|"
-                       r"\b\d{1,2}[/.]\d{1,2}[/.](?:19|20)\d\d\b")
+                       r"\b\d{1,2}[/.-]\d{1,2}[/.-](?:(?:19|20)\d\d|\d\d)\b")  # '09-01-2026', '30/06/16'
 MAX_HEADLINE_WORDS = 45  # a long title (a research article's) is taken when the page repeats it
 
 
