@@ -228,6 +228,12 @@ def test_a_weekday_picks_a_year_written_further_off_only_when_it_fits():
     assert extract_dates(text.replace("vendredi", "lundi"))[0].value is None  # 22 March 2019 was no Monday
 
 
+def test_a_first_of_the_month_written_1e_and_a_range_ending_on_the_1er_are_read():
+    assert extract_dates("Le préfet a lancé le mercredi 1e octobre 2025 la journée du district.")[0].value == "2025-10-01"
+    start, end = extract_dates("Le premier atelier s'est tenu à Dori du 30 mars-1er avril 2022.")
+    assert (start.value, end.value) == ("2022-03-30", "2022-04-01")
+
+
 def test_a_subtitle_naming_the_organiser_and_the_date_is_not_a_byline():
     lead = strip_lead("Atelier organisé par la DRS de Kara, le 12 mars 2024\n\nLes agents des districts ont validé "
                       "leur plan opérationnel et se sont engagés à transmettre leurs rapports à temps à la direction.")

@@ -22,7 +22,7 @@ MONTHS |= {spelled: MONTHS[name] for name, broken in (("fevrier", ("fvrier", "f\
 WEEKDAYS = {"lundi": 0, "mardi": 1, "mercredi": 2, "jeudi": 3, "vendredi": 4, "samedi": 5, "dimanche": 6}
 M = r"(?P<{}>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 WD = r"(?:(?:" + "|".join(WEEKDAYS) + r")\s+)"
-D = r"(?:1er|[0-3]?\d)"
+D = r"(?:1(?:er|re|e)\b|[0-3]?\d)"  # '1er', and its slips '1re', '1e'
 Y = r"(?:19|20)\d\d"
 MONTH_LEADS = ("en", "au mois de", "mois de", "courant")
 YEAR_LEADS = ("au titre de l'(?:annee|exercice)", "pour l'annee", "exercice", "edition",
@@ -93,7 +93,7 @@ class Candidate:
 
 
 def _day(s: str) -> int:
-    return 1 if s.startswith("1er") else int(s)
+    return 1 if s[:2] in ("1e", "1r") else int(s)
 
 
 def _iso(y: int, m: int | None = None, d: int | None = None) -> str | None:
@@ -220,7 +220,7 @@ def _candidates(folded: str, publication: str | None = None) -> list[Candidate]:
         if found_year is None:
             continue  # no year: handled by the weekday/no-year pass below
         y1 = int(m.group("y1")) if m.group("y1") else (found_year - 1 if m1 > m2 else found_year)
-        last = _iso(found_year, m2, _day(m.group("d2"))) if len(m.group("d2")) <= 2 else None
+        last = _iso(found_year, m2, _day(m.group("d2"))) if not re.fullmatch(r"\d{3}", m.group("d2")) else None
         add(m, _iso(y1, m1, _day(m.group("d1"))), last, 3.5 if last else 3.0,
             "date range" if last else "date range, last day unreadable ('du 20 au 256 novembre')")
     for m in LIST.finditer(folded):
