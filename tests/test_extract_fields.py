@@ -82,6 +82,13 @@ def test_a_text_named_after_a_town_and_an_earlier_meeting_recalled_do_not_move_t
     assert extract_country(text, vocab).value == "Cap-Vert"
 
 
+def test_a_cross_border_meeting_lists_its_partner_countries_named_less_than_the_host(vocab):
+    text = ("La réunion transfrontalière sur la surveillance des maladies s'est tenue à Natitingou. Elle a porté sur les "
+            "cas de méningite signalés au Niger et au Burkina Faso. Le Bénin a présenté son plan. "
+            "Au Bénin, à Natitingou et à Tanguiéta, les districts bénins ont renforcé la surveillance.")
+    assert extract_country(text, vocab).value == ["Burkina Faso", "Bénin", "Niger"]
+
+
 def test_several_countries_give_a_list(vocab):
     text = ("La réunion régionale de l'OOAS a réuni à Lomé les délégations du Bénin, du Niger, du Mali, du Togo "
             "et du Burkina Faso. Chaque pays a présenté son plan : le Bénin, le Niger, le Mali et le Burkina Faso.")
