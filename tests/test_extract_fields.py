@@ -455,3 +455,28 @@ def test_programme_candidates_leave_out_bodies_kinds_and_owners(text, wrong, voc
 ])
 def test_a_venue_or_a_speakers_aside_is_not_the_programme(text, vocab):
     assert extract_programme(text, vocab).value is None
+
+
+@pytest.mark.parametrize("text, organiser", [
+    # a minister stands in for another: the name ends before 'en lieu et place de Madame la Ministre'
+    ("Présidée par le Dr Awa Kodjo, directeur de cabinet du ministère de la Santé de Tinza en lieu et place de "
+     "Madame la Ministre empêchée, la réunion a validé le plan de transition.", "Ministère de la Santé de Tinza"),
+    # the prefect who convened the meeting heads the prefecture
+    ("À Dori, le préfet du Kaldou, a réuni hier les maires et les chefs religieux pour freiner l'épidémie de choléra.",
+     "Préfecture du Kaldou"),
+    # an acronym whose letters are the initials of the name, some words between them left out
+    ("A l'initiative de l'Organisation de Coordination pour la lutte contre les Endémies en Afrique Tinzane (OCEAT), "
+     "les ministres de la santé se sont réunis à Dori.", "Organisation de Coordination pour la lutte contre les Endémies"),
+])
+def test_organiser_classes_of_part_f(text, organiser, vocab):
+    found = extract_organiser(text, vocab)
+    assert found.value and found.value.lower().startswith(organiser.lower()), found
+    assert len(found.value) <= len(organiser) + 30, found
+
+
+def test_a_press_agency_or_a_bare_word_is_never_the_organiser(vocab):
+    text = ("DORI (Tinza) - Le ministre de la Santé a présidé mercredi à Dori les travaux des concertations régionales "
+            "sur la nutrition, rapporte l'Agence tinzane de Presse (ATP). Les participants ont salué l'Organisation.")
+    names = [c.name for c in organiser_candidates(text, vocab)]
+    assert not any("Presse" in n for n in names) and "Organisation" not in names, names
+    assert extract_organiser(text, vocab).value.startswith("Ministère de la Santé")

@@ -28,7 +28,7 @@ STOP = re.compile(r"\s*(?:[,.;:!?\n«»]|\s(?:avec|a travers|en collaboration|en
                   r"(?:d'|de |en )(?:janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre|"
                   r"(?:19|20)\d\d)|"
                   # a second body or an infinitive after 'et': 'l'OMS et la RDC', 'du ministère et d'installer…'
-                  r"et (?:la|le|les|l')\s|et (?:de |d')\w+(?:er|ir|re)\b|"
+                  r"et (?:(?:la|le|les)\s|l')|et (?:de |d')\w+(?:er|ir|re)\b|"
                   # a participle after 'et': 'le ministère de la santé et soutenu par …'
                   r"et (?:soutenue?s?|financee?s?|appuyee?s?|accompagnee?s?)\b)\b))")
 # 'a' as a verb ('… de Conakry a organisé'): followed by a word in lower case (a place after 'à' has a capital)
@@ -71,7 +71,7 @@ HABITUAL = re.compile(r"\b(?:les|des|ses|leurs)\s+(?!(?:travaux|assises|journees
 PRESIDED_BY = re.compile("|".join(rf"{stem}\w*(?:\s+de la presence\s+|[^.;:\n]{{0,70}}?\spar\s+){ART}"
                                   for stem in ("presid", "ouvert", "lance", "inaugur", "supervis", "rehauss", "organis")))
 # 'le ministre de la Santé', ', ministre des Affaires sociales,', ', la directrice régionale de la Santé'
-HEAD_NAMED = re.compile(r"(?=[ldao,])(?:\b(?:le|la|les|du|des|de la|au|aux|a la)|,)\s+(?=(?:ministres?|directeurs?|directrices?|"
+HEAD_NAMED = re.compile(r"(?=[ldao,])(?:\b(?:le|la|les|du|des|de la|au|aux|a la)|,)\s+(?=(?:(?:vice[- ])?ministres?|directeurs?|directrices?|"
                         r"secretaire generale?|coordonnateur|coordinatrice|coordinateur|medecin[- ]chef|president|presidente|"
                         r"delegue(?:e)? (?:provincial|regional|sanitaire|departemental)|gouverneur|"
                         r"conseiller technique|conseillere technique)\b)")
@@ -90,6 +90,8 @@ WELCOMING = re.compile(r"(?:en\s+)?souhaitant (?:la )?bienvenue[^.;:\n]{0,60}?,\
 INITIATIVE = re.compile(rf"a l'initiative\s+{ART}|sur l'initiative\s+{ART}|sous l'initiative\s+{ART}|"
                         rf"est une initiative\s+{ART}|sous l'egide\s+{ART}|"
                         rf"sous la (?:houlette|coordination)\s+{ART}")
+# 'sous le leadership du CNLS': the body that leads (a project as often as the meeting)
+LEADERSHIP = re.compile(rf"sous le leadership\s+{ART}")
 FIELD_LINE = re.compile(r"(?m)^\W*(?:organisateur|organisation|structure organisatrice|organise par)\W*:\W*")
 SUBJECT_VERB = re.compile(r"\s(?:a|ont|à)\s+(?:organise|co-?organise|propose d'organiser|tenu|initie|abrite|conduit|anime|lance|regroupe|reuni|"
                           r"convoque|mis en (?:oe|œ)uvre|procede|fait|remis|valide|forme|coordonne|presente|"
@@ -101,7 +103,9 @@ PERSON_TITLE = re.compile(r"(?:ministres?(?:\s+(?:delegue|d'etat))?|secretaire (
                           r"nationale)?|directeurs|directrices(?: regionales)?|medecin[- ]chef|"
                           r"(?:coordonnateur|coordinateur)(?: national)?|coordinatrice(?: nationale)?|"
                           r"delegue(?:e)? (?:provincial|regional|sanitaire|departemental)e?|gouverneur|"
-                          r"conseill(?:er|ere) technique|president|presidente|chef)\b(?:\s+(?:par interim|adjoint|adjointe))?")
+                          r"conseill(?:er|ere) technique|president|presidente|chef|sous-prefet|prefet|maire|"
+                          # the representative of a body in the country heads its office there ('Représentant de l'OMS')
+                          r"representante?(?: resident| residente| ad interim| par interim)?)\b(?:\s+(?:par interim|adjoint|adjointe))?")
 OFFICE = {"directeur general": "Direction générale", "directrice generale": "Direction générale",
           "directeur regional": "Direction régionale", "directrice regionale": "Direction régionale",
           "directeur departemental": "Direction départementale", "directrice departementale": "Direction départementale",
@@ -112,7 +116,7 @@ OFFICE = {"directeur general": "Direction générale", "directrice generale": "D
           "delegue provincial": "Délégation provinciale", "deleguee provinciale": "Délégation provinciale",
           "delegue regional": "Délégation régionale", "deleguee regionale": "Délégation régionale",
           "delegue departemental": "Délégation départementale", "delegue sanitaire": "Délégation sanitaire",
-          "gouverneur": "Gouvernorat"}
+          "gouverneur": "Gouvernorat", "prefet": "Préfecture", "sous-prefet": "Sous-préfecture", "maire": "Mairie"}
 PERSON = re.compile(r"^(?:m|mme|mlle|dr|pr|monsieur|madame|docteur|professeur|le |la )?\.?\s*(?:prefet|gouverneur|"
                     r"secretaire generale?|sg|(?:premier )?ministres?|directeur|directrice|president|presidente|maire|chef|medecin|"
                     r"representant|representante|conseiller|coordonnateur|coordinatrice|delegue|deleguee|"
@@ -120,7 +124,7 @@ PERSON = re.compile(r"^(?:m|mme|mlle|dr|pr|monsieur|madame|docteur|professeur|le
 LETTERHEAD = re.compile(r"^[^a-z]{8,140}$")
 # 'Organisation de consultations gratuites', 'l'organisation de ce forum': the act of organising, not a body
 ACTIVITY = re.compile(r"(?i:organisation)\s+(?:(?:de|du|des|d['’])\s*(?!(?:la|le|les|l['’])\s)[a-zàâéèêîôûç]|"
-                      r"(?:de|du|des)\s+(?:ce|cette|ces)\s|(?!(?:mondiale|internationale|ouest|non|regionale|"
+                      r"(?:de|du|des)\s+(?:ce|cette|ces)\s|(?!(?:de|du|des|d|mondiale|internationale|ouest|non|regionale|"
                       r"sous|nationale|panafricaine|africaine|islamique|arabe)\b)[a-zàâéèêîôûç]+\b)")
 # A committee named without its owner: 'Comité directeur', 'Comité de pilotage' (whose? the text says elsewhere)
 BARE_COMMITTEE = re.compile(r"^(?:comite|conseil|commission|groupe|equipe|cadre)(?:\s+(?:de |d'|du )?\s*[a-z]+){0,2}$")
@@ -397,7 +401,17 @@ def acronym_fits(long: str, acr: str) -> bool:
         j = next((k for k in range(i, len(letters)) if letters[k] == w[0]), -1)
         if j >= 0:
             i, matched = j + 1, matched + 1
-    return matched >= max(2, min(len(words), len(letters)) - 1)
+    if matched >= max(2, min(len(words), len(letters)) - 1):
+        return True
+    # every letter, in order, the initial of a word, a few words between them left out: 'Organisation de
+    # Coordination pour la lutte contre les Endémies en Afrique Centrale (OCEAC)'
+    k = skipped = 0
+    for w in words:
+        if k < len(letters) and w[0] == letters[k]:
+            k += 1
+        elif k < len(letters):
+            skipped += 1
+    return len(letters) >= 3 and k == len(letters) and skipped <= 3
 
 
 def defines(long: str, acr: str) -> bool:
@@ -431,11 +445,25 @@ CLAUSE = re.compile(r"\s(?:(?:en\s+)?(?!(?:enfants?|habitants?|dirigeants?|[ée]
                     r"[a-zà-ÿ]{3,}ant\s+(?:son|sa|ses|leur|leurs|le|la|les|l['’]|un|une|ce|cette|ces|à|au|aux|sur|"
                     r"d[ée]j[àa])\b|(?:apr[èe]s|avant)\s+(?:d['’]\s*|de\s+)?(?:avoir|[êe]tre|[a-zà-ÿ]+(?:er|ir|re))\b|"
                     r"notamment\b|en\s+pr[ée]lude\b|lors\s+d|[àa]\s+l['’]occasion\b|en\s+marge\b|y\s+compris\b|"
-                    r"tout\s+en\b|en\s+tant\s+qu)", re.IGNORECASE)
+                    r"tout\s+en\b|en\s+tant\s+qu|"
+                    # someone stands in or stands by: '… de la santé en lieu et place de Madame la Ministre',
+                    # '… et des partenaires aux côtés du Dr …'; a person after a preposition: '… de Madame la Ministre'
+                    r"en\s+lieu\s+et\s+place\b|aux\s+c[ôo]t[ée]s\b|(?:de|du|par|à)\s+(?:madame|monsieur|mme|mlle|dr|pr)\b|"
+                    # a pronoun for other bodies, a place in a sentence: '… de la santé et ceux de l'Intérieur',
+                    # 'Gouvernement dans la mise en œuvre de …'
+                    r"et\s+(?:ceux|celles|celui|celle)\b|dans\s+(?:la|le|les|l['’]|un|une|ce|cette|ces|son|sa|ses|leur|leurs|"
+                    r"notre|nos)\b)", re.IGNORECASE)
+# a press agency or a newspaper credited for the article reports the meeting, it does not organise it
+MEDIA = re.compile(r"^(?:agence (?:[a-z-]+ )?(?:de presse|d'information|de l'information)|agence de presse|"
+                   r"radio|television|journal|quotidien|hebdomadaire|magazine)\b")
+# one word for a body that is one in each country: the government, the Prime Minister's or the President's office
+ONE_IN_A_COUNTRY = {"gouvernement", "primature", "presidence"}
 
 
 def _cut_run_on(phrase: str) -> str:
-    clause = CLAUSE.search(phrase)
+    # (not inside a name in quotes: 'Projet « Renforcement de la résilience … dans les zones frontalières »')
+    clause = next((c for c in CLAUSE.finditer(phrase)
+                   if phrase.count("«", 0, c.start()) <= phrase.count("»", 0, c.start())), None)
     if clause and phrase[: clause.start()].strip():
         phrase = phrase[: clause.start()].rstrip(" ,")
     m = RUN_ON.search(phrase)
@@ -506,6 +534,17 @@ def _person_name(name: str, places: frozenset[str]) -> bool:
     return bool(known) and not any(fold(w.lower()) in known or fold(w) in places for w in words)
 
 
+def _common_word(name: str) -> bool:
+    """A single word of the language ('Université', 'SANTE') or a kind of body with an adjective ('Agence
+    américaine'): not one body (but the government, the Primature, the Presidency: one in each country)."""
+    words = name.split()
+    f = fold(name.lower())
+    if len(words) == 1:  # (an acronym in capitals may spell a word: 'OIE')
+        return f not in ONE_IN_A_COUNTRY and f in french_spellings() and not (name.isupper() and len(name) <= 4)
+    return (len(words) == 2 and fold(words[0].lower()) in GENERIC_HEADS | {"organisation", "universite", "ministere"}
+            and words[1].islower() and fold(words[1]) in french_spellings())
+
+
 def _named_in_full(head: str, text: str, folded: str) -> str | None:
     """'Agence' -> 'Agence nationale d'assistance médicale (Anam)', the fullest name with that head in the text."""
     names = [_phrase_at(text, folded, m.start()) for m in re.finditer(rf"\b{re.escape(fold(head))}\s+(?:[a-z]+\s+)?"
@@ -544,6 +583,10 @@ def _person_org(phrase: str) -> str | None:
     if title == "ministre" and f[max(0, t.start() - 8): t.start()].endswith("premier "):
         return "Primature"  # the Prime Minister heads the government from his office, not a ministry
     rest_at = t.end()
+    if title.startswith("representant"):  # 'représentant du ministre de la Santé': the body of the one represented
+        of = re.match(r"\s*(?:du|de la|de l['’]|des)\s*", phrase[rest_at:])
+        if of and PERSON_TITLE.match(fold(phrase[rest_at + of.end():])):
+            return _person_org(phrase[rest_at + of.end():])
     rest = DEMONYM.sub("", phrase[rest_at:], count=1)  # 'ministre béninois de la Santé' -> 'de la Santé'
     m = re.match(r"\s*(?:de la |du |des |de l['’]|de |d['’]|en charge de la |en charge du |chargée? de la |chargée? du |"
                  r"à la |au |aux |à l['’])", rest, re.IGNORECASE)
@@ -623,6 +666,8 @@ def _candidates(text: str, vocab: Vocabulary) -> list[tuple[float, str, int, str
         out.append((5.0, _phrase_at(text, folded, m.end()), m.start(), "'organisé par' (its organisation was done by)"))
     for m in INITIATIVE.finditer(folded):
         out.append((4.0, _phrase_at(text, folded, m.end()), m.start(), "'à l'initiative de' / 'sous l'égide de'"))
+    for m in LEADERSHIP.finditer(folded):
+        out.append((2.0, _phrase_at(text, folded, m.end()), m.start(), "under its leadership"))
     for m in SUBJECT_VERB.finditer(folded):
         subject = _subject(text, folded, m.start())
         if subject and (ORG_HEAD.match(fold(subject)) or re.match(r"[A-Z]{2,}", subject)):
@@ -724,7 +769,9 @@ def _candidates(text: str, vocab: Vocabulary) -> list[tuple[float, str, int, str
         phrase = _with_its_place(phrase, text)
         phrase = re.sub(r"^(Minist[èe]re)\s+(?:en\s+charge|charg[ée]e?s?)\s+(?=de |du |des |d['’])", r"\1 ", phrase,
                         flags=re.IGNORECASE)  # 'Ministère chargé de la Santé' is the 'Ministère de la Santé'
-        if VENUE.match(fold(phrase)) or CIVILITY.match(fold(phrase)):
+        if phrase.endswith(")") and phrase.count(")") > phrase.count("("):  # 'Gouvernement)': a bracket it closes
+            phrase = phrase[:-1].rstrip()
+        if VENUE.match(fold(phrase)) or CIVILITY.match(fold(phrase)) or MEDIA.match(fold(phrase)):
             continue  # where the meeting was held, or a person: never the body that organised it
         if fold(phrase) in GENERIC_HEADS:  # 'l'Agence' alone: the agency the text names in full elsewhere
             phrase = _named_in_full(phrase, text, folded) or ""
@@ -947,7 +994,8 @@ EVIDENCE_FEATURES = (
     ("its member states", "ev_members"), ("publisher of the text", "ev_credit"),
     ("owner of the annual work plan", "ev_plan_owner"), ("a body named in the first lines", "ev_named_in_lead"),
     ("a body named in the text", "ev_named_further"), ("organisation named in the headline", "ev_headline"),
-    ("letterhead at the top", "ev_letterhead"), ("its congress or general assembly", "ev_congress"))
+    ("letterhead at the top", "ev_letterhead"),
+    ("under its leadership", "ev_leadership"), ("its congress or general assembly", "ev_congress"))
 
 
 # the sectors of the reports this site gathers: a ministry named for one of them
@@ -1031,6 +1079,9 @@ def _features(name: str, body: _Body, folded: str, title: str, programme: str | 
     feats["generic_name"] = 1.0 if (len(name.split()) <= 2 and not re.search(r"[A-Z]{2,}|\s[A-ZÀ-Ý]", name)
                                     and f != "primature") else 0.0
     feats["government"] = 1.0 if f.startswith("gouvernement") else 0.0
+    # the state's local authority (prefect, mayor, governor): presides over many meetings it did not organise
+    feats["administration"] = 1.0 if f.startswith(("prefecture", "sous-prefecture", "mairie", "gouvernorat",
+                                                    "gouvernance")) else 0.0
     # the Prime Minister's office: the organiser of a government seminar, a guest of honour at a congress
     feats["primature"] = 1.0 if f.startswith(("primature", "cabinet du premier ministre")) else 0.0
     # 'District sanitaire outillent 50 agents', '… en vue de partager': the name runs on into the sentence
@@ -1061,6 +1112,8 @@ def organiser_candidates(text: str, vocab: Vocabulary, title: str = "",
         name, org = normalise_org(phrase, text, vocab)
         if org is None and _person_name(name, _place_words(vocab)):
             continue  # 'Awa Koné Traoré': a person, who speaks for a body but is not one
+        if org is None and _common_word(name):
+            continue  # 'Organisation', 'Université', 'SANTE': a word, not a body the text names
         if pos < 400:
             weight += 0.5
         body = bodies.setdefault(name, _Body(0.0, pos, phrase))
