@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 
 from ..config import Programme, Vocabulary
 from ..models import Found
-from .organisations import acronym_fits
+from .organisations import acronym_fits, defines
 from ..text import fold, french_spellings, phrase_pattern, snippet, word_spans
 from .weigh import Candidate, choose, confidence, weights
 
@@ -38,7 +38,7 @@ UNDER_ACRONYM = re.compile(rf"(?:dans le cadre|mise en (?:œ|oe)uvre|au titre)\s
 DEFINED = re.compile(rf"(?=[PpIiSs])\b(?P<long>(?P<head>[Pp]rogrammes?|[Pp]rojets?|[Ii]nitiatives?|[Pp]lans?|PROGRAMME|PROJET|"
                      rf"[Pp]rogram|[Pp]roject|"
                      rf"[Ss]trat[ée]gies?)\s[^()\n.;]{{4,120}}?)\s*"
-                     rf"\(\s*(?P<name>[{UPPER}][{UPPER}a-zà-ÿ0-9+-]{{1,20}})\s*\)")
+                     rf"\(\s*(?P<name>[{UPPER}][{UPPER}a-zà-ÿ0-9+-]{{1,20}}(?:\s[{UPPER}][a-zà-ÿ]{{1,5}})?)\s*\)")
 # '(à l')initiative de l'ONG Association … (AIMES)': the brackets name the body whose initiative it is, not a programme
 INITIATIVE_OF = re.compile(r"^initiatives?\s+(?:est\s+)?(?:de la|de l['’]|du|des|d['’])\s*(?:ong|organisation|association|"
                            r"federation|fondation|agence|bureau|ministere|union|reseau|institut|centre|direction|comite|"
@@ -46,6 +46,10 @@ INITIATIVE_OF = re.compile(r"^initiatives?\s+(?:est\s+)?(?:de la|de l['’]|du|d
 # 'le projet « filet socio productif »', 'ses projets “Lasso Santé” et “Lasso WASH”'
 QUOTED = re.compile(r"(?=[PpIi])\b(?:[Pp]rojets?|[Pp]rogrammes?|[Ii]nitiatives?)\s+[«“\"]\s*(?P<name>[^»”\"\n]{3,100}?)\s*[»”\"]"
                     r"(?:\s+et\s+(?:le |la |l['’])?[«“\"]\s*(?P<second>[^»”\"\n]{3,60}?)\s*[»”\"])?")
+# "le projet 'Ending AIDS in West Africa'", "du projet ‘’Santé pour tous’’": a name in single quotes (an opening quote
+# after a space is no elision; the closing one is not followed by a letter)
+QUOTED_SINGLE = re.compile(r"(?=[PpIi])\b(?:[Pp]rojet|[Pp]rogramme|[Ii]nitiative)\s+(?:‘’|''|‘|'(?=[A-ZÀ-Þ]))\s*"
+                           r"(?P<name>[A-ZÀ-Þ][^’'\n]{2,100}?)\s*(?:’’|''|’|')(?![\w])")
 # 'dans le cadre du projet d'appui à la santé des adolescents, …': a long name without acronym, in a context
 # that says the meeting was held under it (the name starts with a capital or is the headline's)
 UNDER_LONG = re.compile(r"(?:dans le cadre|au titre|sous l'egide|a l'initiative|mise en (?:oe|œ)uvre|"
@@ -280,6 +284,13 @@ def _gather(text: str, vocab: Vocabulary, title: str = "") -> list[_Evidence]:
                 credit(p, m.start(), m.end("long"))
                 evidence[p.name].source = "defined"
             continue
+        if not acronym_fits(m.group("long"), name) and (_key(name) in _glossary_terms(vocab) or _defined_elsewhere(
+                text, name, m.start("name")) or (_ends_on_place(m.group("long"), vocab) and not _syllabic(m.group("long"), name))):
+            # 'plan … de lutte contre le VIH en Afrique centrale (CEMAC)', 'riposte face à l'épidémie de coronavirus
+            # (Covid-19)': brackets that do not spell the long form name a thing the glossary knows (a disease, a
+            # term) or a body the text defines by another long form ('communauté … d'Afrique centrale (CEMAC)'); after
+            # a place, they name the region's community ('… du paludisme en Afrique centrale (CEEAC)')
+            continue
         caps = sum(ch.isupper() or ch.isdigit() or ch == "+" for ch in name)
         if caps < 2 and not acronym_fits(m.group("long"), name) and (
                 len(word_spans(text, name)) < 2 or _key(name) in _place_keys(vocab)):
@@ -312,16 +323,17 @@ def _gather(text: str, vocab: Vocabulary, title: str = "") -> list[_Evidence]:
         evidence[p.name].score += 0.5  # the context itself says the meeting was held under it
     for m in CAPITALISED.finditer(text):
         _capitalised(m, text, folded, by_key, credit, evidence, _body_keys(vocab))
-    for m in QUOTED.finditer(text):
-        for name in (m.group("name"), m.group("second")):
+    for m in (*QUOTED.finditer(text), *QUOTED_SINGLE.finditer(text)):
+        for name in (m.group("name"), m.groupdict().get("second")):
             name = " ".join((name or "").split())
             if name and _key(name) not in by_key:
                 named(name, "quoted")
     for m in NAMED.finditer(text):
         name = m.group("name")
         if NOT_A_PROGRAMME.match(name) or _key(name) in by_key or len(name) < 3 or _capitals_line(text, m.start()) \
-                or _a_body(m.group(0), vocab):
-            continue  # 'PROGRAMME ELARGI DE VACCINATION': in a line of capitals, the next word is not a name
+                or _a_body(m.group(0), vocab) or _key(name) in _body_keys(vocab):
+            continue  # 'PROGRAMME ELARGI DE VACCINATION': in a line of capitals, the next word is not a name; 'le projet
+            # JHPIEGO': a body's project, named by the body
         named(name, "named")
     for m in TITLED.finditer(text):
         name = " ".join(m.group("name").split())
@@ -436,6 +448,50 @@ def _a_body(words: str, vocab: Vocabulary) -> bool:
     organisations.yml (or the start of one's name), not a programme called 'Alimentaire Mondial'."""
     key = _key(words)
     return any(t == key or t.startswith(key + " ") or key.startswith(t + " ") for t in _body_keys(vocab))
+
+
+def _glossary_terms(vocab: Vocabulary) -> frozenset[str]:
+    """The glossary's acronyms (acronyms.yml) whose expansion is no programme, project, plan or initiative: 'COVID-19'
+    is a disease, 'AGR' an activity."""
+    return vocab.compiled("programmes.py:_glossary_terms", lambda v: frozenset(
+        _key(t) for a in v.acronyms if not re.match(r"(?:programme|projet|plan|initiative|strat)", fold(a.expansion))
+        for t in (a.acronym, *a.aliases)))
+
+
+REGION_END = re.compile(r"\b(?:en|de l'|d'|dans l')\s*afrique(?:\s+(?:centrale|de l'ouest|de l'est|du nord|australe|"
+                        r"subsaharienne|sub-saharienne|francophone|de l'ouest et du centre))?\s*$")
+
+
+def _ends_on_place(long: str, vocab: Vocabulary) -> bool:
+    """The long form ends on a region or a place ('… en Afrique centrale', '… au Sénégal')."""
+    folded = fold(long).strip(" ,")
+    if REGION_END.search(folded):
+        return True
+    words = re.split(r"[\s'’]+", folded)
+    places = _place_keys(vocab)
+    return any(_key(" ".join(words[-k:])) in places for k in (1, 2, 3)) and bool(
+        re.search(r"\b(?:en|au|aux|a|de|du|d'|dans)\s*\S+(?:\s+\S+){0,2}$", folded))
+
+
+def _syllabic(long: str, name: str) -> bool:
+    """An acronym made of a word's first syllable ('SURVAC': 'Surveillance en Afrique centrale')."""
+    head = fold(re.sub(r"[^A-Za-zÀ-ÿ]", "", name))[:3]
+    return len(head) == 3 and bool(re.search(rf"\b{head}", fold(long)))
+
+
+DEFINITION_BEFORE = re.compile(r"[^.;:()\n]{4,160}$")
+
+
+def _defined_elsewhere(text: str, name: str, here: int) -> bool:
+    """Another '(NAME)' in the text follows a long form the acronym spells ('la Communauté économique et monétaire de
+    l'Afrique centrale (CEMAC)'): the acronym is that long form's."""
+    for m in re.finditer(rf"\(\s*{re.escape(name)}\s*\)", text):
+        if m.start() <= here <= m.end():
+            continue
+        before = DEFINITION_BEFORE.search(text[max(0, m.start() - 160): m.start()].rstrip())
+        if before and defines(before.group(0), name):
+            return True
+    return False
 
 
 def _body_keys(vocab: Vocabulary) -> frozenset[str]:
