@@ -53,7 +53,7 @@ QUOTED_SINGLE = re.compile(r"(?=[PpIi])\b(?:[Pp]rojet|[Pp]rogramme|[Ii]nitiative
 # 'dans le cadre du projet d'appui à la santé des adolescents, …': a long name without acronym, in a context
 # that says the meeting was held under it (the name starts with a capital or is the headline's)
 UNDER_LONG = re.compile(r"(?:dans le cadre|au titre|sous l'egide|a l'initiative|mise en (?:oe|œ)uvre|"
-                        r"comite(?:\s+(?:regional|national|departemental|technique|de pilotage|de suivi|directeur)){0,2})"
+                        r"comites?(?:\s+(?:regional|national|departemental|technique|de pilotage|de suivi|directeur)){0,2})"
                         r"\s+(?:de la mise en (?:oe|œ)uvre\s+)?"
                         r"du\s+(?=projet\s|programme\s)")
 # 'le gouvernement a lancé le Programme national de protection sociale', 'dans le cadre de la Coopération entre le Niger
@@ -68,8 +68,10 @@ CAPITALISED_STOP = re.compile(r"\s*(?:[,.;:!?\n(«»]|\s(?:dans la|dans les|dans
                               r"(?:des|du|de la|de l') (?:plus hautes? autorites|president de la republique|chef de l'etat|"
                               r"premier ministre)))")
 SENTENCE_START = re.compile(r"\s(?:Le|La|Les|Un|Une|Dr|Pr|M\.|Mme|Monsieur|Madame)\s")
-LONG_STOP = re.compile(r"\s*(?:[,.;:!?\n(«»]|\s(?:dans la|dans les|dans le|a travers|qui|en collaboration|avec|pour|afin|"
-                       r"finance|le \d|les \d|du \d|a [A-Z]|(?:a|ont|est|sont|a ete|ont ete|se sont|s'est) (?=[a-zà-ÿ])))")
+LONG_STOP = re.compile(r"\s*(?:[,.;:!?\n(«»]|\s(?:dans la|dans les|dans le|a travers|qui|dont|en collaboration|avec|pour|afin|"
+                       r"finance|le \d|les \d|du \d|a [A-Z]|(?:a|ont|est|sont|a ete|ont ete|se sont|s'est) (?=[a-zà-ÿ])|"
+                       # '… de santé de base énoncé à l'alinéa 2', '… lancé en 2016': a participle opens what is said of it
+                       r"(?:énoncé|prévu|défini|adopté|lancé|initié|exécuté|piloté|porté|soutenu|appuyé|financé)e?s?\b))")
 # 'Dans la mise en œuvre de ce projet, un atelier …': the meeting is held under the programme the text named before
 ANAPHOR = re.compile(r"(?:dans le cadre|mise en (?:oe|œ)uvre|au titre|a travers|financement|appui)\s+"
                      r"(?:de ce|de cet|de cette|dudit|du dit|de ladite)\s+(?:projet|programme|initiative)\b")
@@ -321,6 +323,15 @@ def _gather(text: str, vocab: Vocabulary, title: str = "") -> list[_Evidence]:
         credit(p, m.end(), m.end() + len(long))
         evidence[p.name].source = "under_long"
         evidence[p.name].score += 0.5  # the context itself says the meeting was held under it
+    for long in _repeated_long_forms(text):
+        if _key(long) in by_key or any(len(t) > 3 and t in _key(long) for t in by_key):
+            continue
+        p = Programme(long, long=long)
+        by_key[_key(long)] = p
+        for start, stop_at in word_spans(folded, fold(long)):
+            credit(p, start, stop_at)
+        if p.name in evidence:
+            evidence[p.name].source = "repeated"
     for m in CAPITALISED.finditer(text):
         _capitalised(m, text, folded, by_key, credit, evidence, _body_keys(vocab))
     for m in (*QUOTED.finditer(text), *QUOTED_SINGLE.finditer(text)):
@@ -382,6 +393,38 @@ def _gather(text: str, vocab: Vocabulary, title: str = "") -> list[_Evidence]:
         if ev.programme.kind == "plan":
             ev.score *= 0.4  # a national plan is the frame, rarely the subject
     return sorted(evidence.values(), key=lambda e: (e.first[0], e.programme.name))
+
+
+DRAFT = (r"(?:loi|plan|d[ée]cret|arr[êe]t[ée]|document|texte|r[èe]glement|strat[ée]gie|politique|budget|rapport|statut|code|"
+         r"feuille|communiqu[ée]|protocole|convention|accord|ordonnance|charte|manuel|guide|directive|termes|r[ée]solution|"
+         r"d[ée]claration|programme|cadre|agenda|note|lettre|m[ée]morandum|contrat|r[ée]f[ée]rentiel|proc[èe]s|compte)")
+# 'Le projet d'amélioration de la qualité des services de santé ambitionne …': a lower-case long form after the head
+# noun, which the text repeats word for word (a name), unlike a description said once
+# ('le projet de plan …', 'du projet de loi …': a draft of a text, not a project)
+LOWER_LONG = re.compile(r"\b(?:[Ll]e|[Dd]u|[Aa]u|[Cc]e)\s+(?P<long>(?:projet|programme)\s+(?:d['’]|de |du |des )(?!" + DRAFT +
+                        r")[^\n]{10,200})", re.IGNORECASE)
+LINK_END = re.compile(r"(?:\s+(?:de|du|des|d['’]|la|le|les|l['’]|et|en|a|à|au|aux|pour))+$")
+
+
+def _repeated_long_forms(text: str) -> list[str]:
+    """Long forms in lower case after 'le projet', 'du programme' that the text names twice or more: the words the
+    mentions share (four at least, up to where a clause starts) are the name."""
+    runs = []
+    for m in LOWER_LONG.finditer(text):
+        run = m.group("long")
+        stop = LONG_STOP.search(run, 8)
+        runs.append((run[: stop.start()] if stop else run).split()[:16])
+    out: list[str] = []
+    for i, a in enumerate(runs):
+        for b in runs[i + 1:]:
+            n = 0
+            while n < min(len(a), len(b)) and fold(a[n]) == fold(b[n]):
+                n += 1
+            long = LINK_END.sub("", " ".join(a[:n]))
+            if len(long.split()) >= 4 and _clean_long(long) not in out:
+                long = _clean_long(long)
+                out.append(long)
+    return out
 
 
 def _capitalised(m: re.Match[str], text: str, folded: str, by_key: dict[str, Programme], credit, evidence,
