@@ -17,7 +17,7 @@ from .weigh import Candidate, choose, confidence, weights
 UPPER = "A-ZÀ-ÖØ-Þ"
 # "le projet SECPro", "du programme PASS-SOUROU", "projet SANTÉ-ZINDER"
 # Both patterns start with a lookahead on their first letter: a quick test before the whole pattern is tried.
-NAMED = re.compile(rf"(?=[PpIi])\b(?:[Pp]rojet|[Pp]rogramme|PROJET|PROGRAMME|[Ii]nitiative)\s+(?:dénommé\s+|intitulé\s+|«\s*)?"
+NAMED = re.compile(rf"(?=[PpIiAa])\b(?:[Pp]rojet|[Pp]rogramme|PROJET|PROGRAMME|[Ii]nitiative|[Aa]pproche)\s+(?:dénommé\s+|intitulé\s+|«\s*)?"
                    rf"(?P<name>[{UPPER}][{UPPER}a-zà-ÿ0-9]*[{UPPER}0-9][\w]*(?:[-/][{UPPER}0-9][\w]*)*\+?"
                    rf"(?:\s[{UPPER}][{UPPER}0-9]{{2,}}(?![\w-]))?)")  # 'l'initiative AVoHC SURGE': a second acronym
 # 'le projet Santé Nomade Transfrontalier', 'l'initiative Paix par la Santé': a name in capitalised words after the
