@@ -401,14 +401,14 @@ DRAFT = (r"(?:loi|plan|d[ée]cret|arr[êe]t[ée]|document|texte|r[èe]glement|st
 # 'Le projet d'amélioration de la qualité des services de santé ambitionne …': a lower-case long form after the head
 # noun, which the text repeats word for word (a name), unlike a description said once
 # ('le projet de plan …', 'du projet de loi …': a draft of a text, not a project)
-LOWER_LONG = re.compile(r"\b(?:[Ll]e|[Dd]u|[Aa]u|[Cc]e)\s+(?P<long>(?:projet|programme)\s+(?:d['’]|de |du |des )(?!" + DRAFT +
-                        r")[^\n]{10,200})", re.IGNORECASE)
+LOWER_LONG = re.compile(r"\b(?:[Ll]e|[Dd]u|[Aa]u|[Cc]e)\s+(?=(?P<long>(?:projet|programme)\s+(?:d['’]|de |du |des )(?!" + DRAFT +
+                        r")[^\n]{10,200}))", re.IGNORECASE)
 LINK_END = re.compile(r"(?:\s+(?:de|du|des|d['’]|la|le|les|l['’]|et|en|a|à|au|aux|pour))+$")
 
 
 def _repeated_long_forms(text: str) -> list[str]:
-    """Long forms in lower case after 'le projet', 'du programme' that the text names twice or more: the words the
-    mentions share (four at least, up to where a clause starts) are the name."""
+    """Long forms in lower case after 'le projet', 'du programme' that the text names twice or more: a mention that
+    ends where a clause starts, which another repeats word for word (four words at least), is the name."""
     runs = []
     for m in LOWER_LONG.finditer(text):
         run = m.group("long")
@@ -420,6 +420,8 @@ def _repeated_long_forms(text: str) -> list[str]:
             n = 0
             while n < min(len(a), len(b)) and fold(a[n]) == fold(b[n]):
                 n += 1
+            if n < min(len(a), len(b)):
+                continue  # 'programme de lutte contre le paludisme … la tuberculose': two names, not one
             long = LINK_END.sub("", " ".join(a[:n]))
             if len(long.split()) >= 4 and _clean_long(long) not in out:
                 long = _clean_long(long)
