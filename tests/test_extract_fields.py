@@ -420,6 +420,15 @@ def test_a_ministry_in_charge_of_health_is_the_ministry_of_health(vocab):
     # a capitalised noun and its adjective after 'projet', named twice
     ("Le 3 mars 2024 à Dori, le séminaire sur le projet Jardins scolaires au Tinza a réuni les maires. Le projet "
      "Jardins scolaires couvre vingt communes.", "Jardins scolaires"),
+    # a name in single quotes
+    ("Les districts se sont réunis le 3 mars 2024 à Dori dans le cadre du projet 'Clean Water for Tinza'.",
+     "Clean Water for Tinza"),
+    # an acronym with a short capitalised second word
+    ("Le 3 mars 2024 à Dori, le Projet d'Appui aux Jardins Scolaires (PAJ Sco) a formé vingt maires.", "PAJ Sco"),
+    # a long form in lower case that the text repeats word for word
+    ("Dori, 3 mars 2024 — Le projet de modernisation des cantines scolaires du Tinza ambitionne de former 300 cuisiniers. "
+     "Le projet de modernisation des cantines scolaires du Tinza dont la mise en oeuvre est assurée par la mairie a "
+     "réuni les maires.", "Projet de modernisation des cantines scolaires du Tinza"),
 ])
 def test_programme_candidates_cover_long_quoted_apposed_and_launched_names(text, name, vocab):
     from build_scripts.extract.programmes import programme_candidates
@@ -438,6 +447,18 @@ def test_programme_candidates_cover_long_quoted_apposed_and_launched_names(text,
     # a programme's owner is not part of its name
     ("Le 3 mars 2024 à Dori, le ministre a salué le Programme de Renouveau pour la Ville du Président de la "
      "République.", "Président"),
+    # brackets that do not spell the long form and name a body the text defines elsewhere
+    ("La Communauté des Villes du Tinza (CVT) a réuni ses maires le 3 mars 2024 à Dori pour adopter le plan "
+     "de lutte contre le goitre dans les villes (CVT).", "CVT"),
+    # a disease of the glossary in brackets
+    ("Le 3 mars 2024 à Dori, les maires ont adopté le plan de riposte face à l'épidémie de coronavirus (COVID-19).",
+     "COVID"),
+    # 'le projet de loi …', said twice, is a draft text, not a project
+    ("Le 3 mars 2024 à Dori, les députés ont examiné le projet de loi sur les cantines scolaires du Tinza. Le projet de "
+     "loi sur les cantines scolaires du Tinza sera voté en mai.", "loi"),
+    # 'le projet UNICEF' is a body's project, named by the body
+    ("Le 3 mars 2024 à Dori, le directeur du projet UNICEF a ouvert l'atelier. Le projet UNICEF appuie vingt communes.",
+     "UNICEF"),
 ])
 def test_programme_candidates_leave_out_bodies_kinds_and_owners(text, wrong, vocab):
     from build_scripts.extract.programmes import programme_candidates

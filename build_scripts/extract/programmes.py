@@ -10,14 +10,14 @@ from dataclasses import dataclass, field
 
 from ..config import Programme, Vocabulary
 from ..models import Found
-from .organisations import acronym_fits
+from .organisations import acronym_fits, defines
 from ..text import fold, french_spellings, phrase_pattern, snippet, word_spans
 from .weigh import Candidate, choose, confidence, weights
 
 UPPER = "A-ZÀ-ÖØ-Þ"
 # "le projet SECPro", "du programme PASS-SOUROU", "projet SANTÉ-ZINDER"
 # Both patterns start with a lookahead on their first letter: a quick test before the whole pattern is tried.
-NAMED = re.compile(rf"(?=[PpIi])\b(?:[Pp]rojet|[Pp]rogramme|PROJET|PROGRAMME|[Ii]nitiative)\s+(?:dénommé\s+|intitulé\s+|«\s*)?"
+NAMED = re.compile(rf"(?=[PpIiAa])\b(?:[Pp]rojet|[Pp]rogramme|PROJET|PROGRAMME|[Ii]nitiative|[Aa]pproche)\s+(?:dénommé\s+|intitulé\s+|«\s*)?"
                    rf"(?P<name>[{UPPER}][{UPPER}a-zà-ÿ0-9]*[{UPPER}0-9][\w]*(?:[-/][{UPPER}0-9][\w]*)*\+?"
                    rf"(?:\s[{UPPER}][{UPPER}0-9]{{2,}}(?![\w-]))?)")  # 'l'initiative AVoHC SURGE': a second acronym
 # 'le projet Santé Nomade Transfrontalier', 'l'initiative Paix par la Santé': a name in capitalised words after the
@@ -38,7 +38,7 @@ UNDER_ACRONYM = re.compile(rf"(?:dans le cadre|mise en (?:œ|oe)uvre|au titre)\s
 DEFINED = re.compile(rf"(?=[PpIiSs])\b(?P<long>(?P<head>[Pp]rogrammes?|[Pp]rojets?|[Ii]nitiatives?|[Pp]lans?|PROGRAMME|PROJET|"
                      rf"[Pp]rogram|[Pp]roject|"
                      rf"[Ss]trat[ée]gies?)\s[^()\n.;]{{4,120}}?)\s*"
-                     rf"\(\s*(?P<name>[{UPPER}][{UPPER}a-zà-ÿ0-9+-]{{1,20}})\s*\)")
+                     rf"\(\s*(?P<name>[{UPPER}][{UPPER}a-zà-ÿ0-9+-]{{1,20}}(?:\s[{UPPER}][a-zà-ÿ]{{1,5}})?)\s*\)")
 # '(à l')initiative de l'ONG Association … (AIMES)': the brackets name the body whose initiative it is, not a programme
 INITIATIVE_OF = re.compile(r"^initiatives?\s+(?:est\s+)?(?:de la|de l['’]|du|des|d['’])\s*(?:ong|organisation|association|"
                            r"federation|fondation|agence|bureau|ministere|union|reseau|institut|centre|direction|comite|"
@@ -46,10 +46,14 @@ INITIATIVE_OF = re.compile(r"^initiatives?\s+(?:est\s+)?(?:de la|de l['’]|du|d
 # 'le projet « filet socio productif »', 'ses projets “Lasso Santé” et “Lasso WASH”'
 QUOTED = re.compile(r"(?=[PpIi])\b(?:[Pp]rojets?|[Pp]rogrammes?|[Ii]nitiatives?)\s+[«“\"]\s*(?P<name>[^»”\"\n]{3,100}?)\s*[»”\"]"
                     r"(?:\s+et\s+(?:le |la |l['’])?[«“\"]\s*(?P<second>[^»”\"\n]{3,60}?)\s*[»”\"])?")
+# "le projet 'Ending AIDS in West Africa'", "du projet ‘’Santé pour tous’’": a name in single quotes (an opening quote
+# after a space is no elision; the closing one is not followed by a letter)
+QUOTED_SINGLE = re.compile(r"(?=[PpIi])\b(?:[Pp]rojet|[Pp]rogramme|[Ii]nitiative)\s+(?:‘’|''|‘|'(?=[A-ZÀ-Þ]))\s*"
+                           r"(?P<name>[A-ZÀ-Þ][^’'\n]{2,100}?)\s*(?:’’|''|’|')(?![\w])")
 # 'dans le cadre du projet d'appui à la santé des adolescents, …': a long name without acronym, in a context
 # that says the meeting was held under it (the name starts with a capital or is the headline's)
 UNDER_LONG = re.compile(r"(?:dans le cadre|au titre|sous l'egide|a l'initiative|mise en (?:oe|œ)uvre|"
-                        r"comite(?:\s+(?:regional|national|departemental|technique|de pilotage|de suivi|directeur)){0,2})"
+                        r"comites?(?:\s+(?:regional|national|departemental|technique|de pilotage|de suivi|directeur)){0,2})"
                         r"\s+(?:de la mise en (?:oe|œ)uvre\s+)?"
                         r"du\s+(?=projet\s|programme\s)")
 # 'le gouvernement a lancé le Programme national de protection sociale', 'dans le cadre de la Coopération entre le Niger
@@ -64,8 +68,10 @@ CAPITALISED_STOP = re.compile(r"\s*(?:[,.;:!?\n(«»]|\s(?:dans la|dans les|dans
                               r"(?:des|du|de la|de l') (?:plus hautes? autorites|president de la republique|chef de l'etat|"
                               r"premier ministre)))")
 SENTENCE_START = re.compile(r"\s(?:Le|La|Les|Un|Une|Dr|Pr|M\.|Mme|Monsieur|Madame)\s")
-LONG_STOP = re.compile(r"\s*(?:[,.;:!?\n(«»]|\s(?:dans la|dans les|dans le|a travers|qui|en collaboration|avec|pour|afin|"
-                       r"finance|le \d|les \d|du \d|a [A-Z]|(?:a|ont|est|sont|a ete|ont ete|se sont|s'est) (?=[a-zà-ÿ])))")
+LONG_STOP = re.compile(r"\s*(?:[,.;:!?\n(«»]|\s(?:dans la|dans les|dans le|a travers|qui|dont|en collaboration|avec|pour|afin|"
+                       r"finance|le \d|les \d|du \d|a [A-Z]|(?:a|ont|est|sont|a ete|ont ete|se sont|s'est) (?=[a-zà-ÿ])|"
+                       # '… de santé de base énoncé à l'alinéa 2', '… lancé en 2016': a participle opens what is said of it
+                       r"(?:énoncé|prévu|défini|adopté|lancé|initié|exécuté|piloté|porté|soutenu|appuyé|financé)e?s?\b))")
 # 'Dans la mise en œuvre de ce projet, un atelier …': the meeting is held under the programme the text named before
 ANAPHOR = re.compile(r"(?:dans le cadre|mise en (?:oe|œ)uvre|au titre|a travers|financement|appui)\s+"
                      r"(?:de ce|de cet|de cette|dudit|du dit|de ladite)\s+(?:projet|programme|initiative)\b")
@@ -280,6 +286,13 @@ def _gather(text: str, vocab: Vocabulary, title: str = "") -> list[_Evidence]:
                 credit(p, m.start(), m.end("long"))
                 evidence[p.name].source = "defined"
             continue
+        if not acronym_fits(m.group("long"), name) and (_key(name) in _glossary_terms(vocab) or _defined_elsewhere(
+                text, name, m.start("name")) or (_ends_on_place(m.group("long"), vocab) and not _syllabic(m.group("long"), name))):
+            # 'plan … de lutte contre le VIH en Afrique centrale (CEMAC)', 'riposte face à l'épidémie de coronavirus
+            # (Covid-19)': brackets that do not spell the long form name a thing the glossary knows (a disease, a
+            # term) or a body the text defines by another long form ('communauté … d'Afrique centrale (CEMAC)'); after
+            # a place, they name the region's community ('… du paludisme en Afrique centrale (CEEAC)')
+            continue
         caps = sum(ch.isupper() or ch.isdigit() or ch == "+" for ch in name)
         if caps < 2 and not acronym_fits(m.group("long"), name) and (
                 len(word_spans(text, name)) < 2 or _key(name) in _place_keys(vocab)):
@@ -310,18 +323,28 @@ def _gather(text: str, vocab: Vocabulary, title: str = "") -> list[_Evidence]:
         credit(p, m.end(), m.end() + len(long))
         evidence[p.name].source = "under_long"
         evidence[p.name].score += 0.5  # the context itself says the meeting was held under it
+    for long in _repeated_long_forms(text):
+        if _key(long) in by_key or any(len(t) > 3 and t in _key(long) for t in by_key):
+            continue
+        p = Programme(long, long=long)
+        by_key[_key(long)] = p
+        for start, stop_at in word_spans(folded, fold(long)):
+            credit(p, start, stop_at)
+        if p.name in evidence:
+            evidence[p.name].source = "repeated"
     for m in CAPITALISED.finditer(text):
         _capitalised(m, text, folded, by_key, credit, evidence, _body_keys(vocab))
-    for m in QUOTED.finditer(text):
-        for name in (m.group("name"), m.group("second")):
+    for m in (*QUOTED.finditer(text), *QUOTED_SINGLE.finditer(text)):
+        for name in (m.group("name"), m.groupdict().get("second")):
             name = " ".join((name or "").split())
             if name and _key(name) not in by_key:
                 named(name, "quoted")
     for m in NAMED.finditer(text):
         name = m.group("name")
         if NOT_A_PROGRAMME.match(name) or _key(name) in by_key or len(name) < 3 or _capitals_line(text, m.start()) \
-                or _a_body(m.group(0), vocab):
-            continue  # 'PROGRAMME ELARGI DE VACCINATION': in a line of capitals, the next word is not a name
+                or _a_body(m.group(0), vocab) or _key(name) in _body_keys(vocab):
+            continue  # 'PROGRAMME ELARGI DE VACCINATION': in a line of capitals, the next word is not a name; 'le projet
+            # JHPIEGO': a body's project, named by the body
         named(name, "named")
     for m in TITLED.finditer(text):
         name = " ".join(m.group("name").split())
@@ -370,6 +393,40 @@ def _gather(text: str, vocab: Vocabulary, title: str = "") -> list[_Evidence]:
         if ev.programme.kind == "plan":
             ev.score *= 0.4  # a national plan is the frame, rarely the subject
     return sorted(evidence.values(), key=lambda e: (e.first[0], e.programme.name))
+
+
+DRAFT = (r"(?:loi|plan|d[ée]cret|arr[êe]t[ée]|document|texte|r[èe]glement|strat[ée]gie|politique|budget|rapport|statut|code|"
+         r"feuille|communiqu[ée]|protocole|convention|accord|ordonnance|charte|manuel|guide|directive|termes|r[ée]solution|"
+         r"d[ée]claration|programme|cadre|agenda|note|lettre|m[ée]morandum|contrat|r[ée]f[ée]rentiel|proc[èe]s|compte)")
+# 'Le projet d'amélioration de la qualité des services de santé ambitionne …': a lower-case long form after the head
+# noun, which the text repeats word for word (a name), unlike a description said once
+# ('le projet de plan …', 'du projet de loi …': a draft of a text, not a project)
+LOWER_LONG = re.compile(r"\b(?:[Ll]e|[Dd]u|[Aa]u|[Cc]e)\s+(?=(?P<long>(?:projet|programme)\s+(?:d['’]|de |du |des )(?!" + DRAFT +
+                        r")[^\n]{10,200}))", re.IGNORECASE)
+LINK_END = re.compile(r"(?:\s+(?:de|du|des|d['’]|la|le|les|l['’]|et|en|a|à|au|aux|pour))+$")
+
+
+def _repeated_long_forms(text: str) -> list[str]:
+    """Long forms in lower case after 'le projet', 'du programme' that the text names twice or more: a mention that
+    ends where a clause starts, which another repeats word for word (four words at least), is the name."""
+    runs = []
+    for m in LOWER_LONG.finditer(text):
+        run = m.group("long")
+        stop = LONG_STOP.search(run, 8)
+        runs.append((run[: stop.start()] if stop else run).split()[:16])
+    out: list[str] = []
+    for i, a in enumerate(runs):
+        for b in runs[i + 1:]:
+            n = 0
+            while n < min(len(a), len(b)) and fold(a[n]) == fold(b[n]):
+                n += 1
+            if n < min(len(a), len(b)):
+                continue  # 'programme de lutte contre le paludisme … la tuberculose': two names, not one
+            long = LINK_END.sub("", " ".join(a[:n]))
+            if len(long.split()) >= 4 and _clean_long(long) not in out:
+                long = _clean_long(long)
+                out.append(long)
+    return out
 
 
 def _capitalised(m: re.Match[str], text: str, folded: str, by_key: dict[str, Programme], credit, evidence,
@@ -436,6 +493,50 @@ def _a_body(words: str, vocab: Vocabulary) -> bool:
     organisations.yml (or the start of one's name), not a programme called 'Alimentaire Mondial'."""
     key = _key(words)
     return any(t == key or t.startswith(key + " ") or key.startswith(t + " ") for t in _body_keys(vocab))
+
+
+def _glossary_terms(vocab: Vocabulary) -> frozenset[str]:
+    """The glossary's acronyms (acronyms.yml) whose expansion is no programme, project, plan or initiative: 'COVID-19'
+    is a disease, 'AGR' an activity."""
+    return vocab.compiled("programmes.py:_glossary_terms", lambda v: frozenset(
+        _key(t) for a in v.acronyms if not re.match(r"(?:programme|projet|plan|initiative|strat)", fold(a.expansion))
+        for t in (a.acronym, *a.aliases)))
+
+
+REGION_END = re.compile(r"\b(?:en|de l'|d'|dans l')\s*afrique(?:\s+(?:centrale|de l'ouest|de l'est|du nord|australe|"
+                        r"subsaharienne|sub-saharienne|francophone|de l'ouest et du centre))?\s*$")
+
+
+def _ends_on_place(long: str, vocab: Vocabulary) -> bool:
+    """The long form ends on a region or a place ('… en Afrique centrale', '… au Sénégal')."""
+    folded = fold(long).strip(" ,")
+    if REGION_END.search(folded):
+        return True
+    words = re.split(r"[\s'’]+", folded)
+    places = _place_keys(vocab)
+    return any(_key(" ".join(words[-k:])) in places for k in (1, 2, 3)) and bool(
+        re.search(r"\b(?:en|au|aux|a|de|du|d'|dans)\s*\S+(?:\s+\S+){0,2}$", folded))
+
+
+def _syllabic(long: str, name: str) -> bool:
+    """An acronym made of a word's first syllable ('SURVAC': 'Surveillance en Afrique centrale')."""
+    head = fold(re.sub(r"[^A-Za-zÀ-ÿ]", "", name))[:3]
+    return len(head) == 3 and bool(re.search(rf"\b{head}", fold(long)))
+
+
+DEFINITION_BEFORE = re.compile(r"[^.;:()\n]{4,160}$")
+
+
+def _defined_elsewhere(text: str, name: str, here: int) -> bool:
+    """Another '(NAME)' in the text follows a long form the acronym spells ('la Communauté économique et monétaire de
+    l'Afrique centrale (CEMAC)'): the acronym is that long form's."""
+    for m in re.finditer(rf"\(\s*{re.escape(name)}\s*\)", text):
+        if m.start() <= here <= m.end():
+            continue
+        before = DEFINITION_BEFORE.search(text[max(0, m.start() - 160): m.start()].rstrip())
+        if before and defines(before.group(0), name):
+            return True
+    return False
 
 
 def _body_keys(vocab: Vocabulary) -> frozenset[str]:
