@@ -228,21 +228,24 @@ def training_cases(path: Path = CASES) -> list[dict[str, Any]]:
 
 def run_realtext(vocab: Vocabulary, *, verbose: bool, half: str | None = None, cases_path: Path = CASES,
                  cache: Path = CACHE) -> tuple[int, list[str]]:
-    """The real-text table (one column per part of the set, and all) as lines; the failures of one half with --verbose."""
+    """The real-text table (one column per part of the set, and all; with ``half``, that part alone) as lines; with
+    --verbose, the failures of that part, or of every part but the blind ones."""
     out: list[str] = []
     cases = load_cases(cases_path)
     halves = {f"{key} ({label})": [c for c in cases if c.get("half") == key] for key, label in HALVES.items()}
     halves["all"] = cases
-    tallies = {name: score_cases(group, vocab, cache) for name, group in halves.items() if group}
-    have = len(cases) - len(tallies["all"].missing) if cases else 0
+    shown = {name for name in halves if half is None or name.startswith(f"{half} (")}  # --half: that part alone
+    tallies = {name: score_cases(group, vocab, cache) for name, group in halves.items() if group and name in shown}
+    missing = [c["id"] for c in cases if not excerpt_path(c["id"], cache).is_file()]
+    have = len(cases) - len(missing)
     out.append(f"real-text set ({cases_path.name}): {len(cases)} cases, {have} with a cached excerpt"
-          + (f", {len(cases) - have} missing: {', '.join(tallies['all'].missing)} "
+          + (f", {len(cases) - have} missing: {', '.join(missing)} "
              f"(list them with 'score --realtext --missing')" if have < len(cases) else ""))
     out.append("\n".join(table(tallies)))
     if verbose:
         for name, t in tallies.items():
-            if half is None and name != "all" or half is not None and not name.startswith(half):
-                continue
+            if name == "all" or (half is None and name[:1] in BLIND):
+                continue  # a blind part's failures are read only when asked for by name (--half G)
             for line in t.failures:
                 out.append(f"  {line}")
     return 0, out
