@@ -4,6 +4,7 @@ by the text found, relative dates resolved; and the real-text evaluation set (la
 from pathlib import Path
 
 import pytest
+import yaml
 
 from build_scripts.curator import realtext
 from build_scripts.extract.dates import extract_dates
@@ -118,6 +119,18 @@ def test_a_missing_excerpt_is_counted_never_skipped(tmp_path, vocab):
     cases = [{"id": "tg-98", "half": "A", "url": "u", "query": "q", "country": ["Togo"]}]
     tally = realtext.score_cases(cases, vocab, tmp_path)
     assert tally.missing == ["tg-98"] and tally.n["country"] == 0
+
+
+def test_a_blind_parts_failures_are_never_printed_unless_asked_for_by_name(tmp_path, vocab):
+    cases = [{"id": "tg-97", "half": "A", "url": "u", "query": "q", "country": ["Niger"]},
+             {"id": "tg-96", "half": sorted(realtext.BLIND)[0], "url": "u", "query": "q", "country": ["Niger"]}]
+    (tmp_path / "cases.yml").write_text(yaml.safe_dump(cases), encoding="utf-8")
+    for case in cases:
+        (tmp_path / f"{case['id']}.txt").write_text(BODY, encoding="utf-8")  # a Togo text: the country is wrong
+    _, lines = realtext.run_realtext(vocab, verbose=True, cases_path=tmp_path / "cases.yml", cache=tmp_path)
+    assert any("tg-97 [country]" in x for x in lines) and not any("tg-96" in x for x in lines)
+    _, lines = realtext.run_realtext(vocab, verbose=True, half="A", cases_path=tmp_path / "cases.yml", cache=tmp_path)
+    assert "A (" in lines[1] and sorted(realtext.BLIND)[0] + " (" not in lines[1] and "all" not in lines[1]
 
 
 def test_letterhead_titles_are_recognised():
