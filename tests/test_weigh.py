@@ -78,6 +78,13 @@ def test_a_sentence_saying_who_organised_is_confident_and_a_hint_is_not(vocab):
     assert found.value is None or found.confidence < CONFIDENT
 
 
+def test_a_ministry_of_another_sector_is_never_confident_even_when_the_text_says_it_organised(vocab):
+    said = ("Le ministère de l'Économie numérique a organisé du 4 au 6 juin 2024 à Kaya une formation des agents de "
+            "santé communautaire sur la prise en charge du paludisme simple.")
+    found = extract_organiser(said, vocab)
+    assert found.value and "numérique" in found.value.lower() and found.confidence < CONFIDENT
+
+
 def test_the_losing_candidates_are_kept_with_their_evidence(vocab):
     text = ("Le ministre de la Santé a présidé le 2 mai 2024 à Bamako la session du Comité de pilotage du PASMA, "
             "organisée par la Cellule de planification et de statistique.")
