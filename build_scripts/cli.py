@@ -88,7 +88,7 @@ def _parser() -> argparse.ArgumentParser:
     s.add_argument("--formats", type=Path, help="score the readers per format on a document corpus (tests/formats)")
     s.add_argument("--realtext", action="store_true",
                    help="also score the real-text set (tests/realtext/cases.yml, excerpts in .cache/realtext/)")
-    s.add_argument("--half", choices=("A", "B", "C", "D", "E", "F", "G"), default=None,  # curator.realtext.HALVES
+    s.add_argument("--half", choices=("A", "B", "C", "D", "E", "F", "G", "H"), default=None,  # curator.realtext.HALVES
                    help="with --verbose: print the wrong values of one part only (A, B, C, D: development; D was "
                         "labelled blind on 2026-12-06 and scored once before its failures were looked at)")
     s.add_argument("--missing", action="store_true",
