@@ -15,10 +15,9 @@ MONTHS = {
     "juin": 6, "juillet": 7, "juil": 7, "aout": 8, "septembre": 9, "sept": 9, "octobre": 10, "oct": 10,
     "novembre": 11, "nov": 11, "decembre": 12, "dec": 12,
 }
-# a text whose encoding broke: the accented letter dropped ('dcembre') or replaced by U+FFFD ('d�cembre')
-MONTHS |= {spelled: MONTHS[name] for name, broken in (("fevrier", ("fvrier", "f\ufffdvrier")),
-                                                    ("decembre", ("dcembre", "d\ufffdcembre")),
-                                                    ("aout", ("aot", "ao\ufffdt"))) for spelled in broken}
+# a text whose encoding broke and dropped the accented letter ('dcembre'); one where U+FFFD stands for it
+# ('d�cembre') has its accents back from the reader (readers.text.normalise_text)
+MONTHS |= {"fvrier": 2, "dcembre": 12, "aot": 8}
 WEEKDAYS = {"lundi": 0, "mardi": 1, "mercredi": 2, "jeudi": 3, "vendredi": 4, "samedi": 5, "dimanche": 6}
 M = r"(?P<{}>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 WD = r"(?:(?:" + "|".join(WEEKDAYS) + r")\s+)"
