@@ -162,7 +162,7 @@ def headline(blocks: list[Block], skip: set[str] | None = None) -> tuple[str, in
         motto_slot, country_line = country_line, _names_a_state(previous)
         if b.kind == "heading":
             text = LABEL.sub("", _unlead(plain(b.lines[0]), skip))
-            if text in skip or not_a_title(text) or NAVIGATION.match(fold(text)) or runs_on:
+            if text in skip or not_a_title(text) or runs_on:
                 continue
             if motto_slot and len(text.split()) <= 8 and not EVENT_NOUN.search(fold(text)):
                 continue  # the motto under the state's name: 'La Patrie ou la Mort, nous Vaincrons'
@@ -183,7 +183,7 @@ def headline(blocks: list[Block], skip: set[str] | None = None) -> tuple[str, in
         words = line.split()
         if len(words) > MAX_HEADLINE_WORDS or (len(words) > 30 and line.endswith(".")):
             break  # the body has begun ('Dr X, coordonnateur du …, a souhaité la bienvenue …'): no headline above it
-        if (NAVIGATION.match(f) or len(line) < 4 or line in skip or plain(b.lines[0]) in skip or not_a_title(line)
+        if (len(line) < 4 or line in skip or plain(b.lines[0]) in skip or not_a_title(line)
                 or runs_on or (motto_slot and len(words) <= 8 and not EVENT_NOUN.search(f))):
             continue
         if DATELINE.match(f) or (len(words) < 3 and not line.endswith((".", ":", ";", ","))):
@@ -415,8 +415,8 @@ def sentence_case(line: str, acronyms: frozenset[str] = frozenset(), names: froz
     for n, token in enumerate(tokens):
         ordinal = ORDINAL.fullmatch(token)
         if ordinal:
-            out.append(ordinal.group(1) + ("er" if fold(ordinal.group(2)).lower() == "er" else
-                                           "re" if fold(ordinal.group(2)).lower() in ("re", "ere") else "e"))
+            suffix = fold(ordinal.group(2)).lower()
+            out.append(ordinal.group(1) + ("er" if suffix == "er" else "re" if suffix in ("re", "ere") else "e"))
             continue  # '26ÈME' -> '26e', '1ER' -> '1er'
         if not token or not token[0].isalpha():
             out.append(token)
