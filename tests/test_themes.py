@@ -95,7 +95,8 @@ def test_an_unknown_top_level_field_in_themes_yml_is_named(tmp_path):
         load_vocabulary(_data_with_themes(tmp_path, THEMES.replace("not_keywords:", "not_keyword:")))
 
 
-# measured with these rules: real-text set 0.83 (A 0.85, B 0.84, C 0.84, D 0.79; 0.74 before them), development set 0.83
+# measured with these rules: real-text set 0.83 on A-D (A 0.85, B 0.84, C 0.84, D 0.79; 0.74 before them), 0.815 on the
+# parts that are not blind (A-F) at the end of the second session of 2026-12-06; development set 0.83
 REALTEXT_F1_FLOOR, DEVSET_F1_FLOOR = 0.80, 0.79
 
 
@@ -117,7 +118,7 @@ def test_themes_f1_on_real_texts_stays_where_it_was_measured(vocab):
     if any(not realtext.excerpt_path(c["id"]).is_file() for c in cases):
         pytest.skip("the real-text excerpts are third-party text kept out of git (.cache/realtext/); refill them "
                     "with 'python -m build_scripts score --realtext --missing', then --store ID FILE")
-    tally = realtext.score_cases(cases, vocab)
+    tally = realtext.score_cases([c for c in cases if c.get("half") not in realtext.BLIND], vocab)  # blind: a measure
     assert theme_f1(tally.tp, tally.fp, tally.fn)[2] >= REALTEXT_F1_FLOOR
 
 
@@ -154,4 +155,9 @@ def test_thresholds_are_chosen_on_the_parts_they_are_not_scored_on():
     exs = [("A", {"nutrition", "vaccination"}, {"nutrition": 9.0, "vaccination": 3.0, "hygiene-sanitation": 0.5})] * 3
     rule = best_rule(exs)
     assert counts(exs, rule) == (6, 0, 0) and rule[1] * 9.0 <= 3.0
+    # third themes at well under half the first are labelled: the hand-set rule misses them, a lower share is chosen
+    exs = [("A", {"nutrition", "vaccination", "governance-coordination"},
+            {"nutrition": 9.0, "vaccination": 4.0, "governance-coordination": 3.5, "hygiene-sanitation": 0.5})] * 3
+    rule = best_rule(exs)
+    assert counts(exs, RULE) == (6, 0, 3) and counts(exs, rule) == (9, 0, 0) and rule[3] * 9.0 <= 3.5
     assert best_rule([("A", {"nutrition"}, {"nutrition": 9.0})]) == RULE  # a tie keeps the hand-set thresholds
