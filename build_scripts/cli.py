@@ -88,9 +88,9 @@ def _parser() -> argparse.ArgumentParser:
     s.add_argument("--formats", type=Path, help="score the readers per format on a document corpus (tests/formats)")
     s.add_argument("--realtext", action="store_true",
                    help="also score the real-text set (tests/realtext/cases.yml, excerpts in .cache/realtext/)")
-    s.add_argument("--half", choices=("A", "B", "C", "D", "E", "F", "G", "H"), default=None,  # curator.realtext.HALVES
-                   help="with --verbose: print the wrong values of one part only (A, B, C, D: development; D was "
-                        "labelled blind on 2026-12-06 and scored once before its failures were looked at)")
+    s.add_argument("--half", default=None, metavar="PART",
+                   help="with --realtext: that part of the set alone (its letter, as in tests/realtext/cases.yml); "
+                        "with --verbose, its wrong values, a blind part's too")
     s.add_argument("--missing", action="store_true",
                    help="with --realtext: list the cases whose excerpt is not cached, with the search that finds it")
     s.add_argument("--store", nargs=2, metavar=("ID", "FILE"), default=None,
@@ -150,6 +150,10 @@ def _realtext(args: argparse.Namespace, vocab) -> int:
     """score --realtext: list or store missing excerpts, or print both tables (dev set, then real texts)."""
     from .curator import realtext
     from .curator.score import run_score
+    if args.half is not None and args.half not in realtext.HALVES:
+        print(f"error: --half {args.half}: no such part of {realtext.CASES.name} (parts: {', '.join(realtext.HALVES)})",
+              file=sys.stderr)
+        return EXIT_CONFIG
     try:
         cases = realtext.load_cases()
         if args.missing:

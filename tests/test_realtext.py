@@ -134,6 +134,11 @@ def test_a_blind_parts_failures_are_never_printed_unless_asked_for_by_name(tmp_p
     assert "A (" in lines[1] and sorted(realtext.BLIND)[0] + " (" not in lines[1] and "all" not in lines[1]
 
 
+def test_an_unknown_part_is_named_with_the_parts_there_are(cli):
+    result = cli("score", "--realtext", "--half", "Z")
+    assert result.code != 0 and "--half Z" in result.err and "parts: A, B" in result.err
+
+
 def test_letterhead_titles_are_recognised():
     assert realtext.is_letterhead("MINISTÈRE DE LA SANTÉ", [])
     assert realtext.is_letterhead("- Actualités", ["- Actualités"])
