@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 import re
+from bisect import bisect_right
 from functools import lru_cache
 from collections import Counter
 from dataclasses import dataclass, field
@@ -798,12 +799,19 @@ def _credit(text: str, vocab: Vocabulary) -> tuple[str, int] | None:
 SENTENCE_END = re.compile(r"(?<!\bs\.e)(?<!\bs\.e\.m)(?<!\bm)(?<!\bdr)(?<!\bpr)(?<!\bmme)(?<!\bst)\. ")
 
 
+@lru_cache(maxsize=2)
+def _sentence_ends(folded: str) -> list[int]:
+    """Where each sentence of the text ends, found once per text (every 'a organisé' looks back to the last one)."""
+    return [m.end() for m in SENTENCE_END.finditer(folded)]
+
+
 def _subject(text: str, folded: str, verb: int, person: bool = False) -> str:
     """The organisation (or person) before 'a organisé': the first chunk of the clause that names one, before
     'avec l'appui…', 'à travers…'."""
     # (not the full stop of an abbreviation: 'Le Premier ministre, S.E. Brigi Rafini, a présidé')
-    stops = [m.end() for m in SENTENCE_END.finditer(folded, 0, verb)]
-    start = max(stops[-1] if stops else 0, folded.rfind("\n", 0, verb) + 1)
+    ends = _sentence_ends(folded)
+    before = bisect_right(ends, verb)  # the sentence ends at or before the verb
+    start = max(ends[before - 1] if before else 0, folded.rfind("\n", 0, verb) + 1)
     subject = text[start:verb]
     cut = re.search(r"\s(?:avec l['’]appui|avec le soutien|en collaboration|en partenariat|à travers|a travers|grâce)",
                     subject)
