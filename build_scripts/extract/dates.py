@@ -270,6 +270,7 @@ def _candidates(folded: str, publication: str | None = None) -> list[Candidate]:
         year = _year_for(years_near(m.start()), mo, days[0], None)
         if year is not None:
             add(m, _iso(year, mo, days[0]), _iso(year, mo, days[-1]), 2.6, "list of days, year from the text")
+    bare_years = sorted({y for _, y in bare})
     for m in singles:  # day and month with no year: the year comes from the text
         if m.group("y1") or any(a <= m.start() < b for a, b in taken):
             continue
@@ -278,8 +279,8 @@ def _candidates(folded: str, publication: str | None = None) -> list[Candidate]:
         wd = m.group("wd1")
         cand = _year_for(years_near(m.start()), MONTHS[m.group("m1")], _day(m.group("d1")), wd.strip() if wd else None)
         if cand is None and wd:  # 'vendredi 22 mars' … 'la journée mondiale 2019': a year further off, if the weekday fits
-            cand = next((y for y in sorted({y for _, y in bare}) if _weekday_fits(y, MONTHS[m.group("m1")],
-                                                                                  _day(m.group("d1")), wd.strip())), None)
+            cand = next((y for y in bare_years if _weekday_fits(y, MONTHS[m.group("m1")], _day(m.group("d1")),
+                                                                 wd.strip())), None)
         if cand is not None:
             base = 2.8 if wd else 2.0
             add(m, _iso(cand, MONTHS[m.group("m1")], _day(m.group("d1"))), None, base,
@@ -296,13 +297,8 @@ def _year_for(years: list[int], month: int, day: int, weekday: str | None) -> in
         return None
     ranked = sorted(set(years), key=lambda y: (-years.count(y), -y))
     if weekday:
-        for y in ranked + [y + d for y in ranked for d in (1, -1)]:
-            try:
-                if dt.date(y, month, day).weekday() == WEEKDAYS[weekday]:
-                    return y
-            except ValueError:
-                continue
-        return None
+        return next((y for y in ranked + [y + d for y in ranked for d in (1, -1)]
+                     if _weekday_fits(y, month, day, weekday)), None)
     return ranked[0]
 
 

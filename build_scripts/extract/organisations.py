@@ -284,10 +284,10 @@ def normalise_org(phrase: str, text: str, vocab: Vocabulary) -> tuple[str, Organ
     if re.fullmatch(r"[A-Z][A-Za-z0-9/&-]{1,20}", phrase):  # a bare acronym: look for its definition in the text
         d = re.search(rf"([A-ZÉ][^().;\n]{{8,140}}?)\s*\({re.escape(phrase)}\)", text)
         if d:
-            fits = [w.start() for w in re.finditer(r"(?<![\w'’-])\w+", d.group(1))
-                    if fold(w.group(0)) not in SMALL_WORDS and acronym_fits(d.group(1)[w.start():], phrase)]
-            if fits:  # '… du 6e Congrès de la société de gynécologie et obstétrique du Niger (SGON)': the words it stands for
-                return _sentence_case(d.group(1)[fits[0]:].strip()) + f" ({phrase})", None
+            fits = next((w.start() for w in re.finditer(r"(?<![\w'’-])\w+", d.group(1))
+                         if fold(w.group(0)) not in SMALL_WORDS and acronym_fits(d.group(1)[w.start():], phrase)), None)
+            if fits is not None:  # '… du 6e Congrès de la société de gynécologie et obstétrique du Niger (SGON)': the words it stands for
+                return _sentence_case(d.group(1)[fits:].strip()) + f" ({phrase})", None
             long = re.sub(r"^.*?\b(?=(?:Direction|Ministère|Comité|Programme|Projet|Service|Agence|Institut|Fondation|Association|Organisation|Conseil|Cellule|Unité|Coordination|Secrétariat|Fédération|Union|Réseau|Centre)\b)", "", d.group(1))
             return _sentence_case(long.strip()) + f" ({phrase})", None
     return _sentence_case(phrase), None
@@ -577,7 +577,7 @@ def _person_org(phrase: str) -> str | None:
     f = fold(phrase)
     t = PERSON_TITLE.search(f)
     if t and t.start() > 40:  # 'Awa Koné Traoré, représentant du délégué provincial de …': the title after the name
-        t = APPOSITION.match(f) and PERSON_TITLE.match(f, APPOSITION.match(f).end())
+        t = (apposition := APPOSITION.match(f)) and PERSON_TITLE.match(f, apposition.end())
     if not t or t.start() > 90:
         return None
     title = f[t.start(): t.end()]
@@ -696,7 +696,7 @@ def _candidates(text: str, vocab: Vocabulary) -> list[tuple[float, str, int, str
             out.append((3.0, body, m.start(), "ran the sessions ('animé par', 'assuré par')"))
     for m in OWN_STAFF.finditer(folded):
         out.append((3.5, _phrase_at(text, folded, m.end()), m.start(), "a meeting of its own offices or staff"))
-    for m in list(MEMBERS.finditer(folded))[:1]:
+    if m := MEMBERS.search(folded):  # the first community whose member states are named
         phrase = _phrase_at(text, folded, m.end())
         if _org_like(phrase, None) >= 1.0 or ACRONYM_IN_PARENS.search(phrase):
             out.append((1.5, phrase, m.start(), "its member states take part"))

@@ -94,6 +94,7 @@ MAX_MENTIONS = 4
 SPEECH = re.compile(r"«[^»]{80,1500}»")
 # 'dans le cadre du …', 'à travers le …', 'la mise en œuvre du …', 'met en exécution un …': the meeting is held under it
 # ('une approche qui cadre avec le Programme …' is a comparison, not a frame)
+SUPPORT = re.compile(r"(?:appui|financement)")  # 'avec l'appui du programme …': the meeting is framed by it
 UNDER_WORDS = re.compile(r"(?:(?:dans|au|sous) le cadre|a travers|mise en (?:oe|œ)uvre|(?:met|mettent|mettra|mis) en "
                          r"(?:oe|œ)uvre|(?:mise?|met|mettent) en execution)")
 # 'dans les locaux du projet RePER', 'au siège du programme': the venue of the meeting, not its frame
@@ -218,10 +219,11 @@ def _gather(text: str, vocab: Vocabulary, title: str = "") -> list[_Evidence]:
             weight += 1.0  # 'évaluation externe du RSI', 'a lancé le Programme …': what the meeting worked on
             ev.framed = ev.framed or start < LEAD_CHARS
         elif CONTEXT.search(before):
-            ev.flags["under" if UNDER_WORDS.search(before[-40:]) else "context"] += 1
+            under = bool(UNDER_WORDS.search(before[-40:]))
+            ev.flags["under" if under else "context"] += 1
             weight += 0.75
             ev.staffed = ev.staffed or bool(STAFF.search(before[-60:]))
-            ev.framed = ev.framed or bool(UNDER_WORDS.search(before[-40:]) or re.search(r"(?:appui|financement)", before[-40:]))
+            ev.framed = ev.framed or under or bool(SUPPORT.search(before[-40:]))
         if any(a < start < b for a, b in speech):
             ev.flags["in_speech"] += 1
             weight -= 0.75  # '« Cette approche cadre avec le Programme … », a-t-il dit': a speaker's words

@@ -83,7 +83,6 @@ def normalise_text(text: str) -> str:
 # a word whose accented letters were lost to a wrong decoding upstream ('r\ufffdunion', 'organis\ufffde'): one
 # replacement character for each accented letter
 GARBLED_WORD = re.compile(r"\w*\ufffd[\w\ufffd]*")
-ACCENTED = "éèêàâîôûçëïü"
 
 
 def _restore_accents(m: re.Match[str]) -> str:
