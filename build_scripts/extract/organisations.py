@@ -1172,15 +1172,8 @@ def extract_organiser(text: str, vocab: Vocabulary, title: str = "", programme: 
         return Found(None, "", 0.0, f"no candidate probable enough (best: {ranked[0][0].name}, "
                                     f"{ranked[0][1]:.2f} against {prob:.2f} for none)", alternatives)
     alternatives = tuple((c.name, round(p, 2), c.evidence) for c, p in ranked[1:6])
-    conf = confidence("organiser", prob, best)
-    if best.features.get("ministry_other_sector"):
-        conf = min(conf, OTHER_SECTOR_CONFIDENCE)  # a health meeting run by another ministry is rare: the curator looks
-    return Found(best.name, snippet(text, *best.snippet_span, width=40), conf, best.evidence, alternatives)
-
-
-# A ministry outside the health and social sectors is right as the organiser of a meeting filed here too rarely to be
-# trusted without a look ('Ministère du Contrôle d'État', 'Ministère du Numérique' were confident and wrong).
-OTHER_SECTOR_CONFIDENCE = 0.6
+    return Found(best.name, snippet(text, *best.snippet_span, width=40), confidence("organiser", prob, best),
+                 best.evidence, alternatives)
 
 
 def _partner_names(text: str, vocab: Vocabulary, snips: list[str] | None = None) -> list[tuple[int, str]]:

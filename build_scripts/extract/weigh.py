@@ -48,6 +48,10 @@ CALIBRATE = {"organiser": "explicit", "programme": "framed"}
 # a third kind for the organiser: a body the text only names, with no evidence of what it did (cross-validated, those
 # answers were right 85 % of the time above the threshold of the other inferred ones: they need their own)
 NAMED_ONLY = {"organiser": "named_only"}
+# answers never confident, whatever their probability: a ministry outside the health and social sectors runs a
+# meeting filed here too rarely to be trusted without a look ('Ministère du Contrôle d'État', 'Ministère du Numérique'
+# were confident and wrong on parts E and F of the real-text set)
+NEVER_CONFIDENT = {"organiser": ("ministry_other_sector", 0.6)}
 
 
 def calibration_kind(field_name: str, features: dict[str, float]) -> str:
@@ -70,7 +74,8 @@ def confidence(field_name: str, prob: float, cand: Candidate, path: Path = WEIGH
     least 96 % of the time ('confident_at') becomes CONFIDENT (0.7), the scale is linear on each side of it."""
     at = confident_at(field_name, cand, path)
     conf = 0.7 * prob / at if prob < at else 0.7 + 0.3 * (prob - at) / (1 - at)
-    return round(min(conf, 1.0), 2)
+    feature, cap = NEVER_CONFIDENT.get(field_name, ("", 1.0))
+    return round(min(conf, cap if cand.features.get(feature) else 1.0), 2)
 
 
 def score(w: dict[str, float], feats: dict[str, float]) -> float:
