@@ -46,6 +46,15 @@ class Tally:
     missing: list[str] = field(default_factory=list)
     failures: list[str] = field(default_factory=list)
 
+    def add(self, other: "Tally") -> None:
+        for counts in ("ok", "n", "sure_ok", "sure_n"):
+            for f, v in getattr(other, counts).items():
+                getattr(self, counts)[f] += v
+        for total in ("tp", "fp", "fn", "titles", "letterheads", "similarity"):
+            setattr(self, total, getattr(self, total) + getattr(other, total))
+        self.missing += other.missing
+        self.failures += other.failures
+
 
 def load_cases(path: Path = CASES) -> list[dict[str, Any]]:
     """The labelled cases, in file order; an id that cannot name a file is an error naming the case."""
@@ -234,9 +243,14 @@ def run_realtext(vocab: Vocabulary, *, verbose: bool, half: str | None = None, c
     out: list[str] = []
     cases = load_cases(cases_path)
     halves = {f"{key} ({label})": [c for c in cases if c.get("half") == key] for key, label in HALVES.items()}
-    halves["all"] = cases
+    rest = [c for c in cases if c.get("half") not in HALVES]  # counted in 'all' only
     shown = {name for name in halves if half is None or name.startswith(f"{half} (")}  # --half: that part alone
     tallies = {name: score_cases(group, vocab, cache) for name, group in halves.items() if group and name in shown}
+    if half is None and cases:  # 'all' adds up the parts: each case is extracted once
+        total = Tally()
+        for part in [*tallies.values(), *([score_cases(rest, vocab, cache)] if rest else [])]:
+            total.add(part)
+        tallies["all"] = total
     missing = [c["id"] for c in cases if not excerpt_path(c["id"], cache).is_file()]
     have = len(cases) - len(missing)
     out.append(f"real-text set ({cases_path.name}): {len(cases)} cases, {have} with a cached excerpt"
