@@ -236,6 +236,14 @@ def training_cases(path: Path = CASES) -> list[dict[str, Any]]:
     return [c for c in load_cases(path) if c.get("half") not in BLIND]
 
 
+def training_documents(field_name: str, path: Path = CASES, cache: Path = CACHE):
+    """(case, document) for each case a fit may learn from that labels ``field_name`` and has its excerpt cached."""
+    for case in training_cases(path):
+        excerpt = excerpt_path(case["id"], cache)
+        if field_name in case and excerpt.is_file():
+            yield case, read_document(excerpt, excerpt.name)
+
+
 def run_realtext(vocab: Vocabulary, *, verbose: bool, half: str | None = None, cases_path: Path = CASES,
                  cache: Path = CACHE) -> tuple[int, list[str]]:
     """The real-text table (one column per part of the set, and all; with ``half``, that part alone) as lines; with

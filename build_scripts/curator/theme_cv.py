@@ -15,7 +15,7 @@ from ..config import Vocabulary
 from ..extract.report import prepare
 from ..extract.themes import RULE, select_themes, theme_scores
 from . import realtext
-from .score import read_document, theme_f1
+from .score import theme_f1
 
 # the thresholds tried: second theme (min score, share of top), third theme (min score, share of top)
 GRID = list(itertools.product((1.0, 1.5, 2.0, 2.5), (0.05, 0.1, 0.15, 0.2), (2.0, 3.0, 4.0), (0.3, 0.4, 0.5, 0.6)))
@@ -27,14 +27,10 @@ def examples(vocab: Vocabulary) -> list[Example]:
     """Every real-text case with a cached excerpt: its part, its labels and its theme scores (title as the build
     finds it)."""
     out = []
-    for case in realtext.training_cases():
-        path = realtext.excerpt_path(case["id"])
-        if "themes" not in case or not path.is_file():
-            continue
-        doc = read_document(path, path.name)
+    for case, doc in realtext.training_documents("themes"):
         report, _ = extract_one(doc, vocab)
         _, lead, _ = prepare(doc)
-        labels = set(case["themes"] if isinstance(case["themes"], list) else [case["themes"]])
+        labels = set(realtext._list(case["themes"]))
         out.append((str(case.get("half")), labels, dict(theme_scores(lead.text, report.meta.get("title") or "", vocab))))
     return out
 

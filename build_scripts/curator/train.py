@@ -76,11 +76,7 @@ def examples(field: str, vocab: Vocabulary) -> list[Example]:
     """Every labelled report with the field's candidates: the real-text cases with a cached excerpt, then the
     development set and the seed reports (our own texts)."""
     out = []
-    for case in realtext.training_cases():
-        path = realtext.excerpt_path(case["id"])
-        if field not in case or not path.is_file():
-            continue
-        doc = read_document(path, path.name)
+    for case, doc in realtext.training_documents(field):
         out.append(_example(field, case["id"], str(case.get("half")), doc, case[field], vocab,
                             lambda lab, c: realtext.name_ok(lab, c.name, c.extra.get("long", ""))))
     for labels_file in ("expected.yml", "seeds.yml"):
