@@ -110,7 +110,7 @@ class Figures:
 
 
 def evaluate(w: dict[str, float], exs: list[Example], at: dict[str, float] | None = None,
-             answers: list[tuple[float, bool, bool]] | None = None, field: str = "") -> Figures:
+             answers: list[tuple[float, bool, "str | bool"]] | None = None, field: str = "") -> Figures:
     """Right answers (a none for a null label) and confident answers right (probability at least ``at`` for its
     kind, ``calibration_kind``; CONFIDENT when not given); ``answers`` gets (probability, right, kind) of every value
     given."""
@@ -138,7 +138,7 @@ def _kind_key(kind: "str | bool") -> str:
 PRECISION = 0.96  # what 'confident' must mean on texts the weights were not fit on (the goal is 95 %)
 
 
-def confident_at(answers: list[tuple[float, bool, bool]]) -> dict[str, float]:
+def confident_at(answers: list[tuple[float, bool, "str | bool"]]) -> dict[str, float]:
     """Per kind of answer (with the calibration feature, without, only named: ``calibration_kind``; True and False
     stand for with and without), the lowest probability above which the cross-validated answers of that kind (all of
     them above it) are right at least PRECISION of the time."""
@@ -182,7 +182,7 @@ def _fit(field: str, exs: list[Example]) -> dict[str, float]:
 
 
 def cross_validate(exs: list[Example], drop: tuple[str, ...] = (),
-                   answers: list[tuple[float, bool, bool]] | None = None, field: str = "") -> dict[str, Figures]:
+                   answers: list[tuple[float, bool, "str | bool"]] | None = None, field: str = "") -> dict[str, Figures]:
     """Leave one half out (the dev set always trains), and 5-fold over the real texts; ``drop``: features left out;
     ``answers`` gets the answers of the parts held out: a part is another labeller's texts from other searches, the
     nearest thing to texts from new sources, and what the confidence is calibrated on (5-fold answers, texts whose
@@ -226,7 +226,7 @@ def train(field: str, vocab: Vocabulary, path: Path = WEIGHTS, write: bool = Tru
     real = [e for e in exs if e.group != "dev"]
     if before:
         lines.append(f"  current weights, on the real texts: {evaluate(before, real, field=field)}")
-    answers: list[tuple[float, bool, bool]] = []
+    answers: list[tuple[float, bool, "str | bool"]] = []
     cv = cross_validate(exs, answers=answers, field=field)
     at = confident_at(answers)
     for name, fig in cv.items():
