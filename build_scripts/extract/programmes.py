@@ -485,6 +485,10 @@ def _features(ev: _Evidence, most: int, bodies: frozenset[str], folded: str) -> 
     feats["plan"] = 1.0 if ev.programme.kind == "plan" else 0.0
     feats["long_name_only"] = 1.0 if ev.programme.name == ev.programme.long else 0.0
     feats["single_mention"] = 1.0 if ev.mentions <= 1 else 0.0
+    # named once, after the lead, with nothing that ties the meeting to it (no frame, no staff, not in the title):
+    # an aside ('une infirmière a rappelé que le programme PTME…'), whatever else scores it
+    feats["aside"] = 1.0 if (ev.mentions <= 1 and ev.first[0] >= LEAD_CHARS and not ev.framed and not ev.staffed
+                             and not ev.in_title and not ev.letterhead) else 0.0
     feats["known_organisation"] = 1.0 if _key(ev.programme.name) in bodies else 0.0
     feats["hand_score"] = math.log1p(max(ev.score, 0.0))
     return {k: v for k, v in feats.items() if v}
