@@ -2,7 +2,7 @@
 
     python -m build_scripts build [--source DIR] [--docs DIR] [--strict]
     python -m build_scripts check [--source DIR]
-    python -m build_scripts score [--devset DIR | --formats DIR] [--realtext [--missing | --store ID FILE | --train FIELD]]
+    python -m build_scripts score [--devset DIR | --formats DIR] [--realtext [--missing | --store ID FILE | --train FIELD | --agreement]]
     python -m build_scripts site | bundle | serve [--port N]
 """
 
@@ -99,6 +99,9 @@ def _parser() -> argparse.ArgumentParser:
                    help="with --realtext: fit the weights of a field's candidate scorer on the labelled texts, print "
                         "the cross-validated figures and write both into build_scripts/data/weights.yml; 'themes' "
                         "only prints the leave-one-part-out figures of the theme thresholds (writes nothing)")
+    s.add_argument("--agreement", action="store_true",
+                   help="with --realtext: score the second labeller (tests/realtext/second_labels.yml) against the "
+                        "first, beside the extractor on the same texts (inter-annotator agreement)")
     return p
 
 
@@ -165,6 +168,9 @@ def _realtext(args: argparse.Namespace, vocab) -> int:
             text = sys.stdin.read() if name == "-" else Path(name).read_text(encoding="utf-8")
             print(f"stored {realtext.store_excerpt(case_id, text, cases)}")
             return EXIT_OK
+        if args.agreement:
+            from .curator.agreement import run_agreement
+            return _lines(run_agreement(vocab))
         if args.train == "themes":
             from .curator.theme_cv import cross_validate
             return _lines((EXIT_OK, cross_validate(vocab)))
