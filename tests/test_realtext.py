@@ -124,14 +124,14 @@ def test_a_missing_excerpt_is_counted_never_skipped(tmp_path, vocab):
 
 def test_a_blind_parts_failures_are_never_printed_unless_asked_for_by_name(tmp_path, vocab):
     cases = [{"id": "tg-97", "half": "A", "url": "u", "query": "q", "country": ["Niger"]},
-             {"id": "tg-96", "half": sorted(realtext.BLIND)[0], "url": "u", "query": "q", "country": ["Niger"]}]
+             {"id": "tg-96", "half": sorted(realtext.UNSEEN)[0], "url": "u", "query": "q", "country": ["Niger"]}]
     (tmp_path / "cases.yml").write_text(yaml.safe_dump(cases), encoding="utf-8")
     for case in cases:
         (tmp_path / f"{case['id']}.txt").write_text(BODY, encoding="utf-8")  # a Togo text: the country is wrong
     _, lines = realtext.run_realtext(vocab, verbose=True, cases_path=tmp_path / "cases.yml", cache=tmp_path)
     assert any("tg-97 [country]" in x for x in lines) and not any("tg-96" in x for x in lines)
     _, lines = realtext.run_realtext(vocab, verbose=True, half="A", cases_path=tmp_path / "cases.yml", cache=tmp_path)
-    assert "A (" in lines[1] and sorted(realtext.BLIND)[0] + " (" not in lines[1] and "all" not in lines[1]
+    assert "A (" in lines[1] and sorted(realtext.UNSEEN)[0] + " (" not in lines[1] and "all" not in lines[1]
 
 
 def test_an_unknown_part_is_named_with_the_parts_there_are(cli):
@@ -167,7 +167,7 @@ def test_real_text_accuracy_stays_where_it_was_measured(vocab):
     if any(not realtext.excerpt_path(c["id"]).is_file() for c in cases):
         pytest.skip("the real-text excerpts are third-party text kept out of git (.cache/realtext/); refill them "
                     "with 'python -m build_scripts score --realtext --missing', then --store ID FILE")
-    tally = realtext.score_cases([c for c in cases if c.get("half") not in realtext.BLIND], vocab)  # blind: a measure
+    tally = realtext.score_cases([c for c in cases if c.get("half") not in realtext.UNSEEN], vocab)  # unseen: a measure
     low = {f: f"{tally.ok[f]}/{tally.n[f]}" for f, floor in FLOORS.items() if tally.ok[f] / tally.n[f] < floor}
     assert not low, f"fields under their floor {FLOORS}: {low}"
     assert tally.letterheads <= MAX_LETTERHEADS

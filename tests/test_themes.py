@@ -118,7 +118,7 @@ def test_themes_f1_on_real_texts_stays_where_it_was_measured(vocab):
     if any(not realtext.excerpt_path(c["id"]).is_file() for c in cases):
         pytest.skip("the real-text excerpts are third-party text kept out of git (.cache/realtext/); refill them "
                     "with 'python -m build_scripts score --realtext --missing', then --store ID FILE")
-    tally = realtext.score_cases([c for c in cases if c.get("half") not in realtext.BLIND], vocab)  # blind: a measure
+    tally = realtext.score_cases([c for c in cases if c.get("half") not in realtext.UNSEEN], vocab)  # unseen: a measure
     assert theme_f1(tally.tp, tally.fp, tally.fn)[2] >= REALTEXT_F1_FLOOR
 
 
