@@ -116,6 +116,11 @@ def test_missing_excerpts_are_listed_with_the_search_to_run_and_can_be_stored(tm
         realtext.store_excerpt("zz-1", BODY, cases, tmp_path)
 
 
+def test_a_country_labelled_by_another_of_its_names_is_the_same_country():
+    assert realtext.field_right("country", ["Centrafrique", "Tchad"], {"country": ["République centrafricaine", "Tchad"]})
+    assert not realtext.field_right("country", ["Centrafrique"], {"country": ["République centrafricaine", "Tchad"]})
+
+
 def test_a_missing_excerpt_is_counted_never_skipped(tmp_path, vocab):
     cases = [{"id": "tg-98", "half": "A", "url": "u", "query": "q", "country": ["Togo"]}]
     tally = realtext.score_cases(cases, vocab, tmp_path)
