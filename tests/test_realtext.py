@@ -150,12 +150,12 @@ def test_letterhead_titles_are_recognised():
     assert not realtext.is_letterhead("Atelier de validation du plan de la DRS de Kara", [])
 
 
-# measured on the 283 cases of the parts that are not blind (A-F), on the final code of the second session of
-# 2026-12-06: country 0.94, date 0.91, programme 0.93, organiser 0.86, 2 letterhead titles (both in part F, lines
-# a labeller marked as not titles: a subheading and an association's page header). The blind part G is a measure,
-# not a floor: see the README.
-FLOORS = {"country": 0.92, "date": 0.90, "programme": 0.91, "organiser": 0.84}
-MAX_LETTERHEADS = 2
+# measured on the 464 cases of the parts that are not unseen (A-F, K-N), when parts K-N (181 texts labelled blind,
+# documents rather than press articles) were added in the third session of 2026-12-06: country 0.94, date 0.88,
+# programme 0.86, organiser 0.76, 15 letterhead titles. The unseen parts (G-J) are a measure, not a floor: see the
+# README.
+FLOORS = {"country": 0.92, "date": 0.86, "programme": 0.84, "organiser": 0.74}
+MAX_LETTERHEADS = 15
 
 
 def test_a_name_that_runs_on_into_the_sentence_is_not_right():

