@@ -348,7 +348,11 @@ def _score(c: Candidate, folded: str, lines: dict[int, bool] | None = None, publ
     after = folded[c.endpos: c.endpos + 80]
     score = c.score
     sentence_start = max(before.rfind(". "), before.rfind("\n"))
-    context = before[sentence_start + 1:] + " " + after.split(". ")[0]
+    # a date alone on its line ('3 Mars 2004' above 'Le siège de l'UEMOA abrite du 2 au 4 mars 2004', a programme's
+    # 'Mardi 06 mai 2014' above 'Cérémonie d'ouverture') is a heading: the lines below are not its sentence
+    alone = not folded[line_start: c.pos].strip(" -–:,") and not folded[
+        c.endpos: line_end if line_end >= 0 else len(folded)].strip(" -–:,.")
+    context = before[sentence_start + 1:] + " " + ("" if alone else after.split(". ")[0])
     if EVENT_WORDS.search(context):
         score += 2.5
     elif EVENT_NOUNS.search(context):
