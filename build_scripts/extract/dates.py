@@ -66,7 +66,15 @@ EVENT_WORDS = re.compile(
     r"s'est tenu|se sont tenu|a tenu|ont tenu|\btenue?s?\b|s'est deroule|se sont deroule|a eu lieu|ont eu lieu|c'etait|"
     r"se tient|se tiendra|a organise|ont organise|organise|a abrite|a reuni|ont reuni|s'est reuni|se sont reuni|"
     r"a accueilli|a ete lance|a preside|a lance|a ouvert|ont ouvert|a demarre|ont demarre|a debute|ont debute|"
-    r"a commence|ont commence|ouverture|du\s+\d")
+    r"a commence|ont commence|s'est ouvert|se sont ouvert|ouverture|du\s+\d")
+# the lead reports the event as done or under way ('s'est ouvert', 'a abrité les travaux'), not as to come
+REPORTED = re.compile(r"s'est (?:tenu|deroule|ouvert|reuni|acheve|termine)|se sont (?:tenu|deroule|ouvert|reuni|acheve|termine|"
+                      r"concerte)|\b(?:a|ont) (?:tenu|eu lieu|abrite|reuni|accueilli|preside|lance|ouvert|demarre|debute|"
+                      r"organise|procede|valide|lance)\b|ont ete lances?|a ete lancee?|se tient|se poursui")
+COMING = re.compile(r"se tiendra|aura lieu|auront lieu|prevue?s? (?:le|du|pour)|ouvrira|organisera|debutera|demarrera")
+SEVERAL_DAYS = re.compile(r"\b(?:[2-9]|1[0-4]|deux|trois|quatre|cinq|six|sept|huit|dix)\s+(?:\(\d+\)\s+)?jours\b")
+OPENED = re.compile(r"ouvert|ouverture|lance|demarre|debute")
+LEAD_CHARS = 600  # the lead: the first sentences, where a press item says what happened
 EVENT_NOUNS = re.compile(r"atelier|session|reunion|seance|travaux|assises|rencontre|formation|campagne|revue|mission|"
                          r"conference|journee|comite|conseil|forum|seminaire|colloque|ceremonie|lancement|assemblee")
 PUBLICATION = re.compile(r"publie|mis en ligne|mise a jour|mis a jour|actualite|posted|\|\s*\w|redige le|source\s*:")
@@ -451,13 +459,37 @@ def _said_to_happen(c: Candidate, folded: str) -> bool:
     return bool(EVENT_WORDS.search(folded[start: end if end >= 0 else len(folded)][:400]))
 
 
-def extract_dates(text: str, publication: str | None = None) -> tuple[Found, Found]:
+DATELINE_BEATEN = 3.0  # a date of the text scoring this much says more than the dateline's day
+
+
+def _dateline_day(text: str, folded: str, dateline: str | None, scored: list[tuple[float, Candidate]]) -> Found | None:
+    """'N'Djaména, 03 octobre 2012 -- Une réunion … a ouvert ses travaux à l'hôtel …': a dispatch that reports the
+    event as done or under way and names no day of it (no date of the text scores as an event's) was written
+    the day it happened."""
+    if not dateline or len(dateline) != 10 or (scored and scored[0][0] >= DATELINE_BEATEN) or any(
+            c.method.startswith("weekday resolved") for _, c in scored):
+        return None  # a day the text names ('lundi', read against the dateline) says more
+    head = folded[:LEAD_CHARS]
+    m = REPORTED.search(head)
+    if not m or COMING.search(head):
+        return None
+    if SEVERAL_DAYS.search(head) and not OPENED.search(head):
+        return None  # 'a bénéficié de trois jours de formation': written once it was over, not on its first day
+    return Found(dateline, snippet(text, m.start(), m.end()), 0.4, "the dateline's day: the text reports the event "
+                 "and gives no day of it (inferred)")
+
+
+def extract_dates(text: str, publication: str | None = None, dateline: str | None = None) -> tuple[Found, Found]:
     """The event's start and end date as ISO strings (or None), with the snippet they came from; a date given
-    without a year, or as a weekday, is read against the publication date when there is one."""
+    without a year, or as a weekday, is read against the publication date when there is one; the dateline's day
+    (``dateline``, stripped from the text) is the event's when the text reports it and gives no other."""
     folded = fold(text)
     lines: dict[int, bool] = {}  # publication lines, searched once each
     scored = sorted(((_score(c, folded, lines, publication), c) for c in _candidates(folded, publication)),
                     key=lambda sc: (-sc[0], sc[1].pos))
+    by_dateline = _dateline_day(text, folded, dateline, scored)
+    if by_dateline:
+        return by_dateline, Found(None)
     if not scored or scored[0][0] < 1.5:
         return Found(None, "", 0.0, "no event date in the text"), Found(None)
     best_score, best = scored[0]

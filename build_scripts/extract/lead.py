@@ -28,7 +28,7 @@ CREDIT_DATELINE = re.compile(rf"^\s*(?:©\s*)?[\w'’ .-]{{2,30}}\s*\(\s*(?P<pla
 AGENCY_LINE = re.compile(rf"^\s*(?P<place>{_PLACE})\s*{_AGENCY}\s*[-–—:]+\s*")
 PUBLICATION = re.compile(
     rf"^\W*(?:(?:publie|mis en ligne|mise a jour|date de publication|posted|cree)\w*\s*(?:le|:)?\s*)?"
-    rf"(?P<date>{_DATE})(?:\s*(?:a|-)?\s*\d{{1,2}}\s*h\s*\d*\s*(?:min)?)?\s*(?:[|,-].{{0,60}})?$", re.IGNORECASE)
+    rf"(?P<date>{_DATE})(?:\s*(?:a|-)?\s*\d{{1,2}}\s*[h:]\s*\d*(?::\d\d)?\s*(?:min)?)?\s*(?:[|,-].{{0,60}})?$", re.IGNORECASE)
 PUBLICATION_LEAD = re.compile(r"^\W*(?:publie|mis en ligne|mise a jour|date de publication|posted)", re.IGNORECASE)
 # 'Cet article a été publié le: 17/04/21 12:11 GMT', 'mercredi 10 décembre 2014 par AIP Agboville'
 PUBLISHED_ANYWHERE = re.compile(r"^.{0,40}\b(?:publie|mis en ligne|mise a jour)\w*\s*(?:le|:)\s*:?\s*(?P<date>[0-3]?\d[/.-][01]?\d[/.-]\d\d(?:\d\d)?|"
