@@ -78,9 +78,9 @@ LEAD_CHARS = 600  # the lead: the first sentences, where a press item says what 
 EVENT_NOUNS = re.compile(r"atelier|session|reunion|seance|travaux|assises|rencontre|formation|campagne|revue|mission|"
                          r"conference|journee|comite|conseil|forum|seminaire|colloque|ceremonie|lancement|assemblee")
 PUBLICATION = re.compile(r"publie|mis en ligne|mise a jour|mis a jour|actualite|posted|\|\s*\w|redige le|source\s*:")
-PAST = re.compile(r"(?:depuis|lors (?:du|de la|des)|decide|adopte|en date du|precedent|derniere?|avait|"
+PAST = re.compile(r"(?:depuis|lors (?:du|de la|des)|decide|adopte|en date du|precede|derniere?|avait|"
                   r"dernier|passe|au cours de l'annee)[^.\n]{0,40}$|suite (?:a|au)[^.\n]{0,120}$")
-DEADLINE = re.compile(r"(?:echeance|delai|d'ici|avant le|au plus tard|prevue?s?|programmee?s?|jusqu'au|"
+DEADLINE = re.compile(r"(?:echeance|delai|d'ici|avant le|au plus tard|prevue?s?|programmee?s?|envisagee?s?|jusqu'au|"
                       r"a partir du|des le|fin|debut|horizon)\s*:?\s*(?:pour |le |du |au |en |pour le |l'horizon )?$")
 ENDED = re.compile(r"(?:acheve|cloture|pris fin|prend fin|se sont termine|s'est termine|fin des travaux)\w*\s+(?:le |ce )?$")
 STATUS = re.compile(r"(?:situation|point|bilan|donnees|chiffres)\s+(?:au|du|a la date du|arretee? au)\s*$")
@@ -358,8 +358,8 @@ def _score(c: Candidate, folded: str, lines: dict[int, bool] | None = None, publ
     sentence_start = max(before.rfind(". "), before.rfind("\n"))
     # a date alone on its line ('3 Mars 2004' above 'Le siège de l'UEMOA abrite du 2 au 4 mars 2004', a programme's
     # 'Mardi 06 mai 2014' above 'Cérémonie d'ouverture') is a heading: the lines below are not its sentence
-    alone = not folded[line_start: c.pos].strip(" -–:,") and not folded[
-        c.endpos: line_end if line_end >= 0 else len(folded)].strip(" -–:,.")
+    alone_after = not folded[c.endpos: line_end if line_end >= 0 else len(folded)].strip(" -–:,.")
+    alone = alone_after and not folded[line_start: c.pos].strip(" -–:,")
     context = before[sentence_start + 1:] + " " + ("" if alone else after.split(". ")[0])
     if EVENT_WORDS.search(context):
         score += 2.5
@@ -375,8 +375,11 @@ def _score(c: Candidate, folded: str, lines: dict[int, bool] | None = None, publ
         score -= 1.5  # 'les travaux se sont achevés le 7 novembre': the last day, not the first
     if STATUS.search(before[-30:]):
         score -= 2.5  # 'situation au 11 septembre': the date of a count
-    if SIGNATURE.search(before) and c.pos > 0.7 * len(folded):
-        score -= 1.5
+    if SIGNATURE.search(before):
+        if alone_after:
+            score -= 3.0  # 'Niamey le 11 novembre 2013' alone on its line: the day the document was written
+        elif c.pos > 0.7 * len(folded):
+            score -= 1.5  # 'Fait à Niamey, le …' closing the text
     if _long_before(c, publication):
         score -= 2.0
     elif _long_after(c, publication):
@@ -396,7 +399,7 @@ def _publication_line(folded: str, line_start: int, line_end: int, seen: dict[in
     return seen[line_start]
 
 
-DURATION = re.compile(r"(?:au terme de|a l'issue de|apres|durant|pendant)\s+(?:(?P<n>\d\d?)|(?P<w>deux|trois|quatre|cinq|six|"
+DURATION = re.compile(r"(?:au terme de|a l'issue de|apres|durant|pendant)\s+(?:(?:les|ces|ses)\s+)?(?:(?P<n>\d\d?)|(?P<w>deux|trois|quatre|cinq|six|"
                       r"sept))\s+(?:\(\d\)\s+)?(?P<unit>jours|heures)")
 SENTENCE_END = re.compile(r"[.!?]\s")
 OPENING = re.compile(r"(?:ouvert|ouverte|ouverture|lancee?s?|lancement|debut|demarrage|demarre)\w*\b[^.;]{0,25}$")
