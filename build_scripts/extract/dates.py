@@ -50,6 +50,10 @@ LIST = _starting_with(DAY_START + "l",
     rf"\b(?:les?\s+)?(?P<wd1>{WD})?(?P<days>{D}(?:\s*,\s*(?:le\s+)?{D})*\s+(?:et|&)\s+(?:le\s+)?{D})"
     rf"\s+{M.format('m2')}(?:\s+(?P<y2>{Y}))?\b")
 YEAR = re.compile(rf"(?<![\d-])({Y})(?![\d-])")
+# 'du au 9 juillet 2020': a range whose first day was lost; the month is known, the last day too
+NO_FIRST_DAY = _starting_with("d", rf"\bdu\s+au\s+(?P<d2>{D})\s*{M.format('m2')}\s+(?P<y2>{Y})\b")
+# 'allant du mois d'octobre 2019 jusqu'à septembre 2023': a month opening a period of months or years, not a meeting's
+PERIOD_AFTER = re.compile(rf"\s*(?:jusqu'(?:a|au|en)|a|au)\s+(?:(?:la )?fin |(?:au )?mois d[e'] ?)?{M.format('m')}\s+{Y}")
 SINGLE = _starting_with(DAY_START, rf"\b(?P<wd1>{WD})?(?P<d1>{D})\s*{M.format('m1')}(?:\s+(?P<y1>{Y}))?\b")
 NUMERIC = _starting_with(r"\d", r"\b(?P<d1>[0-3]?\d)[/.-](?P<m1>[01]?\d)[/.-](?P<y1>(?:19|20)\d\d)\b"
                          r"(?:\s+(?:au|-)\s+(?P<d2>[0-3]?\d)[/.-](?P<m2>[01]?\d)[/.-](?P<y2>(?:19|20)\d\d)\b)?")
@@ -80,7 +84,7 @@ EVENT_NOUNS = re.compile(r"atelier|session|reunion|seance|travaux|assises|rencon
 PUBLICATION = re.compile(r"publie|mis en ligne|mise a jour|mis a jour|actualite|posted|\|\s*\w|redige le|source\s*:")
 PAST = re.compile(r"(?:depuis|lors (?:du|de la|des)|decide|adopte|en date du|precede|derniere?|avait|"
                   r"dernier|passe|au cours de l'annee)[^.\n]{0,40}$|suite (?:a|au)[^.\n]{0,120}$")
-DEADLINE = re.compile(r"(?:echeance|delai|d'ici|avant le|au plus tard|prevue?s?|programmee?s?|envisagee?s?|jusqu'au|"
+DEADLINE = re.compile(r"(?:echeance|delai|d'ici|avant le|au plus tard|prevue?s?|programmee?s?|envisagee?s?|jusqu'au|jusqu'a|"
                       r"a partir du|des le|fin|debut|horizon)\s*:?\s*(?:pour |le |du |au |en |pour le |l'horizon )?$")
 ENDED = re.compile(r"(?:acheve|cloture|pris fin|prend fin|se sont termine|s'est termine|fin des travaux)\w*\s+(?:le |ce )?$")
 STATUS = re.compile(r"(?:situation|point|bilan|donnees|chiffres)\s+(?:au|du|a la date du|arretee? au)\s*$")
@@ -215,6 +219,9 @@ def _candidates(folded: str, publication: str | None = None) -> list[Candidate]:
         start = _iso(int(m.group("y1")), int(m.group("m1")), int(m.group("d1")))
         end = _iso(int(m.group("y2")), int(m.group("m2")), int(m.group("d2"))) if m.group("y2") else None
         add(m, start, end, 2.5, "numeric date")
+    for m in NO_FIRST_DAY.finditer(folded):
+        y, mo = int(m.group("y2")), MONTHS[m.group("m2")]
+        add(m, _iso(y, mo), _iso(y, mo, _day(m.group("d2"))), 3.5, "date range, first day missing")
     ranges, singles = list(RANGE.finditer(folded)), list(SINGLE.finditer(folded))  # each read twice below
     for m in ranges:
         y2 = m.group("y2")
@@ -386,6 +393,8 @@ def _score(c: Candidate, folded: str, lines: dict[int, bool] | None = None, publ
         score -= 4.0
     if c.pos < 0.15 * len(folded) or c.pos < 300:
         score += 1.0
+    if c.method == "month and year" and PERIOD_AFTER.match(folded, c.endpos):
+        score -= 3.0  # the start of a period ('d'octobre 2019 jusqu'à septembre 2023'), not a meeting's month
     if c.method == "month and year" and re.search(r"(?:\bd'|\bde )$", before) and not re.search(
             r"(?:mois|courant|fin|debut) d(?:e |')$", before):
         score -= 2.0  # 'la Déclaration d'Astana d'octobre 2018': a date in passing
