@@ -196,6 +196,12 @@ def _relative(folded: str, publication: str, found: list[Candidate], taken: list
                                "weekday resolved against the publication date (inferred)"))
 
 
+# 'Du 22 au 24 novembre, Mopti a accueilli un atelier' and no year anywhere near: the lead dates the event, the
+# date stays unknown; a date of another story further down is not the event's. Such a candidate's start is
+# '--MM-DD' (ISO 8601's form of a day without a year)
+YEARLESS = "day without a year"
+
+
 def _candidates(folded: str, publication: str | None = None) -> list[Candidate]:
     found: list[Candidate] = []
     taken: list[tuple[int, int]] = []  # sorted, never overlapping: a new span is checked against its neighbours
@@ -255,7 +261,8 @@ def _candidates(folded: str, publication: str | None = None) -> list[Candidate]:
         add(m, _iso(int(m.group("y1"))), None, 1.0, "year of the session")
     for m in TITLE_YEAR.finditer(folded, 0, 400):
         add(m, _iso(int(m.group("y1"))), None, 1.0, "year closing the title line")
-    dated = [int(c.start[:4]) for c in found]
+    dated_at = [(c.pos, int(c.start[:4])) for c in found]
+    dated = [y for _, y in dated_at]
     bare = [] if dated else [
         (m.start(), int(m.group(0))) for m in YEAR.finditer(folded)  # a target ('d'ici 2030') is not the year of the event
         if not re.search(r"(?:d'ici|horizon|a l'horizon|vision|agenda|objectifs?)\s*(?:de |d')?(?:l'an\s*)?$",
@@ -266,7 +273,9 @@ def _candidates(folded: str, publication: str | None = None) -> list[Candidate]:
         """The years a day given without one may take: those of the dates of the text, else the bare years written
         near it ('revue annuelle 2017, ce jeudi 22 février'), not a statistic's paragraphs away; and the year of
         publication."""
-        return (dated or [y for at, y in bare if abs(at - pos) <= NEAR_YEAR]) + published
+        if dated:  # a date of the text pages away (a teaser of another story below the article) does not date this day
+            return [y for at, y in dated_at if abs(at - pos) <= NEAR_DATED] + published
+        return [y for at, y in bare if abs(at - pos) <= NEAR_YEAR] + published
     for m in ranges:
         if m.group("y2") or any(a <= m.start() < b for a, b in taken):
             continue
@@ -277,6 +286,8 @@ def _candidates(folded: str, publication: str | None = None) -> list[Candidate]:
         if year is not None:
             add(m, _iso(year, m1, _day(m.group("d1"))), _iso(year + (m1 > m2), m2, _day(m.group("d2"))), 2.6,
                 "date range, year from the text")
+        elif m.start() < LEAD_CHARS:
+            add(m, f"--{m1:02d}-{_day(m.group('d1')):02d}", None, 2.6, YEARLESS)
     for m in LIST.finditer(folded):
         if m.group("y2") or any(a <= m.start() < b for a, b in taken):
             continue
@@ -300,9 +311,12 @@ def _candidates(folded: str, publication: str | None = None) -> list[Candidate]:
             base = 2.8 if wd else 2.0
             add(m, _iso(cand, MONTHS[m.group("m1")], _day(m.group("d1"))), None, base,
                 "day and month, year from the text" + (" (weekday checked)" if wd else ""))
+        elif m.start() < LEAD_CHARS:
+            add(m, f"--{MONTHS[m.group('m1')]:02d}-{_day(m.group('d1')):02d}", None, 2.0, YEARLESS)
     if publication and len(publication) == 10:
         _relative(folded, publication, found, taken)
-    return found
+    known = {c.start[4:] for c in found if len(c.start) == 10}  # 'vendredi le 22 mars' … 'vendredi 22 mars' (2019)
+    return [c for c in found if c.method != YEARLESS or c.start[1:] not in known]
 
 
 def _year_for(years: list[int], month: int, day: int, weekday: str | None) -> int | None:
@@ -324,6 +338,7 @@ def _weekday_fits(year: int, month: int, day: int, weekday: str) -> bool:
         return False
 
 
+NEAR_DATED = 1500  # characters: a dated day this close to a day without a year gives it its year
 NEAR_YEAR = 300  # characters: a bare year this close to a day without one gives it its year
 RECENT_DAYS = 30  # a press item reports what happened in the weeks before it was published
 AHEAD_DAYS = 90  # an item announces a meeting a few weeks ahead at most; later dates are another event's
@@ -387,7 +402,9 @@ def _score(c: Candidate, folded: str, lines: dict[int, bool] | None = None, publ
             score -= 3.0  # 'Niamey le 11 novembre 2013' alone on its line: the day the document was written
         elif c.pos > 0.7 * len(folded):
             score -= 1.5  # 'Fait à Niamey, le …' closing the text
-    if _long_before(c, publication):
+    if c.method == YEARLESS:
+        pass
+    elif _long_before(c, publication):
         score -= 2.0
     elif _long_after(c, publication):
         score -= 4.0
@@ -504,6 +521,9 @@ def extract_dates(text: str, publication: str | None = None, dateline: str | Non
         return by_dateline, Found(None)
     if not scored or scored[0][0] < 1.5:
         return Found(None, "", 0.0, "no event date in the text"), Found(None)
+    if scored[0][1].method == YEARLESS:
+        return Found(None, "", 0.0, "the event's day is given without its year"), Found(None)
+    scored = [sc for sc in scored if sc[1].method != YEARLESS]
     best_score, best = scored[0]
     best = _refined(best, scored, publication)
     best = _closing_day(best, folded)
