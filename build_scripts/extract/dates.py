@@ -85,7 +85,7 @@ PUBLICATION = re.compile(r"publie|mis en ligne|mise a jour|mis a jour|actualite|
 PAST = re.compile(r"(?:depuis|lors (?:du|de la|des)|decide|adopte|en date du|precede|derniere?|avait|"
                   r"dernier|passe|au cours de l'annee)[^.\n]{0,40}$|suite (?:a|au)[^.\n]{0,120}$")
 DEADLINE = re.compile(r"(?:echeance|delai|d'ici|avant le|au plus tard|prevue?s?|programmee?s?|envisagee?s?|jusqu'au|jusqu'a|"
-                      r"a partir du|des le|fin|debut|horizon)\s*:?\s*(?:pour |le |du |au |en |pour le |l'horizon )?$")
+                      r"a partir du|des le|(?<!pris )fin|debut|horizon)\s*:?\s*(?:pour |le |du |au |en |pour le |l'horizon )?$")
 ENDED = re.compile(r"(?:acheve|cloture|pris fin|prend fin|se sont termine|s'est termine|fin des travaux)\w*\s+(?:le |ce )?$")
 STATUS = re.compile(r"(?:situation|point|bilan|donnees|chiffres)\s+(?:au|du|a la date du|arretee? au)\s*$")
 # 'les travaux qui ont débuté depuis le 4 mars', 'participent depuis mardi': the day the event began, not the past
@@ -379,9 +379,11 @@ def _score(c: Candidate, folded: str, lines: dict[int, bool] | None = None, publ
     score = c.score
     sentence_start = max(before.rfind(". "), before.rfind("\n"))
     # a date alone on its line ('3 Mars 2004' above 'Le siège de l'UEMOA abrite du 2 au 4 mars 2004', a programme's
-    # 'Mardi 06 mai 2014' above 'Cérémonie d'ouverture') is a heading: the lines below are not its sentence
+    # 'Mardi 06 mai 2014' above 'Cérémonie d'ouverture'), or after its place only ('Niamey le 11 novembre 2013'), is a
+    # heading: the lines below are not its sentence
     alone_after = not folded[c.endpos: line_end if line_end >= 0 else len(folded)].strip(" -–:,.")
-    alone = alone_after and not folded[line_start: c.pos].strip(" -–:,")
+    signed = alone_after and bool(SIGNATURE.search(before))
+    alone = signed or alone_after and not folded[line_start: c.pos].strip(" -–:,")
     context = before[sentence_start + 1:] + " " + ("" if alone else after.split(". ")[0])
     if EVENT_WORDS.search(context):
         score += 2.5
@@ -398,7 +400,7 @@ def _score(c: Candidate, folded: str, lines: dict[int, bool] | None = None, publ
     if STATUS.search(before[-30:]):
         score -= 2.5  # 'situation au 11 septembre': the date of a count
     if SIGNATURE.search(before):
-        if alone_after:
+        if signed:
             score -= 3.0  # 'Niamey le 11 novembre 2013' alone on its line: the day the document was written
         elif c.pos > 0.7 * len(folded):
             score -= 1.5  # 'Fait à Niamey, le …' closing the text
