@@ -77,7 +77,7 @@ REPORTED = re.compile(r"s'est (?:tenu|deroule|ouvert|reuni|acheve|termine)|se so
                       r"organise|procede|valide|lance)\b|ont ete lances?|a ete lancee?|se tient|se poursui")
 COMING = re.compile(r"se tiendra|aura lieu|auront lieu|prevue?s? (?:le|du|pour)|ouvrira|organisera|debutera|demarrera")
 SEVERAL_DAYS = re.compile(r"\b(?:[2-9]|1[0-4]|deux|trois|quatre|cinq|six|sept|huit|dix)\s+(?:\(\d+\)\s+)?jours\b")
-OPENED = re.compile(r"ouvert|ouverture|lance|demarre|debute")
+OPENED = re.compile(r"\b(?:ouvert|ouverture|lance|demarre|debute)")
 LEAD_CHARS = 600  # the lead: the first sentences, where a press item says what happened
 EVENT_NOUNS = re.compile(r"atelier|session|reunion|seance|travaux|assises|rencontre|formation|campagne|revue|mission|"
                          r"conference|journee|comite|conseil|forum|seminaire|colloque|ceremonie|lancement|assemblee")

@@ -107,14 +107,16 @@ def strip_lead(text: str) -> Lead:
     """Publication lines, banners and bylines among the first lines, and the dateline opening the first
     paragraph, removed; the rest of the text is unchanged. Lines are counted without the blank ones."""
     lead = Lead(text)
-    lines = _strip_tail(text.split("\n"), lead)
-    body_seen = 0
-    out: list[str] = []
-    dateline_done = False
+    lines = text.split("\n")
     head = [fold(x.strip()) for x in lines if x.strip()][:HEAD_LINES + 6]
     # two lines or more of a weekday and a date ('Lundi 05 mai 2014', 'Mardi 06 mai 2014'): a programme's days,
     # not a page's publication line
     grid = sum(bool(DATE_LINE.match(f)) for f in head) >= 2
+    if not grid:
+        lines = _strip_tail(lines, lead)
+    body_seen = 0
+    out: list[str] = []
+    dateline_done = False
     n = -1
     for line in lines:
         if line.strip():
