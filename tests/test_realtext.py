@@ -264,3 +264,51 @@ def test_a_subtitle_naming_the_organiser_and_the_date_is_not_a_byline():
     lead = strip_lead("Atelier organisé par la DRS de Kara, le 12 mars 2024\n\nLes agents des districts ont validé "
                       "leur plan opérationnel et se sont engagés à transmettre leurs rapports à temps à la direction.")
     assert lead.publication is None and lead.removed == []
+
+
+@pytest.mark.parametrize("text,event", [
+    # the dateline's day: the dispatch reports the opening and names no other day
+    ("Tillabéri, 12 mars 2019 (ANP) - Un atelier régional sur la surveillance des épidémies a ouvert ses travaux à la "
+     "salle de conférence du gouvernorat, en présence des médecins chefs des districts de la région.", "2019-03-12"),
+    # a weekday named in the lead is read against the dateline: it says more than the dateline's day
+    ("Tillabéri, 12 mars 2019 (ANP) - Un atelier régional sur la surveillance des épidémies s'est ouvert lundi à la "
+     "salle de conférence du gouvernorat, en présence des médecins chefs des districts de la région.", "2019-03-11"),
+    # a multi-day training reported once over, without its opening: the dateline is not its first day
+    ("Tillabéri, 12 mars 2019 (ANP) - Les infirmiers des districts ont bénéficié de cinq jours de formation sur la "
+     "surveillance des épidémies. La session s'est tenue au gouvernorat avec l'appui de l'OMS.", None),
+    # an announcement: the dateline is the day it was written, not the meeting's
+    ("Tillabéri, 12 mars 2019 (ANP) - Un atelier régional sur la surveillance des épidémies se tiendra à la salle de "
+     "conférence du gouvernorat avec les médecins chefs des districts de la région.", None),
+])
+def test_the_datelines_day_dates_an_event_the_dispatch_reports_without_naming_its_day(text, event, vocab):
+    assert _meta(text, vocab)["date"] == event
+
+
+@pytest.mark.parametrize("text,publication,event", [
+    # 'Publié le …' below a portal's menu, blank lines and furniture: still the date 'hier' is read against
+    ("Accueil\n\nActualités\n\n\n\nSanté\n\n\n\nSociété\n\nPolitique\n\nSports\n\nCulture\n\nÉconomie\n\nVidéos\n\n"
+     "Nos partenaires\n\nNewsletter\n\nContact\n\nAtelier de pilotage du projet de santé des nomades\n\n"
+     "Publié le jeudi 4 mai 2017 | Le Républicain\n\nLes ONG partenaires ont organisé, hier à Agadez, l'atelier de "
+     "pilotage du projet de santé des nomades, avec l'appui de l'Union européenne.", "2017-05-04", "2017-05-03"),
+    # a posting time with colons is a publication stamp; the weekday is read against it
+    ("La réforme des comités de gestion expliquée aux élus\n\n26-08-2017 à 17:08:31\n\nLe secrétaire général du "
+     "ministère de la santé a expliqué vendredi, à la mairie de Savalou, aux élus locaux et aux agents de santé, les "
+     "nouveaux textes régissant les comités de gestion.", "2017-08-26", "2017-08-25"),
+    # a date alone above everything else is the page's: 'mercredi' is read against it
+    ("14 septembre 2017\n\nBAMAKO, Mali (PANA) - Le ministre a présidé, mercredi à Ségou, les travaux des "
+     "concertations régionales sur la sécurité alimentaire et la nutrition, rapporte jeudi l'agence de presse.",
+     "2017-09-14", "2017-09-13"),
+])
+def test_publication_stamps_below_furniture_or_with_a_posting_time_date_the_relative_days(text, publication, event,
+                                                                                          vocab):
+    assert strip_lead(text).publication == publication
+    assert _meta(text, vocab)["date"] == event
+
+
+def test_a_programmes_day_headings_are_not_publication_lines_and_the_first_is_the_start(vocab):
+    text = ("Société burkinabè de santé publique\nProgramme des journées scientifiques de Koudougou\n"
+            "Lundi 6 mai 2019\n08h00-17h00\nInscriptions\nMardi 7 mai 2019\n09h00-10h00\nCérémonie d'ouverture\n"
+            "10h00-12h00\nConférence inaugurale\nMercredi 8 mai 2019\n08h30-12h00\nCommunications orales")
+    lead = strip_lead(text)
+    assert lead.publication is None and "Lundi 6 mai 2019" in lead.text
+    assert _meta(text, vocab)["date"] == "2019-05-06"

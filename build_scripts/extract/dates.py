@@ -50,6 +50,10 @@ LIST = _starting_with(DAY_START + "l",
     rf"\b(?:les?\s+)?(?P<wd1>{WD})?(?P<days>{D}(?:\s*,\s*(?:le\s+)?{D})*\s+(?:et|&)\s+(?:le\s+)?{D})"
     rf"\s+{M.format('m2')}(?:\s+(?P<y2>{Y}))?\b")
 YEAR = re.compile(rf"(?<![\d-])({Y})(?![\d-])")
+# 'du au 9 juillet 2020': a range whose first day was lost; the month is known, the last day too
+NO_FIRST_DAY = _starting_with("d", rf"\bdu\s+au\s+(?P<d2>{D})\s*{M.format('m2')}\s+(?P<y2>{Y})\b")
+# 'allant du mois d'octobre 2019 jusqu'à septembre 2023': a month opening a period of months or years, not a meeting's
+PERIOD_AFTER = re.compile(rf"\s*(?:jusqu'(?:a|au|en)|a|au)\s+(?:(?:la )?fin |(?:au )?mois d[e'] ?)?{M.format('m')}\s+{Y}")
 SINGLE = _starting_with(DAY_START, rf"\b(?P<wd1>{WD})?(?P<d1>{D})\s*{M.format('m1')}(?:\s+(?P<y1>{Y}))?\b")
 NUMERIC = _starting_with(r"\d", r"\b(?P<d1>[0-3]?\d)[/.-](?P<m1>[01]?\d)[/.-](?P<y1>(?:19|20)\d\d)\b"
                          r"(?:\s+(?:au|-)\s+(?P<d2>[0-3]?\d)[/.-](?P<m2>[01]?\d)[/.-](?P<y2>(?:19|20)\d\d)\b)?")
@@ -66,14 +70,22 @@ EVENT_WORDS = re.compile(
     r"s'est tenu|se sont tenu|a tenu|ont tenu|\btenue?s?\b|s'est deroule|se sont deroule|a eu lieu|ont eu lieu|c'etait|"
     r"se tient|se tiendra|a organise|ont organise|organise|a abrite|a reuni|ont reuni|s'est reuni|se sont reuni|"
     r"a accueilli|a ete lance|a preside|a lance|a ouvert|ont ouvert|a demarre|ont demarre|a debute|ont debute|"
-    r"a commence|ont commence|ouverture|du\s+\d")
+    r"a commence|ont commence|s'est ouvert|se sont ouvert|ouverture|du\s+\d")
+# the lead reports the event as done or under way ('s'est ouvert', 'a abrité les travaux'), not as to come
+REPORTED = re.compile(r"s'est (?:tenu|deroule|ouvert|reuni|acheve|termine)|se sont (?:tenu|deroule|ouvert|reuni|acheve|termine|"
+                      r"concerte)|\b(?:a|ont) (?:tenu|eu lieu|abrite|reuni|accueilli|preside|lance|ouvert|demarre|debute|"
+                      r"organise|procede|valide|lance)\b|ont ete lances?|a ete lancee?|se tient|se poursui")
+COMING = re.compile(r"se tiendra|aura lieu|auront lieu|prevue?s? (?:le|du|pour)|ouvrira|organisera|debutera|demarrera")
+SEVERAL_DAYS = re.compile(r"\b(?:[2-9]|1[0-4]|deux|trois|quatre|cinq|six|sept|huit|dix)\s+(?:\(\d+\)\s+)?jours\b")
+OPENED = re.compile(r"\b(?:ouvert|ouverture|lance|demarre|debute)")
+LEAD_CHARS = 600  # the lead: the first sentences, where a press item says what happened
 EVENT_NOUNS = re.compile(r"atelier|session|reunion|seance|travaux|assises|rencontre|formation|campagne|revue|mission|"
                          r"conference|journee|comite|conseil|forum|seminaire|colloque|ceremonie|lancement|assemblee")
 PUBLICATION = re.compile(r"publie|mis en ligne|mise a jour|mis a jour|actualite|posted|\|\s*\w|redige le|source\s*:")
-PAST = re.compile(r"(?:depuis|lors (?:du|de la|des)|decide|adopte|en date du|precedent|derniere?|avait|"
+PAST = re.compile(r"(?:depuis|lors (?:du|de la|des)|decide|adopte|en date du|precede|derniere?|avait|"
                   r"dernier|passe|au cours de l'annee)[^.\n]{0,40}$|suite (?:a|au)[^.\n]{0,120}$")
-DEADLINE = re.compile(r"(?:echeance|delai|d'ici|avant le|au plus tard|prevue?s?|programmee?s?|jusqu'au|"
-                      r"a partir du|des le|fin|debut|horizon)\s*:?\s*(?:pour |le |du |au |en |pour le |l'horizon )?$")
+DEADLINE = re.compile(r"(?:echeance|delai|d'ici|avant le|au plus tard|prevue?s?|programmee?s?|envisagee?s?|jusqu'au|jusqu'a|"
+                      r"a partir du|des le|(?<!pris )fin|debut|horizon)\s*:?\s*(?:pour |le |du |au |en |pour le |l'horizon )?$")
 ENDED = re.compile(r"(?:acheve|cloture|pris fin|prend fin|se sont termine|s'est termine|fin des travaux)\w*\s+(?:le |ce )?$")
 STATUS = re.compile(r"(?:situation|point|bilan|donnees|chiffres)\s+(?:au|du|a la date du|arretee? au)\s*$")
 # 'les travaux qui ont débuté depuis le 4 mars', 'participent depuis mardi': the day the event began, not the past
@@ -184,6 +196,12 @@ def _relative(folded: str, publication: str, found: list[Candidate], taken: list
                                "weekday resolved against the publication date (inferred)"))
 
 
+# 'Du 22 au 24 novembre, Mopti a accueilli un atelier' and no year anywhere near: the lead dates the event, the
+# date stays unknown; a date of another story further down is not the event's. Such a candidate's start is
+# '--MM-DD' (ISO 8601's form of a day without a year)
+YEARLESS = "day without a year"
+
+
 def _candidates(folded: str, publication: str | None = None) -> list[Candidate]:
     found: list[Candidate] = []
     taken: list[tuple[int, int]] = []  # sorted, never overlapping: a new span is checked against its neighbours
@@ -207,6 +225,9 @@ def _candidates(folded: str, publication: str | None = None) -> list[Candidate]:
         start = _iso(int(m.group("y1")), int(m.group("m1")), int(m.group("d1")))
         end = _iso(int(m.group("y2")), int(m.group("m2")), int(m.group("d2"))) if m.group("y2") else None
         add(m, start, end, 2.5, "numeric date")
+    for m in NO_FIRST_DAY.finditer(folded):
+        y, mo = int(m.group("y2")), MONTHS[m.group("m2")]
+        add(m, _iso(y, mo), _iso(y, mo, _day(m.group("d2"))), 3.5, "date range, first day missing")
     ranges, singles = list(RANGE.finditer(folded)), list(SINGLE.finditer(folded))  # each read twice below
     for m in ranges:
         y2 = m.group("y2")
@@ -240,7 +261,8 @@ def _candidates(folded: str, publication: str | None = None) -> list[Candidate]:
         add(m, _iso(int(m.group("y1"))), None, 1.0, "year of the session")
     for m in TITLE_YEAR.finditer(folded, 0, 400):
         add(m, _iso(int(m.group("y1"))), None, 1.0, "year closing the title line")
-    dated = [int(c.start[:4]) for c in found]
+    dated_at = [(c.pos, int(c.start[:4])) for c in found]
+    dated = [y for _, y in dated_at]
     bare = [] if dated else [
         (m.start(), int(m.group(0))) for m in YEAR.finditer(folded)  # a target ('d'ici 2030') is not the year of the event
         if not re.search(r"(?:d'ici|horizon|a l'horizon|vision|agenda|objectifs?)\s*(?:de |d')?(?:l'an\s*)?$",
@@ -251,7 +273,9 @@ def _candidates(folded: str, publication: str | None = None) -> list[Candidate]:
         """The years a day given without one may take: those of the dates of the text, else the bare years written
         near it ('revue annuelle 2017, ce jeudi 22 février'), not a statistic's paragraphs away; and the year of
         publication."""
-        return (dated or [y for at, y in bare if abs(at - pos) <= NEAR_YEAR]) + published
+        if dated:  # a date of the text pages away (a teaser of another story below the article) does not date this day
+            return [y for at, y in dated_at if abs(at - pos) <= NEAR_DATED] + published
+        return [y for at, y in bare if abs(at - pos) <= NEAR_YEAR] + published
     for m in ranges:
         if m.group("y2") or any(a <= m.start() < b for a, b in taken):
             continue
@@ -262,6 +286,8 @@ def _candidates(folded: str, publication: str | None = None) -> list[Candidate]:
         if year is not None:
             add(m, _iso(year, m1, _day(m.group("d1"))), _iso(year + (m1 > m2), m2, _day(m.group("d2"))), 2.6,
                 "date range, year from the text")
+        elif m.start() < LEAD_CHARS:
+            add(m, f"--{m1:02d}-{_day(m.group('d1')):02d}", None, 2.6, YEARLESS)
     for m in LIST.finditer(folded):
         if m.group("y2") or any(a <= m.start() < b for a, b in taken):
             continue
@@ -285,9 +311,12 @@ def _candidates(folded: str, publication: str | None = None) -> list[Candidate]:
             base = 2.8 if wd else 2.0
             add(m, _iso(cand, MONTHS[m.group("m1")], _day(m.group("d1"))), None, base,
                 "day and month, year from the text" + (" (weekday checked)" if wd else ""))
+        elif m.start() < LEAD_CHARS:
+            add(m, f"--{MONTHS[m.group('m1')]:02d}-{_day(m.group('d1')):02d}", None, 2.0, YEARLESS)
     if publication and len(publication) == 10:
         _relative(folded, publication, found, taken)
-    return found
+    known = {c.start[4:] for c in found if len(c.start) == 10}  # 'vendredi le 22 mars' … 'vendredi 22 mars' (2019)
+    return [c for c in found if c.method != YEARLESS or c.start[1:] not in known]
 
 
 def _year_for(years: list[int], month: int, day: int, weekday: str | None) -> int | None:
@@ -309,6 +338,7 @@ def _weekday_fits(year: int, month: int, day: int, weekday: str) -> bool:
         return False
 
 
+NEAR_DATED = 1500  # characters: a dated day this close to a day without a year gives it its year
 NEAR_YEAR = 300  # characters: a bare year this close to a day without one gives it its year
 RECENT_DAYS = 30  # a press item reports what happened in the weeks before it was published
 AHEAD_DAYS = 90  # an item announces a meeting a few weeks ahead at most; later dates are another event's
@@ -348,7 +378,13 @@ def _score(c: Candidate, folded: str, lines: dict[int, bool] | None = None, publ
     after = folded[c.endpos: c.endpos + 80]
     score = c.score
     sentence_start = max(before.rfind(". "), before.rfind("\n"))
-    context = before[sentence_start + 1:] + " " + after.split(". ")[0]
+    # a date alone on its line ('3 Mars 2004' above 'Le siège de l'UEMOA abrite du 2 au 4 mars 2004', a programme's
+    # 'Mardi 06 mai 2014' above 'Cérémonie d'ouverture'), or after its place only ('Niamey le 11 novembre 2013'), is a
+    # heading: the lines below are not its sentence
+    alone_after = not folded[c.endpos: line_end if line_end >= 0 else len(folded)].strip(" -–:,.")
+    signed = alone_after and bool(SIGNATURE.search(before))
+    alone = signed or alone_after and not folded[line_start: c.pos].strip(" -–:,")
+    context = before[sentence_start + 1:] + " " + ("" if alone else after.split(". ")[0])
     if EVENT_WORDS.search(context):
         score += 2.5
     elif EVENT_NOUNS.search(context):
@@ -363,14 +399,21 @@ def _score(c: Candidate, folded: str, lines: dict[int, bool] | None = None, publ
         score -= 1.5  # 'les travaux se sont achevés le 7 novembre': the last day, not the first
     if STATUS.search(before[-30:]):
         score -= 2.5  # 'situation au 11 septembre': the date of a count
-    if SIGNATURE.search(before) and c.pos > 0.7 * len(folded):
-        score -= 1.5
-    if _long_before(c, publication):
+    if SIGNATURE.search(before):
+        if signed:
+            score -= 3.0  # 'Niamey le 11 novembre 2013' alone on its line: the day the document was written
+        elif c.pos > 0.7 * len(folded):
+            score -= 1.5  # 'Fait à Niamey, le …' closing the text
+    if c.method == YEARLESS:
+        pass
+    elif _long_before(c, publication):
         score -= 2.0
     elif _long_after(c, publication):
         score -= 4.0
     if c.pos < 0.15 * len(folded) or c.pos < 300:
         score += 1.0
+    if c.method == "month and year" and PERIOD_AFTER.match(folded, c.endpos):
+        score -= 3.0  # the start of a period ('d'octobre 2019 jusqu'à septembre 2023'), not a meeting's month
     if c.method == "month and year" and re.search(r"(?:\bd'|\bde )$", before) and not re.search(
             r"(?:mois|courant|fin|debut) d(?:e |')$", before):
         score -= 2.0  # 'la Déclaration d'Astana d'octobre 2018': a date in passing
@@ -384,7 +427,7 @@ def _publication_line(folded: str, line_start: int, line_end: int, seen: dict[in
     return seen[line_start]
 
 
-DURATION = re.compile(r"(?:au terme de|a l'issue de|apres|durant|pendant)\s+(?:(?P<n>\d\d?)|(?P<w>deux|trois|quatre|cinq|six|"
+DURATION = re.compile(r"(?:au terme de|a l'issue de|apres|durant|pendant)\s+(?:(?:les|ces|ses)\s+)?(?:(?P<n>\d\d?)|(?P<w>deux|trois|quatre|cinq|six|"
                       r"sept))\s+(?:\(\d\)\s+)?(?P<unit>jours|heures)")
 SENTENCE_END = re.compile(r"[.!?]\s")
 OPENING = re.compile(r"(?:ouvert|ouverte|ouverture|lancee?s?|lancement|debut|demarrage|demarre)\w*\b[^.;]{0,25}$")
@@ -447,15 +490,42 @@ def _said_to_happen(c: Candidate, folded: str) -> bool:
     return bool(EVENT_WORDS.search(folded[start: end if end >= 0 else len(folded)][:400]))
 
 
-def extract_dates(text: str, publication: str | None = None) -> tuple[Found, Found]:
+DATELINE_BEATEN = 3.0  # a date of the text scoring this much says more than the dateline's day
+
+
+def _dateline_day(text: str, folded: str, dateline: str | None, scored: list[tuple[float, Candidate]]) -> Found | None:
+    """'N'Djaména, 03 octobre 2012 -- Une réunion … a ouvert ses travaux à l'hôtel …': a dispatch that reports the
+    event as done or under way and names no day of it (no date of the text scores as an event's) was written
+    the day it happened."""
+    if not dateline or len(dateline) != 10 or (scored and scored[0][0] >= DATELINE_BEATEN) or any(
+            c.method.startswith("weekday resolved") for _, c in scored):
+        return None  # a day the text names ('lundi', read against the dateline) says more
+    head = folded[:LEAD_CHARS]
+    m = REPORTED.search(head)
+    if not m or COMING.search(head):
+        return None
+    if SEVERAL_DAYS.search(head) and not OPENED.search(head):
+        return None  # 'a bénéficié de trois jours de formation': written once it was over, not on its first day
+    return Found(dateline, snippet(text, m.start(), m.end()), 0.4, "the dateline's day: the text reports the event "
+                 "and gives no day of it (inferred)")
+
+
+def extract_dates(text: str, publication: str | None = None, dateline: str | None = None) -> tuple[Found, Found]:
     """The event's start and end date as ISO strings (or None), with the snippet they came from; a date given
-    without a year, or as a weekday, is read against the publication date when there is one."""
+    without a year, or as a weekday, is read against the publication date when there is one; the dateline's day
+    (``dateline``, stripped from the text) is the event's when the text reports it and gives no other."""
     folded = fold(text)
     lines: dict[int, bool] = {}  # publication lines, searched once each
     scored = sorted(((_score(c, folded, lines, publication), c) for c in _candidates(folded, publication)),
                     key=lambda sc: (-sc[0], sc[1].pos))
+    by_dateline = _dateline_day(text, folded, dateline, scored)
+    if by_dateline:
+        return by_dateline, Found(None)
     if not scored or scored[0][0] < 1.5:
         return Found(None, "", 0.0, "no event date in the text"), Found(None)
+    if scored[0][1].method == YEARLESS:
+        return Found(None, "", 0.0, "the event's day is given without its year"), Found(None)
+    scored = [sc for sc in scored if sc[1].method != YEARLESS]
     best_score, best = scored[0]
     best = _refined(best, scored, publication)
     best = _closing_day(best, folded)

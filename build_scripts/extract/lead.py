@@ -28,7 +28,7 @@ CREDIT_DATELINE = re.compile(rf"^\s*(?:©\s*)?[\w'’ .-]{{2,30}}\s*\(\s*(?P<pla
 AGENCY_LINE = re.compile(rf"^\s*(?P<place>{_PLACE})\s*{_AGENCY}\s*[-–—:]+\s*")
 PUBLICATION = re.compile(
     rf"^\W*(?:(?:publie|mis en ligne|mise a jour|date de publication|posted|cree)\w*\s*(?:le|:)?\s*)?"
-    rf"(?P<date>{_DATE})(?:\s*(?:a|-)?\s*\d{{1,2}}\s*h\s*\d*\s*(?:min)?)?\s*(?:[|,-].{{0,60}})?$", re.IGNORECASE)
+    rf"(?P<date>{_DATE})(?:\s*(?:a|-)?\s*\d{{1,2}}\s*[h:]\s*\d*(?::\d\d)?\s*(?:min)?)?\s*(?:[|,-].{{0,60}})?$", re.IGNORECASE)
 PUBLICATION_LEAD = re.compile(r"^\W*(?:publie|mis en ligne|mise a jour|date de publication|posted)", re.IGNORECASE)
 # 'Cet article a été publié le: 17/04/21 12:11 GMT', 'mercredi 10 décembre 2014 par AIP Agboville'
 PUBLISHED_ANYWHERE = re.compile(r"^.{0,40}\b(?:publie|mis en ligne|mise a jour)\w*\s*(?:le|:)\s*:?\s*(?P<date>[0-3]?\d[/.-][01]?\d[/.-]\d\d(?:\d\d)?|"
@@ -58,6 +58,7 @@ class Lead:
     text: str
     publication: str | None = None  # ISO date (or 'YYYY-MM') of publication, when the text gives it
     place: str | None = None  # the dateline's place
+    dateline: str | None = None  # the dateline's day ('KPALIMÉ, 8 février 2024 –'): the day the dispatch was written
     removed: list[str] = field(default_factory=list)
 
 
@@ -104,18 +105,28 @@ def _strip_tail(lines: list[str], lead: Lead) -> list[str]:
 
 def strip_lead(text: str) -> Lead:
     """Publication lines, banners and bylines among the first lines, and the dateline opening the first
-    paragraph, removed; the rest of the text is unchanged."""
+    paragraph, removed; the rest of the text is unchanged. Lines are counted without the blank ones."""
     lead = Lead(text)
-    lines = _strip_tail(text.split("\n"), lead)
+    lines = text.split("\n")
+    head = [fold(x.strip()) for x in lines if x.strip()][:HEAD_LINES + 6]
+    # two lines or more of a weekday and a date ('Lundi 05 mai 2014', 'Mardi 06 mai 2014'): a programme's days,
+    # not a page's publication line
+    grid = sum(bool(DATE_LINE.match(f)) for f in head) >= 2
+    if not grid:
+        lines = _strip_tail(lines, lead)
     body_seen = 0
     out: list[str] = []
     dateline_done = False
-    for n, line in enumerate(lines):
-        if body_seen >= 2 or n >= HEAD_LINES + 6 or not line.strip():
+    n = -1
+    for line in lines:
+        if line.strip():
+            n += 1
+        f = fold(line.strip())
+        explicit = PUBLICATION_LEAD.match(f) and PUBLICATION.match(f)  # 'Publié le …' below a portal's furniture
+        if body_seen >= 2 or (n >= HEAD_LINES + 6 and not (explicit and not body_seen)) or not line.strip():
             out.append(line)
             continue
         line = line.strip()
-        f = fold(line)
         m = META_DATE.match(f)
         if m:
             _published(lead, m.group("date"))
@@ -125,9 +136,11 @@ def strip_lead(text: str) -> Lead:
                 continue
             line, f = rest, fold(rest)
         pub = PUBLICATION.match(f)
-        if not (pub and (PUBLICATION_LEAD.match(f) or re.match(r"\s*[-•|*]|.*\d\s*h\s*\d", f))):
-            pub = PUBLISHED_ANYWHERE.match(f) or DATE_LINE.match(f) or (
+        if not (pub and (PUBLICATION_LEAD.match(f) or re.match(r"\s*[-•|*]|.*\d\s*[h:]\s*\d", f))):
+            pub = PUBLISHED_ANYWHERE.match(f) or (None if grid else DATE_LINE.match(f)) or (
                 DATED_BYLINE.match(fold(line, lower=False)) if len(f) < 140 else None)
+        if not pub and n == 0 and not grid:
+            pub = DATE_ALONE.match(f)  # a date alone above everything else: the page's date ('14 Septembre 2017')
         if pub:
             _published(lead, parse_date(_short_year(pub.group("date"))))
             lead.removed.append(line.strip())
@@ -142,7 +155,8 @@ def strip_lead(text: str) -> Lead:
             if hit and len(line) > hit.end() + 20 or (d and not line[d.end():].strip()):
                 lead.place = line[hit.start("place"): hit.end("place")]
                 if d:
-                    _published(lead, parse_date(d.group("date")))
+                    lead.dateline = parse_date(d.group("date"))
+                    _published(lead, lead.dateline)
                 lead.removed.append(line[: hit.end()].strip())
                 line = line[hit.end():]
                 line = line[:1].upper() + line[1:]

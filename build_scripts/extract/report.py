@@ -28,7 +28,7 @@ def extract_report(doc: SourceDocument, vocab: Vocabulary) -> tuple[Report, str]
     the programme found."""
     blocks, lead, head = prepare(doc)
     text = lead.text
-    start, end = extract_dates(text, lead.publication)
+    start, end = extract_dates(text, lead.publication, lead.dateline)
     programme = extract_programme(text, vocab, head[0] if head else "")
     prog = programme.value
     organiser = extract_organiser(text, vocab, head[0] if head else "", prog.name if prog else None)
