@@ -24,7 +24,7 @@ STOP = re.compile(r"\s*(?:[,.;:!?\n«»]|\s(?:avec|a travers|en collaboration|en
                   r"reprend|reprennent|par|prevoit|entend|compte|souhaite|annonce|invite|appelle|salue|deja|quant|envisage|veut|peut|"
                   r"doit|reste|demeure|beneficie|poursuit|continue|estime|note|indique|rappelle|souligne|entre|offerte?|soit|soient|"
                   r"sera|seront|serait|en presence|sur (?:financement|fonds)|"
-                  r"jusqu|n'a|n'ont|ne|n'est|"
+                  r"jusqu|n'\w+|ne|"
                   # a date ends a name: 'Comité régional de l'OMS d'août 2005', '… à Abuja en octobre 2010'
                   r"(?:d'|de |en )(?:janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre|"
                   r"(?:19|20)\d\d)|"
@@ -90,6 +90,8 @@ WELCOMING = re.compile(r"(?:en\s+)?souhaitant (?:la )?bienvenue[^.;:\n]{0,60}?,\
                        r"(?:du|de la|de l'|de m\.|de mme)\s*")
 INITIATIVE = re.compile(rf"a l'initiative\s+{ART}|sur l'initiative\s+{ART}|sous l'initiative\s+{ART}|"
                         rf"est une initiative\s+{ART}|sous l'egide\s+{ART}|"
+                        # 'Sur invitation de la CEDEAO, s'est tenue …', 'à l'invitation du ministre': the body that convened
+                        rf"(?:sur|a) (?:l')?invitation\s+{ART}|"
                         rf"sous la (?:houlette|coordination)\s+{ART}")
 # 'sous le leadership du CNLS': the body that leads (a project as often as the meeting)
 LEADERSHIP = re.compile(rf"sous le leadership\s+{ART}")
@@ -137,6 +139,13 @@ CONGRESS = re.compile(r"\b(?:congres|colloque|assemblee generale|journees scient
                       r"(?=(?:societe|association|federation|ordre|union|reseau|college|amicale|syndicat|mutuelle)\b|"
                       r"\w{2,}\b)")
 CONGRESS_OWNER = re.compile(r"(?:societe|association|federation|ordre|union|reseau|college|amicale|syndicat|mutuelle)\b")
+# 'l'atelier du réseau de programmes nationaux …', 'la sixième réunion annuelle du partenariat de Ouagadougou': a
+# meeting of a body of members (a network, an association, a partnership) is that body's own meeting
+MEMBERS_MEETING = re.compile(r"\b(?:atelier|reunion|rencontre|session|seminaire|conference|forum|assemblee|assises)s?"
+                             r"(?:\s+(?:annuelle?|ordinaire|extraordinaire|statutaire|generale|regionale?|"
+                             r"sous-regionale?|pleniere|semestrielle|trimestrielle|technique|scientifique)){0,2}\s+"
+                             r"(?:du|de la|de l')\s*(?=(?:reseau|partenariat|association|federation|alliance|coalition|"
+                             r"plateforme|union|amicale|syndicat|consortium|ordre)\b)")
 COMMITTEE = re.compile(r"(?:travaux|assises|session|reunion|seance|rencontre|assemblee generale)s?(?:\s+(?:ordinaire|"
                        r"extraordinaire|annuelle|semestrielle|trimestrielle|statutaire))?(?:\s+des\s+(?:travaux|assises))?"
                        r"\s+(?:du|de la|de l')\s*(?P<org>(?:comite|conseil|cadre|commission|cellule|groupe|assemblee|reseau|"
@@ -159,8 +168,8 @@ PARTNER_LEAD = re.compile("|".join(
     + [rf"en partenariat avec\s+{ART}", rf"sur (?:financement|fonds)\s+{ART}"]))
 ORG_HEAD = re.compile(r"^(?:direction|inspection|delegation|centrale|ministere|comite|commissariat|haut[- ]commissariat|gouvernement|programme|projet|service|agence|institut|fondation|association|"
                       r"ong|organisation|conseil|cellule|unite|coordination|secretariat|federation|union|reseau|centre|"
-                      r"hopital|district|zone|commission|equipe|mairie|prefecture|gouvernorat|gouvernance|province|region|croix|cooperation|"
-                      r"alliance|cluster|consortium|caisse|cabinet d'etudes|cabinet d'expertise|"
+                      r"hopital|district|zone|commission|equipe|mairie|prefecture|gouvernorat|gouvernance|presidence|province|region|croix|cooperation|"
+                      r"alliance|partenariat|cluster|consortium|caisse|cabinet d'etudes|cabinet d'expertise|"
                       r"fonds|banque|office|societe|mutuelle|groupe|plateforme|universite|ecole|laboratoire|region medicale|division|"
                       r"dds|drs|primature|cabinet du premier ministre)\b")
 ACRONYM_IN_PARENS = re.compile(r"\((?P<acr>[A-Z][A-Za-z0-9/&-]{1,20})\)")
@@ -452,7 +461,13 @@ CLAUSE = re.compile(r"\s(?:(?:en\s+)?(?!(?:enfants?|habitants?|dirigeants?|[ée]
                     r"en\s+lieu\s+et\s+place\b|aux\s+c[ôo]t[ée]s\b|(?:de|du|par|à)\s+(?:madame|monsieur|mme|mlle|dr|pr)\b|"
                     # a pronoun for other bodies, a place in a sentence: '… de la santé et ceux de l'Intérieur',
                     # 'Gouvernement dans la mise en œuvre de …'
-                    r"et\s+(?:ceux|celles|celui|celle)\b|dans\s+(?:la|le|les|l['’]|un|une|ce|cette|ces|son|sa|ses|leur|leurs|"
+                    r"et\s+(?:ceux|celles|celui|celle)\b|"
+                    # another party after 'et' ('AFRICSanté et un représentant de …', 'Gouvernement et leurs porte-
+                    # paroles'), a verb's infinitive with its object ('Conseil d'administration de jeter un regard …')
+                    r"et\s+(?:un|une|leurs?|ses|son|sa|nos|notre|plusieurs|divers|diverses|certains|certaines)\s|"
+                    r"d(?:e\s+|['’]\s*)(?!(?:premier|dossier|cancer|conseiller|quartier|foyer|chantier|atelier|fer|mer|hiver|"
+                    r"avenir|plaisir|loisir|desir|elixir)\s)[a-zà-ÿ]{2,}(?:er|ir)\s+(?:un|une|le|la|les|des|l['’]|leurs?|son|sa|ses)\s|"
+                    r"dans\s+(?:la|le|les|l['’]|un|une|ce|cette|ces|son|sa|ses|leur|leurs|"
                     r"notre|nos)\b)", re.IGNORECASE)
 # a press agency or a newspaper credited for the article reports the meeting, it does not organise it
 MEDIA = re.compile(r"^(?:agence (?:[a-z-]+ )?(?:de presse|d'information|de l'information)|agence de presse|"
@@ -461,14 +476,34 @@ MEDIA = re.compile(r"^(?:agence (?:[a-z-]+ )?(?:de presse|d'information|de l'inf
 ONE_IN_A_COUNTRY = {"gouvernement", "primature", "presidence"}
 
 
+def _complete_cut(phrase: str, text: str, folded: str) -> str:
+    """A name the excerpt cuts at its very end ('… présidée par le Président de l'Université Polytechnique de B') is
+    the longer name it begins that the text gives before, when it gives one ('Université Polytechnique de
+    Bobo-Dioulasso')."""
+    tail = text.rstrip()
+    if len(phrase) < 8 or not tail.endswith(phrase) or tail[-1:] in ".!?»)\"”":
+        return phrase
+    first = folded.find(fold(phrase))
+    if 0 <= first < len(tail) - len(phrase):  # the same words, then the rest of the word the excerpt cut
+        return text[first: first + len(phrase)] + re.match(r"[\w'’-]*", text[first + len(phrase):]).group(0)
+    return phrase
+
+
 def _cut_run_on(phrase: str) -> str:
     # (not inside a name in quotes: 'Projet « Renforcement de la résilience … dans les zones frontalières »')
     clause = next((c for c in CLAUSE.finditer(phrase)
                    if phrase.count("«", 0, c.start()) <= phrase.count("»", 0, c.start())), None)
     if clause and phrase[: clause.start()].strip():
         phrase = phrase[: clause.start()].rstrip(" ,")
+    about = re.match(r"(.*\b[A-ZÀ-Ý][\w'’-]+)\s+sur\s+(?:la |le |les |l['’])\s*[a-zà-ÿ]", phrase)
+    if about and len(about.group(1).split()) >= 2:  # 'Partenariat de Ouagadougou sur la planification familiale':
+        phrase = about.group(1)  # after a proper name, 'sur' + a subject in lower case is what it is about
     m = RUN_ON.search(phrase)
-    return phrase[: m.start()] if m and len(phrase[: m.start()].split()) >= 2 else phrase
+    if m and (len(phrase[: m.start()].split()) >= 2 or fold(phrase[: m.start()]).strip() in ONE_IN_A_COUNTRY):
+        phrase = phrase[: m.start()]
+    one = re.match(r"(?i)(gouvernement|primature|pr[ée]sidence)\s+et\s", phrase)
+    # 'Gouvernement et des parties prenantes …': the one body of its kind, then others ('Gouvernement' is the name)
+    return one.group(1) if one else phrase
 
 
 # a venue hosts a meeting, it does not organise it: 'Centre international de conférences de …', 'Palais des congrès',
@@ -637,6 +672,8 @@ def _person_org(phrase: str) -> str | None:
     of_body = prep + ("" if prep.endswith(("'", "’")) else " ") + body  # 'de l'Action sociale', not 'de l' Action'
     if title.startswith("ministre"):
         return "Ministère " + of_body
+    if title.startswith("president") and fold(body).startswith("republique"):
+        return "Présidence " + of_body  # the head of state speaks for the Presidency of the Republic
     office = OFFICE.get(re.sub(r"\s+(?:par interim|adjointe?)$", "", title))
     if office == "Gouvernorat":  # 'gouverneur de la région de Zinder' heads the governorate of Zinder
         return office + " " + re.sub(r"^(?i:(?:de la |du |de l['’])\s*r[ée]gion\s+)", "", of_body)
@@ -728,6 +765,10 @@ def _candidates(text: str, vocab: Vocabulary) -> list[tuple[float, str, int, str
         if not CONGRESS_OWNER.match(folded, m.end()) and not re.match(r"[A-Z]{2,}[A-Za-z]*\b", text[m.end():]):
             continue  # 'congrès de la ville', not 'congrès de la SGON' or 'assemblée générale de la MSAE'
         out.append((3.0, _phrase_at(text, folded, m.end()), m.start(), "its congress or general assembly"))
+    for m in MEMBERS_MEETING.finditer(folded):
+        if COMMITTEE.match(folded, m.start()):
+            continue  # 'réunion du réseau …': read above as a committee that met (one fact, counted once)
+        out.append((3.0, _phrase_at(text, folded, m.end()), m.start(), "its congress or general assembly"))
     for m in COMMITTEE_MET.finditer(folded):
         out.append((3.5, text[m.start("org"): m.end("org")], m.start(), "a committee that met"))
     for m in WELCOMING.finditer(folded):
@@ -760,7 +801,7 @@ def _candidates(text: str, vocab: Vocabulary) -> list[tuple[float, str, int, str
     head = _headline_org(text, vocab)
     if head:
         out.append((2.0, head[0], head[1], "organisation named in the headline"))
-    letter = _letterhead(text)
+    letter = _letterhead(text) or _acronym_letterhead(text)
     if letter:
         out.append((2.5, letter[0], letter[1], "letterhead at the top of the minutes"))
     cleaned = []
@@ -768,6 +809,7 @@ def _candidates(text: str, vocab: Vocabulary) -> list[tuple[float, str, int, str
         phrase = _cut_run_on(phrase.replace("*", "").replace("_", " ").strip())
         phrase = _refers_back(phrase, text, folded, pos)
         phrase = _with_its_place(phrase, text)
+        phrase = _complete_cut(phrase, text, folded)
         phrase = re.sub(r"^(Minist[èe]re)\s+(?:en\s+charge|charg[ée]e?s?)\s+(?=de |du |des |d['’])", r"\1 ", phrase,
                         flags=re.IGNORECASE)  # 'Ministère chargé de la Santé' is the 'Ministère de la Santé'
         if phrase.endswith(")") and phrase.count(")") > phrase.count("("):  # 'Gouvernement)': a bracket it closes
@@ -856,6 +898,18 @@ def _letterhead(text: str) -> tuple[str, int] | None:
                 line += " " + lines[n + 1].group(1).strip()
             found = (line, m.start(1))
     return found
+
+
+def _acronym_letterhead(text: str) -> tuple[str, int] | None:
+    """A letterhead that gives the body's acronym on one line and its name on the next ('ASSB' over 'Association pour
+    les Sciences de la Santé du Burkina'): that body, as 'Name (ACRONYM)'."""
+    lines = [m for m in re.finditer(r"(?m)^[ \t]*(\S[^\n]*?)[ \t]*$", text[:400])][:6]
+    for m, nxt in zip(lines, lines[1:]):
+        acr, long = m.group(1), nxt.group(1)
+        if re.fullmatch(r"[A-Z][A-Z0-9&-]{1,11}", acr) and long[:1].isupper() and len(long) <= 140 \
+                and ORG_HEAD.match(fold(long)) and acronym_fits(long, acr):
+            return f"{long} ({acr})", m.start(1)
+    return None
 
 
 BODY_MENTION = re.compile(r"\b(?:le|la|l'|du|de la|de l'|au|a la|les|des)\s*(?=(?:ministere|direction|division|district sanitaire|"
