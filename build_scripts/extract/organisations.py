@@ -158,6 +158,10 @@ PTA_OWNER = re.compile(r"(?:plan de travail annuel|pta)(?:\s*\(pta\))?(?:\s+\d{4
                        r"(?:plan strategique|plan d'action|plan operationnel)(?:\s+\d{4}(?:\s*-\s*\d{4})?)?"
                        r"\s+(?:de la\s+|du\s+|de l'\s*|des\s+)(?=(?:ministere|direction|institut|agence|district|centre|hopital|"
                        r"conseil|comite|secretariat|coordination|cellule|service|delegation|inspection|universite)\b)")
+# a report's copyright line names its publisher: '© Organisation mondiale de la Santé 2017' (not a photo's credit,
+# '© AFP par …', '© S. Muset 2020': a body's name, a year, nothing else on the line)
+COPYRIGHT = re.compile(r"(?m)^[ \t]*(?:©|\(c\)|copyright)\s*(?P<body>[A-ZÀ-Ýa-z][^\n©,;:()]{3,90}?)\s*,?\s*(?:19|20)\d\d\s*\.?[ \t]*$",
+                       re.IGNORECASE)
 CITATION = re.compile(r"(?m)^\W*citation (?:recommandee|suggeree|proposee)\W*:?\s*$")
 SUPPORT = (r"(?:l'appui|le soutien|l'accompagnement|le concours|la contribution|la collaboration|"
            r"le financement|l'assistance)(?:\s+(?:technique et financier|technique et financiere|financier et technique|"
@@ -790,6 +794,11 @@ def _candidates(text: str, vocab: Vocabulary) -> list[tuple[float, str, int, str
     credit = _credit(text, vocab)
     if credit:
         out.append((1.0, credit[0], credit[1], "publisher of the text (its credit line)"))
+    for m in COPYRIGHT.finditer(text):  # '© Organisation mondiale de la Santé 2017': the body that published the report
+        name = m.group("body").strip()
+        if ORG_HEAD.match(fold(name)) or _registry(vocab).by_key.get(_key(name)):
+            out.append((1.0, name, m.start("body"), "publisher of the text (its copyright line)"))
+            break
     for m in PTA_OWNER.finditer(folded):
         out.append((2.5, _phrase_at(text, folded, m.end()), m.start(), "owner of the annual work plan"))
     named = [(fold(p)[:12], pos) for _, p, pos, _ in out]
