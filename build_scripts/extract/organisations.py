@@ -476,6 +476,10 @@ CLAUSE = re.compile(r"\s(?:(?:en\s+)?(?!(?:enfants?|habitants?|dirigeants?|[ée]
 # a press agency or a newspaper credited for the article reports the meeting, it does not organise it
 MEDIA = re.compile(r"^(?:agence (?:[a-z-]+ )?(?:de presse|d'information|de l'information)|agence de presse|"
                    r"radio|television|journal|quotidien|hebdomadaire|magazine)\b")
+# an authority whose head presides over the ceremonies of meetings other bodies organise (a prefect, a mayor, a
+# governor, the government, the Prime Minister, the President, a university's president): its presiding weighs less
+AUTHORITY = re.compile(r"(?:prefecture|sous-prefecture|mairie|gouvernorat|gouvernance|gouvernement|primature|presidence|"
+                       r"universite|delegation speciale)\b")
 # one word for a body that is one in each country: the government, the Prime Minister's or the President's office
 ONE_IN_A_COUNTRY = {"gouvernement", "primature", "presidence"}
 
@@ -724,7 +728,8 @@ def _candidates(text: str, vocab: Vocabulary) -> list[tuple[float, str, int, str
         body = _person_org(phrase)
         body = body and _resolve_bare(body, text, folded)
         if body:
-            out.append((3.0, body, m.start(), "its head presided or opened the meeting"))
+            out.append((1.5 if AUTHORITY.match(fold(body)) else 3.0, body, m.start(),
+                        "its head presided or opened the meeting"))
         elif ORG_HEAD.match(fold(phrase)) or fold(phrase).startswith("minist"):
             out.append((3.5, _phrase_at(text, folded, m.end()), m.start(), "opened, launched or presided by"))
     for m in RUN_BY.finditer(folded):  # 'animé par le coordonnateur du projet', 'assurée par Africa CDC'
@@ -755,7 +760,8 @@ def _candidates(text: str, vocab: Vocabulary) -> list[tuple[float, str, int, str
         if body:
             how = "welcomed the participants (the host)" if "bienvenue" in folded[m.start(): m.end()] else \
                 "its head presided, opened or led the meeting"
-            out.append((3.0, body, m.start() - len(subject), how))
+            out.append((1.5 if AUTHORITY.match(fold(body)) and "bienvenue" not in how else 3.0, body,
+                        m.start() - len(subject), how))
     for m in COMMITTEE.finditer(folded):
         org = text[m.start("org"): m.end("org")]
         whole = fold(org)
