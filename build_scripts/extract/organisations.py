@@ -24,7 +24,7 @@ STOP = re.compile(r"\s*(?:[,.;:!?\n«»]|\s(?:avec|a travers|en collaboration|en
                   r"reprend|reprennent|par|prevoit|entend|compte|souhaite|annonce|invite|appelle|salue|deja|quant|envisage|veut|peut|"
                   r"doit|reste|demeure|beneficie|poursuit|continue|estime|note|indique|rappelle|souligne|entre|offerte?|soit|soient|"
                   r"sera|seront|serait|en presence|sur (?:financement|fonds)|"
-                  r"jusqu|n'\w+|ne|"
+                  r"jusqu|n'(?:a|ont|est|etait|etaient|avait|avaient|aura|auront|aurait|sera|seront|serait|y)|ne|"
                   # a date ends a name: 'Comité régional de l'OMS d'août 2005', '… à Abuja en octobre 2010'
                   r"(?:d'|de |en )(?:janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre|"
                   r"(?:19|20)\d\d)|"
@@ -678,10 +678,12 @@ def _person_org(phrase: str) -> str | None:
         return None  # 'les ministres de la Santé des pays du bassin': several ministries, no one body
     prep = rest[: m.end()].strip()
     of_body = prep + ("" if prep.endswith(("'", "’")) else " ") + body  # 'de l'Action sociale', not 'de l' Action'
+    second = re.match(r"r[ée]publique\b[^,]*?\s+et\s+(?=(?:pr[ée]sidente?|ministre|directeur|directrice)\b)", body,
+                      re.IGNORECASE)
+    if second:  # 'le Président de la République et Président du Conseil national de lutte contre le sida': the body
+        return _person_org(body[second.end():])  # of the second title (the Republic is the state, not a body)
     if title.startswith("ministre"):
         return "Ministère " + of_body
-    if title.startswith("president") and fold(body).startswith("republique"):
-        return "Présidence " + of_body  # the head of state speaks for the Presidency of the Republic
     office = OFFICE.get(re.sub(r"\s+(?:par interim|adjointe?)$", "", title))
     if office == "Gouvernorat":  # 'gouverneur de la région de Zinder' heads the governorate of Zinder
         return office + " " + re.sub(r"^(?i:(?:de la |du |de l['’])\s*r[ée]gion\s+)", "", of_body)
