@@ -102,8 +102,8 @@ SUBJECT_VERB = re.compile(r"\s(?:a|ont|à)\s+(?:organise|co-?organise|propose d'
                           r"\s(?:organise|organisent|co-?organisent|tient|a tenu sa|a tenu son)\s")
 # the title of a person, then the body: "ministre de la Santé", "SG du Minsanté", "médecin chef du district…"
 PERSON_TITLE = re.compile(r"(?:ministres?(?:\s+(?:delegue|d'etat))?|secretaire (?:generale?|executif|executive|permanente?)|sg|directeur(?: general| regional| "
-                          r"departemental| national| provincial)?|directrice(?: generale| regionale| departementale| "
-                          r"nationale)?|directeurs|directrices(?: regionales)?|medecin[- ]chef|"
+                          r"departemental| national| provincial| executif)?|directrice(?: generale| regionale| departementale| "
+                          r"nationale| executive)?|directeurs|directrices(?: regionales)?|medecin[- ]chef|"
                           r"(?:coordonnateur|coordinateur)(?: national)?|coordinatrice(?: nationale)?|"
                           r"delegue(?:e)? (?:provincial|regional|sanitaire|departemental)e?|gouverneur|"
                           r"conseill(?:er|ere) technique|president|presidente|chef|sous-prefet|prefet|maire|"
