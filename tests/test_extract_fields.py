@@ -546,3 +546,22 @@ def test_a_name_the_excerpt_cuts_is_completed_from_an_earlier_mention(vocab):
             "La cérémonie d'ouverture a été présidée par le Président de l'Université Polytechnique de D")
     names = [c.name for c in organiser_candidates(text, vocab)]
     assert "Université Polytechnique de Dori-Kaldou" in names and "Université Polytechnique de D" not in names, names
+
+
+@pytest.mark.parametrize("phrase, body", [
+    ("Directeur exécutif de l'ONG Kaldou Santé, M. Awa Kodjo", "ONG Kaldou Santé"),
+    ("Président de la République et Président du Conseil national de lutte contre le sida, Awa Kodjo",
+     "Conseil national de lutte contre le sida"),
+])
+def test_the_body_a_head_speaks_for(phrase, body):
+    from build_scripts.extract.organisations import _person_org
+    assert _person_org(phrase) == body
+
+
+def test_a_copyright_line_names_the_publisher(vocab):
+    text = ("Rapport de mission : évaluation conjointe des capacités, Dori, 3-7 mars 2024\n\n"
+            "© Organisation mondiale de la Santé 2024\n\nCertains droits réservés.\n© AFP par Awa Kodjo")
+    cands = organiser_candidates(text, vocab)
+    assert [c for c in cands if c.name.startswith("Organisation mondiale de la") and "copyright" in c.evidence], \
+        [(c.name, c.evidence) for c in cands]
+    assert not [c for c in cands if "AFP" in c.name or "Kodjo" in c.name]
