@@ -90,9 +90,10 @@ WELCOMING = re.compile(r"(?:en\s+)?souhaitant (?:la )?bienvenue[^.;:\n]{0,60}?,\
                        r"(?:du|de la|de l'|de m\.|de mme)\s*")
 INITIATIVE = re.compile(rf"a l'initiative\s+{ART}|sur l'initiative\s+{ART}|sous l'initiative\s+{ART}|"
                         rf"est une initiative\s+{ART}|sous l'egide\s+{ART}|"
-                        # 'Sur invitation de la CEDEAO, s'est tenue …', 'à l'invitation du ministre': the body that convened
-                        rf"(?:sur|a) (?:l')?invitation\s+{ART}|"
                         rf"sous la (?:houlette|coordination)\s+{ART}")
+# 'Sur invitation de la CEDEAO, s'est tenue …', 'à l'invitation du ministre': the body that convened the meeting
+# (a literal first: the words before it are checked after a match, the search stays quick)
+INVITATION = re.compile(rf"invitation\s+{ART}")
 # 'sous le leadership du CNLS': the body that leads (a project as often as the meeting)
 LEADERSHIP = re.compile(rf"sous le leadership\s+{ART}")
 FIELD_LINE = re.compile(r"(?m)^\W*(?:organisateur|organisation|structure organisatrice|organise par)\W*:\W*")
@@ -714,6 +715,9 @@ def _candidates(text: str, vocab: Vocabulary) -> list[tuple[float, str, int, str
         out.append((5.0, _phrase_at(text, folded, m.end()), m.start(), "'organisé par' (its organisation was done by)"))
     for m in INITIATIVE.finditer(folded):
         out.append((4.0, _phrase_at(text, folded, m.end()), m.start(), "'à l'initiative de' / 'sous l'égide de'"))
+    for m in INVITATION.finditer(folded):
+        if re.search(r"(?:^|\W)(?:sur|a)\s+(?:l')?$", folded[max(0, m.start() - 8): m.start()]):
+            out.append((4.0, _phrase_at(text, folded, m.end()), m.start(), "'à l'initiative de' / 'sous l'égide de'"))
     for m in LEADERSHIP.finditer(folded):
         out.append((2.0, _phrase_at(text, folded, m.end()), m.start(), "under its leadership"))
     for m in SUBJECT_VERB.finditer(folded):
