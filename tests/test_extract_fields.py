@@ -501,3 +501,67 @@ def test_a_press_agency_or_a_bare_word_is_never_the_organiser(vocab):
     names = [c.name for c in organiser_candidates(text, vocab)]
     assert not any("Presse" in n for n in names) and "Organisation" not in names, names
     assert extract_organiser(text, vocab).value.startswith("Ministère de la Santé")
+
+
+@pytest.mark.parametrize("text, organiser", [
+    # the body at whose invitation the meeting was held convened it
+    ("1. Sur invitation de la Communauté des États du Kaldou (CEK), s'est tenue à Dori, le 3 mars 2024, la session "
+     "ministérielle sur la sécurité alimentaire. Le ministre de l'Agriculture de Tinza a pris la parole.",
+     "Communauté des États du Kaldou"),
+    # a meeting of a network, a partnership or an association is that body's own meeting
+    ("Les journaux ont couvert l'atelier du réseau des laboratoires de santé publique du Kaldou tenu du 3 au 5 mars "
+     "2024 à Dori. Le directeur du Programme national de lutte contre la lèpre (PNLL) a pris la parole.",
+     "Réseau des laboratoires de santé publique du Kaldou"),
+    ("La quatrième réunion annuelle du partenariat de Dori sur la santé des adolescents n’aura pas lieu en mars 2024. "
+     "Le ministère de la santé de Tinza s'est engagé à soutenir les jeunes.", "Partenariat de Dori"),
+])
+def test_a_body_that_convenes_or_whose_members_meet_is_the_organiser(text, organiser, vocab):
+    found = extract_organiser(text, vocab)
+    assert found.value and found.value.lower().startswith(organiser.lower()), found
+    assert len(found.value) <= len(organiser) + 8, found
+
+
+def test_an_acronym_over_its_name_in_a_letterhead_is_a_candidate(vocab):
+    text = ("ASKT\nAssociation pour la Santé du Kaldou et de Tinza\nBP 12 Dori\nProgramme des journées de Dori\n"
+            "Lundi 3 mars 2024\nInscriptions\nSession 1 : paludisme")
+    names = [c.name for c in organiser_candidates(text, vocab)]
+    assert [n for n in names if n.lower() == "association pour la santé du kaldou et de tinza (askt)"], names
+
+
+@pytest.mark.parametrize("phrase, name", [
+    ("Gouvernement dont le ministre de la santé", "Gouvernement"),
+    ("Gouvernement de plus de 500 000 000 FCFA", "Gouvernement"),
+    ("Gouvernement et des parties prenantes en matière de nutrition", "Gouvernement"),
+    ("Ligue tinzane de santé et un représentant de la mairie", "Ligue tinzane de santé"),
+    ("Conseil d'administration de jeter un regard sur les comptes", "Conseil d'administration"),
+    ("Ministère de la Santé et de l'Action sociale", "Ministère de la Santé et de l'Action sociale"),
+])
+def test_a_name_ends_where_another_party_or_a_verb_follows(phrase, name):
+    from build_scripts.extract.organisations import _cut_run_on
+    assert _cut_run_on(phrase) == name
+
+
+def test_a_name_the_excerpt_cuts_is_completed_from_an_earlier_mention(vocab):
+    text = ("Le cours s'est tenu du 2 au 18 février 2024 au centre de calcul de l'Université Polytechnique de Dori-Kaldou. "
+            "La cérémonie d'ouverture a été présidée par le Président de l'Université Polytechnique de D")
+    names = [c.name for c in organiser_candidates(text, vocab)]
+    assert "Université Polytechnique de Dori-Kaldou" in names and "Université Polytechnique de D" not in names, names
+
+
+@pytest.mark.parametrize("phrase, body", [
+    ("Directeur exécutif de l'ONG Kaldou Santé, M. Awa Kodjo", "ONG Kaldou Santé"),
+    ("Président de la République et Président du Conseil national de lutte contre le sida, Awa Kodjo",
+     "Conseil national de lutte contre le sida"),
+])
+def test_the_body_a_head_speaks_for(phrase, body):
+    from build_scripts.extract.organisations import _person_org
+    assert _person_org(phrase) == body
+
+
+def test_a_copyright_line_names_the_publisher(vocab):
+    text = ("Rapport de mission : évaluation conjointe des capacités, Dori, 3-7 mars 2024\n\n"
+            "© Organisation mondiale de la Santé 2024\n\nCertains droits réservés.\n© AFP par Awa Kodjo")
+    cands = organiser_candidates(text, vocab)
+    assert [c for c in cands if c.name.startswith("Organisation mondiale de la") and "copyright" in c.evidence], \
+        [(c.name, c.evidence) for c in cands]
+    assert not [c for c in cands if "AFP" in c.name or "Kodjo" in c.name]

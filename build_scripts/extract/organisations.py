@@ -24,7 +24,7 @@ STOP = re.compile(r"\s*(?:[,.;:!?\n«»]|\s(?:avec|a travers|en collaboration|en
                   r"reprend|reprennent|par|prevoit|entend|compte|souhaite|annonce|invite|appelle|salue|deja|quant|envisage|veut|peut|"
                   r"doit|reste|demeure|beneficie|poursuit|continue|estime|note|indique|rappelle|souligne|entre|offerte?|soit|soient|"
                   r"sera|seront|serait|en presence|sur (?:financement|fonds)|"
-                  r"jusqu|n'a|n'ont|ne|n'est|"
+                  r"jusqu|n'(?:a|ont|est|etait|etaient|avait|avaient|aura|auront|aurait|sera|seront|serait|y)|ne|"
                   # a date ends a name: 'Comité régional de l'OMS d'août 2005', '… à Abuja en octobre 2010'
                   r"(?:d'|de |en )(?:janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre|"
                   r"(?:19|20)\d\d)|"
@@ -91,6 +91,9 @@ WELCOMING = re.compile(r"(?:en\s+)?souhaitant (?:la )?bienvenue[^.;:\n]{0,60}?,\
 INITIATIVE = re.compile(rf"a l'initiative\s+{ART}|sur l'initiative\s+{ART}|sous l'initiative\s+{ART}|"
                         rf"est une initiative\s+{ART}|sous l'egide\s+{ART}|"
                         rf"sous la (?:houlette|coordination)\s+{ART}")
+# 'Sur invitation de la CEDEAO, s'est tenue …', 'à l'invitation du ministre': the body that convened the meeting
+# (a literal first: the words before it are checked after a match, the search stays quick)
+INVITATION = re.compile(rf"invitation\s+{ART}")
 # 'sous le leadership du CNLS': the body that leads (a project as often as the meeting)
 LEADERSHIP = re.compile(rf"sous le leadership\s+{ART}")
 FIELD_LINE = re.compile(r"(?m)^\W*(?:organisateur|organisation|structure organisatrice|organise par)\W*:\W*")
@@ -100,8 +103,8 @@ SUBJECT_VERB = re.compile(r"\s(?:a|ont|à)\s+(?:organise|co-?organise|propose d'
                           r"\s(?:organise|organisent|co-?organisent|tient|a tenu sa|a tenu son)\s")
 # the title of a person, then the body: "ministre de la Santé", "SG du Minsanté", "médecin chef du district…"
 PERSON_TITLE = re.compile(r"(?:ministres?(?:\s+(?:delegue|d'etat))?|secretaire (?:generale?|executif|executive|permanente?)|sg|directeur(?: general| regional| "
-                          r"departemental| national| provincial)?|directrice(?: generale| regionale| departementale| "
-                          r"nationale)?|directeurs|directrices(?: regionales)?|medecin[- ]chef|"
+                          r"departemental| national| provincial| executif)?|directrice(?: generale| regionale| departementale| "
+                          r"nationale| executive)?|directeurs|directrices(?: regionales)?|medecin[- ]chef|"
                           r"(?:coordonnateur|coordinateur)(?: national)?|coordinatrice(?: nationale)?|"
                           r"delegue(?:e)? (?:provincial|regional|sanitaire|departemental)e?|gouverneur|"
                           r"conseill(?:er|ere) technique|president|presidente|chef|sous-prefet|prefet|maire|"
@@ -137,6 +140,13 @@ CONGRESS = re.compile(r"\b(?:congres|colloque|assemblee generale|journees scient
                       r"(?=(?:societe|association|federation|ordre|union|reseau|college|amicale|syndicat|mutuelle)\b|"
                       r"\w{2,}\b)")
 CONGRESS_OWNER = re.compile(r"(?:societe|association|federation|ordre|union|reseau|college|amicale|syndicat|mutuelle)\b")
+# 'l'atelier du réseau de programmes nationaux …', 'la sixième réunion annuelle du partenariat de Ouagadougou': a
+# meeting of a body of members (a network, an association, a partnership) is that body's own meeting
+MEMBERS_MEETING = re.compile(r"\b(?:atelier|reunion|rencontre|session|seminaire|conference|forum|assemblee|assises)s?"
+                             r"(?:\s+(?:annuelle?|ordinaire|extraordinaire|statutaire|generale|regionale?|"
+                             r"sous-regionale?|pleniere|semestrielle|trimestrielle|technique|scientifique)){0,2}\s+"
+                             r"(?:du|de la|de l')\s*(?=(?:reseau|partenariat|association|federation|alliance|coalition|"
+                             r"plateforme|union|amicale|syndicat|consortium|ordre)\b)")
 COMMITTEE = re.compile(r"(?:travaux|assises|session|reunion|seance|rencontre|assemblee generale)s?(?:\s+(?:ordinaire|"
                        r"extraordinaire|annuelle|semestrielle|trimestrielle|statutaire))?(?:\s+des\s+(?:travaux|assises))?"
                        r"\s+(?:du|de la|de l')\s*(?P<org>(?:comite|conseil|cadre|commission|cellule|groupe|assemblee|reseau|"
@@ -149,6 +159,10 @@ PTA_OWNER = re.compile(r"(?:plan de travail annuel|pta)(?:\s*\(pta\))?(?:\s+\d{4
                        r"(?:plan strategique|plan d'action|plan operationnel)(?:\s+\d{4}(?:\s*-\s*\d{4})?)?"
                        r"\s+(?:de la\s+|du\s+|de l'\s*|des\s+)(?=(?:ministere|direction|institut|agence|district|centre|hopital|"
                        r"conseil|comite|secretariat|coordination|cellule|service|delegation|inspection|universite)\b)")
+# a report's copyright line names its publisher: '© Organisation mondiale de la Santé 2017' (not a photo's credit,
+# '© AFP par …', '© S. Muset 2020': a body's name, a year, nothing else on the line)
+COPYRIGHT = re.compile(r"(?m)^[ \t]*(?:©|\(c\)|copyright)\s*(?P<body>[A-ZÀ-Ýa-z][^\n©,;:()]{3,90}?)\s*,?\s*(?:19|20)\d\d\s*\.?[ \t]*$",
+                       re.IGNORECASE)
 CITATION = re.compile(r"(?m)^\W*citation (?:recommandee|suggeree|proposee)\W*:?\s*$")
 SUPPORT = (r"(?:l'appui|le soutien|l'accompagnement|le concours|la contribution|la collaboration|"
            r"le financement|l'assistance)(?:\s+(?:technique et financier|technique et financiere|financier et technique|"
@@ -159,8 +173,8 @@ PARTNER_LEAD = re.compile("|".join(
     + [rf"en partenariat avec\s+{ART}", rf"sur (?:financement|fonds)\s+{ART}"]))
 ORG_HEAD = re.compile(r"^(?:direction|inspection|delegation|centrale|ministere|comite|commissariat|haut[- ]commissariat|gouvernement|programme|projet|service|agence|institut|fondation|association|"
                       r"ong|organisation|conseil|cellule|unite|coordination|secretariat|federation|union|reseau|centre|"
-                      r"hopital|district|zone|commission|equipe|mairie|prefecture|gouvernorat|gouvernance|province|region|croix|cooperation|"
-                      r"alliance|cluster|consortium|caisse|cabinet d'etudes|cabinet d'expertise|"
+                      r"hopital|district|zone|commission|equipe|mairie|prefecture|gouvernorat|gouvernance|presidence|province|region|croix|cooperation|"
+                      r"alliance|partenariat|cluster|consortium|caisse|cabinet d'etudes|cabinet d'expertise|"
                       r"fonds|banque|office|societe|mutuelle|groupe|plateforme|universite|ecole|laboratoire|region medicale|division|"
                       r"dds|drs|primature|cabinet du premier ministre)\b")
 ACRONYM_IN_PARENS = re.compile(r"\((?P<acr>[A-Z][A-Za-z0-9/&-]{1,20})\)")
@@ -452,13 +466,36 @@ CLAUSE = re.compile(r"\s(?:(?:en\s+)?(?!(?:enfants?|habitants?|dirigeants?|[ée]
                     r"en\s+lieu\s+et\s+place\b|aux\s+c[ôo]t[ée]s\b|(?:de|du|par|à)\s+(?:madame|monsieur|mme|mlle|dr|pr)\b|"
                     # a pronoun for other bodies, a place in a sentence: '… de la santé et ceux de l'Intérieur',
                     # 'Gouvernement dans la mise en œuvre de …'
-                    r"et\s+(?:ceux|celles|celui|celle)\b|dans\s+(?:la|le|les|l['’]|un|une|ce|cette|ces|son|sa|ses|leur|leurs|"
+                    r"et\s+(?:ceux|celles|celui|celle)\b|"
+                    # another party after 'et' ('AFRICSanté et un représentant de …', 'Gouvernement et leurs porte-
+                    # paroles'), a verb's infinitive with its object ('Conseil d'administration de jeter un regard …')
+                    r"et\s+(?:un|une|leurs?|ses|son|sa|nos|notre|plusieurs|divers|diverses|certains|certaines)\s|"
+                    r"d(?:e\s+|['’]\s*)(?!(?:premier|dossier|cancer|conseiller|quartier|foyer|chantier|atelier|fer|mer|hiver|"
+                    r"avenir|plaisir|loisir|desir|elixir)\s)[a-zà-ÿ]{2,}(?:er|ir)\s+(?:un|une|le|la|les|des|l['’]|leurs?|son|sa|ses)\s|"
+                    r"dans\s+(?:la|le|les|l['’]|un|une|ce|cette|ces|son|sa|ses|leur|leurs|"
                     r"notre|nos)\b)", re.IGNORECASE)
 # a press agency or a newspaper credited for the article reports the meeting, it does not organise it
 MEDIA = re.compile(r"^(?:agence (?:[a-z-]+ )?(?:de presse|d'information|de l'information)|agence de presse|"
                    r"radio|television|journal|quotidien|hebdomadaire|magazine)\b")
+# an authority whose head presides over the ceremonies of meetings other bodies organise (a prefect, a mayor, a
+# governor, the government, the Prime Minister, the President, a university's president): its presiding weighs less
+AUTHORITY = re.compile(r"(?:prefecture|sous-prefecture|mairie|gouvernorat|gouvernance|gouvernement|primature|presidence|"
+                       r"universite|delegation speciale)\b")
 # one word for a body that is one in each country: the government, the Prime Minister's or the President's office
 ONE_IN_A_COUNTRY = {"gouvernement", "primature", "presidence"}
+
+
+def _complete_cut(phrase: str, text: str, folded: str) -> str:
+    """A name the excerpt cuts at its very end ('… présidée par le Président de l'Université Polytechnique de B') is
+    the longer name it begins that the text gives before, when it gives one ('Université Polytechnique de
+    Bobo-Dioulasso')."""
+    tail = text.rstrip()
+    if len(phrase) < 8 or not tail.endswith(phrase) or tail[-1:] in ".!?»)\"”":
+        return phrase
+    first = folded.find(fold(phrase))
+    if 0 <= first < len(tail) - len(phrase):  # the same words, then the rest of the word the excerpt cut
+        return text[first: first + len(phrase)] + re.match(r"[\w'’-]*", text[first + len(phrase):]).group(0)
+    return phrase
 
 
 def _cut_run_on(phrase: str) -> str:
@@ -467,8 +504,15 @@ def _cut_run_on(phrase: str) -> str:
                    if phrase.count("«", 0, c.start()) <= phrase.count("»", 0, c.start())), None)
     if clause and phrase[: clause.start()].strip():
         phrase = phrase[: clause.start()].rstrip(" ,")
+    about = re.match(r"(.*\b[A-ZÀ-Ý][\w'’-]+)\s+sur\s+(?:la |le |les |l['’])\s*[a-zà-ÿ]", phrase)
+    if about and len(about.group(1).split()) >= 2:  # 'Partenariat de Ouagadougou sur la planification familiale':
+        phrase = about.group(1)  # after a proper name, 'sur' + a subject in lower case is what it is about
     m = RUN_ON.search(phrase)
-    return phrase[: m.start()] if m and len(phrase[: m.start()].split()) >= 2 else phrase
+    if m and (len(phrase[: m.start()].split()) >= 2 or fold(phrase[: m.start()]).strip() in ONE_IN_A_COUNTRY):
+        phrase = phrase[: m.start()]
+    one = re.match(r"(?i)(gouvernement|primature|pr[ée]sidence)\s+et\s", phrase)
+    # 'Gouvernement et des parties prenantes …': the one body of its kind, then others ('Gouvernement' is the name)
+    return one.group(1) if one else phrase
 
 
 # a venue hosts a meeting, it does not organise it: 'Centre international de conférences de …', 'Palais des congrès',
@@ -635,6 +679,10 @@ def _person_org(phrase: str) -> str | None:
         return None  # 'les ministres de la Santé des pays du bassin': several ministries, no one body
     prep = rest[: m.end()].strip()
     of_body = prep + ("" if prep.endswith(("'", "’")) else " ") + body  # 'de l'Action sociale', not 'de l' Action'
+    second = re.match(r"r[ée]publique\b[^,]*?\s+et\s+(?=(?:pr[ée]sidente?|ministre|directeur|directrice)\b)", body,
+                      re.IGNORECASE)
+    if second:  # 'le Président de la République et Président du Conseil national de lutte contre le sida': the body
+        return _person_org(body[second.end():])  # of the second title (the Republic is the state, not a body)
     if title.startswith("ministre"):
         return "Ministère " + of_body
     office = OFFICE.get(re.sub(r"\s+(?:par interim|adjointe?)$", "", title))
@@ -667,6 +715,9 @@ def _candidates(text: str, vocab: Vocabulary) -> list[tuple[float, str, int, str
         out.append((5.0, _phrase_at(text, folded, m.end()), m.start(), "'organisé par' (its organisation was done by)"))
     for m in INITIATIVE.finditer(folded):
         out.append((4.0, _phrase_at(text, folded, m.end()), m.start(), "'à l'initiative de' / 'sous l'égide de'"))
+    for m in INVITATION.finditer(folded):
+        if re.search(r"(?:^|\W)(?:sur|a)\s+(?:l')?$", folded[max(0, m.start() - 8): m.start()]):
+            out.append((4.0, _phrase_at(text, folded, m.end()), m.start(), "'à l'initiative de' / 'sous l'égide de'"))
     for m in LEADERSHIP.finditer(folded):
         out.append((2.0, _phrase_at(text, folded, m.end()), m.start(), "under its leadership"))
     for m in SUBJECT_VERB.finditer(folded):
@@ -683,7 +734,8 @@ def _candidates(text: str, vocab: Vocabulary) -> list[tuple[float, str, int, str
         body = _person_org(phrase)
         body = body and _resolve_bare(body, text, folded)
         if body:
-            out.append((3.0, body, m.start(), "its head presided or opened the meeting"))
+            out.append((1.5 if AUTHORITY.match(fold(body)) else 3.0, body, m.start(),
+                        "its head presided or opened the meeting"))
         elif ORG_HEAD.match(fold(phrase)) or fold(phrase).startswith("minist"):
             out.append((3.5, _phrase_at(text, folded, m.end()), m.start(), "opened, launched or presided by"))
     for m in RUN_BY.finditer(folded):  # 'animé par le coordonnateur du projet', 'assurée par Africa CDC'
@@ -714,7 +766,8 @@ def _candidates(text: str, vocab: Vocabulary) -> list[tuple[float, str, int, str
         if body:
             how = "welcomed the participants (the host)" if "bienvenue" in folded[m.start(): m.end()] else \
                 "its head presided, opened or led the meeting"
-            out.append((3.0, body, m.start() - len(subject), how))
+            out.append((1.5 if AUTHORITY.match(fold(body)) and "bienvenue" not in how else 3.0, body,
+                        m.start() - len(subject), how))
     for m in COMMITTEE.finditer(folded):
         org = text[m.start("org"): m.end("org")]
         whole = fold(org)
@@ -727,6 +780,10 @@ def _candidates(text: str, vocab: Vocabulary) -> list[tuple[float, str, int, str
     for m in CONGRESS.finditer(folded):
         if not CONGRESS_OWNER.match(folded, m.end()) and not re.match(r"[A-Z]{2,}[A-Za-z]*\b", text[m.end():]):
             continue  # 'congrès de la ville', not 'congrès de la SGON' or 'assemblée générale de la MSAE'
+        out.append((3.0, _phrase_at(text, folded, m.end()), m.start(), "its congress or general assembly"))
+    for m in MEMBERS_MEETING.finditer(folded):
+        if COMMITTEE.match(folded, m.start()):
+            continue  # 'réunion du réseau …': read above as a committee that met (one fact, counted once)
         out.append((3.0, _phrase_at(text, folded, m.end()), m.start(), "its congress or general assembly"))
     for m in COMMITTEE_MET.finditer(folded):
         out.append((3.5, text[m.start("org"): m.end("org")], m.start(), "a committee that met"))
@@ -749,6 +806,11 @@ def _candidates(text: str, vocab: Vocabulary) -> list[tuple[float, str, int, str
     credit = _credit(text, vocab)
     if credit:
         out.append((1.0, credit[0], credit[1], "publisher of the text (its credit line)"))
+    for m in COPYRIGHT.finditer(text):  # '© Organisation mondiale de la Santé 2017': the body that published the report
+        name = m.group("body").strip()
+        if ORG_HEAD.match(fold(name)) or _registry(vocab).by_key.get(_key(name)):
+            out.append((1.0, name, m.start("body"), "publisher of the text (its copyright line)"))
+            break
     for m in PTA_OWNER.finditer(folded):
         out.append((2.5, _phrase_at(text, folded, m.end()), m.start(), "owner of the annual work plan"))
     named = [(fold(p)[:12], pos) for _, p, pos, _ in out]
@@ -760,7 +822,7 @@ def _candidates(text: str, vocab: Vocabulary) -> list[tuple[float, str, int, str
     head = _headline_org(text, vocab)
     if head:
         out.append((2.0, head[0], head[1], "organisation named in the headline"))
-    letter = _letterhead(text)
+    letter = _letterhead(text) or _acronym_letterhead(text)
     if letter:
         out.append((2.5, letter[0], letter[1], "letterhead at the top of the minutes"))
     cleaned = []
@@ -768,6 +830,7 @@ def _candidates(text: str, vocab: Vocabulary) -> list[tuple[float, str, int, str
         phrase = _cut_run_on(phrase.replace("*", "").replace("_", " ").strip())
         phrase = _refers_back(phrase, text, folded, pos)
         phrase = _with_its_place(phrase, text)
+        phrase = _complete_cut(phrase, text, folded)
         phrase = re.sub(r"^(Minist[èe]re)\s+(?:en\s+charge|charg[ée]e?s?)\s+(?=de |du |des |d['’])", r"\1 ", phrase,
                         flags=re.IGNORECASE)  # 'Ministère chargé de la Santé' is the 'Ministère de la Santé'
         if phrase.endswith(")") and phrase.count(")") > phrase.count("("):  # 'Gouvernement)': a bracket it closes
@@ -856,6 +919,18 @@ def _letterhead(text: str) -> tuple[str, int] | None:
                 line += " " + lines[n + 1].group(1).strip()
             found = (line, m.start(1))
     return found
+
+
+def _acronym_letterhead(text: str) -> tuple[str, int] | None:
+    """A letterhead that gives the body's acronym on one line and its name on the next ('ASSB' over 'Association pour
+    les Sciences de la Santé du Burkina'): that body, as 'Name (ACRONYM)'."""
+    lines = [m for m in re.finditer(r"(?m)^[ \t]*(\S[^\n]*?)[ \t]*$", text[:400])][:6]
+    for m, nxt in zip(lines, lines[1:]):
+        acr, long = m.group(1), nxt.group(1)
+        if re.fullmatch(r"[A-Z][A-Z0-9&-]{1,11}", acr) and long[:1].isupper() and len(long) <= 140 \
+                and ORG_HEAD.match(fold(long)) and acronym_fits(long, acr):
+            return f"{long} ({acr})", m.start(1)
+    return None
 
 
 BODY_MENTION = re.compile(r"\b(?:le|la|l'|du|de la|de l'|au|a la|les|des)\s*(?=(?:ministere|direction|division|district sanitaire|"
