@@ -84,14 +84,18 @@ def score(w: dict[str, float], feats: dict[str, float]) -> float:
 
 NULL_COUNT = "no answer, per candidate (log)"
 NULL_NAMED_ONLY = "no answer, when every candidate is only named"
+NULL_ABSTRACT = "no answer, in an abstract"
 
 
 def null_features(cands: list[dict[str, float]]) -> dict[str, float]:
     """What weighs "no answer": a constant; the number of candidates (many weak ones share the probability a single
-    one would have, and must not drown "no answer" by their number); no candidate with evidence of what it did."""
+    one would have, and must not drown "no answer" by their number); no candidate with evidence of what it did; a
+    text that is an abstract."""
     feats = {NULL: 1.0, NULL_COUNT: math.log1p(len(cands))}
     if cands and all(f.get("named_only") for f in cands):
         feats[NULL_NAMED_ONLY] = 1.0
+    if cands and all(f.get("in_an_abstract") for f in cands):
+        feats[NULL_ABSTRACT] = 1.0  # a communication's abstract reports work, seldom a meeting someone convened
     return feats
 
 
@@ -122,7 +126,7 @@ def fit(examples: list[Example], l2: float = 0.01, rounds: int = 400,
         prior: dict[str, float] | None = None) -> dict[str, float]:
     """Weights that maximise the weighted log-likelihood of the right answers (the sum over right candidates, or no
     answer), with an L2 penalty; plain gradient steps with Adam's step sizes, deterministic."""
-    names = sorted({k for feats, _, _ in examples for f in feats for k in f} | {NULL, NULL_COUNT, NULL_NAMED_ONLY})
+    names = sorted({k for feats, _, _ in examples for f in feats for k in f} | {NULL, NULL_COUNT, NULL_NAMED_ONLY, NULL_ABSTRACT})
     prior = prior or {}
     names = sorted(set(names) | set(prior))
     w = {k: prior.get(k, 0.0) for k in names}
