@@ -38,7 +38,7 @@ FURNITURE = re.compile(
     r"il y a \d+|(?:\d+\s*)?(?:min|minutes?) de lecture|voir (?:l')?article|aucun commentaire|enregistrer un comm|"
     r"ajouter une note|pas encore de note|derniere modification|a propos\b|citation recommandee|bottom of p|"
     r"\W*auteur correspondant|by\s|\(\w{2,6}\)$|[a-z]{1,4}(?:/[a-z]{1,4}){1,3}$|"
-    r"heures? (?:de services?|d'ouverture)|salles?\b[^:]{0,25}:|horaires?\b|adresse\s*:|.{0,40}\bnewsletter\b|(?:nos )?reseaux sociaux|"
+    r"heures? (?:de services?|d'ouverture)|salles?\b[^:]{0,25}:|horaires?\b|adresse\s*:|.{0,40}\bnewsletter\b|(?:\w+\s+){0,2}reseaux sociaux|"
     r"nous suivre|autres articles|sondages?$|vos outils|videos?$|dans le dossier|aucun resultat|"
     # a document viewer's furniture: 'Upload: others', 'Post on 17-Jun-2022', '1 views', 'SHOW MORE', 'Page 1: …'
     r"upload\s*:|post(?:ed)? on\b|category\s*:|[\d.,\s]*\b(?:views?|downloads?|vues)$|transcript$|show (?:more|less)|"
