@@ -155,7 +155,7 @@ def test_letterhead_titles_are_recognised():
 # programme 0.86, organiser 0.76, 15 letterhead titles. The unseen parts (G-J) are a measure, not a floor: see the
 # README.
 FLOORS = {"country": 0.92, "date": 0.86, "programme": 0.84, "organiser": 0.74}
-MAX_LETTERHEADS = 15
+MAX_LETTERHEADS = 3  # 15 before the titles pass (branch titles3): furniture and document viewers passed over
 
 
 def test_a_name_that_runs_on_into_the_sentence_is_not_right():

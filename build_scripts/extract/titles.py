@@ -20,7 +20,13 @@ NOT_A_TITLE = re.compile(
     r"proverbe du jour|par\s+[\w .'-]{2,40}$|photo\b|credit|.*\.(?:jpe?g|png|gif|webp)$|"
     r"top of page|haut de (?:la )?page|a\+?\s*a\s*a-|vous etes (?:sur|ici)|page \d+\s*sur|(?:home|accueil)\s*[|>/]|"
     r".*\s\|\s.*\s\|\s|.*\b(?:publie|mis en ligne)\w*\s*(?:le|:)|table des matieres|sommaire$|"
-    r".{0,40}\.(?:net|com|org|info)\b|.*\bsite d'information\b|.*\bl'actualite\b.{0,40}sur le net)")
+    r".{0,40}\.(?:net|com|org|info)\b|.*\bsite d'information\b|.*\bl'actualite\b.{0,40}sur le net|"
+    # a catalogue's field: 'Site de publication : …', 'Type de publication : Article', 'Organisation affiliée : …'
+    r"(?:site|type|date|lieu|langue|auteurs?|editeur|source|categorie|pays|organisation affiliee|licence|doi|isbn|issn)"
+    r"(?: de (?:publication|parution|mise en ligne))?\s*:|.*\bde publication\s*:|"
+    r".*\[(?:titre|sous-titre|date|tapez|nom)\b[^\]]*\]|"  # a template's placeholder: '[Titre du document]'
+    r"[^\s]*_[^\s]*$|.*\.{4,}|"  # a file's name ('ECHOVI-19_n°04'), a line of dot leaders (a contents page)
+    r"(?:bulletin|lettre|mensuel|hebdomadaire|trimestriel|journal)\b.{0,30}\bd'informations?\b)")
 # Site furniture in French or English: skip links, download pages, comment forms, tickers, share bars.
 FURNITURE = re.compile(
     r"^(?:skip to|aller au contenu|passer au contenu|toggle navigation|menu\b|search\b|rechercher\b|upload$|download$|"
@@ -32,6 +38,11 @@ FURNITURE = re.compile(
     r"il y a \d+|(?:\d+\s*)?(?:min|minutes?) de lecture|voir (?:l')?article|aucun commentaire|enregistrer un comm|"
     r"ajouter une note|pas encore de note|derniere modification|a propos\b|citation recommandee|bottom of p|"
     r"\W*auteur correspondant|by\s|\(\w{2,6}\)$|[a-z]{1,4}(?:/[a-z]{1,4}){1,3}$|"
+    r"heures? (?:de services?|d'ouverture)|salles?\b[^:]{0,25}:|horaires?\b|adresse\s*:|.{0,40}\bnewsletter\b|(?:\w+\s+){0,2}reseaux sociaux|"
+    r"nous suivre|autres articles|sondages?$|vos outils|videos?$|dans le dossier|aucun resultat|"
+    # a document viewer's furniture: 'Upload: others', 'Post on 17-Jun-2022', '1 views', 'SHOW MORE', 'Page 1: …'
+    r"upload\s*:|post(?:ed)? on\b|category\s*:|[\d.,\s]*\b(?:views?|downloads?|vues)$|transcript$|show (?:more|less)|"
+    r"page \d+\s*:|liens? (?:vers|utiles)\b|la page (?:est|a ete) cree|continuer a lire|.*\bhttps?://|.*\bwww\.|.*\blogo\w*\b|"
     # a site's buttons and links, in the imperative or the infinitive: 'Voir la …', 'Éditer l'article', 'Suivre ce blog'
     r"voir (?:la|le|les|l'|plus|tou[st]|toutes|aussi|toute)\b|(?:editer|modifier|supprimer) (?:l'|le |la |cet?t?e? )|"
     r"suivre (?:ce|cette|notre|nos|la|le)\b|creer (?:mon|un|votre|son) (?:blog|site|compte)|partager\b|imprimer\b|"
@@ -62,6 +73,12 @@ TICKER = re.compile(r"^\W*(?:flash infos?|depeches?|a lire aussi|lire aussi|dern
 # A photo's caption: 'Vue des participants.', 'Au cours de la présentation…', a credit '© UNICEF', '(@gouvbenin)'.
 CAPTION = re.compile(r"^(?:(?:une )?vues? (?:de|des|d')|photos?\b|images?\b|de gauche a droite|au cours (?:de|du|des)|"
                      r"lors (?:de|du|des)|pendant (?:la|le|les)|en marge (?:de|du|des))")
+# A caption that says where its photo stands: 'À gauche : …', 'Ci-dessus : …'
+CAPTION_SIDE = re.compile(r"^(?:(?:en haut |en bas )?a (?:gauche|droite)|ci-(?:dessus|contre|dessous))\s*:")
+# A key figure over its label: '10 344 Cas confirmés', '63/79 Districts touchés'
+KEY_FIGURE = re.compile(r"^[\d\s.,/%+]*\d\s*%?\s+[^\d\s]\S*(?:\s+\S+){0,2}$")
+# A fragment cut in the middle of a phrase, as a document viewer names a page: 'Moyen-Chari oriental Evaluation par'
+CUT_SHORT = re.compile(r"\s(?:de|du|des|par|pour|la|le|les|et|au|aux|avec|sur)$")
 CREDIT = re.compile(r"©|\(@\w+\)|\bcredit\s*(?:photo)?\s*:")
 # A section heading of the body, not the report's title: 'Contexte', 'I. Introduction', '1. Mot de bienvenue'.
 SECTION = re.compile(r"^(?:[ivx]+|\d+)(?:\.(?:[ivx]+|\d+))*\s*[.)-]\s*(?=[^\W\d])|^[a-h]\s*[.)]\s+(?=[^\W\d])|"  # 'I. ', 'VI.1. ', '2.3) '
@@ -111,7 +128,7 @@ def plain(text: str) -> str:
 BODY_NAME = re.compile(r"(?:ministere|direction|service|secretariat|delegation|prefecture|gouvernorat|agence|institut|"
                        r"district|region|hopital|centre|cellule|coordination|division|bureau|unite|programme|projet|"
                        r"association|federation|fondation|ordre|societe|union|reseau|alliance|observatoire|organisation|"
-                       r"mutuelle|universite|ecole|faculte|caisse|fonds)\b")
+                       r"mutuelle|universite|ecole|faculte|caisse|fonds|academie|pole|laboratoire|consortium|groupement)\b")
 # A news site's name on its own line: 'Togo media 24', 'Alwihda Info', 'Guinée News'
 SITE_NAME = re.compile(r"^(?:\S+\s+){0,3}(?:medias?|infos?|news|tv|actu|actus|presse|hebdo|magazine|radio|journal|online|"
                        r"web|direct|net|quotidien|le mag)(?:\s+\S+)?$")
@@ -132,7 +149,8 @@ def not_a_title(line: str) -> bool:
     return (not any(ch.isalpha() for ch in f) or bool(NOT_A_TITLE.match(f)) or _motto(line) or bool(NAVIGATION.match(f))
             or bool(FURNITURE.match(f)) or bool(CAPTION_PARTICIPLE.match(f)) or bool(SECTION.match(f)) or bool(CREDIT.search(line)) or bool(KICKER.match(f))
             or bool(DATE_ONLY.match(f)) or bool(PERSON_LINE.match(f)) or bool(PLACE_LINE.match(line.strip()))
-            or (bool(CAPTION.match(f)) and "," not in line and " : " not in line)
+            or (bool(CAPTION.match(f)) and "," not in line and " : " not in line) or bool(CAPTION_SIDE.match(f))
+            or bool(KEY_FIGURE.match(f))
             or (len(words) <= 12 and bool(BODY_NAME.match(f)) and not EVENT_NOUN.search(f))
             or (len(words) <= 5 and bool(SITE_NAME.match(f)) and not EVENT_NOUN.search(f))
             or (len(words) <= 4 and "|" in line)  # a menu: 'Messagerie | Contact'
@@ -176,6 +194,9 @@ def headline(blocks: list[Block], skip: set[str] | None = None) -> tuple[str, in
                     and not _runs_on(plain(b.lines[-2]))):
                 return line, n
             continue
+        if b.kind == "list" and all(plain(x) in skip or not_a_title(plain(x)) or len(plain(x).split()) < 3
+                                    for x in b.lines):
+            continue  # a menu's items, a search form's 'Aucun résultat trouvé', a motto set as a list item
         if b.kind != "paragraph" or len(b.lines) != 1:
             break
         line = LABEL.sub("", _unlead(plain(b.lines[0]), skip))
@@ -188,15 +209,59 @@ def headline(blocks: list[Block], skip: set[str] | None = None) -> tuple[str, in
             continue
         if DATELINE.match(f) or (len(words) < 3 and not line.endswith((".", ":", ";", ","))):
             continue  # a date, or a word or two over the headline: a rubric ('Santé'), a placeholder ('illustration')
+        if _pull_quote(line, n, blocks) or (_english(f) and _french(blocks)) or _cut_description(line, n, blocks):
+            continue  # a sentence the body says again, an advert in English over a French text, a cut description
+        if FULL_DATE.search(f) and len(words) <= 12 and not line.endswith((":", ";")) and EVENT_OPENING.match(f):
+            return line, n  # the meeting it records and its date: 'Réunion du 2 mai 2014'
 
         has_date = FULL_DATE.search(f)  # 'Atelier de Kara, 12 mars 2024' is a date line; 'le plan 2023-2030' is not
         ends = not line.endswith((".", ":", ";")) or (line.endswith(".") and " : " in line and len(words) <= 20)
         if (3 <= len(words) <= (MAX_HEADLINE_WORDS if _repeated(line, blocks[:12]) else 30) and ends
                 and not (has_date and len(words) <= 12)
                 and n + 1 < len(blocks) and not _continued(blocks[n + 1])):
-            return _whole(*_nearer_the_body(line, n, blocks, skip), blocks, skip)  # a headline may end on a full stop when it reads 'Thiès : quand les grèves … objectifs.'
+            whole = _whole(*_nearer_the_body(line, n, blocks, skip), blocks, skip)
+            if CUT_SHORT.search(fold(whole[0])):
+                continue  # a fragment cut in the middle of a phrase, as a document viewer names a page
+            return whole  # a headline may end on a full stop when it reads 'Thiès : quand les grèves … objectifs.'
         break
     return None
+
+
+EVENT_OPENING = re.compile(r"^(?:(?:proces[- ]verbal|compte[- ]rendu|rapport)\s+(?:de la|de l'|du|des|d')\s*)?"
+                           + EVENT_NOUN.pattern.replace(r"\b(", r"(?:", 1))
+ENGLISH = re.compile(r"\b(?:and|the|of|for|your|with|our|to|is|are|how|what)\b")
+FRENCH = re.compile(r"\b(?:de|la|le|les|des|du|et|en|un|une|pour|sur|au|aux|dans|avec|est|sont)\b")
+
+
+def _english(folded: str) -> bool:
+    """A line in English: English function words, no French one."""
+    return bool(ENGLISH.search(folded)) and not FRENCH.search(folded)
+
+
+def _french(blocks: list[Block]) -> bool:
+    """The report's first paragraphs are in French."""
+    sample = fold(" ".join(x for b in blocks[:30] for x in b.lines)[:4000])
+    return len(FRENCH.findall(sample)) > 3 * len(ENGLISH.findall(sample))
+
+
+def _cut_description(line: str, n: int, blocks: list[Block]) -> bool:
+    """A document viewer's description cut short with an ellipsis, that its transcript repeats in full below."""
+    if not line.endswith(("...", "…")):
+        return False
+    key = fold(line).rstrip(" .…")
+    return len(key.split()) >= 5 and any(key in fold(x) for b in blocks[n + 1:n + 8] for x in b.lines)
+
+
+ANAPHORA = re.compile(r"^(?:ces|cette|cet|ce|il|elle|ils|elles|nous|je|on)\s")
+
+
+def _pull_quote(line: str, n: int, blocks: list[Block]) -> bool:
+    """A sentence set over the text that a later paragraph says again within a longer sentence: a pull quote
+    ('Ces journées visaient à valoriser la recherche africaine'), not the headline."""
+    if len(line.split()) < 5 or not ANAPHORA.match(fold(line)):
+        return False  # a headline may be said again in the body; a sentence that refers back never heads it
+    key = fold(line).rstrip(" .")
+    return any(key in fold(x) and len(x) > len(line) + 20 for b in blocks[n + 1:n + 8] for x in b.lines)
 
 
 CONTENT_WORD = re.compile(r"[a-z][a-z'-]{3,}")
