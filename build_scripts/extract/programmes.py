@@ -68,7 +68,8 @@ CAPITALISED_STOP = re.compile(r"\s*(?:[,.;:!?\n(«»]|\s(?:dans la|dans les|dans
                               r"(?:des|du|de la|de l') (?:plus hautes? autorites|president de la republique|chef de l'etat|"
                               r"premier ministre)))")
 SENTENCE_START = re.compile(r"\s(?:Le|La|Les|Un|Une|Dr|Pr|M\.|Mme|Monsieur|Madame)\s")
-LONG_STOP = re.compile(r"\s*(?:[,.;:!?\n(«»]|\s(?:dans la|dans les|dans le|a travers|qui|dont|en collaboration|avec|pour|afin|"
+LONG_STOP = re.compile(r"\s*(?:[,.;:!?\n(«»]|\s(?:dans la|dans les|dans le|a travers|qui|que|dont|en collaboration|avec|"
+                       r"pour(?!\s+[A-ZÀ-Þ])|afin|"
                        r"finance|le \d|les \d|du \d|a [A-Z]|(?:a|ont|est|sont|a ete|ont ete|se sont|s'est) (?=[a-zà-ÿ])|"
                        # '… de santé de base énoncé à l'alinéa 2', '… lancé en 2016': a participle opens what is said of it
                        r"(?:énoncé|prévu|défini|adopté|lancé|initié|exécuté|piloté|porté|soutenu|appuyé|financé)e?s?\b))")
@@ -131,6 +132,30 @@ LEAD_CHARS = 1000
 # team takes part in the meeting, which keeps a programme named late in the text
 STAFF = re.compile(r"\b(?:responsables?|coordinat(?:eur|rice)s?|coordonnat(?:eur|rice)s?|points? focaux?|point focal|"
                    r"equipes?|gestionnaires?)(?:\s+[a-z]+){0,2}\s+d[ue]s?\s+(?:projet\s+|programme\s+)?$")
+
+
+# 'la revue du programme de coopération RCA/Unicef', 'du 7ème programme de coopération entre …', 'du programme de
+# coopération 2022-2026': a country programme of cooperation with an agency, named by its partners, its years or its rank
+# (the bare 'programme de coopération' of a sentence is no name)
+COOPERATION = re.compile(rf"(?=[Pp\d])\b(?P<name>(?P<rank>\d+\s*(?:e|è|ème|eme|er)\s+)?[Pp]rogramme\s+"
+                         rf"(?:(?:quinquennal|pays|conjoint|triennal)\s+)?(?P<years>\(\s*\d{{4}}\s*[-–]\s*\d{{4}}\s*\)\s+)?"
+                         rf"de\s+(?:la\s+)?coop[ée]ration"
+                         rf"(?P<tail>(?:\s+[{UPPER}][\w]*(?:\s*[/-]\s*[{UPPER}][\w]*)+)?(?:\s+\d{{4}}\s*[-–]\s*\d{{4}})?))"
+                         rf"(?P<between>\s+entre\b)?")
+# 'la Coordination nationale des projets financés par le Fonds mondial (CCM-Togo)': the head noun belongs to a body's
+# name, whose acronym the brackets give
+BODY_OF = re.compile(r"\b(?:coordination|unite|cellule|comite|direction|instance|secretariat|bureau|agence|"
+                     r"coordonnat(?:eur|rice)|coordinat(?:eur|rice))(?:\s+[a-z]+){0,2}\s+(?:des|du|de la|de l'|d')\s*$")
+# 'le programme du Président de la République', 'le Programme national contre cette maladie': whose programme it
+# is, or a description pointing back, not a name
+WHOSE = re.compile(r"^(?:programme|projet|initiative)\s+(?:elargi\s+)?(?:des|du|de la|de l')\s*(?:plus hautes? autorites|"
+                   r"president de la republique|chef de l'etat|premier ministre|gouvernement)\b")
+POINTING_BACK = re.compile(r"\b(?:cette|ce|cet|ces)\s")
+# the first word of a long form: a programme, project, initiative or approach names an undertaking; a plan, strategy or
+# policy frames the work; a regulation, a coverage, a code names neither ('Règlement sanitaire international')
+UNDERTAKING = re.compile(r"^(?:\d+\S*\s+)?(?:programmes?|projets?|initiatives?|approches?|program|project|programa|"
+                         r"projeto|mouvement)\b")
+FRAME_HEAD = re.compile(r"^(?:plans?|strategies?|politiques?|cadre)\b")
 
 
 @dataclass
@@ -265,7 +290,9 @@ def _gather(text: str, vocab: Vocabulary, title: str = "") -> list[_Evidence]:
             credit(by_key[_key(name)], m.start(), m.end("long"))
             continue
         if NOT_A_PROGRAMME.match(name) or _key(name) in by_key or INITIATIVE_OF.match(fold(m.group("long"))) or \
-                GENERIC_LONG.match(fold(m.group("long"))):
+                GENERIC_LONG.match(fold(m.group("long"))) or _key(name) in _place_keys(vocab):
+            continue  # '… entre la République Centrafricaine (RCA) et …': the brackets name a country
+        if BODY_OF.search(folded[max(0, m.start() - 60): m.start()]) and not acronym_fits(m.group("long"), name):
             continue
         tail = None if acronym_fits(m.group("long"), name) else next(
             (b for b in BY_BODY.finditer(m.group("long")) if acronym_fits(m.group("long")[b.end():], name)), None)
@@ -315,6 +342,8 @@ def _gather(text: str, vocab: Vocabulary, title: str = "") -> list[_Evidence]:
             continue  # 'du projet … (PROMUN-Poro)': the definition names it
         long = _clean_long(text[m.end(): stop.start() if stop else m.end() + 120])
         words = long.split()
+        if WHOSE.match(fold(long)) or POINTING_BACK.search(fold(long) + " "):
+            continue
         if not 3 <= len(words) <= 20 or _key(long) in by_key or any(_key(t) in _key(long) for t in by_key if len(t) > 3):
             continue
         head = fold(title).strip()
@@ -336,6 +365,19 @@ def _gather(text: str, vocab: Vocabulary, title: str = "") -> list[_Evidence]:
             evidence[p.name].source = "repeated"
     for m in CAPITALISED.finditer(text):
         _capitalised(m, text, folded, by_key, credit, evidence, _body_keys(vocab))
+    for m in COOPERATION.finditer(text):
+        if not (m.group("rank") or m.group("years") or m.group("tail") or m.group("between")):
+            continue
+        raw = m.group("name").strip()
+        key = _key(raw)
+        if key in by_key or any(len(t) > 3 and key in t for t in by_key):
+            continue  # named already (its definition, a long form)
+        p = Programme(_clean_long(raw), long=_clean_long(raw))
+        by_key[key] = p
+        for start, stop_at in word_spans(folded, fold(raw)):
+            credit(p, start, stop_at)
+        if p.name in evidence:
+            evidence[p.name].source = "cooperation"
     for m in (*QUOTED.finditer(text), *QUOTED_SINGLE.finditer(text)):
         for name in (m.group("name"), m.groupdict().get("second")):
             name = " ".join((name or "").split())
@@ -443,6 +485,8 @@ def _capitalised(m: re.Match[str], text: str, folded: str, by_key: dict[str, Pro
     new_sentence = SENTENCE_START.search(long)
     if new_sentence:
         long = long[: new_sentence.start()]  # 'Programme National Tuberculose Le Dr …': a full stop the text lost
+    if WHOSE.match(fold(long)) or POINTING_BACK.search(fold(long) + " "):
+        return  # 'Programme national contre cette maladie': a description pointing back, not a name
     key = _key(long)
     known = [*by_key, *(_key(ev.programme.long) for ev in evidence.values() if ev.programme.long)]
     if not 3 <= len(long.split()) <= 16 or any(len(t) > 3 and (t in key or key in t) for t in known) or any(
@@ -489,6 +533,10 @@ def _features(ev: _Evidence, most: int, bodies: frozenset[str], folded: str) -> 
     # an aside ('une infirmière a rappelé que le programme PTME…'), whatever else scores it
     feats["aside"] = 1.0 if (ev.mentions <= 1 and ev.first[0] >= LEAD_CHARS and not ev.framed and not ev.staffed
                              and not ev.in_title and not ev.letterhead) else 0.0
+    head = fold(ev.programme.long or "").strip()
+    if head:
+        feats["head_frame"] = 1.0 if FRAME_HEAD.match(head) else 0.0
+        feats["head_other"] = 1.0 if not (FRAME_HEAD.match(head) or UNDERTAKING.match(head)) else 0.0
     feats["known_organisation"] = 1.0 if _key(ev.programme.name) in bodies else 0.0
     feats["hand_score"] = math.log1p(max(ev.score, 0.0))
     return {k: v for k, v in feats.items() if v}
