@@ -22,7 +22,7 @@ NAMED = re.compile(rf"(?=[PpIiAa])\b(?:[Pp]rojet|[Pp]rogramme|PROJET|PROGRAMME|[
                    rf"(?:\s[{UPPER}][{UPPER}0-9]{{2,}}(?![\w-]))?)")  # 'l'initiative AVoHC SURGE': a second acronym
 # 'le projet Santé Nomade Transfrontalier', 'l'initiative Paix par la Santé': a name in capitalised words after the
 # head noun (two at least; linking words between them), that does not go on in lower case as a long form does
-TITLED = re.compile(rf"(?=[PpIi])\b(?:[Pp]rojet|[Pp]rogramme|[Ii]nitiative)\s+(?:dénommé\s+|intitulé\s+|baptisé\s+)?"
+TITLED = re.compile(rf"(?=[PpIi])\b(?:[Pp]rojets?|[Pp]rogrammes?|[Ii]nitiatives?)\s+(?:dénommé\s+|intitulé\s+|baptisé\s+)?"
                     rf"(?P<name>[{UPPER}][a-zà-ÿ]+(?:(?:\s+(?:par|pour|de|du|des|et|la|le|les|l['’]|d['’]|en))*"
                     rf"[\s'’-]+[{UPPER}][\w]*){{1,6}})(?![\w-])(?!\s+(?:de|d['’]|du|des|contre|pour|en|et)\s*[a-zà-ÿ])")
 # adjectives that open a programme's long form ('Programme National de Lutte …'), not a proper name
@@ -39,6 +39,9 @@ DEFINED = re.compile(rf"(?=[PpIiSs])\b(?P<long>(?P<head>[Pp]rogrammes?|[Pp]rojet
                      rf"[Pp]rogram|[Pp]roject|"
                      rf"[Ss]trat[ée]gies?)\s[^()\n.;]{{4,120}}?)\s*"
                      rf"\(\s*(?P<name>[{UPPER}][{UPPER}a-zà-ÿ0-9+-]{{1,20}}(?:\s[{UPPER}][a-zà-ÿ]{{1,5}})?)\s*\)")
+# 'dans le cadre du Global Grant Program (GGP)': an English name, its head noun last
+DEFINED_EN = re.compile(rf"(?P<long>(?:[{UPPER}][\w-]+\s+){{1,6}}(?:Program|Programme|Project|Initiative))\s*"
+                        rf"\(\s*(?P<name>[{UPPER}][{UPPER}a-z0-9+-]{{1,15}})\s*\)")
 # '(à l')initiative de l'ONG Association … (AIMES)': the brackets name the body whose initiative it is, not a programme
 INITIATIVE_OF = re.compile(r"^initiatives?\s+(?:est\s+)?(?:de la|de l['’]|du|des|d['’])\s*(?:ong|organisation|association|"
                            r"federation|fondation|agence|bureau|ministere|union|reseau|institut|centre|direction|comite|"
@@ -52,7 +55,7 @@ QUOTED_SINGLE = re.compile(r"(?=[PpIi])\b(?:[Pp]rojet|[Pp]rogramme|[Ii]nitiative
                            r"(?P<name>[A-ZÀ-Þ][^’'\n]{2,100}?)\s*(?:’’|''|’|')(?![\w])")
 # 'dans le cadre du projet d'appui à la santé des adolescents, …': a long name without acronym, in a context
 # that says the meeting was held under it (the name starts with a capital or is the headline's)
-UNDER_LONG = re.compile(r"(?:dans le cadre|au titre|sous l'egide|a l'initiative|mise en (?:oe|œ)uvre|"
+UNDER_LONG = re.compile(r"(?:dans le cadre|au titre|sous l'egide|a l'initiative|mise en (?:oe|œ)uvre|lancement(?: officiel)?|"
                         r"comites?(?:\s+(?:regional|national|departemental|technique|de pilotage|de suivi|directeur)){0,2})"
                         r"\s+(?:de la mise en (?:oe|œ)uvre\s+)?"
                         r"du\s+(?=projet\s|programme\s)")
@@ -336,6 +339,16 @@ def _gather(text: str, vocab: Vocabulary, title: str = "") -> list[_Evidence]:
         if len(p.long.split()) >= 4:  # 'Projet de renforcement de la surveillance …' again, in the headline
             for start, end in word_spans(folded, fold(p.long)):
                 credit(p, start, end)
+    for m in DEFINED_EN.finditer(text):
+        name, long = m.group("name"), m.group("long")
+        if _key(name) in by_key or _key(long) in by_key or not acronym_fits(long, name) or _a_body(long, vocab):
+            continue
+        p = Programme(name, long=long)
+        by_key[_key(name)] = p
+        credit(p, m.start(), m.end())
+        evidence[p.name].source = "defined"
+        for start, end in word_spans(text, name):
+            credit(p, start, end)
     for m in UNDER_LONG.finditer(folded):
         stop = LONG_STOP.search(text, m.end())
         if stop and text[stop.start():].lstrip().startswith("("):
@@ -344,8 +357,10 @@ def _gather(text: str, vocab: Vocabulary, title: str = "") -> list[_Evidence]:
         words = long.split()
         if WHOSE.match(fold(long)) or POINTING_BACK.search(fold(long) + " "):
             continue
-        if not 3 <= len(words) <= 20 or _key(long) in by_key or any(_key(t) in _key(long) for t in by_key if len(t) > 3):
-            continue
+        known = [*by_key, *(_key(ev.programme.long) for ev in evidence.values() if ev.programme.long)]
+        if not 3 <= len(words) <= 20 or _key(long) in by_key or any(
+                _key(t) in _key(long) or _key(long) in t for t in known if len(t) > 3):
+            continue  # a known name, or a piece of one ('Projet de Recherche' of the 'Projet de Recherche pour le …')
         head = fold(title).strip()
         if len(head) > len(long) and folded.startswith(head, m.end()):
             long = _clean_long(text[m.end(): m.end() + len(head)])  # the headline is the name, commas and all
