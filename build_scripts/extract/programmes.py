@@ -42,6 +42,7 @@ DEFINED = re.compile(rf"(?=[PpIiSs])\b(?P<long>(?P<head>[Pp]rogrammes?|[Pp]rojet
 # 'dans le cadre du Global Grant Program (GGP)': an English name, its head noun last
 DEFINED_EN = re.compile(rf"(?P<long>(?:[{UPPER}][\w-]+\s+){{1,6}}(?:Program|Programme|Project|Initiative))\s*"
                         rf"\(\s*(?P<name>[{UPPER}][{UPPER}a-z0-9+-]{{1,15}})\s*\)")
+EN_HEAD = re.compile(r"(?:Program|Project|Initiative)m?e?\s*\(")  # a quick test before DEFINED_EN
 # '(à l')initiative de l'ONG Association … (AIMES)': the brackets name the body whose initiative it is, not a programme
 INITIATIVE_OF = re.compile(r"^initiatives?\s+(?:est\s+)?(?:de la|de l['’]|du|des|d['’])\s*(?:ong|organisation|association|"
                            r"federation|fondation|agence|bureau|ministere|union|reseau|institut|centre|direction|comite|"
@@ -339,7 +340,7 @@ def _gather(text: str, vocab: Vocabulary, title: str = "") -> list[_Evidence]:
         if len(p.long.split()) >= 4:  # 'Projet de renforcement de la surveillance …' again, in the headline
             for start, end in word_spans(folded, fold(p.long)):
                 credit(p, start, end)
-    for m in DEFINED_EN.finditer(text):
+    for m in (DEFINED_EN.finditer(text) if EN_HEAD.search(text) else ()):
         name, long = m.group("name"), m.group("long")
         if _key(name) in by_key or _key(long) in by_key or not acronym_fits(long, name) or _a_body(long, vocab):
             continue
@@ -380,7 +381,7 @@ def _gather(text: str, vocab: Vocabulary, title: str = "") -> list[_Evidence]:
             evidence[p.name].source = "repeated"
     for m in CAPITALISED.finditer(text):
         _capitalised(m, text, folded, by_key, credit, evidence, _body_keys(vocab))
-    for m in COOPERATION.finditer(text):
+    for m in (COOPERATION.finditer(text) if "cooperation" in folded else ()):
         if not (m.group("rank") or m.group("years") or m.group("tail") or m.group("between")):
             continue
         raw = m.group("name").strip()
