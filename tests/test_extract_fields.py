@@ -565,3 +565,50 @@ def test_a_copyright_line_names_the_publisher(vocab):
     assert [c for c in cands if c.name.startswith("Organisation mondiale de la") and "copyright" in c.evidence], \
         [(c.name, c.evidence) for c in cands]
     assert not [c for c in cands if "AFP" in c.name or "Kodjo" in c.name]
+
+
+@pytest.mark.parametrize("text,name", [
+    # a programme of cooperation named by its partners, its years or its rank
+    ("La revue semestrielle du programme de coopération Tinza/Unicef s'est tenue le 3 mars 2024 à Dori.",
+     "Programme de coopération Tinza/Unicef"),
+    ("Le 3 mars 2024 à Dori, le gouvernement et l'agence ont fait la revue à mi-parcours du programme de coopération "
+     "2022-2026.", "Programme de coopération 2022-2026"),
+    ("Dori, 3 mars 2024 — La revue du 5ème programme de coopération entre la République de Tinza (RTZ) et le Fonds "
+     "des villes a commencé.", "5ème programme de coopération"),
+    # an English name whose head noun comes last, defined by its acronym
+    ("Le 3 mars 2024 à Dori, l'atelier s'est tenu dans le cadre du Clean Cities Grant Program (CCGP).", "CCGP"),
+    # plural head noun before two capitalised names
+    ("Le 3 mars 2024 à Dori, lancement officiel des Projets Dori Santé et Dori Eau par la mairie.",
+     "Dori Santé et Dori Eau"),
+    # a lower-case long form the meeting launches
+    ("Le 3 mars 2024 à Dori, le maire a procédé au lancement officiel du programme de distribution de lait au profit "
+     "des écoliers dans les écoles de la ville.", "Programme de distribution de lait au profit des écoliers"),
+])
+def test_programme_candidates_cover_cooperation_english_plural_and_launched_names(text, name, vocab):
+    from build_scripts.extract.programmes import programme_candidates
+    assert name in [c.name for c in programme_candidates(text, vocab)]
+
+
+@pytest.mark.parametrize("text,wrong", [
+    # the brackets name a country, not the programme whose long form runs through it
+    ("Dori, 3 mars 2024 — La revue du 5ème programme de coopération entre la République Centrafricaine (RCA) et le "
+     "Fonds des villes a commencé.", "RCA"),
+    # the head noun belongs to a body's name, whose acronym the brackets give
+    ("La revue annuelle de la Coordination nationale des projets financés par le Fonds des villes (CN-Tinza) s'est "
+     "ouverte le 3 mars 2024 à Dori.", "CN-Tinza"),
+    # whose programme it is, and a description pointing back, are no names
+    ("Le 3 mars 2024 à Dori, la délégation a exécuté des projets dans le cadre du programme du Président de la "
+     "République dans tous les domaines.", "Président"),
+    ("La goitre reste fréquent à Dori. Le 3 mars 2024, le ministre a salué le Programme national contre cette "
+     "maladie.", "cette"),
+])
+def test_programme_candidates_leave_out_countries_bodies_and_descriptions(text, wrong, vocab):
+    from build_scripts.extract.programmes import programme_candidates
+    assert not any(wrong in c.name for c in programme_candidates(text, vocab))
+
+
+def test_a_regulation_named_as_a_programme_is_never_confident(vocab):
+    text = ("Le 3 mars 2024 à Dori, l'atelier sur le RSI a réuni les points d'entrée. Le RSI (2005) oblige les pays à "
+            "notifier les événements. Les participants ont revu la mise en œuvre du RSI aux frontières.")
+    found = extract_programme(text, vocab)
+    assert found.value is None or found.confidence < 0.7

@@ -22,7 +22,7 @@ from ..config import Vocabulary
 from ..extract.organisations import organiser_candidates
 from ..extract.programmes import extract_programme, programme_candidates
 from ..extract.report import prepare
-from ..extract.weigh import CALIBRATE, NULL, WEIGHTS, Candidate, calibration_kind, choose, fit, weights
+from ..extract.weigh import CALIBRATE, NEVER_CONFIDENT, NULL, WEIGHTS, Candidate, calibration_kind, choose, fit, weights
 from ..models import CONFIDENT
 from . import realtext
 from .score import _slug, read_document
@@ -132,9 +132,12 @@ def evaluate(w: dict[str, float], exs: list[Example], at: dict[str, float] | Non
         if best is None:
             continue
         kind = calibration_kind(field, best.features)
+        never, cap = NEVER_CONFIDENT.get(field, ("", 1.0))
+        if best.features.get(never) and cap < CONFIDENT:
+            kind = "never"  # an answer never shown confident sets no threshold
         if answers is not None:
             answers.append((prob, ok, kind))
-        if prob >= (at or {}).get(kind, CONFIDENT):
+        if kind != "never" and prob >= (at or {}).get(kind, CONFIDENT):
             fig.sure += 1
             fig.sure_right += ok
     return fig

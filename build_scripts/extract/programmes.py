@@ -22,7 +22,7 @@ NAMED = re.compile(rf"(?=[PpIiAa])\b(?:[Pp]rojet|[Pp]rogramme|PROJET|PROGRAMME|[
                    rf"(?:\s[{UPPER}][{UPPER}0-9]{{2,}}(?![\w-]))?)")  # 'l'initiative AVoHC SURGE': a second acronym
 # 'le projet Santé Nomade Transfrontalier', 'l'initiative Paix par la Santé': a name in capitalised words after the
 # head noun (two at least; linking words between them), that does not go on in lower case as a long form does
-TITLED = re.compile(rf"(?=[PpIi])\b(?:[Pp]rojet|[Pp]rogramme|[Ii]nitiative)\s+(?:dénommé\s+|intitulé\s+|baptisé\s+)?"
+TITLED = re.compile(rf"(?=[PpIi])\b(?:[Pp]rojets?|[Pp]rogrammes?|[Ii]nitiatives?)\s+(?:dénommé\s+|intitulé\s+|baptisé\s+)?"
                     rf"(?P<name>[{UPPER}][a-zà-ÿ]+(?:(?:\s+(?:par|pour|de|du|des|et|la|le|les|l['’]|d['’]|en))*"
                     rf"[\s'’-]+[{UPPER}][\w]*){{1,6}})(?![\w-])(?!\s+(?:de|d['’]|du|des|contre|pour|en|et)\s*[a-zà-ÿ])")
 # adjectives that open a programme's long form ('Programme National de Lutte …'), not a proper name
@@ -39,6 +39,10 @@ DEFINED = re.compile(rf"(?=[PpIiSs])\b(?P<long>(?P<head>[Pp]rogrammes?|[Pp]rojet
                      rf"[Pp]rogram|[Pp]roject|"
                      rf"[Ss]trat[ée]gies?)\s[^()\n.;]{{4,120}}?)\s*"
                      rf"\(\s*(?P<name>[{UPPER}][{UPPER}a-zà-ÿ0-9+-]{{1,20}}(?:\s[{UPPER}][a-zà-ÿ]{{1,5}})?)\s*\)")
+# 'dans le cadre du Global Grant Program (GGP)': an English name, its head noun last
+DEFINED_EN = re.compile(rf"(?P<long>(?:[{UPPER}][\w-]+\s+){{1,6}}(?:Program|Programme|Project|Initiative))\s*"
+                        rf"\(\s*(?P<name>[{UPPER}][{UPPER}a-z0-9+-]{{1,15}})\s*\)")
+EN_HEAD = re.compile(r"(?:Program|Project|Initiative)m?e?\s*\(")  # a quick test before DEFINED_EN
 # '(à l')initiative de l'ONG Association … (AIMES)': the brackets name the body whose initiative it is, not a programme
 INITIATIVE_OF = re.compile(r"^initiatives?\s+(?:est\s+)?(?:de la|de l['’]|du|des|d['’])\s*(?:ong|organisation|association|"
                            r"federation|fondation|agence|bureau|ministere|union|reseau|institut|centre|direction|comite|"
@@ -52,7 +56,7 @@ QUOTED_SINGLE = re.compile(r"(?=[PpIi])\b(?:[Pp]rojet|[Pp]rogramme|[Ii]nitiative
                            r"(?P<name>[A-ZÀ-Þ][^’'\n]{2,100}?)\s*(?:’’|''|’|')(?![\w])")
 # 'dans le cadre du projet d'appui à la santé des adolescents, …': a long name without acronym, in a context
 # that says the meeting was held under it (the name starts with a capital or is the headline's)
-UNDER_LONG = re.compile(r"(?:dans le cadre|au titre|sous l'egide|a l'initiative|mise en (?:oe|œ)uvre|"
+UNDER_LONG = re.compile(r"(?:dans le cadre|au titre|sous l'egide|a l'initiative|mise en (?:oe|œ)uvre|lancement(?: officiel)?|"
                         r"comites?(?:\s+(?:regional|national|departemental|technique|de pilotage|de suivi|directeur)){0,2})"
                         r"\s+(?:de la mise en (?:oe|œ)uvre\s+)?"
                         r"du\s+(?=projet\s|programme\s)")
@@ -68,7 +72,8 @@ CAPITALISED_STOP = re.compile(r"\s*(?:[,.;:!?\n(«»]|\s(?:dans la|dans les|dans
                               r"(?:des|du|de la|de l') (?:plus hautes? autorites|president de la republique|chef de l'etat|"
                               r"premier ministre)))")
 SENTENCE_START = re.compile(r"\s(?:Le|La|Les|Un|Une|Dr|Pr|M\.|Mme|Monsieur|Madame)\s")
-LONG_STOP = re.compile(r"\s*(?:[,.;:!?\n(«»]|\s(?:dans la|dans les|dans le|a travers|qui|dont|en collaboration|avec|pour|afin|"
+LONG_STOP = re.compile(r"\s*(?:[,.;:!?\n(«»]|\s(?:dans la|dans les|dans le|a travers|qui|que|dont|en collaboration|avec|"
+                       r"pour(?!\s+[A-ZÀ-Þ])|afin|"
                        r"finance|le \d|les \d|du \d|a [A-Z]|(?:a|ont|est|sont|a ete|ont ete|se sont|s'est) (?=[a-zà-ÿ])|"
                        # '… de santé de base énoncé à l'alinéa 2', '… lancé en 2016': a participle opens what is said of it
                        r"(?:énoncé|prévu|défini|adopté|lancé|initié|exécuté|piloté|porté|soutenu|appuyé|financé)e?s?\b))")
@@ -131,6 +136,30 @@ LEAD_CHARS = 1000
 # team takes part in the meeting, which keeps a programme named late in the text
 STAFF = re.compile(r"\b(?:responsables?|coordinat(?:eur|rice)s?|coordonnat(?:eur|rice)s?|points? focaux?|point focal|"
                    r"equipes?|gestionnaires?)(?:\s+[a-z]+){0,2}\s+d[ue]s?\s+(?:projet\s+|programme\s+)?$")
+
+
+# 'la revue du programme de coopération RCA/Unicef', 'du 7ème programme de coopération entre …', 'du programme de
+# coopération 2022-2026': a country programme of cooperation with an agency, named by its partners, its years or its rank
+# (the bare 'programme de coopération' of a sentence is no name)
+COOPERATION = re.compile(rf"(?=[Pp\d])\b(?P<name>(?P<rank>\d+\s*(?:e|è|ème|eme|er)\s+)?[Pp]rogramme\s+"
+                         rf"(?:(?:quinquennal|pays|conjoint|triennal)\s+)?(?P<years>\(\s*\d{{4}}\s*[-–]\s*\d{{4}}\s*\)\s+)?"
+                         rf"de\s+(?:la\s+)?coop[ée]ration"
+                         rf"(?P<tail>(?:\s+[{UPPER}][\w]*(?:\s*[/-]\s*[{UPPER}][\w]*)+)?(?:\s+\d{{4}}\s*[-–]\s*\d{{4}})?))"
+                         rf"(?P<between>\s+entre\b)?")
+# 'la Coordination nationale des projets financés par le Fonds mondial (CCM-Togo)': the head noun belongs to a body's
+# name, whose acronym the brackets give
+BODY_OF = re.compile(r"\b(?:coordination|unite|cellule|comite|direction|instance|secretariat|bureau|agence|"
+                     r"coordonnat(?:eur|rice)|coordinat(?:eur|rice))(?:\s+[a-z]+){0,2}\s+(?:des|du|de la|de l'|d')\s*$")
+# 'le programme du Président de la République', 'le Programme national contre cette maladie': whose programme it
+# is, or a description pointing back, not a name
+WHOSE = re.compile(r"^(?:programme|projet|initiative)\s+(?:elargi\s+)?(?:des|du|de la|de l')\s*(?:plus hautes? autorites|"
+                   r"president de la republique|chef de l'etat|premier ministre|gouvernement)\b")
+POINTING_BACK = re.compile(r"\b(?:cette|ce|cet|ces)\s")
+# the first word of a long form: a programme, project, initiative or approach names an undertaking; a plan, strategy or
+# policy frames the work; a regulation, a coverage, a code names neither ('Règlement sanitaire international')
+UNDERTAKING = re.compile(r"^(?:\d+\S*\s+)?(?:programmes?|projets?|initiatives?|approches?|program|project|programa|"
+                         r"projeto|mouvement)\b")
+FRAME_HEAD = re.compile(r"^(?:plans?|strategies?|politiques?|cadre)\b")
 
 
 @dataclass
@@ -265,7 +294,9 @@ def _gather(text: str, vocab: Vocabulary, title: str = "") -> list[_Evidence]:
             credit(by_key[_key(name)], m.start(), m.end("long"))
             continue
         if NOT_A_PROGRAMME.match(name) or _key(name) in by_key or INITIATIVE_OF.match(fold(m.group("long"))) or \
-                GENERIC_LONG.match(fold(m.group("long"))):
+                GENERIC_LONG.match(fold(m.group("long"))) or _key(name) in _place_keys(vocab):
+            continue  # '… entre la République Centrafricaine (RCA) et …': the brackets name a country
+        if BODY_OF.search(folded[max(0, m.start() - 60): m.start()]) and not acronym_fits(m.group("long"), name):
             continue
         tail = None if acronym_fits(m.group("long"), name) else next(
             (b for b in BY_BODY.finditer(m.group("long")) if acronym_fits(m.group("long")[b.end():], name)), None)
@@ -309,14 +340,28 @@ def _gather(text: str, vocab: Vocabulary, title: str = "") -> list[_Evidence]:
         if len(p.long.split()) >= 4:  # 'Projet de renforcement de la surveillance …' again, in the headline
             for start, end in word_spans(folded, fold(p.long)):
                 credit(p, start, end)
+    for m in (DEFINED_EN.finditer(text) if EN_HEAD.search(text) else ()):
+        name, long = m.group("name"), m.group("long")
+        if _key(name) in by_key or _key(long) in by_key or not acronym_fits(long, name) or _a_body(long, vocab):
+            continue
+        p = Programme(name, long=long)
+        by_key[_key(name)] = p
+        credit(p, m.start(), m.end())
+        evidence[p.name].source = "defined"
+        for start, end in word_spans(text, name):
+            credit(p, start, end)
     for m in UNDER_LONG.finditer(folded):
         stop = LONG_STOP.search(text, m.end())
         if stop and text[stop.start():].lstrip().startswith("("):
             continue  # 'du projet … (PROMUN-Poro)': the definition names it
         long = _clean_long(text[m.end(): stop.start() if stop else m.end() + 120])
         words = long.split()
-        if not 3 <= len(words) <= 20 or _key(long) in by_key or any(_key(t) in _key(long) for t in by_key if len(t) > 3):
+        if WHOSE.match(fold(long)) or POINTING_BACK.search(fold(long) + " "):
             continue
+        known = [*by_key, *(_key(ev.programme.long) for ev in evidence.values() if ev.programme.long)]
+        if not 3 <= len(words) <= 20 or _key(long) in by_key or any(
+                _key(t) in _key(long) or _key(long) in t for t in known if len(t) > 3):
+            continue  # a known name, or a piece of one ('Projet de Recherche' of the 'Projet de Recherche pour le …')
         head = fold(title).strip()
         if len(head) > len(long) and folded.startswith(head, m.end()):
             long = _clean_long(text[m.end(): m.end() + len(head)])  # the headline is the name, commas and all
@@ -336,6 +381,19 @@ def _gather(text: str, vocab: Vocabulary, title: str = "") -> list[_Evidence]:
             evidence[p.name].source = "repeated"
     for m in CAPITALISED.finditer(text):
         _capitalised(m, text, folded, by_key, credit, evidence, _body_keys(vocab))
+    for m in (COOPERATION.finditer(text) if "cooperation" in folded else ()):
+        if not (m.group("rank") or m.group("years") or m.group("tail") or m.group("between")):
+            continue
+        raw = m.group("name").strip()
+        key = _key(raw)
+        if key in by_key or any(len(t) > 3 and key in t for t in by_key):
+            continue  # named already (its definition, a long form)
+        p = Programme(_clean_long(raw), long=_clean_long(raw))
+        by_key[key] = p
+        for start, stop_at in word_spans(folded, fold(raw)):
+            credit(p, start, stop_at)
+        if p.name in evidence:
+            evidence[p.name].source = "cooperation"
     for m in (*QUOTED.finditer(text), *QUOTED_SINGLE.finditer(text)):
         for name in (m.group("name"), m.groupdict().get("second")):
             name = " ".join((name or "").split())
@@ -443,6 +501,8 @@ def _capitalised(m: re.Match[str], text: str, folded: str, by_key: dict[str, Pro
     new_sentence = SENTENCE_START.search(long)
     if new_sentence:
         long = long[: new_sentence.start()]  # 'Programme National Tuberculose Le Dr …': a full stop the text lost
+    if WHOSE.match(fold(long)) or POINTING_BACK.search(fold(long) + " "):
+        return  # 'Programme national contre cette maladie': a description pointing back, not a name
     key = _key(long)
     known = [*by_key, *(_key(ev.programme.long) for ev in evidence.values() if ev.programme.long)]
     if not 3 <= len(long.split()) <= 16 or any(len(t) > 3 and (t in key or key in t) for t in known) or any(
@@ -489,6 +549,10 @@ def _features(ev: _Evidence, most: int, bodies: frozenset[str], folded: str) -> 
     # an aside ('une infirmière a rappelé que le programme PTME…'), whatever else scores it
     feats["aside"] = 1.0 if (ev.mentions <= 1 and ev.first[0] >= LEAD_CHARS and not ev.framed and not ev.staffed
                              and not ev.in_title and not ev.letterhead) else 0.0
+    head = fold(ev.programme.long or "").strip()
+    if head:
+        feats["head_frame"] = 1.0 if FRAME_HEAD.match(head) else 0.0
+        feats["head_other"] = 1.0 if not (FRAME_HEAD.match(head) or UNDERTAKING.match(head)) else 0.0
     feats["known_organisation"] = 1.0 if _key(ev.programme.name) in bodies else 0.0
     feats["hand_score"] = math.log1p(max(ev.score, 0.0))
     return {k: v for k, v in feats.items() if v}

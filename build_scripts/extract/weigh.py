@@ -51,7 +51,10 @@ NAMED_ONLY = {"organiser": "named_only"}
 # answers never confident, whatever their probability: a ministry outside the health and social sectors runs a
 # meeting filed here too rarely to be trusted without a look ('Ministère du Contrôle d'État', 'Ministère du Numérique'
 # were confident and wrong on parts E and F of the real-text set)
-NEVER_CONFIDENT = {"organiser": ("ministry_other_sector", 0.6)}
+# a programme whose long form names no undertaking, plan or strategy ('Règlement sanitaire international', 'Couverture
+# maladie universelle') is the meeting's programme about half the time on the real-text parts (K-N: 7 of 9 such answers
+# were wrong, most of them confident)
+NEVER_CONFIDENT = {"organiser": ("ministry_other_sector", 0.6), "programme": ("head_other", 0.6)}
 
 
 def calibration_kind(field_name: str, features: dict[str, float]) -> str:
