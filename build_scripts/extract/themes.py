@@ -98,13 +98,14 @@ def _enumeration_weights(hits: list[tuple[int, int, int]], lower: str) -> list[f
     return weights
 
 
-def theme_scores(text: str, title: str, vocab: Vocabulary) -> Counter[str]:
-    """Keyword hits per theme; a hit in the title, then in the lead, counts more; repeated keywords count less,
-    weak keywords and the items of a list half."""
+def zone_scores(text: str, title: str, vocab: Vocabulary) -> dict[str, Counter[str]]:
+    """Keyword hits per theme in each zone of the report ('title', 'lead', 'body'), unweighted by zone; repeated
+    keywords count less, weak keywords and the items of a list half."""
     words, acronyms, order, not_keywords = _theme_matchers(vocab)
-    scores: Counter[str] = Counter()
+    out: dict[str, Counter[str]] = {"lead": Counter(), "body": Counter(), "title": Counter()}
+    # the text is read whole (a phrase across the end of the lead is one hit), each hit counted in the zone it starts in
     cut = text.rfind(" ", 0, LEAD_CHARS) if len(text) > LEAD_CHARS else len(text)
-    for where, weight in ((text[:cut], LEAD_WEIGHT), (text[cut:], 1.0), (title, TITLE_WEIGHT)):
+    for where, zone_of in ((text, lambda start: "lead" if start < cut else "body"), (title, lambda start: "title")):
         if not where:
             continue
         lower, cased = _blank(_without_portfolios(fold(where)), _without_portfolios(fold(where, lower=False)),
@@ -115,12 +116,27 @@ def theme_scores(text: str, title: str, vocab: Vocabulary) -> Counter[str]:
             by_theme.setdefault(slug, []).extend((start, start + len(hit), e) for start, hit in found[case_sensitive][n])
         for slug, hits in by_theme.items():
             hits.sort()
-            seen: Counter[tuple[int, str]] = Counter()  # (entry, keyword text): times counted
+            seen: Counter[tuple[str, int, str]] = Counter()  # (zone, entry, keyword text): times counted
             for (a, b, e), share in zip(hits, _enumeration_weights(hits, lower)):
-                key = (e, (cased if order[e][1] else lower)[a:b])
+                zone = zone_of(a)
+                key = (zone, e, (cased if order[e][1] else lower)[a:b])
                 if seen[key] <= MAX_REPEATS:  # the first time a whole hit, then REPEAT_WEIGHT, up to MAX_REPEATS
-                    scores[slug] += order[e][3] * weight * share * (1.0 if not seen[key] else REPEAT_WEIGHT)
+                    out[zone][slug] += order[e][3] * share * (1.0 if not seen[key] else REPEAT_WEIGHT)
                 seen[key] += 1
+    return out
+
+
+
+ZONE_WEIGHTS = {"lead": LEAD_WEIGHT, "body": 1.0, "title": TITLE_WEIGHT}
+
+
+def theme_scores(text: str, title: str, vocab: Vocabulary) -> Counter[str]:
+    """Keyword hits per theme; a hit in the title, then in the lead, counts more; repeated keywords count less,
+    weak keywords and the items of a list half."""
+    scores: Counter[str] = Counter()
+    for zone, hits in zone_scores(text, title, vocab).items():
+        for slug, v in hits.items():
+            scores[slug] += ZONE_WEIGHTS[zone] * v
     return scores
 
 
