@@ -189,9 +189,9 @@ def test_with_no_place_named_the_programme_gives_the_country(vocab):
      "réunissant les points focaux de cinq pays et les directeurs des laboratoires nationaux de référence, "
      "dans le cadre du projet régional de renforcement des systèmes de surveillance des maladies (REDISSE).",
      "REDISSE"),
-    # what the meeting evaluates is its subject
+    # what the meeting evaluates is its subject, not a programme it is held under (the labelling convention)
     ("Le ministre a présidé à Niamey les assises de l'évaluation conjointe externe du règlement sanitaire "
-     "international (RSI).", "RSI"),
+     "international (RSI).", None),
     # a place in brackets after 'programmes' is not a programme's name, however often the text names it
     ("Les différents programmes nationaux ont tenu des stands au marché de la commune de Yoff (Dakar). "
      "Les habitants de Dakar ont été nombreux.", None),

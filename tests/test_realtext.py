@@ -116,6 +116,11 @@ def test_missing_excerpts_are_listed_with_the_search_to_run_and_can_be_stored(tm
         realtext.store_excerpt("zz-1", BODY, cases, tmp_path)
 
 
+def test_a_project_labelled_with_its_kind_word_is_right_by_its_acronym():
+    assert realtext.name_ok(["Projet CAPS"], "CAPS") and realtext.name_ok(["programme PEV+"], "PEV+")
+    assert not realtext.name_ok(["Projet santé"], "santé") and not realtext.name_ok(["Projet CAPS"], "CAP")
+
+
 def test_a_country_labelled_by_another_of_its_names_is_the_same_country():
     assert realtext.field_right("country", ["Centrafrique", "Tchad"], {"country": ["République centrafricaine", "Tchad"]})
     assert not realtext.field_right("country", ["Centrafrique"], {"country": ["République centrafricaine", "Tchad"]})

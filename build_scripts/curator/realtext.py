@@ -110,9 +110,14 @@ def _bare(slug: str) -> str:
     return "-".join(w for w in slug.split("-") if w not in LINK_WORDS)
 
 
+# 'Projet CAPS': the kind and the acronym; 'CAPS' alone is the same name
+HEAD_AND_ACRONYM = re.compile(r"(?i:projet|programme|initiative|plateforme)\s+([A-Z][A-Z0-9+/-]+[A-Z0-9+])")
+
+
 def name_ok(expected: Any, got: str | None, got_long: str = "") -> bool:
     """A name matches one of the accepted aliases by slug: the whole name, its acronym, or its long form."""
     accepted = [_slug(a) for a in _list(expected) if _slug(a)]
+    accepted += [_slug(m.group(1)) for a in _list(expected) if (m := HEAD_AND_ACRONYM.fullmatch(str(a)))]
     if not accepted:
         return not got
     if not got:
