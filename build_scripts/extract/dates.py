@@ -178,7 +178,7 @@ RELATIVE = _starting_with("chlmvsdja",
 def parse_date(text: str) -> str | None:
     """'samedi 12 août 2023', '12/08/2023' -> '2023-08-12' (None when it is not a date)."""
     f = fold(text).strip()
-    m = re.search(rf"({D})\s+{M.format('m')}\s+({Y})", f)
+    m = re.search(rf"({D})\s+(?:-\s+)?{M.format('m')}\s+(?:-\s+)?({Y})", f)
     if m:
         return _iso(int(m.group(3)), MONTHS[m.group("m")], _day(m.group(1)))
     m = re.search(rf"([0-3]?\d)[/.-]([01]?\d)[/.-]({Y})", f)
@@ -535,8 +535,9 @@ def _dateline_day(text: str, folded: str, dateline: str | None, scored: list[tup
     event as done or under way and names no day of it (no date of the text scores as an event's) was written
     the day it happened."""
     if not dateline or len(dateline) != 10 or (scored and scored[0][0] >= DATELINE_BEATEN) or any(
-            c.method.startswith("weekday resolved") for _, c in scored):
-        return None  # a day the text names ('lundi', read against the dateline) says more
+            c.method.startswith("weekday resolved") or c.pos < LEAD_CHARS and c.method != YEARLESS and s > 0
+            and _said_to_happen(c, folded) for s, c in scored):
+        return None  # a day the text names ('lundi', read against the dateline; 'a débuté le 2 février') says more
     head = folded[:LEAD_CHARS]
     m = REPORTED.search(head)
     if not m or COMING.search(head):
@@ -552,6 +553,8 @@ def extract_dates(text: str, publication: str | None = None, dateline: str | Non
     without a year, or as a weekday, is read against the publication date when there is one; the dateline's day
     (``dateline``, stripped from the text) is the event's when the text reports it and gives no other."""
     folded = fold(text)
+    if dateline and len(dateline) == 10 and (not publication or len(publication) < 10):
+        publication = dateline  # 'Idiofa, le 24 septembre 2020' under a page's 'date 2020-10': 'ce jeudi' is read against the day
     lines: dict[int, bool] = {}  # publication lines, searched once each
     scored = sorted(((_score(c, folded, lines, publication), c) for c in _candidates(folded, publication)),
                     key=lambda sc: (-sc[0], sc[1].pos))
