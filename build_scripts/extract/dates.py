@@ -445,7 +445,7 @@ def _score(c: Candidate, folded: str, lines: dict[int, bool] | None = None, publ
     if c.pos < 0.15 * len(folded) or c.pos < 300:
         score += 1.0
     if _calendar_period(c):
-        score -= 3.0  # 'du 1er janvier au 31 décembre 2018': the period a report covers, not a meeting's days
+        score -= 5.0  # 'du 1er janvier au 31 décembre 2018': the period a report covers, not a meeting's days
     if c.method == "month and year" and PERIOD_AFTER.match(folded, c.endpos):
         score -= 3.0  # the start of a period ('d'octobre 2019 jusqu'à septembre 2023'), not a meeting's month
     if c.method == "month and year" and re.search(r"(?:\bd'|\bde )$", before) and not re.search(
@@ -578,6 +578,9 @@ def extract_dates(text: str, publication: str | None = None, dateline: str | Non
         conf = min(conf, 0.5)  # the year (or the day) is a guess: the curator should see it
     if len(best.start) < 10 and not best.end:
         conf = min(conf, 0.6)  # a month or a year alone dates a report as often as the event: the curator should see it
+    if not best.end and len(best.start) == 10 and any(
+            c.end and len(c.start) == 10 and c.start < best.start <= c.end for _, c in scored):
+        conf = min(conf, 0.6)  # the text gives days around it ('les 27, 28, 29 novembre' … 'le 29'): maybe its last day
     if not _said_to_happen(best, folded):
         conf = min(conf, 0.65)  # no sentence says the event took place that day
     alternatives = tuple((c.start, round(s, 2), c.method) for s, c in scored[1:4] if c.start != best.start)
