@@ -30,6 +30,13 @@ def test_a_month_or_a_year_alone_is_never_confident():
     assert start.value == "2021-03" and start.confidence < 0.7
 
 
+def test_a_day_recalled_after_a_tenu_a_is_not_confident():
+    """'a tenu à remercier' says no meeting was held: the day named after it is a guess the curator should see."""
+    start, _ = extract_dates("Le ministre a tenu à remercier les agents qui ont œuvré pour la certification, "
+                             "célébrée le 30 mai 2023 à Kayes.")
+    assert start.confidence < 0.7
+
+
 @pytest.mark.parametrize("words,number", [("deux mil dix-sept", 2017), ("deux mille vingt-trois", 2023),
                                           ("trente et un", 31), ("quatre-vingt-dix-neuf", 99)])
 def test_french_number_words(words, number):

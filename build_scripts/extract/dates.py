@@ -21,7 +21,7 @@ MONTHS |= {"fvrier": 2, "dcembre": 12, "aot": 8}
 WEEKDAYS = {"lundi": 0, "mardi": 1, "mercredi": 2, "jeudi": 3, "vendredi": 4, "samedi": 5, "dimanche": 6}
 M = r"(?P<{}>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 WD = r"(?:(?:" + "|".join(WEEKDAYS) + r")\s+)"
-D = r"(?:1(?:er|re|e)\b|[0-3]?\d)"  # '1er', and its slips '1re', '1e'
+D = r"(?:1(?:er|re|e|ᵉʳ|ᵉ)\b|[0-3]?\d)"  # '1er', its slips '1re', '1e', and its superscript '1ᵉʳ'
 Y = r"(?:19|20)\d\d"
 MONTH_LEADS = ("en", "au mois de", "mois de", "courant")
 YEAR_LEADS = ("au titre de l'(?:annee|exercice)", "pour l'annee", "exercice", "edition",
@@ -47,7 +47,7 @@ RANGE = _starting_with(DAY_START + "d",
     rf"\b(?:du\s+)?(?P<wd1>{WD})?(?P<d1>{D})(?:\s+{M.format('m1')})?(?:\s+(?P<y1>{Y}))?"
     rf"(?:\s+(?:au|jusqu'au)\s+|\s*[-–]\s*)(?P<wd2>{WD})?(?P<d2>{D}|[0-3]\d\d(?=\s))\s*{M.format('m2')}(?:\s+(?P<y2>{Y}))?\b")
 LIST = _starting_with(DAY_START + "l",
-    rf"\b(?:les?\s+)?(?P<wd1>{WD})?(?P<days>{D}(?:\s*,\s*(?:le\s+)?{D})*\s+(?:et|&)\s+(?:le\s+)?{D})"
+    rf"\b(?:les?\s+)?(?P<wd1>{WD})?(?P<days>{D}(?:\s*,\s*(?:le\s+)?{WD}?{D})*\s*(?:,|\s(?:et|&))\s+(?:le\s+)?{WD}?{D})"
     rf"\s+{M.format('m2')}(?:\s+(?P<y2>{Y}))?\b")
 YEAR = re.compile(rf"(?<![\d-])({Y})(?![\d-])")
 # 'du au 9 juillet 2020': a range whose first day was lost; the month is known, the last day too
@@ -62,12 +62,12 @@ MONTH_YEAR = _starting_with(_initials(*MONTH_LEADS, *MONTHS),
 YEAR_ONLY = _starting_with(_initials(*YEAR_LEADS), rf"\b(?:{'|'.join(YEAR_LEADS)})\s+(?P<y1>{Y})\b")
 SPELLED = _starting_with("l",
     r"\bl'an\s+(?P<year>(?:deux|mil|mille|neuf|cent|[a-z-]+)(?:[\s-]+[a-z]+)*?)\s*,?\s+(?:et\s+)?"
-    r"(?:le|les)\s+(?P<days>[a-z\s,-]+?)\s+(?:du\s+mois\s+d[e']\s*)?" + M.format("m2") + r"\b")
+    r"(?:le|les)[\s-]+(?P<days>[a-z\s,-]+?)(?:\s+jours?)?\s+(?:du\s+mois\s+d[e']\s*)?" + M.format("m2") + r"\b")
 # an abstract's or a report's title line ending with its year: '…, Ouargaye, Burkina Faso, 2024'
 TITLE_YEAR = re.compile(rf"(?m),\s*(?P<y1>{Y})\s*$")
 
 EVENT_WORDS = re.compile(
-    r"s'est tenu|se sont tenu|a tenu|ont tenu|\btenue?s?\b|s'est deroule|se sont deroule|a eu lieu|ont eu lieu|c'etait|"
+    r"s'est tenu|se sont tenu|\btenue?s?\b(?! a )|s'est deroule|se sont deroule|a eu lieu|ont eu lieu|c'etait|"
     r"se tient|se tiendra|a organise|ont organise|organise|a abrite|a reuni|ont reuni|s'est reuni|se sont reuni|"
     r"a accueilli|a ete lance|a preside|a lance|a ouvert|ont ouvert|a demarre|ont demarre|a debute|ont debute|"
     r"a commence|ont commence|s'est ouvert|se sont ouvert|ouverture|du\s+\d")
@@ -81,7 +81,7 @@ OPENED = re.compile(r"\b(?:ouvert|ouverture|lance|demarre|debute)")
 LEAD_CHARS = 600  # the lead: the first sentences, where a press item says what happened
 EVENT_NOUNS = re.compile(r"atelier|session|reunion|seance|travaux|assises|rencontre|formation|campagne|revue|mission|"
                          r"conference|journee|comite|conseil|forum|seminaire|colloque|ceremonie|lancement|assemblee")
-PUBLICATION = re.compile(r"publie|mis en ligne|mise a jour|mis a jour|actualite|posted|\|\s*\w|redige le|source\s*:")
+PUBLICATION = re.compile(r"publie|mis en ligne|mise a jour|mis a jour|derniere modification|\bviews\b|actualite|posted|\|\s*\w|redige le|source\s*:")
 PAST = re.compile(r"(?:depuis|lors (?:du|de la|des)|decide|adopte|en date du|precede|derniere?|avait|"
                   r"dernier|passe|au cours de l'annee)[^.\n]{0,40}$|suite (?:a|au)[^.\n]{0,120}$")
 DEADLINE = re.compile(r"(?:echeance|delai|d'ici|avant le|au plus tard|prevue?s?|programmee?s?|envisagee?s?|jusqu'au|jusqu'a|"
@@ -104,7 +104,7 @@ class Candidate:
 
 
 def _day(s: str) -> int:
-    return 1 if s[:2] in ("1e", "1r") else int(s)
+    return 1 if s[:2] in ("1e", "1r", "1ᵉ") else int(s)
 
 
 def _iso(y: int, m: int | None = None, d: int | None = None) -> str | None:
@@ -146,6 +146,17 @@ def words_to_number(words: str) -> int | None:
     return total + current
 
 
+def _cardinal(words: str) -> str:
+    """'vingtième' -> 'vingt', 'vingt et unième' -> 'vingt et un', 'cinquième' -> 'cinq': an ordinal's last word made a
+    cardinal ('le vingtième jour du mois de juillet')."""
+    head, _, last = words.rpartition(" ")
+    if not last.endswith("ieme"):
+        return words
+    stem = last[:-4]
+    stem = {"cinqu": "cinq", "neuv": "neuf", "prem": "un"}.get(stem, stem if stem in UNITS else stem + "e")
+    return f"{head} {stem}".strip()
+
+
 def _spelled_days(words: str) -> list[int]:
     """'trente et trente-un' -> [30, 31]; 'trente et un' -> [31]; 'vingt-quatre, vingt-cinq' -> [24, 25]."""
     parts = [p.strip() for p in re.split(r"\s*,\s*|\s+et\s+", words) if p.strip()]
@@ -155,7 +166,7 @@ def _spelled_days(words: str) -> list[int]:
             merged[-1] += " un"
         else:
             merged.append(p)
-    days = [words_to_number(p) for p in merged]
+    days = [words_to_number(_cardinal(p)) for p in merged]
     return [d for d in days if d is not None and 1 <= d <= 31]
 
 
@@ -167,11 +178,14 @@ RELATIVE = _starting_with("chlmvsdja",
 def parse_date(text: str) -> str | None:
     """'samedi 12 août 2023', '12/08/2023' -> '2023-08-12' (None when it is not a date)."""
     f = fold(text).strip()
-    m = re.search(rf"({D})\s+{M.format('m')}\s+({Y})", f)
+    m = re.search(rf"({D})\s+(?:-\s+)?{M.format('m')}\s+(?:-\s+)?({Y})", f)
     if m:
         return _iso(int(m.group(3)), MONTHS[m.group("m")], _day(m.group(1)))
     m = re.search(rf"([0-3]?\d)[/.-]([01]?\d)[/.-]({Y})", f)
     return _iso(int(m.group(3)), int(m.group(2)), int(m.group(1))) if m else None
+
+
+AHEAD = re.compile(r"(?:a partir d[eu]|des)\s+$")  # 'à partir de lundi', 'dès mardi': the coming one
 
 
 def _relative(folded: str, publication: str, found: list[Candidate], taken: list[tuple[int, int]]) -> None:
@@ -181,7 +195,10 @@ def _relative(folded: str, publication: str, found: list[Candidate], taken: list
     for m in RELATIVE.finditer(folded):
         if any(a < m.end() and m.start() < b for a, b in taken):
             continue
-        if m.group("wd"):
+        if m.group("wd") and (AHEAD.search(folded, max(0, m.start() - 15), m.start())
+                              or folded.startswith(" prochain", m.end())):
+            day = pub + dt.timedelta(days=(WEEKDAYS[m.group("wd")] - pub.weekday()) % 7 or 7)  # 'à partir de lundi'
+        elif m.group("wd"):
             back = (pub.weekday() - WEEKDAYS[m.group("wd")]) % 7
             if back == 0 and m.group("last"):
                 back = 7
@@ -241,6 +258,9 @@ def _candidates(folded: str, publication: str | None = None) -> list[Candidate]:
             continue  # no year: handled by the weekday/no-year pass below
         y1 = int(m.group("y1")) if m.group("y1") else (found_year - 1 if m1 > m2 else found_year)
         last = _iso(found_year, m2, _day(m.group("d2"))) if not re.fullmatch(r"\d{3}", m.group("d2")) else None
+        first = _iso(y1, m1, _day(m.group("d1")))
+        if first and last and last < first:
+            continue  # 'n°04 - 02 août 2020': a number before a date, not a range ending before it starts
         add(m, _iso(y1, m1, _day(m.group("d1"))), last, 3.5 if last else 3.0,
             "date range" if last else "date range, last day unreadable ('du 20 au 256 novembre')")
     for m in LIST.finditer(folded):
@@ -341,6 +361,7 @@ def _weekday_fits(year: int, month: int, day: int, weekday: str) -> bool:
 NEAR_DATED = 1500  # characters: a dated day this close to a day without a year gives it its year
 NEAR_YEAR = 300  # characters: a bare year this close to a day without one gives it its year
 RECENT_DAYS = 30  # a press item reports what happened in the weeks before it was published
+PERIOD_DAYS = 45  # a range longer than this is a period (a year's activities, a plan), not a meeting's days
 AHEAD_DAYS = 90  # an item announces a meeting a few weeks ahead at most; later dates are another event's
 
 
@@ -357,18 +378,29 @@ def _last_day(date: str) -> dt.date:
 def _long_before(c: Candidate, publication: str | None) -> bool:
     """The date lies more than a few weeks before the day the text was published: an earlier event recalled
     ('la 78e Assemblée mondiale tenue à Genève du 19 au 27 mai', 'l'auto-évaluation réalisée en décembre 2017')."""
-    if not publication or len(publication) != 10:
+    if not publication or len(publication) < 7:
         return False
-    return (dt.date.fromisoformat(publication) - _last_day(c.start)).days > RECENT_DAYS
+    first = publication if len(publication) == 10 else publication + "-01"  # 'date 2023-03': from the month's first day
+    return (dt.date.fromisoformat(first) - _last_day(c.start)).days > RECENT_DAYS
 
 
 def _long_after(c: Candidate, publication: str | None) -> bool:
     """The date lies months after the text was published: a page's agenda of other events ('Du samedi 20 décembre
     2025 au …' beside an article of January 2020), a target, a next session."""
-    if not publication or len(publication) != 10:
+    if not publication or len(publication) < 7:
         return False
     start = c.start if len(c.start) == 10 else c.start[:7] + "-01" if len(c.start) == 7 else c.start + "-01-01"
-    return (dt.date.fromisoformat(start) - dt.date.fromisoformat(publication)).days > AHEAD_DAYS
+    return (dt.date.fromisoformat(start) - _last_day(publication)).days > AHEAD_DAYS
+
+
+def _calendar_period(c: Candidate) -> bool:
+    """'du 1er janvier au 31 décembre 2018', 'du 1er juillet 2019 au 30 juin 2020': whole months, more than a few weeks
+    of them (a year's activities, a plan's term), not a meeting's days ('du 7 novembre 2022 au 2 mars 2023' may be a
+    course's)."""
+    if not c.end or len(c.start) != 10 or len(c.end) != 10 or not c.start.endswith("-01"):
+        return False
+    end = dt.date.fromisoformat(c.end)
+    return (end + dt.timedelta(days=1)).day == 1 and (end - dt.date.fromisoformat(c.start)).days > PERIOD_DAYS
 
 
 def _score(c: Candidate, folded: str, lines: dict[int, bool] | None = None, publication: str | None = None) -> float:
@@ -412,6 +444,8 @@ def _score(c: Candidate, folded: str, lines: dict[int, bool] | None = None, publ
         score -= 4.0
     if c.pos < 0.15 * len(folded) or c.pos < 300:
         score += 1.0
+    if _calendar_period(c):
+        score -= 5.0  # 'du 1er janvier au 31 décembre 2018': the period a report covers, not a meeting's days
     if c.method == "month and year" and PERIOD_AFTER.match(folded, c.endpos):
         score -= 3.0  # the start of a period ('d'octobre 2019 jusqu'à septembre 2023'), not a meeting's month
     if c.method == "month and year" and re.search(r"(?:\bd'|\bde )$", before) and not re.search(
@@ -427,11 +461,13 @@ def _publication_line(folded: str, line_start: int, line_end: int, seen: dict[in
     return seen[line_start]
 
 
-DURATION = re.compile(r"(?:au terme de|a l'issue de|apres|durant|pendant)\s+(?:(?:les|ces|ses)\s+)?(?:(?P<n>\d\d?)|(?P<w>deux|trois|quatre|cinq|six|"
-                      r"sept))\s+(?:\(\d\)\s+)?(?P<unit>jours|heures)")
+_N = r"(?:(?P<n{0}>\d\d?)|(?P<w{0}>deux|trois|quatre|cinq|six|sept))\s+(?:\(\d\)\s+)?(?P<unit{0}>jours|heures)"
+# 'au terme de trois jours', 'au cours des trois jours qu'a duré le forum', 'trois jours durant'
+DURATION = re.compile(r"(?:au terme de|a l'issue de|apres|durant|pendant|au cours des)\s+(?:(?:les|ces|ses)\s+)?"
+                      + _N.format(1) + "|" + _N.format(2) + r"\s+durant")
 SENTENCE_END = re.compile(r"[.!?]\s")
 OPENING = re.compile(r"(?:ouvert|ouverte|ouverture|lancee?s?|lancement|debut|demarrage|demarre)\w*\b[^.;]{0,25}$")
-CLOSING = re.compile(r"cloture|fin des travaux|s'est acheve|se sont acheve|ont pris fin|a pris fin")
+CLOSING = re.compile(r"cloture|fin des travaux|s'est acheve|se sont acheve|ont pris fin|a pris fin|(?:a|ont) referme")
 
 
 def _closing_day(c: Candidate, folded: str) -> Candidate:
@@ -447,8 +483,9 @@ def _closing_day(c: Candidate, folded: str) -> Candidate:
         m = DURATION.search(folded, before, min(len(folded), end + 600))
     if not m:
         return c
-    n = int(m.group("n")) if m.group("n") else UNITS[m.group("w")]
-    days = n // 24 if m.group("unit") == "heures" else n
+    k = "1" if m.group("unit1") else "2"
+    n = int(m.group("n" + k)) if m.group("n" + k) else UNITS[m.group("w" + k)]
+    days = n // 24 if m.group("unit" + k) == "heures" else n
     if not 2 <= days <= 10:
         return c
     last = dt.date.fromisoformat(c.start)
@@ -498,8 +535,9 @@ def _dateline_day(text: str, folded: str, dateline: str | None, scored: list[tup
     event as done or under way and names no day of it (no date of the text scores as an event's) was written
     the day it happened."""
     if not dateline or len(dateline) != 10 or (scored and scored[0][0] >= DATELINE_BEATEN) or any(
-            c.method.startswith("weekday resolved") for _, c in scored):
-        return None  # a day the text names ('lundi', read against the dateline) says more
+            c.method.startswith("weekday resolved") or c.pos < LEAD_CHARS and c.method != YEARLESS and s > 0
+            and _said_to_happen(c, folded) for s, c in scored):
+        return None  # a day the text names ('lundi', read against the dateline; 'a débuté le 2 février') says more
     head = folded[:LEAD_CHARS]
     m = REPORTED.search(head)
     if not m or COMING.search(head):
@@ -515,6 +553,8 @@ def extract_dates(text: str, publication: str | None = None, dateline: str | Non
     without a year, or as a weekday, is read against the publication date when there is one; the dateline's day
     (``dateline``, stripped from the text) is the event's when the text reports it and gives no other."""
     folded = fold(text)
+    if dateline and len(dateline) == 10 and (not publication or len(publication) < 10):
+        publication = dateline  # 'Idiofa, le 24 septembre 2020' under a page's 'date 2020-10': 'ce jeudi' is read against the day
     lines: dict[int, bool] = {}  # publication lines, searched once each
     scored = sorted(((_score(c, folded, lines, publication), c) for c in _candidates(folded, publication)),
                     key=lambda sc: (-sc[0], sc[1].pos))
@@ -538,6 +578,9 @@ def extract_dates(text: str, publication: str | None = None, dateline: str | Non
         conf = min(conf, 0.5)  # the year (or the day) is a guess: the curator should see it
     if len(best.start) < 10 and not best.end:
         conf = min(conf, 0.6)  # a month or a year alone dates a report as often as the event: the curator should see it
+    if not best.end and len(best.start) == 10 and any(
+            c.end and len(c.start) == 10 and c.start < best.start <= c.end for _, c in scored):
+        conf = min(conf, 0.6)  # the text gives days around it ('les 27, 28, 29 novembre' … 'le 29'): maybe its last day
     if not _said_to_happen(best, folded):
         conf = min(conf, 0.65)  # no sentence says the event took place that day
     alternatives = tuple((c.start, round(s, 2), c.method) for s, c in scored[1:4] if c.start != best.start)

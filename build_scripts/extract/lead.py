@@ -13,13 +13,13 @@ from ..text import fold
 
 _MONTH = "(?i:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 _DATE = (rf"(?i:(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\s+)?(?i:le\s+)?(?:1er|[0-3]?\d)\s+{_MONTH}\s+"
-         rf"(?:19|20)\d\d|[0-3]?\d[/.-][01]?\d[/.-](?:19|20)\d\d")
+         rf"(?:19|20)\d\d|[0-3]?\d[/.-][01]?\d[/.-](?:19|20)\d\d|[0-3]?\d\s+-\s+{_MONTH}\s+-\s+(?:19|20)\d\d")  # and '23 - Septembre - 2016'
 _PLACE = r"[A-ZÀ-Ý][\w'’-]*(?:[ -][A-ZÀ-Ý(][\w'’)-]*){0,3}"
 _AGENCY = r"\(\s*[A-Za-zÀ-ÿ./ -]{2,20}\)"
 _DASH = r"\s*(?:\.?\s*[-–—:]+|\.)\s*"
-# "KPALIMÉ, 8 février 2024 –", "Matadi, 19 sept. 2017 (ACP).-", "Yaoundé, Cameroun, 17 juin 2014 -",
+# "KPALIMÉ, 8 février 2024 –", "Nouakchott, Mauritanie - 18 mars 2022 :", "Matadi, 19 sept. 2017 (ACP).-", "Yaoundé, Cameroun, 17 juin 2014 -",
 # "Nouakchott, 25/07/2018", "Libreville, le 10 Février 2016 -"
-DATELINE = re.compile(rf"^\s*(?P<place>{_PLACE})(?:\s*,\s*{_PLACE})?(?:\s*,\s*|\s+(?=(?i:le)\s))(?P<date>{_DATE})\s*(?:{_AGENCY})?"
+DATELINE = re.compile(rf"^\s*(?P<place>{_PLACE})(?:\s*,\s*{_PLACE})?(?:\s*,\s*|\s+(?=(?i:le)\s)|\s+[-–]\s+)(?P<date>{_DATE})\s*(?:{_AGENCY})?"
                       rf"(?:{_DASH}|\s*$|\s*\n)")
 # "© Agence (Lomé, le 30 août 2012) —": an agency's credit with the place and date in brackets
 CREDIT_DATELINE = re.compile(rf"^\s*(?:©\s*)?[\w'’ .-]{{2,30}}\s*\(\s*(?P<place>{_PLACE})\s*,\s*(?P<date>(?i:le\s+)?{_DATE})\s*\)"
