@@ -121,6 +121,21 @@ def test_several_countries_give_a_list(vocab):
     # delegations named by their demonyms
     ("Des délégations béninoise, togolaise et nigérienne ont pris part à la rencontre de Lomé sur la rougeole.",
      {"Bénin", "Togo", "Niger"}),
+    # the ministers of the member countries, listed in brackets after the count
+    ("La réunion s'est tenue lundi à N'Djamena. Les ministres de la Santé des quatre pays du bassin (Tchad, Niger, "
+     "Cameroun, Nigeria) y ont harmonisé la riposte contre la rougeole au Tchad.", {"Tchad", "Niger", "Cameroun",
+                                                                                   "Nigeria"}),
+    # a meeting 'regroupant' the countries
+    ("La réunion du comité de pilotage regroupant le Sénégal, la Mauritanie et la Gambie s'est ouverte à Saint-Louis "
+     "sur la surveillance du paludisme.", {"Sénégal", "Mauritanie", "Gambie"}),
+    # a country outside West and Central Africa in the list of those taking part breaks no run
+    ("Un cours régional a réuni à Bobo-Dioulasso des épidémiologistes venus de six pays, à savoir le Mali, le Niger, "
+     "Madagascar, les Comores, le Togo et le Burkina Faso.", {"Mali", "Niger", "Madagascar", "Comores", "Togo",
+                                                             "Burkina Faso"}),
+    # names in the spellings texts use: 'Guinée Bissao', 'Guinée équatorial', 'république centre africaine'
+    ("La réunion d'urgence a réuni à Malabo les délégations de la Guinée Bissao, de la Guinée équatorial et de la "
+     "république centre africaine sur la fièvre jaune.", {"Guinée-Bissau", "Guinée équatoriale",
+                                                         "République centrafricaine"}),
 ])
 def test_the_countries_taking_part_are_all_listed(text, countries, vocab):
     assert set(extract_country(text, vocab).value) == countries
@@ -144,6 +159,15 @@ def test_the_countries_taking_part_are_all_listed(text, countries, vocab):
     ("Le Mali a tenu à Kayes une réunion sur la transhumance ; le Sénégal et la Guinée ont été cités en exemple.", "Mali"),
     # a province of a country recently added to places.yml
     ("La revue provinciale du programme de vaccination s'est tenue à Gitega avec les districts de Ngozi.", "Burundi"),
+    # the border between two countries is not a meeting between them
+    ("L'UNICEF a lancé à Labé un projet pour les communes frontalières entre la Guinée et le Sénégal. Le projet "
+     "couvrira les préfectures de Koundara et de Mali.", "Guinée"),
+    # ministers who attend a national launch as guests, named without 'pays'
+    ("Le ministre de la Santé a lancé à Dakar le plan national de survie de l'enfant au Sénégal, en présence des "
+     "ministres de la Santé du Ghana et de la Gambie.", "Sénégal"),
+    # a compass point in a sentence ('au Nord-Ouest du Bénin') is no region of another country
+    ("Une rencontre transfrontalière s'est ouverte à Natitingou, au Nord-Ouest du Bénin, pour les districts "
+     "sanitaires béninois de l'Atacora.", "Bénin"),
 ])
 def test_a_meeting_has_one_host_country_unless_the_text_says_who_takes_part(text, country, vocab):
     assert extract_country(text, vocab).value == country

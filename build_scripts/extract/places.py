@@ -129,7 +129,7 @@ def participants(text: str, vocab: Vocabulary) -> list[str]:
         sentence = max(folded.rfind(". ", 0, start), folded.rfind("\n", 0, start)) + 1
         stop = min([i for i in (folded.find(". ", end), folded.find("\n", end)) if i >= 0] or [len(folded)])
         before = folded[max(sentence, start - 200): start]
-        if (PARTICIPANT_CUE.search(before) or (ENUMERATION.search(before) and EVENT.search(folded, sentence, stop))
+        if (_participant_cue(before) or (ENUMERATION.search(before) and EVENT.search(folded, sentence, stop))
                 or TOGETHER.match(folded, end)):
             out: list[str] = []
             for a, b, key in spans:
@@ -139,6 +139,13 @@ def participants(text: str, vocab: Vocabulary) -> list[str]:
     return []
 
 
+def _participant_cue(before: str) -> bool:
+    """A cue that the countries after it take part ('entre', 'délégations', 'les ministres … des pays'), not the
+    border between them."""
+    return any(not (c.group(0) == "entre" and BORDER_BETWEEN.search(before, max(0, c.start() - 30), c.end()))
+               for c in PARTICIPANT_CUE.finditer(before))
+
+
 def _names_one(owners: list[tuple[str, str]]) -> bool:
     """A country's name, or a demonym of one country only ('togolais', not 'congolais')."""
     return any(k == "name" for _, k in owners) or (len(owners) == 1 and owners[0][1] == "demonym")
@@ -146,7 +153,10 @@ def _names_one(owners: list[tuple[str, str]]) -> bool:
 
 # people or delegations from the countries, a meeting between them
 PARTICIPANT_CUE = re.compile(r"\b(?:entre|venue?s? (?:du|de|des|d')|delegations?|delegues|representants|participants (?:du|de|des)|"
-                             r"pays participants)\b|\bparticipants\s*:")
+                             r"pays participants|regroupant|reunissant|rassemblant)\b|"
+                             r"\bparticipants\s*:|\bministres\b[^.;:]{0,60}\bpays\b")  # 'les ministres de la Santé des trois pays (…)'
+# 'les zones frontalières entre la Guinée et le Mali': a border between two countries, not a meeting between them
+BORDER_BETWEEN = re.compile(r"\b(?:frontieres?|frontalier\w*|limitrophes?)\s+entre\b")
 # the countries as the subject of the meeting: 'le Mali et le Sénégal ont tenu à Kayes …'
 TOGETHER = re.compile(r"\s+(?:ont (?:tenu|organise|co-?organise|lance|signe|valide|adopte)|se sont (?:reunis|retrouves|concertes)|"
                       r"tiennent|se reunissent|se retrouvent)\b")
@@ -169,7 +179,7 @@ VENUE = re.compile(r"(?:s'est tenue?s?|se sont tenue?s?|se tient|a eu lieu|ont e
                    r"se sont deroulee?s?|a ete lancee?|organisee?s? (?:le|du)[^.,;]{0,30})[^.;]{0,60}?\ba ")
 
 
-LIST_GAP = re.compile(r"\s*(?:\([^()]{1,12}\)\s*)?(?:,\s*)?(?:(?:et|ou)\s+)?(?:(?:en|au|aux|le|la|l'|l’|du|de|des|de la|de l'|de l’)\s*)?",
+LIST_GAP = re.compile(r"\s*(?:\([^()]{1,12}\)\s*)?(?:,\s*)?(?:(?:et|ou)\s+)?(?:(?:en|au|aux|le|la|les|l'|l’|du|de|des|de la|de l'|de l’)\s*)?",
                       re.IGNORECASE)
 
 
