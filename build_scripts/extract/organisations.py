@@ -377,8 +377,12 @@ def _phrase_at(text: str, folded: str, start: int, person: bool = False) -> str:
     if aux and not person:
         end = aux.start()
     d = re.match(r"[^.;:\n()]{0,120}?\((?P<acr>[A-Z][A-Za-z0-9&/-]{1,15})\)", text[start: start + 180])
-    if d and start + d.end() > end and defines(text[start: start + d.start("acr") - 1], d.group("acr")):
-        end = start + d.end()
+    if d and start + d.end() > end and defines(text[start: start + d.start("acr") - 1], d.group("acr")) \
+            and not re.match(r"\s+(?:avec|grâce|gr[aâ]ce|par|sur financement|en partenariat|et avec)\b", text[end:], re.IGNORECASE):
+        end = start + d.end()  # (not past 'avec l'appui de …': the acronym is then the next body's)
+    elif d and start + d.end() < end and defines(text[start: start + d.start("acr") - 1], d.group("acr")) \
+            and not re.match(r"\s*(?:de |du |des |d['’]|de l['’]|-)\s*[A-ZÀ-Ý]", text[start + d.end(): end]):
+        end = start + d.end()  # 'Cellule de lutte contre la malnutrition (CLM) encourage …': the acronym closes it
     return text[start:end].strip()
 
 
@@ -485,6 +489,17 @@ AUTHORITY = re.compile(r"(?:prefecture|sous-prefecture|mairie|gouvernorat|gouver
 ONE_IN_A_COUNTRY = {"gouvernement", "primature", "presidence"}
 
 
+# a name runs on into its sentence at a word in lower case followed by an article, which in a body's name only a
+# preposition is ('… de la santé préside la réunion', '… procède au lancement', '… sous la supervision du …', '… en
+# ces termes'); at a reflexive or negated verb ('… de la CEEAC s'ouvre'), 'à' + an infinitive ('… de crise sanitaire
+# à tenir ses réunions'), a partnership ('… en partenariat avec l'OMS')
+VERB_RUN = re.compile(r"\s(?:(?!(?:de|du|des|pour|contre|sur|et|ou|charg[ée]e?s?|charge|entre|dans|par|avec|sans|vers|"
+                      r"chez|aupr[èe]s|outre|selon|envers|hors|via|face|quant)\s)[a-zà-ÿ]{2,}\s+(?:la\s|le\s|les\s|l['’]|au\s|"
+                      r"aux\s|un\s|une\s|ses\s|son\s|sa\s|ces\s|ce\s|cette\s|leurs?\s)\s*(?=[a-zà-ÿ])|"
+                      r"(?:s['’]|se\s+|ne\s+|n['’])[a-zà-ÿ]{3,}|"
+                      r"[àa]\s+[a-zà-ÿ]{2,}(?:er|ir|re)\b|en\s+(?i:partenariat|collaboration)\b)")
+
+
 def _complete_cut(phrase: str, text: str, folded: str) -> str:
     """A name the excerpt cuts at its very end ('… présidée par le Président de l'Université Polytechnique de B') is
     the longer name it begins that the text gives before, when it gives one ('Université Polytechnique de
@@ -507,6 +522,10 @@ def _cut_run_on(phrase: str) -> str:
     about = re.match(r"(.*\b[A-ZÀ-Ý][\w'’-]+)\s+sur\s+(?:la |le |les |l['’])\s*[a-zà-ÿ]", phrase)
     if about and len(about.group(1).split()) >= 2:  # 'Partenariat de Ouagadougou sur la planification familiale':
         phrase = about.group(1)  # after a proper name, 'sur' + a subject in lower case is what it is about
+    listed = fold(phrase).find("lutte contre")  # 'lutte contre le sida, la tuberculose le paludisme': a list
+    verb = VERB_RUN.search(phrase, 0, listed if listed >= 0 else len(phrase))
+    if verb and len(phrase[: verb.start()].split()) >= 2:
+        phrase = phrase[: verb.start()]
     m = RUN_ON.search(phrase)
     if m and (len(phrase[: m.start()].split()) >= 2 or fold(phrase[: m.start()]).strip() in ONE_IN_A_COUNTRY):
         phrase = phrase[: m.start()]
