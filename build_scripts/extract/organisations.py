@@ -151,6 +151,12 @@ COMMITTEE = re.compile(r"(?:travaux|assises|session|reunion|seance|rencontre|ass
                        r"extraordinaire|annuelle|semestrielle|trimestrielle|statutaire))?(?:\s+des\s+(?:travaux|assises))?"
                        r"\s+(?:du|de la|de l')\s*(?P<org>(?:comite|conseil|cadre|commission|cellule|groupe|assemblee|reseau|"
                        r"equipe)\b[^,.;:\n]*|(?-i:[A-Z]{3,}[A-Za-z]*)\b)")
+# 'Atelier régional de l'African Population and Health Research Center', 'la conférence annuelle du REMED': a
+# meeting named after a body with a proper name (its capitals, seen in the text) is that body's own event
+OWN_EVENT = re.compile(r"\b(?:atelier|reunion|rencontre|seminaire|conference|forum|colloque|session|journee|retraite)s?"
+                       r"(?:\s+(?:annuelle?|regionale?|sous-regionale?|nationale?|internationale?|scientifique|"
+                       r"technique|ordinaire|de formation|d'echanges?|de planification|de validation|de concertation)){0,2}"
+                       r"\s+(?:du|de la|de l'|des)\s*")
 COMMITTEE_MET = re.compile(r"(?:^|[.\n]\s*)(?:le|la|l')\s*(?P<org>(?:comite|conseil|commission|cellule|assemblee|equipe)\b[^,.;:\n]{0,90}?)"
                            r"\s+(?:s'est reuni|a tenu|a siege|s'est tenu)")
 # 'le Plan de travail annuel 2024 de la DDS', 'validation du Plan stratégique de l'Institut…': the body whose own plan
@@ -804,6 +810,11 @@ def _candidates(text: str, vocab: Vocabulary) -> list[tuple[float, str, int, str
         if COMMITTEE.match(folded, m.start()):
             continue  # 'réunion du réseau …': read above as a committee that met (one fact, counted once)
         out.append((3.0, _phrase_at(text, folded, m.end()), m.start(), "its congress or general assembly"))
+    for m in OWN_EVENT.finditer(folded):
+        if COMMITTEE.match(folded, m.start()) or CONGRESS.match(folded, m.start()) or MEMBERS_MEETING.match(folded, m.start()):
+            continue  # read above (one fact, counted once)
+        if re.match(r"[A-ZÀ-Ý][\w’'-]*[ -](?:[a-zà-ÿ]+ ){0,3}[A-ZÀ-Ý]|[A-Z]{2,}[A-Za-z]*\b", text[m.end():]):
+            out.append((2.0, _phrase_at(text, folded, m.end()), m.start(), "its own event ('atelier régional de …')"))
     for m in COMMITTEE_MET.finditer(folded):
         out.append((3.5, text[m.start("org"): m.end("org")], m.start(), "a committee that met"))
     for m in WELCOMING.finditer(folded):
@@ -841,7 +852,7 @@ def _candidates(text: str, vocab: Vocabulary) -> list[tuple[float, str, int, str
     head = _headline_org(text, vocab)
     if head:
         out.append((2.0, head[0], head[1], "organisation named in the headline"))
-    letter = _letterhead(text) or _acronym_letterhead(text)
+    letter = _letterhead(text) or _acronym_letterhead(text) or _named_letterhead(text)
     if letter:
         out.append((2.5, letter[0], letter[1], "letterhead at the top of the minutes"))
     cleaned = []
@@ -856,6 +867,15 @@ def _candidates(text: str, vocab: Vocabulary) -> list[tuple[float, str, int, str
             phrase = phrase[:-1].rstrip()
         if VENUE.match(fold(phrase)) or CIVILITY.match(fold(phrase)) or MEDIA.match(fold(phrase)):
             continue  # where the meeting was held, or a person: never the body that organised it
+        if re.fullmatch(r"ministeres? (?:de tutelle|concernee?s?|competente?s?)", fold(phrase)):
+            # 'le ministère de tutelle': the ministry the text names in full elsewhere, when it names one
+            named = [_cut_run_on(_phrase_at(text, folded, m.start())) for m in re.finditer(
+                r"\bministere\s+(?:[a-z]+\s+)?(?:de la |de l'|du |des |d')", folded)]
+            named = [n for n in named if 3 <= len(n.split()) <= 14 and not _vague(n)
+                     and not re.fullmatch(r"ministeres? (?:de tutelle|concernee?s?|competente?s?)", fold(n))]
+            if named:
+                phrase = max(named, key=len)
+                phrase = phrase[:1].upper() + phrase[1:]
         if fold(phrase) in GENERIC_HEADS:  # 'l'Agence' alone: the agency the text names in full elsewhere
             phrase = _named_in_full(phrase, text, folded) or ""
         if fold(phrase) in BARE_KINDS:
@@ -949,6 +969,27 @@ def _acronym_letterhead(text: str) -> tuple[str, int] | None:
         if re.fullmatch(r"[A-Z][A-Z0-9&-]{1,11}", acr) and long[:1].isupper() and len(long) <= 140 \
                 and ORG_HEAD.match(fold(long)) and acronym_fits(long, acr):
             return f"{long} ({acr})", m.start(1)
+    return None
+
+
+# a letterhead line in mixed case: 'Université Joseph KI-ZERBO', 'Direction Régionale de la Santé du Centre': a
+# body's head, then words that each begin with a capital (its proper name), the line alone
+NAMED_LINE = re.compile(r"(?:[A-ZÀ-Ý][\w’'-]+|de|du|des|de la|d['’]|l['’]|la|le|et|pour|en)"
+                        r"(?:[ \t]+(?:[A-ZÀ-Ý][\w’'.-]*|de|du|des|la|le|d['’][A-ZÀ-Ý][\w’'-]*|l['’][A-ZÀ-Ý][\w’'-]*|et|pour|en|"
+                        r"\([A-Z][\w/-]+\)))+")
+
+
+def _named_letterhead(text: str) -> tuple[str, int] | None:
+    """A body's name alone on one of the first lines, in mixed case ('Université Joseph KI-ZERBO' above a colloquium's
+    title): the letterhead of a document typed without capitals."""
+    lines = [m for m in re.finditer(r"(?m)^[ \t]*(\S[^\n]*?)[ \t]*$", text[:500])][:8]
+    for m in lines:
+        line = m.group(1).replace("*", "").replace("#", "").strip()
+        f = fold(line)
+        if not 8 <= len(line) <= 90 or not ORG_HEAD.match(f) or f.startswith(("republique", "programme", "projet")):
+            continue
+        if NAMED_LINE.fullmatch(line) and sum(w[:1].isupper() for w in line.split()[1:]) >= 1:
+            return line, m.start(1)
     return None
 
 
@@ -1097,7 +1138,8 @@ EVIDENCE_FEATURES = (
     ("owner of the annual work plan", "ev_plan_owner"), ("a body named in the first lines", "ev_named_in_lead"),
     ("a body named in the text", "ev_named_further"), ("organisation named in the headline", "ev_headline"),
     ("letterhead at the top", "ev_letterhead"),
-    ("under its leadership", "ev_leadership"), ("its congress or general assembly", "ev_congress"))
+    ("under its leadership", "ev_leadership"), ("its congress or general assembly", "ev_congress"),
+    ("its own event", "ev_own_event"))
 
 
 # the sectors of the reports this site gathers: a ministry named for one of them
@@ -1181,6 +1223,11 @@ def _features(name: str, body: _Body, folded: str, title: str, programme: str | 
     feats["generic_name"] = 1.0 if (len(name.split()) <= 2 and not re.search(r"[A-Z]{2,}|\s[A-ZÀ-Ý]", name)
                                     and f != "primature") else 0.0
     feats["government"] = 1.0 if f.startswith("gouvernement") else 0.0
+    # 'Gouvernement', 'Ministère de tutelle' while the text names the ministry itself: the named body is the answer
+    feats["vague_named_peer"] = 1.0 if _vague(name) and any(
+        other != name and not _vague(other) and _peer(fold(name), fold(other)) for other in bodies) else 0.0
+    # named only, while the text says what another body did
+    feats["role_others"] = 1.0 if not body.role and any(b.role for b in bodies.values() if b is not body) else 0.0
     # the state's local authority (prefect, mayor, governor): presides over many meetings it did not organise
     feats["administration"] = 1.0 if f.startswith(("prefecture", "sous-prefecture", "mairie", "gouvernorat",
                                                     "gouvernance")) else 0.0
@@ -1200,6 +1247,23 @@ def _features(name: str, body: _Body, folded: str, title: str, programme: str | 
         feats["names_programme"] = 1.0 if _count_word(p, f) else 0.0
     feats["hand_score"] = math.log1p(body.score)  # the evidence summed with the weights of the rules before the fit
     return {k: v for k, v in feats.items() if v}
+
+
+# a body named by its kind or its relation, not its name: 'Gouvernement', 'Ministère de tutelle', 'ministère concerné'
+VAGUE = re.compile(r"(?:gouvernement|ministere|direction|agence|autorites?|structure)s?(?:\s+(?:de tutelle|concernee?s?|"
+                   r"competente?s?|techniques?|sanitaires?|locale?s?|administratives?))?$")
+
+
+def _vague(name: str) -> bool:
+    return bool(VAGUE.fullmatch(fold(name).strip()))
+
+
+def _peer(vague: str, other: str) -> bool:
+    """Is ``other`` a named body of the kind ``vague`` names (the government's: a ministry)?"""
+    head = vague.split()[0].rstrip("s")
+    if head == "gouvernement":
+        return other.startswith(("ministere", "gouvernement", "primature"))
+    return other.startswith(head)
 
 
 def organiser_candidates(text: str, vocab: Vocabulary, title: str = "",
