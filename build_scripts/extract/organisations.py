@@ -75,7 +75,7 @@ PRESIDED_BY = re.compile("|".join(rf"{stem}\w*(?:\s+de la presence\s+|[^.;:\n]{{
 HEAD_NAMED = re.compile(r"(?=[ldao,])(?:\b(?:le|la|les|du|des|de la|au|aux|a la)|,)\s+(?=(?:(?:vice[- ])?ministres?|directeurs?|directrices?|"
                         r"secretaire generale?|coordonnateur|coordinatrice|coordinateur|medecin[- ]chef|president|presidente|"
                         r"delegue(?:e)? (?:provincial|regional|sanitaire|departemental)|gouverneur|"
-                        r"conseiller technique|conseillere technique)\b)")
+                        r"conseiller technique|conseillere technique|representante? (?:regionale?|residente?|pays))\b)")
 # Alternatives that each begin with a plain word: the regex engine looks for their first letters only (quick).
 PERSON_SUBJECT = re.compile("|".join(
     [rf"{aux}\s+(?:preside|procede|lance|ouvert|conduit|initie|organise|valide|remis|fait|reuni|convoque|coordonne|supervise)\b" for aux in ("a", "ont")]
@@ -109,7 +109,7 @@ PERSON_TITLE = re.compile(r"(?:ministres?(?:\s+(?:delegue|d'etat))?|secretaire (
                           r"delegue(?:e)? (?:provincial|regional|sanitaire|departemental)e?|gouverneur|"
                           r"conseill(?:er|ere) technique|president|presidente|chef|sous-prefet|prefet|maire|"
                           # the representative of a body in the country heads its office there ('Représentant de l'OMS')
-                          r"representante?(?: resident| residente| ad interim| par interim)?)\b(?:\s+(?:par interim|adjoint|adjointe))?")
+                          r"representante?(?: resident| residente| regional| regionale| pays| ad interim| par interim)?)\b(?:\s+(?:par interim|adjoint|adjointe))?")
 OFFICE = {"directeur general": "Direction générale", "directrice generale": "Direction générale",
           "directeur regional": "Direction régionale", "directrice regionale": "Direction régionale",
           "directeur departemental": "Direction départementale", "directrice departementale": "Direction départementale",
@@ -667,6 +667,10 @@ def _person_org(phrase: str) -> str | None:
         rest = " " + to[re.match(r"\s*(à la|au|aux|à l['’])", rest, re.IGNORECASE).group(1).lower()] + rest[m.end():]
         m = re.match(r"\s*(?:de la |du |des |de l['’])", rest)
     rest_body = rest[m.end():]
+    # 'de l'organisation humanitaire Action contre la Faim': what kind of body it is, then its name
+    described = re.match(r"(?i:organisation|ong|agence|association)\s+(?i:humanitaire|non[- ]gouvernementale|"
+                         r"internationale|caritative|onusienne|confessionnelle)s?\s+(?=[A-ZÀ-Ý])", rest_body)
+    rest_body = rest_body[described.end():] if described else rest_body
     comma = rest_body.find(",")
     if comma > 0 and "lutte contre" in fold(rest_body[:comma]):  # the diseases listed belong to the name
         upto = _enumeration_end(rest_body, fold(rest_body), comma)
@@ -716,7 +720,8 @@ def _person_org(phrase: str) -> str | None:
     if office:
         return office + " " + of_body
     head = fold(body)
-    if ORG_HEAD.match(head) or re.match(r"[A-Z][A-Za-z]*[A-Z]", body) or head.startswith(("minsante", "minist")):
+    if ORG_HEAD.match(head) or re.match(r"[A-Z][A-Za-z]*[A-Z]", body) or head.startswith(("minsante", "minist")) or \
+            described and body[:1].isupper():
         return body
     if head.startswith("departement de"):  # 'secrétaire général du département de la Santé'
         return "Ministère" + body[len("departement"):]
