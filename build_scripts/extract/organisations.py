@@ -153,10 +153,10 @@ COMMITTEE = re.compile(r"(?:travaux|assises|session|reunion|seance|rencontre|ass
                        r"equipe)\b[^,.;:\n]*|(?-i:[A-Z]{3,}[A-Za-z]*)\b)")
 # 'Atelier régional de l'African Population and Health Research Center', 'la conférence annuelle du REMED': a
 # meeting named after a body with a proper name (its capitals, seen in the text) is that body's own event
-OWN_EVENT = re.compile(r"\b(?:atelier|reunion|rencontre|seminaire|conference|forum|colloque|session|journee|retraite)s?"
+OWN_EVENT = re.compile(r"\b(?:atelier|reunion|rencontre|seminaire|conference|forum|colloque|session|retraite)s?"
                        r"(?:\s+(?:annuelle?|regionale?|sous-regionale?|nationale?|internationale?|scientifique|"
                        r"technique|ordinaire|de formation|d'echanges?|de planification|de validation|de concertation)){0,2}"
-                       r"\s+(?:du|de la|de l'|des)\s*")
+                       r"\s+(?:du|de la|de l')\s*")  # (not 'des': 'atelier des Utilisateurs', the participants)
 COMMITTEE_MET = re.compile(r"(?:^|[.\n]\s*)(?:le|la|l')\s*(?P<org>(?:comite|conseil|commission|cellule|assemblee|equipe)\b[^,.;:\n]{0,90}?)"
                            r"\s+(?:s'est reuni|a tenu|a siege|s'est tenu)")
 # 'le Plan de travail annuel 2024 de la DDS', 'validation du Plan stratégique de l'Institut…': the body whose own plan
@@ -455,7 +455,7 @@ RUN_ON = re.compile(r"\s(?:en vue d|afin d|dira\b|a dit\b|qui\b|dont\b|(?![a-zà
                     # a verb in the future, an auxiliary, a time or amount: '… de pilotage aura lieu ce jeudi',
                     # '… de la santé passera à …', '… ont été organisées', '… de la santé depuis 2018', '… de plus de'
                     r"(?:aura|auront|avait|avaient|fera|feront|pourra|pourront|devra|devront|ont|sont|est|était|"
-                    r"étaient|depuis|ainsi qu|de plus de)\b|(?!chol[ée]ra\b|rivi[èe]ra\b)[a-zà-ÿ]{3,}(?:era|eront)\b|"
+                    r"étaient|depuis|ainsi qu|de plus de)\b|(?!(?:portr|extr|souh|attr)ait)[a-zà-ÿ]{3,}(?:ait|aient)\b|(?!chol[ée]ra\b|rivi[èe]ra\b)[a-zà-ÿ]{3,}(?:era|eront)\b|"
                     # a participle and its agent: '… de la Santé Publique appuyé par l'OMS'
                     r"(?!(?:sant|soci[ée]t|comit|communaut|universit|solidarit|s[ée]curit|qualit|unit|autorit)[ée]s?\s)"
                     r"[a-zà-ÿ]+(?:é|ée|és|ées|u|ue|us|ues)\s+par\b)")
@@ -1231,8 +1231,6 @@ def _features(name: str, body: _Body, folded: str, title: str, programme: str | 
     # 'Gouvernement', 'Ministère de tutelle' while the text names the ministry itself: the named body is the answer
     feats["vague_named_peer"] = 1.0 if _vague(name) and any(
         other != name and not _vague(other) and _peer(fold(name), fold(other)) for other in bodies) else 0.0
-    # named only, while the text says what another body did
-    feats["role_others"] = 1.0 if not body.role and any(b.role for b in bodies.values() if b is not body) else 0.0
     # the state's local authority (prefect, mayor, governor): presides over many meetings it did not organise
     feats["administration"] = 1.0 if f.startswith(("prefecture", "sous-prefecture", "mairie", "gouvernorat",
                                                     "gouvernance")) else 0.0
