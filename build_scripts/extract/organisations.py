@@ -818,6 +818,8 @@ def _candidates(text: str, vocab: Vocabulary) -> list[tuple[float, str, int, str
     for m in OWN_EVENT.finditer(folded):
         if COMMITTEE.match(folded, m.start()) or CONGRESS.match(folded, m.start()) or MEMBERS_MEETING.match(folded, m.start()):
             continue  # read above (one fact, counted once)
+        if re.search(r"\b(?:salles?|sieges?)\s+(?:de|des)\s+$", folded[max(0, m.start() - 12): m.start()]):
+            continue  # 'la salle de réunion de la Direction …': the place, not the body's event
         if re.match(r"[A-ZÀ-Ý][\w’'-]*[ -](?:[a-zà-ÿ]+ ){0,3}[A-ZÀ-Ý]|[A-Z]{2,}[A-Za-z]*\b", text[m.end():]):
             out.append((2.0, _phrase_at(text, folded, m.end()), m.start(), "its own event ('atelier régional de …')"))
     for m in COMMITTEE_MET.finditer(folded):
