@@ -95,7 +95,7 @@ def _parser() -> argparse.ArgumentParser:
                    help="with --realtext: list the cases whose excerpt is not cached, with the search that finds it")
     s.add_argument("--store", nargs=2, metavar=("ID", "FILE"), default=None,
                    help="with --realtext: save FILE ('-' for standard input) as the cached excerpt of case ID")
-    s.add_argument("--train", choices=("organiser", "programme", "themes"), default=None,
+    s.add_argument("--train", choices=("organiser", "programme", "themes", "date"), default=None,
                    help="with --realtext: fit the weights of a field's candidate scorer on the labelled texts, print "
                         "the cross-validated figures and write both into build_scripts/data/weights.yml; 'themes' "
                         "only prints the leave-one-part-out figures of the theme thresholds (writes nothing)")
@@ -174,6 +174,9 @@ def _realtext(args: argparse.Namespace, vocab) -> int:
         if args.train == "themes":
             from .curator.theme_cv import cross_validate
             return _lines((EXIT_OK, cross_validate(vocab)))
+        if args.train == "date":
+            from .curator.date_confidence import train_date
+            return _lines((EXIT_OK, train_date()))
         if args.train:
             from .curator.train import train
             return _lines((EXIT_OK, train(args.train, vocab)))

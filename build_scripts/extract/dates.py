@@ -5,7 +5,11 @@ from __future__ import annotations
 import datetime as dt
 import re
 from bisect import bisect_left
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
 
 from ..models import Found
 from ..text import fold, snippet
@@ -548,10 +552,63 @@ def _dateline_day(text: str, folded: str, dateline: str | None, scored: list[tup
                  "and gives no day of it (inferred)")
 
 
-def extract_dates(text: str, publication: str | None = None, dateline: str | None = None) -> tuple[Found, Found]:
-    """The event's start and end date as ISO strings (or None), with the snippet they came from; a date given
-    without a year, or as a weekday, is read against the publication date when there is one; the dateline's day
-    (``dateline``, stripped from the text) is the event's when the text reports it and gives no other."""
+CONFIDENCE_FILE = Path(__file__).resolve().parent.parent / "data" / "date_confidence.yml"
+# The kinds of date answer, each with its own threshold (CONFIDENCE_FILE): how the date was read says how often it is
+# right, more than its score does ('day month year' in a sentence saying the event took place is right far more often
+# than a month alone or a year taken from elsewhere in the text, whatever their scores).
+KINDS = ("dateline", "inferred", "year from the text", "month or year", "inside a range", "no event verb",
+         "range, event sentence", "day, event sentence")
+
+
+SCALE = 9.0  # a score this high is strength 1: the best scores (a range in an event sentence of the lead, 7-9) stay apart
+
+
+@lru_cache(maxsize=4)
+def _thresholds(path: str) -> dict[str, float | None]:
+    data = yaml.safe_load(Path(path).read_text(encoding="utf-8")) if Path(path).is_file() else {}
+    return dict((data or {}).get("confident_at") or {})
+
+
+def confidence(kind: str, strength: float, path: Path = CONFIDENCE_FILE) -> float:
+    """A date answer's strength (its score, lowered when a rival is close) as a confidence: the strength above which
+    answers of its kind were right at least 96 % of the time, on the development parts and on the calibration parts
+    (``score --realtext --train date``), becomes CONFIDENT (0.7), linear on each side; a kind that never reached it
+    (threshold null, or a kind the file lacks) stays under 0.7."""
+    at = _thresholds(str(path)).get(kind)
+    if at is None or at > 1.0:
+        return round(min(0.69, 0.7 * strength), 2)
+    if strength < at:
+        return round(0.7 * strength / at, 2)
+    return round(0.7 + (0.3 * (strength - at) / (1.0 - at) if at < 1.0 else 0.0), 2)
+
+
+@dataclass
+class DateAnswer:
+    """The event's start and end as found, how they were read (``kind``, one of KINDS) and how strongly
+    (``strength`` in [0.2, 1], before calibration; 0 with no answer)."""
+
+    start: Found
+    end: Found
+    kind: str = ""
+    strength: float = 0.0
+
+
+def _kind(best: Candidate, scored: list[tuple[float, Candidate]], folded: str) -> str:
+    if "inferred" in best.method:
+        return "inferred"  # a weekday read against the publication date, a first day from the duration
+    if "year from the text" in best.method:
+        return "year from the text"
+    if len(best.start) < 10 and not best.end:
+        return "month or year"  # dates a report as often as the event
+    if not best.end and any(c.end and len(c.start) == 10 and c.start < best.start <= c.end for _, c in scored):
+        return "inside a range"  # the text gives days around it ('les 27, 28, 29 novembre' … 'le 29'): maybe its last
+    if not _said_to_happen(best, folded):
+        return "no event verb"  # no sentence says the event took place that day
+    return "range, event sentence" if best.end else "day, event sentence"
+
+
+def date_answer(text: str, publication: str | None = None, dateline: str | None = None) -> DateAnswer:
+    """``extract_dates`` with the kind and strength of the answer (what its confidence is calibrated from)."""
     folded = fold(text)
     if dateline and len(dateline) == 10 and (not publication or len(publication) < 10):
         publication = dateline  # 'Idiofa, le 24 septembre 2020' under a page's 'date 2020-10': 'ce jeudi' is read against the day
@@ -560,30 +617,34 @@ def extract_dates(text: str, publication: str | None = None, dateline: str | Non
                     key=lambda sc: (-sc[0], sc[1].pos))
     by_dateline = _dateline_day(text, folded, dateline, scored)
     if by_dateline:
-        return by_dateline, Found(None)
+        strength = 0.4
+        return DateAnswer(replace(by_dateline, confidence=confidence("dateline", strength)), Found(None), "dateline",
+                          strength)
     if not scored or scored[0][0] < 1.5:
-        return Found(None, "", 0.0, "no event date in the text"), Found(None)
+        return DateAnswer(Found(None, "", 0.0, "no event date in the text"), Found(None))
     if scored[0][1].method == YEARLESS:
-        return Found(None, "", 0.0, "the event's day is given without its year"), Found(None)
+        return DateAnswer(Found(None, "", 0.0, "the event's day is given without its year"), Found(None))
     scored = [sc for sc in scored if sc[1].method != YEARLESS]
     best_score, best = scored[0]
     best = _refined(best, scored, publication)
     best = _closing_day(best, folded)
     best = _ended(best, scored, folded)
-    conf = round(max(0.2, min(1.0, best_score / 6.0)), 2)
+    strength = round(max(0.1, min(1.0, best_score / SCALE)), 2)
     rival = next((s for s, c in scored[1:] if c.start != best.start), None)
     if rival is not None and rival >= best_score - 1.5:
-        conf = round(conf * 0.65, 2)  # another date is almost as likely: the curator should see both
-    if "inferred" in best.method or "year from the text" in best.method:
-        conf = min(conf, 0.5)  # the year (or the day) is a guess: the curator should see it
-    if len(best.start) < 10 and not best.end:
-        conf = min(conf, 0.6)  # a month or a year alone dates a report as often as the event: the curator should see it
-    if not best.end and len(best.start) == 10 and any(
-            c.end and len(c.start) == 10 and c.start < best.start <= c.end for _, c in scored):
-        conf = min(conf, 0.6)  # the text gives days around it ('les 27, 28, 29 novembre' … 'le 29'): maybe its last day
-    if not _said_to_happen(best, folded):
-        conf = min(conf, 0.65)  # no sentence says the event took place that day
+        strength = round(strength * 0.65, 2)  # another date is almost as likely: the curator should see both
+    kind = _kind(best, scored, folded)
+    conf = confidence(kind, strength)
     alternatives = tuple((c.start, round(s, 2), c.method) for s, c in scored[1:4] if c.start != best.start)
     snip = snippet(text, best.pos, best.endpos)
-    return (Found(best.start, snip, conf, best.method, alternatives),
-            Found(best.end, snip if best.end else "", conf if best.end else 0.0, best.method))
+    return DateAnswer(Found(best.start, snip, conf, best.method, alternatives),
+                      Found(best.end, snip if best.end else "", conf if best.end else 0.0, best.method), kind, strength)
+
+
+def extract_dates(text: str, publication: str | None = None, dateline: str | None = None) -> tuple[Found, Found]:
+    """The event's start and end date as ISO strings (or None), with the snippet they came from; a date given
+    without a year, or as a weekday, is read against the publication date when there is one; the dateline's day
+    (``dateline``, stripped from the text) is the event's when the text reports it and gives no other. The
+    confidence is calibrated per kind of answer (``confidence``)."""
+    answer = date_answer(text, publication, dateline)
+    return answer.start, answer.end
