@@ -45,13 +45,20 @@ def threshold(answers: list[tuple[float, bool]]) -> float | None:
     return best
 
 
+MIN_ANSWERS = 5  # a kind is confident only above a threshold this many answers (all groups) reached: one right
+# answer of a kind seen once says nothing of the next
+
+
 def thresholds(*groups: list[Answer]) -> dict[str, float | None]:
-    """Per kind, the highest of the groups' thresholds (a group without answers of the kind sets none; a kind no
-    group reaches 96 % on is never confident)."""
+    """Per kind, the highest of the groups' thresholds (a group without answers of the kind sets none; a kind a group
+    never reaches 96 % on, or too few answers reach, is never confident)."""
     out: dict[str, float | None] = {}
     for kind in KINDS:
         ts = [threshold([(s, ok) for k, s, ok in g if k == kind]) for g in groups if any(k == kind for k, _, _ in g)]
-        out[kind] = None if not ts or any(t is None for t in ts) else max(ts)
+        t = None if not ts or any(t is None for t in ts) else max(ts)
+        if t is not None and sum(k == kind and s >= t for g in groups for k, s, _ in g) < MIN_ANSWERS:
+            t = None
+        out[kind] = t
     return out
 
 
@@ -104,7 +111,7 @@ def train_date(path: Path = CONFIDENCE_FILE, write: bool = True) -> list[str]:
     lines.append(f"  development parts: {_fmt(_sure(every, at))}; calibration parts: {_fmt(_sure(calib, at))}")
     if write:
         header = ("# The date's confidence thresholds (build_scripts/extract/dates.py: confidence): per kind of answer,\n"
-                  "# the strength (score / 6, x 0.65 when a rival date is close) shown as confidence 0.7, the lowest\n"
+                  "# the strength (score / 9, x 0.65 when a rival date is close) shown as confidence 0.7, the lowest\n"
                   f"# above which the answers of that kind were right {PRECISION:.0%} of the time on the development parts\n"
                   "# of the real-text set and on the calibration parts taken together (null: never confident).\n"
                   "# Regenerate: .venv/bin/python -m build_scripts score --realtext --train date ; do not edit by hand.\n")
