@@ -53,7 +53,7 @@ def test_dateline_gives_the_publication_date_and_place_and_keeps_the_sentence():
 
 def test_weekday_and_yesterday_are_resolved_against_the_publication_date_and_marked_inferred():
     start, _ = extract_dates("La revue s'est tenue lundi à Sokodé en présence du préfet.", publication="2024-02-14")
-    assert start.value == "2024-02-12" and "inferred" in start.method and start.confidence < 0.7
+    assert start.value == "2024-02-12" and "inferred" in start.method  # its confidence: the 'inferred' kind's threshold
     start, _ = extract_dates("L'atelier s'est ouvert hier à Dapaong.", publication="2024-02-14")
     assert start.value == "2024-02-13"
     assert extract_dates("L'atelier s'est ouvert hier à Dapaong.")[0].value is None  # no publication date: no guess
