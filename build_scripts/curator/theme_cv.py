@@ -3,7 +3,9 @@ scored on the fourth (leave one part out), beside the hand-set thresholds of ext
 
 ``score --realtext --train themes`` prints it and writes nothing: the thresholds stay in themes.py (the fit found
 no thresholds that generalise better: keyword evidence, themes.yml, is what moves the figure). Run it after
-editing themes.yml: a held-out part that drops says the change fitted the texts it was made on.
+editing themes.yml: a held-out part that drops says the change fitted the texts it was made on. It also prints the
+keywords the labelled texts suggest for each theme (theme_suggest), for a curator to review, and what adding them
+all does to a part held out.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from ..extract.report import prepare
 from ..extract.themes import RULE, select_themes, theme_scores
 from . import realtext
 from .score import theme_f1
+from .theme_suggest import MIN_LIFT, MIN_PARTS, MIN_SHARE, MIN_TEXTS, Doc, leave_one_part_out, suggest_keywords
 
 # the thresholds tried: second theme (min score, share of top), third theme (min score, share of top)
 GRID = list(itertools.product((1.0, 1.5, 2.0, 2.5), (0.05, 0.1, 0.15, 0.2), (2.0, 3.0, 4.0), (0.3, 0.4, 0.5, 0.6)))
@@ -23,16 +26,22 @@ GRID = list(itertools.product((1.0, 1.5, 2.0, 2.5), (0.05, 0.1, 0.15, 0.2), (2.0
 Example = tuple[str, set[str], dict[str, float]]  # part, labelled themes, theme scores
 
 
-def examples(vocab: Vocabulary) -> list[Example]:
-    """Every real-text case with a cached excerpt: its part, its labels and its theme scores (title as the build
-    finds it)."""
+def documents(vocab: Vocabulary) -> list[Doc]:
+    """Every development case with a cached excerpt: its part, its labels, the text and the title as the build
+    reads them."""
     out = []
     for case, doc in realtext.training_documents("themes"):
         report, _ = extract_one(doc, vocab)
         _, lead, _ = prepare(doc)
-        labels = set(realtext._list(case["themes"]))
-        out.append((str(case.get("half")), labels, dict(theme_scores(lead.text, report.meta.get("title") or "", vocab))))
+        out.append((str(case.get("half")), set(realtext._list(case["themes"])), lead.text,
+                    report.meta.get("title") or ""))
     return out
+
+
+def examples(vocab: Vocabulary, docs: list[Doc] | None = None) -> list[Example]:
+    """Every development case: its part, its labels and its theme scores."""
+    return [(part, labels, dict(theme_scores(text, title, vocab)))
+            for part, labels, text, title in (documents(vocab) if docs is None else docs)]
 
 
 def counts(exs: list[Example], rule: tuple[float, float, float, float]) -> tuple[int, int, int]:
@@ -54,7 +63,8 @@ def best_rule(exs: list[Example]) -> tuple[float, float, float, float]:
 
 
 def cross_validate(vocab: Vocabulary) -> list[str]:
-    exs = examples(vocab)
+    docs = documents(vocab)
+    exs = examples(vocab, docs)
     lines = [f"themes: {len(exs)} real texts; thresholds (second: min score, share of top; third: min score, share of "
              f"top), hand-set {RULE}"]
     fitted, hand = [0, 0, 0], [0, 0, 0]
@@ -68,4 +78,21 @@ def cross_validate(vocab: Vocabulary) -> list[str]:
     rule = best_rule(exs)
     lines.append(f"  thresholds fit on all {rule}: {_f1(counts(exs, rule))} (not a measure of generalisation)")
     lines.append("  nothing written: the thresholds live in build_scripts/extract/themes.py")
+    return lines + suggestion_lines(docs, vocab)
+
+
+def suggestion_lines(docs: list[Doc], vocab: Vocabulary) -> list[str]:
+    """The keywords the labelled texts suggest (theme_suggest), and what adding them does to a part held out."""
+    lines = [f"keywords suggested by the labelled texts (terms used by >= {MIN_TEXTS} texts from >= {MIN_PARTS} parts, "
+             f">= {MIN_SHARE:.0%} of them filed under the theme and >= {MIN_LIFT:g} x its share of all texts):"]
+    before, after = [0, 0, 0], [0, 0, 0]
+    for part, (a, b, n) in leave_one_part_out(docs, vocab).items():
+        before, after = [x + y for x, y in zip(before, a)], [x + y for x, y in zip(after, b)]
+        lines.append(f"  part {part} held out, {n} terms suggested by the others added: {_f1(a)} -> {_f1(b)}")
+    lines.append(f"  all parts, each scored when held out: themes.yml {_f1(tuple(before))}; with the suggestions "
+                 f"{_f1(tuple(after))}")
+    lines.append("  suggested from every development part (review each against the theme's definition before adding "
+                 "it to themes.yml):")
+    for theme, term, n, k, share in suggest_keywords(docs, vocab):
+        lines.append(f"    {theme}: '{term}' ({k} of {n} texts, {share:.0%})")
     return lines

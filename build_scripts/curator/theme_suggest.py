@@ -1,0 +1,138 @@
+"""Keywords the labelled texts suggest for each theme, for a curator to review (never written by the build).
+
+A term (a word, or two words with at most one small word between them: 'lavage des mains') is suggested for a theme
+when the labelled texts that use it are mostly filed under that theme, it is used by several texts from several parts
+of the set (not one source's habit), and no keyword or not_keyword of themes.yml already covers it. Only words written
+in lower case are read: names of places, people and bodies are capitalised, acronyms left to the curator.
+
+``score --realtext --train themes`` prints the suggestions from every development part and judges the procedure
+leave one part out: suggested from the other parts, added to the keywords, the held-out part scored.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from dataclasses import replace
+from typing import Iterable
+
+from ..config import Vocabulary
+from ..extract.themes import RULE, select_themes, theme_scores
+from ..text import fold
+
+MIN_TEXTS = 10  # texts that use the term…
+MIN_PARTS = 3  # …from at least this many parts of the set
+MIN_SHARE = 0.7  # share of those texts filed under the theme
+MIN_LIFT = 2.0  # and at least this many times the theme's share of all texts
+MIN_LETTERS = 4
+# small words that may join two words of a term ('chaîne du froid'), never start or end one
+LINKS = frozenset("a au aux d de des du en l la le les".split())
+# words that say nothing of a subject: meeting, document and reporting vocabulary, and French function words
+STOP = frozenset("""
+    alors apres aupres aussi autre autres avait avant avec avoir cadre ceci cela celle celles celui certains ces cette
+    ceux chaque comme comment dans depuis deux doit donc dont elle elles encore entre etaient etait etant etre fait
+    faire fois leur leurs lors mais meme memes ainsi notamment nous ont pour plus parmi partir peut plusieurs pourrait
+    quelques quel quelle qui que sans selon sera seront ses son sont sous suite sur tant tous tout toute toutes tres
+    trois vers voir votre vous afin ayant enfin egalement lequel laquelle lesquels lesquelles dont aux cours
+    atelier ateliers reunion reunions rencontre rencontres session sessions seance participants participantes
+    rapport rapports compte rendu document documents presentation presentations travaux jour jours journee journees
+    date lieu salle heures matin soir ouverture cloture discours mot allocution remerciements objectif objectifs
+    resultats attendus recommandations recommandation points point ordre annee annees mois semaine premier premiere
+    deuxieme troisieme niveau niveaux ensemble mise place cas nombre total part parts effet suivant suivants suivante
+""".split())
+
+Doc = tuple[str, set[str], str, str]  # part, labelled themes, text, title
+WORD = re.compile(r"[a-z]+(?:-[a-z]+)*", re.IGNORECASE)
+
+
+def terms(text: str) -> set[str]:
+    """The candidate terms of a text: its lower-case content words, and pairs of them next to each other or joined
+    by one small word, accents removed."""
+    tokens = [m.group(0) for m in WORD.finditer(fold(text, lower=False))]
+    out: set[str] = set()
+
+    def content(w: str) -> bool:
+        return w.islower() and len(w) >= MIN_LETTERS and w not in STOP
+
+    for i, w in enumerate(tokens):
+        if not content(w):
+            continue
+        out.add(w)
+        nxt = tokens[i + 1] if i + 1 < len(tokens) else ""
+        if content(nxt):
+            out.add(f"{w} {nxt}")
+        elif nxt in LINKS and i + 2 < len(tokens) and content(tokens[i + 2]):
+            out.add(f"{w} {nxt} {tokens[i + 2]}")
+    return out
+
+
+def _covered(term: str, vocab: Vocabulary) -> bool:
+    """Whether themes.yml already reads the term (a keyword hit in it) or rules it out (a not_keyword in it)."""
+    if theme_scores(term, "", vocab):
+        return True
+    folded = fold(term)
+    return any(fold(n) in folded or folded in fold(n) for n in vocab.not_keywords)
+
+
+Suggestion = tuple[str, str, int, int, float]  # theme, term, texts using it, of them filed under the theme, share
+
+
+def suggest_keywords(docs: Iterable[Doc], vocab: Vocabulary, *, min_texts: int = MIN_TEXTS,
+                     min_parts: int = MIN_PARTS, min_share: float = MIN_SHARE) -> list[Suggestion]:
+    """Per theme, the terms whose texts are mostly filed under it (see the module's doc), by theme then by the number
+    of texts filed under it."""
+    docs = list(docs)
+    if not docs:
+        return []
+    base: Counter[str] = Counter(t for _, labels, _, _ in docs for t in labels)
+    using: dict[str, list[int]] = defaultdict(list)
+    for n, (_, _, text, title) in enumerate(docs):
+        for term in terms(f"{title}\n{text}"):
+            using[term].append(n)
+    out = []
+    for term, where in using.items():
+        if len(where) < min_texts or len({docs[n][0] for n in where}) < min_parts:
+            continue
+        filed: Counter[str] = Counter(t for n in where for t in docs[n][1])
+        if not filed:
+            continue
+        theme, k = min(filed.items(), key=lambda kv: (-kv[1], kv[0]))
+        share = k / len(where)
+        if share < min_share or share < MIN_LIFT * base[theme] / len(docs) or _covered(term, vocab):
+            continue
+        out.append((theme, term, len(where), k, round(share, 2)))
+    # a pair whose word is suggested for the same theme adds nothing
+    single = {(t, term) for t, term, *_ in out if " " not in term}
+    out = [s for s in out if " " not in s[1] or not any((s[0], w) in single for w in s[1].split())]
+    return sorted(out, key=lambda s: (s[0], -s[3], s[1]))
+
+
+def with_keywords(vocab: Vocabulary, suggestions: Iterable[Suggestion], *, weak: bool = False) -> Vocabulary:
+    """The vocabulary with the suggested terms added to their themes' keywords, or weak keywords (a new vocabulary:
+    nothing cached is shared)."""
+    extra: dict[str, list[str]] = defaultdict(list)
+    for theme, term, *_ in suggestions:
+        extra[theme].append(term)
+    field = "weak_keywords" if weak else "keywords"
+    themes = tuple(replace(t, **{field: tuple(getattr(t, field)) + tuple(extra.get(t.slug, ()))}) for t in vocab.themes)
+    return replace(vocab, themes=themes, theme_by_slug={t.slug: t for t in themes}, memo={})
+
+
+def counts(docs: Iterable[Doc], vocab: Vocabulary) -> tuple[int, int, int]:
+    """Theme tp, fp, fn of these texts with this vocabulary and the hand-set selection rule."""
+    tp = fp = fn = 0
+    for _, want, text, title in docs:
+        got = set(select_themes(theme_scores(text, title, vocab), RULE))
+        tp, fp, fn = tp + len(want & got), fp + len(got - want), fn + len(want - got)
+    return tp, fp, fn
+
+
+def leave_one_part_out(docs: list[Doc], vocab: Vocabulary, *, weak: bool = False, **limits) -> dict[str, tuple[tuple[int, int, int],
+                                                                                        tuple[int, int, int], int]]:
+    """Per part: (counts with themes.yml, counts with the keywords suggested by the other parts added, how many)."""
+    out = {}
+    for part in sorted({d[0] for d in docs}):
+        held = [d for d in docs if d[0] == part]
+        sugg = suggest_keywords([d for d in docs if d[0] != part], vocab, **limits)
+        out[part] = (counts(held, vocab), counts(held, with_keywords(vocab, sugg, weak=weak)), len(sugg))
+    return out
