@@ -671,3 +671,14 @@ def test_a_regulation_named_as_a_programme_is_never_confident(vocab):
             "notifier les événements. Les participants ont revu la mise en œuvre du RSI aux frontières.")
     found = extract_programme(text, vocab)
     assert found.value is None or found.confidence < 0.7
+
+
+@pytest.mark.parametrize("text", [
+    "Le 3 mars 2024 à Dori, l'atelier sur le RSI a réuni les points d'entrée. Le RSI (2005) oblige les pays à "
+    "notifier les événements. Les participants ont revu la mise en œuvre du RSI aux frontières.",
+    "Le 3 mars 2024 à Dori, les juristes ont relu le Code de la santé publique (CSP). Le CSP date de 1998 ; les "
+    "participants ont proposé de réviser le CSP avant la fin de l'année.",
+])
+def test_a_regulation_or_a_code_is_no_programme(text, vocab):
+    from build_scripts.extract.programmes import programme_candidates
+    assert not any(c.name in ("RSI", "CSP") for c in programme_candidates(text, vocab))

@@ -160,6 +160,9 @@ POINTING_BACK = re.compile(r"\b(?:cette|ce|cet|ces)\s")
 UNDERTAKING = re.compile(r"^(?:\d+\S*\s+)?(?:programmes?|projets?|initiatives?|approches?|program|project|programa|"
                          r"projeto|mouvement)\b")
 FRAME_HEAD = re.compile(r"^(?:plans?|strategies?|politiques?|cadre)\b")
+# a regulation, a law, a code, a decree: a rule the meeting applies or reviews, never the programme it is held under
+# (the labelling convention: 'évaluation externe du RSI' has no programme)
+NORM_HEAD = re.compile(r"^(?:reglements?|lois?|codes?|decrets?|arretes?|ordonnances?|directives?)\b")
 
 
 @dataclass
@@ -620,6 +623,7 @@ def programme_candidates(text: str, vocab: Vocabulary, title: str = "") -> list[
     gathered = _gather(text, vocab, title)
     most = max((ev.mentions for ev in gathered), default=0)
     bodies, folded = _body_keys(vocab), fold(text)
+    gathered = [ev for ev in gathered if not NORM_HEAD.match(fold(ev.programme.long or "").strip())]
     return [Candidate(ev.programme, ev.programme.name, ev.first[0], _features(ev, most, bodies, folded),
                       f"{ev.mentions} mention(s); " + ("registry (programmes.yml)" if ev.source == "registry"
                                                        else f"found in the text ({ev.source})"),
