@@ -682,3 +682,14 @@ def test_a_regulation_named_as_a_programme_is_never_confident(vocab):
 def test_a_regulation_or_a_code_is_no_programme(text, vocab):
     from build_scripts.extract.programmes import programme_candidates
     assert not any(c.name in ("RSI", "CSP") for c in programme_candidates(text, vocab))
+
+
+def test_a_role_verb_inside_a_title_cased_name_is_not_who_organised(vocab):
+    text = ("Le district sanitaire de Dori a présenté aux relais l'approche Assainissement Total Piloté par les "
+            "Communautés (ATPC). L'atelier, organisé par la Direction régionale de l'hygiène du Kaldou, a réuni "
+            "quarante relais le 3 mars 2024.")
+    assert not [c for c in organiser_candidates(text, vocab) if "Communaut" in c.name]
+    # the same verb opening a sentence is the text's own words
+    text = "Organisé par la Direction régionale de l'hygiène du Kaldou, l'atelier a réuni quarante relais à Dori."
+    assert extract_organiser(text, vocab).value == "Direction régionale de l'hygiène du Kaldou"
+

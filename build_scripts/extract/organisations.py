@@ -728,12 +728,20 @@ def _person_org(phrase: str) -> str | None:
     return None
 
 
+def _inside_a_title_cased_name(text: str, at: int) -> bool:
+    """A role verb capitalised inside a sentence ('… Total Piloté par les Communautés (ATPC)') belongs to a name in
+    title case: running French prose writes 'piloté par' in lower case."""
+    return text[at:at + 1].isupper() and not re.search(r"(?:^|[.!?:;»\n])\W*$", text[max(0, at - 4):at])
+
+
 def _candidates(text: str, vocab: Vocabulary) -> list[tuple[float, str, int, str]]:
     folded = fold(text)
     out: list[tuple[float, str, int, str]] = []
     for m in FIELD_LINE.finditer(folded):
         out.append((6.0, _phrase_at(text, folded, m.end()), m.start(), "'Organisateur :' field"))
     for m in ORGANISED_BY.finditer(folded):
+        if _inside_a_title_cased_name(text, m.start()):
+            continue  # 'Assainissement Total Piloté par les Communautés (ATPC)': a name's words, not who organised
         if PROGRAMME_SUBJECT.search(folded, max(0, m.start() - 60), m.start()) or re.match(r"mise?s? en", folded[m.start():]):
             out.append((2.0, _phrase_at(text, folded, m.end()), m.start(), "initiated or runs the programme"))
             continue  # 'ce projet a été initié par le gouvernement': who started the programme, not this meeting
