@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from itertools import islice
 
 from .dates import MONTHS, parse_date
 from ..text import fold
@@ -108,7 +109,7 @@ def strip_lead(text: str) -> Lead:
     paragraph, removed; the rest of the text is unchanged. Lines are counted without the blank ones."""
     lead = Lead(text)
     lines = text.split("\n")
-    head = [fold(x.strip()) for x in lines if x.strip()][:HEAD_LINES + 6]
+    head = list(islice((fold(x.strip()) for x in lines if x.strip()), HEAD_LINES + 6))
     # two lines or more of a weekday and a date ('Lundi 05 mai 2014', 'Mardi 06 mai 2014'): a programme's days,
     # not a page's publication line
     grid = sum(bool(DATE_LINE.match(f)) for f in head) >= 2
@@ -118,12 +119,17 @@ def strip_lead(text: str) -> Lead:
     out: list[str] = []
     dateline_done = False
     n = -1
-    for line in lines:
-        if line.strip():
-            n += 1
+    for i, line in enumerate(lines):
+        if body_seen >= 2:  # the body has begun: every later line is kept as it is
+            out.extend(lines[i:])
+            break
+        if not line.strip():
+            out.append(line)
+            continue
+        n += 1
         f = fold(line.strip())
-        explicit = PUBLICATION_LEAD.match(f) and PUBLICATION.match(f)  # 'Publié le …' below a portal's furniture
-        if body_seen >= 2 or (n >= HEAD_LINES + 6 and not (explicit and not body_seen)) or not line.strip():
+        # past the head, only a 'Publié le …' line below a portal's furniture is still read
+        if n >= HEAD_LINES + 6 and (body_seen or not (PUBLICATION_LEAD.match(f) and PUBLICATION.match(f))):
             out.append(line)
             continue
         line = line.strip()
