@@ -17,7 +17,7 @@ from ..extract.dates import CONFIDENCE_FILE, KINDS, confidence, date_answer
 from ..extract.report import prepare
 from ..models import CONFIDENT
 from . import realtext
-from .train import PRECISION
+from .train import PRECISION, lowest_holding
 
 Answer = tuple[str, float, bool]  # (kind, strength, right)
 
@@ -37,12 +37,7 @@ def _answers(documents) -> dict[str, list[Answer]]:
 def threshold(answers: list[tuple[float, bool]]) -> float | None:
     """The lowest strength above which the answers (all of them above it) are right at least PRECISION of the time;
     None when no strength holds it (or no answer was seen)."""
-    best = None
-    for t in sorted({s for s, _ in answers}, reverse=True):
-        above = [ok for s, ok in answers if s >= t]
-        if sum(above) >= PRECISION * len(above):
-            best = t
-    return best
+    return lowest_holding(answers, {s for s, _ in answers})
 
 
 MIN_ANSWERS = 5  # a kind is confident only above a threshold this many answers (all groups) reached: one right
@@ -99,15 +94,11 @@ def train_date(path: Path = CONFIDENCE_FILE, write: bool = True) -> list[str]:
     at = thresholds(every, calib)
     per_kind = {}
     for kind in KINDS:
-        d = [(s, ok) for k, s, ok in every if k == kind]
-        c = [(s, ok) for k, s, ok in calib if k == kind]
-        t = at[kind]
-        dsure = [ok for s, ok in d if t is not None and s >= t]
-        csure = [ok for s, ok in c if t is not None and s >= t]
-        per_kind[kind] = (f"{sum(ok for _, ok in d)}/{len(d)} right on the development parts, "
-                          f"{sum(ok for _, ok in c)}/{len(c)} on the calibration parts; confident "
-                          f"{sum(dsure)}/{len(dsure)} and {sum(csure)}/{len(csure)}")
-        lines.append(f"  {kind}: strength >= {t if t is not None else 'never'}: {per_kind[kind]}")
+        r, n, sr, sn = _sure([a for a in every if a[0] == kind], at)
+        cr, cn, csr, csn = _sure([a for a in calib if a[0] == kind], at)
+        per_kind[kind] = (f"{r}/{n} right on the development parts, {cr}/{cn} on the calibration parts; confident "
+                          f"{sr}/{sn} and {csr}/{csn}")
+        lines.append(f"  {kind}: strength >= {at[kind] if at[kind] is not None else 'never'}: {per_kind[kind]}")
     lines.append(f"  development parts: {_fmt(_sure(every, at))}; calibration parts: {_fmt(_sure(calib, at))}")
     if write:
         header = ("# The date's confidence thresholds (build_scripts/extract/dates.py: confidence): per kind of answer,\n"
@@ -117,7 +108,7 @@ def train_date(path: Path = CONFIDENCE_FILE, write: bool = True) -> list[str]:
                   "# Regenerate: .venv/bin/python -m build_scripts score --realtext --train date ; do not edit by hand.\n")
         data = {"fitted": datetime.date.today().isoformat(),
                 "confident_at": at,
-                "figures": {k: v for k, v in per_kind.items()},
+                "figures": per_kind,
                 "leave_one_part_out": _fmt(tuple(total))}
         path.write_text(header + yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=110), encoding="utf-8")
         lines.append(f"  thresholds written to {path}")

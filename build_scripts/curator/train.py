@@ -22,7 +22,8 @@ from ..config import Vocabulary
 from ..extract.organisations import organiser_candidates
 from ..extract.programmes import extract_programme, programme_candidates
 from ..extract.report import prepare
-from ..extract.weigh import CALIBRATE, NEVER_CONFIDENT, NULL, WEIGHTS, Candidate, calibration_kind, choose, fit, weights
+from ..extract.weigh import (CALIBRATE, NULL, WEIGHTS, Candidate, calibration_kind, choose, fit,
+                             never_confident_cap, weights)
 from ..models import CONFIDENT
 from . import realtext
 from .score import _slug, read_document
@@ -132,8 +133,7 @@ def evaluate(w: dict[str, float], exs: list[Example], at: dict[str, float] | Non
         if best is None:
             continue
         kind = calibration_kind(field, best.features)
-        never, cap = NEVER_CONFIDENT.get(field, ("", 1.0))
-        if best.features.get(never) and cap < CONFIDENT:
+        if never_confident_cap(field, best.features) < CONFIDENT:
             kind = "never"  # an answer never shown confident sets no threshold
         if answers is not None:
             answers.append((prob, ok, kind))
@@ -150,6 +150,17 @@ def _kind_key(kind: "str | bool") -> str:
 PRECISION = 0.96  # what 'confident' must mean on texts the weights were not fit on (the goal is 95 %)
 
 
+def lowest_holding(answers: list[tuple[float, bool]], levels: set[float]) -> float | None:
+    """The lowest of ``levels`` above which the answers (all of them above it) are right at least PRECISION of the
+    time, from the top down (a lower level that still holds it wins); None when none does."""
+    best = None
+    for t in sorted(levels, reverse=True):
+        above = [ok for p, ok in answers if p >= t]
+        if sum(above) >= PRECISION * len(above):
+            best = t
+    return best
+
+
 def confident_at(answers: list[tuple[float, bool, "str | bool"]]) -> dict[str, float]:
     """Per kind of answer (with the calibration feature, without, only named: ``calibration_kind``; True and False
     stand for with and without), the lowest probability above which the cross-validated answers of that kind (all of
@@ -158,12 +169,8 @@ def confident_at(answers: list[tuple[float, bool, "str | bool"]]) -> dict[str, f
     out = {}
     for key in ("with", "without") + (("named",) if any(k == "named" for _, _, k in answers) else ()):
         mine = [(p, ok) for p, ok, k in answers if k == key]
-        best = 0.99
-        for t in sorted({round(p, 4) for p, _ in mine if p >= 0.5}, reverse=True):
-            above = [ok for p, ok in mine if p >= t]
-            if sum(above) >= PRECISION * len(above):
-                best = t  # the cumulative precision from the top: a lower threshold that still holds it wins
-        out[key] = best
+        best = lowest_holding(mine, {round(p, 4) for p, _ in mine if p >= 0.5})
+        out[key] = 0.99 if best is None else best
     return out
 
 

@@ -5,14 +5,12 @@ from __future__ import annotations
 import datetime as dt
 import re
 from bisect import bisect_left
-from dataclasses import dataclass, replace
-from functools import lru_cache
+from dataclasses import dataclass
 from pathlib import Path
-
-import yaml
 
 from ..models import Found
 from ..text import fold, snippet
+from .weigh import fitted, scaled
 
 MONTHS = {
     "janvier": 1, "janv": 1, "fevrier": 2, "fevr": 2, "fev": 2, "mars": 3, "avril": 4, "avr": 4, "mai": 5,
@@ -249,7 +247,8 @@ def _candidates(folded: str, publication: str | None = None) -> list[Candidate]:
     for m in NO_FIRST_DAY.finditer(folded):
         y, mo = int(m.group("y2")), MONTHS[m.group("m2")]
         add(m, _iso(y, mo), _iso(y, mo, _day(m.group("d2"))), 3.5, "date range, first day missing")
-    ranges, singles = list(RANGE.finditer(folded)), list(SINGLE.finditer(folded))  # each read twice below
+    ranges, singles, lists = (list(RANGE.finditer(folded)), list(SINGLE.finditer(folded)),
+                              list(LIST.finditer(folded)))  # each read twice below
     for m in ranges:
         y2 = m.group("y2")
         m2 = MONTHS[m.group("m2")]
@@ -265,9 +264,9 @@ def _candidates(folded: str, publication: str | None = None) -> list[Candidate]:
         first = _iso(y1, m1, _day(m.group("d1")))
         if first and last and last < first:
             continue  # 'n°04 - 02 août 2020': a number before a date, not a range ending before it starts
-        add(m, _iso(y1, m1, _day(m.group("d1"))), last, 3.5 if last else 3.0,
+        add(m, first, last, 3.5 if last else 3.0,
             "date range" if last else "date range, last day unreadable ('du 20 au 256 novembre')")
-    for m in LIST.finditer(folded):
+    for m in lists:
         if not m.group("y2"):
             continue  # no year: handled by the no-year pass below
         days = [_day(d) for d in re.findall(D, m.group("days"))]
@@ -286,8 +285,7 @@ def _candidates(folded: str, publication: str | None = None) -> list[Candidate]:
     for m in TITLE_YEAR.finditer(folded, 0, 400):
         add(m, _iso(int(m.group("y1"))), None, 1.0, "year closing the title line")
     dated_at = [(c.pos, int(c.start[:4])) for c in found]
-    dated = [y for _, y in dated_at]
-    bare = [] if dated else [
+    bare = [] if dated_at else [
         (m.start(), int(m.group(0))) for m in YEAR.finditer(folded)  # a target ('d'ici 2030') is not the year of the event
         if not re.search(r"(?:d'ici|horizon|a l'horizon|vision|agenda|objectifs?)\s*(?:de |d')?(?:l'an\s*)?$",
                          folded[max(0, m.start() - 25): m.start()])]
@@ -297,7 +295,7 @@ def _candidates(folded: str, publication: str | None = None) -> list[Candidate]:
         """The years a day given without one may take: those of the dates of the text, else the bare years written
         near it ('revue annuelle 2017, ce jeudi 22 février'), not a statistic's paragraphs away; and the year of
         publication."""
-        if dated:  # a date of the text pages away (a teaser of another story below the article) does not date this day
+        if dated_at:  # a date of the text pages away (a teaser of another story below the article) does not date this day
             return [y for at, y in dated_at if abs(at - pos) <= NEAR_DATED] + published
         return [y for at, y in bare if abs(at - pos) <= NEAR_YEAR] + published
     for m in ranges:
@@ -312,7 +310,7 @@ def _candidates(folded: str, publication: str | None = None) -> list[Candidate]:
                 "date range, year from the text")
         elif m.start() < LEAD_CHARS:
             add(m, f"--{m1:02d}-{_day(m.group('d1')):02d}", None, 2.6, YEARLESS)
-    for m in LIST.finditer(folded):
+    for m in lists:
         if m.group("y2") or any(a <= m.start() < b for a, b in taken):
             continue
         days = [_day(d) for d in re.findall(D, m.group("days"))]
@@ -418,7 +416,8 @@ def _score(c: Candidate, folded: str, lines: dict[int, bool] | None = None, publ
     # 'Mardi 06 mai 2014' above 'Cérémonie d'ouverture'), or after its place only ('Niamey le 11 novembre 2013'), is a
     # heading: the lines below are not its sentence
     alone_after = not folded[c.endpos: line_end if line_end >= 0 else len(folded)].strip(" -–:,.")
-    signed = alone_after and bool(SIGNATURE.search(before))
+    signature = SIGNATURE.search(before)
+    signed = alone_after and bool(signature)
     alone = signed or alone_after and not folded[line_start: c.pos].strip(" -–:,")
     context = before[sentence_start + 1:] + " " + ("" if alone else after.split(". ")[0])
     if EVENT_WORDS.search(context):
@@ -435,17 +434,15 @@ def _score(c: Candidate, folded: str, lines: dict[int, bool] | None = None, publ
         score -= 1.5  # 'les travaux se sont achevés le 7 novembre': the last day, not the first
     if STATUS.search(before[-30:]):
         score -= 2.5  # 'situation au 11 septembre': the date of a count
-    if SIGNATURE.search(before):
-        if signed:
-            score -= 3.0  # 'Niamey le 11 novembre 2013' alone on its line: the day the document was written
-        elif c.pos > 0.7 * len(folded):
-            score -= 1.5  # 'Fait à Niamey, le …' closing the text
-    if c.method == YEARLESS:
-        pass
-    elif _long_before(c, publication):
-        score -= 2.0
-    elif _long_after(c, publication):
-        score -= 4.0
+    if signed:
+        score -= 3.0  # 'Niamey le 11 novembre 2013' alone on its line: the day the document was written
+    elif signature and c.pos > 0.7 * len(folded):
+        score -= 1.5  # 'Fait à Niamey, le …' closing the text
+    if c.method != YEARLESS:  # a day without a year is not before nor after anything
+        if _long_before(c, publication):
+            score -= 2.0
+        elif _long_after(c, publication):
+            score -= 4.0
     if c.pos < 0.15 * len(folded) or c.pos < 300:
         score += 1.0
     if _calendar_period(c):
@@ -548,8 +545,8 @@ def _dateline_day(text: str, folded: str, dateline: str | None, scored: list[tup
         return None
     if SEVERAL_DAYS.search(head) and not OPENED.search(head):
         return None  # 'a bénéficié de trois jours de formation': written once it was over, not on its first day
-    return Found(dateline, snippet(text, m.start(), m.end()), 0.4, "the dateline's day: the text reports the event "
-                 "and gives no day of it (inferred)")
+    return Found(dateline, snippet(text, m.start(), m.end()), confidence("dateline", DATELINE_STRENGTH),
+                 "the dateline's day: the text reports the event and gives no day of it (inferred)")
 
 
 CONFIDENCE_FILE = Path(__file__).resolve().parent.parent / "data" / "date_confidence.yml"
@@ -560,13 +557,8 @@ KINDS = ("dateline", "inferred", "year from the text", "month or year", "inside 
          "range, event sentence", "day, event sentence")
 
 
+DATELINE_STRENGTH = 0.4  # the dateline's day taken for the event's: a guess the text supports, never more
 SCALE = 9.0  # a score this high is strength 1: the best scores (a range in an event sentence of the lead, 7-9) stay apart
-
-
-@lru_cache(maxsize=4)
-def _thresholds(path: str) -> dict[str, float | None]:
-    data = yaml.safe_load(Path(path).read_text(encoding="utf-8")) if Path(path).is_file() else {}
-    return dict((data or {}).get("confident_at") or {})
 
 
 def confidence(kind: str, strength: float, path: Path = CONFIDENCE_FILE) -> float:
@@ -574,18 +566,16 @@ def confidence(kind: str, strength: float, path: Path = CONFIDENCE_FILE) -> floa
     answers of its kind were right at least 96 % of the time, on the development parts and on the calibration parts
     (``score --realtext --train date``), becomes CONFIDENT (0.7), linear on each side; a kind that never reached it
     (threshold null, or a kind the file lacks) stays under 0.7."""
-    at = _thresholds(str(path)).get(kind)
+    at = (fitted(path).get("confident_at") or {}).get(kind)
     if at is None or at > 1.0:
         return round(min(0.69, 0.7 * strength), 2)
-    if strength < at:
-        return round(0.7 * strength / at, 2)
-    return round(0.7 + (0.3 * (strength - at) / (1.0 - at) if at < 1.0 else 0.0), 2)
+    return round(scaled(strength, at), 2)
 
 
 @dataclass
 class DateAnswer:
     """The event's start and end as found, how they were read (``kind``, one of KINDS) and how strongly
-    (``strength`` in [0.2, 1], before calibration; 0 with no answer)."""
+    (``strength`` at most 1, before calibration; 0 with no answer)."""
 
     start: Found
     end: Found
@@ -617,9 +607,7 @@ def date_answer(text: str, publication: str | None = None, dateline: str | None 
                     key=lambda sc: (-sc[0], sc[1].pos))
     by_dateline = _dateline_day(text, folded, dateline, scored)
     if by_dateline:
-        strength = 0.4
-        return DateAnswer(replace(by_dateline, confidence=confidence("dateline", strength)), Found(None), "dateline",
-                          strength)
+        return DateAnswer(by_dateline, Found(None), "dateline", DATELINE_STRENGTH)
     if not scored or scored[0][0] < 1.5:
         return DateAnswer(Found(None, "", 0.0, "no event date in the text"), Found(None))
     if scored[0][1].method == YEARLESS:

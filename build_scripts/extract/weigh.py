@@ -37,6 +37,22 @@ def _load(path: str) -> dict[str, dict]:
     return {name: model for name, model in (data or {}).items() if isinstance(model, dict)}
 
 
+def fitted(path: Path) -> dict[str, dict]:
+    """The sections of a file a curator's command fits (weights.yml, date_confidence.yml), read once a process."""
+    return _load(str(path))
+
+
+def scaled(x: float, at: float) -> float:
+    """A probability or strength as a confidence: ``at`` becomes CONFIDENT (0.7), linear on each side of it."""
+    return 0.7 * x / at if x < at else 0.7 + (0.3 * (x - at) / (1 - at) if at < 1 else 0.0)
+
+
+def never_confident_cap(field_name: str, features: dict[str, float]) -> float:
+    """The highest confidence an answer may show (NEVER_CONFIDENT: below 0.7 for the kinds never trusted unseen)."""
+    feature, cap = NEVER_CONFIDENT.get(field_name, ("", 1.0))
+    return cap if features.get(feature) else 1.0
+
+
 def weights(field_name: str, path: Path = WEIGHTS) -> dict[str, float]:
     """The fitted weights of one field ({} when the file has none: every candidate then ties with no answer)."""
     return {str(k): float(v) for k, v in (_load(str(path)).get(field_name, {}).get("weights") or {}).items()}
@@ -76,9 +92,7 @@ def confidence(field_name: str, prob: float, cand: Candidate, path: Path = WEIGH
     """A probability as a confidence: the probability above which cross-validated answers of its kind were right at
     least 96 % of the time ('confident_at') becomes CONFIDENT (0.7), the scale is linear on each side of it."""
     at = confident_at(field_name, cand, path)
-    conf = 0.7 * prob / at if prob < at else 0.7 + 0.3 * (prob - at) / (1 - at)
-    feature, cap = NEVER_CONFIDENT.get(field_name, ("", 1.0))
-    return round(min(conf, cap if cand.features.get(feature) else 1.0), 2)
+    return round(min(scaled(prob, at), never_confident_cap(field_name, cand.features)), 2)
 
 
 def score(w: dict[str, float], feats: dict[str, float]) -> float:
