@@ -506,6 +506,10 @@ VERB_RUN = re.compile(r"\s(?:(?!(?:de|du|des|pour|contre|sur|et|ou|charg[ée]e?s
                       r"[àa]\s+[a-zà-ÿ]{2,}(?:er|ir|re)\b|en\s+(?i:partenariat|collaboration)\b)")
 
 
+# 'le ministère de tutelle', 'les ministères concernés': a ministry the text names in full elsewhere
+TUTELLE = re.compile(r"ministeres? (?:de tutelle|concernee?s?|competente?s?)")
+
+
 def _complete_cut(phrase: str, text: str, folded: str) -> str:
     """A name the excerpt cuts at its very end ('… présidée par le Président de l'Université Polytechnique de B') is
     the longer name it begins that the text gives before, when it gives one ('Université Polytechnique de
@@ -804,7 +808,7 @@ def _candidates(text: str, vocab: Vocabulary) -> list[tuple[float, str, int, str
         if body:
             how = "welcomed the participants (the host)" if "bienvenue" in folded[m.start(): m.end()] else \
                 "its head presided, opened or led the meeting"
-            out.append((1.5 if AUTHORITY.match(fold(body)) and "bienvenue" not in how else 3.0, body,
+            out.append((1.5 if AUTHORITY.match(fold(body)) else 3.0, body,
                         m.start() - len(subject), how))
     for m in COMMITTEE.finditer(folded):
         org = text[m.start("org"): m.end("org")]
@@ -882,14 +886,13 @@ def _candidates(text: str, vocab: Vocabulary) -> list[tuple[float, str, int, str
             phrase = phrase[:-1].rstrip()
         if VENUE.match(fold(phrase)) or CIVILITY.match(fold(phrase)) or MEDIA.match(fold(phrase)):
             continue  # where the meeting was held, or a person: never the body that organised it
-        if re.fullmatch(r"ministeres? (?:de tutelle|concernee?s?|competente?s?)", fold(phrase)):
+        if TUTELLE.fullmatch(fold(phrase)):
             # 'le ministère de tutelle': the ministry the text names in full elsewhere, when it names one
-            named = [_cut_run_on(_phrase_at(text, folded, m.start())) for m in re.finditer(
+            full = [_cut_run_on(_phrase_at(text, folded, m.start())) for m in re.finditer(
                 r"\bministere\s+(?:[a-z]+\s+)?(?:de la |de l'|du |des |d')", folded)]
-            named = [n for n in named if 3 <= len(n.split()) <= 14 and not _vague(n)
-                     and not re.fullmatch(r"ministeres? (?:de tutelle|concernee?s?|competente?s?)", fold(n))]
-            if named:
-                phrase = max(named, key=len)
+            full = [n for n in full if 3 <= len(n.split()) <= 14 and not _vague(n) and not TUTELLE.fullmatch(fold(n))]
+            if full:
+                phrase = max(full, key=len)
                 phrase = phrase[:1].upper() + phrase[1:]
         if fold(phrase) in GENERIC_HEADS:  # 'l'Agence' alone: the agency the text names in full elsewhere
             phrase = _named_in_full(phrase, text, folded) or ""
@@ -947,7 +950,7 @@ def _subject(text: str, folded: str, verb: int, person: bool = False) -> str:
         inner = None if person else re.search(r"\b(?:le|la|l')\s*(?=(?:ministere|direction|programme|projet|"
                                                  r"comite|agence|institut|association|ong|district)\b)", fc)
         if inner:  # 'Grand-Bassam (AIP)- Le ministère de la Santé'
-            aux = None if person else AUX_STOP.search(c, inner.end())
+            aux = AUX_STOP.search(c, inner.end())
             return c[inner.end(): aux.start() if aux else None]
     return chunks[-1] if chunks else ""
 

@@ -299,9 +299,10 @@ def _gather(text: str, vocab: Vocabulary, title: str = "") -> list[_Evidence]:
         if NOT_A_PROGRAMME.match(name) or _key(name) in by_key or INITIATIVE_OF.match(fold(m.group("long"))) or \
                 GENERIC_LONG.match(fold(m.group("long"))) or _key(name) in _place_keys(vocab):
             continue  # '… entre la République Centrafricaine (RCA) et …': the brackets name a country
-        if BODY_OF.search(folded[max(0, m.start() - 60): m.start()]) and not acronym_fits(m.group("long"), name):
+        fits = acronym_fits(m.group("long"), name)
+        if BODY_OF.search(folded[max(0, m.start() - 60): m.start()]) and not fits:
             continue
-        tail = None if acronym_fits(m.group("long"), name) else next(
+        tail = None if fits else next(
             (b for b in BY_BODY.finditer(m.group("long")) if acronym_fits(m.group("long")[b.end():], name)), None)
         if tail is not None:
             # 'L'initiative de l'Élimination du choléra d'ici 2030, lancée par la Global Task Force … (GTFCC)': the
@@ -322,7 +323,7 @@ def _gather(text: str, vocab: Vocabulary, title: str = "") -> list[_Evidence]:
                 credit(p, m.start(), m.end("long"))
                 evidence[p.name].source = "defined"
             continue
-        if not acronym_fits(m.group("long"), name) and (_key(name) in _glossary_terms(vocab) or _defined_elsewhere(
+        if not fits and (_key(name) in _glossary_terms(vocab) or _defined_elsewhere(
                 text, name, m.start("name")) or (_ends_on_place(m.group("long"), vocab) and not _syllabic(m.group("long"), name))):
             # 'plan … de lutte contre le VIH en Afrique centrale (CEMAC)', 'riposte face à l'épidémie de coronavirus
             # (Covid-19)': brackets that do not spell the long form name a thing the glossary knows (a disease, a
@@ -330,7 +331,7 @@ def _gather(text: str, vocab: Vocabulary, title: str = "") -> list[_Evidence]:
             # a place, they name the region's community ('… du paludisme en Afrique centrale (CEEAC)')
             continue
         caps = sum(ch.isupper() or ch.isdigit() or ch == "+" for ch in name)
-        if caps < 2 and not acronym_fits(m.group("long"), name) and (
+        if caps < 2 and not fits and (
                 len(word_spans(text, name)) < 2 or _key(name) in _place_keys(vocab)):
             continue  # '(Santé)', '… la commune de Yoff (Dakar)': a word or a place in brackets, not a name
         frame = fold(m.group("head")).startswith(("plan", "strat")) and not WORKED_ON.search(folded[max(0, m.start() - 60): m.start()])
@@ -422,7 +423,7 @@ def _gather(text: str, vocab: Vocabulary, title: str = "") -> list[_Evidence]:
             continue
         if _key(name) not in by_key:
             named(name, "apposed")
-        ev = evidence.get(by_key[_key(name)].name) if _key(name) in by_key else None
+        ev = evidence.get(by_key[_key(name)].name)
         if ev is not None:
             ev.flags["apposed"] += 1
             ev.score += 0.5

@@ -211,10 +211,9 @@ def headline(blocks: list[Block], skip: set[str] | None = None) -> tuple[str, in
             continue  # a date, or a word or two over the headline: a rubric ('Santé'), a placeholder ('illustration')
         if _pull_quote(line, n, blocks) or (_english(f) and _french(blocks)) or _cut_description(line, n, blocks):
             continue  # a sentence the body says again, an advert in English over a French text, a cut description
-        if FULL_DATE.search(f) and len(words) <= 12 and not line.endswith((":", ";")) and EVENT_OPENING.match(f):
-            return line, n  # the meeting it records and its date: 'Réunion du 2 mai 2014'
-
         has_date = FULL_DATE.search(f)  # 'Atelier de Kara, 12 mars 2024' is a date line; 'le plan 2023-2030' is not
+        if has_date and len(words) <= 12 and not line.endswith((":", ";")) and EVENT_OPENING.match(f):
+            return line, n  # the meeting it records and its date: 'Réunion du 2 mai 2014'
         ends = not line.endswith((".", ":", ";")) or (line.endswith(".") and " : " in line and len(words) <= 20)
         if (3 <= len(words) <= (MAX_HEADLINE_WORDS if _repeated(line, blocks[:12]) else 30) and ends
                 and not (has_date and len(words) <= 12)
