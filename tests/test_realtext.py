@@ -121,9 +121,11 @@ def test_a_project_labelled_with_its_kind_word_is_right_by_its_acronym():
     assert not realtext.name_ok(["Projet santé"], "santé") and not realtext.name_ok(["Projet CAPS"], "CAP")
 
 
-def test_a_country_labelled_by_another_of_its_names_is_the_same_country():
-    assert realtext.field_right("country", ["Centrafrique", "Tchad"], {"country": ["République centrafricaine", "Tchad"]})
-    assert not realtext.field_right("country", ["Centrafrique"], {"country": ["République centrafricaine", "Tchad"]})
+def test_a_country_labelled_by_another_of_its_names_is_the_same_country(vocab):
+    assert realtext.field_right("country", ["Centrafrique", "Tchad"], {"country": ["République centrafricaine", "Tchad"]},
+                                vocab)
+    assert not realtext.field_right("country", ["Centrafrique"], {"country": ["République centrafricaine", "Tchad"]},
+                                    vocab)
 
 
 def test_a_missing_excerpt_is_counted_never_skipped(tmp_path, vocab):

@@ -50,7 +50,7 @@ def agreement(cases: list[dict[str, Any]], second: dict[str, dict[str, Any]], vo
             continue
         human = realtext.Tally()
         for case in both:
-            realtext.score_case(case, as_answer(second[case["id"]]), {}, human)
+            realtext.score_case(case, as_answer(second[case["id"]]), {}, human, vocab)
         tallies[f"{part}: second labeller"] = human
         tallies[f"{part}: extractor"] = realtext.score_cases(both, vocab, cache)
     return tallies

@@ -6,7 +6,6 @@ from __future__ import annotations
 import difflib
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -15,7 +14,7 @@ from slugify import slugify
 
 from .. import readers
 from ..build import extract_one as extract_report
-from ..config import Vocabulary, load_vocabulary
+from ..config import Vocabulary
 from ..models import CONFIDENT
 from ..text import fold
 from .score import read_document, theme_f1
@@ -143,20 +142,21 @@ def _runs_on(got: str, accepted: str) -> bool:
     return len(tail.split("-")) > 2 and not tail.startswith(NAME_GOES_ON)
 
 
-@lru_cache(maxsize=1)
-def _country_names() -> dict[str, str]:
+def _country_names(vocab: Vocabulary) -> dict[str, str]:
     """A country's every spelling in places.yml (by slug) -> its name's slug: 'Centrafrique' is the République
     centrafricaine."""
-    return {_slug(spelling): _slug(c.name) for c in load_vocabulary().countries for spelling in (c.name, *c.aliases)}
+    return vocab.compiled("realtext.py:_country_names", lambda v: {
+        _slug(spelling): _slug(c.name) for c in v.countries for spelling in (c.name, *c.aliases)})
 
 
-def _country(name: Any) -> str:
-    return _country_names().get(_slug(name), _slug(name))
-
-
-def field_right(name: str, expected: Any, meta: dict[str, Any]) -> bool:
+def field_right(name: str, expected: Any, meta: dict[str, Any], vocab: Vocabulary | None = None) -> bool:
+    """Whether a field's value matches its label (``vocab``: the vocabulary countries are named by; needed for them)."""
     if name == "country":
-        return {_country(c) for c in _list(expected)} == {_country(c) for c in _list(meta.get("country"))}
+        if vocab is None:
+            raise ValueError("comparing countries needs the vocabulary their names come from")
+        names = _country_names(vocab)
+        return ({names.get(_slug(c), _slug(c)) for c in _list(expected)}
+                == {names.get(_slug(c), _slug(c)) for c in _list(meta.get("country"))})
     if name == "date":
         return (str(expected) if expected else None) == meta.get("date")
     if name == "programme":
@@ -177,11 +177,12 @@ def is_letterhead(title: str, not_titles: list[str]) -> bool:
     return bool(LETTERHEAD.match(fold(title).strip()))
 
 
-def score_case(case: dict[str, Any], meta: dict[str, Any], conf: dict[str, float], tally: Tally) -> None:
+def score_case(case: dict[str, Any], meta: dict[str, Any], conf: dict[str, float], tally: Tally,
+               vocab: Vocabulary) -> None:
     for f in FIELDS:
         if f not in case:
             continue
-        ok = field_right(f, case[f], meta)
+        ok = field_right(f, case[f], meta, vocab)
         tally.ok[f] += ok
         tally.n[f] += 1
         if conf.get(f, 0.0) >= CONFIDENT and meta.get(f):
@@ -214,7 +215,7 @@ def score_cases(cases: list[dict[str, Any]], vocab: Vocabulary, cache: Path = CA
             continue
         report, _ = extract_report(read_document(path, path.name), vocab)
         conf = {f: report.found[f].confidence for f in FIELDS}
-        score_case(case, report.meta, conf, tally)
+        score_case(case, report.meta, conf, tally, vocab)
     return tally
 
 

@@ -38,10 +38,9 @@ def documents(vocab: Vocabulary) -> list[Doc]:
     return out
 
 
-def examples(vocab: Vocabulary, docs: list[Doc] | None = None) -> list[Example]:
+def examples(vocab: Vocabulary, docs: list[Doc]) -> list[Example]:
     """Every development case: its part, its labels and its theme scores."""
-    return [(part, labels, dict(theme_scores(text, title, vocab)))
-            for part, labels, text, title in (documents(vocab) if docs is None else docs)]
+    return [(part, labels, dict(theme_scores(text, title, vocab))) for part, labels, text, title in docs]
 
 
 def counts(exs: list[Example], rule: tuple[float, float, float, float]) -> tuple[int, int, int]:

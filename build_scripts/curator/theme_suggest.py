@@ -107,14 +107,13 @@ def suggest_keywords(docs: Iterable[Doc], vocab: Vocabulary, *, min_texts: int =
     return sorted(out, key=lambda s: (s[0], -s[3], s[1]))
 
 
-def with_keywords(vocab: Vocabulary, suggestions: Iterable[Suggestion], *, weak: bool = False) -> Vocabulary:
-    """The vocabulary with the suggested terms added to their themes' keywords, or weak keywords (a new vocabulary:
-    nothing cached is shared)."""
+def with_keywords(vocab: Vocabulary, suggestions: Iterable[Suggestion]) -> Vocabulary:
+    """The vocabulary with the suggested terms added to their themes' keywords (a new vocabulary: nothing cached is
+    shared)."""
     extra: dict[str, list[str]] = defaultdict(list)
     for theme, term, *_ in suggestions:
         extra[theme].append(term)
-    field = "weak_keywords" if weak else "keywords"
-    themes = tuple(replace(t, **{field: tuple(getattr(t, field)) + tuple(extra.get(t.slug, ()))}) for t in vocab.themes)
+    themes = tuple(replace(t, keywords=tuple(t.keywords) + tuple(extra.get(t.slug, ()))) for t in vocab.themes)
     return replace(vocab, themes=themes, theme_by_slug={t.slug: t for t in themes}, memo={})
 
 
@@ -127,12 +126,12 @@ def counts(docs: Iterable[Doc], vocab: Vocabulary) -> tuple[int, int, int]:
     return tp, fp, fn
 
 
-def leave_one_part_out(docs: list[Doc], vocab: Vocabulary, *, weak: bool = False, **limits) -> dict[str, tuple[tuple[int, int, int],
-                                                                                        tuple[int, int, int], int]]:
+def leave_one_part_out(docs: list[Doc], vocab: Vocabulary, **limits) -> dict[str, tuple[tuple[int, int, int],
+                                                                                   tuple[int, int, int], int]]:
     """Per part: (counts with themes.yml, counts with the keywords suggested by the other parts added, how many)."""
     out = {}
     for part in sorted({d[0] for d in docs}):
         held = [d for d in docs if d[0] == part]
         sugg = suggest_keywords([d for d in docs if d[0] != part], vocab, **limits)
-        out[part] = (counts(held, vocab), counts(held, with_keywords(vocab, sugg, weak=weak)), len(sugg))
+        out[part] = (counts(held, vocab), counts(held, with_keywords(vocab, sugg)), len(sugg))
     return out
