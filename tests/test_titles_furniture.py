@@ -32,6 +32,14 @@ def _blocks(*lines: str, body: str = BODY) -> list[Block]:
     "Plus d'informations : https://exemple.invalid/page",
     "Bulletin mensuel d'information du district de Dori - mars 2024",
     "Sommaire ........................................ 3",
+    "mardi, avril 16, 2024",
+    "ANNONCEZ VOS ÉVÉNEMENTS ICI",
+    "Contactez [email\u00a0protected]",
+    "Bienvenue sur le site de la commune de Dori",
+    "ORDRE DE MISSION",
+    "Awa Sanou, Coordonnatrice des relais du district de Dori, Tinza",
+    "La table de séance à l'ouverture de la revue",
+    "Les participants ont adopté le plan d'action du district",
 ])
 def test_furniture_lines_are_not_titles(line):
     assert not_a_title(line)
@@ -41,6 +49,8 @@ def test_furniture_lines_are_not_titles(line):
     "Revue trimestrielle des activités du district sanitaire de Dori",
     "Dori : 2 418 cas de paludisme notifiés au premier trimestre, le district renforce la prévention",
     "Atelier de validation du plan d'action 2024 du district de Dori",
+    "Chez les relais communautaires de Dori, la revue trimestrielle commence",
+    "Awa Sanou, coordonnatrice des relais, a présenté le bilan du trimestre",
 ])
 def test_titles_stay_titles(line):
     assert not not_a_title(line)
@@ -90,3 +100,9 @@ def test_a_dated_issue_line_is_passed_over_for_the_headline():
     blocks = _blocks("Lettre d'information du district de Dori - mars 2024", "Attachments",
                      "Le district de Dori fait le bilan de son premier trimestre")
     assert headline(blocks) == ("Le district de Dori fait le bilan de son premier trimestre", 2)
+
+
+def test_a_sentence_saying_when_and_where_the_meeting_was_held_is_not_the_headline():
+    caption = "La revue a eu lieu mardi 12 mars 2024 à la salle de réunion du district sanitaire de Dori"
+    assert headline(_blocks(caption, "Dori : le district fait le bilan de son premier trimestre")) == (
+        "Dori : le district fait le bilan de son premier trimestre", 1)

@@ -15,7 +15,7 @@ NOT_A_TITLE = re.compile(
     r"direction(?:s)? (?:generale|regionale|departementale|nationale|provinciale|de la|des|du)|"
     r"(?:un )?peuple\W|unite\W|fraternite\W|travail\W|paix\W|honneur\W|"
     r"note de synthese$|compte[- ]rendu$|proces[- ]verbal$|rapport$|titre\s*:?$|objet\s*:?$|"
-    r"communique(?: de presse)?$|dossier de presse$|"
+    r"communique(?: de presse)?$|dossier de presse$|ordre de mission$|termes de reference$|aide-memoire$|"
     r"(?:n\s*[°º]|no\s*[.:°]|no\s*\d|ref\s*[.:])|annee\s|region (?:de|du|des)\s|district sanitaire (?:de|du)\s[^,:]{0,30}$|"
     r"proverbe du jour|par\s+[\w .'-]{2,40}$|photo\b|credit|.*\.(?:jpe?g|png|gif|webp)$|"
     r"top of page|haut de (?:la )?page|a\+?\s*a\s*a-|vous etes (?:sur|ici)|page \d+\s*sur|(?:home|accueil)\s*[|>/]|"
@@ -40,6 +40,8 @@ FURNITURE = re.compile(
     r"\W*auteur correspondant|by\s|\(\w{2,6}\)$|[a-z]{1,4}(?:/[a-z]{1,4}){1,3}$|"
     r"heures? (?:de services?|d'ouverture)|salles?\b[^:]{0,25}:|horaires?\b|adresse\s*:|.{0,40}\bnewsletter\b|(?:\w+\s+){0,2}reseaux sociaux|"
     r"nous suivre|autres articles|sondages?$|vos outils|videos?$|dans le dossier|aucun resultat|"
+    # an advert or a welcome of the site: 'PLACEZ VOS PRODUITS ICI', 'Bienvenue sur le site du village de …'
+    r"[a-z]{3,}ez (?:vos|votre|nous|ici)\b|contactez\b|.*\[email[^\]]*protected\]|bienvenue (?:sur|dans) (?:le|la|notre|votre|mon) (?:site|blog|portail|page)\b|"
     # a document viewer's furniture: 'Upload: others', 'Post on 17-Jun-2022', '1 views', 'SHOW MORE', 'Page 1: …'
     r"upload\s*:|post(?:ed)? on\b|category\s*:|[\d.,\s]*\b(?:views?|downloads?|vues)$|transcript$|show (?:more|less)|"
     r"page \d+\s*:|liens? (?:vers|utiles)\b|la page (?:est|a ete) cree|continuer a lire|.*\bhttps?://|.*\bwww\.|.*\blogo\w*\b|"
@@ -60,11 +62,18 @@ CAPTION_PARTICIPLE = re.compile(
     r"(?!(?:enfant|habitant|representant|participant|etudiant|dirigeant|soignant|intervenant)s?\s)[a-z]{3,}ant\s+"
     r"(?:son|sa|ses|leur|leurs|le|la|les|l'|un|une|des|du|aux?|a|ce|cette|ces)\b(?![^,;:]*\b(?:a|ont|est|sont)\s)")
 # A line that is only a date: 'samedi 25 janvier 2025', '2 et 3 OCTOBRE 2016', 'Mars 2013', '- 28 févr.'
-DATE_ONLY = re.compile(r"^\W*(?:(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\s+)?(?:\d{1,2}(?:er)?(?:\s*(?:et|au|-)\s*"
-                       r"\d{1,2}(?:er)?)?\s+)?(?:janv|fevr|mars|avr|mai|juin|juil|aout|sept|oct|nov|dec)[a-z]*\.?(?:\s+\d{4})?\W*$")
+# or in a site's English order, 'jeudi, mai 9, 2024'
+DATE_ONLY = re.compile(r"^\W*(?:(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche),?\s+)?(?:\d{1,2}(?:er)?(?:\s*(?:et|au|-)\s*"
+                       r"\d{1,2}(?:er)?)?\s+)?(?:janv|fevr|mars|avr|mai|juin|juil|aout|sept|oct|nov|dec)[a-z]*\.?"
+                       r"(?:\s+\d{1,2},)?(?:\s+\d{4})?\W*$")
 # A person presented, a correspondent's byline: 'Dr X, secrétaire générale du ministère', 'Y, Correspondant à Kolda'
 PERSON_LINE = re.compile(r"^(?:(?:dr|pr|m|mme|mlle|monsieur|madame|professeur|docteur)\.?\s+[^,]{2,40},|[^,]{2,40},\s*"
                          r"(?:correspondant|envoye special|journaliste|redacteur)\b|.*\bpour\s+\S+\.(?:org|com|net|info)\W*$)")
+# A person's name, then their role: a caption or a by-line, 'Florien Bisimwa, Gestionnaire des informations du …'
+NAME_ROLE = re.compile(r"^(?!.*\s(?:a|ont|est|sont)\s)[A-ZÀ-Ý][\w'’-]+(?:\s+[A-ZÀ-Ý][\w'’-]+){1,3},\s*(?i:(?:le |la |l')?(?:gestionnaire|directeur|directrice|"
+                       r"coordonnat\w+|charge|chargee|chargé|chargée|responsable|chef|president|présidente?|ministre|"
+                       r"secretaire|secrétaire|conseill\w+|medecin|médecin|point focal|representant|représentante?|expert|"
+                       r"experte|consultante?|specialiste|spécialiste|administrat\w+|assistante?|officier|agent)\b)")
 # A town and its country alone: 'OUAGADOUGOU (BURKINA FASO)'
 PLACE_LINE = re.compile(r"^[A-ZÀ-Ý' -]{3,30}\s*\([A-ZÀ-Ý' -]{3,30}\)$")
 # A ticker's label: the line under it is another article's headline.
@@ -72,6 +81,7 @@ TICKER = re.compile(r"^\W*(?:flash infos?|depeches?|a lire aussi|lire aussi|dern
                     r"articles? (?:similaires|lies)|en continu|breaking news|les plus lus)\W*$")
 # A photo's caption: 'Vue des participants.', 'Au cours de la présentation…', a credit '© UNICEF', '(@gouvbenin)'.
 CAPTION = re.compile(r"^(?:(?:une )?vues? (?:de|des|d')|photos?\b|images?\b|de gauche a droite|au cours (?:de|du|des)|"
+                     r"(?:la )?table de seance|le presidium|photo de famille|les participants (?:ont|se sont|sont)\s|"
                      r"lors (?:de|du|des)|pendant (?:la|le|les)|en marge (?:de|du|des))")
 # A caption that says where its photo stands: 'À gauche : …', 'Ci-dessus : …'
 CAPTION_SIDE = re.compile(r"^(?:(?:en haut |en bas )?a (?:gauche|droite)|ci-(?:dessus|contre|dessous))\s*:")
@@ -148,7 +158,7 @@ def not_a_title(line: str) -> bool:
     words = line.split()
     return (not any(ch.isalpha() for ch in f) or bool(NOT_A_TITLE.match(f)) or _motto(line) or bool(NAVIGATION.match(f))
             or bool(FURNITURE.match(f)) or bool(CAPTION_PARTICIPLE.match(f)) or bool(SECTION.match(f)) or bool(CREDIT.search(line)) or bool(KICKER.match(f))
-            or bool(DATE_ONLY.match(f)) or bool(PERSON_LINE.match(f)) or bool(PLACE_LINE.match(line.strip()))
+            or bool(DATE_ONLY.match(f)) or bool(PERSON_LINE.match(f)) or bool(NAME_ROLE.match(line.strip())) or bool(PLACE_LINE.match(line.strip()))
             or (bool(CAPTION.match(f)) and "," not in line and " : " not in line) or bool(CAPTION_SIDE.match(f))
             or bool(KEY_FIGURE.match(f))
             or (len(words) <= 12 and bool(BODY_NAME.match(f)) and not EVENT_NOUN.search(f))
@@ -209,7 +219,8 @@ def headline(blocks: list[Block], skip: set[str] | None = None) -> tuple[str, in
             continue
         if DATELINE.match(f) or (len(words) < 3 and not line.endswith((".", ":", ";", ","))):
             continue  # a date, or a word or two over the headline: a rubric ('Santé'), a placeholder ('illustration')
-        if _pull_quote(line, n, blocks) or (_english(f) and _french(blocks)) or _cut_description(line, n, blocks):
+        if (_pull_quote(line, n, blocks) or (_english(f) and _french(blocks)) or _cut_description(line, n, blocks)
+                or (LEDE_VERB.search(f) and WEEKDAY_DATE.search(f))):
             continue  # a sentence the body says again, an advert in English over a French text, a cut description
         has_date = FULL_DATE.search(f)  # 'Atelier de Kara, 12 mars 2024' is a date line; 'le plan 2023-2030' is not
         if has_date and len(words) <= 12 and not line.endswith((":", ";")) and EVENT_OPENING.match(f):
@@ -226,6 +237,10 @@ def headline(blocks: list[Block], skip: set[str] | None = None) -> tuple[str, in
     return None
 
 
+# A report's sentence, not a headline: it says when and where the meeting was held, to the weekday ('La rencontre a
+# eu lieu lundi 12 septembre 2016 à la salle de conférence …'), as a caption or the lead's first sentence does.
+LEDE_VERB = re.compile(r"\b(?:a eu lieu|s'est (?:tenue?|deroulee?)|se sont (?:tenue?s|deroulee?s)|a abrite|a accueilli)\b")
+WEEKDAY_DATE = re.compile(r"\b(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\s+\d{1,2}(?:er)?\s+" + _MONTHS)
 EVENT_OPENING = re.compile(r"^(?:(?:proces[- ]verbal|compte[- ]rendu|rapport)\s+(?:de la|de l'|du|des|d')\s*)?"
                            + EVENT_NOUN.pattern.replace(r"\b(", r"(?:", 1))
 ENGLISH = re.compile(r"\b(?:and|the|of|for|your|with|our|to|is|are|how|what)\b")
