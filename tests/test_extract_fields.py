@@ -349,6 +349,9 @@ def test_a_subject_or_a_head_s_body_ends_before_the_clause_that_follows(text, or
      "Ministère de la santé", "prélude"),
     ("Le 3 mars 2024 à Dori, le forum a été organisé par l'Agence tinzane de santé notamment pour les districts.",
      "Agence tinzane de santé", "notamment"),
+    # 'et' then a preposition or 'a' goes on with the sentence
+    ("Le 3 mars 2024 à Dori, la revue a été organisée par le Conseil de santé de Dori et sur le système de santé "
+     "tinzan.", "Conseil de santé de Dori", "système"),
 ])
 def test_a_name_stops_where_a_clause_begins(text, organiser, tail, vocab):
     names = [c.name for c in organiser_candidates(text, vocab)]
@@ -374,6 +377,28 @@ def test_a_name_stops_at_a_verb_or_its_acronym(text, organiser, tail, vocab):
     names = [c.name for c in organiser_candidates(text, vocab)]
     assert any(n.lower().startswith(organiser.lower()) for n in names), names
     assert not any(tail in n for n in names), names
+
+
+def test_a_ministrys_portfolios_after_a_comma_stay_in_its_name(vocab):
+    text = ("Le 3 mars 2024 à Dori, la revue a été organisée par le Ministère de la Santé, de l'Hygiène publique et "
+            "de la Population de Tinza.")
+    names = [c.name for c in organiser_candidates(text, vocab)]
+    assert any("hygiène publique et de la population" in n.lower() for n in names), names
+
+
+def test_other_bodies_after_a_ministrys_name_and_a_comma_are_not_its_portfolios(vocab):
+    text = ("Le 3 mars 2024 à Dori, la revue a été organisée par le Ministère de la Santé, de l'ATS, de l'Institut "
+            "tinzan de santé et de la Croix-Rouge.")
+    names = [c.name for c in organiser_candidates(text, vocab)]
+    assert any(n.startswith("Ministère de la Santé") for n in names), names
+    assert not any("Ministère" in n and ("ATS" in n or "Institut" in n) for n in names), names
+
+
+def test_a_meeting_organised_on_a_date_at_a_venue_by_a_body_names_that_body(vocab):
+    text = ("Le ministre de la Santé a présidé l'ouverture de l'atelier. L'atelier organisé le 3 mars 2024 au centre "
+            "de conférences par le Réseau tinzan de modélisation du paludisme visait à partager les résultats des "
+            "chercheurs. Le ministre de la Santé a remercié les chercheurs.")
+    assert (extract_organiser(text, vocab).value or "").startswith("Réseau tinzan de modélisation du paludisme")
 
 
 def test_a_name_keeps_its_listed_diseases_and_places():

@@ -44,9 +44,14 @@ AUX_STOP = re.compile(r"\s(?:a|ont)(?:\s+(?=[a-zéèêàâîôûç])|\s*(?=,))|\
 # a ministry's name goes on after a comma: 'Ministère de la Santé, de l'Hygiène publique et de la CMU'
 NAME_GOES_ON = re.compile(r",\s*(?:de la |de l'|du |des |d')")
 # '… pour le Développement International', '… pour la Santé': a name goes on past 'pour' when capitals follow
+# … but a comma then another body ends it: 'Ministère de la Santé, de l'OMS, de l'Institut Pasteur, de l'UNICEF'
+ANOTHER_BODY = re.compile(r"\s*(?:[A-Z]{2,}[\w-]*\b|(?i:institut|organisation|agence|fonds|programme|projet|banque|"
+                          r"union|unicef|ong|association|fondation|centre|universit[ée]|h[ôo]pital)\b)")
 NAME_GOES_ON_POUR = re.compile(r"\s+pour\s+(?:le |la |les |l['’])?(?=[A-ZÀ-Ý])")
 ORGANISED_BY = re.compile(rf"(?:organise(?:e|s|es)?|initie(?:e|s|es)?|pilote(?:e|s|es)?|convoque(?:e|s|es)?|"
-                          rf"menee?s?|conduite?s?|coordonnee?s?|mise?s? en (?:oe|œ)uvre|realisee?s?)\s+par\s+{ART}")
+                          rf"menee?s?|conduite?s?|coordonnee?s?|mise?s? en (?:oe|œ)uvre|realisee?s?)\s+par\s+{ART}|"
+                          # a date or a venue between: 'organisé le 12 décembre 2024 au CREC par le Chapitre …'
+                          rf"organisee?s?\s+(?:le|les|du|au|aux|a la|a l'|en|dans|ce|cette)\s*[^.;:\n,]{{0,50}}?\s+par\s+{ART}")
 # 'L'organisation de la présente conférence a été assurée par le ministère …': the same fact as 'organisé par'
 ORGANISATION_BY = re.compile(rf"\borganisation (?:de|du|des) [^.;:\n]{{0,80}}?\s(?:a ete|est|etait|sera|fut) "
                              rf"(?:assuree|confiee a|faite) par\s+{ART}|\borganisation (?:de|du|des) [^.;:\n]{{0,80}}?\s"
@@ -368,8 +373,9 @@ def _phrase_at(text: str, folded: str, start: int, person: bool = False) -> str:
     """The name that starts at ``start``; a long form is kept whole up to the acronym that closes it
     ('Association des Jeunes pour l'Insertion Socio-économique (AJISE)')."""
     stop = (PERSON_STOP if person else STOP).search(folded, start)
-    while (stop and not person and NAME_GOES_ON.match(folded, stop.start())
-           and re.match(r"minist|direction|secretariat|commissariat", folded[start: start + 15])):
+    while (stop and not person and (goes_on := NAME_GOES_ON.match(folded, stop.start()))
+           and re.match(r"minist|direction|secretariat|commissariat", folded[start: start + 15])
+           and not ANOTHER_BODY.match(text, goes_on.end())):
         stop = STOP.search(folded, stop.start() + 1)
     if stop and not person and folded.startswith(",", stop.start()) and "lutte contre" in folded[start: stop.start()]:
         stop = STOP.search(folded, _enumeration_end(text, folded, stop.start()))
@@ -455,7 +461,9 @@ RUN_ON = re.compile(r"\s(?:en vue d|afin d|dira\b|a dit\b|qui\b|dont\b|(?![a-zà
                     # a verb in the future, an auxiliary, a time or amount: '… de pilotage aura lieu ce jeudi',
                     # '… de la santé passera à …', '… ont été organisées', '… de la santé depuis 2018', '… de plus de'
                     r"(?:aura|auront|avait|avaient|fera|feront|pourra|pourront|devra|devront|ont|sont|est|était|"
-                    r"étaient|depuis|ainsi qu|de plus de)\b|(?!(?:portr|extr|souh|attr)ait)[a-zà-ÿ]{3,}(?:ait|aient)\b|(?!chol[ée]ra\b|rivi[èe]ra\b)[a-zà-ÿ]{3,}(?:era|eront)\b|"
+                    r"étaient|depuis|ainsi qu|de plus de|car|compos[ée]e?s?)\b|"
+                    # 'et' then a preposition or an auxiliary: '… général et a …', '… de Brazzaville et sur le système …'
+                    r"et\s+(?:a|sur|par|pour|avec|dans|en)(?=\s|$)|(?!(?:portr|extr|souh|attr)ait)[a-zà-ÿ]{3,}(?:ait|aient)\b|(?!chol[ée]ra\b|rivi[èe]ra\b)[a-zà-ÿ]{3,}(?:era|eront)\b|"
                     # a participle and its agent: '… de la Santé Publique appuyé par l'OMS'
                     r"(?!(?:sant|soci[ée]t|comit|communaut|universit|solidarit|s[ée]curit|qualit|unit|autorit)[ée]s?\s)"
                     r"[a-zà-ÿ]+(?:é|ée|és|ées|u|ue|us|ues)\s+par\b)")
