@@ -279,6 +279,11 @@ def test_a_subtitle_naming_the_organiser_and_the_date_is_not_a_byline():
     # the dateline's day: the dispatch reports the opening and names no other day
     ("Tillabéri, 12 mars 2019 (ANP) - Un atelier régional sur la surveillance des épidémies a ouvert ses travaux à la "
      "salle de conférence du gouvernorat, en présence des médecins chefs des districts de la région.", "2019-03-12"),
+    # 'ce matin' in the dispatch is the dateline's day, under a byline and a date in a site's English order
+    ("Renforcement des capacités : Tinza s'engage\n\nEcrit par DORI INFO\n\nmars 12, 2019\n\nTillabéri, 12 mars 2019 "
+     "– Le ministère de la Santé, avec l'appui technique de l'OMS, a lancé ce matin un atelier de formation sur la "
+     "surveillance des épidémies. Cette formation, qui s'étendra sur trois semaines, réunit soixante cadres.",
+     "2019-03-12"),
     # a weekday named in the lead is read against the dateline: it says more than the dateline's day
     ("Tillabéri, 12 mars 2019 (ANP) - Un atelier régional sur la surveillance des épidémies s'est ouvert lundi à la "
      "salle de conférence du gouvernorat, en présence des médecins chefs des districts de la région.", "2019-03-11"),

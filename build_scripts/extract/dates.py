@@ -59,12 +59,15 @@ PERIOD_AFTER = re.compile(rf"\s*(?:jusqu'(?:a|au|en)|a|au)\s+(?:(?:la )?fin |(?:
 SINGLE = _starting_with(DAY_START, rf"\b(?P<wd1>{WD})?(?P<d1>{D})\s*{M.format('m1')}(?:\s+(?P<y1>{Y}))?\b")
 NUMERIC = _starting_with(r"\d", r"\b(?P<d1>[0-3]?\d)[/.-](?P<m1>[01]?\d)[/.-](?P<y1>(?:19|20)\d\d)\b"
                          r"(?:\s+(?:au|-)\s+(?P<d2>[0-3]?\d)[/.-](?P<m2>[01]?\d)[/.-](?P<y2>(?:19|20)\d\d)\b)?")
+# a site's or a programme's English order in French words: 'Juin 13-17, 2022', 'septembre 15, 2025'
+ENGLISH_ORDER = _starting_with(_initials(*MONTHS), rf"\b{M.format('m1')}\s+(?P<d1>[0-3]?\d)(?:\s*-\s*(?P<d2>[0-3]?\d))?,\s*"
+                                                  rf"(?P<y1>{Y})\b")
 MONTH_YEAR = _starting_with(_initials(*MONTH_LEADS, *MONTHS),
                             rf"\b(?:(?:{'|'.join(MONTH_LEADS)})\s+)?{M.format('m1')}\s+(?P<y1>{Y})\b")
 YEAR_ONLY = _starting_with(_initials(*YEAR_LEADS), rf"\b(?:{'|'.join(YEAR_LEADS)})\s+(?P<y1>{Y})\b")
 SPELLED = _starting_with("l",
     r"\bl'an\s+(?P<year>(?:deux|mil|mille|neuf|cent|[a-z-]+)(?:[\s-]+[a-z]+)*?)\s*,?\s+(?:et\s+)?"
-    r"(?:le|les)[\s-]+(?P<days>[a-z\s,-]+?)(?:\s+jours?)?\s+(?:du\s+mois\s+d[e']\s*)?" + M.format("m2") + r"\b")
+    r"(?:le|les)[\s-]+(?P<days>[a-z0-9\s,-]+?)(?:\s+jours?)?\s+(?:du\s+mois\s+d[e']\s*)?" + M.format("m2") + r"\b")
 # an abstract's or a report's title line ending with its year: '…, Ouargaye, Burkina Faso, 2024'
 TITLE_YEAR = re.compile(rf"(?m),\s*(?P<y1>{Y})\s*$")
 
@@ -127,7 +130,7 @@ UNITS = {"zero": 0, "un": 1, "une": 1, "premier": 1, "deux": 2, "trois": 3, "qua
 
 
 def words_to_number(words: str) -> int | None:
-    """French number words ('deux mil dix-sept', 'trente et un', 'quatre-vingt-dix') -> int."""
+    """French number words ('deux mil dix-sept', 'trente et un', 'quatre-vingt-dix'), or a day's figures -> int."""
     total, current, prev = 0, 0, ""
     tokens = [t for t in re.split(r"[\s-]+", words.strip()) if t and t != "et"]
     if not tokens:
@@ -142,6 +145,8 @@ def words_to_number(words: str) -> int | None:
             current += 80 - 4
         elif tok in UNITS:
             current += UNITS[tok]
+        elif tok.isdigit() and len(tok) <= 2:  # a day in figures in a spelled-out date: 'l'an deux mille vingt-cinq et le 27 mai'
+            current += int(tok)
         else:
             return None
         prev = tok
@@ -174,7 +179,8 @@ def _spelled_days(words: str) -> list[int]:
 
 RELATIVE = _starting_with("chlmvsdja",
     r"\b(?:(?P<this>ce|cette)\s+)?(?:(?P<wd>lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)"
-    r"(?P<last>\s+(?:dernier|passe))?|(?P<yesterday>hier|avant-hier)|(?P<today>aujourd'hui))\b(?!\s+(?:\d|1er))")
+    r"(?P<last>\s+(?:dernier|passe))?|(?P<yesterday>hier|avant-hier)|(?P<today>aujourd'hui|ce matin|cet apres-midi))"
+    r"\b(?!\s+(?:\d|1er))")
 
 
 def parse_date(text: str) -> str | None:
@@ -210,7 +216,7 @@ def _relative(folded: str, publication: str, found: list[Candidate], taken: list
         else:
             day = pub
         taken.append((m.start(), m.end()))
-        base = 0.3 if m.group("today") else 1.5  # 'aujourd'hui' is as often a quote's as the event's
+        base = 0.3 if m.group("today") == "aujourd'hui" else 1.5  # 'aujourd'hui' is as often a quote's as the event's
         found.append(Candidate(day.isoformat(), None, m.start(), m.end(), base,
                                "weekday resolved against the publication date (inferred)"))
 
@@ -272,6 +278,10 @@ def _candidates(folded: str, publication: str | None = None) -> list[Candidate]:
         days = [_day(d) for d in re.findall(D, m.group("days"))]
         y, mo = int(m.group("y2")), MONTHS[m.group("m2")]
         add(m, _iso(y, mo, days[0]), _iso(y, mo, days[-1]), 3.5, "list of days")
+    for m in ENGLISH_ORDER.finditer(folded):
+        y, mo = int(m.group("y1")), MONTHS[m.group("m1")]
+        add(m, _iso(y, mo, int(m.group("d1"))), _iso(y, mo, int(m.group("d2"))) if m.group("d2") else None, 3.0,
+            "month day, year")
     for m in singles:
         if m.group("y1"):
             add(m, _iso(int(m.group("y1")), MONTHS[m.group("m1")], _day(m.group("d1"))), None, 3.0, "day month year")
@@ -424,8 +434,9 @@ def _score(c: Candidate, folded: str, lines: dict[int, bool] | None = None, publ
         score += 2.5
     elif EVENT_NOUNS.search(context):
         score += 1.5
-    if _publication_line(folded, line_start, line_end, {} if lines is None else lines) or re.search(r"publie|mis en ligne", before[-40:]):
-        score -= 5.0
+    if re.search(r"publie|mis en ligne", before[-40:]) or (
+            _publication_line(folded, line_start, line_end, {} if lines is None else lines) and not c.end):
+        score -= 5.0  # (a range of days is not a page's publication, whatever its line: 'Nairobi | Juin 13-17, 2022')
     if PAST.search(before) and not STARTED_SINCE.search(before):
         score -= 1.5
     if DEADLINE.search(before[-40:]):
