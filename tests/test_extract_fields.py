@@ -468,6 +468,15 @@ def test_programme_candidates_cover_plus_names_titled_and_quoted_initiatives(tex
     assert name in [c.name for c in programme_candidates(text, vocab)]
 
 
+def test_a_partnership_or_a_survey_its_acronym_spells_is_a_programme_one_it_does_not_is_not(vocab):
+    from build_scripts.extract.programmes import programme_candidates
+    text = ("Dori, 3 mars 2024 - L'atelier régional du partenariat de Dori pour la santé des mères (PDSM) sur la "
+            "recherche en planification familiale a pris fin ce mercredi.")
+    assert "PDSM" in [c.name for c in programme_candidates(text, vocab)]
+    other = text.replace("(PDSM)", "(OMS)")
+    assert "OMS" not in [c.name for c in programme_candidates(other, vocab)]
+
+
 def test_a_long_forms_opening_words_are_not_a_programme_name(vocab):
     from build_scripts.extract.programmes import programme_candidates
     text = "Le 3 mars 2024 à Dori, le Programme National de Lutte contre la Lèpre de Tinza a tenu sa revue."

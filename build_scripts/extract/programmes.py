@@ -35,13 +35,16 @@ UNDER_ACRONYM = re.compile(rf"(?:dans le cadre|mise en (?:œ|oe)uvre|au titre)\s
                            rf"(?P<name>[{UPPER}][{UPPER}0-9]{{1,11}}\+?)(?![\w-])")
 # "Programme d'appui à la santé maternelle (PASMA)", "projets d'appui … (Access)", "programme … (PEN+)"; also
 # plans and strategies the text defines ("Plan d'action national pour la sécurité sanitaire (PANSS)"), weighed less
-DEFINED = re.compile(rf"(?=[PpIiSs])\b(?P<long>(?P<head>[Pp]rogrammes?|[Pp]rojets?|[Ii]nitiatives?|[Pp]lans?|PROGRAMME|PROJET|"
-                     rf"[Pp]rogram|[Pp]roject|"
+DEFINED = re.compile(rf"(?=[PpIiSsAaEe])\b(?P<long>(?P<head>[Pp]rogrammes?|[Pp]rojets?|[Ii]nitiatives?|[Pp]lans?|PROGRAMME|PROJET|"
+                     rf"[Pp]rogram|[Pp]roject|[Pp]artenariat|[Aa]genda|[Ee]nqu[êe]te|"
                      rf"[Ss]trat[ée]gies?)\s[^()\n.;]{{4,120}}?)\s*"
                      rf"\(\s*(?P<name>[{UPPER}][{UPPER}a-zà-ÿ0-9+-]{{1,20}}(?:\s[{UPPER}][a-zà-ÿ]{{1,5}})?)\s*\)")
 # 'dans le cadre du Global Grant Program (GGP)': an English name, its head noun last
 DEFINED_EN = re.compile(rf"(?P<long>(?:[{UPPER}][\w-]+\s+){{1,6}}(?:Program|Programme|Project|Initiative))\s*"
                         rf"\(\s*(?P<name>[{UPPER}][{UPPER}a-z0-9+-]{{1,15}})\s*\)")
+# heads that name a programme-like initiative only with the acronym that spells them: 'partenariat de Ouagadougou
+# (PO)', 'Agenda de sécurité sanitaire mondiale (GHSA)', 'Enquête démographique et de santé (EDS)'
+INITIATIVE_HEAD = re.compile(r"partenariat|agenda|enquete")
 EN_HEAD = re.compile(r"(?:Program|Project|Initiative)m?e?\s*\(")  # a quick test before DEFINED_EN
 # '(à l')initiative de l'ONG Association … (AIMES)': the brackets name the body whose initiative it is, not a programme
 INITIATIVE_OF = re.compile(r"^initiatives?\s+(?:est\s+)?(?:de la|de l['’]|du|des|d['’])\s*(?:ong|organisation|association|"
@@ -302,6 +305,8 @@ def _gather(text: str, vocab: Vocabulary, title: str = "") -> list[_Evidence]:
         fits = acronym_fits(m.group("long"), name)
         if BODY_OF.search(folded[max(0, m.start() - 60): m.start()]) and not fits:
             continue
+        if not fits and INITIATIVE_HEAD.match(fold(m.group("head"))):
+            continue  # a partnership, a platform, an agenda or a survey is a programme when its acronym spells it
         tail = None if fits else next(
             (b for b in BY_BODY.finditer(m.group("long")) if acronym_fits(m.group("long")[b.end():], name)), None)
         if tail is not None:
