@@ -162,9 +162,11 @@ def test_letterhead_titles_are_recognised():
 # programme 0.86, organiser 0.76, 15 letterhead titles. The unseen parts (G-J) are a measure, not a floor: see the
 # README. With the passes of that session: programme 0.89 (cooperation programmes, English names, plural head nouns;
 # weights fit on A-F+K-N), date 0.95 (441/464, two date passes), 3 letterhead titles (titles pass), country 0.95
-# (443/464, participant lists and country names outside the region).
-FLOORS = {"country": 0.94, "date": 0.93, "programme": 0.86, "organiser": 0.74}
-MAX_LETTERHEADS = 3  # 15 before the titles pass (branch titles3): furniture and document viewers passed over
+# (443/464, participant lists and country names outside the region). On 2026-12-06 (fourth session) parts O-Q (141
+# texts, scored blind first) joined the development parts: on the 605 cases, country 0.94, date 0.92, programme 0.89,
+# organiser 0.77, 8 letterhead titles (5 of them in O-Q).
+FLOORS = {"country": 0.94, "date": 0.92, "programme": 0.88, "organiser": 0.76}
+MAX_LETTERHEADS = 8  # 15 before the titles pass (branch titles3): furniture and document viewers passed over
 
 
 def test_a_name_that_runs_on_into_the_sentence_is_not_right():
