@@ -300,6 +300,27 @@ def test_the_datelines_day_dates_an_event_the_dispatch_reports_without_naming_it
     assert _meta(text, vocab)["date"] == event
 
 
+BLOG = ("Overblog\nSuivre ce blog\n\nSommaire\n\n• : dori-infos\n• Contact\n\nRecherche\n\nLiens\n\n"
+        "14 mars 2024 4 14 /03 /mars /2024 07:12\n\nRéseau des journalistes de Dori\n\n"
+        "Dori : le plan régional de nutrition en cours de validation\n\n")
+
+
+def test_a_dateline_under_a_blogs_furniture_dates_the_day_the_work_began(vocab):
+    text = BLOG + ("Dori, 13 mars 2024 (RJD) – Des cadres de plusieurs directions procèdent depuis le lundi 11 mars, à "
+                   "Dori, à la validation du plan régional de nutrition, en réponse à la malnutrition qui sévit dans "
+                   "la région depuis 2019.\n\nLe document sera adopté le 20 mars prochain.")
+    assert strip_lead(text).dateline == "2024-03-13"
+    assert _meta(text, vocab)["date"] == "2024-03-11"  # not the blog's own date, a day after the dispatch
+
+
+def test_a_place_and_date_alone_on_a_cover_page_are_the_meetings_not_a_dateline(vocab):
+    text = BLOG + ("Session régionale sur la nutrition des enfants\n\nRapport de synthèse\n\nDori, Tinza, 5 mars "
+                   "2024\n\nProjet de communiqué final\n\n1. Sur invitation de la Direction régionale de la santé, "
+                   "s'est tenue à Dori la session régionale sur la nutrition des enfants.")
+    lead = strip_lead(text)
+    assert lead.dateline is None and "Dori, Tinza, 5 mars 2024" in lead.text
+
+
 @pytest.mark.parametrize("text,publication,event", [
     # 'Publié le …' below a portal's menu, blank lines and furniture: still the date 'hier' is read against
     ("Accueil\n\nActualités\n\n\n\nSanté\n\n\n\nSociété\n\nPolitique\n\nSports\n\nCulture\n\nÉconomie\n\nVidéos\n\n"

@@ -94,7 +94,8 @@ DEADLINE = re.compile(r"(?:echeance|delai|d'ici|avant le|au plus tard|prevue?s?|
 ENDED = re.compile(r"(?:acheve|cloture|pris fin|prend fin|se sont termine|s'est termine|fin des travaux)\w*\s+(?:le |ce )?$")
 STATUS = re.compile(r"(?:situation|point|bilan|donnees|chiffres)\s+(?:au|du|a la date du|arretee? au)\s*$")
 # 'les travaux qui ont débuté depuis le 4 mars', 'participent depuis mardi': the day the event began, not the past
-STARTED_SINCE = re.compile(r"(?:debute|commence|demarre|ouverts?|en reunion|participent|prennent part)\s+depuis\s+(?:le\s+)?$")
+STARTED_SINCE = re.compile(r"(?:debute|commence|demarre|ouverts?|en reunion|participent|prennent part|[a-z]{3,}(?<!av)ent|se tient|se poursuit)"
+                           r"\s+depuis\s+(?:le\s+)?$")  # 'procèdent depuis le lundi 6 août': what is under way began then
 SIGNATURE = re.compile(r"(?:fait a\s+[\w' -]+|^[\w' -]{2,30}),?\s+le\s*$")
 
 
@@ -405,6 +406,11 @@ def _long_after(c: Candidate, publication: str | None) -> bool:
     return (dt.date.fromisoformat(start) - _last_day(publication)).days > AHEAD_DAYS
 
 
+def _after(c: Candidate, publication: str | None) -> bool:
+    """The day lies after the day the text was published (a day, not a month: 'date 2023-03' says too little)."""
+    return bool(publication) and len(publication) == 10 and len(c.start) == 10 and c.start > publication
+
+
 def _calendar_period(c: Candidate) -> bool:
     """'du 1er janvier au 31 décembre 2018', 'du 1er juillet 2019 au 30 juin 2020': whole months, more than a few weeks
     of them (a year's activities, a plan's term), not a meeting's days ('du 7 novembre 2022 au 2 mars 2023' may be a
@@ -454,6 +460,8 @@ def _score(c: Candidate, folded: str, lines: dict[int, bool] | None = None, publ
             score -= 2.0
         elif _long_after(c, publication):
             score -= 4.0
+        elif _after(c, publication) and not COMING.search(context):
+            score -= 2.0  # a day after the dispatch that reports the meeting as past: a page's own date, not the event's
     if c.pos < 0.15 * len(folded) or c.pos < 300:
         score += 1.0
     if _calendar_period(c):

@@ -154,11 +154,13 @@ def strip_lead(text: str) -> Lead:
         if n < HEAD_LINES and (BANNER.match(f) or BYLINE.match(f)) and len(f) < 140:
             lead.removed.append(line.strip())
             continue
-        if not dateline_done and n < HEAD_LINES:
+        if not dateline_done and n < HEAD_LINES + 6:  # (a dateline under a blog's furniture too)
             d = DATELINE.match(fold(line, lower=False)) or CREDIT_DATELINE.match(fold(line, lower=False))
             a = None if d else AGENCY_LINE.match(line)
             hit = d or a
-            if hit and len(line) > hit.end() + 20 or (d and not line[d.end():].strip()):
+            # (alone on its line only among the first lines: further down, a place and a date alone are a cover
+            # page's 'Conakry, Guinée, 5 décembre 2019', the meeting's own)
+            if hit and len(line) > hit.end() + 20 or (d and not line[d.end():].strip() and n < HEAD_LINES):
                 lead.place = line[hit.start("place"): hit.end("place")]
                 if d:
                     lead.dateline = parse_date(d.group("date"))
