@@ -222,6 +222,10 @@ def test_a_dateline_in_styled_bold_letters_is_read_as_plain_text(vocab):
     ("Santé Infos\n\nKayes : 40 infirmiers formés\n\nSanté Infos | Par Awa Diallo - 15 septembre 2025\n\n"
      "Le ministère de la Santé a lancé une formation pour 40 infirmiers venus de tous les cercles de la région.",
      "2025-09-15", None),
+    # a byline whose author's name is empty: still the day the item was published
+    ("Dori : la réunion mensuelle des partenaires\n\nDori Info | Par - 12 mars 2024\n\nLe gouverneur a présidé ce "
+     "mardi la réunion mensuelle des partenaires de la santé à Dori, consacrée au suivi des indicateurs du district.",
+     "2024-03-12", "2024-03-12"),
     # an agency's credit with place and date in brackets: 'depuis mardi' is read against it
     ("© Agence Kara Presse (Kara, le 30 août 2012) — Les représentants des associations participent depuis mardi à "
      "Kara à un atelier de validation du plan régional de santé.", "2012-08-30", "2012-08-28"),

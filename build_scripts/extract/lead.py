@@ -38,7 +38,9 @@ DATE_LINE = re.compile(rf"^\W*(?P<date>(?:lundi|mardi|mercredi|jeudi|vendredi|sa
                        rf"(?:\s+(?:par|by|-|–|\|)\s*.{{0,60}})?$", re.IGNORECASE)
 META_DATE = re.compile(r"^\s*date\s*:?\s*(?P<date>(?:19|20)\d\d-\d\d(?:-\d\d)?)\b\s*(?:publicite\b)?", re.IGNORECASE)
 # 'Alwihda Info | Par Achta Mahamat - 15 Septembre 2025', 'Par Ama Kodjo, le 9 février 2024': a byline with its date
-DATED_BYLINE = re.compile(rf"^.{{0,60}}\b(?i:par|by)\s+(?:[A-ZÀ-Ý][\w.'’-]*\s*){{1,4}}(?:[-–|,]\s*(?i:le\s+)?|\s+(?i:le)\s+)"
+# (its name may be empty: 'Alwihda Info | Par - 25 Septembre 2012')
+DATED_BYLINE = re.compile(rf"^.{{0,60}}\b(?i:par|by)(?:\s+(?:[A-ZÀ-Ý][\w.'’-]*\s*){{1,4}}|\s*(?=[-–|]))"
+                          rf"(?:[-–|,]\s*(?i:le\s+)?|\s+(?i:le)\s+)"
                           rf"(?P<date>{_DATE})\W*$")  # a person's name, not 'organisé par la DRS, le 12 mars 2024'
 BYLINE = re.compile(r"^\W*(?:par|by|auteur|redige par|source|credit photo|photo)\s*:?\s+[\w .'’-]{2,60}$",
                     re.IGNORECASE)
