@@ -163,9 +163,9 @@ COOPERATION = re.compile(rf"(?=[Pp\d])\b(?P<name>(?P<rank>\d+\s*(?:e|è|ème|eme
 # name, whose acronym the brackets give
 BODY_OF = re.compile(r"\b(?:coordination|unite|cellule|comite|direction|instance|secretariat|bureau|agence|"
                      r"coordonnat(?:eur|rice)|coordinat(?:eur|rice))(?:\s+[a-z]+){0,2}\s+(?:des|du|de la|de l'|d')\s*$")
-# 'le programme du Président de la République', 'le Programme national contre cette maladie': whose programme it
+# 'le programme (politique) du Président de la République', 'le Programme national contre cette maladie': whose programme it
 # is, or a description pointing back, not a name
-WHOSE = re.compile(r"^(?:programme|projet|initiative)\s+(?:elargi\s+)?(?:des|du|de la|de l')\s*(?:plus hautes? autorites|"
+WHOSE = re.compile(r"^(?:programme|projet|initiative)\s+(?:[a-z]+\s+)?(?:des|du|de la|de l')\s*(?:plus hautes? autorites|"
                    r"president de la republique|chef de l'etat|premier ministre|gouvernement)\b")
 POINTING_BACK = re.compile(r"\b(?:cette|ce|cet|ces)\s")
 # the first word of a long form: a programme, project, initiative or approach names an undertaking; a plan, strategy or
