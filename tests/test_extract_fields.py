@@ -477,6 +477,47 @@ def test_a_partnership_or_a_survey_its_acronym_spells_is_a_programme_one_it_does
     assert "OMS" not in [c.name for c in programme_candidates(other, vocab)]
 
 
+def test_a_platform_its_acronym_spells_is_a_programme_a_platform_of_members_is_not(vocab):
+    from build_scripts.extract.programmes import extract_programme, programme_candidates
+    text = ("Dori, 3 mars 2024 - La Plateforme régionale d'information sur les cantines (PRIC) du Tinza a présenté ses "
+            "premiers tableaux de bord aux directions régionales.")
+    assert extract_programme(text, vocab).value.name == "PRIC"
+    members = text.replace("Plateforme régionale d'information sur les cantines (PRIC)",
+                           "Plateforme régionale des acteurs des cantines (PRAC)")
+    assert "PRAC" not in [c.name for c in programme_candidates(members, vocab)]
+
+
+@pytest.mark.parametrize("text,name", [
+    # 'dans le cadre d'un' and a long form without acronym
+    ("Le 3 mars 2024 à Dori, vingt cuisiniers ont été formés. Cette formation entre dans le cadre d'un Programme "
+     "régional de formation des cuisiniers des cantines scolaires.",
+     "Programme régional de formation des cuisiniers des cantines scolaires"),
+    # 'a lancé …, un projet de …': the launch the report is about
+    ("L'ONG Tinza Solidarité a lancé le mercredi 3 mars 2024, un projet de réhabilitation des puits pastoraux dans "
+     "les communes de Dori et de Koulou.", "Projet de réhabilitation des puits pastoraux"),
+    # 'impliqués dans le projet …': a long form in lower case right after the head noun
+    ("Un atelier de formation des agents impliqués dans le projet surveillance et cartographie des puits au Tinza "
+     "s'est tenu le 3 mars 2024 à Dori.", "Projet surveillance et cartographie des puits au Tinza"),
+])
+def test_a_long_form_without_acronym_after_an_indefinite_or_a_launch_is_a_programme(text, name, vocab):
+    from build_scripts.extract.programmes import extract_programme
+    assert extract_programme(text, vocab).value.name == name
+
+
+@pytest.mark.parametrize("text", [
+    # a launch of one programme of a kind, in the headline's words, is no name
+    "Lancement d'un programme de lutte contre le goitre\nLe 3 mars 2024 à Dori, le ministre a lancé les travaux.",
+    # the draft of a law is no project
+    "Le 3 mars 2024 à Dori, le gouvernement a lancé le projet de loi sur les cantines scolaires du Tinza.",
+    # whose programme it is, with an adjective between
+    "Le 3 mars 2024 à Dori, cette formation s'inscrit dans le programme politique du président de la République.",
+])
+def test_a_launch_a_draft_or_an_owner_gives_no_long_form_programme(text, vocab):
+    from build_scripts.extract.programmes import programme_candidates
+    assert not any(c.name.lower().startswith(("programme de lutte", "projet de loi", "programme politique"))
+                   for c in programme_candidates(text, vocab)), [c.name for c in programme_candidates(text, vocab)]
+
+
 def test_a_long_forms_opening_words_are_not_a_programme_name(vocab):
     from build_scripts.extract.programmes import programme_candidates
     text = "Le 3 mars 2024 à Dori, le Programme National de Lutte contre la Lèpre de Tinza a tenu sa revue."

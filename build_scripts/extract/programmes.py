@@ -36,15 +36,19 @@ UNDER_ACRONYM = re.compile(rf"(?:dans le cadre|mise en (?:œ|oe)uvre|au titre)\s
 # "Programme d'appui à la santé maternelle (PASMA)", "projets d'appui … (Access)", "programme … (PEN+)"; also
 # plans and strategies the text defines ("Plan d'action national pour la sécurité sanitaire (PANSS)"), weighed less
 DEFINED = re.compile(rf"(?=[PpIiSsAaEe])\b(?P<long>(?P<head>[Pp]rogrammes?|[Pp]rojets?|[Ii]nitiatives?|[Pp]lans?|PROGRAMME|PROJET|"
-                     rf"[Pp]rogram|[Pp]roject|[Pp]artenariat|[Aa]genda|[Ee]nqu[êe]te|"
+                     rf"[Pp]rogram|[Pp]roject|[Pp]artenariat|[Pp]lateforme|[Aa]genda|[Ee]nqu[êe]te|"
                      rf"[Ss]trat[ée]gies?)\s[^()\n.;]{{4,120}}?)\s*"
                      rf"\(\s*(?P<name>[{UPPER}][{UPPER}a-zà-ÿ0-9+-]{{1,20}}(?:\s[{UPPER}][a-zà-ÿ]{{1,5}})?)\s*\)")
 # 'dans le cadre du Global Grant Program (GGP)': an English name, its head noun last
 DEFINED_EN = re.compile(rf"(?P<long>(?:[{UPPER}][\w-]+\s+){{1,6}}(?:Program|Programme|Project|Initiative))\s*"
                         rf"\(\s*(?P<name>[{UPPER}][{UPPER}a-z0-9+-]{{1,15}})\s*\)")
 # heads that name a programme-like initiative only with the acronym that spells them: 'partenariat de Ouagadougou
-# (PO)', 'Agenda de sécurité sanitaire mondiale (GHSA)', 'Enquête démographique et de santé (EDS)'
-INITIATIVE_HEAD = re.compile(r"partenariat|agenda|enquete")
+# (PO)', 'Plateforme nationale d'information pour la nutrition (PNIN)', 'Agenda de sécurité sanitaire mondiale (GHSA)', 'Enquête démographique et de santé (EDS)'
+INITIATIVE_HEAD = re.compile(r"partenariat|plateforme|agenda|enquete")
+# 'Plateforme du secteur privé de la santé (PSPSCI)', 'plateforme des organisations de la société civile (POSC)': a
+# platform of members is a body, not a programme
+MEMBERS = re.compile(r"\b(?:secteur|acteurs|organisations|societe civile|ong|partenaires|associations|reseaux|membres|"
+                     r"jeunes|femmes|entreprises|professionnels|syndicats)\b")
 EN_HEAD = re.compile(r"(?:Program|Project|Initiative)m?e?\s*\(")  # a quick test before DEFINED_EN
 # '(à l')initiative de l'ONG Association … (AIMES)': the brackets name the body whose initiative it is, not a programme
 INITIATIVE_OF = re.compile(r"^initiatives?\s+(?:est\s+)?(?:de la|de l['’]|du|des|d['’])\s*(?:ong|organisation|association|"
@@ -61,8 +65,14 @@ QUOTED_SINGLE = re.compile(r"(?=[PpIi])\b(?:[Pp]rojet|[Pp]rogramme|[Ii]nitiative
 # that says the meeting was held under it (the name starts with a capital or is the headline's)
 UNDER_LONG = re.compile(r"(?:dans le cadre|au titre|sous l'egide|a l'initiative|mise en (?:oe|œ)uvre|lancement(?: officiel)?|"
                         r"comites?(?:\s+(?:regional|national|departemental|technique|de pilotage|de suivi|directeur)){0,2})"
-                        r"\s+(?:de la mise en (?:oe|œ)uvre\s+)?"
-                        r"du\s+(?=projet\s|programme\s)")
+                        r"\s+(?:de la mise en (?:oe|œ)uvre\s+|de l'execution\s+)?"
+                        r"du\s+(?=projet\s|programme\s)|"
+                        # 'entre dans le cadre d'un Programme régional de …' (not 'Lancement d'un programme de lutte …':
+                        # a launch of one programme among others is no name)
+                        r"(?:dans le cadre|au titre) d'une?\s+(?=projet\s|programme\s)|"
+                        # 'a lancé le mercredi 29 juin, un projet de …', 'les enquêteurs impliqués dans le projet …'
+                        r"\b(?:a|ont) lance(?:\s+[^.;:\n]{0,40}?,)?\s+(?:un|le)\s+(?=projet\s|programme\s)|"
+                        r"\b(?:impliques?|impliquees?|engages?|engagees?|inscrits?|inscrites?)\s+dans le\s+(?=projet\s|programme\s)")
 # 'le gouvernement a lancé le Programme national de protection sociale', 'dans le cadre de la Coopération entre le Niger
 # et l'UNICEF': a head noun with a capital inside a sentence, then a long form in lower case, is a name without acronym
 CAPITALISED = re.compile(r"\b(?:[Ll]e|[Ll]a|[Dd]u|[Aa]u|de la|[Ll]['’])\s*(?P<head>Programme|Projet|Initiative|Coopération)"
@@ -153,9 +163,9 @@ COOPERATION = re.compile(rf"(?=[Pp\d])\b(?P<name>(?P<rank>\d+\s*(?:e|è|ème|eme
 # name, whose acronym the brackets give
 BODY_OF = re.compile(r"\b(?:coordination|unite|cellule|comite|direction|instance|secretariat|bureau|agence|"
                      r"coordonnat(?:eur|rice)|coordinat(?:eur|rice))(?:\s+[a-z]+){0,2}\s+(?:des|du|de la|de l'|d')\s*$")
-# 'le programme du Président de la République', 'le Programme national contre cette maladie': whose programme it
+# 'le programme (politique) du Président de la République', 'le Programme national contre cette maladie': whose programme it
 # is, or a description pointing back, not a name
-WHOSE = re.compile(r"^(?:programme|projet|initiative)\s+(?:elargi\s+)?(?:des|du|de la|de l')\s*(?:plus hautes? autorites|"
+WHOSE = re.compile(r"^(?:programme|projet|initiative)\s+(?:[a-z]+\s+)?(?:des|du|de la|de l')\s*(?:plus hautes? autorites|"
                    r"president de la republique|chef de l'etat|premier ministre|gouvernement)\b")
 POINTING_BACK = re.compile(r"\b(?:cette|ce|cet|ces)\s")
 # the first word of a long form: a programme, project, initiative or approach names an undertaking; a plan, strategy or
@@ -305,7 +315,8 @@ def _gather(text: str, vocab: Vocabulary, title: str = "") -> list[_Evidence]:
         fits = acronym_fits(m.group("long"), name)
         if BODY_OF.search(folded[max(0, m.start() - 60): m.start()]) and not fits:
             continue
-        if not fits and INITIATIVE_HEAD.match(fold(m.group("head"))):
+        if not fits and INITIATIVE_HEAD.match(fold(m.group("head"))) or \
+                fold(m.group("head")) == "plateforme" and MEMBERS.search(fold(m.group("long"))):
             continue  # a partnership, a platform, an agenda or a survey is a programme when its acronym spells it
         tail = None if fits else next(
             (b for b in BY_BODY.finditer(m.group("long")) if acronym_fits(m.group("long")[b.end():], name)), None)
@@ -360,6 +371,8 @@ def _gather(text: str, vocab: Vocabulary, title: str = "") -> list[_Evidence]:
         for start, end in word_spans(text, name):
             credit(p, start, end)
     for m in UNDER_LONG.finditer(folded):
+        if A_DRAFT.match(folded, m.end()):
+            continue  # 'a lancé le projet de loi …': a draft of a text, not a project
         stop = LONG_STOP.search(text, m.end())
         if stop and text[stop.start():].lstrip().startswith("("):
             continue  # 'du projet … (PROMUN-Poro)': the definition names it
@@ -472,6 +485,7 @@ DRAFT = (r"(?:loi|plan|d[ée]cret|arr[êe]t[ée]|document|texte|r[èe]glement|st
 # ('le projet de plan …', 'du projet de loi …': a draft of a text, not a project)
 LOWER_LONG = re.compile(r"\b(?:[Ll]e|[Dd]u|[Aa]u|[Cc]e)\s+(?=(?P<long>(?:projet|programme)\s+(?:d['’]|de |du |des )(?!" + DRAFT +
                         r")[^\n]{10,200}))", re.IGNORECASE)
+A_DRAFT = re.compile(r"(?:projet|programme)\s+(?:d['’]|de |du |des )" + DRAFT + r"\b", re.IGNORECASE)
 LINK_END = re.compile(r"(?:\s+(?:de|du|des|d['’]|la|le|les|l['’]|et|en|a|à|au|aux|pour))+$")
 
 
