@@ -83,6 +83,20 @@ themes:
 """
 
 
+def test_a_committees_session_is_also_filed_under_governance_but_an_organising_committee_is_not(vocab):
+    session = ("Le comité provincial de nutrition de Tinza a tenu sa session trimestrielle à Dori. Les membres du comité "
+               "ont examiné le dépistage de la malnutrition aiguë chez les enfants de moins de cinq ans, la prise en "
+               "charge dans les centres de récupération nutritionnelle et l'approvisionnement en aliments "
+               "thérapeutiques. Le comité a arrêté son calendrier pour le prochain trimestre.")
+    themes = classify_themes(session, "Session du comité provincial de nutrition de Tinza", vocab).value
+    assert themes[0] == "nutrition" and "governance-coordination" in themes
+    # the committee that organises an event is no governing body: the same report of a vaccination day names only it
+    event = ("Le comité d'organisation de la journée de vaccination de Tinza a remercié les équipes. La journée a permis "
+             "de vacciner 1 200 enfants contre la rougeole; la couverture vaccinale atteint 94 %. Le comité "
+             "d'organisation a salué les vaccinateurs et les relais.")
+    assert theme_scores(event, "Journée de vaccination à Tinza", vocab)["governance-coordination"] == 0
+
+
 def test_a_weak_keyword_counts_half_and_a_not_keyword_nothing(tmp_path):
     vocab = load_vocabulary(_data_with_themes(tmp_path, THEMES))
     assert theme_scores("Une formation pour les médecins.", "", vocab)["human-resources"] == 1.5 * 1.5  # lead
@@ -97,8 +111,9 @@ def test_an_unknown_top_level_field_in_themes_yml_is_named(tmp_path):
 
 # measured with these rules: real-text set 0.83 on A-D (A 0.85, B 0.84, C 0.84, D 0.79; 0.74 before them), 0.815 on the
 # parts that are not blind (A-F) at the end of the second session of 2026-12-06; 0.79 on A-F and K-N when parts K-N
-# came in (third session); development set 0.83
-REALTEXT_F1_FLOOR, DEVSET_F1_FLOOR = 0.78, 0.79
+# came in (third session); 0.800 on the development parts A-F, K-Q (fourth session, a committee's or council's session
+# read as governance); development set 0.83
+REALTEXT_F1_FLOOR, DEVSET_F1_FLOOR = 0.79, 0.79
 
 
 def test_themes_f1_on_the_development_set_stays_where_it_was_measured(vocab):
