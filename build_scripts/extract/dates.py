@@ -47,7 +47,7 @@ def _starting_with(initials: str, pattern: str) -> re.Pattern[str]:
 DAY_START = r"\d" + _initials(*WEEKDAYS)  # a day number, or the weekday before it
 RANGE = _starting_with(DAY_START + "d",
     rf"\b(?:du\s+)?(?P<wd1>{WD})?(?P<d1>{D})(?:\s+{M.format('m1')})?(?:\s+(?P<y1>{Y}))?"
-    rf"(?:\s+(?:au|jusqu'au)\s+|\s*[-–]\s*)(?P<wd2>{WD})?(?P<d2>{D}|[0-3]\d\d(?=\s))\s*{M.format('m2')}(?:\s+(?P<y2>{Y}))?\b")
+    rf"(?:\s+(?:au|jusqu'au)\s+|\s*[-–]\s*|(?(m1)\s+|(?!)))(?P<wd2>{WD})?(?P<d2>{D}|[0-3]\d\d(?=\s))\s*{M.format('m2')}(?:\s+(?P<y2>{Y}))?\b")
 LIST = _starting_with(DAY_START + "l",
     rf"\b(?:les?\s+)?(?P<wd1>{WD})?(?P<days>{D}(?:\s*,\s*(?:le\s+)?{WD}?{D})*\s*(?:,|\s(?:et|&))\s+(?:le\s+)?{WD}?{D})"
     rf"\s+{M.format('m2')}(?:\s+(?P<y2>{Y}))?\b")
@@ -87,11 +87,15 @@ LEAD_CHARS = 600  # the lead: the first sentences, where a press item says what 
 EVENT_NOUNS = re.compile(r"atelier|session|reunion|seance|travaux|assises|rencontre|formation|campagne|revue|mission|"
                          r"conference|journee|comite|conseil|forum|seminaire|colloque|ceremonie|lancement|assemblee")
 PUBLICATION = re.compile(r"publie|mis en ligne|mise a jour|mis a jour|derniere modification|\bviews\b|actualite|posted|\|\s*\w|redige le|source\s*:")
-PAST = re.compile(r"(?:depuis|lors (?:du|de la|des)|decide|adopte|en date du|precede|derniere?|avait|"
+PAST = re.compile(r"(?:depuis|lors (?:du|de la|des)|decide|adopte|en date du|precede|derniere?|avai(?:t|ent)|"
                   r"dernier|passe|au cours de l'annee)[^.\n]{0,40}$|suite (?:a|au)[^.\n]{0,120}$")
 DEADLINE = re.compile(r"(?:echeance|delai|d'ici|avant le|au plus tard|prevue?s?|programmee?s?|envisagee?s?|jusqu'au|jusqu'a|"
                       r"a partir du|des le|(?<!pris )fin|debut|horizon)\s*:?\s*(?:pour |le |du |au |en |pour le |l'horizon )?$")
 ENDED = re.compile(r"(?:acheve|cloture|pris fin|prend fin|se sont termine|s'est termine|fin des travaux)\w*\s+(?:le |ce )?$")
+# a date that dates another text: a decree's, an issue's, a minutes' the text refers to ('décret … du 18 février 2010',
+# 'Le Sahel N° du 30/6/2017', '(voir compte rendu du 29 juin 2017)')
+REFERENCE = re.compile(r"(?:\bdecret|\barrete|\bloi\b|\bordonnance|\bcirculaire|\bjo\b|journal officiel|\bn\s*[°º]|\bnumero|"
+                       r"\(\s*voir|\(\s*cf\b)[^.\n()]{0,30}?\bdu\s*$")
 STATUS = re.compile(r"(?:situation|point|bilan|donnees|chiffres)\s+(?:au|du|a la date du|arretee? au)\s*$")
 # 'les travaux qui ont débuté depuis le 4 mars', 'participent depuis mardi': the day the event began, not the past
 STARTED_SINCE = re.compile(r"(?:debute|commence|demarre|ouverts?|en reunion|participent|prennent part|[a-z]{3,}(?<!av)ent|se tient|se poursuit)"
@@ -451,6 +455,8 @@ def _score(c: Candidate, folded: str, lines: dict[int, bool] | None = None, publ
         score -= 3.0
     if ENDED.search(before[-40:]) and not c.end:
         score -= 1.5  # 'les travaux se sont achevés le 7 novembre': the last day, not the first
+    if REFERENCE.search(before[-60:]):
+        score -= 3.0
     if STATUS.search(before[-30:]):
         score -= 2.5  # 'situation au 11 septembre': the date of a count
     if signed:
