@@ -768,3 +768,20 @@ def test_a_role_verb_inside_a_title_cased_name_is_not_who_organised(vocab):
     text = "Organisé par la Direction régionale de l'hygiène du Kaldou, l'atelier a réuni quarante relais à Dori."
     assert extract_organiser(text, vocab).value == "Direction régionale de l'hygiène du Kaldou"
 
+
+
+def test_a_meeting_carried_by_a_body_is_organised_by_it_not_an_initiative_it_carries(vocab):
+    text = ("Tinza, le 12 mai 2024 - La rencontre des agents de santé communautaire du district de Dori s'est tenue "
+            "pendant deux jours. Elle a été portée par le Réseau des relais communautaires de Dori (RRCD), qui a "
+            "réuni cinquante relais venus des villages voisins.")
+    assert extract_organiser(text, vocab).value.startswith("Réseau des relais communautaires de Dori")
+    # an initiative the body carries is not a meeting it organised
+    text = ("Tinza, le 12 mai 2024 - Les relais ont été formés au district de Dori. Le district bénéficie de "
+            "KALDOU, initiative régionale portée par l'Union des caisses de Tinza.")
+    assert not any("'organisé par'" in e for c in organiser_candidates(text, vocab) for e in c.evidence)
+
+
+def test_a_network_named_in_the_text_is_a_candidate_organiser(vocab):
+    text = ("Dori, le 3 juin 2024 - Trente journalistes ont suivi une formation sur la couverture des épidémies. "
+            "Les participants ont remercié le Réseau des journalistes en santé de Tinza pour les deux jours d'échanges.")
+    assert any(c.name.startswith("Réseau des journalistes en santé de Tinza") for c in organiser_candidates(text, vocab))

@@ -49,7 +49,7 @@ ANOTHER_BODY = re.compile(r"\s*(?:[A-Z]{2,}[\w-]*\b|(?i:institut|organisation|ag
                           r"union|unicef|ong|association|fondation|centre|universit[ée]|h[ôo]pital)\b)")
 NAME_GOES_ON_POUR = re.compile(r"\s+pour\s+(?:le |la |les |l['’])?(?=[A-ZÀ-Ý])")
 ORGANISED_BY = re.compile(rf"(?:organise(?:e|s|es)?|initie(?:e|s|es)?|pilote(?:e|s|es)?|convoque(?:e|s|es)?|"
-                          rf"menee?s?|conduite?s?|coordonnee?s?|mise?s? en (?:oe|œ)uvre|realisee?s?)\s+par\s+{ART}|"
+                          rf"menee?s?|conduite?s?|coordonnee?s?|portee?s?|mise?s? en (?:oe|œ)uvre|realisee?s?)\s+par\s+{ART}|"
                           # a date or a venue between: 'organisé le 12 décembre 2024 au CREC par le Chapitre …'
                           rf"organisee?s?\s+(?:le|les|du|au|aux|a la|a l'|en|dans|ce|cette)\s*[^.;:\n,]{{0,50}}?\s+par\s+{ART}")
 # 'L'organisation de la présente conférence a été assurée par le ministère …': the same fact as 'organisé par'
@@ -69,7 +69,9 @@ MEMBERS = re.compile(r"\b(?:pays|etats)\s+membres\s+(?:de la|du|de l')\s*")
 # a credit line at the foot of a ministry's news item: 'Awa Koné/Celcom/Minsanté'
 CREDIT = re.compile(r"(?m)^[A-ZÀ-Ý][^\n/]{2,40}(?:/\s*[^\n/]{2,25}\s*)?/\s*(?P<body>[A-Z][\w’'-]{2,25})\s*$")
 PROGRAMME_SUBJECT = re.compile(r"\b(?:ce|le|la|cette|ledit|ladite|notre|son|sa)\s+(?:projet|programme|plan|strategie|"
-                               r"politique|reforme|initiative)\b[^.;:,\n]{0,30}?\s(?:a ete|est|ont ete|sont|etait|avait ete)\s+$")
+                               r"politique|reforme|initiative)\b[^.;:,\n]{0,30}?\s(?:a ete|est|ont ete|sont|etait|avait ete)\s+$|"
+                               # 'TRANSFORM, initiative panafricaine portée par l'Union africaine': who carries it
+                               r"\b(?:projet|programme|initiative|strategie|politique|reforme)(?:\s+[a-z-]+){0,2}\s+$")
 # 'les visites foraines organisées par…', 'des séances … menées par': activities in the plural, done as a habit
 HABITUAL = re.compile(r"\b(?:les|des|ses|leurs)\s+(?!(?:travaux|assises|journees|rencontres|sessions|ateliers|reunions)\b)"
                       r"[^.;:,\n]{2,45}$")
@@ -1022,7 +1024,7 @@ def _named_letterhead(text: str) -> tuple[str, int] | None:
 BODY_MENTION = re.compile(r"\b(?:le|la|l'|du|de la|de l'|au|a la|les|des)\s*(?=(?:ministere|direction|division|district sanitaire|"
                           r"region medicale|comite|agence|institut|association|ong|conseil|commissariat|federation|"
                           r"delegation|coordination|secretariat|cellule|unite|hopital|centre hospitalier|mairie|"
-                          r"gouvernement|organisation)\b)")
+                          r"gouvernement|organisation|reseau|alliance|groupe|plateforme|fondation|ecole)\b)")
 LEAD_CHARS = 600
 
 
