@@ -27,7 +27,12 @@ D = r"(?:1(?:er|re|e|ᵉʳ|ᵉ)\b|[0-3]?\d)"  # '1er', its slips '1re', '1e', an
 Y = r"(?:19|20)\d\d"
 MONTH_LEADS = ("en", "au mois de", "mois de", "courant")
 YEAR_LEADS = ("au titre de l'(?:annee|exercice)", "pour l'annee", "exercice", "edition",
-              "session(?: ordinaire| annuelle)?(?: de)?")
+              "session(?: ordinaire| annuelle)?(?: de)?",
+              # a meeting named with its year: 'la Conférence annuelle 2025 du MINAS', 'la première réunion
+              # périodique de l'année 2026'
+              "conference(?: annuelle| nationale)?", "assemblee generale(?: annuelle)?", "forum(?: annuel| national)?",
+              "congres(?: annuel| national)?", "colloque(?: annuel| national)?", "journees? (?:scientifiques?|nationales?)",
+              "reunion(?: \\w+){0,2} de l'annee", "rencontre(?: \\w+){0,2} de l'annee")
 # A year after these names the period a review, balance or report covers ('la revue annuelle conjointe 2018' is
 # held in 2019, 'le bilan au titre de l'année 2015' is drawn up after it): not the year of the meeting.
 PERIOD_REVIEWED = re.compile(r"\b(?:bilan|revue|rapport|resultats|performances|activites|comptes|etats financiers)\b"
