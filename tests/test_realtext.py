@@ -309,6 +309,12 @@ BLOG = ("Overblog\nSuivre ce blog\n\nSommaire\n\n• : dori-infos\n• Contact\n
         "Dori : le plan régional de nutrition en cours de validation\n\n")
 
 
+def test_a_wires_dateline_with_its_credit_between_slashes_is_stripped():
+    lead = strip_lead("DORI, Tinza, 13 avril 2024/Agence de presse du Sahel (APS)/ — La célébration de la journée "
+                      "de la santé s'est tenue à Dori en présence des autorités régionales et des agents de santé.")
+    assert lead.dateline == "2024-04-13" and lead.text.startswith("La célébration")
+
+
 def test_a_dateline_under_a_blogs_furniture_dates_the_day_the_work_began(vocab):
     text = BLOG + ("Dori, 13 mars 2024 (RJD) – Des cadres de plusieurs directions procèdent depuis le lundi 11 mars, à "
                    "Dori, à la validation du plan régional de nutrition, en réponse à la malnutrition qui sévit dans "

@@ -20,7 +20,8 @@ _AGENCY = r"\(\s*[A-Za-zÀ-ÿ./ -]{2,20}\)"
 _DASH = r"\s*(?:\.?\s*[-–—:]+|\.)\s*"
 # "KPALIMÉ, 8 février 2024 –", "Nouakchott, Mauritanie - 18 mars 2022 :", "Matadi, 19 sept. 2017 (ACP).-", "Yaoundé, Cameroun, 17 juin 2014 -",
 # "Nouakchott, 25/07/2018", "Libreville, le 10 Février 2016 -"
-DATELINE = re.compile(rf"^\s*(?P<place>{_PLACE})(?:\s*,\s*{_PLACE})?(?:\s*,\s*|\s+(?=(?i:le)\s)|\s+[-–]\s+)(?P<date>{_DATE})\s*(?:{_AGENCY})?"
+DATELINE = re.compile(rf"^\s*(?P<place>{_PLACE})(?:\s*,\s*{_PLACE})?(?:\s*,\s*|\s+(?=(?i:le)\s)|\s+[-–]\s+)(?P<date>{_DATE})\s*"
+                      rf"(?:{_AGENCY}|/\s*[A-Z][^/\n]{{2,60}}/)?"  # a wire's credit between slashes: '… 2009/African Press Organization (APO)/'
                       rf"(?:{_DASH}|\s*$|\s*\n)")
 # "© Agence (Lomé, le 30 août 2012) —": an agency's credit with the place and date in brackets
 CREDIT_DATELINE = re.compile(rf"^\s*(?:©\s*)?[\w'’ .-]{{2,30}}\s*\(\s*(?P<place>{_PLACE})\s*,\s*(?P<date>(?i:le\s+)?{_DATE})\s*\)"
