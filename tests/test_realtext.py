@@ -309,6 +309,14 @@ BLOG = ("Overblog\nSuivre ce blog\n\nSommaire\n\n• : dori-infos\n• Contact\n
         "Dori : le plan régional de nutrition en cours de validation\n\n")
 
 
+def test_a_date_alone_under_the_headline_is_the_pages_and_dates_hier(vocab):
+    text = ("Articles\n\nDon de quatre véhicules au district de Dori\n\n5 mars 2024\n\nLe ministre de la Santé a "
+            "réceptionné, hier dans l'après-midi, des mains de l'ambassadeur, les clés de quatre véhicules de "
+            "supervision destinés à la direction régionale de la santé de Dori et aux équipes des districts.")
+    assert strip_lead(text).publication == "2024-03-05"
+    assert _meta(text, vocab)["date"] == "2024-03-04"
+
+
 def test_a_wires_dateline_with_its_credit_between_slashes_is_stripped():
     lead = strip_lead("DORI, Tinza, 13 avril 2024/Agence de presse du Sahel (APS)/ — La célébration de la journée "
                       "de la santé s'est tenue à Dori en présence des autorités régionales et des agents de santé.")

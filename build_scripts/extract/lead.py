@@ -148,8 +148,9 @@ def strip_lead(text: str) -> Lead:
         if not (pub and (PUBLICATION_LEAD.match(f) or re.match(r"\s*[-•|*]|.*\d\s*[h:]\s*\d", f))):
             pub = PUBLISHED_ANYWHERE.match(f) or (None if grid else DATE_LINE.match(f)) or (
                 DATED_BYLINE.match(fold(line, lower=False)) if len(f) < 140 else None)
-        if not pub and n == 0 and not grid:
-            pub = DATE_ALONE.match(f)  # a date alone above everything else: the page's date ('14 Septembre 2017')
+        if not pub and n <= 2 and not grid:
+            # a date alone above everything else, or under the headline: the page's date ('14 Septembre 2017')
+            pub = DATE_ALONE.match(f)
         if pub:
             _published(lead, parse_date(_short_year(pub.group("date"))))
             lead.removed.append(line.strip())
