@@ -309,12 +309,12 @@ BLOG = ("Overblog\nSuivre ce blog\n\nSommaire\n\n• : dori-infos\n• Contact\n
         "Dori : le plan régional de nutrition en cours de validation\n\n")
 
 
-def test_a_date_alone_under_the_headline_is_the_pages_and_dates_hier(vocab):
-    text = ("Articles\n\nDon de quatre véhicules au district de Dori\n\n5 mars 2024\n\nLe ministre de la Santé a "
-            "réceptionné, hier dans l'après-midi, des mains de l'ambassadeur, les clés de quatre véhicules de "
-            "supervision destinés à la direction régionale de la santé de Dori et aux équipes des districts.")
-    assert strip_lead(text).publication == "2024-03-05"
-    assert _meta(text, vocab)["date"] == "2024-03-04"
+def test_a_date_alone_under_the_headline_is_the_pages_not_the_events(vocab):
+    text = ("Tinza : un nouveau centre de santé change le quotidien de Dori\n\n4 Mars 2024\nDori Info\nPar Awa Sanou\n\n"
+            "Le maire de Dori a procédé, le samedi 2 mars 2024, à l'inauguration officielle du centre de santé intégré, "
+            "une infrastructure moderne et entièrement équipée, réalisée par la commune avec l'appui des partenaires.")
+    assert strip_lead(text).publication == "2024-03-04"
+    assert _meta(text, vocab)["date"] == "2024-03-02"
 
 
 def test_a_wires_dateline_with_its_credit_between_slashes_is_stripped():
