@@ -236,9 +236,9 @@ def headline(blocks: list[Block], skip: set[str] | None = None) -> tuple[str, in
         has_date = FULL_DATE.search(f)  # 'Atelier de Kara, 12 mars 2024' is a date line; 'le plan 2023-2030' is not
         if has_date and len(words) <= 12 and not line.endswith((":", ";")) and EVENT_OPENING.match(f):
             return line, n  # the meeting it records and its date: 'Réunion du 2 mai 2014'
-        if has_date and len(CONTENT_WORD.findall(FULL_DATE.sub(" ", f))) >= 5:
+        if has_date and len(CONTENT_WORD.findall(FULL_DATE.sub(" ", f))) >= 4 and not _title_case(line):
             has_date = None  # a headline that gives its dates: 'Lomé capitale mondiale de la santé, du 22 au 26 août'
-        cut = line.endswith(("...", "…")) and _body_follows(n, blocks)
+        cut = line.endswith(("...", "…")) and _body_follows(line, n, blocks)
         if cut and re.search(r"[^.]{25,}\.\s+[A-ZÀ-Ý]", line):
             line = line[:re.search(r"[^.]{25,}\.\s+[A-ZÀ-Ý]", line).end() - 1].rstrip(" .")  # a teaser: headline. Lede…
             words = line.split()
@@ -267,9 +267,21 @@ ENGLISH = re.compile(r"\b(?:and|the|of|for|your|with|our|to|is|are|how|what)\b")
 FRENCH = re.compile(r"\b(?:de|la|le|les|des|du|et|en|un|une|pour|sur|au|aux|dans|avec|est|sont)\b")
 
 
-def _body_follows(n: int, blocks: list[Block]) -> bool:
-    """The next block is a paragraph of the body: a line cut short over it is the article's headline, not a slogan."""
-    return n + 1 < len(blocks) and blocks[n + 1].kind == "paragraph" and len(" ".join(blocks[n + 1].lines).split()) >= 20
+def _title_case(line: str) -> bool:
+    """Every word of four letters or more opens on a capital: a document's name ('Rapport Atelier de Formation Niamey
+    Octobre 2014'), not a headline's sentence."""
+    long = [w for w in re.findall(r"[^\W\d_]{4,}", line)]
+    return bool(long) and all(w[:1].isupper() for w in long)
+
+
+def _body_follows(line: str, n: int, blocks: list[Block]) -> bool:
+    """The first paragraph of the body below speaks of what the line says: a line cut short over it is the article's
+    headline, not a site's slogan ('X, la recherche et la formation au profit de toute la communauté...')."""
+    for b in blocks[n + 1:n + 7]:
+        text = " ".join(b.lines)
+        if b.kind == "paragraph" and len(text.split()) >= 20:
+            return len(_words(line) & _words(text)) >= 2
+    return False
 
 
 def _english(folded: str) -> bool:
