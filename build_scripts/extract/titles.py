@@ -115,11 +115,16 @@ NOUN_STOP = re.compile(r"\s*(?:[,.;:!?\n(«)…]|\sou\s+(?:il|elle|ils|elles|on|
                        r"\s(?:de|des|du|d')\s*(?:ces|cette|cet|ce)\s|"  # 'validation de ces deux plans': refers back
                        r"\s(?!(?:enfant|habitant|soignant|dirigeant|important|etudiant|representant|participant|volant|"
                        r"restant|descendant|ascendant|croissant|puissant|courant|suivant)s?\s)[a-z]{3,}ant\s|"  # 'comptant'
-                       r"\sde (?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\b|\squ'|\sjusqu|\s(?:(?:a|ont|qui|que|s'est|se|au titre|a l'intention|au profit|"
+                       # 'à' ends the event's name, not after a participle that gives its subject ('Atelier consacré à …')
+                       r"(?<!consacre)(?<!consacree)(?<!dedie)(?<!dediee)(?<!destine)(?<!destinee)(?<!destines)\sa\s|"
+                       r"\s(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\b|\sen\s+" + _MONTHS + r"\b|"
+                       r"\sde (?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\b|\squ'|\sjusqu|\s(?:(?:ont|qui|que|s'est|se|au titre|a l'intention|au profit|"
                        r"en faveur|dans|a l'hotel|a la salle|tenu|tenue|organise|organisee|avec|pour|sur le theme|afin|ayant|"
                        r"en presence|sous(?! ?-?regional)|est|sont|etait|vise|visant|entreprise?|conduite?|realisee?|demarre|celebree?|"
                        r"en reponse|prevue?|initiee?|lancee?|ouverte?|finance|financee?|assuree?|offerte?|permet|permettra|constitue|"
-                       r"marque|regroupe|reunit|rassemble|intervient|doit|va|vient|fait|porte)\s|"
+                       r"marque|regroupe|reunit|rassemble|intervient|doit|va|vient|fait|porte|"
+                       # a verb of another tense, a relative: 'Rencontre dont le but…', 'Campagne commencera…'
+                       r"dont|sera|seront|aura|etaient|etait|commencera|debutera|s'inscrit|s'inscrivent|vaut|d'une duree)\s|"
                        r"(?:le|les|du|des|ce|cette)\s+(?:\d{1,2}(?:er)?\s+(?:au|et|" + _MONTHS + r")\b|\d{1,2}(?:er)?\s*$|"
                        r"(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche))))")
 VENUE_WORD = re.compile(r"(?:salles?|centres?|lieu|documents?|outils?|modules?|plans?) (?:de|des|d')\s*$")
