@@ -14,7 +14,10 @@ NOT_A_TITLE = re.compile(
     r"^(?:republique|ministere|ministry|secretariat general|cabinet du|premier ministere|presidence|"
     r"direction(?:s)? (?:generale|regionale|departementale|nationale|provinciale|de la|des|du)|"
     r"(?:un )?peuple\W|unite\W|fraternite\W|travail\W|paix\W|honneur\W|"
-    r"note de synthese$|compte[- ]rendu$|proces[- ]verbal$|rapport$|titre\s*:?$|objet\s*:?$|"
+    r"note de synthese$|compte[- ]rendu$|proces[- ]verbal$|rapport$|"
+    # a document's label with a bare kind of event: 'RAPPORT DE FORMATION', 'Compte rendu de réunion'
+    r"(?:rapport|compte[- ]rendu|proces[- ]verbal)\s+d(?:e |u |')(?:la |l')?(?:formation|mission|reunion|atelier|"
+    r"activites?|supervision|seance)$|titre\s*:?$|objet\s*:?$|"
     r"communique(?: de presse)?$|dossier de presse$|ordre de mission$|termes de reference$|aide-memoire$|"
     r"(?:n\s*[°º]|no\s*[.:°]|no\s*\d|ref\s*[.:])|annee\s|region (?:de|du|des)\s|district sanitaire (?:de|du)\s[^,:]{0,30}$|"
     r"proverbe du jour|par\s+[\w .'-]{2,40}$|photo\b|credit|.*\.(?:jpe?g|png|gif|webp)$|"
@@ -43,7 +46,7 @@ FURNITURE = re.compile(
     # an advert or a welcome of the site: 'PLACEZ VOS PRODUITS ICI', 'Bienvenue sur le site du village de …'
     r"[a-z]{3,}ez (?:vos|votre|nous|ici)\b|contactez\b|.*\[email[^\]]*protected\]|bienvenue (?:sur|dans) (?:le|la|notre|votre|mon) (?:site|blog|portail|page)\b|"
     # a document viewer's furniture: 'Upload: others', 'Post on 17-Jun-2022', '1 views', 'SHOW MORE', 'Page 1: …'
-    r"upload\s*:|post(?:ed)? on\b|category\s*:|[\d.,\s]*\b(?:views?|downloads?|vues)$|transcript$|show (?:more|less)|"
+    r"upload\s*:|post(?:ed)? on\b|category\s*:|[\d.,\s]*\b(?:views?|downloads?|vues)$|transcript(?:$|\s+of\b)|read(?:ing)? time\b|temps de lecture\b|show (?:more|less)|"
     r"page \d+\s*:|liens? (?:vers|utiles)\b|la page (?:est|a ete) cree|continuer a lire|.*\bhttps?://|.*\bwww\.|.*\blogo\w*\b|"
     # a site's buttons and links, in the imperative or the infinitive: 'Voir la …', 'Éditer l'article', 'Suivre ce blog'
     r"voir (?:la|le|les|l'|plus|tou[st]|toutes|aussi|toute)\b|(?:editer|modifier|supprimer) (?:l'|le |la |cet?t?e? )|"
@@ -112,11 +115,16 @@ NOUN_STOP = re.compile(r"\s*(?:[,.;:!?\n(«)…]|\sou\s+(?:il|elle|ils|elles|on|
                        r"\s(?:de|des|du|d')\s*(?:ces|cette|cet|ce)\s|"  # 'validation de ces deux plans': refers back
                        r"\s(?!(?:enfant|habitant|soignant|dirigeant|important|etudiant|representant|participant|volant|"
                        r"restant|descendant|ascendant|croissant|puissant|courant|suivant)s?\s)[a-z]{3,}ant\s|"  # 'comptant'
-                       r"\sde (?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\b|\squ'|\sjusqu|\s(?:(?:a|ont|qui|que|s'est|se|au titre|a l'intention|au profit|"
+                       # 'à' ends the event's name, not after a participle that gives its subject ('Atelier consacré à …')
+                       r"(?<!consacre)(?<!consacree)(?<!dedie)(?<!dediee)(?<!destine)(?<!destinee)(?<!destines)\sa\s|"
+                       r"\s(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\b|\sen\s+" + _MONTHS + r"\b|"
+                       r"\sde (?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\b|\squ'|\sjusqu|\s(?:(?:ont|qui|que|s'est|se|au titre|a l'intention|au profit|"
                        r"en faveur|dans|a l'hotel|a la salle|tenu|tenue|organise|organisee|avec|pour|sur le theme|afin|ayant|"
                        r"en presence|sous(?! ?-?regional)|est|sont|etait|vise|visant|entreprise?|conduite?|realisee?|demarre|celebree?|"
                        r"en reponse|prevue?|initiee?|lancee?|ouverte?|finance|financee?|assuree?|offerte?|permet|permettra|constitue|"
-                       r"marque|regroupe|reunit|rassemble|intervient|doit|va|vient|fait|porte)\s|"
+                       r"marque|regroupe|reunit|rassemble|intervient|doit|va|vient|fait|porte|"
+                       # a verb of another tense, a relative: 'Rencontre dont le but…', 'Campagne commencera…'
+                       r"dont|sera|seront|aura|etaient|etait|commencera|debutera|s'inscrit|s'inscrivent|vaut|d'une duree)\s|"
                        r"(?:le|les|du|des|ce|cette)\s+(?:\d{1,2}(?:er)?\s+(?:au|et|" + _MONTHS + r")\b|\d{1,2}(?:er)?\s*$|"
                        r"(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche))))")
 VENUE_WORD = re.compile(r"(?:salles?|centres?|lieu|documents?|outils?|modules?|plans?) (?:de|des|d')\s*$")
@@ -142,6 +150,8 @@ BODY_NAME = re.compile(r"(?:ministere|direction|service|secretariat|delegation|p
 # A news site's name on its own line: 'Togo media 24', 'Alwihda Info', 'Guinée News'
 SITE_NAME = re.compile(r"^(?:\S+\s+){0,3}(?:medias?|infos?|news|tv|actu|actus|presse|hebdo|magazine|radio|journal|online|"
                        r"web|direct|net|quotidien|le mag)(?:\s+\S+)?$")
+# A name set as a kicker before what it did: 'PROGRAMME X : le ministère évalue les projets' (a clause in lower case)
+KICKER_CLAUSE = re.compile(r"\S\s?:\s+[a-zà-ÿ][\w'’]*(?:\s+\S+){2,}$")
 MOTTO_PART = re.compile(r"^[^\W\d_][\w'’]*(?:\s+[\w'’]+){0,2}$")  # 'Union', 'Un Peuple', 'Une Foi'
 
 
@@ -161,7 +171,7 @@ def not_a_title(line: str) -> bool:
             or bool(DATE_ONLY.match(f)) or bool(PERSON_LINE.match(f)) or bool(NAME_ROLE.match(line.strip())) or bool(PLACE_LINE.match(line.strip()))
             or (bool(CAPTION.match(f)) and "," not in line and " : " not in line) or bool(CAPTION_SIDE.match(f))
             or bool(KEY_FIGURE.match(f))
-            or (len(words) <= 12 and bool(BODY_NAME.match(f)) and not EVENT_NOUN.search(f))
+            or (len(words) <= 12 and bool(BODY_NAME.match(f)) and not EVENT_NOUN.search(f) and not KICKER_CLAUSE.search(line))
             or (len(words) <= 5 and bool(SITE_NAME.match(f)) and not EVENT_NOUN.search(f))
             or (len(words) <= 4 and "|" in line)  # a menu: 'Messagerie | Contact'
             or (len(words) <= 6 and bool(FULL_DATE.search(f)) and not EVENT_NOUN.search(f))  # 'MADAR/Nouakchott le 09-01-2026'
@@ -173,7 +183,11 @@ def _names_a_state(line: str) -> bool:
     """'RÉPUBLIQUE DU MALI', 'Burkina FASO': a state's name alone, the line a motto follows in a letterhead."""
     f = fold(line).strip()
     return bool(f) and (f.startswith("republique") or (len(line.split()) <= 3 and not_a_title(line)
-                                                         and not BODY_NAME.match(f)))
+                                                         and not BODY_NAME.match(f) and bool(STATE_WORDS.match(line.strip()))))
+
+
+# A state's name is words with a capital: 'Burkina Faso', 'CÔTE D'IVOIRE'; not a file's name ('spot_img') or a link
+STATE_WORDS = re.compile(r"^[A-ZÀ-Ý][^\W\d_]*(?:['’ -][A-Za-zÀ-ÿ][^\W\d_]*){0,3}$")
 
 
 def headline(blocks: list[Block], skip: set[str] | None = None) -> tuple[str, int] | None:
@@ -222,10 +236,19 @@ def headline(blocks: list[Block], skip: set[str] | None = None) -> tuple[str, in
         if (_pull_quote(line, n, blocks) or (_english(f) and _french(blocks)) or _cut_description(line, n, blocks)
                 or (LEDE_VERB.search(f) and WEEKDAY_DATE.search(f))):
             continue  # a sentence the body says again, an advert in English over a French text, a cut description
+        if line.endswith(":") and DOC_OPENING.match(f):
+            line, f = line.rstrip(" :"), f.rstrip(" :")  # 'Compte rendu de la réunion du 24 mars 2019 à Dori :'
         has_date = FULL_DATE.search(f)  # 'Atelier de Kara, 12 mars 2024' is a date line; 'le plan 2023-2030' is not
         if has_date and len(words) <= 12 and not line.endswith((":", ";")) and EVENT_OPENING.match(f):
             return line, n  # the meeting it records and its date: 'Réunion du 2 mai 2014'
-        ends = not line.endswith((".", ":", ";")) or (line.endswith(".") and " : " in line and len(words) <= 20)
+        if has_date and len(CONTENT_WORD.findall(FULL_DATE.sub(" ", f))) >= 4 and not _title_case(line):
+            has_date = None  # a headline that gives its dates: 'Lomé capitale mondiale de la santé, du 22 au 26 août'
+        cut = line.endswith(("...", "…")) and _body_follows(line, n, blocks)
+        if cut and re.search(r"[^.]{25,}\.\s+[A-ZÀ-Ý]", line):
+            line = line[:re.search(r"[^.]{25,}\.\s+[A-ZÀ-Ý]", line).end() - 1].rstrip(" .")  # a teaser: headline. Lede…
+            words = line.split()
+        ends = (not line.endswith((".", ":", ";")) or (line.endswith(".") and COLON.search(line) and len(words) <= 20)
+                or cut)  # a headline the page cut short over its text (a description it repeats is out above)
         if (3 <= len(words) <= (MAX_HEADLINE_WORDS if _repeated(line, blocks[:12]) else 30) and ends
                 and not (has_date and len(words) <= 12)
                 and n + 1 < len(blocks) and not _continued(blocks[n + 1])):
@@ -241,10 +264,29 @@ def headline(blocks: list[Block], skip: set[str] | None = None) -> tuple[str, in
 # eu lieu lundi 12 septembre 2016 à la salle de conférence …'), as a caption or the lead's first sentence does.
 LEDE_VERB = re.compile(r"\b(?:a eu lieu|s'est (?:tenue?|deroulee?)|se sont (?:tenue?s|deroulee?s)|a abrite|a accueilli)\b")
 WEEKDAY_DATE = re.compile(r"\b(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\s+\d{1,2}(?:er)?\s+" + _MONTHS)
-EVENT_OPENING = re.compile(r"^(?:(?:proces[- ]verbal|compte[- ]rendu|rapport)\s+(?:de la|de l'|du|des|d')\s*)?"
+DOC_OPENING = re.compile(r"^(?:proces[- ]verbal|compte[- ]rendu|rapport|resume|synthese)\b")
+COLON = re.compile(r"\w\s?:\s")
+EVENT_OPENING = re.compile(r"^(?:(?:proces[- ]verbal|compte[- ]rendu|rapport|resume|synthese)\s+(?:de la|de l'|du|des|d')\s*)?"
                            + EVENT_NOUN.pattern.replace(r"\b(", r"(?:", 1))
 ENGLISH = re.compile(r"\b(?:and|the|of|for|your|with|our|to|is|are|how|what)\b")
 FRENCH = re.compile(r"\b(?:de|la|le|les|des|du|et|en|un|une|pour|sur|au|aux|dans|avec|est|sont)\b")
+
+
+def _title_case(line: str) -> bool:
+    """Every word of four letters or more opens on a capital: a document's name ('Rapport Atelier de Formation Niamey
+    Octobre 2014'), not a headline's sentence."""
+    long = [w for w in re.findall(r"[^\W\d_]{4,}", line)]
+    return bool(long) and all(w[:1].isupper() for w in long)
+
+
+def _body_follows(line: str, n: int, blocks: list[Block]) -> bool:
+    """The first paragraph of the body below speaks of what the line says: a line cut short over it is the article's
+    headline, not a site's slogan ('X, la recherche et la formation au profit de toute la communauté...')."""
+    for b in blocks[n + 1:n + 7]:
+        text = " ".join(b.lines)
+        if b.kind == "paragraph" and len(text.split()) >= 20:
+            return len(_words(line) & _words(text)) >= 2
+    return False
 
 
 def _english(folded: str) -> bool:
@@ -294,8 +336,9 @@ def _nearer_the_body(line: str, n: int, blocks: list[Block], skip: set[str]) -> 
     for k in range(n + 1, min(len(blocks), n + 1 + LOOKAHEAD + 1)):
         b = blocks[k]
         text = plain(" ".join(b.lines))
-        if b.kind == "paragraph" and len(text.split()) >= 20:
-            body = text
+        if b.kind == "paragraph" and (len(text.split()) >= 40 or len(text.split()) >= 20 and text.endswith(
+                (".", "!", "?", "…", ":"))):
+            body = text  # a sentence; a long headline ('Congrès … « Nous nous réunissons pour … »') is no body
             break
         if (b.kind == "paragraph" and len(b.lines) == 1 and 3 <= len(text.split()) <= 30 and text not in skip
                 and not text.endswith((".", ":", ";")) and not not_a_title(text) and not DATELINE.match(fold(text))
