@@ -379,6 +379,13 @@ def test_a_name_stops_at_a_verb_or_its_acronym(text, organiser, tail, vocab):
     assert not any(tail in n for n in names), names
 
 
+def test_a_name_glossed_by_its_translation_in_brackets_is_the_name_before_them(vocab):
+    text = ("L'hôtel de Dori a abrité ce lundi 3 mars 2024 un atelier régional de l'African Network for Health "
+            "Statistics (Réseau africain pour les statistiques de santé).")
+    names = [c.name for c in organiser_candidates(text, vocab)]
+    assert "African Network for Health Statistics" in names, names
+
+
 def test_a_ministrys_portfolios_after_a_comma_stay_in_its_name(vocab):
     text = ("Le 3 mars 2024 à Dori, la revue a été organisée par le Ministère de la Santé, de l'Hygiène publique et "
             "de la Population de Tinza.")

@@ -533,7 +533,14 @@ def _complete_cut(phrase: str, text: str, folded: str) -> str:
     return phrase
 
 
+# a name glossed in brackets by another name, its translation: 'African Population and Health Research Center (Centre
+# Africain de Recherche sur la Population et la Santé)' is the name before the brackets (an acronym in them stays)
+GLOSS = re.compile(r"(?P<name>.{6,}?)\s*\([A-ZÀ-Ý][a-zà-ÿ'’-]{3,}(?:\s+[^()\s]+)+\)?\W*$")
+
+
 def _cut_run_on(phrase: str) -> str:
+    if (gloss := GLOSS.match(phrase)) and len(gloss.group("name").split()) >= 2:
+        phrase = gloss.group("name")
     # (not inside a name in quotes: 'Projet « Renforcement de la résilience … dans les zones frontalières »')
     clause = next((c for c in CLAUSE.finditer(phrase)
                    if phrase.count("«", 0, c.start()) <= phrase.count("»", 0, c.start())), None)
