@@ -612,6 +612,22 @@ def test_a_venue_or_a_speakers_aside_is_not_the_programme(text, vocab):
     assert extract_programme(text, vocab).value is None
 
 
+UNIT_ONLY = ("Le 4 mai 2024 à Dori, l'association Tinza Solidarité a réuni les agents de santé communautaire pour présenter "
+             "les résultats de son enquête sur la lèpre dans la région du Kaldou. Les représentantes du Programme de lutte "
+             "contre la lèpre de Tinza (PLLT) ont présenté les données du district, et la représentante du PLLT a remercié "
+             "l'association.")
+
+
+def test_a_programme_named_only_as_the_participants_employer_is_not_the_programme(vocab):
+    assert extract_programme(UNIT_ONLY, vocab).value is None
+    # the same programme, when the text says the meeting was held under it, is the programme
+    framed = UNIT_ONLY.replace("pour présenter", "dans le cadre du Programme de lutte contre la lèpre de Tinza (PLLT) "
+                               "pour présenter").replace("Les représentantes du Programme de lutte contre la lèpre de "
+                                                         "Tinza (PLLT)", "Les représentantes du PLLT")
+    assert framed.count("(PLLT)") == 1 and "dans le cadre du Programme" in framed
+    assert extract_programme(framed, vocab).value.name == "PLLT"
+
+
 @pytest.mark.parametrize("text, organiser", [
     # a minister stands in for another: the name ends before 'en lieu et place de Madame la Ministre'
     ("Présidée par le Dr Awa Kodjo, directeur de cabinet du ministère de la Santé de Tinza en lieu et place de "

@@ -150,6 +150,13 @@ LEAD_CHARS = 1000
 STAFF = re.compile(r"\b(?:responsables?|coordinat(?:eur|rice)s?|coordonnat(?:eur|rice)s?|points? focaux?|point focal|"
                    r"equipes?|gestionnaires?)(?:\s+[a-z]+){0,2}\s+d[ue]s?\s+(?:projet\s+|programme\s+)?$")
 
+# 'les représentantes du PNLT', 'des membres venus notamment du programme …', 'un expert du projet …': a person sent by a
+# unit, said to present who speaks or takes part; a programme the text names only so is the participants' employer,
+# not what the meeting was held under (its own staff, STAFF, and a director, who may head the meeting, are not such)
+ROLE = re.compile(r"\b(?:representant(?:e)?s?|chefs?|secretaires?|administrat(?:eur|rice)|charge(?:e)?s?|experts?|expertes?|"
+                  r"agents?|membres?|medecins?|president(?:e)?|venu(?:e)?s?(?:\s+notamment)?)(?:\s+[a-z'-]+){0,2}\s+"
+                  r"(?:du|de la|de l'|des|d')\s*(?:projet\s+|programme\s+)?$")
+
 
 # 'la revue du programme de coopération RCA/Unicef', 'du 7ème programme de coopération entre …', 'du programme de
 # coopération 2022-2026': a country programme of cooperation with an agency, named by its partners, its years or its rank
@@ -269,6 +276,8 @@ def _gather(text: str, vocab: Vocabulary, title: str = "") -> list[_Evidence]:
             weight += 0.75
             ev.staffed = ev.staffed or bool(STAFF.search(before[-60:]))
             ev.framed = ev.framed or under or bool(SUPPORT.search(before[-40:]))
+        if ROLE.search(before[-70:]):
+            ev.flags["unit"] += 1  # counted once the mentions are known (_gather's end)
         if any(a < start < b for a, b in speech):
             ev.flags["in_speech"] += 1
             weight -= 0.75  # '« Cette approche cadre avec le Programme … », a-t-il dit': a speaker's words
@@ -472,6 +481,11 @@ def _gather(text: str, vocab: Vocabulary, title: str = "") -> list[_Evidence]:
                 ev.score += 1.5
                 ev.framed = ev.in_title = True
     for ev in evidence.values():
+        if ev.flags["unit"] >= ev.mentions and not (ev.framed or ev.in_title or ev.letterhead):
+            # named only as someone's unit ('le coordonnateur du Programme …'), never as the meeting's frame: the
+            # participants' employer
+            ev.score = min(ev.score, 0.0)
+            ev.staffed = False
         if ev.programme.kind == "plan":
             ev.score *= 0.4  # a national plan is the frame, rarely the subject
     return sorted(evidence.values(), key=lambda e: (e.first[0], e.programme.name))
