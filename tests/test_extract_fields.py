@@ -628,6 +628,19 @@ def test_a_programme_named_only_as_the_participants_employer_is_not_the_programm
     assert extract_programme(framed, vocab).value.name == "PLLT"
 
 
+FUNDED = ("Le 5 juin 2024 à Dori, la direction régionale de la santé a organisé un atelier sur la vaccination des enfants, "
+          "avec l'appui technique et financier de la Fondation Kaldou, du Projet de renforcement des soins de Tinza (PRST) "
+          "et de l'Agence tinzane de développement.")
+
+
+def test_a_programme_listed_after_another_funder_is_a_partner_not_the_programme(vocab):
+    assert extract_programme(FUNDED, vocab).value is None
+    # the one funder the text names is what the meeting was held under
+    alone = FUNDED.replace("de la Fondation Kaldou, du Projet", "du Projet").replace(
+        " et de l'Agence tinzane de développement", "")
+    assert extract_programme(alone, vocab).value.name == "PRST"
+
+
 @pytest.mark.parametrize("text, organiser", [
     # a minister stands in for another: the name ends before 'en lieu et place de Madame la Ministre'
     ("Présidée par le Dr Awa Kodjo, directeur de cabinet du ministère de la Santé de Tinza en lieu et place de "

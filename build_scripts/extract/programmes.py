@@ -97,6 +97,10 @@ ANAPHOR = re.compile(r"(?:dans le cadre|mise en (?:oe|œ)uvre|au titre|a travers
 # meeting, not what it was held under
 PARTNER = re.compile(r"(?:en collaboration avec|en partenariat avec|avec la collaboration d[ue]s?|avec le concours d[ue]s?)"
                      r"\s*(?:le |la |l'|les )?(?:projet |programme |initiative )?$")
+# 'avec l'appui technique et financier de la Banque mondiale, du Projet …': a programme after another funder, in the list of
+# those who supported the meeting, is one of its partners
+FUNDERS = re.compile(r"\b(?:appui|soutien|financement|concours|accompagnement)(?:\s+[a-z]+){0,3}\s+(?:de|du|des|de la|"
+                     r"de l'|d')\s*[^.;:()]{2,80},\s*(?:et\s+)?(?:du|de la|de l'|des|d')\s*(?:projet\s+|programme\s+)?$")
 GUEST = re.compile(r"^\s*(?:[a-z]+\s+){0,2}(?:a ete invitee?|ont ete invites|a pris part|ont pris part|a participe|ont participe)\b")
 OF_IT = re.compile(r"\b(?:du|des|de la|de l'|d')\s*(?:projet|programme|initiative)?\s*$")  # 'les membres du comité du projet'
 IN_A_NAME = re.compile(r"minist[eè]re[^.;:()\n]{0,90}$", re.IGNORECASE)
@@ -255,6 +259,9 @@ def _gather(text: str, vocab: Vocabulary, title: str = "") -> list[_Evidence]:
             ev.flags["in_a_name"] += 1
             weight -= 1.5  # 'ministère de la Santé … et de la Couverture maladie universelle': part of a name
         if PARTNER.search(before[-60:]) or (GUEST.search(folded[end: end + 60]) and not OF_IT.search(before[-30:])):
+            ev.flags["partner"] += 1
+            weight -= 1.0
+        elif FUNDERS.search(before[-120:]):
             ev.flags["partner"] += 1
             weight -= 1.0
         elif VENUE.search(before[-60:]):
