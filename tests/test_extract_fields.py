@@ -619,6 +619,35 @@ def test_a_venue_or_a_speakers_aside_is_not_the_programme(text, vocab):
     assert extract_programme(text, vocab).value is None
 
 
+UNIT_ONLY = ("Le 4 mai 2024 à Dori, l'association Tinza Solidarité a réuni les agents de santé communautaire pour présenter "
+             "les résultats de son enquête sur la lèpre dans la région du Kaldou. Les représentantes du Programme de lutte "
+             "contre la lèpre de Tinza (PLLT) ont présenté les données du district, et la représentante du PLLT a remercié "
+             "l'association.")
+
+
+def test_a_programme_named_only_as_the_participants_employer_is_not_the_programme(vocab):
+    assert extract_programme(UNIT_ONLY, vocab).value is None
+    # the same programme, when the text says the meeting was held under it, is the programme
+    framed = UNIT_ONLY.replace("pour présenter", "dans le cadre du Programme de lutte contre la lèpre de Tinza (PLLT) "
+                               "pour présenter").replace("Les représentantes du Programme de lutte contre la lèpre de "
+                                                         "Tinza (PLLT)", "Les représentantes du PLLT")
+    assert framed.count("(PLLT)") == 1 and "dans le cadre du Programme" in framed
+    assert extract_programme(framed, vocab).value.name == "PLLT"
+
+
+FUNDED = ("Le 5 juin 2024 à Dori, la direction régionale de la santé a organisé un atelier sur la vaccination des enfants, "
+          "avec l'appui technique et financier de la Fondation Kaldou, du Projet de renforcement des soins de Tinza (PRST) "
+          "et de l'Agence tinzane de développement.")
+
+
+def test_a_programme_listed_after_another_funder_is_a_partner_not_the_programme(vocab):
+    assert extract_programme(FUNDED, vocab).value is None
+    # the one funder the text names is what the meeting was held under
+    alone = FUNDED.replace("de la Fondation Kaldou, du Projet", "du Projet").replace(
+        " et de l'Agence tinzane de développement", "")
+    assert extract_programme(alone, vocab).value.name == "PRST"
+
+
 @pytest.mark.parametrize("text, organiser", [
     # a minister stands in for another: the name ends before 'en lieu et place de Madame la Ministre'
     ("Présidée par le Dr Awa Kodjo, directeur de cabinet du ministère de la Santé de Tinza en lieu et place de "

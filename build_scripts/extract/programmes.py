@@ -97,6 +97,10 @@ ANAPHOR = re.compile(r"(?:dans le cadre|mise en (?:oe|œ)uvre|au titre|a travers
 # meeting, not what it was held under
 PARTNER = re.compile(r"(?:en collaboration avec|en partenariat avec|avec la collaboration d[ue]s?|avec le concours d[ue]s?)"
                      r"\s*(?:le |la |l'|les )?(?:projet |programme |initiative )?$")
+# 'avec l'appui technique et financier de la Banque mondiale, du Projet …': a programme after another funder, in the list of
+# those who supported the meeting, is one of its partners
+FUNDERS = re.compile(r"\b(?:appui|soutien|financement|concours|accompagnement)(?:\s+[a-z]+){0,3}\s+(?:de|du|des|de la|"
+                     r"de l'|d')\s*[^.;:()]{2,80},\s*(?:et\s+)?(?:du|de la|de l'|des|d')\s*(?:projet\s+|programme\s+)?$")
 GUEST = re.compile(r"^\s*(?:[a-z]+\s+){0,2}(?:a ete invitee?|ont ete invites|a pris part|ont pris part|a participe|ont participe)\b")
 OF_IT = re.compile(r"\b(?:du|des|de la|de l'|d')\s*(?:projet|programme|initiative)?\s*$")  # 'les membres du comité du projet'
 IN_A_NAME = re.compile(r"minist[eè]re[^.;:()\n]{0,90}$", re.IGNORECASE)
@@ -149,6 +153,13 @@ LEAD_CHARS = 1000
 # team takes part in the meeting, which keeps a programme named late in the text
 STAFF = re.compile(r"\b(?:responsables?|coordinat(?:eur|rice)s?|coordonnat(?:eur|rice)s?|points? focaux?|point focal|"
                    r"equipes?|gestionnaires?)(?:\s+[a-z]+){0,2}\s+d[ue]s?\s+(?:projet\s+|programme\s+)?$")
+
+# 'les représentantes du PNLT', 'des membres venus notamment du programme …', 'un expert du projet …': a person sent by a
+# unit, said to present who speaks or takes part; a programme the text names only so is the participants' employer,
+# not what the meeting was held under (its own staff, STAFF, and a director, who may head the meeting, are not such)
+ROLE = re.compile(r"\b(?:representant(?:e)?s?|chefs?|secretaires?|administrat(?:eur|rice)|charge(?:e)?s?|experts?|expertes?|"
+                  r"agents?|membres?|medecins?|president(?:e)?|venu(?:e)?s?(?:\s+notamment)?)(?:\s+[a-z'-]+){0,2}\s+"
+                  r"(?:du|de la|de l'|des|d')\s*(?:projet\s+|programme\s+)?$")
 
 
 # 'la revue du programme de coopération RCA/Unicef', 'du 7ème programme de coopération entre …', 'du programme de
@@ -250,6 +261,9 @@ def _gather(text: str, vocab: Vocabulary, title: str = "") -> list[_Evidence]:
         if PARTNER.search(before[-60:]) or (GUEST.search(folded[end: end + 60]) and not OF_IT.search(before[-30:])):
             ev.flags["partner"] += 1
             weight -= 1.0
+        elif FUNDERS.search(before[-120:]):
+            ev.flags["partner"] += 1
+            weight -= 1.0
         elif VENUE.search(before[-60:]):
             ev.flags["venue"] += 1
             weight -= 1.0  # 'dans les locaux du projet RePER': where the meeting sat
@@ -269,6 +283,8 @@ def _gather(text: str, vocab: Vocabulary, title: str = "") -> list[_Evidence]:
             weight += 0.75
             ev.staffed = ev.staffed or bool(STAFF.search(before[-60:]))
             ev.framed = ev.framed or under or bool(SUPPORT.search(before[-40:]))
+        if ROLE.search(before[-70:]):
+            ev.flags["unit"] += 1  # counted once the mentions are known (_gather's end)
         if any(a < start < b for a, b in speech):
             ev.flags["in_speech"] += 1
             weight -= 0.75  # '« Cette approche cadre avec le Programme … », a-t-il dit': a speaker's words
@@ -472,6 +488,11 @@ def _gather(text: str, vocab: Vocabulary, title: str = "") -> list[_Evidence]:
                 ev.score += 1.5
                 ev.framed = ev.in_title = True
     for ev in evidence.values():
+        if ev.flags["unit"] >= ev.mentions and not (ev.framed or ev.in_title or ev.letterhead):
+            # named only as someone's unit ('le coordonnateur du Programme …'), never as the meeting's frame: the
+            # participants' employer
+            ev.score = min(ev.score, 0.0)
+            ev.staffed = False
         if ev.programme.kind == "plan":
             ev.score *= 0.4  # a national plan is the frame, rarely the subject
     return sorted(evidence.values(), key=lambda e: (e.first[0], e.programme.name))
