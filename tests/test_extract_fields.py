@@ -23,6 +23,12 @@ def test_event_date(case):
         assert start.snippet, "a found date says where it came from"
 
 
+def test_minutes_held_at_a_town_on_a_day_are_confident():
+    start, _ = extract_dates("Compte rendu de la réunion du cluster eau de Dori\n\nTenu à Dori, jeudi 14 mars 2024\n\n"
+                             "Participants : 12 membres du cluster.")
+    assert start.value == "2024-03-14" and start.confidence >= 0.7
+
+
 def test_a_month_or_a_year_alone_is_never_confident():
     start, _ = extract_dates("Rapport de la revue annuelle du district, session 2019. La revue s'est tenue à Kati.")
     assert start.value == "2019" and start.confidence < 0.7

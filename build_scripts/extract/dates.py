@@ -52,7 +52,7 @@ def _starting_with(initials: str, pattern: str) -> re.Pattern[str]:
 DAY_START = r"\d" + _initials(*WEEKDAYS)  # a day number, or the weekday before it
 RANGE = _starting_with(DAY_START + "d",
     rf"\b(?:du\s+)?(?P<wd1>{WD})?(?P<d1>{D})(?:\s+{M.format('m1')})?(?:\s+(?P<y1>{Y}))?"
-    rf"(?:\s+(?:au|jusqu'au)\s+|\s*[-–]\s*|(?(m1)\s+|(?!)))(?P<wd2>{WD})?(?P<d2>{D}|[0-3]\d\d(?=\s))\s*{M.format('m2')}(?:\s+(?P<y2>{Y}))?\b")
+    rf"(?:\s+(?:au|jusqu'au|a ce)\s+|\s*[-–]\s*|(?(m1)\s+|(?!)))(?P<wd2>{WD})?(?P<d2>{D}|[0-3]\d\d(?=\s))\s*{M.format('m2')}(?:\s+(?P<y2>{Y}))?\b")
 LIST = _starting_with(DAY_START + "l",
     rf"\b(?:les?\s+)?(?P<wd1>{WD})?(?P<days>{D}(?:\s*,\s*(?:le\s+)?{WD}?{D})*\s*(?:,|\s(?:et|&))\s+(?:le\s+)?{WD}?{D})"
     rf"\s+{M.format('m2')}(?:\s+(?P<y2>{Y}))?\b")
@@ -77,7 +77,7 @@ SPELLED = _starting_with("l",
 TITLE_YEAR = re.compile(rf"(?m),\s*(?P<y1>{Y})\s*$")
 
 EVENT_WORDS = re.compile(
-    r"s'est tenu|se sont tenu|\btenue?s?\b(?! a )|s'est deroule|se sont deroule|a eu lieu|ont eu lieu|c'etait|"
+    r"s'est tenu|se sont tenu|\btenue?s?\b(?! a [a-z]+(?:er|ir|re)\b)|s'est deroule|se sont deroule|a eu lieu|ont eu lieu|c'etait|"
     r"se tient|se tiendra|a organise|ont organise|organise|a abrite|a reuni|ont reuni|s'est reuni|se sont reuni|"
     r"a accueilli|a ete lance|a preside|a lance|a ouvert|ont ouvert|a demarre|ont demarre|a debute|ont debute|"
     r"a commence|ont commence|s'est ouvert|se sont ouvert|ouverture|du\s+\d")
@@ -100,8 +100,9 @@ ENDED = re.compile(r"(?:acheve|cloture|pris fin|prend fin|se sont termine|s'est 
 # a date that dates another text: a decree's, an issue's, a minutes' the text refers to ('décret … du 18 février 2010',
 # 'Le Sahel N° du 30/6/2017', '(voir compte rendu du 29 juin 2017)')
 REFERENCE = re.compile(r"(?:\bdecret|\barrete|\bloi\b|\bordonnance|\bcirculaire|\bjo\b|journal officiel|\bn\s*[°º]|\bnumero|"
-                       r"\(\s*voir|\(\s*cf\b)[^.\n()]{0,30}?\bdu\s*$")
-STATUS = re.compile(r"(?:situation|point|bilan|donnees|chiffres)\s+(?:au|du|a la date du|arretee? au)\s*$")
+                       r"\(\s*voir|\(\s*cf\b)[^.\n()]{0,30}?\bdu\s*$|\bn\s*[°º]\s*\d+\s*[-–,]?\s*$")  # and a bulletin's 'N°04 - 02 août 2020'
+STATUS = re.compile(r"(?:situation|point|bilan|donnees|chiffres)\s+(?:au|du|a la date du|arretee? au)\s*$|"
+                    r"situation (?:epidemiologique|sanitaire)\s*(?:au\s*)?\(\s*$")  # 'Situation épidémiologique (02 août 2020)'
 # 'les travaux qui ont débuté depuis le 4 mars', 'participent depuis mardi': the day the event began, not the past
 STARTED_SINCE = re.compile(r"(?:debute|commence|demarre|ouverts?|en reunion|participent|prennent part|[a-z]{3,}(?<!av)ent|se tient|se poursuit)"
                            r"\s+depuis\s+(?:le\s+)?$")  # 'procèdent depuis le lundi 6 août': what is under way began then
