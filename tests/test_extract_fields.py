@@ -537,6 +537,18 @@ def test_a_long_forms_opening_words_are_not_a_programme_name(vocab):
     assert not any(c.name.startswith("National") for c in programme_candidates(text, vocab))
 
 
+def test_a_capitalised_long_form_written_with_a_doubled_space_does_not_fail_the_report(vocab):
+    """The long form is read with its spaces tidied; the text keeps two: the report is still read, its other
+    fields found (it used to fail with a KeyError and the report was left out of the site)."""
+    from build_scripts.build import extract_safely
+    from build_scripts.models import SourceDocument
+    text = ("Réunion de suivi à Kolda\n\nLes équipes du district de Kolda ont tenu le 4 mars 2024 une réunion de "
+            "suivi du Programme de  renforcement des capacités locales en santé, avec les infirmiers chefs de poste.\n")
+    report, problems = extract_safely(SourceDocument("kolda.txt", text, "text", "utf-8", "0" * 64), vocab)
+    assert report is not None and not [p for p in problems if p.fatal], problems
+    assert report.meta["date"] == "2024-03-04"
+
+
 def test_a_local_bodys_acronym_alone_takes_the_place_the_text_gives_it(vocab):
     text = ("Dans le cadre du partenariat entre la DRST de Koulou et l'Université de Tinza, la revue annuelle des "
             "activités réalisées par la DRST s'est tenue du 3 au 5 mars 2024 à Dori.")

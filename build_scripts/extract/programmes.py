@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
+from itertools import chain
 from functools import lru_cache
 from dataclasses import dataclass, field
 
@@ -314,6 +315,17 @@ def _gather(text: str, vocab: Vocabulary, title: str = "") -> list[_Evidence]:
         if p.name in evidence:
             evidence[p.name].source = source
 
+    def long_form(long: str, source: str, spans: list[tuple[int, int]] | None = None, written: str = "") -> Programme:
+        """A name the text gives by its long form: registered by its key as ``written`` in the text (else ``long``),
+        and the mentions in ``spans`` (else every mention of it) credited; found by ``source`` when credited."""
+        p = Programme(long, long=long)
+        by_key[_key(written or long)] = p
+        for start, end in word_spans(folded, fold(written or long)) if spans is None else spans:
+            credit(p, start, end)
+        if p.name in evidence:
+            evidence[p.name].source = source
+        return p
+
     for pattern, hay in ((acr_pat, folded_case), (name_pat, folded)):
         if pattern is not None:
             for hit in pattern.finditer(hay):
@@ -341,19 +353,13 @@ def _gather(text: str, vocab: Vocabulary, title: str = "") -> list[_Evidence]:
             # acronym is the body's; the programme is the long form before the comma
             head = _clean_long(m.group("long").split(",")[0])
             if "," in m.group("long") and 3 <= len(head.split()) <= 16 and _key(head) not in by_key:
-                p = Programme(head, long=head)
-                by_key[_key(head)] = p
-                credit(p, m.start(), m.start() + len(head))
-                evidence[p.name].source = "defined"
+                long_form(head, "defined", [(m.start(), m.start() + len(head))])
             continue
         if _key(name) in _body_keys(vocab):
             # 'Programme des Nations unies pour le développement (Pnud)' defines a body; 'Programme de coopération
             # entre le Niger et le Fonds des Nations Unies pour l'Enfance (Unicef)' a programme named by its long form
             if " entre " in m.group("long"):
-                p = Programme(_clean_long(m.group("long")), long=_clean_long(m.group("long")))
-                by_key[_key(p.name)] = p
-                credit(p, m.start(), m.end("long"))
-                evidence[p.name].source = "defined"
+                long_form(_clean_long(m.group("long")), "defined", [(m.start(), m.end("long"))])
             continue
         if not fits and (_key(name) in _glossary_terms(vocab) or _defined_elsewhere(
                 text, name, m.start("name")) or (_ends_on_place(m.group("long"), vocab) and not _syllabic(m.group("long"), name))):
@@ -396,29 +402,20 @@ def _gather(text: str, vocab: Vocabulary, title: str = "") -> list[_Evidence]:
         words = long.split()
         if WHOSE.match(fold(long)) or POINTING_BACK.search(fold(long) + " "):
             continue
-        known = [*by_key, *(_key(ev.programme.long) for ev in evidence.values() if ev.programme.long)]
-        if not 3 <= len(words) <= 20 or _key(long) in by_key or any(
-                _key(t) in _key(long) or _key(long) in t for t in known if len(t) > 3):
+        if not 3 <= len(words) <= 20 or _piece_of_known(_key(long), by_key, evidence):
             continue  # a known name, or a piece of one ('Projet de Recherche' of the 'Projet de Recherche pour le …')
         head = fold(title).strip()
         if len(head) > len(long) and folded.startswith(head, m.end()):
             long = _clean_long(text[m.end(): m.end() + len(head)])  # the headline is the name, commas and all
-        p = Programme(long, long=long)
-        by_key[_key(long)] = p
-        credit(p, m.end(), m.end() + len(long))
-        evidence[p.name].source = "under_long"
+        p = long_form(long, "under_long", [(m.end(), m.end() + len(long))])
         evidence[p.name].score += 0.5  # the context itself says the meeting was held under it
     for long in _repeated_long_forms(text):
         if _key(long) in by_key or any(len(t) > 3 and t in _key(long) for t in by_key):
             continue
-        p = Programme(long, long=long)
-        by_key[_key(long)] = p
-        for start, stop_at in word_spans(folded, fold(long)):
-            credit(p, start, stop_at)
-        if p.name in evidence:
-            evidence[p.name].source = "repeated"
+        long_form(long, "repeated")
     for m in CAPITALISED.finditer(text):
-        _capitalised(m, text, folded, by_key, credit, evidence, _body_keys(vocab))
+        if (long := _capitalised(m, text, folded, by_key, evidence, _body_keys(vocab))) is not None:
+            long_form(long, "capitalised")
     for m in (COOPERATION.finditer(text) if "cooperation" in folded else ()):
         if not (m.group("rank") or m.group("years") or m.group("tail") or m.group("between")):
             continue
@@ -426,12 +423,7 @@ def _gather(text: str, vocab: Vocabulary, title: str = "") -> list[_Evidence]:
         key = _key(raw)
         if key in by_key or any(len(t) > 3 and key in t for t in by_key):
             continue  # named already (its definition, a long form)
-        p = Programme(_clean_long(raw), long=_clean_long(raw))
-        by_key[key] = p
-        for start, stop_at in word_spans(folded, fold(raw)):
-            credit(p, start, stop_at)
-        if p.name in evidence:
-            evidence[p.name].source = "cooperation"
+        long_form(_clean_long(raw), "cooperation", written=raw)
     for m in (*QUOTED.finditer(text), *QUOTED_SINGLE.finditer(text)):
         for name in (m.group("name"), m.groupdict().get("second")):
             name = " ".join((name or "").split())
@@ -471,10 +463,11 @@ def _gather(text: str, vocab: Vocabulary, title: str = "") -> list[_Evidence]:
             continue
         named(name, "under_acronym")
     for m in ANAPHOR.finditer(folded):
-        before = [(max(a for a, _ in ev.hits if a < m.start()), ev) for ev in evidence.values()
-                  if ev.programme.kind != "plan" and any(a < m.start() for a, _ in ev.hits)]
-        if before:
-            ev = max(before, key=lambda pe: pe[0])[1]
+        # the programme named last before it (one pass over each one's mentions; the first of a tie)
+        last = [(max((a for a, _ in ev.hits if a < m.start()), default=-1), ev) for ev in evidence.values()
+                if ev.programme.kind != "plan"]
+        at, ev = max(last, key=lambda pe: pe[0], default=(-1, None))
+        if ev is not None and at >= 0:
             ev.flags["under"] += 1
             ev.score += 0.75
             ev.framed = True
@@ -533,30 +526,32 @@ def _repeated_long_forms(text: str) -> list[str]:
     return out
 
 
-def _capitalised(m: re.Match[str], text: str, folded: str, by_key: dict[str, Programme], credit, evidence,
-                 bodies: frozenset[str]) -> None:
+def _capitalised(m: re.Match[str], text: str, folded: str, by_key: dict[str, Programme],
+                 evidence: dict[str, _Evidence], bodies: frozenset[str]) -> str | None:
     """A capitalised head noun's long form ('la Stratégie de coopération entre l'OMS et la RDC'), when the text
     does not define it with an acronym and it is no registry or defined name already."""
     stop = CAPITALISED_STOP.search(folded, m.start("head"))
     end = stop.start() if stop else min(len(text), m.start("head") + 120)
     if text[end:].lstrip().startswith("("):
-        return  # the definition names it ('Projet … (SURVAC)')
+        return None  # the definition names it ('Projet … (SURVAC)')
     long = _clean_long(text[m.start("head"): end])
     new_sentence = SENTENCE_START.search(long)
     if new_sentence:
         long = long[: new_sentence.start()]  # 'Programme National Tuberculose Le Dr …': a full stop the text lost
     if WHOSE.match(fold(long)) or POINTING_BACK.search(fold(long) + " "):
-        return  # 'Programme national contre cette maladie': a description pointing back, not a name
+        return None  # 'Programme national contre cette maladie': a description pointing back, not a name
     key = _key(long)
-    known = [*by_key, *(_key(ev.programme.long) for ev in evidence.values() if ev.programme.long)]
-    if not 3 <= len(long.split()) <= 16 or any(len(t) > 3 and (t in key or key in t) for t in known) or any(
+    if not 3 <= len(long.split()) <= 16 or _piece_of_known(key, by_key, evidence) or any(
             t.startswith(key) for t in bodies):
-        return  # a registry, defined or body name, or a piece of one ('Programme des Nations unies' …)
-    p = Programme(long, long=long)
-    by_key[key] = p
-    for start, stop_at in word_spans(folded, fold(long)):
-        credit(p, start, stop_at)
-    evidence[p.name].source = "capitalised"
+        return None  # a registry, defined or body name, or a piece of one ('Programme des Nations unies' …)
+    return long
+
+
+def _piece_of_known(key: str, by_key: dict[str, Programme], evidence: dict[str, _Evidence]) -> bool:
+    """The key is a known name's or long form's, a piece of one, or holds one ('Projet de Recherche' of the 'Projet
+    de Recherche pour le …'): one pass over the names, that stops at the first that fits."""
+    longs = (_key(ev.programme.long) for ev in evidence.values() if ev.programme.long)
+    return any(len(t) > 3 and (t in key or key in t) for t in chain(by_key, longs))
 
 
 TOPIC_SKIP = {"programme", "programmes", "projet", "projets", "national", "nationale", "nationaux", "contre", "appui",
