@@ -885,6 +885,8 @@ def _candidates(text: str, vocab: Vocabulary) -> list[tuple[float, str, int, str
             out.append((1.0, phrase, pos, "a body named in the first lines"))
     for phrase, pos in _bodies_further(text, folded):
         out.append((0.5, phrase, pos, "a body named in the text"))
+    for phrase, pos, method in _title_bodies(text, vocab):
+        out.append((2.0, phrase, pos, method))
     head = _headline_org(text, vocab)
     if head:
         out.append((2.0, head[0], head[1], "organisation named in the headline"))
@@ -1060,6 +1062,36 @@ def _bodies_further(text: str, folded: str) -> list[tuple[str, int]]:
     out = [(_phrase_at(text, folded, m.end()), m.end())
            for m in BODY_MENTION.finditer(folded, LEAD_CHARS, LEAD_CHARS + 4000) if not _keyword_line(folded, m.end())]
     return [(p, pos) for p, pos in out[:6] if 2 <= len(p) <= 140]
+
+
+# 'Mission conjointe CORUS/OMS', 'mission conjointe de l'OMS et de l'UNICEF': the bodies whose joint mission it was
+JOINT = re.compile(r"\b(?i:(?:mission|visite|supervision|evaluation|revue)s?\s+conjointes?\s+(?:de la |du |des |de l'|d')?)"
+                   r"(?P<first>[A-Z][A-Za-z0-9&-]*[A-Z][A-Za-z0-9&-]*)(?=\s*/\s*|\s*-\s*[A-Z]|\s+et\s+)")
+# 'Rapport de l'atelier … - FAO Ectad': a page's title line that ends with the body it comes from
+TITLE_SUFFIX = re.compile(r"\S.{9,}?\s[-–—|]\s+(?P<body>[^\n–—|]{2,40}?)\s*$")
+
+
+def _title_bodies(text: str, vocab: Vocabulary) -> list[tuple[str, int, str]]:
+    """Bodies the title line names after its headline: the joint mission's (the first named), or the known body a
+    page's title ends with after a dash (its first word: 'fao ectad bamako' -> FAO), never a news site."""
+    # the title line: the first one with words ('12.07.2015 Views', a page's date and counter, is not)
+    line = next((m for m in re.finditer(r"(?m)^[ \t]*(\S[^\n]*)$", text[:400])
+                 if len(re.findall(r"[A-Za-zÀ-ÿ]{3,}", m.group(1))) >= 3), None)
+    if line is None:
+        return []
+    out = []
+    joint = JOINT.search(fold(line.group(1), lower=False))
+    if joint:
+        out.append((line.group(1)[joint.start("first"): joint.end("first")], line.start(1) + joint.start("first"),
+                    "organisation named in the headline (its joint mission)"))
+    suffix = TITLE_SUFFIX.match(line.group(1))
+    if suffix:
+        first = re.split(r"[\s/-]+", suffix.group("body").strip())[0]
+        org = _registry(vocab).by_key.get(_key(first.upper())) if 2 <= len(first) <= 12 else None
+        if org is not None and not MEDIA.match(fold(org.name)):
+            out.append((first.upper() if first.islower() else first, line.start(1) + suffix.start("body"),
+                        "organisation named in the headline (the title line ends with it)"))
+    return out
 
 
 def _headline_org(text: str, vocab: Vocabulary) -> tuple[str, int] | None:
