@@ -465,7 +465,11 @@ RUN_ON = re.compile(r"\s(?:en vue d|afin d|dira\b|a dit\b|qui\b|dont\b|(?![a-zà
                     r"(?:aura|auront|avait|avaient|fera|feront|pourra|pourront|devra|devront|ont|sont|est|était|"
                     r"étaient|depuis|ainsi qu|de plus de|car|compos[ée]e?s?)\b|"
                     # 'et' then a preposition or an auxiliary: '… général et a …', '… de Brazzaville et sur le système …'
-                    r"et\s+(?:a|sur|par|pour|avec|dans|en)(?=\s|$)|(?!(?:portr|extr|souh|attr)ait)[a-zà-ÿ]{3,}(?:ait|aient)\b|(?!chol[ée]ra\b|rivi[èe]ra\b)[a-zà-ÿ]{3,}(?:era|eront)\b|"
+                    r"et\s+(?:a|sur|par|pour|avec|dans|en)(?=\s|$)|"
+                    # a verb, then an adverb and its object: '… de la Santé comprend aussi l'UNICEF', '… accueille
+                    # également les …' (no name has an adverb before an article)
+                    r"[a-zà-ÿ]{3,}\s+(?:aussi|également|egalement|déjà|deja|encore|toujours|désormais|desormais|enfin)\s+"
+                    r"(?:l['’]|(?:le|la|les|un|une|des|du|à|au|aux)(?=\s|$))|(?!(?:portr|extr|souh|attr)ait)[a-zà-ÿ]{3,}(?:ait|aient)\b|(?!chol[ée]ra\b|rivi[èe]ra\b)[a-zà-ÿ]{3,}(?:era|eront)\b|"
                     # a participle and its agent: '… de la Santé Publique appuyé par l'OMS'
                     r"(?!(?:sant|soci[ée]t|comit|communaut|universit|solidarit|s[ée]curit|qualit|unit|autorit)[ée]s?\s)"
                     r"[a-zà-ÿ]+(?:é|ée|és|ées|u|ue|us|ues)\s+par\b)")
