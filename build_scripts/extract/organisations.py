@@ -89,6 +89,11 @@ PERSON_SUBJECT = re.compile("|".join(
     + [rf"{verb}\s" for verb in ("preside", "lance", "ouvre", "organise")]
     + [r"qui\s+(?:a|ont)\s+(?:lance|organise|initie|preside|ouvert)\b", r"se sont\s+reuni", r"s'est\s+reuni",
        r"a\s+souhaite\s+la\s+bienvenue"]))
+# A speaker quoted at the opening: '« … », a souligné Pr Traoré, chef du DERSP, lors de l'ouverture de la formation'
+SPOKE = re.compile(r"\b(?:a|ont)\s+(?:souligne|declare|indique|rappele|rappelle|explique|affirme|precise|dit|note|"
+                   r"insiste|estime|ajoute)\s+(?=(?:le|la|m\.|mme|dr|pr|professeur|docteur|monsieur|madame)\s)")
+AT_OPENING = re.compile(r",\s*(?:lors|au cours|a l'occasion)\s+de\s+(?:la ceremonie\s+d')?(?:l')?ouverture\b|"
+                        r",\s*(?:a|en)\s+(?:l')?ouv(?:erture|rant)\b")
 # The host welcomes the participants: 'Souhaitant la bienvenue à ses hôtes, le secrétaire exécutif du CNLS…',
 # 'le discours de bienvenue du directeur…', 'la cérémonie d'ouverture a été marquée par le discours du DPS de Fria'
 WELCOMING = re.compile(r"(?:en\s+)?souhaitant (?:la )?bienvenue[^.;:\n]{0,60}?,\s*|"
@@ -831,6 +836,14 @@ def _candidates(text: str, vocab: Vocabulary) -> list[tuple[float, str, int, str
                 "its head presided, opened or led the meeting"
             out.append((1.5 if AUTHORITY.match(fold(body)) else 3.0, body,
                         m.start() - len(subject), how))
+    for m in SPOKE.finditer(folded):  # the speaker who opened the meeting speaks for the body that holds it
+        end = min(len(folded), m.end() + 200, *(e for e in (folded.find(".", m.end() + 8),) if e > 0))
+        if AT_OPENING.search(folded, m.end(), end):
+            body = _person_org(_phrase_at(text, folded, m.end(), person=True))
+            body = body and _resolve_bare(body, text, folded)
+            if body:
+                out.append((1.5 if AUTHORITY.match(fold(body)) else 3.0, body, m.start(),
+                            "its head presided or opened the meeting"))
     for m in COMMITTEE.finditer(folded):
         org = text[m.start("org"): m.end("org")]
         whole = fold(org)
