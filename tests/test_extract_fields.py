@@ -839,3 +839,37 @@ def test_a_network_named_in_the_text_is_a_candidate_organiser(vocab):
     text = ("Dori, le 3 juin 2024 - Trente journalistes ont suivi une formation sur la couverture des épidémies. "
             "Les participants ont remercié le Réseau des journalistes en santé de Tinza pour les deux jours d'échanges.")
     assert any(c.name.startswith("Réseau des journalistes en santé de Tinza") for c in organiser_candidates(text, vocab))
+
+
+@pytest.mark.parametrize("text, organiser", [
+    # a joint mission's title names the bodies that made it: the first one named
+    ("RAPPORT DE LA MISSION CONJOINTE DRSK/UNICEF D'APPUI AU DISTRICT SANITAIRE DE DORI\n\n"
+     "La mission s'est rendue du 4 au 8 mars 2024 dans les centres de santé du district pour évaluer la prise en "
+     "charge des enfants malnutris.", "DRSK"),
+    # a page's title line ends with the known body it comes from, after a dash (written in lower case)
+    ("12.05.2024 Vues\n\nRapport de l'atelier de Tinza - unicef dori\n\nL'atelier s'est tenu à Tinza les 3 et 4 "
+     "mai 2024 sur la vaccination de routine dans le district de Dori.", "UNICEF"),
+])
+def test_organiser_named_by_the_title_line(text, organiser, vocab):
+    found = extract_organiser(text, vocab).value
+    assert found and organiser in found
+
+
+def test_a_news_site_after_the_title_dash_is_not_the_organiser(vocab):
+    text = ("Atelier sur la vaccination de routine à Tinza - Dori Infos\n\nL'atelier s'est tenu à Tinza les 3 et 4 "
+            "mai 2024 avec les agents de santé du district de Dori.")
+    assert not [c for c in organiser_candidates(text, vocab) if "Infos" in c.name]
+
+
+def test_a_name_ends_before_a_verb_and_its_adverb(vocab):
+    text = ("Tinza, le 3 mai 2024 - La réunion des partenaires s'est tenue à Dori. Présidée par le ministre, la "
+            "plateforme de coordination du Ministère de la Santé comprend aussi l'UNICEF et la Banque mondiale.")
+    assert not [c for c in organiser_candidates(text, vocab) if "comprend" in c.name]
+
+
+def test_the_head_who_spoke_at_the_opening_points_to_his_body(vocab):
+    text = ("Une formation de dix jours sur la santé des adolescents s'est tenue à Dori. « Les jeunes de la région "
+            "ont besoin d'agents formés », a souligné Pr Ali Kaboré, chef du Département de santé publique de "
+            "l'Université de Tinza (DSPUT), lors de l'ouverture de la formation.")
+    found = extract_organiser(text, vocab).value
+    assert found and "DSPUT" in found

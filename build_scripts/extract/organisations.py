@@ -89,6 +89,11 @@ PERSON_SUBJECT = re.compile("|".join(
     + [rf"{verb}\s" for verb in ("preside", "lance", "ouvre", "organise")]
     + [r"qui\s+(?:a|ont)\s+(?:lance|organise|initie|preside|ouvert)\b", r"se sont\s+reuni", r"s'est\s+reuni",
        r"a\s+souhaite\s+la\s+bienvenue"]))
+# A speaker quoted at the opening: '« … », a souligné Pr Traoré, chef du DERSP, lors de l'ouverture de la formation'
+SPOKE = re.compile(r"\b(?:a|ont)\s+(?:souligne|declare|indique|rappele|rappelle|explique|affirme|precise|dit|note|"
+                   r"insiste|estime|ajoute)\s+(?=(?:le|la|m\.|mme|dr|pr|professeur|docteur|monsieur|madame)\s)")
+AT_OPENING = re.compile(r",\s*(?:lors|au cours|a l'occasion)\s+de\s+(?:la ceremonie\s+d')?(?:l')?ouverture\b|"
+                        r",\s*(?:a|en)\s+(?:l')?ouv(?:erture|rant)\b")
 # The host welcomes the participants: 'Souhaitant la bienvenue à ses hôtes, le secrétaire exécutif du CNLS…',
 # 'le discours de bienvenue du directeur…', 'la cérémonie d'ouverture a été marquée par le discours du DPS de Fria'
 WELCOMING = re.compile(r"(?:en\s+)?souhaitant (?:la )?bienvenue[^.;:\n]{0,60}?,\s*|"
@@ -465,7 +470,11 @@ RUN_ON = re.compile(r"\s(?:en vue d|afin d|dira\b|a dit\b|qui\b|dont\b|(?![a-zà
                     r"(?:aura|auront|avait|avaient|fera|feront|pourra|pourront|devra|devront|ont|sont|est|était|"
                     r"étaient|depuis|ainsi qu|de plus de|car|compos[ée]e?s?)\b|"
                     # 'et' then a preposition or an auxiliary: '… général et a …', '… de Brazzaville et sur le système …'
-                    r"et\s+(?:a|sur|par|pour|avec|dans|en)(?=\s|$)|(?!(?:portr|extr|souh|attr)ait)[a-zà-ÿ]{3,}(?:ait|aient)\b|(?!chol[ée]ra\b|rivi[èe]ra\b)[a-zà-ÿ]{3,}(?:era|eront)\b|"
+                    r"et\s+(?:a|sur|par|pour|avec|dans|en)(?=\s|$)|"
+                    # a verb, then an adverb and its object: '… de la Santé comprend aussi l'UNICEF', '… accueille
+                    # également les …' (no name has an adverb before an article)
+                    r"[a-zà-ÿ]{3,}\s+(?:aussi|également|egalement|déjà|deja|encore|toujours|désormais|desormais|enfin)\s+"
+                    r"(?:l['’]|(?:le|la|les|un|une|des|du|à|au|aux)(?=\s|$))|(?!(?:portr|extr|souh|attr)ait)[a-zà-ÿ]{3,}(?:ait|aient)\b|(?!chol[ée]ra\b|rivi[èe]ra\b)[a-zà-ÿ]{3,}(?:era|eront)\b|"
                     # a participle and its agent: '… de la Santé Publique appuyé par l'OMS'
                     r"(?!(?:sant|soci[ée]t|comit|communaut|universit|solidarit|s[ée]curit|qualit|unit|autorit)[ée]s?\s)"
                     r"[a-zà-ÿ]+(?:é|ée|és|ées|u|ue|us|ues)\s+par\b)")
@@ -827,6 +836,14 @@ def _candidates(text: str, vocab: Vocabulary) -> list[tuple[float, str, int, str
                 "its head presided, opened or led the meeting"
             out.append((1.5 if AUTHORITY.match(fold(body)) else 3.0, body,
                         m.start() - len(subject), how))
+    for m in SPOKE.finditer(folded):  # the speaker who opened the meeting speaks for the body that holds it
+        end = min(len(folded), m.end() + 200, *(e for e in (folded.find(".", m.end() + 8),) if e > 0))
+        if AT_OPENING.search(folded, m.end(), end):
+            body = _person_org(_phrase_at(text, folded, m.end(), person=True))
+            body = body and _resolve_bare(body, text, folded)
+            if body:
+                out.append((1.5 if AUTHORITY.match(fold(body)) else 3.0, body, m.start(),
+                            "its head presided or opened the meeting"))
     for m in COMMITTEE.finditer(folded):
         org = text[m.start("org"): m.end("org")]
         whole = fold(org)
@@ -885,6 +902,8 @@ def _candidates(text: str, vocab: Vocabulary) -> list[tuple[float, str, int, str
             out.append((1.0, phrase, pos, "a body named in the first lines"))
     for phrase, pos in _bodies_further(text, folded):
         out.append((0.5, phrase, pos, "a body named in the text"))
+    for phrase, pos, method in _title_bodies(text, vocab):
+        out.append((2.0, phrase, pos, method))
     head = _headline_org(text, vocab)
     if head:
         out.append((2.0, head[0], head[1], "organisation named in the headline"))
@@ -1060,6 +1079,36 @@ def _bodies_further(text: str, folded: str) -> list[tuple[str, int]]:
     out = [(_phrase_at(text, folded, m.end()), m.end())
            for m in BODY_MENTION.finditer(folded, LEAD_CHARS, LEAD_CHARS + 4000) if not _keyword_line(folded, m.end())]
     return [(p, pos) for p, pos in out[:6] if 2 <= len(p) <= 140]
+
+
+# 'Mission conjointe CORUS/OMS', 'mission conjointe de l'OMS et de l'UNICEF': the bodies whose joint mission it was
+JOINT = re.compile(r"\b(?i:(?:mission|visite|supervision|evaluation|revue)s?\s+conjointes?\s+(?:de la |du |des |de l'|d')?)"
+                   r"(?P<first>[A-Z][A-Za-z0-9&-]*[A-Z][A-Za-z0-9&-]*)(?=\s*/\s*|\s*-\s*[A-Z]|\s+et\s+)")
+# 'Rapport de l'atelier … - FAO Ectad': a page's title line that ends with the body it comes from
+TITLE_SUFFIX = re.compile(r"\S.{9,}?\s[-–—|]\s+(?P<body>[^\n–—|]{2,40}?)\s*$")
+
+
+def _title_bodies(text: str, vocab: Vocabulary) -> list[tuple[str, int, str]]:
+    """Bodies the title line names after its headline: the joint mission's (the first named), or the known body a
+    page's title ends with after a dash (its first word: 'fao ectad bamako' -> FAO), never a news site."""
+    # the title line: the first one with words ('12.07.2015 Views', a page's date and counter, is not)
+    line = next((m for m in re.finditer(r"(?m)^[ \t]*(\S[^\n]*)$", text[:400])
+                 if len(re.findall(r"[A-Za-zÀ-ÿ]{3,}", m.group(1))) >= 3), None)
+    if line is None:
+        return []
+    out = []
+    joint = JOINT.search(fold(line.group(1), lower=False))
+    if joint:
+        out.append((line.group(1)[joint.start("first"): joint.end("first")], line.start(1) + joint.start("first"),
+                    "organisation named in the headline (its joint mission)"))
+    suffix = TITLE_SUFFIX.match(line.group(1))
+    if suffix:
+        first = re.split(r"[\s/-]+", suffix.group("body").strip())[0]
+        org = _registry(vocab).by_key.get(_key(first.upper())) if 2 <= len(first) <= 12 else None
+        if org is not None and not MEDIA.match(fold(org.name)):
+            out.append((first.upper() if first.islower() else first, line.start(1) + suffix.start("body"),
+                        "organisation named in the headline (the title line ends with it)"))
+    return out
 
 
 def _headline_org(text: str, vocab: Vocabulary) -> tuple[str, int] | None:
