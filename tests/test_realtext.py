@@ -164,8 +164,9 @@ def test_letterhead_titles_are_recognised():
 # weights fit on A-F+K-N), date 0.95 (441/464, two date passes), 3 letterhead titles (titles pass), country 0.95
 # (443/464, participant lists and country names outside the region). On 2026-12-06 (fourth session) parts O-Q (141
 # texts, scored blind first) joined the development parts: on the 605 cases, country 0.94, date 0.92, programme 0.89,
-# organiser 0.77, 8 letterhead titles (5 of them in O-Q).
-FLOORS = {"country": 0.94, "date": 0.92, "programme": 0.88, "organiser": 0.76}
+# organiser 0.77, 8 letterhead titles (5 of them in O-Q); after that session's passes: country 0.94, date 0.94,
+# programme 0.90, organiser 0.78 (570, 570, 545, 475 of 605).
+FLOORS = {"country": 0.94, "date": 0.94, "programme": 0.90, "organiser": 0.78}
 MAX_LETTERHEADS = 8  # 15 before the titles pass (branch titles3): furniture and document viewers passed over
 
 
