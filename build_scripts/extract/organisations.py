@@ -33,6 +33,7 @@ STOP = re.compile(r"\s*(?:[,.;:!?\n«»]|\s(?:avec|a travers|en collaboration|en
                   # a participle after 'et': 'le ministère de la santé et soutenu par …'
                   r"et (?:soutenue?s?|financee?s?|appuyee?s?|accompagnee?s?)\b)\b))")
 # 'a' as a verb ('… de Conakry a organisé'): followed by a word in lower case (a place after 'à' has a capital)
+# ('… à Garoua': a place after 'à' ends a body's name, the town where it acts, not its name)
 AUX_STOP = re.compile(r"\s(?:a|ont)(?:\s+(?=[a-zéèêàâîôûç])|\s*(?=,))|\s(?:à|a)\s+(?=[A-ZÀ-Ý][a-zà-ÿ])|"
                       # a past participle that starts a clause: '… de la Santé vacciné contre la Covid-19'
                       # (not a noun in -té: '… de la santé en …', '… de la Société pour …')
@@ -40,13 +41,12 @@ AUX_STOP = re.compile(r"\s(?:a|ont)(?:\s+(?=[a-zéèêàâîôûç])|\s*(?=,))|\
                       r"mutualit|humanit|municipalit|collectivit|cit|entit|facult|activit|capacit|priorit|"
                       r"[ée]quit|parit|gratuit|proximit|mobilit)[ée]s?\s)"
                       r"[a-zà-ÿ]+(?:é|ée|és|ées)\s+(?=(?:contre|par|pour|à|au|aux|en|dans|sur|le|la|les)\s)")
-# '… de Niamey', '… à Garoua': a place after 'à' ends a body's name (the town where it acts, not its name)
 # a ministry's name goes on after a comma: 'Ministère de la Santé, de l'Hygiène publique et de la CMU'
 NAME_GOES_ON = re.compile(r",\s*(?:de la |de l'|du |des |d')")
-# '… pour le Développement International', '… pour la Santé': a name goes on past 'pour' when capitals follow
 # … but a comma then another body ends it: 'Ministère de la Santé, de l'OMS, de l'Institut Pasteur, de l'UNICEF'
 ANOTHER_BODY = re.compile(r"\s*(?:[A-Z]{2,}[\w-]*\b|(?i:institut|organisation|agence|fonds|programme|projet|banque|"
                           r"union|unicef|ong|association|fondation|centre|universit[ée]|h[ôo]pital)\b)")
+# '… pour le Développement International', '… pour la Santé': a name goes on past 'pour' when capitals follow
 NAME_GOES_ON_POUR = re.compile(r"\s+pour\s+(?:le |la |les |l['’])?(?=[A-ZÀ-Ý])")
 ORGANISED_BY = re.compile(rf"(?:organise(?:e|s|es)?|initie(?:e|s|es)?|pilote(?:e|s|es)?|convoque(?:e|s|es)?|"
                           rf"menee?s?|conduite?s?|coordonnee?s?|portee?s?|mise?s? en (?:oe|œ)uvre|realisee?s?)\s+par\s+{ART}|"

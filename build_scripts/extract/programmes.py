@@ -79,12 +79,13 @@ UNDER_LONG = re.compile(r"(?:dans le cadre|au titre|sous l'egide|a l'initiative|
 CAPITALISED = re.compile(r"\b(?:[Ll]e|[Ll]a|[Dd]u|[Aa]u|de la|[Ll]['’])\s*(?P<head>Programme|Projet|Initiative|Coopération)"
                          r"\s+(?=(?:d['’]|de |du |des |entre |(?i:national|régional)|pour |(?i:multisectoriel|conjoint|intégré|"
                          r"sectoriel|communautaire|spécial))\w*)")
+# the heads of state and government a programme is said to be of ('le programme du Président de la République')
+OWNERS = r"plus hautes? autorites|president de la republique|chef de l'etat|premier ministre"
 # where such a long form ends ('pour' may go on inside it: 'Projet de recherche pour le développement')
 CAPITALISED_STOP = re.compile(r"\s*(?:[,.;:!?\n(«»]|\s(?:dans la|dans les|dans le|a travers|qui|en collaboration|avec|afin|"
                               r"finance|le \d|les \d|du \d|(?:a|ont|est|sont|a ete|ont ete|se sont|s'est) (?=[a-zà-ÿ])|"
                               # 'Programme de Résilience … des Plus Hautes Autorités': whose programme it is, not its name
-                              r"(?:des|du|de la|de l') (?:plus hautes? autorites|president de la republique|chef de l'etat|"
-                              r"premier ministre)))")
+                              rf"(?:des|du|de la|de l') (?:{OWNERS})))")
 SENTENCE_START = re.compile(r"\s(?:Le|La|Les|Un|Une|Dr|Pr|M\.|Mme|Monsieur|Madame)\s")
 LONG_STOP = re.compile(r"\s*(?:[,.;:!?\n(«»]|\s(?:dans la|dans les|dans le|a travers|qui|que|dont|en collaboration|avec|"
                        r"pour(?!\s+[A-ZÀ-Þ])|afin|"
@@ -177,9 +178,15 @@ BODY_OF = re.compile(r"\b(?:coordination|unite|cellule|comite|direction|instance
                      r"coordonnat(?:eur|rice)|coordinat(?:eur|rice))(?:\s+[a-z]+){0,2}\s+(?:des|du|de la|de l'|d')\s*$")
 # 'le programme (politique) du Président de la République', 'le Programme national contre cette maladie': whose programme it
 # is, or a description pointing back, not a name
-WHOSE = re.compile(r"^(?:programme|projet|initiative)\s+(?:[a-z]+\s+)?(?:des|du|de la|de l')\s*(?:plus hautes? autorites|"
-                   r"president de la republique|chef de l'etat|premier ministre|gouvernement)\b")
+WHOSE = re.compile(rf"^(?:programme|projet|initiative)\s+(?:[a-z]+\s+)?(?:des|du|de la|de l')\s*(?:{OWNERS}|gouvernement)\b")
 POINTING_BACK = re.compile(r"\b(?:cette|ce|cet|ces)\s")
+
+
+def _not_a_name(long: str) -> bool:
+    """Whose programme it is ('le programme politique du Président') or a description pointing back ('Programme
+    national contre cette maladie'), not a name."""
+    f = fold(long)
+    return bool(WHOSE.match(f) or POINTING_BACK.search(f + " "))
 # the first word of a long form: a programme, project, initiative or approach names an undertaking; a plan, strategy or
 # policy frames the work; a regulation, a coverage, a code names neither ('Règlement sanitaire international')
 UNDERTAKING = re.compile(r"^(?:\d+\S*\s+)?(?:programmes?|projets?|initiatives?|approches?|program|project|programa|"
@@ -331,20 +338,21 @@ def _gather(text: str, vocab: Vocabulary, title: str = "") -> list[_Evidence]:
             for hit in pattern.finditer(hay):
                 credit(by_key[_key(hit.group(0))], hit.start(), hit.end())
     for m in DEFINED.finditer(text):
-        name = m.group("name")
-        if _key(name) in by_key and by_key[_key(name)].name in evidence:
+        name, name_key = m.group("name"), _key(m.group("name"))
+        long_folded, head_folded = folded[m.start("long"): m.end("long")], folded[m.start("head"): m.end("head")]
+        if name_key in by_key and by_key[name_key].name in evidence:
             # 'dans le cadre du projet régional … (REDISSE)': a registry name's definition is one mention with it,
             # weighed by the words before the long form
-            credit(by_key[_key(name)], m.start(), m.end("long"))
+            credit(by_key[name_key], m.start(), m.end("long"))
             continue
-        if NOT_A_PROGRAMME.match(name) or _key(name) in by_key or INITIATIVE_OF.match(fold(m.group("long"))) or \
-                GENERIC_LONG.match(fold(m.group("long"))) or _key(name) in _place_keys(vocab):
+        if NOT_A_PROGRAMME.match(name) or name_key in by_key or INITIATIVE_OF.match(long_folded) or \
+                GENERIC_LONG.match(long_folded) or name_key in _place_keys(vocab):
             continue  # '… entre la République Centrafricaine (RCA) et …': the brackets name a country
         fits = acronym_fits(m.group("long"), name)
         if BODY_OF.search(folded[max(0, m.start() - 60): m.start()]) and not fits:
             continue
-        if not fits and INITIATIVE_HEAD.match(fold(m.group("head"))) or \
-                fold(m.group("head")) == "plateforme" and MEMBERS.search(fold(m.group("long"))):
+        if not fits and INITIATIVE_HEAD.match(head_folded) or \
+                head_folded == "plateforme" and MEMBERS.search(long_folded):
             continue  # a partnership, a platform, an agenda or a survey is a programme when its acronym spells it
         tail = None if fits else next(
             (b for b in BY_BODY.finditer(m.group("long")) if acronym_fits(m.group("long")[b.end():], name)), None)
@@ -355,13 +363,13 @@ def _gather(text: str, vocab: Vocabulary, title: str = "") -> list[_Evidence]:
             if "," in m.group("long") and 3 <= len(head.split()) <= 16 and _key(head) not in by_key:
                 long_form(head, "defined", [(m.start(), m.start() + len(head))])
             continue
-        if _key(name) in _body_keys(vocab):
+        if name_key in _body_keys(vocab):
             # 'Programme des Nations unies pour le développement (Pnud)' defines a body; 'Programme de coopération
             # entre le Niger et le Fonds des Nations Unies pour l'Enfance (Unicef)' a programme named by its long form
             if " entre " in m.group("long"):
                 long_form(_clean_long(m.group("long")), "defined", [(m.start(), m.end("long"))])
             continue
-        if not fits and (_key(name) in _glossary_terms(vocab) or _defined_elsewhere(
+        if not fits and (name_key in _glossary_terms(vocab) or _defined_elsewhere(
                 text, name, m.start("name")) or (_ends_on_place(m.group("long"), vocab) and not _syllabic(m.group("long"), name))):
             # 'plan … de lutte contre le VIH en Afrique centrale (CEMAC)', 'riposte face à l'épidémie de coronavirus
             # (Covid-19)': brackets that do not spell the long form name a thing the glossary knows (a disease, a
@@ -370,11 +378,11 @@ def _gather(text: str, vocab: Vocabulary, title: str = "") -> list[_Evidence]:
             continue
         caps = sum(ch.isupper() or ch.isdigit() or ch == "+" for ch in name)
         if caps < 2 and not fits and (
-                len(word_spans(text, name)) < 2 or _key(name) in _place_keys(vocab)):
+                len(word_spans(text, name)) < 2 or name_key in _place_keys(vocab)):
             continue  # '(Santé)', '… la commune de Yoff (Dakar)': a word or a place in brackets, not a name
-        frame = fold(m.group("head")).startswith(("plan", "strat")) and not WORKED_ON.search(folded[max(0, m.start() - 60): m.start()])
+        frame = head_folded.startswith(("plan", "strat")) and not WORKED_ON.search(folded[max(0, m.start() - 60): m.start()])
         p = Programme(name, long=_clean_long(m.group("long")), kind="plan" if frame else "programme")
-        by_key[_key(name)] = p
+        by_key[name_key] = p
         credit(p, m.start(), m.end())
         evidence[p.name].source = "defined"
         for start, end in word_spans(text, name):
@@ -400,7 +408,7 @@ def _gather(text: str, vocab: Vocabulary, title: str = "") -> list[_Evidence]:
             continue  # 'du projet … (PROMUN-Poro)': the definition names it
         long = _clean_long(text[m.end(): stop.start() if stop else m.end() + 120])
         words = long.split()
-        if WHOSE.match(fold(long)) or POINTING_BACK.search(fold(long) + " "):
+        if _not_a_name(long):
             continue
         if not 3 <= len(words) <= 20 or _piece_of_known(_key(long), by_key, evidence):
             continue  # a known name, or a piece of one ('Projet de Recherche' of the 'Projet de Recherche pour le …')
@@ -538,7 +546,7 @@ def _capitalised(m: re.Match[str], text: str, folded: str, by_key: dict[str, Pro
     new_sentence = SENTENCE_START.search(long)
     if new_sentence:
         long = long[: new_sentence.start()]  # 'Programme National Tuberculose Le Dr …': a full stop the text lost
-    if WHOSE.match(fold(long)) or POINTING_BACK.search(fold(long) + " "):
+    if _not_a_name(long):
         return None  # 'Programme national contre cette maladie': a description pointing back, not a name
     key = _key(long)
     if not 3 <= len(long.split()) <= 16 or _piece_of_known(key, by_key, evidence) or any(
