@@ -64,9 +64,10 @@ CAPTION_PARTICIPLE = re.compile(
     r"(?:dr|docteur|pr|professeur|m|mme|monsieur|madame)\.?\s)[^,;:.!?]{0,90}?\s"
     r"(?!(?:enfant|habitant|representant|participant|etudiant|dirigeant|soignant|intervenant)s?\s)[a-z]{3,}ant\s+"
     r"(?:son|sa|ses|leur|leurs|le|la|les|l'|un|une|des|du|aux?|a|ce|cette|ces)\b(?![^,;:]*\b(?:a|ont|est|sont)\s)")
+_WEEKDAYS = r"(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)"
 # A line that is only a date: 'samedi 25 janvier 2025', '2 et 3 OCTOBRE 2016', 'Mars 2013', '- 28 févr.'
 # or in a site's English order, 'jeudi, mai 9, 2024'
-DATE_ONLY = re.compile(r"^\W*(?:(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche),?\s+)?(?:\d{1,2}(?:er)?(?:\s*(?:et|au|-)\s*"
+DATE_ONLY = re.compile(r"^\W*(?:" + _WEEKDAYS + r",?\s+)?(?:\d{1,2}(?:er)?(?:\s*(?:et|au|-)\s*"
                        r"\d{1,2}(?:er)?)?\s+)?(?:janv|fevr|mars|avr|mai|juin|juil|aout|sept|oct|nov|dec)[a-z]*\.?"
                        r"(?:\s+\d{1,2},)?(?:\s+\d{4})?\W*$")
 # A person presented, a correspondent's byline: 'Dr X, secrétaire générale du ministère', 'Y, Correspondant à Kolda'
@@ -117,8 +118,8 @@ NOUN_STOP = re.compile(r"\s*(?:[,.;:!?\n(«)…]|\sou\s+(?:il|elle|ils|elles|on|
                        r"restant|descendant|ascendant|croissant|puissant|courant|suivant)s?\s)[a-z]{3,}ant\s|"  # 'comptant'
                        # 'à' ends the event's name, not after a participle that gives its subject ('Atelier consacré à …')
                        r"(?<!consacre)(?<!consacree)(?<!dedie)(?<!dediee)(?<!destine)(?<!destinee)(?<!destines)\sa\s|"
-                       r"\s(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\b|\sen\s+" + _MONTHS + r"\b|"
-                       r"\sde (?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\b|\squ'|\sjusqu|\s(?:(?:ont|qui|que|s'est|se|au titre|a l'intention|au profit|"
+                       r"\s" + _WEEKDAYS + r"\b|\sen\s+" + _MONTHS + r"\b|"
+                       r"\sde " + _WEEKDAYS + r"\b|\squ'|\sjusqu|\s(?:(?:ont|qui|que|s'est|se|au titre|a l'intention|au profit|"
                        r"en faveur|dans|a l'hotel|a la salle|tenu|tenue|organise|organisee|avec|pour|sur le theme|afin|ayant|"
                        r"en presence|sous(?! ?-?regional)|est|sont|etait|vise|visant|entreprise?|conduite?|realisee?|demarre|celebree?|"
                        r"en reponse|prevue?|initiee?|lancee?|ouverte?|finance|financee?|assuree?|offerte?|permet|permettra|constitue|"
@@ -126,7 +127,7 @@ NOUN_STOP = re.compile(r"\s*(?:[,.;:!?\n(«)…]|\sou\s+(?:il|elle|ils|elles|on|
                        # a verb of another tense, a relative: 'Rencontre dont le but…', 'Campagne commencera…'
                        r"dont|sera|seront|aura|etaient|etait|commencera|debutera|s'inscrit|s'inscrivent|vaut|d'une duree)\s|"
                        r"(?:le|les|du|des|ce|cette)\s+(?:\d{1,2}(?:er)?\s+(?:au|et|" + _MONTHS + r")\b|\d{1,2}(?:er)?\s*$|"
-                       r"(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche))))")
+                       + _WEEKDAYS + r")))")
 VENUE_WORD = re.compile(r"(?:salles?|centres?|lieu|documents?|outils?|modules?|plans?) (?:de|des|d')\s*$")
 KEYWORDS_LINE = re.compile(r"^(?:mots?[- ]cles|key ?words|resume|abstract|contexte)\s*:?", re.IGNORECASE)
 MAX_SUMMARY = 320
@@ -244,8 +245,8 @@ def headline(blocks: list[Block], skip: set[str] | None = None) -> tuple[str, in
         if has_date and len(CONTENT_WORD.findall(FULL_DATE.sub(" ", f))) >= 4 and not _title_case(line):
             has_date = None  # a headline that gives its dates: 'Lomé capitale mondiale de la santé, du 22 au 26 août'
         cut = line.endswith(("...", "…")) and _body_follows(line, n, blocks)
-        if cut and re.search(r"[^.]{25,}\.\s+[A-ZÀ-Ý]", line):
-            line = line[:re.search(r"[^.]{25,}\.\s+[A-ZÀ-Ý]", line).end() - 1].rstrip(" .")  # a teaser: headline. Lede…
+        if cut and (teaser := re.search(r"[^.]{25,}\.\s+[A-ZÀ-Ý]", line)):
+            line = line[:teaser.end() - 1].rstrip(" .")  # a teaser: headline. Lede…
             words = line.split()
         ends = (not line.endswith((".", ":", ";")) or (line.endswith(".") and COLON.search(line) and len(words) <= 20)
                 or cut)  # a headline the page cut short over its text (a description it repeats is out above)
@@ -263,10 +264,11 @@ def headline(blocks: list[Block], skip: set[str] | None = None) -> tuple[str, in
 # A report's sentence, not a headline: it says when and where the meeting was held, to the weekday ('La rencontre a
 # eu lieu lundi 12 septembre 2016 à la salle de conférence …'), as a caption or the lead's first sentence does.
 LEDE_VERB = re.compile(r"\b(?:a eu lieu|s'est (?:tenue?|deroulee?)|se sont (?:tenue?s|deroulee?s)|a abrite|a accueilli)\b")
-WEEKDAY_DATE = re.compile(r"\b(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\s+\d{1,2}(?:er)?\s+" + _MONTHS)
-DOC_OPENING = re.compile(r"^(?:proces[- ]verbal|compte[- ]rendu|rapport|resume|synthese)\b")
+WEEKDAY_DATE = re.compile(r"\b" + _WEEKDAYS + r"\s+\d{1,2}(?:er)?\s+" + _MONTHS)
+DOC_KIND = r"(?:proces[- ]verbal|compte[- ]rendu|rapport|resume|synthese)"
+DOC_OPENING = re.compile(r"^" + DOC_KIND + r"\b")
 COLON = re.compile(r"\w\s?:\s")
-EVENT_OPENING = re.compile(r"^(?:(?:proces[- ]verbal|compte[- ]rendu|rapport|resume|synthese)\s+(?:de la|de l'|du|des|d')\s*)?"
+EVENT_OPENING = re.compile(r"^(?:" + DOC_KIND + r"\s+(?:de la|de l'|du|des|d')\s*)?"
                            + EVENT_NOUN.pattern.replace(r"\b(", r"(?:", 1))
 ENGLISH = re.compile(r"\b(?:and|the|of|for|your|with|our|to|is|are|how|what)\b")
 FRENCH = re.compile(r"\b(?:de|la|le|les|des|du|et|en|un|une|pour|sur|au|aux|dans|avec|est|sont)\b")
@@ -275,7 +277,7 @@ FRENCH = re.compile(r"\b(?:de|la|le|les|des|du|et|en|un|une|pour|sur|au|aux|dans
 def _title_case(line: str) -> bool:
     """Every word of four letters or more opens on a capital: a document's name ('Rapport Atelier de Formation Niamey
     Octobre 2014'), not a headline's sentence."""
-    long = [w for w in re.findall(r"[^\W\d_]{4,}", line)]
+    long = re.findall(r"[^\W\d_]{4,}", line)
     return bool(long) and all(w[:1].isupper() for w in long)
 
 
