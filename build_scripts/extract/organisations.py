@@ -662,6 +662,19 @@ def _resolve_bare(body: str, text: str, folded: str) -> str | None:
     return _phrase_at(text, folded, m.start()) if m else None
 
 
+def _persons_body(phrase: str, text: str, folded: str) -> str | None:
+    """The body a person's title names ('le directeur régional de la santé de Dori'), a bare one ('du ministère')
+    resolved to the name the text gives it elsewhere."""
+    body = _person_org(phrase)
+    return body and _resolve_bare(body, text, folded)
+
+
+def _head_weight(body: str) -> float:
+    """The weight of a body whose head presided or opened the meeting: half for an authority (a prefect, a mayor, the
+    government), whose head presides over the meetings other bodies hold."""
+    return 1.5 if AUTHORITY.match(fold(body)) else 3.0
+
+
 # a person's name, then the title: 'Awa Koné, représentant du …', 'Awa Koné, le …'
 APPOSITION = re.compile(r"[^,.;:\n]{3,50},\s*(?:(?:representante?|representant)\s+(?:du|de la|de l'|le|la|l')\s*|"
                         r"(?:le|la|l')\s*)?")
@@ -799,17 +812,15 @@ def _candidates(text: str, vocab: Vocabulary) -> list[tuple[float, str, int, str
         if m.start() in organised_at and folded.startswith("organis", m.start()):
             continue  # 'organisées par le centre': read above as 'organisé par' (one fact, counted once)
         phrase = _phrase_at(text, folded, m.end(), person=True)
-        body = _person_org(phrase)
-        body = body and _resolve_bare(body, text, folded)
+        body = _persons_body(phrase, text, folded)
         if body:
-            out.append((1.5 if AUTHORITY.match(fold(body)) else 3.0, body, m.start(),
+            out.append((_head_weight(body), body, m.start(),
                         "its head presided or opened the meeting"))
         elif ORG_HEAD.match(fold(phrase)) or fold(phrase).startswith("minist"):
             out.append((3.5, _phrase_at(text, folded, m.end()), m.start(), "opened, launched or presided by"))
     for m in RUN_BY.finditer(folded):  # 'animé par le coordonnateur du projet', 'assurée par Africa CDC'
         phrase = _phrase_at(text, folded, m.end(), person=True).strip(' "“”')
-        body = _person_org(phrase)
-        body = body and _resolve_bare(body, text, folded)
+        body = _persons_body(phrase, text, folded)
         if not body and (ORG_HEAD.match(fold(phrase)) or re.match(r"[A-Z][A-Za-z]*[A-Z]", phrase)):
             body = _phrase_at(text, folded, m.end() + (len(phrase) - len(phrase.lstrip(' "“”')))).strip(' "“”')
         if body:
@@ -822,27 +833,25 @@ def _candidates(text: str, vocab: Vocabulary) -> list[tuple[float, str, int, str
             out.append((1.5, phrase, m.start(), "its member states take part"))
     heads = 0
     for m in HEAD_NAMED.finditer(folded):
-        body = _person_org(text[m.end(): m.end() + 140])
-        body = body and _resolve_bare(body, text, folded)
+        body = _persons_body(text[m.end(): m.end() + 140], text, folded)
         if body and heads < 3:
             heads += 1
             out.append((1.0, body, m.start(), "its minister or head is named"))
     for m in PERSON_SUBJECT.finditer(folded):
         subject = _subject(text, folded, m.start(), person=True)
-        body = _person_org(subject) if subject and PERSON.match(fold(subject)) else None
-        body = body and _resolve_bare(body, text, folded)
+        body = _persons_body(subject, text, folded) if subject and PERSON.match(fold(subject)) else None
         if body:
             how = "welcomed the participants (the host)" if "bienvenue" in folded[m.start(): m.end()] else \
                 "its head presided, opened or led the meeting"
-            out.append((1.5 if AUTHORITY.match(fold(body)) else 3.0, body,
+            out.append((_head_weight(body), body,
                         m.start() - len(subject), how))
     for m in SPOKE.finditer(folded):  # the speaker who opened the meeting speaks for the body that holds it
-        end = min(len(folded), m.end() + 200, *(e for e in (folded.find(".", m.end() + 8),) if e > 0))
+        dot = folded.find(".", m.end() + 8)
+        end = min(len(folded), m.end() + 200, dot if dot > 0 else len(folded))
         if AT_OPENING.search(folded, m.end(), end):
-            body = _person_org(_phrase_at(text, folded, m.end(), person=True))
-            body = body and _resolve_bare(body, text, folded)
+            body = _persons_body(_phrase_at(text, folded, m.end(), person=True), text, folded)
             if body:
-                out.append((1.5 if AUTHORITY.match(fold(body)) else 3.0, body, m.start(),
+                out.append((_head_weight(body), body, m.start(),
                             "its head presided or opened the meeting"))
     for m in COMMITTEE.finditer(folded):
         org = text[m.start("org"): m.end("org")]
@@ -875,8 +884,7 @@ def _candidates(text: str, vocab: Vocabulary) -> list[tuple[float, str, int, str
         if "bienvenue" not in sentence and "ouverture" not in sentence:
             continue  # a speech, not the host's
         phrase = _phrase_at(text, folded, m.end(), person=True)
-        body = _person_org(phrase)
-        body = body and _resolve_bare(body, text, folded)
+        body = _persons_body(phrase, text, folded)
         if not body and (ORG_HEAD.match(fold(phrase)) or re.match(r"[A-Z]{2,}", phrase)):
             body = _phrase_at(text, folded, m.end())
         if body:
