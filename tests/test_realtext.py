@@ -368,3 +368,35 @@ def test_a_programmes_day_headings_are_not_publication_lines_and_the_first_is_th
     lead = strip_lead(text)
     assert lead.publication is None and "Lundi 6 mai 2019" in lead.text
     assert _meta(text, vocab)["date"] == "2019-05-06"
+
+
+@pytest.mark.parametrize("text, event", [
+    # the day the forum will end, in a dispatch of its opening: the dateline is its first day
+    ("Dori, le 14 mai 2019 – Le secrétaire général du ministère de la Santé a présidé la cérémonie d'ouverture du "
+     "forum régional sur la qualité des soins qui prendra fin ce vendredi 17 mai 2019, à Dori.", "2019-05-14"),
+    # the last day, then how many days it lasted: the first day is counted back
+    ("Les travaux de la réunion transfrontalière sur la surveillance ont pris fin ce jeudi 6 juin 2019, à Dori.\n"
+     "Les échanges sur la riposte ont ponctué les trois jours de rencontre entre les équipes des districts.",
+     "2019-06-04"),
+    # a wire's day without its year is the dispatch's; the day the text names is the meeting's
+    ("DORI, 15 MARS (ADI) – L'hôpital régional de Dori a tenu son conseil d'administration, le 14 mars dans la "
+     "salle de réunion, pour adopter le budget de l'exercice 2019.", "2019-03-14"),
+    # the meeting that opened this morning, not the one recalled 'juillet dernier'
+    ("Après l'atelier tenu à Gorom du 10 au 12 juillet dernier, la ville de Dori abrite depuis ce matin du lundi 9 "
+     "septembre 2019 les travaux de la revue régionale du plan de nutrition.", "2019-09-09"),
+])
+def test_the_last_day_a_wire_s_day_and_an_earlier_meeting_recalled_do_not_date_the_meeting(text, event, vocab):
+    assert _meta(text, vocab)["date"] == event
+
+
+def test_a_weekday_in_the_present_or_future_is_the_coming_one_and_a_repeated_dateline_is_not_the_event():
+    # published on a Monday: 's'ouvre mardi' is the next day, not the Tuesday before
+    start, _ = extract_dates("La réunion des ministres de la Santé de la région s'ouvre mardi à 9h à Dori, selon un "
+                             "communiqué.", publication="2019-03-11")
+    assert start.value == "2019-03-12"
+    # a page that repeats its headline and dateline: the weekday of the text dates the meeting, not the dateline
+    text = ("Dori : vers un réseau de la société civile pour la nutrition\nDORI, le 16 mars 2019 (ADI) — "
+            "C'est le point débattu ce vendredi 15 mars entre les associations et les services de santé, afin de "
+            "mettre en place un réseau pour la nutrition.")
+    start, _ = extract_dates(text, publication="2019-03-16")
+    assert start.value == "2019-03-15"

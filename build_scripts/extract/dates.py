@@ -80,12 +80,12 @@ EVENT_WORDS = re.compile(
     r"s'est tenu|se sont tenu|\btenue?s?\b(?! a [a-z]+(?:er|ir|re)\b)|s'est deroule|se sont deroule|a eu lieu|ont eu lieu|c'etait|"
     r"se tient|se tiendra|a organise|ont organise|organise|a abrite|a reuni|ont reuni|s'est reuni|se sont reuni|"
     r"a accueilli|a ete lance|a preside|a lance|a ouvert|ont ouvert|a demarre|ont demarre|a debute|ont debute|"
-    r"a commence|ont commence|s'est ouvert|se sont ouvert|ouverture|du\s+\d")
+    r"a commence|ont commence|s'est ouvert|se sont ouvert|ouverture|depuis ce matin|du\s+\d")
 # the lead reports the event as done or under way ('s'est ouvert', 'a abrité les travaux'), not as to come
 REPORTED = re.compile(r"s'est (?:tenu|deroule|ouvert|reuni|acheve|termine)|se sont (?:tenu|deroule|ouvert|reuni|acheve|termine|"
                       r"concerte)|\b(?:a|ont) (?:tenu|eu lieu|abrite|reuni|accueilli|preside|lance|ouvert|demarre|debute|"
                       r"organise|procede|valide|lance)\b|ont ete lances?|a ete lancee?|se tient|se poursui")
-COMING = re.compile(r"se tiendra|aura lieu|auront lieu|prevue?s? (?:le|du|pour)|ouvrira|organisera|debutera|demarrera")
+COMING = re.compile(r"se tiendra|aura lieu|s'ouvr(?:e|ent|ira|iront)\b|auront lieu|prevue?s? (?:le|du|pour)|ouvrira|organisera|debutera|demarrera")
 SEVERAL_DAYS = re.compile(r"\b(?:[2-9]|1[0-4]|deux|trois|quatre|cinq|six|sept|huit|dix)\s+(?:\(\d+\)\s+)?jours\b")
 OPENED = re.compile(r"\b(?:ouvert|ouverture|lance|demarre|debute)")
 LEAD_CHARS = 600  # the lead: the first sentences, where a press item says what happened
@@ -96,7 +96,15 @@ PAST = re.compile(r"(?:depuis|lors (?:du|de la|des)|decide|adopte|en date du|pre
                   r"dernier|passe|au cours de l'annee)[^.\n]{0,40}$|suite (?:a|au)[^.\n]{0,120}$")
 DEADLINE = re.compile(r"(?:echeance|delai|d'ici|avant le|au plus tard|prevue?s?|programmee?s?|envisagee?s?|jusqu'au|jusqu'a|"
                       r"a partir du|des le|(?<!pris )fin|debut|horizon)\s*:?\s*(?:pour |le |du |au |en |pour le |l'horizon )?$")
-ENDED = re.compile(r"(?:acheve|cloture|pris fin|prend fin|se sont termine|s'est termine|fin des travaux)\w*\s+(?:le |ce )?$")
+_WD = r"(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)"
+# the last day: 'les travaux se sont achevés le 7 novembre', 'ont pris fin ce vendredi 03 mai', 'qui prendra fin ce
+# vendredi 28 octobre', 'iront jusqu'à demain, 30 mars'
+ENDED = re.compile(r"(?:acheve|cloture|pris fin|prend fin|prendr(?:a|ont) fin|se sont termine|s'est termine|"
+                   rf"se termin(?:era|eront)|fin des travaux|jusqu'a demain,?)\w*\s+(?:le |ce )?(?:{_WD}\s+)?$")
+# the same said after the day: 'du vendredi 24 novembre 2017 a pris fin la rencontre'
+ENDED_AFTER = re.compile(r"\s*,?\s*(?:a|ont) pris fin|\s*,?\s*(?:s'est|se sont) (?:acheve|termine)|\s*,?\s*(?:a|ont) ete clotur")
+# the dispatch's own line repeated in the text: 'BANGUI, le 25 janvier 2020 (RJDH) —'
+DATELINE_AGAIN = re.compile(r"\s*\([^()\n]{2,20}\)\s*[-–—]")
 # a date that dates another text: a decree's, an issue's, a minutes' the text refers to ('décret … du 18 février 2010',
 # 'Le Sahel N° du 30/6/2017', '(voir compte rendu du 29 juin 2017)')
 REFERENCE = re.compile(r"(?:\bdecret|\barrete|\bloi\b|\bordonnance|\bcirculaire|\bjo\b|journal officiel|\bn\s*[°º]|\bnumero|"
@@ -105,7 +113,7 @@ STATUS = re.compile(r"(?:situation|point|bilan|donnees|chiffres)\s+(?:au|du|a la
                     r"situation (?:epidemiologique|sanitaire)\s*(?:au\s*)?\(\s*$")  # 'Situation épidémiologique (02 août 2020)'
 # 'les travaux qui ont débuté depuis le 4 mars', 'participent depuis mardi': the day the event began, not the past
 STARTED_SINCE = re.compile(r"(?:debute|commence|demarre|ouverts?|en reunion|participent|prennent part|[a-z]{3,}(?<!av)ent|se tient|se poursuit)"
-                           r"\s+depuis\s+(?:le\s+)?$")  # 'procèdent depuis le lundi 6 août': what is under way began then
+                           r"\s+depuis\s+(?:le\s+)?$|depuis\s+ce\s+matin\s*,?\s*(?:du\s+|de\s+ce\s+)?$")  # 'procèdent depuis le lundi 6 août': what is under way began then
 SIGNATURE = re.compile(r"(?:fait a\s+[\w' -]+|^[\w' -]{2,30}),?\s+le\s*$")
 
 
@@ -205,6 +213,10 @@ def parse_date(text: str) -> str | None:
 
 
 AHEAD = re.compile(r"(?:a partir d[eu]|des)\s+$")  # 'à partir de lundi', 'dès mardi': the coming one
+# 's'ouvre mardi', 'se tiendra jeudi', 'aura lieu lundi': a day named in the present or the future is the coming
+# one (the day of publication itself when it is that day)
+UPCOMING = re.compile(r"(?:s'ouvr(?:e|ent|ira|iront)|se tien(?:t|nent|dra|dront)|aur(?:a|ont) lieu|debutera|demarrera|"
+                      r"(?<!a )(?<!ont )prevue?s? (?:pour )?)\s*(?:ce |le )?$")
 
 
 def _relative(folded: str, publication: str, found: list[Candidate], taken: list[tuple[int, int]]) -> None:
@@ -217,6 +229,8 @@ def _relative(folded: str, publication: str, found: list[Candidate], taken: list
         if m.group("wd") and (AHEAD.search(folded, max(0, m.start() - 15), m.start())
                               or folded.startswith(" prochain", m.end())):
             day = pub + dt.timedelta(days=(WEEKDAYS[m.group("wd")] - pub.weekday()) % 7 or 7)  # 'à partir de lundi'
+        elif m.group("wd") and not m.group("last") and UPCOMING.search(folded, max(0, m.start() - 30), m.start()):
+            day = pub + dt.timedelta(days=(WEEKDAYS[m.group("wd")] - pub.weekday()) % 7)  # 's'ouvre mardi'
         elif m.group("wd"):
             back = (pub.weekday() - WEEKDAYS[m.group("wd")]) % 7
             if back == 0 and m.group("last"):
@@ -459,8 +473,10 @@ def _score(c: Candidate, folded: str, lines: dict[int, bool] | None = None, publ
         score -= 1.5
     if DEADLINE.search(before[-40:]):
         score -= 3.0
-    if ENDED.search(before[-40:]) and not c.end:
+    if _is_last_day(c, folded):
         score -= 1.5  # 'les travaux se sont achevés le 7 novembre': the last day, not the first
+    if c.start == publication and DATELINE_AGAIN.match(folded, c.endpos) and re.search(r"[a-z]{3,},\s*(?:le\s+)?$", before):
+        score -= 5.0  # the dateline again, further down (a page that repeats its headline and lede)
     if REFERENCE.search(before[-60:]):
         score -= 3.0
     if STATUS.search(before[-30:]):
@@ -496,11 +512,13 @@ def _publication_line(folded: str, line_start: int, line_end: int, seen: dict[in
 
 
 _N = r"(?:(?P<n{0}>\d\d?)|(?P<w{0}>deux|trois|quatre|cinq|six|sept))\s+(?:\(\d\)\s+)?(?P<unit{0}>jours|heures)"
-# 'au terme de trois jours', 'au cours des trois jours qu'a duré le forum', 'trois jours durant'
+# 'au terme de trois jours', 'au cours des trois jours qu'a duré le forum', 'trois jours durant', 'ont ponctué les
+# quatre jours de rencontre'
 DURATION = re.compile(r"(?:au terme de|a l'issue de|apres|durant|pendant|au cours des)\s+(?:(?:les|ces|ses)\s+)?"
-                      + _N.format(1) + "|" + _N.format(2) + r"\s+durant")
+                      + _N.format(1) + "|" + _N.format(2) + r"\s+durant|\b(?:les|ces|ses)\s+" + _N.format(3)
+                      + r"\s+(?:de|d'|du|des)\b")
 SENTENCE_END = re.compile(r"[.!?]\s")
-OPENING = re.compile(r"(?:ouvert|ouverte|ouverture|lancee?s?|lancement|debut|demarrage|demarre)\w*\b[^.;]{0,25}$")
+OPENING = re.compile(r"\b(?:ouvert|ouverte|ouverture|lancee?s?|lancement|debut|demarrage|demarre)\w*\b[^.;]{0,25}$")
 CLOSING = re.compile(r"cloture|fin des travaux|s'est acheve|se sont acheve|ont pris fin|a pris fin|(?:a|ont) referme")
 
 
@@ -517,7 +535,7 @@ def _closing_day(c: Candidate, folded: str) -> Candidate:
         m = DURATION.search(folded, before, min(len(folded), end + 600))
     if not m:
         return c
-    k = "1" if m.group("unit1") else "2"
+    k = next(i for i in "123" if m.group("unit" + i))
     n = int(m.group("n" + k)) if m.group("n" + k) else UNITS[m.group("w" + k)]
     days = n // 24 if m.group("unit" + k) == "heures" else n
     if not 2 <= days <= 10:
@@ -539,6 +557,11 @@ def _refined(best: Candidate, scored: list[tuple[float, Candidate]], publication
         return best
     c = inside[0]
     return Candidate(c.start, c.end, c.pos, c.endpos, c.score, c.method + f", within '{best.start}'")
+
+
+def _is_last_day(c: Candidate, folded: str) -> bool:
+    """A single day the text gives as the one the event ends (ENDED before it, ENDED_AFTER after it)."""
+    return not c.end and bool(ENDED.search(folded, max(0, c.pos - 40), c.pos) or ENDED_AFTER.match(folded, c.endpos))
 
 
 def _ended(best: Candidate, scored: list[tuple[float, Candidate]], folded: str) -> Candidate:
@@ -568,6 +591,7 @@ def _dateline_day(text: str, folded: str, dateline: str | None, scored: list[tup
     """'N'Djaména, 03 octobre 2012 -- Une réunion … a ouvert ses travaux à l'hôtel …': a dispatch that reports the
     event as done or under way and names no day of it (no date of the text scores as an event's) was written
     the day it happened."""
+    scored = [(s, c) for s, c in scored if not _is_last_day(c, folded)]  # 'qui prendra fin ce vendredi': not its first day
     if not dateline or len(dateline) != 10 or (scored and scored[0][0] >= DATELINE_BEATEN) or any(
             c.method.startswith("weekday resolved") or c.pos < LEAD_CHARS and c.method != YEARLESS and s > 0
             and _said_to_happen(c, folded) for s, c in scored):

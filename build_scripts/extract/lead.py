@@ -26,8 +26,9 @@ DATELINE = re.compile(rf"^\s*(?P<place>{_PLACE})(?:\s*,\s*{_PLACE})?(?:\s*,\s*|\
 # "© Agence (Lomé, le 30 août 2012) —": an agency's credit with the place and date in brackets
 CREDIT_DATELINE = re.compile(rf"^\s*(?:©\s*)?[\w'’ .-]{{2,30}}\s*\(\s*(?P<place>{_PLACE})\s*,\s*(?P<date>(?i:le\s+)?{_DATE})\s*\)"
                              rf"(?:{_DASH}|\s*$|\s*\n)")
-# "BAMAKO (AMAP) -", "Dakar (APS) –"
-AGENCY_LINE = re.compile(rf"^\s*(?P<place>{_PLACE})\s*{_AGENCY}\s*[-–—:]+\s*")
+# "BAMAKO (AMAP) -", "Dakar (APS) –", and a wire's day without its year: "BRAZZAVILLE, 04 OCT (ACI) –" (its day is
+# the dispatch's, never the event's; without a year it dates nothing)
+AGENCY_LINE = re.compile(rf"^\s*(?P<place>{_PLACE})\s*(?:,\s*(?i:le\s+)?(?:1er|[0-3]?\d)\s+{_MONTH}\s*)?{_AGENCY}\s*[-–—:]+\s*")
 PUBLICATION = re.compile(
     rf"^\W*(?:(?:publie|mis en ligne|mise a jour|date de publication|posted|cree)\w*\s*(?:le|:)?\s*)?"
     rf"(?P<date>{_DATE})(?:\s*(?:a|-)?\s*\d{{1,2}}\s*[h:]\s*\d*(?::\d\d)?\s*(?:min)?)?\s*(?:[|,-].{{0,60}})?$", re.IGNORECASE)
