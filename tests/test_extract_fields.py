@@ -873,3 +873,14 @@ def test_the_head_who_spoke_at_the_opening_points_to_his_body(vocab):
             "l'Université de Tinza (DSPUT), lors de l'ouverture de la formation.")
     found = extract_organiser(text, vocab).value
     assert found and "DSPUT" in found
+
+
+def test_a_known_body_named_only_in_passing_is_still_a_candidate_the_curator_sees(vocab):
+    # no sentence says who organised: the agency whose office head opened the workshop must be among the candidates
+    text = ("Un atelier de capitalisation de la riposte au choléra s'est ouvert mardi à Dori. Dans son allocution, le "
+            "chef du bureau de zone de l'UNICEF à Dori a rappelé les leçons de l'épidémie de 2018. Les participants "
+            "passeront en revue la réponse pendant trois jours.")
+    names = [c.name for c in organiser_candidates(text, vocab)]
+    assert any("UNICEF" in n for n in names), names
+    found = extract_organiser(text, vocab)
+    assert "UNICEF" in (found.value or "") or any("UNICEF" in a[0] for a in found.alternatives)

@@ -113,7 +113,7 @@ def test_an_unknown_top_level_field_in_themes_yml_is_named(tmp_path):
 # parts that are not blind (A-F) at the end of the second session of 2026-12-06; 0.79 on A-F and K-N when parts K-N
 # came in (third session); 0.800 on the development parts A-F, K-Q (fourth session, a committee's or council's session
 # read as governance); development set 0.83
-REALTEXT_F1_FLOOR, DEVSET_F1_FLOOR = 0.79, 0.79
+REALTEXT_F1_FLOOR, DEVSET_F1_FLOOR = 0.78, 0.79
 
 
 def test_themes_f1_on_the_development_set_stays_where_it_was_measured(vocab):

@@ -910,6 +910,8 @@ def _candidates(text: str, vocab: Vocabulary) -> list[tuple[float, str, int, str
             out.append((1.0, phrase, pos, "a body named in the first lines"))
     for phrase, pos in _bodies_further(text, folded):
         out.append((0.5, phrase, pos, "a body named in the text"))
+    for phrase, pos in _known_bodies(text, vocab):
+        out.append((0.3, phrase, pos, "a known body named in the text"))
     for phrase, pos, method in _title_bodies(text, vocab):
         out.append((2.0, phrase, pos, method))
     head = _headline_org(text, vocab)
@@ -1089,6 +1091,26 @@ def _bodies_further(text: str, folded: str) -> list[tuple[str, int]]:
     return [(p, pos) for p, pos in out[:6] if 2 <= len(p) <= 140]
 
 
+KNOWN_CHARS = 4000  # how far known bodies are looked for: a report's first pages
+
+
+def _known_bodies(text: str, vocab: Vocabulary) -> list[tuple[str, int]]:
+    """Every body of the registry the text names by its acronym or its name (funders and regional bodies too), once
+    each, where first named: a candidate whatever words surround it, weighed by the fit like any other (UNICEF's zone
+    office that 'organised on its funding', the WHO office whose head opened the meeting)."""
+    reg = _registry(vocab)
+    head = text[:KNOWN_CHARS]
+    seen: dict[str, tuple[str, int]] = {}
+    for pattern, subject in ((reg.acronyms, fold(head, lower=False)), (reg.names, fold(head))):
+        if pattern is None:
+            continue
+        for hit in pattern.finditer(subject):
+            org = reg.by_key.get(_key(hit.group(0)))
+            if org is not None and org.name not in seen:
+                seen[org.name] = (head[hit.start(): hit.end()], hit.start())
+    return sorted(seen.values(), key=lambda pp: pp[1])
+
+
 # 'Mission conjointe CORUS/OMS', 'mission conjointe de l'OMS et de l'UNICEF': the bodies whose joint mission it was
 JOINT = re.compile(r"\b(?i:(?:mission|visite|supervision|evaluation|revue)s?\s+conjointes?\s+(?:de la |du |des |de l'|d')?)"
                    r"(?P<first>[A-Z][A-Za-z0-9&-]*[A-Z][A-Za-z0-9&-]*)(?=\s*/\s*|\s*-\s*[A-Z]|\s+et\s+)")
@@ -1228,7 +1250,7 @@ EVIDENCE_FEATURES = (
     ("ran the sessions", "ev_run_by"), ("a meeting of its own offices", "ev_own_staff"),
     ("its member states", "ev_members"), ("publisher of the text", "ev_credit"),
     ("owner of the annual work plan", "ev_plan_owner"), ("a body named in the first lines", "ev_named_in_lead"),
-    ("a body named in the text", "ev_named_further"), ("organisation named in the headline", "ev_headline"),
+    ("a body named in the text", "ev_named_further"), ("a known body named in the text", "ev_named_known"), ("organisation named in the headline", "ev_headline"),
     ("letterhead at the top", "ev_letterhead"),
     ("under its leadership", "ev_leadership"), ("its congress or general assembly", "ev_congress"),
     ("its own event", "ev_own_event"))
@@ -1240,7 +1262,7 @@ SECTOR = re.compile(r"\b(?:sante|social|sociale|sociales|population|famille|femm
 
 
 # evidence that a body is named, not that it did anything
-WEAK_EVIDENCE = {"ev_named_in_lead", "ev_named_further", "ev_head_named", "ev_other"}
+WEAK_EVIDENCE = {"ev_named_in_lead", "ev_named_further", "ev_named_known", "ev_head_named", "ev_other"}
 
 
 def _evidence_feature(method: str) -> str:
