@@ -25,7 +25,7 @@ def test_score_command_prints_a_line_per_field(cli):
     out = cli("score").out
     for field in FIELDS:
         assert f"  {field}" in out
-    assert "expected.yml: 36 reports" in out
+    assert "expected.yml: 37 reports" in out
 
 
 def test_check_lists_missing_fields_with_the_way_to_fix_them(tmp_path, cli):

@@ -53,11 +53,20 @@ def test_confidence_must_hold_on_texts_from_unseen_sources_too():
     assert train.confident_at(held_out)["with"] == 0.7
 
 
+def test_a_level_too_few_answers_reached_is_not_trusted():
+    # six answers right of six above 0.9 say little of the next texts: without a dozen, only 0.99 is confident
+    answers = [(0.95, True, "with")] * 6 + [(0.6, False, "with")] * 3 + [(0.95, True, "without")] * 12
+    at = train.confident_at(answers)
+    assert at["with"] == 0.99 and at["without"] == 0.95
+    # the calibration parts are a check, not support: there a level holds however few answers reach it
+    assert train.confident_at(answers, min_support=1)["with"] == 0.95
+
+
 def test_a_body_only_named_has_its_own_threshold():
-    answers = [(0.99, True, "with")] * 20 + [(0.9, True, "without")] * 20 + [(0.9, True, "named")] * 4 + \
+    answers = [(0.99, True, "with")] * 20 + [(0.9, True, "without")] * 20 + [(0.9, True, "named")] * 14 + \
         [(0.85, False, "named")] + [(0.8, True, "named")] * 3
     at = train.confident_at(answers)
-    assert at["without"] == 0.9 and at["named"] == 0.9  # 4/4 from 0.9; 7/8 from 0.8 is not enough
+    assert at["without"] == 0.9 and at["named"] == 0.9  # 14/14 from 0.9; 17/18 from 0.8 is not enough
     named = weigh.Candidate("a", "a", 0, {"named_only": 1.0})
     assert weigh.calibration_kind("organiser", named.features) == "named"
     assert weigh.calibration_kind("programme", named.features) == "without"

@@ -37,7 +37,7 @@ def _answers(documents) -> dict[str, list[Answer]]:
 def threshold(answers: list[tuple[float, bool]]) -> float | None:
     """The lowest strength above which the answers (all of them above it) are right at least PRECISION of the time;
     None when no strength holds it (or no answer was seen)."""
-    return lowest_holding(answers, {s for s, _ in answers})
+    return lowest_holding(answers, {s for s, _ in answers}, min_support=1)  # (MIN_ANSWERS counts over the groups)
 
 
 MIN_ANSWERS = 5  # a kind is confident only above a threshold this many answers (all groups) reached: one right
