@@ -106,3 +106,20 @@ def test_a_sentence_saying_when_and_where_the_meeting_was_held_is_not_the_headli
     caption = "La revue a eu lieu mardi 12 mars 2024 à la salle de réunion du district sanitaire de Dori"
     assert headline(_blocks(caption, "Dori : le district fait le bilan de son premier trimestre")) == (
         "Dori : le district fait le bilan de son premier trimestre", 1)
+
+
+@pytest.mark.parametrize("line", [
+    "Organisateur : District sanitaire de Dori, Association des relais",
+    "Participants : infirmiers chefs de poste et relais communautaires",
+    "Cliquez ici pour en savoir plus sur la journée de Dori",
+    "Go Back Go Back",
+])
+def test_a_programmes_fields_a_link_to_more_and_a_back_button_are_never_the_title(line):
+    assert not_a_title(line)
+
+
+def test_a_breadcrumb_before_the_headline_and_a_dateline_run_into_it_are_not_part_of_the_title():
+    crumbs = _blocks("Accueil » Actualités » Dori : les relais communautaires formés à la surveillance")
+    assert headline(crumbs)[0] == "Dori : les relais communautaires formés à la surveillance"
+    glued = _blocks("Dori : vers un réseau de relais pour la nutrition DORI, le 25 janvier 2024 (ADI) — Contr")
+    assert headline(glued)[0] == "Dori : vers un réseau de relais pour la nutrition"

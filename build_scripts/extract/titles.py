@@ -25,7 +25,8 @@ NOT_A_TITLE = re.compile(
     r".*\s\|\s.*\s\|\s|.*\b(?:publie|mis en ligne)\w*\s*(?:le|:)|table des matieres|sommaire$|"
     r".{0,40}\.(?:net|com|org|info)\b|.*\bsite d'information\b|.*\bl'actualite\b.{0,40}sur le net|"
     # a catalogue's field: 'Site de publication : …', 'Type de publication : Article', 'Organisation affiliée : …'
-    r"(?:site|type|date|lieu|langue|auteurs?|editeur|source|categorie|pays|organisation affiliee|licence|doi|isbn|issn)"
+    r"(?:site|type|date|lieu|langue|auteurs?|editeur|source|categorie|pays|organisation affiliee|licence|doi|isbn|issn|"
+    r"organisateurs?|participants|public cible|partenaires?)"
     r"(?: de (?:publication|parution|mise en ligne))?\s*:|.*\bde publication\s*:|"
     r".*\[(?:titre|sous-titre|date|tapez|nom)\b[^\]]*\]|"  # a template's placeholder: '[Titre du document]'
     r"[^\s]*_[^\s]*$|.*\.{4,}|"  # a file's name ('ECHOVI-19_n°04'), a line of dot leaders (a contents page)
@@ -42,7 +43,8 @@ FURNITURE = re.compile(
     r"ajouter une note|pas encore de note|derniere modification|a propos\b|citation recommandee|bottom of p|"
     r"\W*auteur correspondant|by\s|\(\w{2,6}\)$|[a-z]{1,4}(?:/[a-z]{1,4}){1,3}$|"
     r"heures? (?:de services?|d'ouverture)|salles?\b[^:]{0,25}:|horaires?\b|adresse\s*:|.{0,40}\bnewsletter\b|(?:\w+\s+){0,2}reseaux sociaux|"
-    r"nous suivre|autres articles|sondages?$|vos outils|videos?$|dans le dossier|aucun resultat|"
+    r"nous suivre|autres articles|sondages?$|vos outils|videos?$|dans le dossier|aucun resultat|go back\b|"
+    r".*\b(?:c?li?quez ici|c?li?quer ici|en savoir plus)\b|"
     # an advert or a welcome of the site: 'PLACEZ VOS PRODUITS ICI', 'Bienvenue sur le site du village de …'
     r"[a-z]{3,}ez (?:vos|votre|nous|ici)\b|contactez\b|.*\[email[^\]]*protected\]|bienvenue (?:sur|dans) (?:le|la|notre|votre|mon) (?:site|blog|portail|page)\b|"
     # a document viewer's furniture: 'Upload: others', 'Post on 17-Jun-2022', '1 views', 'SHOW MORE', 'Page 1: …'
@@ -104,6 +106,11 @@ SECTION = re.compile(r"^(?:[ivx]+|\d+)(?:\.(?:[ivx]+|\d+))*\s*[.)-]\s*(?=[^\W\d]
 # 'BURKINA-GOURMA-SANTE-FORMATION'.
 KICKER = re.compile(r"^\(.*\)$|^[^\W_]+(?:-[^\W_]+){2,}$")
 LABEL = re.compile(r"^(?:titre|objet|theme|intitule)\s*:\s*", re.IGNORECASE)
+# a site's breadcrumb before the headline: 'Accueil » Gabon/Santé : Une délégation …', 'Accueil > Actualités > …'
+BREADCRUMB = re.compile(r"^(?:accueil|home)\s*[»>›]\s*(?:[^»>›\n]{1,40}?\s*[»>›]\s*)*", re.IGNORECASE)
+# a dispatch's dateline run into the headline above it: '… contre la sous-nutrition BANGUI, le 25 janvier 2020 (RJDH) —'
+GLUED_DATELINE = re.compile(r"\s+[A-ZÀ-Ý][A-ZÀ-Ý'’-]{2,}(?:[ -][A-ZÀ-Ý'’-]{2,}){0,2}\s*,\s*(?:le\s+)?\d{1,2}(?:er)?\s+"
+                            r"[A-Za-zÀ-ÿ]+\.?\s+(?:19|20)\d\d\b.*$")
 
 NAVIGATION = re.compile(r"^(?:retour|accueil|menu|imprimer|partager|lire la suite|actualites?|home|back)\b.{0,20}$")
 DATELINE = re.compile(r"^(?:publie le |mis en ligne |le )?\d{1,2}(?:er)? \w+ \d{4}\s*(?:[|,-].*)?$|^\d{1,2}/\d{1,2}/\d{4}")
@@ -162,6 +169,16 @@ def _motto(line: str) -> bool:
     return 3 <= len(parts) <= 4 and all(MOTTO_PART.match(p) and p[:1].isupper() for p in parts)
 
 
+def _title_line(line: str, skip: set[str]) -> str:
+    """A line as a title reads it: without its stamp or dateline stripped from its start, its label ('Titre :'), a
+    site's breadcrumb, or a dateline run into its end."""
+    line = BREADCRUMB.sub("", LABEL.sub("", _unlead(line, skip)))
+    glued = GLUED_DATELINE.search(line)
+    if glued and len(line[:glued.start()].split()) >= 4:
+        line = line[:glued.start()].rstrip(" -–—,")
+    return line
+
+
 def not_a_title(line: str) -> bool:
     """A letterhead, motto, ministry or directorate name alone (in capitals or not), a country's name alone,
     running header, label or site furniture."""
@@ -204,7 +221,7 @@ def headline(blocks: list[Block], skip: set[str] | None = None) -> tuple[str, in
         runs_on, previous = _runs_on(previous), plain(b.lines[-1]) if b.lines else ""
         motto_slot, country_line = country_line, _names_a_state(previous)
         if b.kind == "heading":
-            text = LABEL.sub("", _unlead(plain(b.lines[0]), skip))
+            text = _title_line(plain(b.lines[0]), skip)
             if text in skip or not_a_title(text) or runs_on:
                 continue
             if motto_slot and len(text.split()) <= 8 and not EVENT_NOUN.search(fold(text)):
@@ -214,7 +231,7 @@ def headline(blocks: list[Block], skip: set[str] | None = None) -> tuple[str, in
                 return _whole(text, n, blocks, skip)
         if b.kind == "paragraph" and len(b.lines) > 1 and all(
                 plain(x) in skip or not_a_title(plain(x)) or len(plain(x)) < 4 for x in b.lines[:-1]):
-            line = LABEL.sub("", _unlead(plain(b.lines[-1]), skip))  # a letterhead block whose last line is the title
+            line = _title_line(plain(b.lines[-1]), skip)  # a letterhead block whose last line is the title
             if (len(line.split()) >= 3 and not not_a_title(line) and not line.endswith((".", ":", ";"))
                     and not _runs_on(plain(b.lines[-2]))):
                 return line, n
@@ -224,7 +241,7 @@ def headline(blocks: list[Block], skip: set[str] | None = None) -> tuple[str, in
             continue  # a menu's items, a search form's 'Aucun résultat trouvé', a motto set as a list item
         if b.kind != "paragraph" or len(b.lines) != 1:
             break
-        line = LABEL.sub("", _unlead(plain(b.lines[0]), skip))
+        line = _title_line(plain(b.lines[0]), skip)
         f = fold(line)
         words = line.split()
         if len(words) > MAX_HEADLINE_WORDS or (len(words) > 30 and line.endswith(".")):
