@@ -884,3 +884,16 @@ def test_a_known_body_named_only_in_passing_is_still_a_candidate_the_curator_see
     assert any("UNICEF" in n for n in names), names
     found = extract_organiser(text, vocab)
     assert "UNICEF" in (found.value or "") or any("UNICEF" in a[0] for a in found.alternatives)
+
+
+@pytest.mark.parametrize("text", [
+    "Le comité directeur du ministère de la santé publique sur la revue annuelle de la santé a tenu sa session le 3 "
+    "mars 2024 à Dori.",
+    "INTRODUCTION Remerciement aux deux collègues qui ont organisé cet atelier à Dori le 3 mars 2024.",
+    "La journée scientifique a été organisée par l'École de santé publique de Dori 2019 JS2019 [email\u00a0protected] "
+    "le 3 mars.",
+])
+def test_a_section_heading_an_address_or_the_meetings_subject_never_make_an_organisers_name(text, vocab):
+    names = [c.name for c in organiser_candidates(text, vocab)]
+    assert not any(n.lower().startswith("introduction") for n in names), names
+    assert not any("revue annuelle" in n or "email" in n or "JS2019" in n for n in names), names

@@ -579,6 +579,16 @@ VENUE = re.compile(r"^(?:(?:le |la |l')?(?:centre (?:international |national )?(
 CIVILITY = re.compile(r"^(?:dr|docteur|pr|professeur|prof|m|mm|mme|mmes|mlle|monsieur|madame|messieurs|maitre|me|"
                       r"colonel|commandant|capitaine|general|lieutenant|sem|s\.e|son excellence|honorable|"
                       r"el hadj|elhadj|hon)\b\.?\s+\S")
+# never the start of a body's name: a possessive ('Son association'), a civility alone ('Mme'), a report's section
+# heading ('INTRODUCTION Remerciement aux …')
+NOT_A_NAME = re.compile(r"^(?:son|sa|ses|leur|leurs|notre|nos|votre|vos|mme|mmes|mlle|mr|m)\.?$|"
+                        r"^(?:son|sa|ses|leur|leurs|notre|nos|votre|vos)\s|^(?:introduction|contexte|objectifs?|resume|"
+                        r"conclusions?|sommaire)\b")
+# what runs on after a name: an e-mail address or a page's furniture ('… Lubumbashi 2019 JS2019 [email protected]'),
+# the meeting's subject ('Comité directeur du ministère … sur la revue annuelle de la santé')
+NAME_TAIL = re.compile(r"\s+(?:\S+\s+){0,2}\S*(?:\[email|@).*$|\s+sur (?:la|le|les|l['’])\s*(?:revue|bilan|validation|"
+                       r"mise en (?:oeuvre|œuvre)|situation|elaboration|élaboration|evaluation|évaluation|preparation|"
+                       r"préparation)\b.*$", re.IGNORECASE)
 # 'le Conseil d'administration dudit Hôpital', '… de ladite structure': the body of that kind named just before
 REFERS_BACK = re.compile(r"\b(?:dudit|de ladite|desdits|desdites|audit|a ladite)\s+([a-z][a-z-]{2,})")
 
@@ -930,8 +940,10 @@ def _candidates(text: str, vocab: Vocabulary) -> list[tuple[float, str, int, str
                         flags=re.IGNORECASE)  # 'Ministère chargé de la Santé' is the 'Ministère de la Santé'
         if phrase.endswith(")") and phrase.count(")") > phrase.count("("):  # 'Gouvernement)': a bracket it closes
             phrase = phrase[:-1].rstrip()
-        if VENUE.match(fold(phrase)) or CIVILITY.match(fold(phrase)) or MEDIA.match(fold(phrase)):
-            continue  # where the meeting was held, or a person: never the body that organised it
+        phrase = NAME_TAIL.sub("", phrase)
+        if VENUE.match(fold(phrase)) or CIVILITY.match(fold(phrase)) or MEDIA.match(fold(phrase)) or NOT_A_NAME.match(
+                fold(phrase)):
+            continue  # where the meeting was held, a person, a section heading: never the body that organised it
         if TUTELLE.fullmatch(fold(phrase)):
             # 'le ministère de tutelle': the ministry the text names in full elsewhere, when it names one
             full = [_cut_run_on(_phrase_at(text, folded, m.start())) for m in re.finditer(
