@@ -897,3 +897,13 @@ def test_a_section_heading_an_address_or_the_meetings_subject_never_make_an_orga
     names = [c.name for c in organiser_candidates(text, vocab)]
     assert not any(n.lower().startswith("introduction") for n in names), names
     assert not any("revue annuelle" in n or "email" in n or "JS2019" in n for n in names), names
+
+
+def test_a_ministry_name_many_countries_share_takes_the_registrys_acronym_only_in_its_country(vocab):
+    # 'Ministère de la Santé publique' is Cameroon's MINSANTE in the registry: not Chad's, whose text never says it
+    chad = extract_organiser("Le Ministère de la Santé publique a organisé le 3 mars 2024 à Moundou un atelier de "
+                             "planification des districts sanitaires du Logone occidental.", vocab).value
+    assert chad and chad.startswith("Ministère de la Santé publique") and "MINSANTE" not in chad
+    cameroon = extract_organiser("Le Ministère de la Santé publique a organisé le 3 mars 2024 à Garoua un atelier de "
+                                 "planification des districts sanitaires du Nord.", vocab).value
+    assert cameroon == "Ministère de la Santé publique (MINSANTE)"

@@ -308,6 +308,8 @@ def normalise_org(phrase: str, text: str, vocab: Vocabulary) -> tuple[str, Organ
         m = reg.names.search(fold(bare))
         if m and m.start() < 5 and m.end() - m.start() >= 0.8 * len(bare):
             known = reg.by_key[_key(m.group(0))]
+            if known.country and known.acronym and not _of_its_country(known, text, vocab):
+                return known.name, known  # 'Ministère de la Santé publique' in Niger is not Cameroon's MINSANTE
             return display(known), known
     m = ACRONYM_IN_PARENS.search(phrase)
     if m:
@@ -323,6 +325,19 @@ def normalise_org(phrase: str, text: str, vocab: Vocabulary) -> tuple[str, Organ
             long = re.sub(r"^.*?\b(?=(?:Direction|Ministère|Comité|Programme|Projet|Service|Agence|Institut|Fondation|Association|Organisation|Conseil|Cellule|Unité|Coordination|Secrétariat|Fédération|Union|Réseau|Centre)\b)", "", d.group(1))
             return _sentence_case(long.strip()) + f" ({phrase})", None
     return _sentence_case(phrase), None
+
+
+def _country_patterns(vocab: Vocabulary) -> dict[str, "re.Pattern[str] | None"]:
+    return {c.name: phrase_pattern([c.name, *c.aliases, *c.demonyms, *c.places]) for c in vocab.countries}
+
+
+def _of_its_country(org: Organisation, text: str, vocab: Vocabulary) -> bool:
+    """The text names the body's acronym, or its country or one of its places: a name many countries' bodies share
+    ('Ministère de la Santé publique') is that country's body, with its acronym, only then."""
+    if org.acronym and org.acronym in text:
+        return True
+    pattern = vocab.compiled("organisations.py:_country_patterns", _country_patterns).get(org.country or "")
+    return pattern is not None and pattern.search(fold(text)) is not None
 
 
 PREP = r"(?:de la |du |des |de l['’]|d['’]|de |à l['’]|au |à la |a l['’]|a la )"
