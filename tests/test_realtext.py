@@ -403,3 +403,19 @@ def test_a_weekday_in_the_present_or_future_is_the_coming_one_and_a_repeated_dat
             "mettre en place un réseau pour la nutrition.")
     start, _ = extract_dates(text, publication="2019-03-16")
     assert start.value == "2019-03-15"
+
+
+@pytest.mark.parametrize("text, event", [
+    # a French site whose software dates its pages in English: the weekday and the day without a year are read
+    # against that date
+    ("Démarrage à Dori du congrès régional de pédiatrie\n\n9 March, 2019 - 17:20\n\nLes travaux du congrès régional de "
+     "pédiatrie ont débuté vendredi à Dori, avec plus de quatre-vingt pédiatres venus de la région.", "2019-03-08"),
+    ("Publié le 23 May 2019 - 17:53\n\nUne crise nutritionnelle frappe la région de Dori. A cet effet, un comité "
+     "régional de partage s'est tenu ce mardi 21 mai à Dori. Selon une enquête menée entre novembre et décembre 2011, "
+     "la région arrive en tête des taux de malnutrition.", "2019-05-21"),
+    # a comma before the year of a range: the first day
+    ("Rapport de mission : 25–29 mars, 2019\n\nÉvaluation externe conjointe des capacités du district de Dori.",
+     "2019-03-25"),
+])
+def test_english_month_names_and_a_comma_before_the_year_still_date_the_meeting(text, event, vocab):
+    assert _meta(text, vocab)["date"] == event

@@ -20,6 +20,9 @@ MONTHS = {
 # a text whose encoding broke and dropped the accented letter ('dcembre'); one where U+FFFD stands for it
 # ('d�cembre') has its accents back from the reader (readers.text.normalise_text)
 MONTHS |= {"fvrier": 2, "dcembre": 12, "aot": 8}
+# a French site whose publishing software dates its pages in English: 'Publié le 23 May 2015 - 17:53', '7 March, 2015'
+MONTHS |= {"january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7, "august": 8,
+           "september": 9, "october": 10, "november": 11, "december": 12}
 WEEKDAYS = {"lundi": 0, "mardi": 1, "mercredi": 2, "jeudi": 3, "vendredi": 4, "samedi": 5, "dimanche": 6}
 M = r"(?P<{}>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 WD = r"(?:(?:" + "|".join(WEEKDAYS) + r")\s+)"
@@ -52,16 +55,16 @@ def _starting_with(initials: str, pattern: str) -> re.Pattern[str]:
 DAY_START = r"\d" + _initials(*WEEKDAYS)  # a day number, or the weekday before it
 RANGE = _starting_with(DAY_START + "d",
     rf"\b(?:du\s+)?(?P<wd1>{WD})?(?P<d1>{D})(?:\s+{M.format('m1')})?(?:\s+(?P<y1>{Y}))?"
-    rf"(?:\s+(?:au|jusqu'au|a ce)\s+|\s*[-–]\s*|(?(m1)\s+|(?!)))(?P<wd2>{WD})?(?P<d2>{D}|[0-3]\d\d(?=\s))\s*{M.format('m2')}(?:\s+(?P<y2>{Y}))?\b")
+    rf"(?:\s+(?:au|jusqu'au|a ce)\s+|\s*[-–]\s*|(?(m1)\s+|(?!)))(?P<wd2>{WD})?(?P<d2>{D}|[0-3]\d\d(?=\s))\s*{M.format('m2')}(?:,?\s+(?P<y2>{Y}))?\b")
 LIST = _starting_with(DAY_START + "l",
     rf"\b(?:les?\s+)?(?P<wd1>{WD})?(?P<days>{D}(?:\s*,\s*(?:le\s+)?{WD}?{D})*\s*(?:,|\s(?:et|&))\s+(?:le\s+)?{WD}?{D})"
-    rf"\s+{M.format('m2')}(?:\s+(?P<y2>{Y}))?\b")
+    rf"\s+{M.format('m2')}(?:,?\s+(?P<y2>{Y}))?\b")
 YEAR = re.compile(rf"(?<![\d-])({Y})(?![\d-])")
 # 'du au 9 juillet 2020': a range whose first day was lost; the month is known, the last day too
 NO_FIRST_DAY = _starting_with("d", rf"\bdu\s+au\s+(?P<d2>{D})\s*{M.format('m2')}\s+(?P<y2>{Y})\b")
 # 'allant du mois d'octobre 2019 jusqu'à septembre 2023': a month opening a period of months or years, not a meeting's
 PERIOD_AFTER = re.compile(rf"\s*(?:jusqu'(?:a|au|en)|a|au)\s+(?:(?:la )?fin |(?:au )?mois d[e'] ?)?{M.format('m')}\s+{Y}")
-SINGLE = _starting_with(DAY_START, rf"\b(?P<wd1>{WD})?(?P<d1>{D})\s*{M.format('m1')}(?:\s+(?P<y1>{Y}))?\b")
+SINGLE = _starting_with(DAY_START, rf"\b(?P<wd1>{WD})?(?P<d1>{D})\s*{M.format('m1')}(?:,?\s+(?P<y1>{Y}))?\b")
 NUMERIC = _starting_with(r"\d", r"\b(?P<d1>[0-3]?\d)[/.-](?P<m1>[01]?\d)[/.-](?P<y1>(?:19|20)\d\d)\b"
                          r"(?:\s+(?:au|-)\s+(?P<d2>[0-3]?\d)[/.-](?P<m2>[01]?\d)[/.-](?P<y2>(?:19|20)\d\d)\b)?")
 # a site's or a programme's English order in French words: 'Juin 13-17, 2022', 'septembre 15, 2025'
@@ -205,7 +208,7 @@ RELATIVE = _starting_with("chlmvsdja",
 def parse_date(text: str) -> str | None:
     """'samedi 12 août 2023', '12/08/2023' -> '2023-08-12' (None when it is not a date)."""
     f = fold(text).strip()
-    m = re.search(rf"({D})\s+(?:-\s+)?{M.format('m')}\s+(?:-\s+)?({Y})", f)
+    m = re.search(rf"({D})\s+(?:-\s+)?{M.format('m')},?\s+(?:-\s+)?({Y})", f)
     if m:
         return _iso(int(m.group(3)), MONTHS[m.group("m")], _day(m.group(1)))
     m = re.search(rf"([0-3]?\d)[/.-]([01]?\d)[/.-]({Y})", f)
