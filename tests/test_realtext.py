@@ -419,3 +419,13 @@ def test_a_weekday_in_the_present_or_future_is_the_coming_one_and_a_repeated_dat
 ])
 def test_english_month_names_and_a_comma_before_the_year_still_date_the_meeting(text, event, vocab):
     assert _meta(text, vocab)["date"] == event
+
+
+def test_a_weekday_the_text_names_says_more_than_this_morning_on_a_page_dated_the_next_day():
+    start, _ = extract_dates("Le gouverneur de la région a présidé ce matin la réunion mensuelle des partenaires de la "
+                             "santé à Dori. Les directeurs régionaux, les médecins chefs des districts, les "
+                             "représentants des organisations non gouvernementales et des agences de coopération y "
+                             "ont pris part pour faire le point des engagements du trimestre et des difficultés de "
+                             "financement rencontrées dans les districts. La réunion de ce lundi qui a duré plus "
+                             "d'une heure a permis de passer en revue les projets.", publication="2019-03-12")
+    assert start.value == "2019-03-11"
