@@ -1210,6 +1210,7 @@ class _Body:
     org_like: float = 0.0  # how much its best phrase looks like a body's name
     kind: str = ""  # its kind in organisations.yml, when known
     role: bool = False  # some evidence says what it did (not only that it is named)
+    acronym: bool = False  # its registry entry has an acronym (shown only in the entry's country: normalise_org)
 
     def described(self) -> str:
         return "; ".join(dict.fromkeys(self.evidence))
@@ -1227,6 +1228,7 @@ def _absorb(target: "_Body", other: "_Body") -> None:
     target.org_like = max(target.org_like, other.org_like)
     target.kind = target.kind or other.kind
     target.role = target.role or other.role
+    target.acronym = target.acronym or other.acronym
 
 
 def _merge_short_forms(bodies: dict[str, _Body]) -> None:
@@ -1356,7 +1358,7 @@ def _features(name: str, body: _Body, folded: str, title: str, programme: str | 
     feats["committee"] = 1.0 if re.match(r"(?:comite|conseil|commission|cellule|groupe|equipe|reseau)\b", f) else 0.0
     feats["local_body"] = 1.0 if re.match(r"(?:direction (?:regionale|departementale|provinciale)|district|"
                                           r"region medicale|zone|dds|drs|dps|delegation)", f) else 0.0
-    feats["has_acronym"] = 1.0 if re.search(r"\([^()]+\)\s*$", name) or (
+    feats["has_acronym"] = 1.0 if body.acronym or re.search(r"\([^()]+\)\s*$", name) or (
         re.fullmatch(r"[A-Z][A-Za-z0-9&/-]+", name) and sum(ch.isupper() for ch in name) >= 2) else 0.0
     feats["long_name"] = 1.0 if len(name.split()) > 12 else 0.0
     # 'Agence', 'District sanitaire', 'Gouvernement': a kind of body, not one body (no proper name, no acronym)
@@ -1426,6 +1428,7 @@ def organiser_candidates(text: str, vocab: Vocabulary, title: str = "",
         body.score += weight * like
         body.org_like = max(body.org_like, like)
         body.kind = body.kind or (org.kind if org is not None else "")
+        body.acronym = body.acronym or bool(org is not None and org.acronym)
         body.evidence.append(method)
         body.role = body.role or _evidence_feature(method) not in WEAK_EVIDENCE
         body.funder = body.funder or ((org is not None and org.kind == "partner" or _key(name) in funded)
