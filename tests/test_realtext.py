@@ -429,3 +429,25 @@ def test_a_weekday_the_text_names_says_more_than_this_morning_on_a_page_dated_th
                              "financement rencontrées dans les districts. La réunion de ce lundi qui a duré plus "
                              "d'une heure a permis de passer en revue les projets.", publication="2019-03-12")
     assert start.value == "2019-03-11"
+
+
+@pytest.mark.parametrize("text, publication, dateline, event", [
+    # a count after a comma is not the year
+    ("L'atelier s'est tenu le 15 juin, 2000 enfants ont été vaccinés depuis à Dori.", "2021-06-20", None,
+     "2021-06-15"),
+    # the days of another event in the meeting's own sentence are not counted back from its day
+    ("Le comité de pilotage s'est réuni le 12 juin 2023 à Dori pour préparer les cinq jours de campagne de "
+     "vaccination prévus en juillet.", None, None, "2023-06-12"),
+    # the day it opened, then 's'est achevé': the first day
+    ("L'atelier ouvert le 10 mai 2021 s'est achevé avec l'adoption du plan. Il s'est tenu à Dori.", None,
+     "2021-05-14", "2021-05-10"),
+    # the historical present: the Tuesday before a Wednesday page
+    ("La réunion qui se tient mardi et mercredi à Dori a été ouverte par le gouverneur.", "2021-06-23", None,
+     "2021-06-22"),
+    # English words of an abstract are no month
+    ("Résumé. Summary: among children under 5 in Dori, 30 may die before the age of one. Étude menée en 2019.",
+     None, None, None),
+])
+def test_counts_other_events_days_an_opening_day_the_historical_present_and_english_words_are_read_right(
+        text, publication, dateline, event):
+    assert extract_dates(text, publication, dateline)[0].value == event

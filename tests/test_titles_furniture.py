@@ -123,3 +123,15 @@ def test_a_breadcrumb_before_the_headline_and_a_dateline_run_into_it_are_not_par
     assert headline(crumbs)[0] == "Dori : les relais communautaires formés à la surveillance"
     glued = _blocks("Dori : vers un réseau de relais pour la nutrition DORI, le 25 janvier 2024 (ADI) — Contr")
     assert headline(glued)[0] == "Dori : vers un réseau de relais pour la nutrition"
+
+
+@pytest.mark.parametrize("line", [
+    "Revue annuelle conjointe du PNDS, 12 juin 2023",
+    "Assemblée générale annuelle de l'ONG ALIMA, 14 juillet 2019",
+])
+def test_a_headline_that_ends_on_its_date_is_kept_whole(line):
+    assert headline(_blocks(line))[0] == line
+
+
+def test_a_headline_that_begins_with_en_savoir_plus_is_still_a_title():
+    assert not not_a_title("En savoir plus sur le paludisme : atelier régional à Dori")

@@ -21,8 +21,9 @@ MONTHS = {
 # ('d�cembre') has its accents back from the reader (readers.text.normalise_text)
 MONTHS |= {"fvrier": 2, "dcembre": 12, "aot": 8}
 # a French site whose publishing software dates its pages in English: 'Publié le 23 May 2015 - 17:53', '7 March, 2015'
-MONTHS |= {"january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7, "august": 8,
-           "september": 9, "october": 10, "november": 11, "december": 12}
+# (read on a page's date lines only, lead.py: in a text, 'may' and 'march' are words of an English abstract)
+ENGLISH_MONTHS = {"january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7, "august": 8,
+                  "september": 9, "october": 10, "november": 11, "december": 12}
 WEEKDAYS = {"lundi": 0, "mardi": 1, "mercredi": 2, "jeudi": 3, "vendredi": 4, "samedi": 5, "dimanche": 6}
 M = r"(?P<{}>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 WD = r"(?:(?:" + "|".join(WEEKDAYS) + r")\s+)"
@@ -53,18 +54,20 @@ def _starting_with(initials: str, pattern: str) -> re.Pattern[str]:
 
 
 DAY_START = r"\d" + _initials(*WEEKDAYS)  # a day number, or the weekday before it
+# a comma before the year ('25–29 septembre, 2017'), not before a count ('le 15 juin, 2000 enfants ont été vaccinés')
+COMMA_YEAR = rf"(?:\s+|,\s+(?={Y}\b(?!\s+[a-z]{{3,}})))"
 RANGE = _starting_with(DAY_START + "d",
     rf"\b(?:du\s+)?(?P<wd1>{WD})?(?P<d1>{D})(?:\s+{M.format('m1')})?(?:\s+(?P<y1>{Y}))?"
-    rf"(?:\s+(?:au|jusqu'au|a ce)\s+|\s*[-–]\s*|(?(m1)\s+|(?!)))(?P<wd2>{WD})?(?P<d2>{D}|[0-3]\d\d(?=\s))\s*{M.format('m2')}(?:,?\s+(?P<y2>{Y}))?\b")
+    rf"(?:\s+(?:au|jusqu'au|a ce)\s+|\s*[-–]\s*|(?(m1)\s+|(?!)))(?P<wd2>{WD})?(?P<d2>{D}|[0-3]\d\d(?=\s))\s*{M.format('m2')}(?:{COMMA_YEAR}(?P<y2>{Y}))?\b")
 LIST = _starting_with(DAY_START + "l",
     rf"\b(?:les?\s+)?(?P<wd1>{WD})?(?P<days>{D}(?:\s*,\s*(?:le\s+)?{WD}?{D})*\s*(?:,|\s(?:et|&))\s+(?:le\s+)?{WD}?{D})"
-    rf"\s+{M.format('m2')}(?:,?\s+(?P<y2>{Y}))?\b")
+    rf"\s+{M.format('m2')}(?:{COMMA_YEAR}(?P<y2>{Y}))?\b")
 YEAR = re.compile(rf"(?<![\d-])({Y})(?![\d-])")
 # 'du au 9 juillet 2020': a range whose first day was lost; the month is known, the last day too
 NO_FIRST_DAY = _starting_with("d", rf"\bdu\s+au\s+(?P<d2>{D})\s*{M.format('m2')}\s+(?P<y2>{Y})\b")
 # 'allant du mois d'octobre 2019 jusqu'à septembre 2023': a month opening a period of months or years, not a meeting's
 PERIOD_AFTER = re.compile(rf"\s*(?:jusqu'(?:a|au|en)|a|au)\s+(?:(?:la )?fin |(?:au )?mois d[e'] ?)?{M.format('m')}\s+{Y}")
-SINGLE = _starting_with(DAY_START, rf"\b(?P<wd1>{WD})?(?P<d1>{D})\s*{M.format('m1')}(?:,?\s+(?P<y1>{Y}))?\b")
+SINGLE = _starting_with(DAY_START, rf"\b(?P<wd1>{WD})?(?P<d1>{D})\s*{M.format('m1')}(?:{COMMA_YEAR}(?P<y1>{Y}))?\b")
 NUMERIC = _starting_with(r"\d", r"\b(?P<d1>[0-3]?\d)[/.-](?P<m1>[01]?\d)[/.-](?P<y1>(?:19|20)\d\d)\b"
                          r"(?:\s+(?:au|-)\s+(?P<d2>[0-3]?\d)[/.-](?P<m2>[01]?\d)[/.-](?P<y2>(?:19|20)\d\d)\b)?")
 # a site's or a programme's English order in French words: 'Juin 13-17, 2022', 'septembre 15, 2025'
@@ -205,21 +208,27 @@ RELATIVE = _starting_with("chlmvsdja",
     r"\b(?!\s+(?:\d|1er))")
 
 
+ANY_MONTH = {**MONTHS, **ENGLISH_MONTHS}
+M_ANY = r"(?P<{}>" + "|".join(sorted(ANY_MONTH, key=len, reverse=True)) + r")\.?"
+
+
 def parse_date(text: str) -> str | None:
-    """'samedi 12 août 2023', '12/08/2023' -> '2023-08-12' (None when it is not a date)."""
+    """'samedi 12 août 2023', '12/08/2023', a page's '7 March, 2015' -> ISO (None when it is not a date)."""
     f = fold(text).strip()
-    m = re.search(rf"({D})\s+(?:-\s+)?{M.format('m')},?\s+(?:-\s+)?({Y})", f)
+    m = re.search(rf"({D})\s+(?:-\s+)?{M_ANY.format('m')},?\s+(?:-\s+)?({Y})", f)
     if m:
-        return _iso(int(m.group(3)), MONTHS[m.group("m")], _day(m.group(1)))
+        return _iso(int(m.group(3)), ANY_MONTH[m.group("m")], _day(m.group(1)))
     m = re.search(rf"([0-3]?\d)[/.-]([01]?\d)[/.-]({Y})", f)
     return _iso(int(m.group(3)), int(m.group(2)), int(m.group(1))) if m else None
 
 
 AHEAD = re.compile(r"(?:a partir d[eu]|des)\s+$")  # 'à partir de lundi', 'dès mardi': the coming one
-# 's'ouvre mardi', 'se tiendra jeudi', 'aura lieu lundi': a day named in the present or the future is the coming
-# one (the day of publication itself when it is that day)
-UPCOMING = re.compile(r"(?:s'ouvr(?:e|ent|ira|iront)|se tien(?:t|nent|dra|dront)|aur(?:a|ont) lieu|debutera|demarrera|"
+# 'se tiendra jeudi', 'aura lieu lundi': a day named in the future is the coming one (the day of publication itself
+# when it is that day); in the present ('s'ouvre mardi', 'se tient mardi'), the nearer one, coming or past (a press
+# item's present is as often the past days' as the coming ones')
+UPCOMING = re.compile(r"(?:s'ouvr(?:ira|iront)|se tien(?:dra|dront)|aur(?:a|ont) lieu|debutera|demarrera|"
                       r"(?<!a )(?<!ont )prevue?s? (?:pour )?)\s*(?:ce |le )?$")
+UNDER_WAY = re.compile(r"(?:s'ouvr(?:e|ent)|se tien(?:t|nent))\s*(?:ce |le )?$")
 
 
 def _relative(folded: str, publication: str, found: list[Candidate], taken: list[tuple[int, int]]) -> None:
@@ -233,7 +242,10 @@ def _relative(folded: str, publication: str, found: list[Candidate], taken: list
                               or folded.startswith(" prochain", m.end())):
             day = pub + dt.timedelta(days=(WEEKDAYS[m.group("wd")] - pub.weekday()) % 7 or 7)  # 'à partir de lundi'
         elif m.group("wd") and not m.group("last") and UPCOMING.search(folded, max(0, m.start() - 30), m.start()):
-            day = pub + dt.timedelta(days=(WEEKDAYS[m.group("wd")] - pub.weekday()) % 7)  # 's'ouvre mardi'
+            day = pub + dt.timedelta(days=(WEEKDAYS[m.group("wd")] - pub.weekday()) % 7)  # 'se tiendra mardi'
+        elif m.group("wd") and not m.group("last") and UNDER_WAY.search(folded, max(0, m.start() - 30), m.start()):
+            ahead = (WEEKDAYS[m.group("wd")] - pub.weekday()) % 7  # 's'ouvre mardi': the nearer Tuesday
+            day = pub + dt.timedelta(days=ahead if ahead < 7 - ahead else ahead - 7)
         elif m.group("wd"):
             back = (pub.weekday() - WEEKDAYS[m.group("wd")]) % 7
             if back == 0 and m.group("last"):
@@ -516,11 +528,12 @@ def _publication_line(folded: str, line_start: int, line_end: int, seen: dict[in
 
 
 _N = r"(?:(?P<n{0}>\d\d?)|(?P<w{0}>deux|trois|quatre|cinq|six|sept))\s+(?:\(\d\)\s+)?(?P<unit{0}>jours|heures)"
-# 'au terme de trois jours', 'au cours des trois jours qu'a duré le forum', 'trois jours durant', 'ont ponctué les
-# quatre jours de rencontre'
+# 'au terme de trois jours', 'au cours des trois jours qu'a duré le forum', 'trois jours durant'
 DURATION = re.compile(r"(?:au terme de|a l'issue de|apres|durant|pendant|au cours des)\s+(?:(?:les|ces|ses)\s+)?"
-                      + _N.format(1) + "|" + _N.format(2) + r"\s+durant|\b(?:les|ces|ses)\s+" + _N.format(3)
-                      + r"\s+(?:de|d'|du|des)\b")
+                      + _N.format(1) + "|" + _N.format(2) + r"\s+durant")
+# and, near the words of a closing, 'ont ponctué les quatre jours de rencontre' ('préparer les cinq jours de
+# campagne' in a meeting's own sentence is another event's)
+DURATION_CLOSED = re.compile(DURATION.pattern + r"|\b(?:les|ces|ses)\s+" + _N.format(3) + r"\s+(?:de|d'|du|des)\b")
 SENTENCE_END = re.compile(r"[.!?]\s")
 OPENING = re.compile(r"\b(?:ouvert|ouverte|ouverture|lancee?s?|lancement|debut|demarrage|demarre)\w*\b[^.;]{0,25}$")
 CLOSING = re.compile(r"cloture|fin des travaux|s'est acheve|se sont acheve|ont pris fin|a pris fin|(?:a|ont) referme")
@@ -536,7 +549,7 @@ def _closing_day(c: Candidate, folded: str) -> Candidate:
     m = DURATION.search(folded, c.endpos, min(end, c.endpos + 150))
     before = max(0, c.pos - 300)  # this sentence and the one before: 'la cérémonie de clôture … C'était le 11 août'
     if not m and CLOSING.search(folded, before, end):
-        m = DURATION.search(folded, before, min(len(folded), end + 600))
+        m = DURATION_CLOSED.search(folded, before, min(len(folded), end + 600))
     if not m:
         return c
     k = next(i for i in "123" if m.group("unit" + i))
@@ -565,7 +578,9 @@ def _refined(best: Candidate, scored: list[tuple[float, Candidate]], publication
 
 def _is_last_day(c: Candidate, folded: str) -> bool:
     """A single day the text gives as the one the event ends (ENDED before it, ENDED_AFTER after it)."""
-    return not c.end and bool(ENDED.search(folded, max(0, c.pos - 40), c.pos) or ENDED_AFTER.match(folded, c.endpos))
+    if c.end or OPENING.search(folded, max(0, c.pos - 40), c.pos):
+        return False  # 'L'atelier ouvert le 10 mai 2021 s'est achevé avec …': the day it opened
+    return bool(ENDED.search(folded, max(0, c.pos - 40), c.pos) or ENDED_AFTER.match(folded, c.endpos))
 
 
 def _ended(best: Candidate, scored: list[tuple[float, Candidate]], folded: str) -> Candidate:

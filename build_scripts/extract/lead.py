@@ -9,10 +9,10 @@ import unicodedata
 from dataclasses import dataclass, field
 from itertools import islice
 
-from .dates import MONTHS, parse_date
+from .dates import ANY_MONTH, parse_date
 from ..text import fold
 
-_MONTH = "(?i:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+_MONTH = "(?i:" + "|".join(sorted(ANY_MONTH, key=len, reverse=True)) + r")\.?"
 _DATE = (rf"(?i:(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\s+)?(?i:le\s+)?(?:1er|[0-3]?\d)\s+{_MONTH},?\s+"
          rf"(?:19|20)\d\d|[0-3]?\d[/.-][01]?\d[/.-](?:19|20)\d\d|[0-3]?\d\s+-\s+{_MONTH}\s+-\s+(?:19|20)\d\d")  # and '23 - Septembre - 2016'
 _PLACE = r"[A-ZÀ-Ý][\w'’-]*(?:[ -][A-ZÀ-Ý(][\w'’)-]*){0,3}"

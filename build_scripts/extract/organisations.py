@@ -599,11 +599,9 @@ CIVILITY = re.compile(r"^(?:dr|docteur|pr|professeur|prof|m|mm|mme|mmes|mlle|mon
 NOT_A_NAME = re.compile(r"^(?:son|sa|ses|leur|leurs|notre|nos|votre|vos|mme|mmes|mlle|mr|m)\.?$|"
                         r"^(?:son|sa|ses|leur|leurs|notre|nos|votre|vos)\s|^(?:introduction|contexte|objectifs?|resume|"
                         r"conclusions?|sommaire)\b")
-# what runs on after a name: an e-mail address or a page's furniture ('… Lubumbashi 2019 JS2019 [email protected]'),
-# the meeting's subject ('Comité directeur du ministère … sur la revue annuelle de la santé')
-NAME_TAIL = re.compile(r"\s+(?:\S+\s+){0,2}\S*(?:\[email|@).*$|\s+sur (?:la|le|les|l['’])\s*(?:revue|bilan|validation|"
-                       r"mise en (?:oeuvre|œuvre)|situation|elaboration|élaboration|evaluation|évaluation|preparation|"
-                       r"préparation)\b.*$", re.IGNORECASE)
+# what runs on after a name: an e-mail address and the page's furniture before it ('… Lubumbashi 2019 JS2019
+# [email protected]')
+NAME_TAIL = re.compile(r"(?:\s+\S*\d\S*)*\s+\S*(?:\[email|@).*$", re.IGNORECASE)
 # 'le Conseil d'administration dudit Hôpital', '… de ladite structure': the body of that kind named just before
 REFERS_BACK = re.compile(r"\b(?:dudit|de ladite|desdits|desdites|audit|a ladite)\s+([a-z][a-z-]{2,})")
 

@@ -26,7 +26,7 @@ NOT_A_TITLE = re.compile(
     r".{0,40}\.(?:net|com|org|info)\b|.*\bsite d'information\b|.*\bl'actualite\b.{0,40}sur le net|"
     # a catalogue's field: 'Site de publication : …', 'Type de publication : Article', 'Organisation affiliée : …'
     r"(?:site|type|date|lieu|langue|auteurs?|editeur|source|categorie|pays|organisation affiliee|licence|doi|isbn|issn|"
-    r"organisateurs?|participants|public cible|partenaires?)"
+    r"organisateurs?|participants|public cible)"
     r"(?: de (?:publication|parution|mise en ligne))?\s*:|.*\bde publication\s*:|"
     r".*\[(?:titre|sous-titre|date|tapez|nom)\b[^\]]*\]|"  # a template's placeholder: '[Titre du document]'
     r"[^\s]*_[^\s]*$|.*\.{4,}|"  # a file's name ('ECHOVI-19_n°04'), a line of dot leaders (a contents page)
@@ -44,7 +44,7 @@ FURNITURE = re.compile(
     r"\W*auteur correspondant|by\s|\(\w{2,6}\)$|[a-z]{1,4}(?:/[a-z]{1,4}){1,3}$|"
     r"heures? (?:de services?|d'ouverture)|salles?\b[^:]{0,25}:|horaires?\b|adresse\s*:|.{0,40}\bnewsletter\b|(?:\w+\s+){0,2}reseaux sociaux|"
     r"nous suivre|autres articles|sondages?$|vos outils|videos?$|dans le dossier|aucun resultat|go back\b|"
-    r".*\b(?:c?li?quez ici|c?li?quer ici|en savoir plus)\b|"
+    r".*\b(?:cliquez|cliquer|ciquez|ciquer|clickez|clicker) ici\b|en savoir plus\W*$|"
     # an advert or a welcome of the site: 'PLACEZ VOS PRODUITS ICI', 'Bienvenue sur le site du village de …'
     r"[a-z]{3,}ez (?:vos|votre|nous|ici)\b|contactez\b|.*\[email[^\]]*protected\]|bienvenue (?:sur|dans) (?:le|la|notre|votre|mon) (?:site|blog|portail|page)\b|"
     # a document viewer's furniture: 'Upload: others', 'Post on 17-Jun-2022', '1 views', 'SHOW MORE', 'Page 1: …'
@@ -109,8 +109,10 @@ LABEL = re.compile(r"^(?:titre|objet|theme|intitule)\s*:\s*", re.IGNORECASE)
 # a site's breadcrumb before the headline: 'Accueil » Gabon/Santé : Une délégation …', 'Accueil > Actualités > …'
 BREADCRUMB = re.compile(r"^(?:accueil|home)\s*[»>›]\s*(?:[^»>›\n]{1,40}?\s*[»>›]\s*)*", re.IGNORECASE)
 # a dispatch's dateline run into the headline above it: '… contre la sous-nutrition BANGUI, le 25 janvier 2020 (RJDH) —'
+# (the dispatch's marks after the date, an agency's bracket or a dash, tell it from a headline that ends on its date:
+# 'Revue annuelle conjointe du PNDS, 12 juin 2023')
 GLUED_DATELINE = re.compile(r"\s+[A-ZÀ-Ý][A-ZÀ-Ý'’-]{2,}(?:[ -][A-ZÀ-Ý'’-]{2,}){0,2}\s*,\s*(?:le\s+)?\d{1,2}(?:er)?\s+"
-                            r"[A-Za-zÀ-ÿ]+\.?\s+(?:19|20)\d\d\b.*$")
+                            r"[A-Za-zÀ-ÿ]+\.?\s+(?:19|20)\d\d\s*(?:\([^()]{2,20}\)|[-–—]).*$")
 
 NAVIGATION = re.compile(r"^(?:retour|accueil|menu|imprimer|partager|lire la suite|actualites?|home|back)\b.{0,20}$")
 DATELINE = re.compile(r"^(?:publie le |mis en ligne |le )?\d{1,2}(?:er)? \w+ \d{4}\s*(?:[|,-].*)?$|^\d{1,2}/\d{1,2}/\d{4}")
