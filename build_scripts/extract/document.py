@@ -60,18 +60,24 @@ def meeting_town(text: str, countries: list[str], vocab: Vocabulary) -> Found:
     places = [p for c in vocab.countries if c.name in countries for p in c.places]
     if not places:
         return Found(None, "", 0.0, "no country, no town to look for")
-    names = "|".join(re.escape(fold(p, lower=False)) for p in sorted(places, key=len, reverse=True))
+    # compiled once per set of countries (re's own cache, 512 patterns, thrashed on a corpus of many countries)
+    patterns = vocab.compiled("document.py:meeting_town:" + "|".join(sorted(countries)),
+                              lambda _: [re.compile(p) for p in _town_patterns(places)])
     by_fold = {fold(p, lower=False): p for p in places}
-    patterns = [rf"(?i:{HELD})\b[^.\n]{{0,100}}?\b(?:a|au|dans la ville de) ({names})\b",
-                rf"\b(?:a|A) ({names}),? (?:(?i:le|les|du)) \d",
-                rf"(?m)^\s*({names}),? (?:(?i:le)) \d",
-                rf"(?im)^\W*lieu\W*:\W*({names})\b",
-                rf"\b({names}) (?:a abrite|a accueilli)\b",
-                rf"\A\s*(?:[^\n:]{{0,30}} (?:a|de) )?({names}) : ",
-                rf"(?i:ville|gouvernorat|prefecture|mairie|hotel de ville|hopital regional|region sanitaire) (?:de|d') ?({names})\b",
-                rf"(?i:\b(?:a|dans) l'(?:hotel|amphitheatre)|\b(?:a|dans) la salle)\b[^.\n]{{0,60}}? (?:de|d'|a) ?({names})\b"]
     for pattern in patterns:
-        m = re.search(pattern, head)
+        m = pattern.search(head)
         if m:
             return Found(by_fold[m.group(1)], m.group(0).strip(), 0.7, "town named where the meeting was held")
     return Found(None, "", 0.0, "no town named as the meeting's place")
+
+
+def _town_patterns(places: list[str]) -> list[str]:
+    names = "|".join(re.escape(fold(p, lower=False)) for p in sorted(places, key=len, reverse=True))
+    return [rf"(?i:{HELD})\b[^.\n]{{0,100}}?\b(?:a|au|dans la ville de) ({names})\b",
+            rf"\b(?:a|A) ({names}),? (?:(?i:le|les|du)) \d",
+            rf"(?m)^\s*({names}),? (?:(?i:le)) \d",
+            rf"(?im)^\W*lieu\W*:\W*({names})\b",
+            rf"\b({names}) (?:a abrite|a accueilli)\b",
+            rf"\A\s*(?:[^\n:]{{0,30}} (?:a|de) )?({names}) : ",
+            rf"(?i:ville|gouvernorat|prefecture|mairie|hotel de ville|hopital regional|region sanitaire) (?:de|d') ?({names})\b",
+            rf"(?i:\b(?:a|dans) l'(?:hotel|amphitheatre)|\b(?:a|dans) la salle)\b[^.\n]{{0,60}}? (?:de|d'|a) ?({names})\b"]
