@@ -916,3 +916,10 @@ def test_a_ministry_name_many_countries_share_takes_the_registrys_acronym_only_i
     cameroon = extract_organiser("Le Ministère de la Santé publique a organisé le 3 mars 2024 à Garoua un atelier de "
                                  "planification des districts sanitaires du Nord.", vocab).value
     assert cameroon == "Ministère de la Santé publique (MINSANTE)"
+
+
+def test_a_place_two_countries_share_does_not_lend_one_of_them_its_ministrys_acronym(vocab):
+    # 'région du Centre' is Burkina Faso's and Cameroon's: it does not make the ministry Cameroon's MINSANTE
+    found = extract_organiser("Le Ministère de la Santé publique a organisé le 3 mars 2024 un atelier de planification "
+                              "avec les cadres de la région du Centre.", vocab).value
+    assert found and "MINSANTE" not in found

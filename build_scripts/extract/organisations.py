@@ -328,7 +328,14 @@ def normalise_org(phrase: str, text: str, vocab: Vocabulary) -> tuple[str, Organ
 
 
 def _country_patterns(vocab: Vocabulary) -> dict[str, "re.Pattern[str] | None"]:
-    return {c.name: phrase_pattern([c.name, *c.aliases, *c.demonyms, *c.places]) for c in vocab.countries}
+    """Per country, its names and the places that are its alone ('région du Centre' is Burkina Faso's and Cameroon's:
+    it says neither)."""
+    owners: dict[str, set[str]] = {}
+    for c in vocab.countries:
+        for p in c.places:
+            owners.setdefault(fold(p), set()).add(c.name)
+    return {c.name: phrase_pattern([c.name, *c.aliases, *c.demonyms, *(p for p in c.places if len(owners[fold(p)]) == 1)])
+            for c in vocab.countries}
 
 
 def _of_its_country(org: Organisation, text: str, vocab: Vocabulary) -> bool:
