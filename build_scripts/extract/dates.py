@@ -102,11 +102,10 @@ PAST = re.compile(r"(?:depuis|lors (?:du|de la|des)|decide|adopte|en date du|pre
                   r"dernier|passe|au cours de l'annee)[^.\n]{0,40}$|suite (?:a|au)[^.\n]{0,120}$")
 DEADLINE = re.compile(r"(?:echeance|delai|d'ici|avant le|au plus tard|prevue?s?|programmee?s?|envisagee?s?|jusqu'au|jusqu'a|"
                       r"a partir du|des le|(?<!pris )fin|debut|horizon)\s*:?\s*(?:pour |le |du |au |en |pour le |l'horizon )?$")
-_WD = r"(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)"
 # the last day: 'les travaux se sont achevés le 7 novembre', 'ont pris fin ce vendredi 03 mai', 'qui prendra fin ce
 # vendredi 28 octobre', 'iront jusqu'à demain, 30 mars'
 ENDED = re.compile(r"(?:acheve|cloture|pris fin|prend fin|prendr(?:a|ont) fin|se sont termine|s'est termine|"
-                   rf"se termin(?:era|eront)|fin des travaux|jusqu'a demain,?)\w*\s+(?:le |ce )?(?:{_WD}\s+)?$")
+                   rf"se termin(?:era|eront)|fin des travaux|jusqu'a demain,?)\w*\s+(?:le |ce )?{WD}?$")
 # the same said after the day: 'du vendredi 24 novembre 2017 a pris fin la rencontre'
 ENDED_AFTER = re.compile(r"\s*,?\s*(?:a|ont) pris fin|\s*,?\s*(?:s'est|se sont) (?:acheve|termine)|\s*,?\s*(?:a|ont) ete clotur")
 # the dispatch's own line repeated in the text: 'BANGUI, le 25 janvier 2020 (RJDH) —'
@@ -231,6 +230,21 @@ UPCOMING = re.compile(r"(?:s'ouvr(?:ira|iront)|se tien(?:dra|dront)|aur(?:a|ont)
 UNDER_WAY = re.compile(r"(?:s'ouvr(?:e|ent)|se tien(?:t|nent))\s*(?:ce |le )?$")
 
 
+def _weekday(m: re.Match[str], folded: str, pub: dt.date) -> dt.date:
+    """The day a weekday of RELATIVE names, read against the publication date: the coming one after 'à partir de',
+    'dès' or before 'prochain' (never the day itself), or in the future tense ('se tiendra mardi'); the nearer one in
+    the present ('s'ouvre mardi'); else the latest on or before it ('mardi dernier': before it)."""
+    ahead = (WEEKDAYS[m.group("wd")] - pub.weekday()) % 7  # days to the coming one, 0 for the publication's own day
+    if AHEAD.search(folded, max(0, m.start() - 15), m.start()) or folded.startswith(" prochain", m.end()):
+        return pub + dt.timedelta(days=ahead or 7)
+    if not m.group("last") and UPCOMING.search(folded, max(0, m.start() - 30), m.start()):
+        return pub + dt.timedelta(days=ahead)
+    if not m.group("last") and UNDER_WAY.search(folded, max(0, m.start() - 30), m.start()):
+        return pub + dt.timedelta(days=ahead if ahead < 7 - ahead else ahead - 7)
+    back = (7 - ahead) % 7 or (7 if m.group("last") else 0)
+    return pub - dt.timedelta(days=back)
+
+
 def _relative(folded: str, publication: str, found: list[Candidate], taken: list[tuple[int, int]]) -> None:
     """'lundi', 'mardi dernier', 'hier' resolved against the publication date: the latest such day on or
     before it. Marked as inferred."""
@@ -238,19 +252,8 @@ def _relative(folded: str, publication: str, found: list[Candidate], taken: list
     for m in RELATIVE.finditer(folded):
         if any(a < m.end() and m.start() < b for a, b in taken):
             continue
-        if m.group("wd") and (AHEAD.search(folded, max(0, m.start() - 15), m.start())
-                              or folded.startswith(" prochain", m.end())):
-            day = pub + dt.timedelta(days=(WEEKDAYS[m.group("wd")] - pub.weekday()) % 7 or 7)  # 'à partir de lundi'
-        elif m.group("wd") and not m.group("last") and UPCOMING.search(folded, max(0, m.start() - 30), m.start()):
-            day = pub + dt.timedelta(days=(WEEKDAYS[m.group("wd")] - pub.weekday()) % 7)  # 'se tiendra mardi'
-        elif m.group("wd") and not m.group("last") and UNDER_WAY.search(folded, max(0, m.start() - 30), m.start()):
-            ahead = (WEEKDAYS[m.group("wd")] - pub.weekday()) % 7  # 's'ouvre mardi': the nearer Tuesday
-            day = pub + dt.timedelta(days=ahead if ahead < 7 - ahead else ahead - 7)
-        elif m.group("wd"):
-            back = (pub.weekday() - WEEKDAYS[m.group("wd")]) % 7
-            if back == 0 and m.group("last"):
-                back = 7
-            day = pub - dt.timedelta(days=back)
+        if m.group("wd"):
+            day = _weekday(m, folded, pub)
         elif m.group("yesterday"):
             day = pub - dt.timedelta(days=1 if m.group("yesterday") == "hier" else 2)
         else:
