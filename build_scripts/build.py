@@ -48,7 +48,7 @@ def _curated(report: Report, vocab: Vocabulary, programme_long: str) -> tuple[Re
     report.view = incremental.view_digest(report.meta, report.units, report.acronyms)
     report.sketch = merge.text_sketch(report.doc.text)  # type: ignore[union-attr]
     report.follow_up = followup.summary(report)
-    report.index_keys = classify.report_keys(report)
+    report.index_keys = classify.report_keys(report, vocab)
     report.words = search_words.body_words(report.blocks or [])
     return report, problems
 
@@ -171,6 +171,7 @@ def load_bodies(reports: list[Report], stage1: incremental.Extractions, source_d
 
 def classify_again(reports: list[Report], vocab: Vocabulary, stage2: incremental.Pages) -> classify.Classification:
     """classify.classify, the related reports of the last build kept but for those a change can affect."""
+    classify.keyed(reports, vocab)
     inputs = classify.related_inputs(reports)
     known, only, stored = None, None, stage2.related(reports)
     if stored is not None:

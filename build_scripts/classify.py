@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
+from . import jurisdiction
 from .config import Vocabulary
 from .models import INDEX_KINDS, Report
 from .paths import bucket_slug, theme_address
@@ -38,16 +39,21 @@ def classify(reports: list[Report], vocab: Vocabulary, related_known: Related | 
     """Each report's order and index keys, every index page, and the related reports of each: ``related_known``
     when the caller already has them, with those of the reports named in ``only`` made again (see
     related_inputs and affected)."""
-    for r in reports:
-        r.sort_key = date_order(r)
-        if not r.index_keys:
-            r.index_keys = report_keys(r)
+    keyed(reports, vocab)
     if related_known is None:
         rel = related(reports)
     else:
         rel = {**related_known, **related(reports, only=only)} if only else related_known
         rel = {r.slug: rel[r.slug] for r in reports}
     return Classification(build_buckets(reports, vocab), rel)
+
+
+def keyed(reports: list[Report], vocab: Vocabulary) -> None:
+    """Each report's order and index keys (those it has are kept: the build sets them once, with its extraction)."""
+    for r in reports:
+        r.sort_key = date_order(r)
+        if not r.index_keys:
+            r.index_keys = report_keys(r, vocab)
 
 
 def sort_key(report: Report) -> tuple:
@@ -64,19 +70,25 @@ def _neg(date: str) -> str:
     return "".join(chr(0x10FFFF - ord(c)) for c in date)
 
 
-def report_keys(report: Report) -> dict[str, list[tuple[str, str]]]:
-    """The (slug, label) of each index page a report belongs to (from its front-matter only)."""
+def report_keys(report: Report, vocab: Vocabulary) -> dict[str, list[tuple[str, str]]]:
+    """The (slug, label) of each index page a report belongs to (from its front-matter only). A national body or
+    programme has a page per country ('Ministère de la Santé publique — Niger'): see jurisdiction."""
     m = report.meta
     out: dict[str, list[tuple[str, str]]] = {k: [] for k in INDEX_KINDS}
     out["themes"] = [(theme_address(lbl), lbl) for lbl in m["tags"]]
     out["pays"] = [(bucket_slug(c), c) for c in m["countries"]]
     if m.get("programme"):
-        out["programmes"] = [(bucket_slug(m["programme"]), m["programme"])]
+        out["programmes"] = [_key(jurisdiction.programme_label(m["programme"], m.get("programme_long") or "",
+                                                               m["countries"], vocab))]
     if m.get("organiser"):
-        out["organisateurs"] = [(bucket_slug(m["organiser"]), m["organiser"])]
+        out["organisateurs"] = [_key(jurisdiction.organiser_label(m["organiser"], m["countries"], vocab))]
     if m.get("year"):
         out["annees"] = [(str(m["year"]), str(m["year"]))]
     return out
+
+
+def _key(label: str) -> tuple[str, str]:
+    return bucket_slug(label), label
 
 
 def build_buckets(reports: list[Report], vocab: Vocabulary) -> dict[str, list[Bucket]]:
@@ -162,9 +174,9 @@ def affected(before: dict[str, list], now: dict[str, list]) -> set[str]:
 
 
 def _features(r: Report) -> list[tuple[str, str]]:
+    """What makes two reports related: a theme, or the same programme or organiser index page (two countries'
+    'Ministère de la Santé publique' are not the same organiser)."""
     feats = [("theme", t) for t in r.meta["themes"]]
-    if r.meta.get("programme"):
-        feats.append(("programme", r.meta["programme"]))
-    if r.meta.get("organiser"):
-        feats.append(("organiser", r.meta["organiser"]))
+    feats += [("programme", slug) for slug, _ in r.index_keys.get("programmes", [])]
+    feats += [("organiser", slug) for slug, _ in r.index_keys.get("organisateurs", [])]
     return feats

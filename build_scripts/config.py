@@ -49,6 +49,7 @@ class Programme:
     country: str | None = None
     aliases: tuple[str, ...] = ()
     kind: str = "programme"
+    each_country: bool = False  # the same name is each country's own programme (PEV, PNLP, CMU): a page per country
 
 
 @dataclass(frozen=True)
@@ -222,13 +223,18 @@ def _countries(path: Path, chk: _Checker) -> tuple[Country, ...]:
 def _programmes(path: Path, chk: _Checker, countries: set[str]) -> tuple[Programme, ...]:
     out, seen = [], {}
     for e in chk.entries(_load(path, chk), "programmes"):
-        chk.unknown_fields(e, {"name", "long", "country", "aliases", "kind"})
+        chk.unknown_fields(e, {"name", "long", "country", "aliases", "kind", "each_country"})
         name = chk.text(e, "name")
         chk.unique(e, name, seen, "programme")
         kind = chk.text(e, "kind", required=False) or "programme"
         _check_kind(chk, e, kind, "programmes.yml")
         country = _country_field(chk, e, countries)
-        out.append(Programme(name, chk.text(e, "long", required=False), country, chk.texts(e, "aliases"), kind))
+        each = e.get("each_country", False)
+        if each not in (True, False) or (each and country):
+            chk.fail(e["__line__"], f"'each_country' of '{name}' must be true or false, and true only when 'country' "
+                                    "is null (write 'each_country: true' for a name every country's programme has)")
+        out.append(Programme(name, chk.text(e, "long", required=False), country, chk.texts(e, "aliases"), kind,
+                             each is True))
     return tuple(out)
 
 

@@ -51,8 +51,8 @@ def follow_up_status(reports: list[Report], text_of: Callable[[Report], str] | N
                      and len(words := _content_words(LABELS.split(u.text)[0])) >= 3] for r in reports}
     by_group: dict[tuple[str, str], list[Report]] = defaultdict(list)
     for r in reports:
-        for key in (("programme", r.meta.get("programme")), ("organiser", r.meta.get("organiser"))):
-            if key[1] and r.meta.get("date"):
+        for key in _groups(r):
+            if r.meta.get("date"):
                 by_group[key].append(r)
     for group in by_group.values():
         group.sort(key=lambda r: (str(r.meta["date"]), r.slug))
@@ -69,6 +69,12 @@ def follow_up_status(reports: list[Report], text_of: Callable[[Report], str] | N
                     for statement, label in said[later.slug]:
                         if len(words & statement) >= MATCH_SHARE * len(words):
                             u.status, u.status_source = label, later.slug  # the latest report has the last word
+
+
+def _groups(r: Report) -> list[tuple[str, str]]:
+    """The programme and organiser a report shares with the reports that may follow it up: their index pages (two
+    countries' 'Ministère de la Santé publique' are not one organiser; see jurisdiction)."""
+    return [(kind, slug) for kind in ("programmes", "organisateurs") for slug, _ in r.index_keys.get(kind, [])]
 
 
 def _status_rows(text: str) -> list[tuple[str, str]]:
@@ -114,6 +120,6 @@ def summary(report: Report) -> tuple[str, str]:
     excerpt = "\n".join(sentence for sentence, _ in said)
     text = excerpt if status_sentences(excerpt) == said else text_all
     m = report.meta
-    inputs = [str(m.get("date")), m.get("programme"), m.get("organiser"), text,
+    inputs = [str(m.get("date")), m.get("programme"), m.get("programme_long"), m.get("organiser"), m.get("countries"), text,
               [(u.kind, u.text) for u in report.units]]
     return text, digest.of_data(inputs)[:32]
