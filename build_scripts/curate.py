@@ -12,12 +12,15 @@ from . import digest, originals
 from .config import Vocabulary
 from .extract.document import DOC_TYPES, meeting_town
 from .extract.report import countries as _countries
-from .models import Found, Problem, Report, SourceDocument
+from .models import CONFIDENT, Found, Problem, Report, SourceDocument
 from .paths import SLUG_RE, file_slug, old_name, title_slug
 
 ISO_DATE = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")
 EXTRACTED_FIELDS = ("title", "country", "programme", "date", "date_end", "organiser", "partners", "themes", "summary",
                     "doc_type", "city")
+# the fields a reader cites and browses by: when the extractor is not confident of one and no curator set it, the
+# report's page says it is to be checked (the same fields and threshold as 'check')
+CHECKED_FIELDS = ("country", "programme", "date", "organiser")
 ADDRESS_FIELDS = ("slug", "aliases")  # the page's address and its old addresses (see _address)
 CURATED_FIELDS = EXTRACTED_FIELDS + ADDRESS_FIELDS  # a curator can override every extracted field, and name the address
 
@@ -92,6 +95,9 @@ def _apply(report: Report, vocab: Vocabulary, programme_long: str) -> list[Probl
         "source_format": doc.fmt,
         "encoding": doc.encoding,
     }
+    unverified = [f for f in CHECKED_FIELDS if values[f] and found[f].confidence < CONFIDENT]
+    if unverified:
+        meta["unverified"] = unverified  # the page marks them 'à vérifier' (a curated value is verified)
     if aliases:
         meta["aliases"] = aliases
     if doc.ocr:

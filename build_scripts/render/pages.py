@@ -35,7 +35,8 @@ DEFAULT_BASE_URL = "http://127.0.0.1:8000/"
 INDEX_TITLES = {kind: (k.title, k.singular, k.description) for kind, k in INDEX_KINDS.items()}  # for the templates
 UNIT_LABELS = {kind: (k.plural, k.singular) for kind, k in UNIT_KINDS.items()}
 CATALOGUE_FIELDS = ("slug", "title", "country", "countries", "programme", "programme_long", "date", "date_end", "year",
-                    "organiser", "partners", "themes", "tags", "summary", "doc_type", "city", "source", "url")
+                    "organiser", "partners", "themes", "tags", "summary", "doc_type", "city", "unverified", "source",
+                    "url")
 
 
 REPORT_IDS = ("texte-du-rapport", "sigles", "kb-points", "kb-citer", "kb-lies")  # ids report.html.j2 uses
@@ -582,6 +583,7 @@ def catalogue_rows(reports: list[Report]) -> list[dict[str, Any]]:
     rows = []
     for r in sorted(reports, key=lambda r: r.slug):
         row = {k: r.meta.get(k) for k in CATALOGUE_FIELDS if k not in ("slug", "url")}
+        row["unverified"] = r.meta.get("unverified", [])  # the fields the page marks 'à vérifier'
         rows.append({"slug": r.slug, **row, "url": f"{REPORTS_DIR}/{r.slug}/"})
     return rows
 
