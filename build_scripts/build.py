@@ -47,8 +47,8 @@ def _curated(report: Report, vocab: Vocabulary, programme_long: str) -> tuple[Re
                         "programme_long": programme_long}
     report.view = incremental.view_digest(report.meta, report.units, report.acronyms)
     report.sketch = merge.text_sketch(report.doc.text)  # type: ignore[union-attr]
-    report.follow_up = followup.summary(report)
     report.index_keys = classify.report_keys(report, vocab)
+    report.follow_up = followup.summary(report)  # reads the index keys
     report.words = search_words.body_words(report.blocks or [])
     return report, problems
 

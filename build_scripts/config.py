@@ -230,7 +230,7 @@ def _programmes(path: Path, chk: _Checker, countries: set[str]) -> tuple[Program
         _check_kind(chk, e, kind, "programmes.yml")
         country = _country_field(chk, e, countries)
         each = e.get("each_country", False)
-        if each not in (True, False) or (each and country):
+        if not isinstance(each, bool) or (each and country):
             chk.fail(e["__line__"], f"'each_country' of '{name}' must be true or false, and true only when 'country' "
                                     "is null (write 'each_country: true' for a name every country's programme has)")
         out.append(Programme(name, chk.text(e, "long", required=False), country, chk.texts(e, "aliases"), kind,

@@ -114,12 +114,13 @@ def status_sentences(raw: str) -> list[tuple[str, str]]:
 def summary(report: Report) -> tuple[str, str]:
     """What the follow-up reads of a report, kept with its extraction so that a build never needs its whole
     text for it: the only sentences it reads (checked to give the same result as the whole text, else the whole
-    text), and a digest of every input of the follow-up (date, programme, organiser, that text, statements)."""
+    text), and a digest of every input of the follow-up (date, the programme's and organiser's index pages, that
+    text, statements): set after the index keys (classify.report_keys)."""
     text_all = report.doc.text  # type: ignore[union-attr]
     said = status_sentences(text_all)
     excerpt = "\n".join(sentence for sentence, _ in said)
     text = excerpt if status_sentences(excerpt) == said else text_all
     m = report.meta
-    inputs = [str(m.get("date")), m.get("programme"), m.get("programme_long"), m.get("organiser"), m.get("countries"), text,
+    inputs = [str(m.get("date")), _groups(report), text,
               [(u.kind, u.text) for u in report.units]]
     return text, digest.of_data(inputs)[:32]

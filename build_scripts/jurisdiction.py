@@ -15,16 +15,18 @@ from .text import fold
 
 # names (folded) that read as a country's public body, of which every country has one of that name: ministries, their
 # directions and services, health districts, local authorities, national councils, programmes, agencies, hospitals
-# (unless the name says it is international or regional)
 PUBLIC_BODY = re.compile(
-    r"^(?:(?:le |la |l')?(?:ministeres?|ministre|direction|division|delegation|district|departement|service|"
+    r"^(?:le |la |l')?(?:ministeres?|ministre|direction|division|delegation|district|departement|service|"
     r"inspection|secretariat|cellule|unite|coordination|comite|conseil|commission|agence|institut|office|caisse|"
     r"laboratoire|centre|hopital|chu|chr|chd|csps|csref|gouvernement|gouvernorat|gouvernance|prefecture|"
     r"sous-prefecture|mairie|commune|municipalite|presidence|primature|assemblee nationale|haut[- ]commissariat|"
-    r"commissariat|region|province|programmes? (?:national|nationaux|elargi)|instance|ecole)\b)"
-    r"(?:(?!\b(?:international|internationale|mondial|mondiale|regional des nations|des nations unies|africain|"
-    r"africaine|ouest[- ]africain|ouest[- ]africaine|sous-regional|sous-regionale|de la cedeao|de l'uemoa|"
-    r"de la cemac|de l'oms|de l'union)\b).)*$")
+    r"commissariat|region|province|programmes? (?:national|nationaux|elargi)|instance|ecole)\b")
+# ... unless its head says it is more than one country's: 'Comité panafricain de …', 'Institut international de …'
+# (a qualifier further on is its subject's: 'Direction de la coopération internationale' is a ministry's)
+BEYOND_ONE_COUNTRY = re.compile(
+    r"^(?:le |la |l')?\S+(?: (?:permanent|permanente|technique|scientifique|regional|regionale))? (?:international|"
+    r"internationale|mondial|mondiale|africain|africaine|panafricain|panafricaine|ouest-africain|ouest-africaine|"
+    r"sous-regional|sous-regionale|inter-?etats|interafricain|interafricaine|europeen|europeenne|des nations unies)\b")
 # of programmes, only national ones: a programme or plan whose long form says it ('Programme national de lutte
 # contre le paludisme', 'Programme élargi de vaccination' is every country's own)
 NATIONAL_PROGRAMME = re.compile(r"^(?:(?:le |la |l')?(?:programmes?|plans?|politiques?|strategies?|projets?|"
@@ -37,13 +39,17 @@ class _Known:
     # it, kind, the countries of the registry's entries)
     programmes: dict[str, bool]  # folded name or long form -> several countries' programmes share it
     mentions: dict[str, re.Pattern[str]]  # country -> its names, demonyms, own places, programmes, bodies
+    any_country: re.Pattern[str]  # every country's names, demonyms and own places
+    regional: re.Pattern[str]  # the registry's regional bodies
+    regional_committee: re.Pattern[str]  # a regional committee of a project of several countries
 
 
 def _build(vocab: Vocabulary) -> _Known:
     shared: dict[str, set[str | None]] = {}
     kinds: dict[str, str] = {}
     for o in vocab.organisations:
-        for key in {fold(f"{o.name} ({o.acronym})" if o.acronym else o.name), fold(o.name), *map(fold, o.aliases)}:
+        for key in {fold(f"{o.name} ({o.acronym})" if o.acronym else o.name), fold(o.name), fold(o.acronym),
+                    *map(fold, o.aliases)} - {""}:
             shared.setdefault(key, set()).add(o.country)
             kinds.setdefault(key, o.kind)
     # a name is shared when a generic entry (a government body without a country) or two countries' entries have it
@@ -54,20 +60,31 @@ def _build(vocab: Vocabulary) -> _Known:
         for key in (p.name, p.long, *p.aliases):
             if key:
                 progs.setdefault(fold(key), p.each_country)
+    # the regional communities and organisations of the registry: a body named after one is its organ ('Commission
+    # de la CEEAC', 'Conseil des ministres de la santé de la CEDEAO'), one for all its member countries
+    regional = re.compile(r"\b(?:" + "|".join(sorted({re.escape(fold(n)) for o in vocab.organisations
+                                                      if o.kind == "regional"
+                                                      for n in (o.acronym, o.name, *o.aliases) if n})) + r")\b")
+    # ... and a regional committee of a project of several countries ('Comité régional de pilotage du projet SWEDD')
+    several = sorted({re.escape(fold(n)) for p in vocab.programmes if not p.country and not p.each_country
+                      for n in (p.name, *p.aliases) if n})
+    regional_committee = re.compile(r"^(?:le |la |l')?\S+ regionale? .*\b(?:" + "|".join(several) + r")\b")
+    # a country's words: its names, demonyms and places, but not those two countries share ('congolais': Congo's
+    # and the DRC's; 'région du Centre': Burkina Faso's and Cameroon's)
     places: dict[str, set[str]] = {}
     for c in vocab.countries:
-        for p in c.places:
+        for p in {*c.places, c.name, *c.aliases, *c.demonyms}:
             places.setdefault(fold(p), set()).add(c.name)
     own: dict[str, set[str]] = {}  # the registry's names of one country's programmes and bodies ('PRODESS', 'DGSHP')
     for item in (*vocab.programmes, *vocab.organisations):
         if item.country:
             names = (item.name, *item.aliases) if isinstance(item, Programme) else (item.acronym, *item.aliases)
             own.setdefault(item.country, set()).update(re.escape(fold(n)) for n in names if n)
-    mentions = {c.name: re.compile(r"\b(?:" + "|".join(sorted(
-        {re.escape(fold(n)) for n in (c.name, *c.aliases, *c.demonyms) if n} | own.get(c.name, set())
-        | {re.escape(p) for p in map(fold, c.places) if p and places[p] == {c.name}})) + r")\b")
-        for c in vocab.countries}
-    return _Known(orgs, progs, mentions)
+    words = {c.name: {re.escape(p) for p in map(fold, {*c.places, c.name, *c.aliases, *c.demonyms})
+                      if p and places[p] == {c.name}} for c in vocab.countries}
+    mentions = {c: re.compile(r"\b(?:" + "|".join(sorted(w | own.get(c, set()))) + r")\b") for c, w in words.items()}
+    said = re.compile(r"\b(?:" + "|".join(sorted(set().union(*words.values()))) + r")\b")
+    return _Known(orgs, progs, mentions, said, regional, regional_committee)
 
 
 def _known(vocab: Vocabulary) -> _Known:
@@ -81,10 +98,13 @@ def organiser_label(name: str, countries: list[str], vocab: Vocabulary) -> str:
     Santé et de l'Hygiène publique' is Côte d'Ivoire's, Mali's and Guinea's), or, for a name the registry does not
     know, one that reads as a public body. An international, regional or private body, a body of the report's own
     country, and a report about several countries keep the name alone."""
-    folded = fold(name)
-    known = _known(vocab).organisations.get(folded)
-    if known is None:
-        generic = bool(PUBLIC_BODY.match(folded))
+    folded, kb = fold(name), _known(vocab)
+    known = kb.organisations.get(folded)
+    if known is None and folded in kb.programmes:  # 'PNLT' named as the organiser: the programme's own team
+        generic = kb.programmes[folded]
+    elif known is None:
+        generic = (bool(PUBLIC_BODY.match(folded)) and not BEYOND_ONE_COUNTRY.match(folded)
+                   and not kb.regional.search(folded) and not kb.regional_committee.match(folded))
     else:
         shared, kind, where = known
         generic = shared or (kind == "government" and bool(where) and len(countries) == 1 and countries[0] not in where)
@@ -102,9 +122,12 @@ def programme_label(name: str, long: str, countries: list[str], vocab: Vocabular
 
 def _with_country(name: str, countries: list[str], vocab: Vocabulary) -> str:
     """'Ministère de la Santé publique — Niger'; the name alone when the report is about several countries (or
-    none), or when the name already says its country ('Ministère de la Santé du Sénégal', 'District sanitaire de
+    none), or when the name already says a country ('Ministère de la Santé du Sénégal', 'District sanitaire de
     Dimbokro': a place of one country only; 'Comité technique du PRODESS': a programme of one country only)."""
     if len(countries) != 1:
         return name
-    said = _known(vocab).mentions.get(countries[0])
-    return name if said is not None and said.search(fold(name)) else f"{name} — {countries[0]}"
+    folded, kb = fold(name), _known(vocab)
+    own = kb.mentions.get(countries[0])
+    if (own is not None and own.search(folded)) or kb.any_country.search(folded):
+        return name  # it says its country, or another ('Ministère de la Santé du Sénégal' in a Mali report)
+    return f"{name} — {countries[0]}"

@@ -8,7 +8,10 @@ from pathlib import Path
 import frontmatter
 import pytest
 
+from build_scripts.build import read_corpus
 from build_scripts.config import DATA_DIR, ConfigError, load_vocabulary
+from build_scripts.followup import follow_up_status
+from build_scripts.jurisdiction import organiser_label
 
 from .conftest import make_project
 
@@ -80,3 +83,38 @@ def test_a_programme_of_every_country_that_names_a_country_is_refused_with_its_l
     with pytest.raises(ConfigError, match=r"programmes.yml.*'each_country' of 'PRODESS' must be true or false, "
                                           r"and true only when 'country' is null"):
         load_vocabulary(data)
+
+
+def test_another_countrys_namesake_programme_does_not_follow_up_a_recommendation(tmp_path, vocab):
+    """Bénin's PNLP recommended a bed-net campaign; a later PNLP session saying 'the recommendation … was carried out'
+    follows it up only when it is Bénin's PNLP too, not Togo's."""
+    suivi = Path(__file__).parent / "fixtures" / "suivi"
+    statuses = {}
+    for later_country in ("Bénin", "Togo"):
+        src = tmp_path / later_country
+        src.mkdir()
+        for f in suivi.glob("*.txt"):
+            shutil.copy(f, src / f.name)
+        (src / "benin-pnlp-comite-suivi-2020.meta.yml").write_text(f"country: {later_country}\n", encoding="utf-8")
+        corpus = read_corpus(src, vocab)
+        follow_up_status(corpus.reports)
+        first = next(r for r in corpus.reports if r.meta["date"] == "2019-03-14")
+        statuses[later_country] = sorted(u.status for u in first.units if u.kind == "recommendation")
+    assert statuses == {"Bénin": ["en cours", "réalisée"], "Togo": ["", ""]}
+
+
+def test_a_ministry_of_the_same_name_is_kept_apart_and_an_organ_of_a_regional_community_is_one(vocab):
+    def label(name, country):
+        return organiser_label(name, [country], vocab)
+
+    assert label("Direction de la coopération internationale", "Niger") != label(
+        "Direction de la coopération internationale", "Mali")
+    assert label("Ministère congolais de la Santé", "Congo") != label(
+        "Ministère congolais de la Santé", "République démocratique du Congo")
+    assert label("PNLT", "Togo") == "PNLT — Togo"  # a national programme named as the organiser, by its acronym
+    assert label("Conseil des ministres de la santé de la CEDEAO", "Niger") == label(
+        "Conseil des ministres de la santé de la CEDEAO", "Mali")
+    assert label("Comité panafricain de médecine militaire", "Cameroun") == "Comité panafricain de médecine militaire"
+    # a name that says its country, even another than the report's, needs no other
+    assert label("Ministère de la Santé et de l'Action sociale du Sénégal", "Mali") == (
+        "Ministère de la Santé et de l'Action sociale du Sénégal")

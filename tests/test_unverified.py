@@ -53,4 +53,4 @@ def test_guessed_values_are_marked_to_check_and_stated_or_curated_ones_are_not(t
 
     # the catalogue a documentalist downloads says the same, one list per report
     rows = {row["slug"]: row["unverified"] for row in catalogue_rows(project / "docs")}
-    assert rows == {"plain": [], "vague": ["date", "organiser"], "vague-curated": ["date"]}
+    assert rows == {"plain": [], "vague": ["date", "organisateur"], "vague-curated": ["date"]}

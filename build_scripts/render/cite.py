@@ -36,7 +36,7 @@ CSV_HEADERS = {  # French column names (the JSON keeps the English keys programs
     "city": "ville", "id": "identifiant", "kind": "nature (identifiant)", "kind_label": "nature", "text": "énoncé",
     "report": "rapport", "report_title": "titre du rapport", "structure": "responsable", "deadline": "échéance",
     "topic": "point discuté", "value": "valeur", "target": "cible", "page": "page du document source",
-    "status": "statut", "status_report": "rapport de suivi", "unverified": "à vérifier (champs)"}
+    "status": "statut", "status_report": "rapport de suivi", "unverified": "à vérifier"}
 CSV_SEPARATOR = ";"  # French Excel splits a double-clicked CSV on ';' (its list separator where ',' is the decimal mark)
 
 

@@ -39,6 +39,7 @@ CATALOGUE_FIELDS = ("slug", "title", "country", "countries", "programme", "progr
                     "url")
 
 
+UNVERIFIED_LABELS = {"country": "pays", "programme": "programme", "date": "date", "organiser": "organisateur"}
 REPORT_IDS = ("texte-du-rapport", "sigles", "kb-points", "kb-citer", "kb-lies")  # ids report.html.j2 uses
 
 
@@ -583,7 +584,8 @@ def catalogue_rows(reports: list[Report]) -> list[dict[str, Any]]:
     rows = []
     for r in sorted(reports, key=lambda r: r.slug):
         row = {k: r.meta.get(k) for k in CATALOGUE_FIELDS if k not in ("slug", "url")}
-        row["unverified"] = r.meta.get("unverified", [])  # the fields the page marks 'à vérifier'
+        # the fields the page marks 'à vérifier', named as its fact sheet names them
+        row["unverified"] = [UNVERIFIED_LABELS[f] for f in r.meta.get("unverified", [])]
         rows.append({"slug": r.slug, **row, "url": f"{REPORTS_DIR}/{r.slug}/"})
     return rows
 
