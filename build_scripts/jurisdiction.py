@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 
 from .config import Programme, Vocabulary
-from .text import fold
+from .text import fold, phrase_pattern
 
 # names (folded) that read as a country's public body, of which every country has one of that name: ministries, their
 # directions and services, health districts, local authorities, national councils, programmes, agencies, hospitals
@@ -38,10 +38,14 @@ class _Known:
     organisations: dict[str, tuple[bool, str, frozenset[str]]]  # folded name -> (several countries' bodies share
     # it, kind, the countries of the registry's entries)
     programmes: dict[str, bool]  # folded name or long form -> several countries' programmes share it
-    mentions: dict[str, re.Pattern[str]]  # country -> its names, demonyms, own places, programmes, bodies
-    any_country: re.Pattern[str]  # every country's names, demonyms and own places
-    regional: re.Pattern[str]  # the registry's regional bodies
-    regional_committee: re.Pattern[str]  # a regional committee of a project of several countries
+    mentions: dict[str, re.Pattern[str] | None]  # country -> its names, demonyms, own places, programmes, bodies
+    any_country: re.Pattern[str] | None  # every country's names, demonyms and own places
+    regional: re.Pattern[str] | None  # the registry's regional bodies
+    several: re.Pattern[str] | None  # the registry's projects of several countries
+
+
+# a regional committee ('Comité régional de pilotage du projet SWEDD'): of a project of several countries, it is one
+REGIONAL_HEAD = re.compile(r"^(?:le |la |l')?\S+ regionale? ")
 
 
 def _build(vocab: Vocabulary) -> _Known:
@@ -62,29 +66,24 @@ def _build(vocab: Vocabulary) -> _Known:
                 progs.setdefault(fold(key), p.each_country)
     # the regional communities and organisations of the registry: a body named after one is its organ ('Commission
     # de la CEEAC', 'Conseil des ministres de la santé de la CEDEAO'), one for all its member countries
-    regional = re.compile(r"\b(?:" + "|".join(sorted({re.escape(fold(n)) for o in vocab.organisations
-                                                      if o.kind == "regional"
-                                                      for n in (o.acronym, o.name, *o.aliases) if n})) + r")\b")
-    # ... and a regional committee of a project of several countries ('Comité régional de pilotage du projet SWEDD')
-    several = sorted({re.escape(fold(n)) for p in vocab.programmes if not p.country and not p.each_country
-                      for n in (p.name, *p.aliases) if n})
-    regional_committee = re.compile(r"^(?:le |la |l')?\S+ regionale? .*\b(?:" + "|".join(several) + r")\b")
+    regional = phrase_pattern(n for o in vocab.organisations if o.kind == "regional"
+                              for n in (o.acronym, o.name, *o.aliases))
+    several = phrase_pattern(n for p in vocab.programmes if not p.country and not p.each_country
+                             for n in (p.name, *p.aliases))
     # a country's words: its names, demonyms and places, but not those two countries share ('congolais': Congo's
     # and the DRC's; 'région du Centre': Burkina Faso's and Cameroon's)
-    places: dict[str, set[str]] = {}
+    owners: dict[str, set[str]] = {}
     for c in vocab.countries:
-        for p in {*c.places, c.name, *c.aliases, *c.demonyms}:
-            places.setdefault(fold(p), set()).add(c.name)
-    own: dict[str, set[str]] = {}  # the registry's names of one country's programmes and bodies ('PRODESS', 'DGSHP')
+        for w in {*c.places, c.name, *c.aliases, *c.demonyms}:
+            owners.setdefault(fold(w), set()).add(c.name)
+    words = {c.name: [w for w, who in owners.items() if who == {c.name}] for c in vocab.countries}
+    own: dict[str, list[str]] = {}  # the registry's names of one country's programmes and bodies ('PRODESS', 'DGSHP')
     for item in (*vocab.programmes, *vocab.organisations):
         if item.country:
             names = (item.name, *item.aliases) if isinstance(item, Programme) else (item.acronym, *item.aliases)
-            own.setdefault(item.country, set()).update(re.escape(fold(n)) for n in names if n)
-    words = {c.name: {re.escape(p) for p in map(fold, {*c.places, c.name, *c.aliases, *c.demonyms})
-                      if p and places[p] == {c.name}} for c in vocab.countries}
-    mentions = {c: re.compile(r"\b(?:" + "|".join(sorted(w | own.get(c, set()))) + r")\b") for c, w in words.items()}
-    said = re.compile(r"\b(?:" + "|".join(sorted(set().union(*words.values()))) + r")\b")
-    return _Known(orgs, progs, mentions, said, regional, regional_committee)
+            own.setdefault(item.country, []).extend(names)
+    mentions = {c: phrase_pattern([*w, *own.get(c, [])]) for c, w in words.items()}
+    return _Known(orgs, progs, mentions, phrase_pattern(w for ws in words.values() for w in ws), regional, several)
 
 
 def _known(vocab: Vocabulary) -> _Known:
@@ -104,7 +103,8 @@ def organiser_label(name: str, countries: list[str], vocab: Vocabulary) -> str:
         generic = kb.programmes[folded]
     elif known is None:
         generic = (bool(PUBLIC_BODY.match(folded)) and not BEYOND_ONE_COUNTRY.match(folded)
-                   and not kb.regional.search(folded) and not kb.regional_committee.match(folded))
+                   and not _names(kb.regional, folded)
+                   and not (REGIONAL_HEAD.match(folded) and _names(kb.several, folded)))
     else:
         shared, kind, where = known
         generic = shared or (kind == "government" and bool(where) and len(countries) == 1 and countries[0] not in where)
@@ -127,7 +127,11 @@ def _with_country(name: str, countries: list[str], vocab: Vocabulary) -> str:
     if len(countries) != 1:
         return name
     folded, kb = fold(name), _known(vocab)
-    own = kb.mentions.get(countries[0])
-    if (own is not None and own.search(folded)) or kb.any_country.search(folded):
+    if _names(kb.mentions.get(countries[0]), folded) or _names(kb.any_country, folded):
         return name  # it says its country, or another ('Ministère de la Santé du Sénégal' in a Mali report)
     return f"{name} — {countries[0]}"
+
+
+def _names(pattern: re.Pattern[str] | None, folded: str) -> bool:
+    """The folded name holds one of a phrase list (phrase_pattern: None for an empty list, which names nothing)."""
+    return pattern is not None and pattern.search(folded) is not None
