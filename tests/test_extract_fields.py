@@ -53,6 +53,8 @@ def test_french_number_words(words, number):
 def test_organiser_and_partners(case, vocab):
     found = extract_organiser(case["text"], vocab)
     assert found.value and case["organiser"] in found.value
+    for run_on in case.get("not_in", []):  # where the name ends: its sentence goes on without it
+        assert run_on not in found.value, found.value
     partners = extract_partners(case["text"], vocab, found.value).value
     for expected in case.get("partners", []):
         assert any(expected in p for p in partners), partners

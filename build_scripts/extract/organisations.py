@@ -13,6 +13,7 @@ from ..config import Organisation, Vocabulary
 from ..models import Found
 from ..text import clean_spaces, fold, french_spellings, phrase_pattern, snippet
 from .document import document_type
+from .name_ends import not_a_body, tidy
 from .weigh import Candidate, choose, confidence, weights
 
 ART = r"(?:de la |du |de l'|des |de |d')?(?:la |le |l'|les )?"
@@ -589,7 +590,7 @@ def _cut_run_on(phrase: str) -> str:
         phrase = phrase[: m.start()]
     one = re.match(r"(?i)(gouvernement|primature|pr[ée]sidence)\s+et\s", phrase)
     # 'Gouvernement et des parties prenantes …': the one body of its kind, then others ('Gouvernement' is the name)
-    return one.group(1) if one else phrase
+    return one.group(1) if one else tidy(phrase)
 
 
 # a venue hosts a meeting, it does not organise it: 'Centre international de conférences de …', 'Palais des congrès',
@@ -976,7 +977,7 @@ def _candidates(text: str, vocab: Vocabulary) -> list[tuple[float, str, int, str
             phrase = _named_in_full(phrase, text, folded) or ""
         if fold(phrase) in BARE_KINDS:
             continue  # 'un reporter de l'agence', 'le ministère': a kind of body, no one body the text names in full
-        if len(phrase) >= 2 and not PERSON.match(fold(phrase)) and not ACTIVITY.match(phrase):
+        if len(phrase) >= 2 and not PERSON.match(fold(phrase)) and not ACTIVITY.match(phrase) and not not_a_body(phrase):
             cleaned.append((weight, phrase, pos, method))
     # 'le secrétaire général du ministère … a procédé à l'ouverture': one fact, not a head named and a head who opened
     return [c for c in cleaned if c[3] != "its minister or head is named" or not any(

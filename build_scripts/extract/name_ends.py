@@ -1,0 +1,142 @@
+"""Where a body's name ends in its sentence: the grammar of French names of bodies, not a list of known texts.
+
+A name is a head ('Ministère', 'ONG', 'Comité') and its complements ('de la Santé publique', 'du Tchad', 'pour
+l'enfance'); what follows it in the sentence is not part of it: a verb ('… de la santé lance'), a second party ('…
+et l'UNICEF', ', des chefs de …'), a person ('… des affaires sociales Virginie …'), a date ('… les 25 et 26
+juillet'), a purpose ('… pour la tenue de …'), a page's mark-up ('[/caption]'). `tidy` cuts a candidate name there;
+`not_a_body` tells a phrase that names an activity or a number of bodies, not one body.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..text import fold, french_spellings
+
+# verbs of news reports, third person, and the participles that open a clause after a subject ('le ministère de la
+# santé lance', 'l'ONG ADESCO œuvrent', 'le comité … tenu à'): in a name they never follow a noun directly
+REPORTING_VERBS = (
+    "lance lancent communique communiquent recommande recommandent initie initient œuvre œuvrent oeuvre oeuvrent "
+    "vient viennent marque marquent forme forment signe signent réalise réalisent encourage encouragent multiplie "
+    "multiplient organise organisent tient tiennent renforce renforcent outille outillent dote dotent appuie appuient "
+    "soutient soutiennent accompagne accompagnent célèbre célèbrent valide valident ouvre ouvrent clôture clôturent "
+    "sensibilise sensibilisent mobilise mobilisent poursuit poursuivent engage engagent réitère offre offrent octroie "
+    "évalue évaluent examine examinent adopte adoptent présente présentent élabore élaborent installe installent "
+    "inaugure inaugurent remet remettent réunit réunissent salue saluent félicite félicitent annonce annoncent invite "
+    "invitent informe informent dévoile dévoilent plaide plaident prépare préparent procède procèdent reçoit reçoivent "
+    "entend entendent finance financent participe participent prend prennent fait font met mettent veut veulent "
+    "souhaite souhaitent demande demandent exhorte exhortent appelle appellent mène mènent conduit conduisent facilite "
+    "facilitent abrite abritent accueille accueillent assure assurent sollicite sollicitent compte comptent dispose "
+    "disposent entame entament démarre démarrent restitue restituent vulgarise vulgarisent "
+    "tenu tenue tenus tenues soutenu soutenue soutenus soutenues organisé organisée organisés organisées financé "
+    "financée financés financées élu élue élus élues mis mise appuyé appuyée appuyés appuyées accompagné accompagnée composé composée composés composées"
+).split()
+# adverbs and determiners that open a clause, never a name's complement ('… de la santé aujourd'hui', '… aucune')
+CLAUSE_WORDS = "aujourd'hui aujourd’hui également egalement aussi tout toute aucun aucune désormais hier demain".split()
+# the words after which a lower-case verb form is a noun of the name ('l'équipe', 'de forme'), not its verb
+LINKS = {"de", "du", "des", "d", "la", "le", "les", "l", "en", "et", "ou", "pour", "à", "a", "au", "aux", "sur", "par",
+         "avec", "contre", "dans", "sous", "chez", "entre", "vers", "un", "une"}
+_VERB = re.compile(r"\s(?P<w>" + "|".join(sorted(map(re.escape, REPORTING_VERBS + CLAUSE_WORDS), key=len, reverse=True))
+                   + r")(?=[\s,.;:!?)]|$)")
+
+PERSON_WORDS = (r"(?i:chefs?|cheffes?|responsables?|repr[ée]sentants?|repr[ée]sentantes?|directeurs?|directrices?|"
+                r"coordonnat(?:eur|rice)s?|coordinat(?:eur|rice)s?|partenaires|membres|agents|acteurs|cadres|"
+                r"d[ée]l[ée]gu[ée]s?|participants|autorit[ée]s|experts|m[ée]decins|pr[ée]sidente?s?|"
+                r"secr[ée]taires?|ministres?|conseillers?|points? focaux|point focal)")
+# the head of a second body after 'et le', 'et l'' ('… de la santé et l'Organisation mondiale …'); not a second
+# field of the same body ('… et la Coordination des Programmes', '… contre le Sida, la Tuberculose et le Paludisme')
+SECOND_HEAD = (r"(?i:Organisation|Fonds|Agence|Association|ONG|Institut|Bureau|Banque|Union|Minist[èe]re|Direction|"
+               r"Croix-Rouge|Programme|Projet|Centre|Fondation|Syst[èe]me des Nations)\b")
+SECOND_PARTY = re.compile(
+    # another body after 'et': '… de la santé et l'UNICEF', '… et le projet Access', '… et de l'OMS'
+    r"\s+et\s+(?:l['’]\s*|le\s+|la\s+|les\s+)(?=[A-Z]{2,}\b|" + SECOND_HEAD + r")|\s+et\s+de\s+l['’]\s*(?=[A-Z]{2,}\b)|"
+    # people or others: '… et de ses partenaires', '… et chef de mission', '… et autres acteurs'
+    r"\s+et\s+(?:de\s+)?(?:ses|leurs?|son|sa|(?:la|le|les)\s+(?=" + PERSON_WORDS + r"\b))\b|"
+    r"\s+et\s+(?:autres|d['’]autres|plusieurs|quelques|" + PERSON_WORDS + r")\b|"
+    # after an acronym the name is whole: 'l'association AJVS et les infirmiers …'
+    r"(?<=[A-Z][A-Z])\s+et\s+(?:l['’]|le|la|les|des|du|un|une)\s|"
+    r",\s*(?:des|de la|du|de l['’]|les|la|le)\s*(?:" + PERSON_WORDS + r")\b|"
+    # a link to what comes next: '… ainsi que …', '… via le centre …', ', par l'entremise de …'
+    r",?\s+ainsi\s+qu(?:e\b|['’])|,?\s+(?:via|par\s+l['’]entremise|par\s+le\s+biais|[àa]\s+travers)\b|"
+    # a purpose or a visit: '… pour la tenue de …', '… pour le compte', '… en visite de travail'
+    r"\s+pour\s+(?:la\s+tenue|l['’]organisation|le\s+compte|sa|son|ses|leurs?|cette|ce|ces)\b|\s+en\s+visite\b|"
+    # a date: '… les 25 et 26 juillet', '(Du 6 au 7 mars 2015)'
+    r"\s+\(?(?:les?|du|au)\s+\d{1,2}(?:er)?\b|\s+\((?i:du|le|les)\s+\d|"
+    # a page's counter: '… VIH/SIDA · 9'
+    r"\s+[·•|]\s+")
+# a document after the name: '… NIGER Compte Rendu De Réunion', '… Livret d'abstracts' (not '… du rapport')
+DOCUMENT = re.compile(r"\s+(?i:compte[- ]rendu|proc[èe]s[- ]verbal|livret|rapport)\b")
+# what a page's mark-up leaves in a name: '[/caption]', '[embed]'
+MARKUP = re.compile(r"\s*\[/?(?:caption|embed|gallery|video|audio|img)\b[^\]\n]{0,40}\]\s*")
+# a name cannot end on a linking word: 'ITPC et', 'ASSOCIATION ASCOVIME du', '… contre le sida a'
+DANGLING = re.compile(r"(?:\s+(?:et|ou|de|du|des|la|le|les|à|au|aux|en|sur|pour|par|avec|a)|\s+(?:d|l)['’])+\s*$")
+# a civility before a person's name: '… de la solidarité nationale Dr Ismael …'
+CIVILITY = re.compile(r"\s+(?:Dr|Pr|Mme|Mlle|M\.|Me|Madame|Monsieur)\s+[A-ZÀ-Ý]")
+# the heads of bodies that are not named after a person (a hospital or a school may be: 'CHU Yalgado Ouédraogo')
+PUBLIC_HEAD = re.compile(r"^(?:ministere|direction|secretariat|cabinet|delegation|gouvernement|gouvernorat|prefecture|"
+                         r"mairie|inspection)\b")
+# nouns a name of its own follows ('… du projet Santé Kayes', '… de la région Hauts Bassins'): not a person
+NAMED_AFTER = {"projet", "programme", "initiative", "operation", "campagne", "reseau", "plateforme", "cluster", "plan",
+               "region", "province", "district", "commune", "ville", "village", "departement", "prefecture", "zone"}
+CAPITALISED = re.compile(r"\s+(?P<run>[A-ZÀ-Ý][a-zà-ÿ'’-]+(?:\s+[A-ZÀ-Ý][a-zà-ÿ'’-]+)+)")
+# an activity or a number of bodies: 'Organisation de la rencontre', 'Plusieurs structures'
+NOT_A_BODY = re.compile(r"^(?:(?:organisation|preparation|tenue)\s+(?:de la|du|de l'|des|d')\s*(?:rencontre|formation|"
+                        r"reunion|atelier|session|ceremonie|journee|campagne|conference|semaine|visite|revue|mission|"
+                        r"activite|seance|table ronde)s?\b|(?:plusieurs|quelques|certains|certaines|divers|diverses|"
+                        r"deux|trois|nombreux|nombreuses)\s)")
+
+
+def _lower_word_before(phrase: str, at: int) -> str:
+    words = re.findall(r"[\wÀ-ÿ'’]+", phrase[:at])
+    return words[-1] if words else ""
+
+
+def _person_after(phrase: str) -> int | None:
+    """Where a person's name follows a public body's name: '… des affaires sociales Virginie Mbaïkoua' (two
+    capitalised words, one the French word list does not know, right after a word in lower case that is not a link)."""
+    known = french_spellings()
+    if not known or not PUBLIC_HEAD.match(fold(phrase)):
+        return None
+    for m in CAPITALISED.finditer(phrase):
+        before = _lower_word_before(phrase, m.start())
+        if not before or not before.islower() or before in LINKS or fold(before) in NAMED_AFTER:
+            continue
+        words = m.group("run").split()
+        if any(fold(w.strip("'’-")) not in known for w in words[:2]):
+            return m.start()
+    return None
+
+
+def tidy(phrase: str) -> str:
+    """The name a candidate phrase begins with, without what its sentence goes on with."""
+    phrase = MARKUP.sub(" ", phrase).strip()
+    # not in a pair or a list the name holds: 'convention entre SANOFI et le Ministère …', 'lutte contre le sida, la
+    # tuberculose et les IST'
+    cuts = [m.start() for m in (SECOND_PARTY.search(phrase), CIVILITY.search(phrase)) if m
+            and not re.search(r"\b(?:entre|contre)\s", phrase[: m.start()])]
+
+    for pattern in (_VERB, DOCUMENT):
+        for m in pattern.finditer(phrase):
+            if _lower_word_before(phrase, m.start()).lower() not in LINKS:
+                cuts.append(m.start())
+                break
+    person = _person_after(phrase)
+    if person is not None:
+        cuts.append(person)
+    cuts = [c for c in cuts if phrase[:c].strip()]
+    if cuts:
+        phrase = phrase[: min(cuts)]
+    return without_dangling(phrase)
+
+
+def without_dangling(phrase: str) -> str:
+    """A name without the linking words it was left ending on ('Ministère de la santé de la', 'ONG Educo et')."""
+    before = None
+    while before != phrase:
+        before, phrase = phrase, DANGLING.sub("", phrase).rstrip(" ,;:-–")
+    return phrase
+
+
+def not_a_body(phrase: str) -> bool:
+    """An activity ('Organisation de la rencontre') or several bodies ('Plusieurs structures'), not one body."""
+    return bool(NOT_A_BODY.match(fold(phrase)))

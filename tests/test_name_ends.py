@@ -1,0 +1,62 @@
+"""Where a body's name ends in its sentence (extract/name_ends.py): phrases written for these tests."""
+
+import pytest
+
+from build_scripts.extract.name_ends import not_a_body, tidy
+from build_scripts.text import french_spellings
+
+CUT = [
+    ("Ministère de la Santé et de l'Action sociale lance aujourd'hui", "Ministère de la Santé et de l'Action sociale"),
+    ("ONG Lumière du Sahel œuvrent", "ONG Lumière du Sahel"),
+    ("Ministère de la Santé publique et l'UNICEF", "Ministère de la Santé publique"),
+    ("Direction régionale de la santé de Dosso, des chefs de district", "Direction régionale de la santé de Dosso"),
+    ("Ministère de la Santé ainsi que quelques responsables des agences", "Ministère de la Santé"),
+    ("Ministère de la Santé publique et président du comité", "Ministère de la Santé publique"),
+    ("Comité de pilotage du programme les 25 et 26 juillet prochains", "Comité de pilotage du programme"),
+    ("Direction de la nutrition pour la tenue de cet atelier", "Direction de la nutrition"),
+    ("Ministère de la Santé publique via le centre des opérations d'urgence", "Ministère de la Santé publique"),
+    ("Ministère de la Santé[/caption]", "Ministère de la Santé"),
+    ("Réseau des journalistes en santé · 12", "Réseau des journalistes en santé"),
+    ("Association AJVS et", "Association AJVS"),
+    ("ASSOCIATION KANAGA du", "ASSOCIATION KANAGA"),
+    ("Ministère de la Santé et de la lutte contre le sida a", "Ministère de la Santé et de la lutte contre le sida"),
+    ("CLUSTER NUTRITION TCHAD Compte Rendu De Réunion", "CLUSTER NUTRITION TCHAD"),
+    ("Institut de santé publique (Du 6 au 7 mars 2015)", "Institut de santé publique"),
+    ("Ministère de la Santé publique et de la Solidarité Dr Kossi Amégan", "Ministère de la Santé publique et de la Solidarité"),
+]
+
+KEPT = [
+    "Ministère de la Santé et de l'Hygiène publique",
+    "Fonds des Nations unies pour l'enfance",
+    "Programme de supplémentation en vitamine A",
+    "Fonds mondial de lutte contre le Sida, la Tuberculose et le Paludisme",
+    "Conseil national de lutte contre le sida, la tuberculose et les IST (SP/CNLS)",
+    "Unité de mise en œuvre du projet",
+    "Comité de suivi du rapport",
+    "Comité de pilotage de la convention entre SANOFI et le Ministère de la Santé",
+    "Unité d'appui à la gestion et la Coordination des programmes",
+    "Centre hospitalier universitaire Yalgado Ouédraogo",
+    "Comité de pilotage du projet Santé Kayes",
+]
+
+
+@pytest.mark.parametrize("phrase, name", CUT)
+def test_what_the_sentence_goes_on_with_is_cut(phrase, name):
+    assert tidy(phrase) == name
+
+
+@pytest.mark.parametrize("name", KEPT)
+def test_a_whole_name_is_kept(name):
+    assert tidy(name) == name
+
+
+@pytest.mark.skipif(not french_spellings(), reason="needs Debian's French word list (apt-get install wfrench)")
+def test_a_person_after_a_ministry_is_cut_with_the_word_list():
+    assert tidy("Ministère des Affaires sociales Awa Mbaïkoua") == "Ministère des Affaires sociales"
+
+
+def test_an_activity_or_several_bodies_is_not_a_body():
+    assert not_a_body("Organisation de la rencontre")
+    assert not_a_body("Plusieurs structures")
+    assert not not_a_body("Organisation mondiale de la santé")
+    assert not not_a_body("Organisation des femmes de Dapaong")
