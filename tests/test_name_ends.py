@@ -60,3 +60,28 @@ def test_an_activity_or_several_bodies_is_not_a_body():
     assert not_a_body("Plusieurs structures")
     assert not not_a_body("Organisation mondiale de la santé")
     assert not not_a_body("Organisation des femmes de Dapaong")
+
+
+# names a review found cut by an earlier version of these rules (written for this test)
+@pytest.mark.parametrize("name", [
+    "Programme National de Lutte Contre le Sida et les IST",
+    "Programme national de prise en charge du VIH et des IST",
+    "Fédération des ONG et des associations féminines",
+    "Direction de l'hôpital Gabriel Touré",
+    "Direction régionale de la santé Haut Sassandra",
+    "Réseau des femmes élues locales d'Afrique",
+    "Syndicat des travailleurs et agents de la santé",
+    "Association des parents et amis de malades mentaux et de leurs familles",
+    "Association des victimes du 28 septembre",
+])
+def test_names_that_hold_a_pair_a_date_or_a_person_are_kept(name):
+    assert tidy(name) == name
+
+
+def test_mark_up_ends_a_name_and_a_lone_link_word_is_no_name():
+    assert tidy("Ministère de la Santé[/caption] Photo de famille des participants") == "Ministère de la Santé"
+    assert tidy('Ministère de la Santé [caption id="attachment_5012" align="aligncenter" width="640"] Photo') == \
+        "Ministère de la Santé"
+    assert tidy("ASSOCIATION KANAGA DU") == "ASSOCIATION KANAGA"
+    assert tidy("de la") == ""
+    assert not not_a_body("Organisation de la Conférence islamique")

@@ -29,7 +29,7 @@ REPORTING_VERBS = (
     "facilitent abrite abritent accueille accueillent assure assurent sollicite sollicitent compte comptent dispose "
     "disposent entame entament démarre démarrent restitue restituent vulgarise vulgarisent "
     "tenu tenue tenus tenues soutenu soutenue soutenus soutenues organisé organisée organisés organisées financé "
-    "financée financés financées élu élue élus élues mis mise appuyé appuyée appuyés appuyées accompagné accompagnée composé composée composés composées"
+    "financée financés financées mis mise appuyé appuyée appuyés appuyées accompagné accompagnée composé composée composés composées"
 ).split()
 # adverbs and determiners that open a clause, never a name's complement ('… de la santé aujourd'hui', '… aucune')
 CLAUSE_WORDS = "aujourd'hui aujourd’hui également egalement aussi tout toute aucun aucune désormais hier demain".split()
@@ -39,6 +39,9 @@ LINKS = {"de", "du", "des", "d", "la", "le", "les", "l", "en", "et", "ou", "pour
 _VERB = re.compile(r"\s(?P<w>" + "|".join(sorted(map(re.escape, REPORTING_VERBS + CLAUSE_WORDS), key=len, reverse=True))
                    + r")(?=[\s,.;:!?)]|$)")
 
+# a person in charge: '… et chef de mission', '… et président du CCM'
+HEAD_WORDS = (r"(?:chefs?|cheffes?|pr[ée]sidente?s?|directeurs?|directrices?|coordonnat(?:eur|rice)s?|"
+              r"coordinat(?:eur|rice)s?|repr[ée]sentante?s?|secr[ée]taires?|ministres?)")
 PERSON_WORDS = (r"(?i:chefs?|cheffes?|responsables?|repr[ée]sentants?|repr[ée]sentantes?|directeurs?|directrices?|"
                 r"coordonnat(?:eur|rice)s?|coordinat(?:eur|rice)s?|partenaires|membres|agents|acteurs|cadres|"
                 r"d[ée]l[ée]gu[ée]s?|participants|autorit[ée]s|experts|m[ée]decins|pr[ée]sidente?s?|"
@@ -51,49 +54,52 @@ SECOND_PARTY = re.compile(
     # another body after 'et': '… de la santé et l'UNICEF', '… et le projet Access', '… et de l'OMS'
     r"\s+et\s+(?:l['’]\s*|le\s+|la\s+|les\s+)(?=[A-Z]{2,}\b|" + SECOND_HEAD + r")|\s+et\s+de\s+l['’]\s*(?=[A-Z]{2,}\b)|"
     # people or others: '… et de ses partenaires', '… et chef de mission', '… et autres acteurs'
-    r"\s+et\s+(?:de\s+)?(?:ses|leurs?|son|sa|(?:la|le|les)\s+(?=" + PERSON_WORDS + r"\b))\b|"
-    r"\s+et\s+(?:autres|d['’]autres|plusieurs|quelques|" + PERSON_WORDS + r")\b|"
+    r"\s+et\s+(?:de\s+)?(?:ses|leurs?|son|sa|la|le|les)\s+(?=" + PERSON_WORDS + r"\b)|"
+    r"\s+et\s+(?:autres|d['’]autres|plusieurs|quelques|" + HEAD_WORDS + r")\b|"
     # after an acronym the name is whole: 'l'association AJVS et les infirmiers …'
-    r"(?<=[A-Z][A-Z])\s+et\s+(?:l['’]|le|la|les|des|du|un|une)\s|"
+    r"(?<=[A-Z][A-Z])\s+et\s+(?:l['’]|le|la|les|un|une)\s|"
     r",\s*(?:des|de la|du|de l['’]|les|la|le)\s*(?:" + PERSON_WORDS + r")\b|"
     # a link to what comes next: '… ainsi que …', '… via le centre …', ', par l'entremise de …'
     r",?\s+ainsi\s+qu(?:e\b|['’])|,?\s+(?:via|par\s+l['’]entremise|par\s+le\s+biais|[àa]\s+travers)\b|"
     # a purpose or a visit: '… pour la tenue de …', '… pour le compte', '… en visite de travail'
     r"\s+pour\s+(?:la\s+tenue|l['’]organisation|le\s+compte|sa|son|ses|leurs?|cette|ce|ces)\b|\s+en\s+visite\b|"
     # a date: '… les 25 et 26 juillet', '(Du 6 au 7 mars 2015)'
-    r"\s+\(?(?:les?|du|au)\s+\d{1,2}(?:er)?\b|\s+\((?i:du|le|les)\s+\d|"
+    r"\s+\(?(?:les?|du)\s+\d{1,2}(?:er)?\s+(?:au|et|-)\s|\s+\((?i:du|le|les)\s+\d|"
     # a page's counter: '… VIH/SIDA · 9'
     r"\s+[·•|]\s+")
 # a document after the name: '… NIGER Compte Rendu De Réunion', '… Livret d'abstracts' (not '… du rapport')
 DOCUMENT = re.compile(r"\s+(?i:compte[- ]rendu|proc[èe]s[- ]verbal|livret|rapport)\b")
 # what a page's mark-up leaves in a name: '[/caption]', '[embed]'
-MARKUP = re.compile(r"\s*\[/?(?:caption|embed|gallery|video|audio|img)\b[^\]\n]{0,40}\]\s*")
+MARKUP = re.compile(r"\s*\[/?(?:caption|embed|gallery|video|audio|img)\b[^\]\n]{0,300}\]")
 # a name cannot end on a linking word: 'ITPC et', 'ASSOCIATION ASCOVIME du', '… contre le sida a'
-DANGLING = re.compile(r"(?:\s+(?:et|ou|de|du|des|la|le|les|à|au|aux|en|sur|pour|par|avec|a)|\s+(?:d|l)['’])+\s*$")
+DANGLING = re.compile(r"(?:(?:^|\s+)(?i:et|ou|de|du|des|la|le|les|au|aux|en|sur|pour|par|avec)|(?:^|\s+)(?:à|a)|"
+                      r"(?:^|\s+)(?i:d|l)['’])+\s*$")
 # a civility before a person's name: '… de la solidarité nationale Dr Ismael …'
-CIVILITY = re.compile(r"\s+(?:Dr|Pr|Mme|Mlle|M\.|Me|Madame|Monsieur)\s+[A-ZÀ-Ý]")
+CIVILITY = re.compile(r"\s+(?:Dr\.?|Pr\.?|Mme|Mlle|M\.|Me|Madame|Monsieur)\s+[A-ZÀ-Ý]")
 # the heads of bodies that are not named after a person (a hospital or a school may be: 'CHU Yalgado Ouédraogo')
 PUBLIC_HEAD = re.compile(r"^(?:ministere|direction|secretariat|cabinet|delegation|gouvernement|gouvernorat|prefecture|"
                          r"mairie|inspection)\b")
 # nouns a name of its own follows ('… du projet Santé Kayes', '… de la région Hauts Bassins'): not a person
 NAMED_AFTER = {"projet", "programme", "initiative", "operation", "campagne", "reseau", "plateforme", "cluster", "plan",
-               "region", "province", "district", "commune", "ville", "village", "departement", "prefecture", "zone"}
+               "region", "province", "district", "commune", "ville", "village", "departement", "prefecture", "zone",
+               "hopital", "centre", "clinique", "ecole", "universite", "lycee", "college", "maternite", "dispensaire",
+               "hospitalier", "universitaire", "chu", "institut", "fondation"}
 CAPITALISED = re.compile(r"\s+(?P<run>[A-ZÀ-Ý][a-zà-ÿ'’-]+(?:\s+[A-ZÀ-Ý][a-zà-ÿ'’-]+)+)")
 # an activity or a number of bodies: 'Organisation de la rencontre', 'Plusieurs structures'
 NOT_A_BODY = re.compile(r"^(?:(?:organisation|preparation|tenue)\s+(?:de la|du|de l'|des|d')\s*(?:rencontre|formation|"
-                        r"reunion|atelier|session|ceremonie|journee|campagne|conference|semaine|visite|revue|mission|"
+                        r"reunion|atelier|session|ceremonie|journee|campagne|semaine|visite|revue|mission|"
                         r"activite|seance|table ronde)s?\b|(?:plusieurs|quelques|certains|certaines|divers|diverses|"
                         r"deux|trois|nombreux|nombreuses)\s)")
 
 
 def _lower_word_before(phrase: str, at: int) -> str:
-    words = re.findall(r"[\wÀ-ÿ'’]+", phrase[:at])
+    words = re.findall(r"[\wÀ-ÿ]+", phrase[:at])  # 'l'hôpital' -> 'hôpital'
     return words[-1] if words else ""
 
 
 def _person_after(phrase: str) -> int | None:
     """Where a person's name follows a public body's name: '… des affaires sociales Virginie Mbaïkoua' (two
-    capitalised words, one the French word list does not know, right after a word in lower case that is not a link)."""
+    capitalised words, the first one the French word list does not know, right after a word in lower case that is not a link)."""
     known = french_spellings()
     if not known or not PUBLIC_HEAD.match(fold(phrase)):
         return None
@@ -102,18 +108,21 @@ def _person_after(phrase: str) -> int | None:
         if not before or not before.islower() or before in LINKS or fold(before) in NAMED_AFTER:
             continue
         words = m.group("run").split()
-        if any(fold(w.strip("'’-")) not in known for w in words[:2]):
+        if fold(words[0].strip("'’-")) not in known:  # a first name ('Awa'), not a place word ('Haut Sassandra')
             return m.start()
     return None
 
 
 def tidy(phrase: str) -> str:
     """The name a candidate phrase begins with, without what its sentence goes on with."""
+    markup = MARKUP.search(phrase)
+    if markup and phrase[: markup.start()].strip():
+        phrase = phrase[: markup.start()]
     phrase = MARKUP.sub(" ", phrase).strip()
     # not in a pair or a list the name holds: 'convention entre SANOFI et le Ministère …', 'lutte contre le sida, la
     # tuberculose et les IST'
     cuts = [m.start() for m in (SECOND_PARTY.search(phrase), CIVILITY.search(phrase)) if m
-            and not re.search(r"\b(?:entre|contre)\s", phrase[: m.start()])]
+            and not re.search(r"\b(?i:entre|contre)\s", phrase[: m.start()])]
 
     for pattern in (_VERB, DOCUMENT):
         for m in pattern.finditer(phrase):
