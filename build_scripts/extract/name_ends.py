@@ -29,10 +29,15 @@ REPORTING_VERBS = (
     "facilitent abrite abritent accueille accueillent assure assurent sollicite sollicitent compte comptent dispose "
     "disposent entame entament démarre démarrent restitue restituent vulgarise vulgarisent "
     "tenu tenue tenus tenues soutenu soutenue soutenus soutenues organisé organisée organisés organisées financé "
-    "financée financés financées mis mise appuyé appuyée appuyés appuyées accompagné accompagnée composé composée composés composées"
+    "financée financés financées mis mise appuyé appuyée appuyés appuyées accompagné accompagnée composé composée "
+    "composés composées compose composes composee composees"
 ).split()
 # adverbs and determiners that open a clause, never a name's complement ('… de la santé aujourd'hui', '… aucune')
 CLAUSE_WORDS = "aujourd'hui aujourd’hui également egalement aussi tout toute aucun aucune désormais hier demain".split()
+WORD = re.compile(r"[\wÀ-ÿ]+")
+# a pair or a list a name holds, where 'et le …' is not a second party: 'convention entre SANOFI et le Ministère …',
+# 'lutte contre le sida, la tuberculose et les IST'
+PAIR_OR_LIST = re.compile(r"\b(?i:entre|contre)\s")
 # the words after which a lower-case verb form is a noun of the name ('l'équipe', 'de forme'), not its verb
 LINKS = {"de", "du", "des", "d", "la", "le", "les", "l", "en", "et", "ou", "pour", "à", "a", "au", "aux", "sur", "par",
          "avec", "contre", "dans", "sous", "chez", "entre", "vers", "un", "une"}
@@ -93,13 +98,14 @@ NOT_A_BODY = re.compile(r"^(?:(?:organisation|preparation|tenue)\s+(?:de la|du|d
 
 
 def _lower_word_before(phrase: str, at: int) -> str:
-    words = re.findall(r"[\wÀ-ÿ]+", phrase[:at])  # 'l'hôpital' -> 'hôpital'
+    words = WORD.findall(phrase, 0, at)  # 'l'hôpital' -> 'hôpital'
     return words[-1] if words else ""
 
 
 def _person_after(phrase: str) -> int | None:
     """Where a person's name follows a public body's name: '… des affaires sociales Virginie Mbaïkoua' (two
-    capitalised words, the first one the French word list does not know, right after a word in lower case that is not a link)."""
+    capitalised words, the first one the French word list does not know, right after a word in lower case that is not
+    a link)."""
     known = french_spellings()
     if not known or not PUBLIC_HEAD.match(fold(phrase)):
         return None
@@ -119,11 +125,8 @@ def tidy(phrase: str) -> str:
     if markup and phrase[: markup.start()].strip():
         phrase = phrase[: markup.start()]
     phrase = MARKUP.sub(" ", phrase).strip()
-    # not in a pair or a list the name holds: 'convention entre SANOFI et le Ministère …', 'lutte contre le sida, la
-    # tuberculose et les IST'
     cuts = [m.start() for m in (SECOND_PARTY.search(phrase), CIVILITY.search(phrase)) if m
-            and not re.search(r"\b(?i:entre|contre)\s", phrase[: m.start()])]
-
+            and not PAIR_OR_LIST.search(phrase, 0, m.start())]
     for pattern in (_VERB, DOCUMENT):
         for m in pattern.finditer(phrase):
             if _lower_word_before(phrase, m.start()).lower() not in LINKS:
@@ -135,11 +138,6 @@ def tidy(phrase: str) -> str:
     cuts = [c for c in cuts if phrase[:c].strip()]
     if cuts:
         phrase = phrase[: min(cuts)]
-    return without_dangling(phrase)
-
-
-def without_dangling(phrase: str) -> str:
-    """A name without the linking words it was left ending on ('Ministère de la santé de la', 'ONG Educo et')."""
     before = None
     while before != phrase:
         before, phrase = phrase, DANGLING.sub("", phrase).rstrip(" ,;:-–")

@@ -491,7 +491,7 @@ RUN_ON = re.compile(r"\s(?:en vue d|afin d|dira\b|a dit\b|qui\b|dont\b|(?![a-zà
                     # a verb in the future, an auxiliary, a time or amount: '… de pilotage aura lieu ce jeudi',
                     # '… de la santé passera à …', '… ont été organisées', '… de la santé depuis 2018', '… de plus de'
                     r"(?:aura|auront|avait|avaient|fera|feront|pourra|pourront|devra|devront|ont|sont|est|était|"
-                    r"étaient|depuis|ainsi qu|de plus de|car|compos[ée]e?s?)\b|"
+                    r"étaient|depuis|de plus de|car)\b|"
                     # 'et' then a preposition or an auxiliary: '… général et a …', '… de Brazzaville et sur le système …'
                     r"et\s+(?:a|sur|par|pour|avec|dans|en)(?=\s|$)|"
                     # a verb, then an adverb and its object: '… de la Santé comprend aussi l'UNICEF', '… accueille
