@@ -409,6 +409,21 @@ def test_other_bodies_after_a_ministrys_name_and_a_comma_are_not_its_portfolios(
     assert not any("Ministère" in n and ("ATS" in n or "Institut" in n) for n in names), names
 
 
+def test_a_ministers_title_keeps_the_portfolios_of_the_ministrys_name(vocab):
+    text = ("Dori, 3 mars 2024. Le Ministre de la Santé publique, de la Population et des Affaires sociales, "
+            "Dr Awa Tiendrébéogo, a présidé l'ouverture de la revue annuelle du district.")
+    names = [c.name for c in organiser_candidates(text, vocab)]
+    assert any("population et des affaires sociales" in n.lower() for n in names), names
+
+
+def test_the_body_a_cleft_sentence_puts_first_organised_the_meeting(vocab):
+    text = ("Les travaux de la réunion transfrontalière ont pris fin ce vendredi 3 mai 2024 à Tinza. C'était sous "
+            "l'égide du conseiller principal du ministre de la santé. C'est l'Organisation régionale de la santé des "
+            "lacs (ORSL) qui a initié cette rencontre, avec les experts de l'OMS.")
+    found = extract_organiser(text, vocab)
+    assert found.value and "ORSL" in found.value, found
+
+
 def test_a_meeting_organised_on_a_date_at_a_venue_by_a_body_names_that_body(vocab):
     text = ("Le ministre de la Santé a présidé l'ouverture de l'atelier. L'atelier organisé le 3 mars 2024 au centre "
             "de conférences par le Réseau tinzan de modélisation du paludisme visait à partager les résultats des "

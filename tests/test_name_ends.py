@@ -23,6 +23,9 @@ CUT = [
     ("CLUSTER NUTRITION TCHAD Compte Rendu De Réunion", "CLUSTER NUTRITION TCHAD"),
     ("Institut de santé publique (Du 6 au 7 mars 2015)", "Institut de santé publique"),
     ("Ministère de la Santé publique et de la Solidarité Dr Kossi Amégan", "Ministère de la Santé publique et de la Solidarité"),
+    ("Banque mondiale sur la couverture maladie universelle", "Banque mondiale"),
+    ("Comité directeur du ministère de la santé sur la revue annuelle", "Comité directeur du ministère de la santé"),
+    ("Ministère de la santé publique entouré de ses collaborateurs", "Ministère de la santé publique"),
 ]
 
 KEPT = [
@@ -37,6 +40,9 @@ KEPT = [
     "Unité d'appui à la gestion et la Coordination des programmes",
     "Centre hospitalier universitaire Yalgado Ouédraogo",
     "Comité de pilotage du projet Santé Kayes",
+    "Groupe de travail sur la prise en charge des cas de paludisme",
+    "Comité de réflexion sur la santé des adolescents",
+    "Centre de recherche sur les maladies tropicales",
 ]
 
 

@@ -30,7 +30,7 @@ REPORTING_VERBS = (
     "disposent entame entament démarre démarrent restitue restituent vulgarise vulgarisent "
     "tenu tenue tenus tenues soutenu soutenue soutenus soutenues organisé organisée organisés organisées financé "
     "financée financés financées mis mise appuyé appuyée appuyés appuyées accompagné accompagnée composé composée "
-    "composés composées compose composes composee composees"
+    "composés composées compose composes composee composees entouré entourée entourés entourées"
 ).split()
 # adverbs and determiners that open a clause, never a name's complement ('… de la santé aujourd'hui', '… aucune')
 CLAUSE_WORDS = "aujourd'hui aujourd’hui également egalement aussi tout toute aucun aucune désormais hier demain".split()
@@ -76,6 +76,18 @@ SECOND_PARTY = re.compile(
 DOCUMENT = re.compile(r"\s+(?i:compte[- ]rendu|proc[èe]s[- ]verbal|livret|rapport)\b")
 # what a page's mark-up leaves in a name: '[/caption]', '[embed]'
 MARKUP = re.compile(r"\s*\[/?(?:caption|embed|gallery|video|audio|img)\b[^\]\n]{0,300}\]")
+# a subject after a body's name: 'Banque mondiale sur la Couverture maladie universelle', '… du ministère de la santé
+# sur la revue annuelle'; not after a group's or a plan's noun, whose subject is its name ('Groupe de travail sur la
+# prise en charge', 'Comité de réflexion sur la santé')
+TOPIC = re.compile(r"\s+sur\s+(?:la|le|les|l['’]|un|une|ses|son|sa)(?=[\s'’])")
+INSTITUTION = {"ministere", "banque", "direction", "organisation", "fonds", "agence", "union", "gouvernement",
+               "delegation", "district", "hopital", "bureau", "ambassade", "mairie", "prefecture", "gouvernorat",
+               "primature", "presidence", "institut", "universite", "ong", "fondation", "association"}
+SUBJECT_HEAD = {"comite", "groupe", "commission", "conference", "forum", "atelier", "observatoire", "initiative",
+                "reseau", "plateforme", "cellule", "programme", "projet", "strategie", "plan", "conseil", "travail",
+                "reflexion", "dialogue", "cadre", "table", "sommet", "consultation", "enquete", "etude", "centre",
+                "campagne", "coalition", "alliance", "partenariat", "mecanisme", "instance", "recherche", "recherches",
+                "etudes", "formation", "veille", "surveillance", "information", "documentation"}
 # a name cannot end on a linking word: 'ITPC et', 'ASSOCIATION ASCOVIME du', '… contre le sida a'
 DANGLING = re.compile(r"(?:(?:^|\s+)(?i:et|ou|de|du|des|la|le|les|au|aux|en|sur|pour|par|avec)|(?:^|\s+)(?:à|a)|"
                       r"(?:^|\s+)(?i:d|l)['’])+\s*$")
@@ -119,6 +131,16 @@ def _person_after(phrase: str) -> int | None:
     return None
 
 
+def _topic_after(phrase: str) -> int | None:
+    """Where 'sur la …' gives the subject of what a body did, not a part of its name: the last head noun before it
+    is an institution's ('Banque', 'ministère'), not a group's or a plan's."""
+    for m in TOPIC.finditer(phrase):
+        heads = [w for w in map(fold, WORD.findall(phrase, 0, m.start())) if w in INSTITUTION or w in SUBJECT_HEAD]
+        if heads and heads[-1] in INSTITUTION:
+            return m.start()
+    return None
+
+
 def tidy(phrase: str) -> str:
     """The name a candidate phrase begins with, without what its sentence goes on with."""
     markup = MARKUP.search(phrase)
@@ -132,6 +154,9 @@ def tidy(phrase: str) -> str:
             if _lower_word_before(phrase, m.start()).lower() not in LINKS:
                 cuts.append(m.start())
                 break
+    topic = _topic_after(phrase)
+    if topic is not None:
+        cuts.append(topic)
     person = _person_after(phrase)
     if person is not None:
         cuts.append(person)

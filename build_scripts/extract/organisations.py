@@ -141,7 +141,7 @@ PERSON = re.compile(r"^(?:m|mme|mlle|dr|pr|monsieur|madame|docteur|professeur|le
 LETTERHEAD = re.compile(r"^[^a-z]{8,140}$")
 # 'Organisation de consultations gratuites', 'l'organisation de ce forum': the act of organising, not a body
 ACTIVITY = re.compile(r"(?i:organisation)\s+(?:(?:de|du|des|d['’])\s*(?!(?:la|le|les|l['’])\s)[a-zàâéèêîôûç]|"
-                      r"(?:de|du|des)\s+(?:ce|cette|ces)\s|(?!(?:de|du|des|d|mondiale|internationale|ouest|non|regionale|"
+                      r"(?:de|du|des)\s+(?:ce|cette|ces)\s|(?!(?:de|du|des|d|mondiale|internationale|ouest|non|r[ée]gionale|"
                       r"sous|nationale|panafricaine|africaine|islamique|arabe)\b)[a-zàâéèêîôûç]+\b)")
 # A committee named without its owner: 'Comité directeur', 'Comité de pilotage' (whose? the text says elsewhere)
 BARE_COMMITTEE = re.compile(r"^(?:comite|conseil|commission|groupe|equipe|cadre)(?:\s+(?:de |d'|du )?\s*[a-z]+){0,2}$")
@@ -749,6 +749,8 @@ def _person_org(phrase: str) -> str | None:
     if comma > 0 and "lutte contre" in fold(rest_body[:comma]):  # the diseases listed belong to the name
         upto = _enumeration_end(rest_body, fold(rest_body), comma)
         rest_body = rest_body[:upto].replace(",", "\x00") + rest_body[upto:]
+    if title.startswith("ministre"):  # 'Ministre de la Santé publique, de la Population et des Affaires sociales, Dr X'
+        rest_body = _ministry_name_goes_on(rest_body)
     body = re.split(r",|«|\s+\((?![A-Z])|\s+(?:Dr|Pr|Prof|M\.|Mme|Monsieur|Madame|SEM|S\.E\.|Son Excellence)\b|"
                     r"\s+(?:a|ont|qui|et le|et la|lors|est|sont|était|étaient|se|s['’]est)\s|[.;:\n]",
                     rest_body)[0].replace("\x00", ",").strip()
@@ -800,6 +802,18 @@ def _person_org(phrase: str) -> str | None:
     if head.startswith("departement de"):  # 'secrétaire général du département de la Santé'
         return "Ministère" + body[len("departement"):]
     return None
+
+
+def _ministry_name_goes_on(rest: str) -> str:
+    """The commas of a ministry's name that lists its sectors (', de la Population et des Affaires sociales') hidden
+    as NUL, so that the name is not cut there; a comma before another body ('de la Santé, de l'OMS') still ends it."""
+    folded = fold(rest)
+    at = 0
+    while (comma := folded.find(",", at)) > 0 and (goes_on := NAME_GOES_ON.match(folded, comma)) \
+            and not ANOTHER_BODY.match(rest, goes_on.end()):
+        rest = rest[:comma] + "\x00" + rest[comma + 1:]
+        at = comma + 1
+    return rest
 
 
 def _inside_a_title_cased_name(text: str, at: int) -> bool:
@@ -1017,8 +1031,10 @@ def _subject(text: str, folded: str, verb: int, person: bool = False) -> str:
     if cut:
         subject = subject[: cut.start()]
     # (an agency's dateline before it: '(AIB)-Le Cabinet …')
-    chunks = [re.sub(r"^\s*(?:\([A-Z]{2,8}\)\s*[-–—]\s*)?(?:c['’]est\s+|(?:la|le|les)\s+|l['’]\s*)?", "",
-                     c.replace("*", "").strip().rstrip(","), flags=re.IGNORECASE)
+    # ('C'est l'Organisation ouest-africaine de la santé (OOAS) qui a initié …': the body the cleft puts first)
+    chunks = [re.sub(r"\s+qui$", "", re.sub(
+                  r"^\s*(?:\([A-Z]{2,8}\)\s*[-–—]\s*)?(?:c['’]est\s+)?(?:(?:la|le|les)\s+|l['’]\s*)?", "",
+                  c.replace("*", "").strip().rstrip(","), flags=re.IGNORECASE))
               for c in re.split(r",\s+|\bque\s+|\bqu['’]", subject)]
     chunks = [c for c in chunks if c]
     for c in chunks:
