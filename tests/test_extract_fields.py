@@ -416,6 +416,12 @@ def test_a_ministers_title_keeps_the_portfolios_of_the_ministrys_name(vocab):
     assert any("population et des affaires sociales" in n.lower() for n in names), names
 
 
+def test_the_head_of_state_who_presided_stands_for_the_presidency(vocab):
+    text = ("Tinza, 3 mars 2024. Le Président de la République, Awa Tiendrébéogo, a présidé ce matin la réunion "
+            "mensuelle sur la santé avec les responsables de la santé publique.")
+    assert extract_organiser(text, vocab).value.startswith("Présidence de la République")
+
+
 def test_the_body_a_cleft_sentence_puts_first_organised_the_meeting(vocab):
     text = ("Les travaux de la réunion transfrontalière ont pris fin ce vendredi 3 mai 2024 à Tinza. C'était sous "
             "l'égide du conseiller principal du ministre de la santé. C'est l'Organisation régionale de la santé des "

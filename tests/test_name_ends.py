@@ -26,6 +26,8 @@ CUT = [
     ("Banque mondiale sur la couverture maladie universelle", "Banque mondiale"),
     ("Comité directeur du ministère de la santé sur la revue annuelle", "Comité directeur du ministère de la santé"),
     ("Ministère de la santé publique entouré de ses collaborateurs", "Ministère de la santé publique"),
+    ("Présidence de la République et du Premier ministre", "Présidence de la République"),
+    ("Présidence de la République regroupe", "Présidence de la République"),
 ]
 
 KEPT = [

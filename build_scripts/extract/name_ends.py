@@ -27,7 +27,8 @@ REPORTING_VERBS = (
     "entend entendent finance financent participe participent prend prennent fait font met mettent veut veulent "
     "souhaite souhaitent demande demandent exhorte exhortent appelle appellent mène mènent conduit conduisent facilite "
     "facilitent abrite abritent accueille accueillent assure assurent sollicite sollicitent compte comptent dispose "
-    "disposent entame entament démarre démarrent restitue restituent vulgarise vulgarisent "
+    "disposent entame entament démarre démarrent restitue restituent vulgarise vulgarisent regroupe regroupent "
+    "rassemble rassemblent "
     "tenu tenue tenus tenues soutenu soutenue soutenus soutenues organisé organisée organisés organisées financé "
     "financée financés financées mis mise appuyé appuyée appuyés appuyées accompagné accompagnée composé composée "
     "composés composées compose composes composee composees entouré entourée entourés entourées"
@@ -61,6 +62,7 @@ SECOND_PARTY = re.compile(
     # people or others: '… et de ses partenaires', '… et chef de mission', '… et autres acteurs'
     r"\s+et\s+(?:de\s+)?(?:ses|leurs?|son|sa|la|le|les)\s+(?=" + PERSON_WORDS + r"\b)|"
     r"\s+et\s+(?:autres|d['’]autres|plusieurs|quelques|" + HEAD_WORDS + r")\b|"
+    r"\s+et\s+(?:du|de la|de l['’]|des)\s*(?i:(?:premiers?\s+)?" + HEAD_WORDS + r")\b|"
     # after an acronym the name is whole: 'l'association AJVS et les infirmiers …'
     r"(?<=[A-Z][A-Z])\s+et\s+(?:l['’]|le|la|les|un|une)\s|"
     r",\s*(?:des|de la|du|de l['’]|les|la|le)\s*(?:" + PERSON_WORDS + r")\b|"

@@ -790,6 +790,10 @@ def _person_org(phrase: str) -> str | None:
         return _person_org(body[second.end():])  # of the second title (the Republic is the state, not a body)
     if title.startswith("ministre"):
         return "Ministère " + of_body
+    if title.startswith("president") and fold(body).startswith("republique"):
+        return "Présidence " + of_body  # 'le Président de la République gabonaise' speaks for the Presidency
+    if title == "chef" and re.match(r"etat\b", fold(body)):
+        return "Présidence de la République"  # 'le Chef de l'État'
     office = OFFICE.get(re.sub(r"\s+(?:par interim|adjointe?)$", "", title))
     if office == "Gouvernorat":  # 'gouverneur de la région de Zinder' heads the governorate of Zinder
         return office + " " + re.sub(r"^(?i:(?:de la |du |de l['’])\s*r[ée]gion\s+)", "", of_body)
