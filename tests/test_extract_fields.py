@@ -489,6 +489,9 @@ def test_dudit_refers_back_to_the_body_named_before(vocab):
     ("Atelier de pilotage du projet Eau Claire Transfrontalière Dori-Tinza : les partenaires ont fait le bilan "
      "le 3 mars 2024.", "Eau Claire Transfrontalière Dori-Tinza"),
     ("Les districts de l'initiative Paix et Soins pour Dori se sont réunis le 3 mars 2024 à Dori.", "Paix et Soins pour Dori"),
+    # an English name, ending on a year
+    ("L'institut a présenté le 3 mars 2024 à Dori les résultats du programme Healthy Mothers for 2035.",
+     "Healthy Mothers for 2035"),
     # a named initiative in quotes
     ("Le 3 mars 2024 à Dori, les acteurs de l'initiative « Quartiers en santé » ont validé leur plan.", "Quartiers en santé"),
     # two projects in curly quotes after a plural head noun
