@@ -416,6 +416,14 @@ def test_a_ministers_title_keeps_the_portfolios_of_the_ministrys_name(vocab):
     assert any("population et des affaires sociales" in n.lower() for n in names), names
 
 
+def test_both_bodies_a_plural_verb_has_for_subject_held_the_meeting(vocab):
+    text = ("Tinza, 3 mars 2024 – L'Agence tinzane de santé et le ministère de la Santé de Tinza ont tenu mardi une "
+            "réunion sur la rougeole.")
+    held = [c.name for c in organiser_candidates(text, vocab) if "ont tenu" in c.evidence]
+    assert any(n.startswith("Agence tinzane") for n in held), held
+    assert any(n.lower().startswith("ministère de la santé") for n in held), held
+
+
 def test_the_head_of_state_who_presided_stands_for_the_presidency(vocab):
     text = ("Tinza, 3 mars 2024. Le Président de la République, Awa Tiendrébéogo, a présidé ce matin la réunion "
             "mensuelle sur la santé avec les responsables de la santé publique.")

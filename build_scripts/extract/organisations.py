@@ -820,6 +820,11 @@ def _ministry_name_goes_on(rest: str) -> str:
     return rest
 
 
+# the second of two bodies a plural verb has for subject: '… de la Santé et le ministère de …'
+CO_SUBJECT = re.compile(r"\s+et\s+(?:l['’]\s*|le\s+|la\s+)(?=(?i:minist[èe]re|direction|organisation|agence|programme|"
+                        r"projet|institut|fonds|association|ong|comit[ée]|conseil)\b|[A-Z]{2,}\b)")
+
+
 def _inside_a_title_cased_name(text: str, at: int) -> bool:
     """A role verb capitalised inside a sentence ('… Total Piloté par les Communautés (ATPC)') belongs to a name in
     title case: running French prose writes 'piloté par' in lower case."""
@@ -856,6 +861,10 @@ def _candidates(text: str, vocab: Vocabulary) -> list[tuple[float, str, int, str
             verb = folded[m.start(): m.end()].strip()
             strong = re.search(r"organis|tenu|tient|initie|convoque|reuni|regroupe", verb)
             out.append((4.5 if strong else 3.0, subject, m.start() - len(subject), f"subject of '{verb}'"))
+            second = CO_SUBJECT.search(subject) if verb.startswith("ont") else None
+            if second:  # 'L'OMS et le ministère de la Santé ont tenu …': both bodies held it
+                other = subject[second.end():]
+                out.append((4.5 if strong else 3.0, other, m.start() - len(other), f"subject of '{verb}'"))
     organised_at = {m.start() for m in ORGANISED_BY.finditer(folded)}
     for m in PRESIDED_BY.finditer(folded):
         if m.start() in organised_at and folded.startswith("organis", m.start()):
