@@ -40,6 +40,9 @@ def _blocks(*lines: str, body: str = BODY) -> list[Block]:
     "Awa Sanou, Coordonnatrice des relais du district de Dori, Tinza",
     "La table de séance à l'ouverture de la revue",
     "Les participants ont adopté le plan d'action du district",
+    "ATS au Tinza",
+    "ATS - Tinza",
+    "News releases / Actualités",
 ])
 def test_furniture_lines_are_not_titles(line):
     assert not_a_title(line)
@@ -51,6 +54,8 @@ def test_furniture_lines_are_not_titles(line):
     "Atelier de validation du plan d'action 2024 du district de Dori",
     "Chez les relais communautaires de Dori, la revue trimestrielle commence",
     "Awa Sanou, coordonnatrice des relais, a présenté le bilan du trimestre",
+    "ATS au Tinza : les relais communautaires formés à la prise en charge du paludisme",
+    "COVID-19 au Tinza",
 ])
 def test_titles_stay_titles(line):
     assert not not_a_title(line)

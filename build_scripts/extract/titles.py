@@ -92,6 +92,11 @@ CAPTION = re.compile(r"^(?:(?:une )?vues? (?:de|des|d')|photos?\b|images?\b|de g
 # A caption that says where its photo stands: 'À gauche : …', 'Ci-dessus : …'
 CAPTION_SIDE = re.compile(r"^(?:(?:en haut |en bas )?a (?:gauche|droite)|ci-(?:dessus|contre|dessous))\s*:")
 # A key figure over its label: '10 344 Cas confirmés', '63/79 Districts touchés'
+# an agency's country office named alone, as a site's section: 'FAO au Sénégal', 'UNICEF Mali', 'OMS - Bénin'
+COUNTRY_OFFICE = re.compile(r"^[A-Z][A-Z&]{1,9}\b(?!-)\s*(?:[-–|]\s*|\s(?:au|en|aux|du|de la|de l['’]|d['’])\s*)?"
+                            r"[A-ZÀ-Ý][\w'’-]+(?:[\s-][A-Za-zÀ-ÿ][\w'’-]*){0,2}$")
+# a menu item in two languages: 'Press releases / Communiqués', 'Photo essays / Reportages photo'
+BILINGUAL_MENU = re.compile(r"^[A-Z][a-z]+(?:\s[a-z]+){0,2}\s/\s[A-ZÀ-Ý][\w'’]+(?:\s[\w'’]+){0,3}$")
 KEY_FIGURE = re.compile(r"^[\d\s.,/%+]*\d\s*%?\s+[^\d\s]\S*(?:\s+\S+){0,2}$")
 # A fragment cut in the middle of a phrase, as a document viewer names a page: 'Moyen-Chari oriental Evaluation par'
 CUT_SHORT = re.compile(r"\s(?:de|du|des|par|pour|la|le|les|et|au|aux|avec|sur)$")
@@ -191,6 +196,8 @@ def not_a_title(line: str) -> bool:
             or bool(DATE_ONLY.match(f)) or bool(PERSON_LINE.match(f)) or bool(NAME_ROLE.match(line.strip())) or bool(PLACE_LINE.match(line.strip()))
             or (bool(CAPTION.match(f)) and "," not in line and " : " not in line) or bool(CAPTION_SIDE.match(f))
             or bool(KEY_FIGURE.match(f))
+            or ((bool(COUNTRY_OFFICE.match(line.strip())) or bool(BILINGUAL_MENU.match(line.strip())))
+                and not EVENT_NOUN.search(f))
             or (len(words) <= 12 and bool(BODY_NAME.match(f)) and not EVENT_NOUN.search(f) and not KICKER_CLAUSE.search(line))
             or (len(words) <= 5 and bool(SITE_NAME.match(f)) and not EVENT_NOUN.search(f))
             or (len(words) <= 4 and "|" in line)  # a menu: 'Messagerie | Contact'
