@@ -446,7 +446,7 @@ def test_a_meeting_organised_on_a_date_at_a_venue_by_a_body_names_that_body(voca
 
 
 def test_a_name_keeps_its_listed_diseases_and_places():
-    from build_scripts.extract.organisations import _cut_run_on
+    from build_scripts.extract.name_ends import cut_run_on as _cut_run_on
     assert _cut_run_on("Conseil tinzan de lutte contre le sida, la tuberculose le paludisme") == \
         "Conseil tinzan de lutte contre le sida, la tuberculose le paludisme"
     assert _cut_run_on("Projet tinzan pour la santé des femmes au Sahel") == "Projet tinzan pour la santé des femmes au Sahel"
@@ -454,7 +454,7 @@ def test_a_name_keeps_its_listed_diseases_and_places():
 
 
 def test_nouns_in_ant_stay_in_a_name():
-    from build_scripts.extract.organisations import _cut_run_on
+    from build_scripts.extract.name_ends import cut_run_on as _cut_run_on
     assert _cut_run_on("Fondation tinzane pour la mère et l'enfant") == "Fondation tinzane pour la mère et l'enfant"
     assert _cut_run_on("Réseau des personnes vivant avec le VIH") == "Réseau des personnes vivant avec le VIH"
 
@@ -759,7 +759,7 @@ def test_an_acronym_over_its_name_in_a_letterhead_is_a_candidate(vocab):
     ("Ministère de la Santé et de l'Action sociale", "Ministère de la Santé et de l'Action sociale"),
 ])
 def test_a_name_ends_where_another_party_or_a_verb_follows(phrase, name):
-    from build_scripts.extract.organisations import _cut_run_on
+    from build_scripts.extract.name_ends import cut_run_on as _cut_run_on
     assert _cut_run_on(phrase) == name
 
 

@@ -68,6 +68,8 @@ def test_an_activity_or_several_bodies_is_not_a_body():
     assert not_a_body("Plusieurs structures")
     assert not not_a_body("Organisation mondiale de la santé")
     assert not not_a_body("Organisation des femmes de Dapaong")
+    assert not_a_body("Organisation de consultations gratuites")
+    assert not not_a_body("Organisation des Nations Unies pour l'alimentation et l'agriculture")
 
 
 # names a review found cut by an earlier version of these rules (written for this test)

@@ -3,8 +3,10 @@
 A name is a head ('Ministère', 'ONG', 'Comité') and its complements ('de la Santé publique', 'du Tchad', 'pour
 l'enfance'); what follows it in the sentence is not part of it: a verb ('… de la santé lance'), a second party ('…
 et l'UNICEF', ', des chefs de …'), a person ('… des affaires sociales Virginie …'), a date ('… les 25 et 26
-juillet'), a purpose ('… pour la tenue de …'), a page's mark-up ('[/caption]'). `tidy` cuts a candidate name there;
-`not_a_body` tells a phrase that names an activity or a number of bodies, not one body.
+juillet'), a purpose ('… pour la tenue de …'), a subject ('… sur la couverture maladie universelle'), a clause ('…
+de la santé après avoir …'), a page's mark-up ('[/caption]'). `cut_run_on` cuts a candidate phrase there (`tidy`
+the checks that need the name's words); `not_a_body` tells a phrase that names an activity or a number of bodies,
+not one body.
 """
 
 from __future__ import annotations
@@ -90,6 +92,7 @@ SUBJECT_HEAD = {"comite", "groupe", "commission", "conference", "forum", "atelie
                 "reflexion", "dialogue", "cadre", "table", "sommet", "consultation", "enquete", "etude", "centre",
                 "campagne", "coalition", "alliance", "partenariat", "mecanisme", "instance", "recherche", "recherches",
                 "etudes", "formation", "veille", "surveillance", "information", "documentation"}
+ABOUT = re.compile(r"(.*\b[A-ZÀ-Ý][\w'’-]+)\s+sur\s+(?:la |le |les |l['’])\s*[a-zà-ÿ]")
 # a name cannot end on a linking word: 'ITPC et', 'ASSOCIATION ASCOVIME du', '… contre le sida a'
 DANGLING = re.compile(r"(?:(?:^|\s+)(?i:et|ou|de|du|des|la|le|les|au|aux|en|sur|pour|par|avec)|(?:^|\s+)(?:à|a)|"
                       r"(?:^|\s+)(?i:d|l)['’])+\s*$")
@@ -109,6 +112,72 @@ NOT_A_BODY = re.compile(r"^(?:(?:organisation|preparation|tenue)\s+(?:de la|du|d
                         r"reunion|atelier|session|ceremonie|journee|campagne|semaine|visite|revue|mission|"
                         r"activite|seance|table ronde)s?\b|(?:plusieurs|quelques|certains|certaines|divers|diverses|"
                         r"deux|trois|nombreux|nombreuses)\s)")
+
+
+# one word for a body that is one in each country: the government, the Prime Minister's or the President's office
+ONE_IN_A_COUNTRY = {"gouvernement", "primature", "presidence"}
+
+# a name runs on into its sentence at a verb: 'District sanitaire outillent 50 agents', '… Gates en vue de partager'
+RUN_ON = re.compile(r"\s(?:en vue d|afin d|dira\b|a dit\b|qui\b|dont\b|(?![a-zà-ÿ]*(?:ment|ident|gent|rent)\b)[a-zà-ÿ]{3,}ent\b|"
+                    # a verb in the future, an auxiliary, a time or amount: '… de pilotage aura lieu ce jeudi',
+                    # '… de la santé passera à …', '… ont été organisées', '… de la santé depuis 2018', '… de plus de'
+                    r"(?:aura|auront|avait|avaient|fera|feront|pourra|pourront|devra|devront|ont|sont|est|était|"
+                    r"étaient|depuis|de plus de|car)\b|"
+                    # 'et' then a preposition or an auxiliary: '… général et a …', '… de Brazzaville et sur le système …'
+                    r"et\s+(?:a|sur|par|pour|avec|dans|en)(?=\s|$)|"
+                    # a verb, then an adverb and its object: '… de la Santé comprend aussi l'UNICEF', '… accueille
+                    # également les …' (no name has an adverb before an article)
+                    r"[a-zà-ÿ]{3,}\s+(?:aussi|également|egalement|déjà|deja|encore|toujours|désormais|desormais|enfin)\s+"
+                    r"(?:l['’]|(?:le|la|les|un|une|des|du|à|au|aux)(?=\s|$))|(?!(?:portr|extr|souh|attr)ait)[a-zà-ÿ]{3,}(?:ait|aient)\b|(?!chol[ée]ra\b|rivi[èe]ra\b)[a-zà-ÿ]{3,}(?:era|eront)\b|"
+                    # a participle and its agent: '… de la Santé Publique appuyé par l'OMS'
+                    r"(?!(?:sant|soci[ée]t|comit|communaut|universit|solidarit|s[ée]curit|qualit|unit|autorit)[ée]s?\s)"
+                    r"[a-zà-ÿ]+(?:é|ée|és|ées|u|ue|us|ues)\s+par\b)")
+
+
+# a name ends where a clause begins: a present participle with its object ('… de la santé présentant son exposé'),
+# 'après/avant' + infinitive ('… de la santé après avoir…'), a linking adverb or a circumstance ('notamment',
+# 'en prélude à', 'lors de', 'à l'occasion de', 'en marge de'); nouns in -ant ('enfant', 'représentant') are names
+CLAUSE = re.compile(r"\s(?:(?:en\s+)?(?!(?:enfants?|habitants?|dirigeants?|[ée]tudiants?|commandants?|combattants?|"
+                    r"intervenants?|soignants?|repr[ée]sentants?|g[ée]rants?|fabricants?|assistants?|consultants?|"
+                    r"participants?|commer[çc]ants?|migrants?|militants?|aidants?|r[ée]sistants?)\s)"
+                    r"[a-zà-ÿ]{3,}ant\s+(?:son|sa|ses|leur|leurs|le|la|les|l['’]|un|une|ce|cette|ces|à|au|aux|sur|"
+                    r"d[ée]j[àa])\b|(?:apr[èe]s|avant)\s+(?:d['’]\s*|de\s+)?(?:avoir|[êe]tre|[a-zà-ÿ]+(?:er|ir|re))\b|"
+                    r"notamment\b|en\s+pr[ée]lude\b|lors\s+d|[àa]\s+l['’]occasion\b|en\s+marge\b|y\s+compris\b|"
+                    r"tout\s+en\b|en\s+tant\s+qu|"
+                    # someone stands in or stands by: '… de la santé en lieu et place de Madame la Ministre',
+                    # '… et des partenaires aux côtés du Dr …'; a person after a preposition: '… de Madame la Ministre'
+                    r"en\s+lieu\s+et\s+place\b|aux\s+c[ôo]t[ée]s\b|(?:de|du|par|à)\s+(?:madame|monsieur|mme|mlle|dr|pr)\b|"
+                    # a pronoun for other bodies, a place in a sentence: '… de la santé et ceux de l'Intérieur',
+                    # 'Gouvernement dans la mise en œuvre de …'
+                    r"et\s+(?:ceux|celles|celui|celle)\b|"
+                    # another party after 'et' ('AFRICSanté et un représentant de …', 'Gouvernement et leurs porte-
+                    # paroles'), a verb's infinitive with its object ('Conseil d'administration de jeter un regard …')
+                    r"et\s+(?:un|une|leurs?|ses|son|sa|nos|notre|plusieurs|divers|diverses|certains|certaines)\s|"
+                    r"d(?:e\s+|['’]\s*)(?!(?:premier|dossier|cancer|conseiller|quartier|foyer|chantier|atelier|fer|mer|hiver|"
+                    r"avenir|plaisir|loisir|desir|elixir)\s)[a-zà-ÿ]{2,}(?:er|ir)\s+(?:un|une|le|la|les|des|l['’]|leurs?|son|sa|ses)\s|"
+                    r"dans\s+(?:la|le|les|l['’]|un|une|ce|cette|ces|son|sa|ses|leur|leurs|"
+                    r"notre|nos)\b)", re.IGNORECASE)
+
+# a name runs on into its sentence at a word in lower case followed by an article, which in a body's name only a
+# preposition is ('… de la santé préside la réunion', '… procède au lancement', '… sous la supervision du …', '… en
+# ces termes'); at a reflexive or negated verb ('… de la CEEAC s'ouvre'), 'à' + an infinitive ('… de crise sanitaire
+# à tenir ses réunions'), a partnership ('… en partenariat avec l'OMS')
+VERB_RUN = re.compile(r"\s(?:(?!(?:de|du|des|pour|contre|sur|et|ou|charg[ée]e?s?|charge|entre|dans|par|avec|sans|vers|"
+                      r"chez|aupr[èe]s|outre|selon|envers|hors|via|face|quant)\s)[a-zà-ÿ]{2,}\s+(?:la\s|le\s|les\s|l['’]|au\s|"
+                      r"aux\s|un\s|une\s|ses\s|son\s|sa\s|ces\s|ce\s|cette\s|leurs?\s)\s*(?=[a-zà-ÿ])|"
+                      r"(?:s['’]|se\s+|ne\s+|n['’])[a-zà-ÿ]{3,}|"
+                      r"[àa]\s+[a-zà-ÿ]{2,}(?:er|ir|re)\b|en\s+(?i:partenariat|collaboration)\b)")
+
+# 'Organisation de consultations gratuites', 'l'organisation de ce forum': the act of organising, not a body (one of
+# people is: 'Organisation des femmes de Dapaong')
+MEMBERS = (r"(?:femmes|jeunes|enfants|travailleu(?:rs|ses)|producteu(?:rs|rices)|professionnels|personnes|parents|"
+           r"[ée]leveurs|agriculteurs|paysans|p[êe]cheurs|volontaires|[ée]tudiants|[ée]l[èe]ves|m[ée]decins|"
+           r"sages-femmes|infirmi(?:ers|[èe]res)|pharmaciens|patients|malades|veuves|victimes|communaut[ée]s|"
+           r"populations|consommateurs|usagers|handicap[ée]s|personnels|agents|relais|tradipraticiens)\b")
+ACTIVITY = re.compile(r"(?i:organisation)\s+(?:(?:(?:de|du|des)\s+|d['’]\s*)(?!(?:la|le|les|l['’])\s)(?!" + MEMBERS + r")"
+                      r"[a-zàâéèêîôûç]|"
+                      r"(?:de|du|des)\s+(?:ce|cette|ces)\s|(?!(?:de|du|des|d|mondiale|internationale|ouest|non|r[ée]gionale|"
+                      r"sous|nationale|panafricaine|africaine|islamique|arabe)\b)[a-zàâéèêîôûç]+\b)")
 
 
 def _lower_word_before(phrase: str, at: int) -> str:
@@ -135,12 +204,14 @@ def _person_after(phrase: str) -> int | None:
 
 def _topic_after(phrase: str) -> int | None:
     """Where 'sur la …' gives the subject of what a body did, not a part of its name: the last head noun before it
-    is an institution's ('Banque', 'ministère'), not a group's or a plan's."""
+    is an institution's ('Banque', 'ministère'), not a group's or a plan's; or it follows a proper name and a subject
+    in lower case follows it ('Partenariat de Ouagadougou sur la planification familiale')."""
     for m in TOPIC.finditer(phrase):
         heads = [w for w in map(fold, WORD.findall(phrase, 0, m.start())) if w in INSTITUTION or w in SUBJECT_HEAD]
         if heads and heads[-1] in INSTITUTION:
             return m.start()
-    return None
+    about = ABOUT.match(phrase)
+    return about.end(1) if about and len(about.group(1).split()) >= 2 else None
 
 
 def tidy(phrase: str) -> str:
@@ -171,6 +242,33 @@ def tidy(phrase: str) -> str:
     return phrase
 
 
+# a name glossed in brackets by another name, its translation: 'African Population and Health Research Center (Centre
+# Africain de Recherche sur la Population et la Santé)' is the name before the brackets (an acronym in them stays)
+GLOSS = re.compile(r"(?P<name>.{6,}?)\s*\([A-ZÀ-Ý][a-zà-ÿ'’-]{3,}(?:\s+[^()\s]+)+\)?\W*$")
+
+
+def cut_run_on(phrase: str) -> str:
+    """A candidate phrase without what its sentence goes on with: a gloss in brackets, a clause, a verb, then what
+    `tidy` cuts."""
+    if (gloss := GLOSS.match(phrase)) and len(gloss.group("name").split()) >= 2:
+        phrase = gloss.group("name")
+    # (not inside a name in quotes: 'Projet « Renforcement de la résilience … dans les zones frontalières »')
+    clause = next((c for c in CLAUSE.finditer(phrase)
+                   if phrase.count("«", 0, c.start()) <= phrase.count("»", 0, c.start())), None)
+    if clause and phrase[: clause.start()].strip():
+        phrase = phrase[: clause.start()].rstrip(" ,")
+    listed = fold(phrase).find("lutte contre")  # 'lutte contre le sida, la tuberculose le paludisme': a list
+    verb = VERB_RUN.search(phrase, 0, listed if listed >= 0 else len(phrase))
+    if verb and len(phrase[: verb.start()].split()) >= 2:
+        phrase = phrase[: verb.start()]
+    m = RUN_ON.search(phrase)
+    if m and (len(phrase[: m.start()].split()) >= 2 or fold(phrase[: m.start()]).strip() in ONE_IN_A_COUNTRY):
+        phrase = phrase[: m.start()]
+    one = re.match(r"(?i)(gouvernement|primature|pr[ée]sidence)\s+et\s", phrase)
+    # 'Gouvernement et des parties prenantes …': the one body of its kind, then others ('Gouvernement' is the name)
+    return one.group(1) if one else tidy(phrase)
+
+
 def not_a_body(phrase: str) -> bool:
     """An activity ('Organisation de la rencontre') or several bodies ('Plusieurs structures'), not one body."""
-    return bool(NOT_A_BODY.match(fold(phrase)))
+    return bool(NOT_A_BODY.match(fold(phrase))) or bool(ACTIVITY.match(phrase))

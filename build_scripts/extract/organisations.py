@@ -13,7 +13,7 @@ from ..config import Organisation, Vocabulary
 from ..models import Found
 from ..text import clean_spaces, fold, french_spellings, phrase_pattern, snippet
 from .document import document_type
-from .name_ends import not_a_body, tidy
+from .name_ends import ONE_IN_A_COUNTRY, RUN_ON, cut_run_on, not_a_body
 from .weigh import Candidate, choose, confidence, weights
 
 ART = r"(?:de la |du |de l'|des |de |d')?(?:la |le |l'|les )?"
@@ -139,10 +139,6 @@ PERSON = re.compile(r"^(?:m|mme|mlle|dr|pr|monsieur|madame|docteur|professeur|le
                     r"representant|representante|conseiller|coordonnateur|coordinatrice|delegue|deleguee|"
                     r"sous-prefet|haut-commissaire)\b")
 LETTERHEAD = re.compile(r"^[^a-z]{8,140}$")
-# 'Organisation de consultations gratuites', 'l'organisation de ce forum': the act of organising, not a body
-ACTIVITY = re.compile(r"(?i:organisation)\s+(?:(?:de|du|des|d['’])\s*(?!(?:la|le|les|l['’])\s)[a-zàâéèêîôûç]|"
-                      r"(?:de|du|des)\s+(?:ce|cette|ces)\s|(?!(?:de|du|des|d|mondiale|internationale|ouest|non|r[ée]gionale|"
-                      r"sous|nationale|panafricaine|africaine|islamique|arabe)\b)[a-zàâéèêîôûç]+\b)")
 # A committee named without its owner: 'Comité directeur', 'Comité de pilotage' (whose? the text says elsewhere)
 BARE_COMMITTEE = re.compile(r"^(?:comite|conseil|commission|groupe|equipe|cadre)(?:\s+(?:de |d'|du )?\s*[a-z]+){0,2}$")
 MOTTO = re.compile(r"^[A-ZÀ-Ý][\w'’]*(?:\s+[\w'’]+){0,2}(?:\s*[-–—•·]\s*[A-ZÀ-Ý][\w'’]*(?:\s+[\w'’]+){0,2}){2,3}$")
@@ -486,46 +482,7 @@ def defines(long: str, acr: str) -> bool:
 GENERIC_HEADS = {"agence", "coordination", "delegation", "programme", "projet", "cellule", "unite", "institut",
                  "fondation", "association", "centre", "office", "commission", "secretariat", "direction"}
 BARE_KINDS = GENERIC_HEADS | {"ministere", "province", "region", "conseil", "comite", "commission", "structure"}
-# a name runs on into its sentence at a verb: 'District sanitaire outillent 50 agents', '… Gates en vue de partager'
-RUN_ON = re.compile(r"\s(?:en vue d|afin d|dira\b|a dit\b|qui\b|dont\b|(?![a-zà-ÿ]*(?:ment|ident|gent|rent)\b)[a-zà-ÿ]{3,}ent\b|"
-                    # a verb in the future, an auxiliary, a time or amount: '… de pilotage aura lieu ce jeudi',
-                    # '… de la santé passera à …', '… ont été organisées', '… de la santé depuis 2018', '… de plus de'
-                    r"(?:aura|auront|avait|avaient|fera|feront|pourra|pourront|devra|devront|ont|sont|est|était|"
-                    r"étaient|depuis|de plus de|car)\b|"
-                    # 'et' then a preposition or an auxiliary: '… général et a …', '… de Brazzaville et sur le système …'
-                    r"et\s+(?:a|sur|par|pour|avec|dans|en)(?=\s|$)|"
-                    # a verb, then an adverb and its object: '… de la Santé comprend aussi l'UNICEF', '… accueille
-                    # également les …' (no name has an adverb before an article)
-                    r"[a-zà-ÿ]{3,}\s+(?:aussi|également|egalement|déjà|deja|encore|toujours|désormais|desormais|enfin)\s+"
-                    r"(?:l['’]|(?:le|la|les|un|une|des|du|à|au|aux)(?=\s|$))|(?!(?:portr|extr|souh|attr)ait)[a-zà-ÿ]{3,}(?:ait|aient)\b|(?!chol[ée]ra\b|rivi[èe]ra\b)[a-zà-ÿ]{3,}(?:era|eront)\b|"
-                    # a participle and its agent: '… de la Santé Publique appuyé par l'OMS'
-                    r"(?!(?:sant|soci[ée]t|comit|communaut|universit|solidarit|s[ée]curit|qualit|unit|autorit)[ée]s?\s)"
-                    r"[a-zà-ÿ]+(?:é|ée|és|ées|u|ue|us|ues)\s+par\b)")
 
-
-# a name ends where a clause begins: a present participle with its object ('… de la santé présentant son exposé'),
-# 'après/avant' + infinitive ('… de la santé après avoir…'), a linking adverb or a circumstance ('notamment',
-# 'en prélude à', 'lors de', 'à l'occasion de', 'en marge de'); nouns in -ant ('enfant', 'représentant') are names
-CLAUSE = re.compile(r"\s(?:(?:en\s+)?(?!(?:enfants?|habitants?|dirigeants?|[ée]tudiants?|commandants?|combattants?|"
-                    r"intervenants?|soignants?|repr[ée]sentants?|g[ée]rants?|fabricants?|assistants?|consultants?|"
-                    r"participants?|commer[çc]ants?|migrants?|militants?|aidants?|r[ée]sistants?)\s)"
-                    r"[a-zà-ÿ]{3,}ant\s+(?:son|sa|ses|leur|leurs|le|la|les|l['’]|un|une|ce|cette|ces|à|au|aux|sur|"
-                    r"d[ée]j[àa])\b|(?:apr[èe]s|avant)\s+(?:d['’]\s*|de\s+)?(?:avoir|[êe]tre|[a-zà-ÿ]+(?:er|ir|re))\b|"
-                    r"notamment\b|en\s+pr[ée]lude\b|lors\s+d|[àa]\s+l['’]occasion\b|en\s+marge\b|y\s+compris\b|"
-                    r"tout\s+en\b|en\s+tant\s+qu|"
-                    # someone stands in or stands by: '… de la santé en lieu et place de Madame la Ministre',
-                    # '… et des partenaires aux côtés du Dr …'; a person after a preposition: '… de Madame la Ministre'
-                    r"en\s+lieu\s+et\s+place\b|aux\s+c[ôo]t[ée]s\b|(?:de|du|par|à)\s+(?:madame|monsieur|mme|mlle|dr|pr)\b|"
-                    # a pronoun for other bodies, a place in a sentence: '… de la santé et ceux de l'Intérieur',
-                    # 'Gouvernement dans la mise en œuvre de …'
-                    r"et\s+(?:ceux|celles|celui|celle)\b|"
-                    # another party after 'et' ('AFRICSanté et un représentant de …', 'Gouvernement et leurs porte-
-                    # paroles'), a verb's infinitive with its object ('Conseil d'administration de jeter un regard …')
-                    r"et\s+(?:un|une|leurs?|ses|son|sa|nos|notre|plusieurs|divers|diverses|certains|certaines)\s|"
-                    r"d(?:e\s+|['’]\s*)(?!(?:premier|dossier|cancer|conseiller|quartier|foyer|chantier|atelier|fer|mer|hiver|"
-                    r"avenir|plaisir|loisir|desir|elixir)\s)[a-zà-ÿ]{2,}(?:er|ir)\s+(?:un|une|le|la|les|des|l['’]|leurs?|son|sa|ses)\s|"
-                    r"dans\s+(?:la|le|les|l['’]|un|une|ce|cette|ces|son|sa|ses|leur|leurs|"
-                    r"notre|nos)\b)", re.IGNORECASE)
 # a press agency or a newspaper credited for the article reports the meeting, it does not organise it
 MEDIA = re.compile(r"^(?:agence (?:[a-z-]+ )?(?:de presse|d'information|de l'information)|agence de presse|"
                    r"radio|television|journal|quotidien|hebdomadaire|magazine)\b")
@@ -533,19 +490,8 @@ MEDIA = re.compile(r"^(?:agence (?:[a-z-]+ )?(?:de presse|d'information|de l'inf
 # governor, the government, the Prime Minister, the President, a university's president): its presiding weighs less
 AUTHORITY = re.compile(r"(?:prefecture|sous-prefecture|mairie|gouvernorat|gouvernance|gouvernement|primature|presidence|"
                        r"universite|delegation speciale)\b")
-# one word for a body that is one in each country: the government, the Prime Minister's or the President's office
-ONE_IN_A_COUNTRY = {"gouvernement", "primature", "presidence"}
 
 
-# a name runs on into its sentence at a word in lower case followed by an article, which in a body's name only a
-# preposition is ('… de la santé préside la réunion', '… procède au lancement', '… sous la supervision du …', '… en
-# ces termes'); at a reflexive or negated verb ('… de la CEEAC s'ouvre'), 'à' + an infinitive ('… de crise sanitaire
-# à tenir ses réunions'), a partnership ('… en partenariat avec l'OMS')
-VERB_RUN = re.compile(r"\s(?:(?!(?:de|du|des|pour|contre|sur|et|ou|charg[ée]e?s?|charge|entre|dans|par|avec|sans|vers|"
-                      r"chez|aupr[èe]s|outre|selon|envers|hors|via|face|quant)\s)[a-zà-ÿ]{2,}\s+(?:la\s|le\s|les\s|l['’]|au\s|"
-                      r"aux\s|un\s|une\s|ses\s|son\s|sa\s|ces\s|ce\s|cette\s|leurs?\s)\s*(?=[a-zà-ÿ])|"
-                      r"(?:s['’]|se\s+|ne\s+|n['’])[a-zà-ÿ]{3,}|"
-                      r"[àa]\s+[a-zà-ÿ]{2,}(?:er|ir|re)\b|en\s+(?i:partenariat|collaboration)\b)")
 
 
 # 'le ministère de tutelle', 'les ministères concernés': a ministry the text names in full elsewhere
@@ -565,32 +511,6 @@ def _complete_cut(phrase: str, text: str, folded: str) -> str:
     return phrase
 
 
-# a name glossed in brackets by another name, its translation: 'African Population and Health Research Center (Centre
-# Africain de Recherche sur la Population et la Santé)' is the name before the brackets (an acronym in them stays)
-GLOSS = re.compile(r"(?P<name>.{6,}?)\s*\([A-ZÀ-Ý][a-zà-ÿ'’-]{3,}(?:\s+[^()\s]+)+\)?\W*$")
-
-
-def _cut_run_on(phrase: str) -> str:
-    if (gloss := GLOSS.match(phrase)) and len(gloss.group("name").split()) >= 2:
-        phrase = gloss.group("name")
-    # (not inside a name in quotes: 'Projet « Renforcement de la résilience … dans les zones frontalières »')
-    clause = next((c for c in CLAUSE.finditer(phrase)
-                   if phrase.count("«", 0, c.start()) <= phrase.count("»", 0, c.start())), None)
-    if clause and phrase[: clause.start()].strip():
-        phrase = phrase[: clause.start()].rstrip(" ,")
-    about = re.match(r"(.*\b[A-ZÀ-Ý][\w'’-]+)\s+sur\s+(?:la |le |les |l['’])\s*[a-zà-ÿ]", phrase)
-    if about and len(about.group(1).split()) >= 2:  # 'Partenariat de Ouagadougou sur la planification familiale':
-        phrase = about.group(1)  # after a proper name, 'sur' + a subject in lower case is what it is about
-    listed = fold(phrase).find("lutte contre")  # 'lutte contre le sida, la tuberculose le paludisme': a list
-    verb = VERB_RUN.search(phrase, 0, listed if listed >= 0 else len(phrase))
-    if verb and len(phrase[: verb.start()].split()) >= 2:
-        phrase = phrase[: verb.start()]
-    m = RUN_ON.search(phrase)
-    if m and (len(phrase[: m.start()].split()) >= 2 or fold(phrase[: m.start()]).strip() in ONE_IN_A_COUNTRY):
-        phrase = phrase[: m.start()]
-    one = re.match(r"(?i)(gouvernement|primature|pr[ée]sidence)\s+et\s", phrase)
-    # 'Gouvernement et des parties prenantes …': the one body of its kind, then others ('Gouvernement' is the name)
-    return one.group(1) if one else tidy(phrase)
 
 
 # a venue hosts a meeting, it does not organise it: 'Centre international de conférences de …', 'Palais des congrès',
@@ -626,7 +546,7 @@ def _refers_back(phrase: str, text: str, folded: str, pos: int) -> str:
     for named in reversed(list(re.finditer(rf"\b{re.escape(head)}\b", folded[:at]))):
         if re.search(r"(?:dudit|ladite|desdits|desdites|audit)\s+$", folded[max(0, named.start() - 12): named.start()]):
             continue
-        full = _cut_run_on(_phrase_at(text, folded, named.start()))
+        full = cut_run_on(_phrase_at(text, folded, named.start()))
         if len(full.split()) >= 2 and not REFERS_BACK.search(fold(full)):
             art = "de l'" if re.match(r"[aeiouyh]", fold(full)) else (
                 "de la " if m.group(0).startswith(("de ladite", "a ladite")) else "du ")
@@ -980,7 +900,7 @@ def _candidates(text: str, vocab: Vocabulary) -> list[tuple[float, str, int, str
         out.append((2.5, letter[0], letter[1], "letterhead at the top of the minutes"))
     cleaned = []
     for weight, phrase, pos, method in out:
-        phrase = _cut_run_on(phrase.replace("*", "").replace("_", " ").strip())
+        phrase = cut_run_on(phrase.replace("*", "").replace("_", " ").strip())
         phrase = _refers_back(phrase, text, folded, pos)
         phrase = _with_its_place(phrase, text)
         phrase = _complete_cut(phrase, text, folded)
@@ -994,7 +914,7 @@ def _candidates(text: str, vocab: Vocabulary) -> list[tuple[float, str, int, str
             continue  # where the meeting was held, a person, a section heading: never the body that organised it
         if TUTELLE.fullmatch(fold(phrase)):
             # 'le ministère de tutelle': the ministry the text names in full elsewhere, when it names one
-            full = [_cut_run_on(_phrase_at(text, folded, m.start())) for m in re.finditer(
+            full = [cut_run_on(_phrase_at(text, folded, m.start())) for m in re.finditer(
                 r"\bministere\s+(?:[a-z]+\s+)?(?:de la |de l'|du |des |d')", folded)]
             full = [n for n in full if 3 <= len(n.split()) <= 14 and not _vague(n) and not TUTELLE.fullmatch(fold(n))]
             if full:
@@ -1004,7 +924,7 @@ def _candidates(text: str, vocab: Vocabulary) -> list[tuple[float, str, int, str
             phrase = _named_in_full(phrase, text, folded) or ""
         if fold(phrase) in BARE_KINDS:
             continue  # 'un reporter de l'agence', 'le ministère': a kind of body, no one body the text names in full
-        if len(phrase) >= 2 and not PERSON.match(fold(phrase)) and not ACTIVITY.match(phrase) and not not_a_body(phrase):
+        if len(phrase) >= 2 and not PERSON.match(fold(phrase)) and not not_a_body(phrase):
             cleaned.append((weight, phrase, pos, method))
     # 'le secrétaire général du ministère … a procédé à l'ouverture': one fact, not a head named and a head who opened
     return [c for c in cleaned if c[3] != "its minister or head is named" or not any(
