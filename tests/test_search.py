@@ -122,6 +122,25 @@ def test_snippets_hold_only_the_report_text(page, served_site):
     assert seen >= 10
 
 
+def test_a_snippet_from_a_reports_opening_does_not_open_on_its_searchable_acronyms(page, served_site):
+    """The acronyms a report spells out in full are searchable ('ASC' finds 'agents de santé communautaire'); they
+    are not words of its text, and a snippet of its first lines never shows them."""
+    checked = 0
+    for row in catalogue(served_site):
+        html = (served_site.site / row["url"] / "index.html").read_text(encoding="utf-8")
+        sigles = re.search(r'data-sigles="([^"]+)"', html)
+        first = re.search(r"[A-Za-zÀ-ÿ]{7,}", row["title"])
+        if not sigles or len(sigles.group(1).split()) < 2 or not first or checked >= 3:
+            continue
+        urls = search(page, served_site, first.group(0))
+        texts = page.locator(".kb-resultat__extrait").all_inner_texts()
+        mine = [t for u, t in zip(urls, texts) if u.split("#")[0].split("?")[0] == "/" + row["url"]]
+        if mine:
+            checked += 1
+            assert sigles.group(1) not in mine[0], mine[0]
+    assert checked >= 1
+
+
 def test_results_sorted_by_date_within_a_period(page, served_site):
     dated = {"/" + r["url"]: r["date"] for r in catalogue(served_site) if r.get("date")}
     years = sorted({d[:4] for d in dated.values()})
