@@ -49,7 +49,12 @@ def test_same_named_bodies_of_two_countries_have_a_page_each(tmp_path, cli):
     orgs, progs = docs / "organisateurs", docs / "programmes"
     assert listed(orgs / "ministere-de-la-sante-publique-niger.md") == {"niamey-a", "niamey-b"}
     assert listed(orgs / "ministere-de-la-sante-publique-tchad.md") == {"ndjamena"}
-    assert not (orgs / "ministere-de-la-sante-publique.md").exists()
+    # the name alone is no mixed list: it leads to each country's page (an address made from the name still works)
+    bare = (orgs / "ministere-de-la-sante-publique.md").read_text(encoding="utf-8")
+    assert listed(orgs / "ministere-de-la-sante-publique.md") == set()
+    assert "ministere-de-la-sante-publique-niger.md" in bare and "ministere-de-la-sante-publique-tchad.md" in bare
+    assert "pnlp-niger.md" in (progs / "pnlp.md").read_text(encoding="utf-8")
+    assert not (orgs / "organisation-mondiale-de-la-sante-oms-niger.md").exists()
     assert "Ministère de la Santé publique — Niger" in (orgs / "ministere-de-la-sante-publique-niger.md").read_text(
         encoding="utf-8")
     assert listed(progs / "pnlp-niger.md") == {"niamey-a"} and listed(progs / "pnlp-tchad.md") == {"ndjamena"}

@@ -22,7 +22,7 @@ from ..classify import Bucket, Classification, sort_key
 from ..config import Vocabulary
 from ..models import INDEX_KINDS, UNIT_KINDS, Report, Unit
 from ..paths import (CATALOGUE_DIR, CATALOGUE_INDEX, FEEDS_DIR, GLOSSARY_DIR, HOME_FRAGMENT, REDIRECTS, REFERENCES_INDEX,
-                     REPORTS_DIR, STATEMENTS_INDEX, UNITS_DIR, catalogue_file, page_name, page_url, references_file,
+                     REPORTS_DIR, STATEMENTS_INDEX, UNITS_DIR, bucket_slug, catalogue_file, page_name, page_url, references_file,
                      slugify, statements_file, theme_address, unit_page)
 from ..text import french_date
 from . import charts, cite, feeds
@@ -39,6 +39,9 @@ CATALOGUE_FIELDS = ("slug", "title", "country", "countries", "programme", "progr
                     "url")
 
 
+# the index kinds whose pages are per country for a name every country's body or programme bears, and the field
+# that holds the name (see jurisdiction and namesake_jobs)
+NAMESAKE_FIELDS = {"organisateurs": "organiser", "programmes": "programme"}
 UNVERIFIED_LABELS = {"country": "pays", "programme": "programme", "date": "date", "organiser": "organisateur"}
 REPORT_IDS = ("texte-du-rapport", "sigles", "kb-points", "kb-citer", "kb-lies")  # ids report.html.j2 uses
 
@@ -197,7 +200,7 @@ class Renderer:
         job per page, keyed by the reports and statements it shows), the index pages, each report's page, the
         search vocabulary. A report's new title re-renders its page, the exports and the pages that list it."""
         buckets, rel = classes.buckets, classes.related
-        jobs = self.export_jobs(reports) + self.listing_jobs(reports, buckets)
+        jobs = self.export_jobs(reports) + self.listing_jobs(reports, buckets) + self.namesake_jobs(buckets)
         for kind in INDEX_KINDS:
             for b in buckets[kind]:  # one job per page: its own reports (the first page's counts and charts: all)
                 for n, chunk, pager in paginate(b.reports, b.slug):
@@ -381,6 +384,25 @@ class Renderer:
         head = {HEAD_META: cite.meta_tags(r, self.base_url, self._original_url(r)),
                 HEAD_DESCRIPTION: cite.description(r.meta)}
         return html_page({**r.meta, **head}, page)
+
+    def namesake_jobs(self, buckets: dict[str, list[Bucket]]) -> list[Job]:
+        """A page at the bare name of a body or programme that each country has ('Ministère de la Santé publique'),
+        whose reports are filed per country ('… — Niger', '… — Mali'): it links to the country pages, so that an
+        address made from the name alone (typed, or kept from before the name was split) leads to them."""
+        jobs = []
+        for kind, field in NAMESAKE_FIELDS.items():
+            taken = {b.slug for b in buckets[kind]}
+            groups: dict[str, tuple[str, list[Bucket]]] = {}
+            for b in buckets[kind]:
+                name = b.reports[0].meta.get(field) or ""
+                if name and b.label != name and bucket_slug(name) not in taken:
+                    groups.setdefault(bucket_slug(name), (name, []))[1].append(b)
+            for slug, (name, split) in sorted(groups.items()):
+                shape = ("namesakes", kind, slug, name, [(b.slug, b.label, len(b.reports)) for b in split])
+                jobs.append(Job(shape, [], lambda kind=kind, slug=slug, name=name, split=split: {
+                    f"{kind}/{slug}.md": self._page(f"{INDEX_TITLES[kind][0]} : {name}", "namesakes.html.j2",
+                                                    kind=kind, bare_name=name, buckets=split)}))
+        return jobs
 
     def _original_url(self, r: Report) -> str:
         """The public address of the report's own original document ('' without a public site address)."""
