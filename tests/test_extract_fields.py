@@ -416,6 +416,13 @@ def test_a_ministers_title_keeps_the_portfolios_of_the_ministrys_name(vocab):
     assert any("population et des affaires sociales" in n.lower() for n in names), names
 
 
+def test_a_council_named_by_its_kind_goes_on_with_its_purpose(vocab):
+    text = ("Dori, 3 mars 2024. L'atelier a réuni le Secrétariat technique permanent du conseil national pour la "
+            "nutrition et les points focaux des régions.")
+    names = [c.name for c in organiser_candidates(text, vocab)]
+    assert any(n.lower().endswith("conseil national pour la nutrition") for n in names), names
+
+
 def test_both_bodies_a_plural_verb_has_for_subject_held_the_meeting(vocab):
     text = ("Tinza, 3 mars 2024 – L'Agence tinzane de santé et le ministère de la Santé de Tinza ont tenu mardi une "
             "réunion sur la rougeole.")

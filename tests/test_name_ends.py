@@ -2,7 +2,7 @@
 
 import pytest
 
-from build_scripts.extract.name_ends import not_a_body, tidy
+from build_scripts.extract.name_ends import cut_run_on, not_a_body, tidy
 from build_scripts.text import french_spellings
 
 CUT = [
@@ -95,3 +95,10 @@ def test_mark_up_ends_a_name_and_a_lone_link_word_is_no_name():
     assert tidy("ASSOCIATION KANAGA DU") == "ASSOCIATION KANAGA"
     assert tidy("de la") == ""
     assert not not_a_body("Organisation de la Conférence islamique")
+
+
+def test_an_adjective_in_ent_stays_in_a_name_a_verb_in_ent_ends_it():
+    assert cut_run_on("Secrétariat technique permanent du conseil de la nutrition") == \
+        "Secrétariat technique permanent du conseil de la nutrition"
+    assert cut_run_on("Gouvernement tinzan ambitionne de garantir la couverture") == "Gouvernement tinzan"
+    assert cut_run_on("District sanitaire de Dori outillent les agents") == "District sanitaire de Dori"

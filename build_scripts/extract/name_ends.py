@@ -30,7 +30,7 @@ REPORTING_VERBS = (
     "souhaite souhaitent demande demandent exhorte exhortent appelle appellent mène mènent conduit conduisent facilite "
     "facilitent abrite abritent accueille accueillent assure assurent sollicite sollicitent compte comptent dispose "
     "disposent entame entament démarre démarrent restitue restituent vulgarise vulgarisent regroupe regroupent "
-    "rassemble rassemblent "
+    "rassemble rassemblent ambitionne ambitionnent "
     "tenu tenue tenus tenues soutenu soutenue soutenus soutenues organisé organisée organisés organisées financé "
     "financée financés financées mis mise appuyé appuyée appuyés appuyées accompagné accompagnée composé composée "
     "composés composées compose composes composee composees entouré entourée entourés entourées"
@@ -118,7 +118,10 @@ NOT_A_BODY = re.compile(r"^(?:(?:organisation|preparation|tenue)\s+(?:de la|du|d
 ONE_IN_A_COUNTRY = {"gouvernement", "primature", "presidence"}
 
 # a name runs on into its sentence at a verb: 'District sanitaire outillent 50 agents', '… Gates en vue de partager'
-RUN_ON = re.compile(r"\s(?:en vue d|afin d|dira\b|a dit\b|qui\b|dont\b|(?![a-zà-ÿ]*(?:ment|ident|gent|rent)\b)[a-zà-ÿ]{3,}ent\b|"
+RUN_ON = re.compile(r"\s(?:en vue d|afin d|dira\b|a dit\b|qui\b|dont\b|(?![a-zà-ÿ]*(?:ment|ident|gent|rent)\b)"
+                    # adjectives in -ent are a name's words: 'Secrétariat technique permanent', 'Comité compétent'
+                    r"(?!(?:permanent|comp[ée]tent|excellent|pertinent|[ée]minent|[ée]quivalent|adolescent|patient|"
+                    r"client|content|continent|r[ée]silient)\b)[a-zà-ÿ]{3,}ent\b|"
                     # a verb in the future, an auxiliary, a time or amount: '… de pilotage aura lieu ce jeudi',
                     # '… de la santé passera à …', '… ont été organisées', '… de la santé depuis 2018', '… de plus de'
                     r"(?:aura|auront|avait|avaient|fera|feront|pourra|pourront|devra|devront|ont|sont|est|était|"

@@ -48,6 +48,7 @@ NAME_GOES_ON = re.compile(r",\s*(?:de la |de l'|du |des |d')")
 ANOTHER_BODY = re.compile(r"\s*(?:[A-Z]{2,}[\w-]*\b|(?i:institut|organisation|agence|fonds|programme|projet|banque|"
                           r"union|unicef|ong|association|fondation|centre|universit[ée]|h[ôo]pital)\b)")
 # '… pour le Développement International', '… pour la Santé': a name goes on past 'pour' when capitals follow
+BARE_POUR = re.compile(r"\s+pour\s+(?:la |le |les |l')\s*[a-z]")
 NAME_GOES_ON_POUR = re.compile(r"\s+pour\s+(?:le |la |les |l['’])?(?=[A-ZÀ-Ý])")
 ORGANISED_BY = re.compile(rf"(?:organise(?:e|s|es)?|initie(?:e|s|es)?|pilote(?:e|s|es)?|convoque(?:e|s|es)?|"
                           rf"menee?s?|conduite?s?|coordonnee?s?|portee?s?|mise?s? en (?:oe|œ)uvre|realisee?s?)\s+par\s+{ART}|"
@@ -405,8 +406,13 @@ def _phrase_at(text: str, folded: str, start: int, person: bool = False) -> str:
         stop = STOP.search(folded, stop.start() + 1)
     if stop and not person and folded.startswith(",", stop.start()) and "lutte contre" in folded[start: stop.start()]:
         stop = STOP.search(folded, _enumeration_end(text, folded, stop.start()))
-    while stop and not person and NAME_GOES_ON_POUR.match(text, stop.start()) and ORG_HEAD.match(folded[start: start + 40]):
-        stop = STOP.search(folded, stop.end())  # 'Agence des États-Unis pour le Développement International'
+    while stop and not person and (
+            (NAME_GOES_ON_POUR.match(text, stop.start()) and ORG_HEAD.match(folded[start: start + 40]))
+            or (BARE_POUR.match(folded, stop.start()) and BARE_COMMITTEE.match(
+                re.split(r"\b(?:du|de la|de l'|des)\s", folded[start: stop.start()])[-1].strip()))):
+        # 'Agence des États-Unis pour le Développement International'; a council named only by its kind goes on
+        # with its purpose: 'conseil national pour la nutrition'
+        stop = STOP.search(folded, stop.end())
     while stop and WRAPPED.match(text, stop.start()) and stop.start() - start < 120:
         stop = (PERSON_STOP if person else STOP).search(folded, stop.end())  # a line cut in the middle of a name
     end = stop.start() if stop else min(len(text), start + 140)
