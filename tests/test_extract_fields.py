@@ -416,6 +416,13 @@ def test_a_ministers_title_keeps_the_portfolios_of_the_ministrys_name(vocab):
     assert any("population et des affaires sociales" in n.lower() for n in names), names
 
 
+def test_a_place_after_an_acronym_stays_with_the_name(vocab):
+    text = ("Kpalimé, 3 mars 2025. L'atelier de revue annuelle des activités de la Direction régionale de la santé "
+            "(DRS) de la région des Monts s'est tenu à Kpalimé.")
+    names = [c.name for c in organiser_candidates(text, vocab)]
+    assert any("région des Monts" in n for n in names), names
+
+
 def test_a_council_named_by_its_kind_goes_on_with_its_purpose(vocab):
     text = ("Dori, 3 mars 2024. L'atelier a réuni le Secrétariat technique permanent du conseil national pour la "
             "nutrition et les points focaux des régions.")

@@ -396,6 +396,12 @@ humaines conseil communal communale protection centre hospitalier universitaire 
 WRAPPED = re.compile(r"[ \t]*\n[ \t]*(?=[a-zà-ÿ])")
 
 
+# a place after an acronym goes on with the name: '(DRS) de Kankan', '(DRS) de la région des Plateaux'
+PLACE_AFTER = re.compile(r"\s*(?:de |du |des |d['’]|de l['’]|-)\s*(?:(?:la |le |l['’])?(?:r[ée]gion|province|"
+                         r"pr[ée]fecture|commune|ville|district|d[ée]partement)\s+(?:de |du |des |d['’]|de l['’])\s*)?"
+                         r"[A-ZÀ-Ý]")
+
+
 def _phrase_at(text: str, folded: str, start: int, person: bool = False) -> str:
     """The name that starts at ``start``; a long form is kept whole up to the acronym that closes it
     ('Association des Jeunes pour l'Insertion Socio-économique (AJISE)')."""
@@ -425,7 +431,7 @@ def _phrase_at(text: str, folded: str, start: int, person: bool = False) -> str:
             and not re.match(r"\s+(?:avec|grâce|gr[aâ]ce|par|sur financement|en partenariat|et avec)\b", text[end:], re.IGNORECASE):
         end = start + d.end()  # (not past 'avec l'appui de …': the acronym is then the next body's)
     elif d and start + d.end() < end and defines(text[start: start + d.start("acr") - 1], d.group("acr")) \
-            and not re.match(r"\s*(?:de |du |des |d['’]|de l['’]|-)\s*[A-ZÀ-Ý]", text[start + d.end(): end]):
+            and not PLACE_AFTER.match(text[start + d.end(): end]):
         end = start + d.end()  # 'Cellule de lutte contre la malnutrition (CLM) encourage …': the acronym closes it
     return text[start:end].strip()
 
