@@ -28,6 +28,14 @@ CUT = [
     ("Ministère de la santé publique entouré de ses collaborateurs", "Ministère de la santé publique"),
     ("Présidence de la République et du Premier ministre", "Présidence de la République"),
     ("Présidence de la République regroupe", "Présidence de la République"),
+    ("Ministère de la Santé et de l'Hygiène publique de ce lundi", "Ministère de la Santé et de l'Hygiène publique"),
+    ("Cluster Santé-Tinza du mercredi 13 février 2013", "Cluster Santé-Tinza"),
+    ("Ministère de la santé) le programme Lux-Tinza pour le Sahel (2013-2015", "Ministère de la santé"),
+    ("Ministère des affaires sociales, de l'enfance et de la famille en Adrar",
+     "Ministère des affaires sociales, de l'enfance et de la famille"),
+    ("Gouvernorat de Dori M", "Gouvernorat de Dori"),
+    ("Réseau des élus de lutte contre le sida · 9", "Réseau des élus de lutte contre le sida"),
+    ("Institut régional de santé publique INSTITUT RÉGIONAL DE SANTÉ PUBLIQUE DE DORI", "Institut régional de santé publique"),
 ]
 
 KEPT = [
@@ -45,6 +53,9 @@ KEPT = [
     "Groupe de travail sur la prise en charge des cas de paludisme",
     "Comité de réflexion sur la santé des adolescents",
     "Centre de recherche sur les maladies tropicales",
+    "Direction régionale de la santé (DRS)",
+    "Association des femmes en Afrique",
+    "Projet d'appui à la promotion des filières / projet d'appui aux filières",
 ]
 
 

@@ -73,9 +73,11 @@ SECOND_PARTY = re.compile(
     # a purpose or a visit: '… pour la tenue de …', '… pour le compte', '… en visite de travail'
     r"\s+pour\s+(?:la\s+tenue|l['’]organisation|le\s+compte|sa|son|ses|leurs?|cette|ce|ces)\b|\s+en\s+visite\b|"
     # a date: '… les 25 et 26 juillet', '(Du 6 au 7 mars 2015)'
-    r"\s+\(?(?:les?|du)\s+\d{1,2}(?:er)?\s+(?:au|et|-)\s|\s+\((?i:du|le|les)\s+\d|"
-    # a page's counter: '… VIH/SIDA · 9'
-    r"\s+[·•|]\s+")
+    r"\s+\(?(?:les?|du)\s+\d{1,2}(?:er)?\s+(?:au|et|-)\s|\s+\((?i:du|le|les)\s+\d")
+# what never belongs to a name, whatever it holds ('lutte contre …' included): a page's counter ('… VIH/SIDA · 9'), a
+# day of the week ('… de l'Hygiène publique de ce lundi', 'Cluster Santé du mercredi 13 février')
+NEVER_IN_A_NAME = re.compile(r"\s+[·•|](?:\s|$)|"
+                             r"\s+(?:(?:de\s+)?ce|du|le)\s+(?i:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\b")
 # a document after the name: '… NIGER Compte Rendu De Réunion', '… Livret d'abstracts' (not '… du rapport')
 DOCUMENT = re.compile(r"\s+(?i:compte[- ]rendu|proc[èe]s[- ]verbal|livret|rapport)\b")
 # what a page's mark-up leaves in a name: '[/caption]', '[embed]'
@@ -95,7 +97,7 @@ SUBJECT_HEAD = {"comite", "groupe", "commission", "conference", "forum", "atelie
 ABOUT = re.compile(r"(.*\b[A-ZÀ-Ý][\w'’-]+)\s+sur\s+(?:la |le |les |l['’])\s*[a-zà-ÿ]")
 # a name cannot end on a linking word: 'ITPC et', 'ASSOCIATION ASCOVIME du', '… contre le sida a'
 DANGLING = re.compile(r"(?:(?:^|\s+)(?i:et|ou|de|du|des|la|le|les|au|aux|en|sur|pour|par|avec)|(?:^|\s+)(?:à|a)|"
-                      r"(?:^|\s+)(?i:d|l)['’])+\s*$")
+                      r"(?:^|\s+)(?i:d|l)['’]|\s+M\.?)+\s*$")  # (and the 'M.' of a person the excerpt cut off)
 # a civility before a person's name: '… de la solidarité nationale Dr Ismael …'
 CIVILITY = re.compile(r"\s+(?:Dr\.?|Pr\.?|Mme|Mlle|M\.|Me|Madame|Monsieur)\s+[A-ZÀ-Ý]")
 # the heads of bodies that are not named after a person (a hospital or a school may be: 'CHU Yalgado Ouédraogo')
@@ -217,6 +219,36 @@ def _topic_after(phrase: str) -> int | None:
     return about.end(1) if about and len(about.group(1).split()) >= 2 else None
 
 
+def _unopened_bracket(phrase: str) -> int | None:
+    """Where a bracket the name never opened closes: '… de la santé) le programme …'."""
+    depth = 0
+    for i, ch in enumerate(phrase):
+        depth += (ch == "(") - (ch == ")")
+        if depth < 0:
+            return i
+    return None
+
+
+def _said_again(phrase: str) -> int | None:
+    """Where a name starts over, as a page repeats its heading in capitals: 'Institut régional de santé publique
+    INSTITUT RÉGIONAL DE SANTÉ PUBLIQUE …' (its first four words again; 'Projet d'appui à … / projet d'appui aux …' is
+    a second form of the name, not the same)."""
+    words = [(m.start(), fold(m.group(0))) for m in WORD.finditer(phrase)]
+    first = [w for _, w in words[:4]]
+    if len(words) < 8:
+        return None
+    return next((at for i, (at, _) in enumerate(words[4:], 4) if [w for _, w in words[i:i + 4]] == first), None)
+
+
+# a place where a public body acts, after its name: '… de la famille en Adrar' (not 'en charge de', 'en santé')
+IN_A_PLACE = re.compile(r"\s+en\s+[A-ZÀ-Ý][\w'’-]+$")
+
+
+def _place_in_passing(phrase: str) -> int | None:
+    m = IN_A_PLACE.search(phrase)
+    return m.start() if m and PUBLIC_HEAD.match(fold(phrase)) else None
+
+
 def tidy(phrase: str) -> str:
     """The name a candidate phrase begins with, without what its sentence goes on with."""
     markup = MARKUP.search(phrase)
@@ -236,6 +268,9 @@ def tidy(phrase: str) -> str:
     person = _person_after(phrase)
     if person is not None:
         cuts.append(person)
+    never = NEVER_IN_A_NAME.search(phrase)
+    cuts += [at for at in (_unopened_bracket(phrase), _said_again(phrase), _place_in_passing(phrase),
+                           never and never.start()) if at is not None]
     cuts = [c for c in cuts if phrase[:c].strip()]
     if cuts:
         phrase = phrase[: min(cuts)]
