@@ -34,6 +34,8 @@ CUT = [
     ("Ministère des affaires sociales, de l'enfance et de la famille en Adrar",
      "Ministère des affaires sociales, de l'enfance et de la famille"),
     ("Gouvernorat de Dori M", "Gouvernorat de Dori"),
+    ("Coordination de la lutte contre la rougeole et chef de mission", "Coordination de la lutte contre la rougeole"),
+    ("Ministère de la santé et de la population et la représentation de l'OMS", "Ministère de la santé et de la population"),
     ("Réseau des élus de lutte contre le sida · 9", "Réseau des élus de lutte contre le sida"),
     ("Institut régional de santé publique INSTITUT RÉGIONAL DE SANTÉ PUBLIQUE DE DORI", "Institut régional de santé publique"),
 ]
@@ -70,6 +72,12 @@ def test_a_whole_name_is_kept(name):
 
 
 @pytest.mark.skipif(not french_spellings(), reason="needs Debian's French word list (apt-get install wfrench)")
+@pytest.mark.skipif(not french_spellings(), reason="needs Debian's French word list (apt-get install wfrench)")
+def test_a_second_body_in_title_case_is_cut_a_second_portfolio_is_not():
+    assert tidy("Ministère de la santé et l'Unitinza") == "Ministère de la santé"
+    assert tidy("Ministère de la Santé et l'Hygiène publique") == "Ministère de la Santé et l'Hygiène publique"
+
+
 def test_a_person_after_a_ministry_is_cut_with_the_word_list():
     assert tidy("Ministère des Affaires sociales Awa Mbaïkoua") == "Ministère des Affaires sociales"
 

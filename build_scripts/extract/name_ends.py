@@ -57,26 +57,27 @@ PERSON_WORDS = (r"(?i:chefs?|cheffes?|responsables?|repr[ée]sentants?|repr[ée]
 # the head of a second body after 'et le', 'et l'' ('… de la santé et l'Organisation mondiale …'); not a second
 # field of the same body ('… et la Coordination des Programmes', '… contre le Sida, la Tuberculose et le Paludisme')
 SECOND_HEAD = (r"(?i:Organisation|Fonds|Agence|Association|ONG|Institut|Bureau|Banque|Union|Minist[èe]re|Direction|"
-               r"Croix-Rouge|Programme|Projet|Centre|Fondation|Syst[èe]me des Nations)\b")
+               r"Croix-Rouge|Programme|Projet|Centre|Fondation|Syst[èe]me des Nations|Repr[ée]sentation)\b")
 SECOND_PARTY = re.compile(
     # another body after 'et': '… de la santé et l'UNICEF', '… et le projet Access', '… et de l'OMS'
     r"\s+et\s+(?:l['’]\s*|le\s+|la\s+|les\s+)(?=[A-Z]{2,}\b|" + SECOND_HEAD + r")|\s+et\s+de\s+l['’]\s*(?=[A-Z]{2,}\b)|"
-    # people or others: '… et de ses partenaires', '… et chef de mission', '… et autres acteurs'
-    r"\s+et\s+(?:de\s+)?(?:ses|leurs?|son|sa|la|le|les)\s+(?=" + PERSON_WORDS + r"\b)|"
-    r"\s+et\s+(?:autres|d['’]autres|plusieurs|quelques|" + HEAD_WORDS + r")\b|"
-    r"\s+et\s+(?:du|de la|de l['’]|des)\s*(?i:(?:premiers?\s+)?" + HEAD_WORDS + r")\b|"
     # after an acronym the name is whole: 'l'association AJVS et les infirmiers …'
     r"(?<=[A-Z][A-Z])\s+et\s+(?:l['’]|le|la|les|un|une)\s|"
-    r",\s*(?:des|de la|du|de l['’]|les|la|le)\s*(?:" + PERSON_WORDS + r")\b|"
     # a link to what comes next: '… ainsi que …', '… via le centre …', ', par l'entremise de …'
     r",?\s+ainsi\s+qu(?:e\b|['’])|,?\s+(?:via|par\s+l['’]entremise|par\s+le\s+biais|[àa]\s+travers)\b|"
     # a purpose or a visit: '… pour la tenue de …', '… pour le compte', '… en visite de travail'
     r"\s+pour\s+(?:la\s+tenue|l['’]organisation|le\s+compte|sa|son|ses|leurs?|cette|ce|ces)\b|\s+en\s+visite\b|"
     # a date: '… les 25 et 26 juillet', '(Du 6 au 7 mars 2015)'
     r"\s+\(?(?:les?|du)\s+\d{1,2}(?:er)?\s+(?:au|et|-)\s|\s+\((?i:du|le|les)\s+\d")
-# what never belongs to a name, whatever it holds ('lutte contre …' included): a page's counter ('… VIH/SIDA · 9'), a
-# day of the week ('… de l'Hygiène publique de ce lundi', 'Cluster Santé du mercredi 13 février')
-NEVER_IN_A_NAME = re.compile(r"\s+[·•|](?:\s|$)|"
+# what never belongs to a name, whatever it holds ('lutte contre …' included): people, a page's counter ('… VIH/SIDA ·
+# 9'), a day of the week ('… de l'Hygiène publique de ce lundi', 'Cluster Santé du mercredi 13 février')
+NEVER_IN_A_NAME = re.compile(
+    # people or others: '… et de ses partenaires', '… et chef de mission', '… et autres acteurs', ', des chefs de …'
+    r"\s+et\s+(?:de\s+)?(?:ses|leurs?|son|sa|la|le|les)\s+(?=" + PERSON_WORDS + r"\b)|"
+    r"\s+et\s+(?:autres|d['’]autres|plusieurs|quelques|" + HEAD_WORDS + r")\b|"
+    r"\s+et\s+(?:du|de la|de l['’]|des)\s*(?i:(?:premiers?\s+)?" + HEAD_WORDS + r")\b|"
+    r",\s*(?:des|de la|du|de l['’]|les|la|le)\s*(?:" + PERSON_WORDS + r")\b|"
+    r"\s+[·•|](?:\s|$)|"
                              r"\s+(?:(?:de\s+)?ce|du|le)\s+(?i:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\b")
 # a document after the name: '… NIGER Compte Rendu De Réunion', '… Livret d'abstracts' (not '… du rapport')
 DOCUMENT = re.compile(r"\s+(?i:compte[- ]rendu|proc[èe]s[- ]verbal|livret|rapport)\b")
@@ -219,6 +220,17 @@ def _topic_after(phrase: str) -> int | None:
     return about.end(1) if about and len(about.group(1).split()) >= 2 else None
 
 
+# a second body in title case after 'et l'', 'et le': '… de la santé et l'Unicef' (a word the French word list does not
+# know: not '… et l'Hygiène publique')
+AND_THE = re.compile(r"\s+et\s+(?:l['’]\s*|le\s+|la\s+)(?P<w>[A-ZÀ-Ý][\w-]{2,})")
+
+
+def _another_named_body(phrase: str) -> int | None:
+    known = french_spellings()
+    m = AND_THE.search(phrase)
+    return m.start() if m and known and fold(m.group("w")) not in known else None
+
+
 def _unopened_bracket(phrase: str) -> int | None:
     """Where a bracket the name never opened closes: '… de la santé) le programme …'."""
     depth = 0
@@ -257,6 +269,9 @@ def tidy(phrase: str) -> str:
     phrase = MARKUP.sub(" ", phrase).strip()
     cuts = [m.start() for m in (SECOND_PARTY.search(phrase), CIVILITY.search(phrase)) if m
             and not PAIR_OR_LIST.search(phrase, 0, m.start())]
+    other = _another_named_body(phrase)
+    if other is not None and not PAIR_OR_LIST.search(phrase, 0, other):
+        cuts.append(other)
     for pattern in (_VERB, DOCUMENT):
         for m in pattern.finditer(phrase):
             if _lower_word_before(phrase, m.start()).lower() not in LINKS:
