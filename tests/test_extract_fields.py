@@ -416,6 +416,18 @@ def test_a_ministers_title_keeps_the_portfolios_of_the_ministrys_name(vocab):
     assert any("population et des affaires sociales" in n.lower() for n in names), names
 
 
+def test_a_name_does_not_take_in_the_people_a_purpose_or_a_second_body_that_follow(vocab):
+    guests = ("Le 3 mars 2024 à Kayes, en présence du Ministre de la Santé et de l'Hygiène publique, du Gouverneur de "
+              "la région de Kayes et du Maire de la commune, l'atelier a été ouvert.")
+    assert "Gouverneur" not in (extract_organiser(guests, vocab).value or "")
+    purpose = "Le 3 mars 2024, l'atelier a été organisé par le comité technique pour la validation du plan stratégique."
+    assert "validation" not in (extract_organiser(purpose, vocab).value or "")
+    two = ("Le 3 mars 2024, l'atelier a été organisé par le Programme national de lutte contre le paludisme (PNLP) de "
+           "la région des Savanes et de l'OMS.")
+    names = [c.name for c in organiser_candidates(two, vocab)]
+    assert any("région des Savanes" in n and "OMS" not in n for n in names), names
+
+
 def test_a_place_after_an_acronym_stays_with_the_name(vocab):
     text = ("Kpalimé, 3 mars 2025. L'atelier de revue annuelle des activités de la Direction régionale de la santé "
             "(DRS) de la région des Monts s'est tenu à Kpalimé.")
@@ -514,6 +526,8 @@ def test_dudit_refers_back_to_the_body_named_before(vocab):
     # an English name, ending on a year
     ("L'institut a présenté le 3 mars 2024 à Dori les résultats du programme Healthy Mothers for 2035.",
      "Healthy Mothers for 2035"),
+    # a French name does not take the year after it
+    ("Les partenaires du projet Santé Nomade en 2023 se sont réunis le 3 mars 2024 à Dori.", "Santé Nomade"),
     # a named initiative in quotes
     ("Le 3 mars 2024 à Dori, les acteurs de l'initiative « Quartiers en santé » ont validé leur plan.", "Quartiers en santé"),
     # two projects in curly quotes after a plural head noun

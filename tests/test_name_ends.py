@@ -58,6 +58,8 @@ KEPT = [
     "Direction régionale de la santé (DRS)",
     "Association des femmes en Afrique",
     "Projet d'appui à la promotion des filières / projet d'appui aux filières",
+    "Association de sensibilisation sur le VIH",
+    "Bureau de liaison sur la santé",
 ]
 
 
@@ -72,12 +74,30 @@ def test_a_whole_name_is_kept(name):
 
 
 @pytest.mark.skipif(not french_spellings(), reason="needs Debian's French word list (apt-get install wfrench)")
-@pytest.mark.skipif(not french_spellings(), reason="needs Debian's French word list (apt-get install wfrench)")
-def test_a_second_body_in_title_case_is_cut_a_second_portfolio_is_not():
+def test_a_second_body_in_title_case_is_cut_a_second_portfolio_or_a_place_is_not():
     assert tidy("Ministère de la santé et l'Unitinza") == "Ministère de la santé"
     assert tidy("Ministère de la Santé et l'Hygiène publique") == "Ministère de la Santé et l'Hygiène publique"
+    assert tidy("Ministère de la Jeunesse et l'Entrepreneuriat") == "Ministère de la Jeunesse et l'Entrepreneuriat"
+    assert tidy("Direction régionale de la santé du Nord et l'Extrême-Nord") == \
+        "Direction régionale de la santé du Nord et l'Extrême-Nord"
 
 
+@pytest.mark.skipif(not french_spellings(), reason="needs Debian's French word list (apt-get install wfrench)")
+def test_a_place_where_a_public_body_acts_is_cut_a_sector_or_a_delegations_country_is_not():
+    assert tidy("Ministère des affaires sociales et de la famille en Adrar") == \
+        "Ministère des affaires sociales et de la famille"
+    assert tidy("Direction de la Recherche en Santé") == "Direction de la Recherche en Santé"
+    assert tidy("Délégation de l'Union européenne en Guinée") == "Délégation de l'Union européenne en Guinée"
+
+
+def test_a_body_of_people_keeps_the_people_it_is_named_after():
+    assert tidy("Union des maires et des présidents de communes") == "Union des maires et des présidents de communes"
+    assert tidy("Comité des ministres de la santé et des directeurs généraux") == \
+        "Comité des ministres de la santé et des directeurs généraux"
+    assert tidy("Direction de la santé et du directeur régional") == "Direction de la santé"
+
+
+@pytest.mark.skipif(not french_spellings(), reason="needs Debian's French word list (apt-get install wfrench)")
 def test_a_person_after_a_ministry_is_cut_with_the_word_list():
     assert tidy("Ministère des Affaires sociales Awa Mbaïkoua") == "Ministère des Affaires sociales"
 
@@ -88,6 +108,8 @@ def test_an_activity_or_several_bodies_is_not_a_body():
     assert not not_a_body("Organisation mondiale de la santé")
     assert not not_a_body("Organisation des femmes de Dapaong")
     assert not_a_body("Organisation de consultations gratuites")
+    assert not not_a_body("Organisation de coordination pour la lutte contre les endémies en Afrique centrale")
+    assert not not_a_body("Organisation pour la mise en valeur du fleuve Sénégal")
     assert not not_a_body("Organisation des Nations Unies pour l'alimentation et l'agriculture")
 
 

@@ -177,3 +177,17 @@ def test_thresholds_are_chosen_on_the_parts_they_are_not_scored_on():
     rule = best_rule(exs)
     assert counts(exs, RULE) == (6, 0, 3) and counts(exs, rule) == (9, 0, 0) and rule[3] * 9.0 <= 3.5
     assert best_rule([("A", {"nutrition"}, {"nutrition": 9.0})]) == RULE  # a tie keeps the hand-set thresholds
+
+
+def test_the_organiser_in_a_composed_title_is_no_evidence_of_a_theme(vocab):
+    """A report without a heading gets a title made from its event and organiser; the organiser's name ('Ministère
+    de la Solidarité …') is no heading of the report: a campaign of vaccination is filed under vaccination alone."""
+    from build_scripts.extract.report import extract_report
+    from build_scripts.models import SourceDocument
+    text = ("Tinza, 3 mars 2024. Le ministère de la Solidarité et de l'Action humanitaire a lancé la campagne de "
+            "vaccination contre la rougeole dans trois districts ; les équipes de vaccination ont atteint 12 000 "
+            "enfants et la couverture vaccinale dépasse 94 %.")
+    report, _ = extract_report(SourceDocument(source="t.txt", text=text, fmt="text", encoding="utf-8", sha256="0"),
+                               vocab)
+    assert "Ministère de la solidarité" in report.found["title"].value
+    assert report.found["themes"].value == ["vaccination"], report.found["themes"]

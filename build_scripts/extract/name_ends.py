@@ -69,14 +69,19 @@ SECOND_PARTY = re.compile(
     r"\s+pour\s+(?:la\s+tenue|l['’]organisation|le\s+compte|sa|son|ses|leurs?|cette|ce|ces)\b|\s+en\s+visite\b|"
     # a date: '… les 25 et 26 juillet', '(Du 6 au 7 mars 2015)'
     r"\s+\(?(?:les?|du)\s+\d{1,2}(?:er)?\s+(?:au|et|-)\s|\s+\((?i:du|le|les)\s+\d")
-# what never belongs to a name, whatever it holds ('lutte contre …' included): people, a page's counter ('… VIH/SIDA ·
-# 9'), a day of the week ('… de l'Hygiène publique de ce lundi', 'Cluster Santé du mercredi 13 février')
-NEVER_IN_A_NAME = re.compile(
-    # people or others: '… et de ses partenaires', '… et chef de mission', '… et autres acteurs', ', des chefs de …'
+# what never belongs to a name, whatever it holds ('lutte contre …' included): a page's counter ('… VIH/SIDA · 9'), a
+# day of the week ('… de l'Hygiène publique de ce lundi', 'Cluster Santé du mercredi 13 février')
+# people or others after a body's name: '… et de ses partenaires', '… et chef de mission', '… et autres acteurs',
+# ', des chefs de …' (whatever the name holds, 'lutte contre …' included; but a body of people is named after them:
+# 'Union des maires et des présidents de communes', 'Comité des ministres et des directeurs')
+PEOPLE_AFTER = re.compile(
     r"\s+et\s+(?:de\s+)?(?:ses|leurs?|son|sa|la|le|les)\s+(?=" + PERSON_WORDS + r"\b)|"
     r"\s+et\s+(?:autres|d['’]autres|plusieurs|quelques|" + HEAD_WORDS + r")\b|"
     r"\s+et\s+(?:du|de la|de l['’]|des)\s*(?i:(?:premiers?\s+)?" + HEAD_WORDS + r")\b|"
-    r",\s*(?:des|de la|du|de l['’]|les|la|le)\s*(?:" + PERSON_WORDS + r")\b|"
+    r",\s*(?:des|de la|du|de l['’]|les|la|le)\s*(?:" + PERSON_WORDS + r")\b")
+MEMBERSHIP_HEAD = re.compile(r"^(?:association|union|reseau|conference|forum|comite|conseil|syndicat|ordre|federation|"
+                             r"college|amicale|assemblee|collectif|coalition|club|groupe|mutuelle|plateforme)s?\b")
+NEVER_IN_A_NAME = re.compile(
     r"\s+[·•|](?:\s|$)|"
                              r"\s+(?:(?:de\s+)?ce|du|le)\s+(?i:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\b")
 # a document after the name: '… NIGER Compte Rendu De Réunion', '… Livret d'abstracts' (not '… du rapport')
@@ -94,7 +99,8 @@ SUBJECT_HEAD = {"comite", "groupe", "commission", "conference", "forum", "atelie
                 "reseau", "plateforme", "cellule", "programme", "projet", "strategie", "plan", "conseil", "travail",
                 "reflexion", "dialogue", "cadre", "table", "sommet", "consultation", "enquete", "etude", "centre",
                 "campagne", "coalition", "alliance", "partenariat", "mecanisme", "instance", "recherche", "recherches",
-                "etudes", "formation", "veille", "surveillance", "information", "documentation"}
+                "etudes", "formation", "veille", "surveillance", "information", "documentation", "sensibilisation",
+                "education", "liaison", "vigilance", "plaidoyer", "communication", "concertation"}
 ABOUT = re.compile(r"(.*\b[A-ZÀ-Ý][\w'’-]+)\s+sur\s+(?:la |le |les |l['’])\s*[a-zà-ÿ]")
 # a name cannot end on a linking word: 'ITPC et', 'ASSOCIATION ASCOVIME du', '… contre le sida a'
 DANGLING = re.compile(r"(?:(?:^|\s+)(?i:et|ou|de|du|des|la|le|les|au|aux|en|sur|pour|par|avec)|(?:^|\s+)(?:à|a)|"
@@ -179,10 +185,12 @@ VERB_RUN = re.compile(r"\s(?:(?!(?:de|du|des|pour|contre|sur|et|ou|charg[ée]e?s
 MEMBERS = (r"(?:femmes|jeunes|enfants|travailleu(?:rs|ses)|producteu(?:rs|rices)|professionnels|personnes|parents|"
            r"[ée]leveurs|agriculteurs|paysans|p[êe]cheurs|volontaires|[ée]tudiants|[ée]l[èe]ves|m[ée]decins|"
            r"sages-femmes|infirmi(?:ers|[èe]res)|pharmaciens|patients|malades|veuves|victimes|communaut[ée]s|"
-           r"populations|consommateurs|usagers|handicap[ée]s|personnels|agents|relais|tradipraticiens)\b")
+           r"populations|consommateurs|usagers|handicap[ée]s|personnels|agents|relais|tradipraticiens|"
+           # what a body of coordination or cooperation is named after: 'Organisation de coordination pour …'
+           r"coordination|coop[ée]ration|lutte|d[ée]veloppement)\b")
 ACTIVITY = re.compile(r"(?i:organisation)\s+(?:(?:(?:de|du|des)\s+|d['’]\s*)(?!(?:la|le|les|l['’])\s)(?!" + MEMBERS + r")"
                       r"[a-zàâéèêîôûç]|"
-                      r"(?:de|du|des)\s+(?:ce|cette|ces)\s|(?!(?:de|du|des|d|mondiale|internationale|ouest|non|r[ée]gionale|"
+                      r"(?:de|du|des)\s+(?:ce|cette|ces)\s|(?!(?:de|du|des|d|pour|mondiale|internationale|ouest|non|r[ée]gionale|"
                       r"sous|nationale|panafricaine|africaine|islamique|arabe)\b)[a-zàâéèêîôûç]+\b)")
 
 
@@ -223,12 +231,15 @@ def _topic_after(phrase: str) -> int | None:
 # a second body in title case after 'et l'', 'et le': '… de la santé et l'Unicef' (a word the French word list does not
 # know: not '… et l'Hygiène publique')
 AND_THE = re.compile(r"\s+et\s+(?:l['’]\s*|le\s+|la\s+)(?P<w>[A-ZÀ-Ý][\w-]{2,})")
+COMMON_ENDING = re.compile(r"(?:iat|ats?|ations?|isme|ite|ence|ance|ment|ure|age|ie|ique|eurs?|ions?|ites?)$")
 
 
 def _another_named_body(phrase: str) -> int | None:
     known = french_spellings()
     m = AND_THE.search(phrase)
-    return m.start() if m and known and fold(m.group("w")) not in known else None
+    if not m or not known or "-" in m.group("w") or COMMON_ENDING.search(fold(m.group("w"))):
+        return None  # 'et l'Extrême-Nord' (a place), 'et l'Entrepreneuriat' (a portfolio the list does not know)
+    return m.start() if fold(m.group("w")) not in known else None
 
 
 def _unopened_bracket(phrase: str) -> int | None:
@@ -257,8 +268,13 @@ IN_A_PLACE = re.compile(r"\s+en\s+[A-ZÀ-Ý][\w'’-]+$")
 
 
 def _place_in_passing(phrase: str) -> int | None:
+    """(a place name, that the French word list does not know: not '… Recherche en Santé'; not after a delegation or
+    an embassy, whose country is its name: 'Délégation de l'Union européenne en Guinée')"""
     m = IN_A_PLACE.search(phrase)
-    return m.start() if m and PUBLIC_HEAD.match(fold(phrase)) else None
+    known = french_spellings()
+    if not m or not known or not PUBLIC_HEAD.match(fold(phrase)) or re.match(r"(?:delegation|ambassade)", fold(phrase)):
+        return None
+    return m.start() if fold(m.group(0).split()[-1].strip("'’-")) not in known else None
 
 
 def tidy(phrase: str) -> str:
@@ -283,6 +299,9 @@ def tidy(phrase: str) -> str:
     person = _person_after(phrase)
     if person is not None:
         cuts.append(person)
+    people = PEOPLE_AFTER.search(phrase)
+    if people and not MEMBERSHIP_HEAD.match(fold(phrase)):
+        cuts.append(people.start())
     never = NEVER_IN_A_NAME.search(phrase)
     cuts += [at for at in (_unopened_bracket(phrase), _said_again(phrase), _place_in_passing(phrase),
                            never and never.start()) if at is not None]

@@ -48,7 +48,9 @@ NAME_GOES_ON = re.compile(r",\s*(?:de la |de l'|du |des |d')")
 ANOTHER_BODY = re.compile(r"\s*(?:[A-Z]{2,}[\w-]*\b|(?i:institut|organisation|agence|fonds|programme|projet|banque|"
                           r"union|unicef|ong|association|fondation|centre|universit[ée]|h[ôo]pital)\b)")
 # '… pour le Développement International', '… pour la Santé': a name goes on past 'pour' when capitals follow
-BARE_POUR = re.compile(r"\s+pour\s+(?:la |le |les |l')\s*[a-z]")
+BARE_POUR = re.compile(r"\s+pour\s+(?:la |le |les |l')\s*(?!(?:validation|preparation|mise|elaboration|revue|tenue|"
+                       r"organisation|realisation|redaction|finalisation|relecture|restitution|planification|evaluation|"
+                       r"suivi|lancement|adoption|formation)\b)[a-z]")
 NAME_GOES_ON_POUR = re.compile(r"\s+pour\s+(?:le |la |les |l['’])?(?=[A-ZÀ-Ý])")
 ORGANISED_BY = re.compile(rf"(?:organise(?:e|s|es)?|initie(?:e|s|es)?|pilote(?:e|s|es)?|convoque(?:e|s|es)?|"
                           rf"menee?s?|conduite?s?|coordonnee?s?|portee?s?|mise?s? en (?:oe|œ)uvre|realisee?s?)\s+par\s+{ART}|"
@@ -141,6 +143,7 @@ PERSON = re.compile(r"^(?:m|mme|mlle|dr|pr|monsieur|madame|docteur|professeur|le
                     r"sous-prefet|haut-commissaire)\b")
 LETTERHEAD = re.compile(r"^[^a-z]{8,140}$")
 # A committee named without its owner: 'Comité directeur', 'Comité de pilotage' (whose? the text says elsewhere)
+NATIONAL_COMMITTEE = re.compile(r"^(?:comite|conseil|commission)s?\s+(?:national|nationale|regional|regionale)$")
 BARE_COMMITTEE = re.compile(r"^(?:comite|conseil|commission|groupe|equipe|cadre)(?:\s+(?:de |d'|du )?\s*[a-z]+){0,2}$")
 MOTTO = re.compile(r"^[A-ZÀ-Ý][\w'’]*(?:\s+[\w'’]+){0,2}(?:\s*[-–—•·]\s*[A-ZÀ-Ý][\w'’]*(?:\s+[\w'’]+){0,2}){2,3}$")
 # 'les travaux du 6e congrès de la Société de …', 'l'assemblée générale de l'Association …': the body whose own
@@ -414,7 +417,7 @@ def _phrase_at(text: str, folded: str, start: int, person: bool = False) -> str:
         stop = STOP.search(folded, _enumeration_end(text, folded, stop.start()))
     while stop and not person and (
             (NAME_GOES_ON_POUR.match(text, stop.start()) and ORG_HEAD.match(folded[start: start + 40]))
-            or (BARE_POUR.match(folded, stop.start()) and BARE_COMMITTEE.match(
+            or (BARE_POUR.match(folded, stop.start()) and NATIONAL_COMMITTEE.match(
                 re.split(r"\b(?:du|de la|de l'|des)\s", folded[start: stop.start()])[-1].strip()))):
         # 'Agence des États-Unis pour le Développement International'; a council named only by its kind goes on
         # with its purpose: 'conseil national pour la nutrition'
@@ -430,9 +433,11 @@ def _phrase_at(text: str, folded: str, start: int, person: bool = False) -> str:
     if d and start + d.end() > end and defines(text[start: start + d.start("acr") - 1], d.group("acr")) \
             and not re.match(r"\s+(?:avec|grâce|gr[aâ]ce|par|sur financement|en partenariat|et avec)\b", text[end:], re.IGNORECASE):
         end = start + d.end()  # (not past 'avec l'appui de …': the acronym is then the next body's)
-    elif d and start + d.end() < end and defines(text[start: start + d.start("acr") - 1], d.group("acr")) \
-            and not PLACE_AFTER.match(text[start + d.end(): end]):
-        end = start + d.end()  # 'Cellule de lutte contre la malnutrition (CLM) encourage …': the acronym closes it
+    elif d and start + d.end() < end and defines(text[start: start + d.start("acr") - 1], d.group("acr")):
+        if not PLACE_AFTER.match(text[start + d.end(): end]):
+            end = start + d.end()  # 'Cellule de lutte contre la malnutrition (CLM) encourage …': the acronym closes it
+        elif (also := re.search(r"\s(?:et|ainsi que)\s", text[start + d.end(): end])):
+            end = start + d.end() + also.start()  # '(PNLP) de la région des Savanes et de l'OMS': the place, not the OMS
     return text[start:end].strip()
 
 
@@ -746,10 +751,15 @@ def _ministry_name_goes_on(rest: str) -> str:
     folded = fold(rest)
     at = 0
     while (comma := folded.find(",", at)) > 0 and (goes_on := NAME_GOES_ON.match(folded, comma)) \
-            and not ANOTHER_BODY.match(rest, goes_on.end()):
+            and not ANOTHER_BODY.match(rest, goes_on.end()) and not A_PERSON.match(folded, goes_on.end()):
         rest = rest[:comma] + "\x00" + rest[comma + 1:]
         at = comma + 1
     return rest
+
+
+# a person after a comma and 'du', 'de la': '… de l'Hygiène publique, du Gouverneur de la région et du Maire'
+A_PERSON = re.compile(r"(?:gouverneur|maire|prefet|sous-prefet|directeur|directrice|representant|ministre|president|"
+                      r"chef|secretaire|coordonnat|coordinat|delegue|conseiller|medecin|commissaire|haut-commissaire)")
 
 
 # the second of two bodies a plural verb has for subject: '… de la Santé et le ministère de …'
@@ -977,10 +987,14 @@ def _subject(text: str, folded: str, verb: int, person: bool = False) -> str:
         subject = subject[: cut.start()]
     # (an agency's dateline before it: '(AIB)-Le Cabinet …')
     # ('C'est l'Organisation ouest-africaine de la santé (OOAS) qui a initié …': the body the cleft puts first)
+    head = re.search(r"(?i)\b(?:minist[èe]re|direction|secr[ée]tariat|commissariat)\b", subject)
+    if head:  # 'le ministère des Affaires sociales, de l'Enfance et de la Famille a organisé': its portfolios stay
+        subject = subject[:head.start()] + _ministry_name_goes_on(subject[head.start():])
     chunks = [re.sub(r"\s+qui$", "", re.sub(
                   r"^\s*(?:\([A-Z]{2,8}\)\s*[-–—]\s*)?(?:c['’]est\s+)?(?:(?:la|le|les)\s+|l['’]\s*)?", "",
                   c.replace("*", "").strip().rstrip(","), flags=re.IGNORECASE))
               for c in re.split(r",\s+|\bque\s+|\bqu['’]", subject)]
+    chunks = [c.replace("\x00", ",") for c in chunks]
     chunks = [c for c in chunks if c]
     for c in chunks:
         fc = fold(c)

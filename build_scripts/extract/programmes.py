@@ -25,7 +25,11 @@ NAMED = re.compile(rf"(?=[PpIiAa])\b(?:[Pp]rojet|[Pp]rogramme|PROJET|PROGRAMME|[
 # head noun (two at least; linking words between them), that does not go on in lower case as a long form does
 TITLED = re.compile(rf"(?=[PpIi])\b(?:[Pp]rojets?|[Pp]rogrammes?|[Ii]nitiatives?)\s+(?:dénommé\s+|intitulé\s+|baptisé\s+)?"
                     rf"(?P<name>[{UPPER}][a-zà-ÿ]+(?:(?:\s+(?:par|pour|de|du|des|et|la|le|les|l['’]|d['’]|en|"
-                    rf"to|for|of|and|the|in))*[\s'’-]+(?:[{UPPER}][\w]*|(?:19|20)\d\d)){{1,6}})(?![\w-])(?!\s+(?:de|d['’]|du|des|contre|pour|en|et)\s*[a-zà-ÿ])")
+                    rf"of|and|the))*[\s'’-]+[{UPPER}][\w]*){{0,6}}\s+(?:to|for|in)\s+(?:19|20)\d\d|"
+                    # (an English name may end on its year: 'programme Countdown to 2030'; a French one does not:
+                    # 'projet Santé Nomade en 2023' is 'Santé Nomade')
+                    rf"[{UPPER}][a-zà-ÿ]+(?:(?:\s+(?:par|pour|de|du|des|et|la|le|les|l['’]|d['’]|en|of|and|the))*"
+                    rf"[\s'’-]+[{UPPER}][\w]*){{1,6}})(?![\w-])(?!\s+(?:de|d['’]|du|des|contre|pour|en|et)\s*[a-zà-ÿ])")
 # adjectives that open a programme's long form ('Programme National de Lutte …'), not a proper name
 LONG_FORM_START = re.compile(r"^(?:national|nationale|regional|regionale|elargi|integre|special|speciale|conjoint|"
                              r"sectoriel|multisectoriel|pilote|prioritaire|mondial|mondiale|africain|africaine|"

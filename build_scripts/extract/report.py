@@ -19,7 +19,7 @@ from .places import extract_country
 from .programmes import extract_programme
 from .structure import parse_blocks
 from .themes import classify_themes, unit_themes
-from .titles import extract_summary, extract_title, headline, known_acronyms, known_names
+from .titles import COMPOSED, extract_summary, extract_title, headline, known_acronyms, known_names
 from .units import extract_units
 
 
@@ -53,7 +53,8 @@ def extract_report(doc: SourceDocument, vocab: Vocabulary) -> tuple[Report, str]
         "date_end": end,
         "organiser": organiser,
         "partners": extract_partners(text, vocab, organiser.value),
-        "themes": classify_themes(text, title.value, vocab),
+        # (a title composed from the fields is read for its event only: its organiser's name is no heading)
+        "themes": classify_themes(text, title.value if title.method != COMPOSED else title.snippet, vocab),
         "summary": extract_summary(blocks, head[1] if head else None, set(lead.removed)),
         "doc_type": document_type(head[0] if head else "", text),
     }

@@ -91,12 +91,10 @@ CAPTION = re.compile(r"^(?:(?:une )?vues? (?:de|des|d')|photos?\b|images?\b|de g
                      r"lors (?:de|du|des)|pendant (?:la|le|les)|en marge (?:de|du|des))")
 # A caption that says where its photo stands: 'À gauche : …', 'Ci-dessus : …'
 CAPTION_SIDE = re.compile(r"^(?:(?:en haut |en bas )?a (?:gauche|droite)|ci-(?:dessus|contre|dessous))\s*:")
+# a menu item in two languages, English first: 'Press releases / Communiqués', 'Real lives / Histoires vécues' (not
+# a French title with its translation: 'Rapport annuel / Annual report')
+BILINGUAL_MENU = re.compile(r"^(?P<en>[A-Z][a-z]+(?:\s[a-z]+){0,2})\s/\s[A-ZÀ-Ý][\w'’]+(?:\s[\w'’]+){0,3}$")
 # A key figure over its label: '10 344 Cas confirmés', '63/79 Districts touchés'
-# an agency's country office named alone, as a site's section: 'FAO au Sénégal', 'UNICEF Mali', 'OMS - Bénin'
-COUNTRY_OFFICE = re.compile(r"^[A-Z][A-Z&]{1,9}\b(?!-)\s*(?:[-–|]\s*|\s(?:au|en|aux|du|de la|de l['’]|d['’])\s*)?"
-                            r"[A-ZÀ-Ý][\w'’-]+(?:[\s-][A-Za-zÀ-ÿ][\w'’-]*){0,2}$")
-# a menu item in two languages: 'Press releases / Communiqués', 'Photo essays / Reportages photo'
-BILINGUAL_MENU = re.compile(r"^[A-Z][a-z]+(?:\s[a-z]+){0,2}\s/\s[A-ZÀ-Ý][\w'’]+(?:\s[\w'’]+){0,3}$")
 KEY_FIGURE = re.compile(r"^[\d\s.,/%+]*\d\s*%?\s+[^\d\s]\S*(?:\s+\S+){0,2}$")
 # A fragment cut in the middle of a phrase, as a document viewer names a page: 'Moyen-Chari oriental Evaluation par'
 CUT_SHORT = re.compile(r"\s(?:de|du|des|par|pour|la|le|les|et|au|aux|avec|sur)$")
@@ -196,14 +194,21 @@ def not_a_title(line: str) -> bool:
             or bool(DATE_ONLY.match(f)) or bool(PERSON_LINE.match(f)) or bool(NAME_ROLE.match(line.strip())) or bool(PLACE_LINE.match(line.strip()))
             or (bool(CAPTION.match(f)) and "," not in line and " : " not in line) or bool(CAPTION_SIDE.match(f))
             or bool(KEY_FIGURE.match(f))
-            or ((bool(COUNTRY_OFFICE.match(line.strip())) or bool(BILINGUAL_MENU.match(line.strip())))
-                and not EVENT_NOUN.search(f))
+            or _bilingual_menu(line.strip())
             or (len(words) <= 12 and bool(BODY_NAME.match(f)) and not EVENT_NOUN.search(f) and not KICKER_CLAUSE.search(line))
             or (len(words) <= 5 and bool(SITE_NAME.match(f)) and not EVENT_NOUN.search(f))
             or (len(words) <= 4 and "|" in line)  # a menu: 'Messagerie | Contact'
             or (len(words) <= 6 and bool(FULL_DATE.search(f)) and not EVENT_NOUN.search(f))  # 'MADAR/Nouakchott le 09-01-2026'
             or (len(words) <= 3 and all(w[:1].isupper() for w in words) and not EVENT_NOUN.search(f)
                 and not re.search(r"\d", f)))
+
+
+def _bilingual_menu(line: str) -> bool:
+    """'Press releases / Communiqués': its English half is words the French word list does not know."""
+    m = BILINGUAL_MENU.match(line)
+    known = french_spellings()
+    return bool(m and known and not EVENT_NOUN.search(fold(line))
+                and not any(fold(w) in known for w in m.group("en").split()))
 
 
 def _names_a_state(line: str) -> bool:
@@ -461,6 +466,9 @@ def event_phrase(text: str, acronyms: frozenset[str] = frozenset(), names: froze
     return first
 
 
+COMPOSED = "composed from the event named in the text"  # the method of a title made from the fields (its snippet: the event)
+
+
 def extract_title(blocks: list[Block], text: str, *, programme: str | None, organiser_short: str | None,
                   date: str | None, organiser_long: str | None = None, skip: set[str] | None = None,
                   place: str | None = None, acronyms: frozenset[str] = frozenset(),
@@ -486,7 +494,7 @@ def extract_title(blocks: list[Block], text: str, *, programme: str | None, orga
         title += f", {place}"
     if date:
         title += f", {french_date(date)}"
-    return Found(title, phrase, 0.5, "composed from the event named in the text")
+    return Found(title, phrase, 0.5, COMPOSED)
 
 
 def extract_summary(blocks: list[Block], title_block: int | None, skip: set[str] | None = None) -> Found:

@@ -77,7 +77,12 @@ def normalise_text(text: str) -> str:
     text = SPACE_LIKE.sub(" ", text)
     text = CONTROL.sub("", text)
     text = unicodedata.normalize("NFC", text)
+    text = ACUTE_APOSTROPHE.sub("’", text) if "\u00b4" in text else text
     return GARBLED_WORD.sub(_restore_accents, text) if "\ufffd" in text else text
+
+
+# an acute accent typed for an apostrophe between two letters: 'l´Hygiène', 'd´une' (a keyboard's dead key)
+ACUTE_APOSTROPHE = re.compile(r"(?<=[^\W\d_])\u00b4(?=[^\W\d_])")
 
 
 # a word whose accented letters were lost to a wrong decoding upstream ('r\ufffdunion', 'organis\ufffde'): one
