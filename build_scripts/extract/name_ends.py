@@ -69,8 +69,6 @@ SECOND_PARTY = re.compile(
     r"\s+pour\s+(?:la\s+tenue|l['’]organisation|le\s+compte|sa|son|ses|leurs?|cette|ce|ces)\b|\s+en\s+visite\b|"
     # a date: '… les 25 et 26 juillet', '(Du 6 au 7 mars 2015)'
     r"\s+\(?(?:les?|du)\s+\d{1,2}(?:er)?\s+(?:au|et|-)\s|\s+\((?i:du|le|les)\s+\d")
-# what never belongs to a name, whatever it holds ('lutte contre …' included): a page's counter ('… VIH/SIDA · 9'), a
-# day of the week ('… de l'Hygiène publique de ce lundi', 'Cluster Santé du mercredi 13 février')
 # people or others after a body's name: '… et de ses partenaires', '… et chef de mission', '… et autres acteurs',
 # ', des chefs de …' (whatever the name holds, 'lutte contre …' included; but a body of people is named after them:
 # 'Union des maires et des présidents de communes', 'Comité des ministres et des directeurs')
@@ -81,8 +79,9 @@ PEOPLE_AFTER = re.compile(
     r",\s*(?:des|de la|du|de l['’]|les|la|le)\s*(?:" + PERSON_WORDS + r")\b")
 MEMBERSHIP_HEAD = re.compile(r"^(?:association|union|reseau|conference|forum|comite|conseil|syndicat|ordre|federation|"
                              r"college|amicale|assemblee|collectif|coalition|club|groupe|mutuelle|plateforme)s?\b")
-NEVER_IN_A_NAME = re.compile(
-    r"\s+[·•|](?:\s|$)|"
+# what never belongs to a name, whatever it holds ('lutte contre …' included): a page's counter ('… VIH/SIDA · 9'), a
+# day of the week ('… de l'Hygiène publique de ce lundi', 'Cluster Santé du mercredi 13 février')
+NEVER_IN_A_NAME = re.compile(r"\s+[·•|](?:\s|$)|"
                              r"\s+(?:(?:de\s+)?ce|du|le)\s+(?i:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\b")
 # a document after the name: '… NIGER Compte Rendu De Réunion', '… Livret d'abstracts' (not '… du rapport')
 DOCUMENT = re.compile(r"\s+(?i:compte[- ]rendu|proc[èe]s[- ]verbal|livret|rapport)\b")
@@ -277,35 +276,26 @@ def _place_in_passing(phrase: str) -> int | None:
     return m.start() if fold(m.group(0).split()[-1].strip("'’-")) not in known else None
 
 
+def _start(m: re.Match[str] | None) -> int | None:
+    return m.start() if m else None
+
+
 def tidy(phrase: str) -> str:
     """The name a candidate phrase begins with, without what its sentence goes on with."""
     markup = MARKUP.search(phrase)
     if markup and phrase[: markup.start()].strip():
         phrase = phrase[: markup.start()]
     phrase = MARKUP.sub(" ", phrase).strip()
-    cuts = [m.start() for m in (SECOND_PARTY.search(phrase), CIVILITY.search(phrase)) if m
-            and not PAIR_OR_LIST.search(phrase, 0, m.start())]
-    other = _another_named_body(phrase)
-    if other is not None and not PAIR_OR_LIST.search(phrase, 0, other):
-        cuts.append(other)
+    second = [_start(SECOND_PARTY.search(phrase)), _start(CIVILITY.search(phrase)), _another_named_body(phrase)]
+    # (a second party, not inside a pair or a list the name holds: 'entre SANOFI et le Ministère', 'contre le sida …')
+    cuts = [at for at in second if at is not None and not PAIR_OR_LIST.search(phrase, 0, at)]
     for pattern in (_VERB, DOCUMENT):
-        for m in pattern.finditer(phrase):
-            if _lower_word_before(phrase, m.start()).lower() not in LINKS:
-                cuts.append(m.start())
-                break
-    topic = _topic_after(phrase)
-    if topic is not None:
-        cuts.append(topic)
-    person = _person_after(phrase)
-    if person is not None:
-        cuts.append(person)
-    people = PEOPLE_AFTER.search(phrase)
-    if people and not MEMBERSHIP_HEAD.match(fold(phrase)):
-        cuts.append(people.start())
-    never = NEVER_IN_A_NAME.search(phrase)
-    cuts += [at for at in (_unopened_bracket(phrase), _said_again(phrase), _place_in_passing(phrase),
-                           never and never.start()) if at is not None]
-    cuts = [c for c in cuts if phrase[:c].strip()]
+        cuts.append(next((m.start() for m in pattern.finditer(phrase)
+                          if _lower_word_before(phrase, m.start()).lower() not in LINKS), None))
+    people = None if MEMBERSHIP_HEAD.match(fold(phrase)) else _start(PEOPLE_AFTER.search(phrase))
+    cuts += [_topic_after(phrase), _person_after(phrase), people, _unopened_bracket(phrase), _said_again(phrase),
+             _place_in_passing(phrase), _start(NEVER_IN_A_NAME.search(phrase))]
+    cuts = [c for c in cuts if c is not None and phrase[:c].strip()]
     if cuts:
         phrase = phrase[: min(cuts)]
     before = None

@@ -47,10 +47,12 @@ NAME_GOES_ON = re.compile(r",\s*(?:de la |de l'|du |des |d')")
 # … but a comma then another body ends it: 'Ministère de la Santé, de l'OMS, de l'Institut Pasteur, de l'UNICEF'
 ANOTHER_BODY = re.compile(r"\s*(?:[A-Z]{2,}[\w-]*\b|(?i:institut|organisation|agence|fonds|programme|projet|banque|"
                           r"union|unicef|ong|association|fondation|centre|universit[ée]|h[ôo]pital)\b)")
-# '… pour le Développement International', '… pour la Santé': a name goes on past 'pour' when capitals follow
+# a council of the nation or a region goes on with its purpose: 'conseil national pour la nutrition' (not with an
+# action: 'comité technique pour la validation du plan')
 BARE_POUR = re.compile(r"\s+pour\s+(?:la |le |les |l')\s*(?!(?:validation|preparation|mise|elaboration|revue|tenue|"
                        r"organisation|realisation|redaction|finalisation|relecture|restitution|planification|evaluation|"
                        r"suivi|lancement|adoption|formation)\b)[a-z]")
+# '… pour le Développement International', '… pour la Santé': a name goes on past 'pour' when capitals follow
 NAME_GOES_ON_POUR = re.compile(r"\s+pour\s+(?:le |la |les |l['’])?(?=[A-ZÀ-Ý])")
 ORGANISED_BY = re.compile(rf"(?:organise(?:e|s|es)?|initie(?:e|s|es)?|pilote(?:e|s|es)?|convoque(?:e|s|es)?|"
                           rf"menee?s?|conduite?s?|coordonnee?s?|portee?s?|mise?s? en (?:oe|œ)uvre|realisee?s?)\s+par\s+{ART}|"
@@ -142,8 +144,9 @@ PERSON = re.compile(r"^(?:m|mme|mlle|dr|pr|monsieur|madame|docteur|professeur|le
                     r"representant|representante|conseiller|coordonnateur|coordinatrice|delegue|deleguee|"
                     r"sous-prefet|haut-commissaire)\b")
 LETTERHEAD = re.compile(r"^[^a-z]{8,140}$")
-# A committee named without its owner: 'Comité directeur', 'Comité de pilotage' (whose? the text says elsewhere)
+# a council named only by its kind and reach (see BARE_POUR)
 NATIONAL_COMMITTEE = re.compile(r"^(?:comite|conseil|commission)s?\s+(?:national|nationale|regional|regionale)$")
+# A committee named without its owner: 'Comité directeur', 'Comité de pilotage' (whose? the text says elsewhere)
 BARE_COMMITTEE = re.compile(r"^(?:comite|conseil|commission|groupe|equipe|cadre)(?:\s+(?:de |d'|du )?\s*[a-z]+){0,2}$")
 MOTTO = re.compile(r"^[A-ZÀ-Ý][\w'’]*(?:\s+[\w'’]+){0,2}(?:\s*[-–—•·]\s*[A-ZÀ-Ý][\w'’]*(?:\s+[\w'’]+){0,2}){2,3}$")
 # 'les travaux du 6e congrès de la Société de …', 'l'assemblée générale de l'Association …': the body whose own
@@ -409,9 +412,7 @@ def _phrase_at(text: str, folded: str, start: int, person: bool = False) -> str:
     """The name that starts at ``start``; a long form is kept whole up to the acronym that closes it
     ('Association des Jeunes pour l'Insertion Socio-économique (AJISE)')."""
     stop = (PERSON_STOP if person else STOP).search(folded, start)
-    while (stop and not person and (goes_on := NAME_GOES_ON.match(folded, stop.start()))
-           and re.match(r"minist|direction|secretariat|commissariat", folded[start: start + 15])
-           and not ANOTHER_BODY.match(text, goes_on.end())):
+    while stop and not person and PORTFOLIO_HEAD.match(folded, start) and _portfolio_comma(text, folded, stop.start()):
         stop = STOP.search(folded, stop.start() + 1)
     if stop and not person and folded.startswith(",", stop.start()) and "lutte contre" in folded[start: stop.start()]:
         stop = STOP.search(folded, _enumeration_end(text, folded, stop.start()))
@@ -747,16 +748,24 @@ def _person_org(phrase: str) -> str | None:
 
 def _ministry_name_goes_on(rest: str) -> str:
     """The commas of a ministry's name that lists its sectors (', de la Population et des Affaires sociales') hidden
-    as NUL, so that the name is not cut there; a comma before another body ('de la Santé, de l'OMS') still ends it."""
+    as NUL, so that the name is not cut there (see _portfolio_comma)."""
     folded = fold(rest)
     at = 0
-    while (comma := folded.find(",", at)) > 0 and (goes_on := NAME_GOES_ON.match(folded, comma)) \
-            and not ANOTHER_BODY.match(rest, goes_on.end()) and not A_PERSON.match(folded, goes_on.end()):
+    while (comma := folded.find(",", at)) > 0 and _portfolio_comma(rest, folded, comma):
         rest = rest[:comma] + "\x00" + rest[comma + 1:]
         at = comma + 1
     return rest
 
 
+def _portfolio_comma(text: str, folded: str, comma: int) -> bool:
+    """The comma at ``comma`` goes on with a ministry's portfolios (', de la Population …'), not with another body
+    (', de l'OMS, de l'Institut Pasteur') nor a person (', du Gouverneur de la région et du Maire')."""
+    goes_on = NAME_GOES_ON.match(folded, comma)
+    return bool(goes_on) and not ANOTHER_BODY.match(text, goes_on.end()) and not A_PERSON.match(folded, goes_on.end())
+
+
+# the bodies whose name lists portfolios after commas (folded text)
+PORTFOLIO_HEAD = re.compile(r"minist|direction|secretariat|commissariat")
 # a person after a comma and 'du', 'de la': '… de l'Hygiène publique, du Gouverneur de la région et du Maire'
 A_PERSON = re.compile(r"(?:gouverneur|maire|prefet|sous-prefet|directeur|directrice|representant|ministre|president|"
                       r"chef|secretaire|coordonnat|coordinat|delegue|conseiller|medecin|commissaire|haut-commissaire)")
@@ -994,8 +1003,7 @@ def _subject(text: str, folded: str, verb: int, person: bool = False) -> str:
                   r"^\s*(?:\([A-Z]{2,8}\)\s*[-–—]\s*)?(?:c['’]est\s+)?(?:(?:la|le|les)\s+|l['’]\s*)?", "",
                   c.replace("*", "").strip().rstrip(","), flags=re.IGNORECASE))
               for c in re.split(r",\s+|\bque\s+|\bqu['’]", subject)]
-    chunks = [c.replace("\x00", ",") for c in chunks]
-    chunks = [c for c in chunks if c]
+    chunks = [c.replace("\x00", ",") for c in chunks if c]
     for c in chunks:
         fc = fold(c)
         if (PERSON.match(fc) if person else (ORG_HEAD.match(fc) or re.match(r"[A-Z]{2,}", c))):
