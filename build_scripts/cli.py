@@ -173,7 +173,8 @@ def _realtext(args: argparse.Namespace, vocab) -> int:
             return _lines(run_agreement(vocab))
         if args.train == "themes":
             from .curator.theme_cv import cross_validate
-            return _lines((EXIT_OK, cross_validate(vocab)))
+            from .curator.theme_fit import fit_themes
+            return _lines((EXIT_OK, fit_themes(vocab) + cross_validate(vocab)))
         if args.train == "date":
             from .curator.date_confidence import train_date
             return _lines((EXIT_OK, train_date()))

@@ -109,10 +109,10 @@ def test_an_unknown_top_level_field_in_themes_yml_is_named(tmp_path):
         load_vocabulary(_data_with_themes(tmp_path, THEMES.replace("not_keywords:", "not_keyword:")))
 
 
-# measured with these rules: real-text set 0.83 on A-D (A 0.85, B 0.84, C 0.84, D 0.79; 0.74 before them), 0.815 on the
-# parts that are not blind (A-F) at the end of the second session of 2026-12-06; 0.79 on A-F and K-N when parts K-N
-# came in (third session); 0.800 on the development parts A-F, K-Q (fourth session, a committee's or council's session
-# read as governance); development set 0.83
+# measured: development set 0.83 with the keyword rule, 0.81 with the theme model (ninth session of 2026-12-06); the
+# real-text floor is read on the calibration parts G-J, which no fit ever learns from (the theme model is fit on the
+# development parts and files them nearly perfectly: no measure there): 0.773 with the keyword rule, 0.796 with the
+# theme model
 REALTEXT_F1_FLOOR, DEVSET_F1_FLOOR = 0.78, 0.79
 
 
@@ -134,7 +134,7 @@ def test_themes_f1_on_real_texts_stays_where_it_was_measured(vocab):
     if any(not realtext.excerpt_path(c["id"]).is_file() for c in cases):
         pytest.skip("the real-text excerpts are third-party text kept out of git (.cache/realtext/); refill them "
                     "with 'python -m build_scripts score --realtext --missing', then --store ID FILE")
-    tally = realtext.score_cases([c for c in cases if c.get("half") not in realtext.UNSEEN], vocab)  # unseen: a measure
+    tally = realtext.score_cases([c for c in cases if c.get("half") in realtext.CALIBRATION], vocab)
     assert theme_f1(tally.tp, tally.fp, tally.fn)[2] >= REALTEXT_F1_FLOOR
 
 
@@ -181,7 +181,8 @@ def test_thresholds_are_chosen_on_the_parts_they_are_not_scored_on():
 
 def test_the_organiser_in_a_composed_title_is_no_evidence_of_a_theme(vocab):
     """A report without a heading gets a title made from its event and organiser; the organiser's name ('Ministère
-    de la Solidarité …') is no heading of the report: a campaign of vaccination is filed under vaccination alone."""
+    de la Solidarité …') is no heading of the report: a campaign of vaccination is filed under vaccination first, and
+    the ministry's portfolios (solidarity, humanitarian action) are no theme of it."""
     from build_scripts.extract.report import extract_report
     from build_scripts.models import SourceDocument
     text = ("Tinza, 3 mars 2024. Le ministère de la Solidarité et de l'Action humanitaire a lancé la campagne de "
@@ -190,4 +191,5 @@ def test_the_organiser_in_a_composed_title_is_no_evidence_of_a_theme(vocab):
     report, _ = extract_report(SourceDocument(source="t.txt", text=text, fmt="text", encoding="utf-8", sha256="0"),
                                vocab)
     assert "Ministère de la solidarité" in report.found["title"].value
-    assert report.found["themes"].value == ["vaccination"], report.found["themes"]
+    themes = report.found["themes"].value
+    assert themes[0] == "vaccination" and "social-protection" not in themes, report.found["themes"]

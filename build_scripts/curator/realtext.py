@@ -299,6 +299,8 @@ def run_realtext(vocab: Vocabulary, *, verbose: bool, half: str | None = None, c
           + (f", {len(cases) - have} missing: {', '.join(missing)} "
              f"(list them with 'score --realtext --missing')" if have < len(cases) else ""))
     out.append("\n".join(table(tallies)))
+    out.append("  (themes F1 of a development part is read on texts the theme model was fit on: 'score --realtext "
+               "--train themes' prints each part's figure when held out)")
     if verbose:
         for name, t in tallies.items():
             if name == "all" or (half is None and name[:1] in UNSEEN):

@@ -32,11 +32,11 @@ GRID = list(itertools.product((1.0, 1.5, 2.0, 2.5), (0.05, 0.1, 0.15, 0.2), (2.0
 Example = tuple[str, set[str], dict[str, float]]  # part, labelled themes, theme scores
 
 
-def documents(vocab: Vocabulary) -> list[Doc]:
-    """Every development case with a cached excerpt: its part, its labels, the text and the title as the build
-    reads them."""
+def documents(vocab: Vocabulary, pairs=None) -> list[Doc]:
+    """Every development case with a cached excerpt (or these (case, document) pairs): its part, its labels, the
+    text and the title as the build reads them."""
     out = []
-    for case, doc in realtext.training_documents("themes"):
+    for case, doc in realtext.training_documents("themes") if pairs is None else pairs:
         report, _ = extract_one(doc, vocab)
         _, lead, _ = prepare(doc)
         out.append((str(case.get("half")), set(realtext._list(case["themes"])), lead.text,

@@ -11,59 +11,25 @@ leave one part out: suggested from the other parts, added to the keywords, the h
 
 from __future__ import annotations
 
-import re
 from collections import Counter, defaultdict
 from dataclasses import replace
 from typing import Iterable
 
 from ..config import Vocabulary
 from ..extract.themes import RULE, select_themes, theme_scores
+from ..extract.theme_model import content_terms
 from ..text import fold
 
 MIN_TEXTS = 10  # texts that use the term…
 MIN_PARTS = 3  # …from at least this many parts of the set
 MIN_SHARE = 0.7  # share of those texts filed under the theme
 MIN_LIFT = 2.0  # and at least this many times the theme's share of all texts
-MIN_LETTERS = 4
-# small words that may join two words of a term ('chaîne du froid'), never start or end one
-LINKS = frozenset("a au aux d de des du en l la le les".split())
-# words that say nothing of a subject: meeting, document and reporting vocabulary, and French function words
-STOP = frozenset("""
-    alors apres aupres aussi autre autres avait avant avec avoir cadre ceci cela celle celles celui certains ces cette
-    ceux chaque comme comment dans depuis deux doit donc dont elle elles encore entre etaient etait etant etre fait
-    faire fois leur leurs lors mais meme memes ainsi notamment nous ont pour plus parmi partir peut plusieurs pourrait
-    quelques quel quelle qui que sans selon sera seront ses son sont sous suite sur tant tous tout toute toutes tres
-    trois vers voir votre vous afin ayant enfin egalement lequel laquelle lesquels lesquelles dont aux cours
-    atelier ateliers reunion reunions rencontre rencontres session sessions seance participants participantes
-    rapport rapports compte rendu document documents presentation presentations travaux jour jours journee journees
-    date lieu salle heures matin soir ouverture cloture discours mot allocution remerciements objectif objectifs
-    resultats attendus recommandations recommandation points point ordre annee annees mois semaine premier premiere
-    deuxieme troisieme niveau niveaux ensemble mise place cas nombre total part parts effet suivant suivants suivante
-""".split())
-
 Doc = tuple[str, set[str], str, str]  # part, labelled themes, text, title
-WORD = re.compile(r"[a-z]+(?:-[a-z]+)*", re.IGNORECASE)
 
 
 def terms(text: str) -> set[str]:
-    """The candidate terms of a text: its lower-case content words, and pairs of them next to each other or joined
-    by one small word, accents removed."""
-    tokens = [m.group(0) for m in WORD.finditer(fold(text, lower=False))]
-    out: set[str] = set()
-
-    def content(w: str) -> bool:
-        return w.islower() and len(w) >= MIN_LETTERS and w not in STOP
-
-    for i, w in enumerate(tokens):
-        if not content(w):
-            continue
-        out.add(w)
-        nxt = tokens[i + 1] if i + 1 < len(tokens) else ""
-        if content(nxt):
-            out.add(f"{w} {nxt}")
-        elif nxt in LINKS and i + 2 < len(tokens) and content(tokens[i + 2]):
-            out.add(f"{w} {nxt} {tokens[i + 2]}")
-    return out
+    """The candidate terms of a text (theme_model.content_terms: its lower-case content words, and pairs of them)."""
+    return set(content_terms(text))
 
 
 def _covered(term: str, vocab: Vocabulary) -> bool:

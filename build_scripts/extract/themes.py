@@ -8,6 +8,7 @@ from collections import Counter
 from ..config import Vocabulary
 from ..models import Found
 from ..text import PhraseSets, fold, phrase_pattern
+from . import theme_model
 
 # A report is filed under its main subject and, most often, one more (what it treats of the subject: its
 # coordination, its staff, its follow-up…); a third only when it weighs nearly as much as the first.
@@ -159,10 +160,18 @@ def select_themes(scores: Counter[str] | dict[str, float], rule: tuple[float, fl
 
 
 def classify_themes(text: str, title: str, vocab: Vocabulary) -> Found:
-    """1 to 3 theme slugs: the top theme, the second with enough evidence, a third only when nearly as strong."""
+    """1 to 3 theme slugs: weighed by the theme model (theme_model.py) over the keyword scores and the report's
+    words; by the keyword rule alone when the model was fit on other themes than themes.yml's."""
     scores = theme_scores(text, title, vocab)
     if not scores:
         return Found([], "", 0.0, "no theme keyword found")
+    model = theme_model.load(tuple(t.slug for t in vocab.themes))
+    if model is not None:
+        probs = model.probabilities(scores, text, title)
+        ranked = sorted(probs.items(), key=lambda kv: (-kv[1], kv[0]))
+        detail = ", ".join(f"{s}={v:.2f}" for s, v in ranked[:6])
+        return Found(model.select(probs), detail, round(ranked[0][1], 2),
+                     "theme model (theme_model.yml) over the keywords of themes.yml and the report's words")
     ranked = sorted(scores.items(), key=lambda kv: (-kv[1], kv[0]))
     top = ranked[0][1]
     chosen = select_themes(scores)

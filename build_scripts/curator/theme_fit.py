@@ -1,0 +1,174 @@
+"""Fit the theme model (extract/theme_model.py) on the labelled development texts, say how well it generalises, and
+write it into build_scripts/data/theme_model.yml.
+
+Examples: every development case of the real-text set (calibration and blind parts are never fit on). Figures:
+each development part held out in turn (its terms, weights and nothing else fit on the other parts), the
+thresholds for a second and a third theme chosen on those held-out probabilities; then the model fit on every
+development part, scored on the calibration parts, beside the keyword rule alone (extract/themes.py).
+scikit-learn fits the regressions; the build reads the file with no dependency on it.
+"""
+
+from __future__ import annotations
+
+import itertools
+import math
+from collections import Counter
+from pathlib import Path
+
+import yaml
+
+from ..config import Vocabulary
+from ..extract import theme_model
+from ..extract.themes import RULE, select_themes, theme_scores
+from . import realtext
+from .score import theme_f1
+from .theme_cv import documents
+from .theme_suggest import Doc
+
+MAX_TERMS = 2000  # the terms used by most training texts…
+MIN_DF = 3  # …by at least three…
+MAX_DF_SHARE = 0.5  # …and by at most half of them
+C = 16.0  # inverse strength of the L2 penalty (chosen once, leave one part out, among 1, 4, 8, 16, 32, 64)
+THRESHOLDS = [round(0.2 + 0.05 * i, 2) for i in range(11)]  # 0.2 … 0.7
+DIGITS = 4
+Row = tuple[dict[str, float], Counter[str]]  # keyword scores, term counts
+
+
+def _rows(docs: list[Doc], vocab: Vocabulary) -> list[Row]:
+    return [(dict(theme_scores(text, title, vocab)), theme_model.terms(text, title)) for _, _, text, title in docs]
+
+
+def _idf(rows: list[Row]) -> dict[str, float]:
+    """The MAX_TERMS terms used by most texts (between MIN_DF texts and MAX_DF_SHARE of them), with their idf."""
+    df = Counter(t for _, counts in rows for t in counts)
+    n = len(rows)
+    kept = sorted((t for t, k in df.items() if MIN_DF <= k <= MAX_DF_SHARE * n), key=lambda t: (-df[t], t))[:MAX_TERMS]
+    return {t: math.log((1 + n) / (1 + df[t])) + 1.0 for t in sorted(kept)}
+
+
+def _matrix(rows: list[Row], slugs: list[str], idf: dict[str, float]):
+    import numpy as np
+
+    columns = {t: i for i, t in enumerate(sorted(idf))}
+    x = np.zeros((len(rows), len(slugs) + len(columns)))
+    for r, (scores, counts) in enumerate(rows):
+        kw = theme_model.keyword_vector(scores)
+        for j, slug in enumerate(slugs):
+            x[r, j] = kw.get(slug, 0.0)
+        for t, v in theme_model.term_vector(counts, idf).items():
+            x[r, len(slugs) + columns[t]] = v
+    return x
+
+
+def _fit(rows: list[Row], labels: list[set[str]], slugs: list[str]) -> theme_model.ThemeModel:
+    """One regression per theme on these rows (thresholds left at 0.5: ``_thresholds`` chooses them)."""
+    from sklearn.linear_model import LogisticRegression
+
+    idf = _idf(rows)
+    x = _matrix(rows, slugs, idf)
+    terms = sorted(idf)
+    bias, keywords, words = {}, {}, {}
+    for slug in slugs:
+        y = [int(slug in want) for want in labels]
+        if len(set(y)) < 2:  # a theme no training text (or every one) is filed under: never chosen but by its keywords
+            bias[slug], keywords[slug], words[slug] = -5.0, {slug: 1.0}, {}
+            continue
+        reg = LogisticRegression(C=C, max_iter=5000).fit(x, y)
+        coef = reg.coef_[0]
+        bias[slug] = round(float(reg.intercept_[0]), DIGITS)
+        keywords[slug] = {k: round(float(coef[j]), DIGITS) for j, k in enumerate(slugs) if round(float(coef[j]), DIGITS)}
+        words[slug] = {t: round(float(coef[len(slugs) + i]), DIGITS) for i, t in enumerate(terms)
+                       if round(float(coef[len(slugs) + i]), DIGITS)}
+    return theme_model.ThemeModel(tuple(slugs), {t: round(v, DIGITS) for t, v in idf.items()}, bias, keywords, words,
+                                  0.5, 0.5)
+
+
+def _counts(probs: list[dict[str, float]], labels: list[set[str]], second: float, third: float) -> tuple[int, int, int]:
+    tp = fp = fn = 0
+    for p, want in zip(probs, labels):
+        got = set(_with(second, third).select(p))
+        tp, fp, fn = tp + len(want & got), fp + len(got - want), fn + len(want - got)
+    return tp, fp, fn
+
+
+def _with(second: float, third: float) -> theme_model.ThemeModel:
+    return theme_model.ThemeModel((), {}, {}, {}, {}, second, third)
+
+
+def _thresholds(probs: list[dict[str, float]], labels: list[set[str]]) -> tuple[float, float]:
+    """The (second, third) thresholds with the best F1 on these probabilities (ties: the lowest)."""
+    return max(itertools.product(THRESHOLDS, THRESHOLDS),
+               key=lambda st: (round(theme_f1(*_counts(probs, labels, *st))[2], 4), -st[0], -st[1]))
+
+
+def _f1(c: tuple[int, int, int]) -> str:
+    p, r, f = theme_f1(*c)
+    return f"F1 {f:.3f} (P {p:.2f} R {r:.2f})"
+
+
+def _keyword_counts(rows: list[Row], labels: list[set[str]]) -> tuple[int, int, int]:
+    tp = fp = fn = 0
+    for (scores, _), want in zip(rows, labels):
+        got = set(select_themes(scores, RULE))
+        tp, fp, fn = tp + len(want & got), fp + len(got - want), fn + len(want - got)
+    return tp, fp, fn
+
+
+def as_data(model: theme_model.ThemeModel) -> dict:
+    """The model as the file holds it: per theme its words, the strongest first (what a curator reads)."""
+    return {
+        "second": model.second, "third": model.third,
+        "themes": {slug: {"bias": model.bias[slug],
+                          "keywords": dict(sorted(model.keyword_weights[slug].items(), key=lambda kv: (-kv[1], kv[0]))),
+                          "words": dict(sorted(model.term_weights[slug].items(), key=lambda kv: (-kv[1], kv[0])))}
+                   for slug in model.themes},
+        "idf": dict(sorted(model.idf.items())),
+    }
+
+
+HEADER = """\
+# The theme model: per theme, a logistic regression over the keyword scores of themes.yml and the words of the
+# report (extract/theme_model.py). Written by `python -m build_scripts score --realtext --train themes` from the
+# labelled development texts; do not edit by hand (edit themes.yml, then fit again).
+# second, third: the probability a second and a third theme need. Per theme: bias; keywords: the weight of each
+# theme's keyword score, log(1 + score); words: the weight of each word or pair of words (tf-idf), strongest first.
+# idf: the terms the model reads and their inverse document frequency.
+"""
+
+
+def fit_themes(vocab: Vocabulary, path: Path = theme_model.MODEL) -> list[str]:
+    slugs = sorted(t.slug for t in vocab.themes)
+    docs = documents(vocab)
+    rows, labels, parts = _rows(docs, vocab), [d[1] for d in docs], [d[0] for d in docs]
+    lines = [f"themes: {len(docs)} development texts, {len(slugs)} themes; each part held out in turn:"]
+    held: list[dict[str, float] | None] = [None] * len(docs)
+    for part in sorted(set(parts)):
+        train = [i for i, p in enumerate(parts) if p != part]
+        model = _fit([rows[i] for i in train], [labels[i] for i in train], slugs)
+        for i, p in enumerate(parts):
+            if p == part:
+                held[i] = model.probabilities(rows[i][0], docs[i][2], docs[i][3])
+    probs = [p or {} for p in held]
+    second, third = _thresholds(probs, labels)
+    lines.append(f"  thresholds chosen on the held-out probabilities: second {second}, third {third}")
+    for part in sorted(set(parts)):
+        idx = [i for i, p in enumerate(parts) if p == part]
+        lines.append(f"  part {part}: model {_f1(_counts([probs[i] for i in idx], [labels[i] for i in idx], second, third))}"
+                     f"; keywords alone {_f1(_keyword_counts([rows[i] for i in idx], [labels[i] for i in idx]))}")
+    lines.append(f"  every part held out: model {_f1(_counts(probs, labels, second, third))}; "
+                 f"keywords alone {_f1(_keyword_counts(rows, labels))}")
+    model = _fit(rows, labels, slugs)
+    model = theme_model.ThemeModel(model.themes, model.idf, model.bias, model.keyword_weights, model.term_weights,
+                                   second, third)
+    calibration = [(case, doc) for case, doc in realtext.calibration_documents("themes")]
+    if calibration:
+        cal_docs = documents(vocab, calibration)
+        cal_rows, cal_labels = _rows(cal_docs, vocab), [d[1] for d in cal_docs]
+        cal_probs = [model.probabilities(r[0], d[2], d[3]) for r, d in zip(cal_rows, cal_docs)]
+        lines.append(f"  fit on every development part, scored on the {len(cal_docs)} calibration texts: model "
+                     f"{_f1(_counts(cal_probs, cal_labels, second, third))}; keywords alone "
+                     f"{_f1(_keyword_counts(cal_rows, cal_labels))}")
+    path.write_text(HEADER + yaml.safe_dump(as_data(model), allow_unicode=True, sort_keys=False, width=120),
+                    encoding="utf-8")
+    lines.append(f"  written: {path.name} ({len(model.idf)} terms)")
+    return lines

@@ -1,0 +1,146 @@
+"""A report's themes weighed by a model fit on labelled texts (build_scripts/data/theme_model.yml).
+
+Per theme, a logistic regression over two kinds of evidence: the keyword scores of every theme (themes.yml, as
+``themes.theme_scores`` counts them; log(1 + score)) and the words of the report (single words and pairs of words,
+accents removed, tf-idf weighted over the model's terms, the title counted TITLE_REPEAT times). The top theme is
+always kept, the second and the third when their probability reaches the model's thresholds.
+
+The keywords stay the curator's lever: they are features the model weighs, and a theme the model does not know
+(added to themes.yml after the fit) makes the build fall back on the keyword rule until the model is fit again. The
+build only reads the file; ``score --realtext --train themes`` (curator/theme_fit.py) writes it.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+from ..text import fold
+
+MODEL = Path(__file__).resolve().parent.parent / "data" / "theme_model.yml"
+TEXT_CHARS = 6000  # what a report is about is said in its first pages
+TITLE_REPEAT = 3
+MIN_LETTERS = 4
+# small words that may join two words of a term ('chaîne du froid'), never start or end one
+LINKS = frozenset("a au aux d de des du en l la le les".split())
+# words that say nothing of a subject: meeting, document and reporting vocabulary, dates, French function words
+STOP = frozenset("""
+    alors apres aupres aussi autre autres avait avant avec avoir cadre ceci cela celle celles celui certains ces cette
+    ceux chaque comme comment dans depuis deux doit donc dont elle elles encore entre etaient etait etant etre fait
+    faire fois leur leurs lors mais meme memes ainsi notamment nous ont pour plus parmi partir peut plusieurs pourrait
+    quelques quel quelle qui que sans selon sera seront ses son sont sous suite sur tant tous tout toute toutes tres
+    trois vers voir votre vous afin ayant enfin egalement lequel laquelle lesquels lesquelles dont aux cours
+    atelier ateliers reunion reunions rencontre rencontres session sessions seance participants participantes
+    rapport rapports compte rendu document documents presentation presentations travaux jour jours journee journees
+    date lieu salle heures matin soir ouverture cloture discours mot allocution remerciements objectif objectifs
+    resultats attendus recommandations recommandation points point ordre annee annees mois semaine premier premiere
+    deuxieme troisieme niveau niveaux ensemble mise place cas nombre total part parts effet suivant suivants suivante
+    janvier fevrier mars avril juin juillet aout septembre octobre novembre decembre
+    lundi mardi mercredi jeudi vendredi samedi dimanche
+""".split())
+WORD = re.compile(r"[a-z]+(?:-[a-z]+)*", re.IGNORECASE)
+
+
+def content_terms(text: str) -> list[str]:
+    """The terms of a text in order: its content words (written in lower case: names of places, people and bodies
+    are capitalised, acronyms are the keywords' business; MIN_LETTERS letters or more; not in STOP), and pairs of
+    them next to each other or joined by one small word, accents removed."""
+    tokens = [m.group(0) for m in WORD.finditer(fold(text, lower=False))]
+    out: list[str] = []
+
+    def content(w: str) -> bool:
+        return w.islower() and len(w) >= MIN_LETTERS and w not in STOP
+
+    for i, w in enumerate(tokens):
+        if not content(w):
+            continue
+        out.append(w)
+        nxt = tokens[i + 1] if i + 1 < len(tokens) else ""
+        if content(nxt):
+            out.append(f"{w} {nxt}")
+        elif nxt in LINKS and i + 2 < len(tokens) and content(tokens[i + 2]):
+            out.append(f"{w} {nxt} {tokens[i + 2]}")
+    return out
+
+
+def terms(text: str, title: str) -> Counter[str]:
+    """The terms of the title, counted TITLE_REPEAT times, and of the first TEXT_CHARS characters of the text."""
+    return Counter(content_terms(title) * TITLE_REPEAT + content_terms(text[:TEXT_CHARS]))
+
+
+def term_vector(counts: Counter[str], idf: dict[str, float]) -> dict[str, float]:
+    """(1 + log tf) x idf over the model's terms, scaled to unit length."""
+    vec = {t: (1.0 + math.log(n)) * idf[t] for t, n in counts.items() if t in idf}
+    norm = math.sqrt(sum(v * v for v in vec.values()))
+    return {t: v / norm for t, v in vec.items()} if norm else {}
+
+
+def keyword_vector(scores: dict[str, float]) -> dict[str, float]:
+    """The keyword score of each theme as a share of the top theme's: the same for a news item and for a hundred-page
+    report that says the same, where raw scores grow with the length."""
+    top = max(scores.values(), default=0.0)
+    return {slug: v / top for slug, v in scores.items() if v > 0} if top > 0 else {}
+
+
+@dataclass(frozen=True)
+class ThemeModel:
+    themes: tuple[str, ...]
+    idf: dict[str, float]
+    bias: dict[str, float]
+    keyword_weights: dict[str, dict[str, float]]  # theme -> theme whose keyword score it weighs -> weight
+    term_weights: dict[str, dict[str, float]]  # theme -> term -> weight
+    second: float  # probability a second theme needs
+    third: float  # … and a third
+
+    def probabilities(self, scores: dict[str, float], text: str, title: str) -> dict[str, float]:
+        kw = sorted(keyword_vector(scores).items())
+        words = sorted(term_vector(terms(text, title), self.idf).items())  # summed in one order: the same result
+        out = {}
+        for slug in self.themes:
+            kw_w, term_w = self.keyword_weights[slug], self.term_weights[slug]
+            z = self.bias[slug] + sum(kw_w.get(k, 0.0) * v for k, v in kw) + sum(term_w.get(t, 0.0) * v for t, v in words)
+            out[slug] = 1.0 / (1.0 + math.exp(-z))
+        return out
+
+    def select(self, probs: dict[str, float]) -> list[str]:
+        """The most probable theme; the second and third when their probability reaches the thresholds."""
+        ranked = sorted(probs.items(), key=lambda kv: (-kv[1], kv[0]))
+        chosen = [ranked[0][0]]
+        if len(ranked) > 1 and ranked[1][1] >= self.second:
+            chosen.append(ranked[1][0])
+            if len(ranked) > 2 and ranked[2][1] >= self.third:
+                chosen.append(ranked[2][0])
+        return chosen
+
+
+def from_data(data: dict) -> ThemeModel:
+    themes = data.get("themes") or {}
+    return ThemeModel(
+        themes=tuple(themes),
+        idf={str(t): float(v) for t, v in (data.get("idf") or {}).items()},
+        bias={slug: float(m.get("bias", 0.0)) for slug, m in themes.items()},
+        keyword_weights={slug: {str(k): float(v) for k, v in (m.get("keywords") or {}).items()}
+                         for slug, m in themes.items()},
+        term_weights={slug: {str(k): float(v) for k, v in (m.get("words") or {}).items()} for slug, m in themes.items()},
+        second=float(data.get("second", 0.5)), third=float(data.get("third", 0.5)))
+
+
+@lru_cache(maxsize=4)
+def _load(path: str) -> ThemeModel | None:
+    p = Path(path)
+    if not p.is_file():
+        return None
+    data = yaml.load(p.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    return from_data(data) if isinstance(data, dict) and data.get("themes") else None
+
+
+def load(slugs: tuple[str, ...] | list[str], path: Path = MODEL) -> ThemeModel | None:
+    """The fitted model, or None when there is none or it was fit on other themes than the vocabulary's."""
+    model = _load(str(path))
+    return model if model is not None and sorted(model.themes) == sorted(slugs) else None

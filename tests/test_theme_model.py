@@ -1,0 +1,86 @@
+"""The theme model (extract/theme_model.py): fit by a curator's command on labelled texts, read by the build from
+build_scripts/data/theme_model.yml; a report's themes do not depend on its length, and a theme the model does not
+know sends the build back to the keyword rule."""
+
+import shutil
+from pathlib import Path
+
+import yaml
+
+from build_scripts.config import load_vocabulary
+from build_scripts.curator import theme_fit
+from build_scripts.extract import theme_model
+from build_scripts.extract.themes import classify_themes, theme_scores
+
+DATA = Path(__file__).resolve().parent.parent / "build_scripts" / "data"
+
+# texts written for these tests: two subjects, each said with its own words
+VACCINATION = ["La campagne de vaccination contre la rougeole a couvert {n} villages ; les vaccinateurs ont tenu la "
+               "chaîne du froid et les équipes mobiles ont rattrapé les enfants non vaccinés.",
+               "Les agents ont revu la couverture vaccinale du district et les ruptures de vaccins signalées dans "
+               "{n} centres de santé, puis planifié les séances de vaccination en stratégie avancée."]
+NUTRITION = ["Le dépistage de la malnutrition aiguë a porté sur {n} enfants ; les relais ont mesuré le périmètre "
+             "brachial et orienté les cas vers les unités de récupération nutritionnelle.",
+             "Les mères ont suivi des séances de démonstration culinaire sur l'alimentation du jeune enfant et "
+             "l'allaitement exclusif dans {n} villages."]
+
+
+def _training_set(vocab):
+    docs, labels = [], []
+    for n in range(12):
+        for texts, theme in ((VACCINATION, "vaccination"), (NUTRITION, "nutrition")):
+            text = texts[n % 2].format(n=n + 3) + " " + texts[(n + 1) % 2].format(n=2 * n + 5)
+            docs.append((text, ""))
+            labels.append({theme})
+    rows = [(dict(theme_scores(text, title, vocab)), theme_model.terms(text, title)) for text, title in docs]
+    return docs, rows, labels
+
+
+def _fitted(vocab):
+    _, rows, labels = _training_set(vocab)
+    model = theme_fit._fit(rows, labels, sorted(t.slug for t in vocab.themes))
+    return theme_model.ThemeModel(model.themes, model.idf, model.bias, model.keyword_weights, model.term_weights,
+                                  0.4, 0.5)
+
+
+def test_the_file_a_fit_writes_is_the_model_the_build_reads(vocab, tmp_path):
+    model = _fitted(vocab)
+    path = tmp_path / "theme_model.yml"
+    path.write_text(theme_fit.HEADER + yaml.safe_dump(theme_fit.as_data(model), allow_unicode=True, sort_keys=False),
+                    encoding="utf-8")
+    read = theme_model.load(tuple(t.slug for t in vocab.themes), path)
+    assert read is not None
+    text = VACCINATION[0].format(n=40)
+    scores = dict(theme_scores(text, "", vocab))
+    assert read.probabilities(scores, text, "") == model.probabilities(scores, text, "")
+    assert read.select(read.probabilities(scores, text, ""))[0] == "vaccination"
+    # the words that weigh most for a theme come first: what a curator reads to see why
+    words = list(yaml.safe_load(path.read_text(encoding="utf-8"))["themes"]["nutrition"]["words"].values())
+    assert words == sorted(words, reverse=True)
+
+
+def test_fitting_twice_on_the_same_texts_writes_the_same_file(vocab):
+    dumps = [yaml.safe_dump(theme_fit.as_data(_fitted(vocab)), sort_keys=False) for _ in range(2)]
+    assert dumps[0] == dumps[1]
+
+
+def test_a_long_report_is_filed_like_the_short_item_that_says_the_same(vocab):
+    """Keyword scores grow with a text's length; the model reads them as shares of the top theme's, and the words of
+    the first pages: a hundred-page report is filed as the news item that says the same."""
+    short = " ".join(VACCINATION).format(n=12) + " " + NUTRITION[0].format(n=300)
+    long = short + " " + " ".join([" ".join(VACCINATION).format(n=k) for k in range(60)])
+    title = "Revue de la campagne de vaccination"
+    assert classify_themes(long, title, vocab).value == classify_themes(short, title, vocab).value
+
+
+def test_a_theme_the_model_does_not_know_sends_the_build_back_to_the_keyword_rule(tmp_path):
+    data = tmp_path / "data"
+    shutil.copytree(DATA, data)
+    themes = (data / "themes.yml").read_text(encoding="utf-8")
+    (data / "themes.yml").write_text(themes.replace("slug: nutrition", "slug: nutrition-alimentation"),
+                                     encoding="utf-8")
+    vocab = load_vocabulary(data)
+    found = classify_themes(" ".join(NUTRITION).format(n=8), "Journée de dépistage de la malnutrition", vocab)
+    assert found.method == "theme keywords (themes.yml)"
+    assert found.value[0] == "nutrition-alimentation"
+    assert theme_model.load(tuple(t.slug for t in load_vocabulary().themes)) is not None  # the shipped model fits
