@@ -98,7 +98,8 @@ def _parser() -> argparse.ArgumentParser:
     s.add_argument("--train", choices=("organiser", "programme", "themes", "date"), default=None,
                    help="with --realtext: fit the weights of a field's candidate scorer on the labelled texts, print "
                         "the cross-validated figures and write both into build_scripts/data/weights.yml; 'themes' "
-                        "only prints the leave-one-part-out figures of the theme thresholds (writes nothing)")
+                        "fits the theme model (figures of each part held out, then build_scripts/data/"
+                        "theme_model.yml) and prints the keyword rule's thresholds and suggested keywords")
     s.add_argument("--agreement", action="store_true",
                    help="with --realtext: score the second labeller (tests/realtext/second_labels.yml) against the "
                         "first, beside the extractor on the same texts (inter-annotator agreement)")

@@ -82,6 +82,7 @@ class Vocabulary:
     theme_by_slug: dict[str, Theme] = field(default_factory=dict, compare=False)
     memo: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
     digest: str = ""  # of the files read: part of every cache key, so editing a vocabulary redoes the work
+    theme_model: Any = field(default=None, compare=False, repr=False)  # theme_model.yml (extract/theme_model.py)
 
     def theme_label(self, slug: str) -> str:
         return self.theme_by_slug[slug].label
@@ -299,9 +300,13 @@ def load_vocabulary(data_dir: Path = DATA_DIR) -> Vocabulary:
     programmes = _programmes(data_dir / "programmes.yml", checkers["programmes.yml"], names)
     orgs, templates = _organisations(data_dir / "organisations.yml", checkers["organisations.yml"], names)
     acronyms = _acronyms(data_dir / "acronyms.yml", checkers["acronyms.yml"])
-    errors = [msg for chk in checkers.values() for msg in chk.errors]
+    from .extract import theme_model  # (the extraction package imports this module)
+    model_path = data_dir / theme_model.FILE_NAME
+    model, model_problems = theme_model.read(model_path)
+    errors = [msg for chk in checkers.values() for msg in chk.errors] + model_problems
     if errors:
         raise ConfigError(errors)
-    digest = of_bytes(b"".join(chk.path.read_bytes() for chk in checkers.values()))[:16]
+    files = [chk.path for chk in checkers.values()] + ([model_path] if model_path.is_file() else [])
+    digest = of_bytes(b"".join(path.read_bytes() for path in files))[:16]
     return Vocabulary(themes, countries, programmes, orgs, templates, acronyms, not_keywords,
-                      theme_by_slug={t.slug: t for t in themes}, digest=digest)
+                      theme_by_slug={t.slug: t for t in themes}, digest=digest, theme_model=model)

@@ -5,9 +5,10 @@ know sends the build back to the keyword rule."""
 import shutil
 from pathlib import Path
 
+import pytest
 import yaml
 
-from build_scripts.config import load_vocabulary
+from build_scripts.config import ConfigError, load_vocabulary
 from build_scripts.curator import theme_fit
 from build_scripts.extract import theme_model
 from build_scripts.extract.themes import classify_themes, theme_scores
@@ -45,23 +46,41 @@ def _fitted(vocab):
 
 def test_the_file_a_fit_writes_is_the_model_the_build_reads(vocab, tmp_path):
     model = _fitted(vocab)
-    path = tmp_path / "theme_model.yml"
-    path.write_text(theme_fit.HEADER + yaml.safe_dump(theme_fit.as_data(model), allow_unicode=True, sort_keys=False),
-                    encoding="utf-8")
-    read = theme_model.load(tuple(t.slug for t in vocab.themes), path)
-    assert read is not None
+    data = tmp_path / "data"
+    shutil.copytree(DATA, data)
+    theme_fit.write_model(model, data / theme_model.FILE_NAME)
+    read = load_vocabulary(data).theme_model
     text = VACCINATION[0].format(n=40)
     scores = dict(theme_scores(text, "", vocab))
     assert read.probabilities(scores, text, "") == model.probabilities(scores, text, "")
     assert read.select(read.probabilities(scores, text, ""))[0] == "vaccination"
     # the words that weigh most for a theme come first: what a curator reads to see why
-    words = list(yaml.safe_load(path.read_text(encoding="utf-8"))["themes"]["nutrition"]["words"].values())
+    written = yaml.safe_load((data / theme_model.FILE_NAME).read_text(encoding="utf-8"))
+    words = list(written["themes"]["nutrition"]["words"].values())
     assert words == sorted(words, reverse=True)
 
 
-def test_fitting_twice_on_the_same_texts_writes_the_same_file(vocab):
-    dumps = [yaml.safe_dump(theme_fit.as_data(_fitted(vocab)), sort_keys=False) for _ in range(2)]
-    assert dumps[0] == dumps[1]
+def test_fitting_twice_on_the_same_texts_writes_the_same_file(vocab, tmp_path):
+    for name in ("a.yml", "b.yml"):
+        theme_fit.write_model(_fitted(vocab), tmp_path / name)
+    assert (tmp_path / "a.yml").read_bytes() == (tmp_path / "b.yml").read_bytes()
+
+
+@pytest.mark.parametrize("damage,field", [
+    (lambda t: t.replace("second: ", "second: beaucoup #", 1), "second"),
+    (lambda t: t.replace("    bias: ", "    bias: x #", 1), "bias"),
+    (lambda t: t + "\n  - une liste\n", "not readable YAML"),
+    (lambda t: "themes: [vaccination, nutrition]\n", "themes"),
+])
+def test_a_damaged_model_file_is_named_with_its_field_and_how_to_fix_it(tmp_path, damage, field):
+    data = tmp_path / "data"
+    shutil.copytree(DATA, data)
+    path = data / theme_model.FILE_NAME
+    path.write_text(damage(path.read_text(encoding="utf-8")), encoding="utf-8")
+    with pytest.raises(ConfigError) as err:
+        load_vocabulary(data)
+    message = str(err.value)
+    assert message.startswith("theme_model.yml: ") and field in message and "--train themes" in message
 
 
 def test_a_long_report_is_filed_like_the_short_item_that_says_the_same(vocab):
@@ -81,6 +100,6 @@ def test_a_theme_the_model_does_not_know_sends_the_build_back_to_the_keyword_rul
                                      encoding="utf-8")
     vocab = load_vocabulary(data)
     found = classify_themes(" ".join(NUTRITION).format(n=8), "Journée de dépistage de la malnutrition", vocab)
-    assert found.method == "theme keywords (themes.yml)"
+    assert found.method.startswith("theme keywords (themes.yml") and "fit it again" in found.method
     assert found.value[0] == "nutrition-alimentation"
-    assert theme_model.load(tuple(t.slug for t in load_vocabulary().themes)) is not None  # the shipped model fits
+    assert load_vocabulary().theme_model.fits([t.slug for t in load_vocabulary().themes])  # the shipped model fits

@@ -50,7 +50,7 @@ def test_existing_keywords_capitalised_names_and_meeting_words_are_not_suggested
 def test_suggested_keywords_are_added_to_a_copy_of_the_vocabulary():
     text = "Les pulvérisations ont eu lieu dans trois districts ; les pulvérisations continueront."
     richer = with_keywords(VOCAB, [("infectious-diseases", "pulverisations", 9, 8, 0.89)])
-    assert classify_themes(text, "", richer).value == ["infectious-diseases"]
+    assert classify_themes(text, "", richer).value[:1] == ["infectious-diseases"]
     assert not classify_themes(text, "", VOCAB).value  # the curated vocabulary is left alone
 
 

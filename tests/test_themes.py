@@ -28,7 +28,7 @@ def test_a_health_facility_and_a_chief_medical_officer_are_not_a_training_or_sta
             "district, sous la conduite du médecin-chef de district. Les formations sanitaires ont reçu les vaccins "
             "et les vaccinateurs ont atteint une couverture vaccinale de 96 %. Le médecin chef a salué les équipes.")
     themes = classify_themes(text, "Campagne de vaccination contre la rougeole", vocab).value
-    assert themes == ["vaccination"]
+    assert themes[0] == "vaccination" and "human-resources" not in themes
     assert theme_scores(text, "", vocab)["human-resources"] == 0
 
 

@@ -23,6 +23,12 @@ from .titles import COMPOSED, extract_summary, extract_title, headline, known_ac
 from .units import extract_units
 
 
+def title_for_themes(title: Found) -> str:
+    """The title as theme evidence: a title composed from the fields is read for its event only (its organiser's
+    name is no heading of the report)."""
+    return title.value if title.method != COMPOSED else title.snippet
+
+
 def extract_report(doc: SourceDocument, vocab: Vocabulary) -> tuple[Report, str]:
     """Every field of one report as found in its text (``meta`` is left to curate.apply), and the long name of
     the programme found."""
@@ -53,8 +59,7 @@ def extract_report(doc: SourceDocument, vocab: Vocabulary) -> tuple[Report, str]
         "date_end": end,
         "organiser": organiser,
         "partners": extract_partners(text, vocab, organiser.value),
-        # (a title composed from the fields is read for its event only: its organiser's name is no heading)
-        "themes": classify_themes(text, title.value if title.method != COMPOSED else title.snippet, vocab),
+        "themes": classify_themes(text, title_for_themes(title), vocab),
         "summary": extract_summary(blocks, head[1] if head else None, set(lead.removed)),
         "doc_type": document_type(head[0] if head else "", text),
     }

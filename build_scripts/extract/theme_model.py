@@ -1,8 +1,9 @@
 """A report's themes weighed by a model fit on labelled texts (build_scripts/data/theme_model.yml).
 
 Per theme, a logistic regression over two kinds of evidence: the keyword scores of every theme (themes.yml, as
-``themes.theme_scores`` counts them; log(1 + score)) and the words of the report (single words and pairs of words,
-accents removed, tf-idf weighted over the model's terms, the title counted TITLE_REPEAT times). The top theme is
+``themes.theme_scores`` counts them), each as a share of the top theme's, and the content words of the report (single
+words and pairs of words, accents removed, tf-idf weighted over the model's terms, the title counted TITLE_REPEAT
+times). The top theme is
 always kept, the second and the third when their probability reaches the model's thresholds.
 
 The keywords stay the curator's lever: they are features the model weighs, and a theme the model does not know
@@ -16,14 +17,13 @@ import math
 import re
 from collections import Counter
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 
 import yaml
 
 from ..text import fold
 
-MODEL = Path(__file__).resolve().parent.parent / "data" / "theme_model.yml"
+FILE_NAME = "theme_model.yml"  # beside themes.yml, in the vocabulary folder
 TEXT_CHARS = 6000  # what a report is about is said in its first pages
 TITLE_REPEAT = 3
 MIN_LETTERS = 4
@@ -45,27 +45,53 @@ STOP = frozenset("""
     lundi mardi mercredi jeudi vendredi samedi dimanche
 """.split())
 WORD = re.compile(r"[a-z]+(?:-[a-z]+)*", re.IGNORECASE)
+JOINED = re.compile(r"[\s'’]*")  # what may stand between the words of a pair: no punctuation
+SENTENCE_START = re.compile(r"(?:^|[.!?:]\s+|\n)[\s«\"'“(-]*$")
+
+
+def _tokens(text: str) -> list[tuple[str, int, int]]:
+    """The words of a text, accents removed, with their span; a word is read in lower case when its case says
+    nothing: the first word of a sentence or line, and every word of a line written in capitals (a heading)."""
+    folded = fold(text, lower=False)
+    out = []
+    capitals: dict[int, bool] = {}  # line start -> the line is written in capitals
+    for m in WORD.finditer(folded):
+        w = m.group(0)
+        if not w.islower():
+            start = folded.rfind("\n", 0, m.start()) + 1
+            if start not in capitals:
+                end = folded.find("\n", start)
+                capitals[start] = folded[start:end if end >= 0 else len(folded)].isupper()
+            if capitals[start] or (w[1:].islower() and SENTENCE_START.search(folded, max(0, m.start() - 8), m.start())):
+                w = w.lower()
+        out.append((w, m.start(), m.end()))
+    return out
 
 
 def content_terms(text: str) -> list[str]:
-    """The terms of a text in order: its content words (written in lower case: names of places, people and bodies
-    are capitalised, acronyms are the keywords' business; MIN_LETTERS letters or more; not in STOP), and pairs of
-    them next to each other or joined by one small word, accents removed."""
-    tokens = [m.group(0) for m in WORD.finditer(fold(text, lower=False))]
+    """The terms of a text in order: its content words (in lower case: names of places, people and bodies are
+    capitalised, acronyms are the keywords' business; MIN_LETTERS letters or more; not in STOP), and pairs of them
+    next to each other or joined by one small word, never across punctuation, accents removed."""
+    tokens = _tokens(text)
     out: list[str] = []
 
     def content(w: str) -> bool:
         return w.islower() and len(w) >= MIN_LETTERS and w not in STOP
 
-    for i, w in enumerate(tokens):
+    def joined(i: int) -> bool:  # token i + 1 follows token i with no punctuation between them
+        return i + 1 < len(tokens) and JOINED.fullmatch(text, tokens[i][2], tokens[i + 1][1]) is not None
+
+    for i, (w, _, _) in enumerate(tokens):
         if not content(w):
             continue
         out.append(w)
-        nxt = tokens[i + 1] if i + 1 < len(tokens) else ""
+        if not joined(i):
+            continue
+        nxt = tokens[i + 1][0]
         if content(nxt):
             out.append(f"{w} {nxt}")
-        elif nxt in LINKS and i + 2 < len(tokens) and content(tokens[i + 2]):
-            out.append(f"{w} {nxt} {tokens[i + 2]}")
+        elif nxt in LINKS and joined(i + 1) and content(tokens[i + 2][0]):
+            out.append(f"{w} {nxt} {tokens[i + 2][0]}")
     return out
 
 
@@ -108,6 +134,10 @@ class ThemeModel:
             out[slug] = 1.0 / (1.0 + math.exp(-z))
         return out
 
+    def fits(self, slugs: list[str] | tuple[str, ...]) -> bool:
+        """Whether the model was fit on these themes (a theme added to or renamed in themes.yml since: no)."""
+        return sorted(self.themes) == sorted(slugs)
+
     def select(self, probs: dict[str, float]) -> list[str]:
         """The most probable theme; the second and third when their probability reaches the thresholds."""
         ranked = sorted(probs.items(), key=lambda kv: (-kv[1], kv[0]))
@@ -119,28 +149,58 @@ class ThemeModel:
         return chosen
 
 
-def from_data(data: dict) -> ThemeModel:
-    themes = data.get("themes") or {}
-    return ThemeModel(
+FIX = ("fit the model again (python -m build_scripts score --realtext --train themes) or restore the file "
+       "(git checkout build_scripts/data/theme_model.yml)")
+
+
+def _numbers(name: str, value: object, problems: list[str]) -> dict[str, float]:
+    """A mapping of names to numbers, or {} and a problem naming the field."""
+    if value is None:
+        return {}
+    if not isinstance(value, dict):
+        problems.append(f"field '{name}' must be a mapping of names to numbers")
+        return {}
+    out = {}
+    for k, v in value.items():
+        if isinstance(v, bool) or not isinstance(v, (int, float)):
+            problems.append(f"field '{name}.{k}' must be a number, not {v!r}")
+        else:
+            out[str(k)] = float(v)
+    return out
+
+
+def from_data(data: object) -> tuple[ThemeModel | None, list[str]]:
+    """The model a file's data holds, or None and what is wrong with it (each problem naming its field)."""
+    problems: list[str] = []
+    if not isinstance(data, dict) or not isinstance(data.get("themes"), dict) or not data["themes"]:
+        return None, ["field 'themes' must map each theme's slug to its weights"]
+    themes: dict[str, dict] = {}
+    for slug, m in data["themes"].items():
+        if not isinstance(m, dict):
+            problems.append(f"field 'themes.{slug}' must hold bias, keywords and words")
+            continue
+        themes[str(slug)] = m
+    thresholds = _numbers("", {"second": data.get("second", 0.5), "third": data.get("third", 0.5)}, problems)
+    bias = {slug: _numbers(f"themes.{slug}", {"bias": m.get("bias", 0.0)}, problems).get("bias", 0.0)
+            for slug, m in themes.items()}
+    model = ThemeModel(
         themes=tuple(themes),
-        idf={str(t): float(v) for t, v in (data.get("idf") or {}).items()},
-        bias={slug: float(m.get("bias", 0.0)) for slug, m in themes.items()},
-        keyword_weights={slug: {str(k): float(v) for k, v in (m.get("keywords") or {}).items()}
+        idf=_numbers("idf", data.get("idf"), problems),
+        bias=bias,
+        keyword_weights={slug: _numbers(f"themes.{slug}.keywords", m.get("keywords"), problems)
                          for slug, m in themes.items()},
-        term_weights={slug: {str(k): float(v) for k, v in (m.get("words") or {}).items()} for slug, m in themes.items()},
-        second=float(data.get("second", 0.5)), third=float(data.get("third", 0.5)))
+        term_weights={slug: _numbers(f"themes.{slug}.words", m.get("words"), problems) for slug, m in themes.items()},
+        second=thresholds.get("second", 0.5), third=thresholds.get("third", 0.5))
+    return (None, problems) if problems else (model, [])
 
 
-@lru_cache(maxsize=4)
-def _load(path: str) -> ThemeModel | None:
-    p = Path(path)
-    if not p.is_file():
-        return None
-    data = yaml.load(p.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
-    return from_data(data) if isinstance(data, dict) and data.get("themes") else None
-
-
-def load(slugs: tuple[str, ...] | list[str], path: Path = MODEL) -> ThemeModel | None:
-    """The fitted model, or None when there is none or it was fit on other themes than the vocabulary's."""
-    model = _load(str(path))
-    return model if model is not None and sorted(model.themes) == sorted(slugs) else None
+def read(path: Path) -> tuple[ThemeModel | None, list[str]]:
+    """The model a file holds (None when there is no file), and its problems, each naming the file and the field."""
+    if not path.is_file():
+        return None, []
+    try:
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    except (yaml.YAMLError, UnicodeDecodeError) as exc:
+        return None, [f"{path.name}: not readable YAML ({str(exc).splitlines()[0]}); {FIX}"]
+    model, problems = from_data(data)
+    return model, [f"{path.name}: {p}; {FIX}" for p in problems]

@@ -8,7 +8,6 @@ from collections import Counter
 from ..config import Vocabulary
 from ..models import Found
 from ..text import PhraseSets, fold, phrase_pattern
-from . import theme_model
 
 # A report is filed under its main subject and, most often, one more (what it treats of the subject: its
 # coordination, its staff, its follow-up…); a third only when it weighs nearly as much as the first.
@@ -165,8 +164,8 @@ def classify_themes(text: str, title: str, vocab: Vocabulary) -> Found:
     scores = theme_scores(text, title, vocab)
     if not scores:
         return Found([], "", 0.0, "no theme keyword found")
-    model = theme_model.load(tuple(t.slug for t in vocab.themes))
-    if model is not None:
+    model = vocab.theme_model
+    if model is not None and model.fits([t.slug for t in vocab.themes]):
         probs = model.probabilities(scores, text, title)
         ranked = sorted(probs.items(), key=lambda kv: (-kv[1], kv[0]))
         detail = ", ".join(f"{s}={v:.2f}" for s, v in ranked[:6])
@@ -176,7 +175,8 @@ def classify_themes(text: str, title: str, vocab: Vocabulary) -> Found:
     top = ranked[0][1]
     chosen = select_themes(scores)
     detail = ", ".join(f"{s}={v:g}" for s, v in ranked[:6])
-    return Found(chosen, detail, round(min(1.0, top / 10.0), 2), "theme keywords (themes.yml)")
+    stale = "" if model is None else "; theme_model.yml was fit on other themes: fit it again"
+    return Found(chosen, detail, round(min(1.0, top / 10.0), 2), f"theme keywords (themes.yml{stale})")
 
 
 UNIT_THEME_SCORE = 1.5  # two keyword hits, or one repeated: one sentence rarely says more
