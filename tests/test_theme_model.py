@@ -103,3 +103,17 @@ def test_a_theme_the_model_does_not_know_sends_the_build_back_to_the_keyword_rul
     assert found.method.startswith("theme keywords (themes.yml") and "fit it again" in found.method
     assert found.value[0] == "nutrition-alimentation"
     assert load_vocabulary().theme_model.fits([t.slug for t in load_vocabulary().themes])  # the shipped model fits
+
+
+def test_the_curator_sees_what_weighed_most_for_each_theme(vocab):
+    """`check` shows a field's evidence: for themes, each chosen theme's probability and the keywords or words of the
+    report that weighed most for it."""
+    from build_scripts.text import fold
+    title = "Journée de dépistage de la malnutrition"
+    text = " ".join(NUTRITION).format(n=8)
+    found = classify_themes(text, title, vocab)
+    first = found.snippet.split("; ")[0]
+    assert first.startswith(f"{found.value[0]}=") and found.value[0] == "nutrition"
+    reasons = first[first.index("(") + 1:first.rindex(")")].split(", ")
+    assert reasons and all(r == f"{slug} keywords" or r in fold(f"{title} {text}")
+                           for r in reasons for slug in [r.removesuffix(" keywords")])

@@ -114,6 +114,9 @@ def keyword_vector(scores: dict[str, float]) -> dict[str, float]:
     return {slug: v / top for slug, v in scores.items() if v > 0} if top > 0 else {}
 
 
+Evidence = tuple[list[tuple[str, float]], list[tuple[str, float]]]  # keyword shares, term weights
+
+
 @dataclass(frozen=True)
 class ThemeModel:
     themes: tuple[str, ...]
@@ -124,15 +127,29 @@ class ThemeModel:
     second: float  # probability a second theme needs
     third: float  # … and a third
 
-    def probabilities(self, scores: dict[str, float], text: str, title: str) -> dict[str, float]:
-        kw = sorted(keyword_vector(scores).items())
-        words = sorted(term_vector(terms(text, title), self.idf).items())  # summed in one order: the same result
+    def evidence(self, scores: dict[str, float], text: str, title: str) -> Evidence:
+        """What the model reads of a report: the keyword shares and the term weights, each in one order (sums taken
+        in that order give the same result on every machine)."""
+        return (sorted(keyword_vector(scores).items()), sorted(term_vector(terms(text, title), self.idf).items()))
+
+    def _contributions(self, slug: str, evidence: Evidence) -> list[tuple[str, float]]:
+        kw_w, term_w = self.keyword_weights[slug], self.term_weights[slug]
+        return ([(f"{k} keywords", kw_w.get(k, 0.0) * v) for k, v in evidence[0]]
+                + [(t, term_w.get(t, 0.0) * v) for t, v in evidence[1]])
+
+    def probabilities(self, scores: dict[str, float], text: str, title: str,
+                      evidence: Evidence | None = None) -> dict[str, float]:
+        evidence = evidence or self.evidence(scores, text, title)
         out = {}
         for slug in self.themes:
-            kw_w, term_w = self.keyword_weights[slug], self.term_weights[slug]
-            z = self.bias[slug] + sum(kw_w.get(k, 0.0) * v for k, v in kw) + sum(term_w.get(t, 0.0) * v for t, v in words)
+            z = self.bias[slug] + sum(c for _, c in self._contributions(slug, evidence))
             out[slug] = 1.0 / (1.0 + math.exp(-z))
         return out
+
+    def reasons(self, slug: str, evidence: Evidence, k: int = 3) -> list[str]:
+        """The k features that weigh most for a theme in this report: what a curator reads to see why."""
+        ranked = sorted(self._contributions(slug, evidence), key=lambda fc: (-fc[1], fc[0]))
+        return [f for f, c in ranked[:k] if c > 0]
 
     def fits(self, slugs: list[str] | tuple[str, ...]) -> bool:
         """Whether the model was fit on these themes (a theme added to or renamed in themes.yml since: no)."""
