@@ -454,3 +454,10 @@ def test_a_weekday_the_text_names_says_more_than_this_morning_on_a_page_dated_th
 def test_counts_other_events_days_an_opening_day_the_historical_present_and_english_words_are_read_right(
         text, publication, dateline, event):
     assert extract_dates(text, publication, dateline)[0].value == event
+
+
+def test_a_sites_section_as_a_list_item_is_furniture_but_the_reports_own_list_items_are_kept():
+    lead = strip_lead("Atelier de Kpalimé\n\n- Actualités\n- Partager les leçons apprises\n- Santé\n\n"
+                      "La Direction régionale de la santé a organisé un atelier.")
+    assert lead.removed == ["- Actualités", "- Santé"]
+    assert "- Partager les leçons apprises" in lead.text

@@ -67,8 +67,13 @@ def test_fitting_twice_on_the_same_texts_writes_the_same_file(vocab, tmp_path):
 
 
 @pytest.mark.parametrize("damage,field", [
-    (lambda t: t.replace("second: ", "second: beaucoup #", 1), "second"),
+    (lambda t: t.replace("second: ", "second: beaucoup #", 1), "'second'"),
+    (lambda t: t.replace("second: ", "second: 5 #", 1), "'second' must be a number between 0 and 1"),
     (lambda t: t.replace("    bias: ", "    bias: x #", 1), "bias"),
+    (lambda t: t.replace("    bias: ", "    bias: -100000 #", 1), "bias' must be a number between"),
+    (lambda t: t.replace("    bias: ", "    bias: .nan #", 1), "bias' must be a number between"),
+    (lambda t: t.replace("    bias: ", "    bais: ", 1), "unknown field 'themes."),
+    (lambda t: t.replace("\nidf:", "\nidf_old:", 1), "field 'idf' is missing"),
     (lambda t: t + "\n  - une liste\n", "not readable YAML"),
     (lambda t: "themes: [vaccination, nutrition]\n", "themes"),
 ])
@@ -117,3 +122,31 @@ def test_the_curator_sees_what_weighed_most_for_each_theme(vocab):
     reasons = first[first.index("(") + 1:first.rindex(")")].split(", ")
     assert reasons and all(r == f"{slug} keywords" or r in fold(f"{title} {text}")
                            for r in reasons for slug in [r.removesuffix(" keywords")])
+
+
+def test_words_are_read_whole_and_in_lower_case_only_where_case_says_nothing():
+    terms = theme_model.content_terms("MISE EN ŒUVRE DU PLAN\nLe Dr. Traoré a présenté la mise en œuvre. "
+                                      "Fin.          Paludisme et vaccination ; équipes mobiles.")
+    assert "oeuvre" in terms and "uvre" not in terms  # a ligature is spelled out, not a word boundary
+    assert "traore" not in terms  # a name after 'Dr.' keeps its capital: not a content word
+    assert "paludisme" in terms  # a sentence's first word, however many spaces after the full stop
+    assert "vaccination equipes" not in terms  # no pair across punctuation
+
+
+def test_a_second_theme_needs_something_in_the_report_not_its_frequency_alone(vocab):
+    model = vocab.theme_model
+    text, title = "Le budget a été discuté.", ""
+    scores = dict(theme_scores(text, title, vocab))
+    evidence = model.evidence(scores, text, title)
+    probs = model.probabilities(scores, text, title, evidence)
+    chosen = model.select(probs, model.weighed(evidence))
+    assert all(model.reasons(slug, evidence) for slug in chosen[1:])
+    assert all(slug in model.weighed(evidence) for slug in chosen[1:])
+
+
+def test_an_extreme_weight_gives_a_probability_not_a_crash(vocab):
+    model = vocab.theme_model
+    extreme = theme_model.ThemeModel(model.themes, model.idf, {s: -1000.0 for s in model.themes},
+                                     model.keyword_weights, model.term_weights, model.second, model.third)
+    probs = extreme.probabilities({"nutrition": 2.0}, "La malnutrition aiguë.", "")
+    assert all(0.0 <= p < 1e-100 for p in probs.values())

@@ -31,7 +31,7 @@ MAX_DF_SHARE = 0.5  # …and by at most half of them
 # inverse strength of the L2 penalty: 1, 4, 16 and 64 were tried with 1,000 to 5,000 terms, each part held out; from
 # C = 4 up the figures are within 0.005 of each other, and 16 with 2,000 terms was kept for its figure on the seeds
 C = 16.0
-THRESHOLDS = [round(0.2 + 0.05 * i, 2) for i in range(11)]  # 0.2 … 0.7
+THRESHOLDS = [round(0.05 * i, 2) for i in range(1, 15)]  # 0.05 … 0.7
 DIGITS = 4
 Row = tuple[dict[str, float], Counter[str]]  # keyword scores, term counts
 
@@ -84,10 +84,18 @@ def _fit(rows: list[Row], labels: list[set[str]], slugs: list[str]) -> theme_mod
     return theme_model.ThemeModel(tuple(slugs), idf, bias, keywords, words, 0.5, 0.5)
 
 
-def _counts(probs: list[dict[str, float]], labels: list[set[str]], second: float, third: float) -> tuple[int, int, int]:
+Held = tuple[dict[str, float], set[str]]  # a text's probabilities, and the themes something in it weighs for
+
+
+def _held(model: theme_model.ThemeModel, row: Row, doc: Doc) -> Held:
+    evidence = model.evidence(row[0], doc[2], doc[3])
+    return model.probabilities(row[0], doc[2], doc[3], evidence), model.weighed(evidence)
+
+
+def _counts(probs: list[Held], labels: list[set[str]], second: float, third: float) -> tuple[int, int, int]:
     tp = fp = fn = 0
-    for p, want in zip(probs, labels):
-        got = set(_with(second, third).select(p))
+    for (p, weighed), want in zip(probs, labels):
+        got = set(_with(second, third).select(p, weighed))
         tp, fp, fn = tp + len(want & got), fp + len(got - want), fn + len(want - got)
     return tp, fp, fn
 
@@ -96,7 +104,7 @@ def _with(second: float, third: float) -> theme_model.ThemeModel:
     return theme_model.ThemeModel((), {}, {}, {}, {}, second, third)
 
 
-def _thresholds(probs: list[dict[str, float]], labels: list[set[str]]) -> tuple[float, float]:
+def _thresholds(probs: list[Held], labels: list[set[str]]) -> tuple[float, float]:
     """The (second, third) thresholds with the best F1 on these probabilities (ties: the lowest)."""
     return max(itertools.product(THRESHOLDS, THRESHOLDS),
                key=lambda st: (round(theme_f1(*_counts(probs, labels, *st))[2], 4), -st[0], -st[1]))
@@ -147,14 +155,14 @@ def fit_themes(vocab: Vocabulary, path: Path = DATA_DIR / theme_model.FILE_NAME)
     docs = documents(vocab)
     rows, labels, parts = _rows(docs, vocab), [d[1] for d in docs], [d[0] for d in docs]
     lines = [f"themes: {len(docs)} development texts, {len(slugs)} themes; each part held out in turn:"]
-    held: list[dict[str, float] | None] = [None] * len(docs)
+    held: list[Held] = [({}, set())] * len(docs)
     for part in sorted(set(parts)):
         train = [i for i, p in enumerate(parts) if p != part]
         model = _fit([rows[i] for i in train], [labels[i] for i in train], slugs)
         for i, p in enumerate(parts):
             if p == part:
-                held[i] = model.probabilities(rows[i][0], docs[i][2], docs[i][3])
-    probs = [p or {} for p in held]
+                held[i] = _held(model, rows[i], docs[i])
+    probs = held
     second, third = _thresholds(probs, labels)
     lines.append(f"  thresholds chosen on the held-out probabilities: second {second}, third {third}")
     for part in sorted(set(parts)):
@@ -170,7 +178,7 @@ def fit_themes(vocab: Vocabulary, path: Path = DATA_DIR / theme_model.FILE_NAME)
     if calibration:
         cal_docs = documents(vocab, calibration)
         cal_rows, cal_labels = _rows(cal_docs, vocab), [d[1] for d in cal_docs]
-        cal_probs = [model.probabilities(r[0], d[2], d[3]) for r, d in zip(cal_rows, cal_docs)]
+        cal_probs = [_held(model, r, d) for r, d in zip(cal_rows, cal_docs)]
         lines.append(f"  fit on every development part, scored on the {len(cal_docs)} calibration texts: model "
                      f"{_f1(_counts(cal_probs, cal_labels, second, third))}; keywords alone "
                      f"{_f1(_keyword_counts(cal_rows, cal_labels))}")

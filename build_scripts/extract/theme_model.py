@@ -13,6 +13,7 @@ build only reads the file; ``score --realtext --train themes`` (curator/theme_fi
 
 from __future__ import annotations
 
+import bisect
 import math
 import re
 from collections import Counter
@@ -44,25 +45,31 @@ STOP = frozenset("""
     janvier fevrier mars avril juin juillet aout septembre octobre novembre decembre
     lundi mardi mercredi jeudi vendredi samedi dimanche
 """.split())
-WORD = re.compile(r"[a-z]+(?:-[a-z]+)*", re.IGNORECASE)
+WORD = re.compile(r"[a-zœæ]+(?:-[a-zœæ]+)*", re.IGNORECASE)  # ('œuvre' is one word: 'mise en œuvre')
+LIGATURES = str.maketrans({"œ": "oe", "æ": "ae", "Œ": "OE", "Æ": "AE"})
 JOINED = re.compile(r"[\s'’]*")  # what may stand between the words of a pair: no punctuation
-SENTENCE_START = re.compile(r"(?:^|[.!?:]\s+|\n)[\s«\"'“(-]*$")
+# what stands before a sentence's first word (not the full stop of 'Dr.', 'Pr.', 'M.', 'Mme.': a name follows)
+SENTENCE_START = re.compile(r"(?:^|(?<!\bDr)(?<!\bPr)(?<!\bMr)(?<!\bMme)(?<!\bM)[.!?:]\s+|\n)[\s«\"'“(-]*$")
+LOOK_BACK = 40
 
 
 def _tokens(text: str) -> list[tuple[str, int, int]]:
-    """The words of a text, accents removed, with their span; a word is read in lower case when its case says
-    nothing: the first word of a sentence or line, and every word of a line written in capitals (a heading)."""
+    """The words of a text, accents removed and ligatures spelled out, with their span; a word is read in lower case
+    when its case says nothing: the first word of a sentence or line, and every word of a line written in capitals
+    (a heading)."""
     folded = fold(text, lower=False)
-    out = []
+    line_starts = [0] + [m.end() for m in re.finditer("\n", folded)]
     capitals: dict[int, bool] = {}  # line start -> the line is written in capitals
+    out = []
     for m in WORD.finditer(folded):
-        w = m.group(0)
+        w = m.group(0).translate(LIGATURES)
         if not w.islower():
-            start = folded.rfind("\n", 0, m.start()) + 1
+            start = line_starts[bisect.bisect_right(line_starts, m.start()) - 1]
             if start not in capitals:
                 end = folded.find("\n", start)
                 capitals[start] = folded[start:end if end >= 0 else len(folded)].isupper()
-            if capitals[start] or (w[1:].islower() and SENTENCE_START.search(folded, max(0, m.start() - 8), m.start())):
+            if capitals[start] or (w[1:].islower() and
+                                   SENTENCE_START.search(folded, max(0, m.start() - LOOK_BACK), m.start())):
                 w = w.lower()
         out.append((w, m.start(), m.end()))
     return out
@@ -114,6 +121,14 @@ def keyword_vector(scores: dict[str, float]) -> dict[str, float]:
     return {slug: v / top for slug, v in scores.items() if v > 0} if top > 0 else {}
 
 
+def _sigmoid(z: float) -> float:
+    """1 / (1 + e^-z), without overflow for a large |z|."""
+    if z >= 0:
+        return 1.0 / (1.0 + math.exp(-z))
+    e = math.exp(z)
+    return e / (1.0 + e)
+
+
 Evidence = tuple[list[tuple[str, float]], list[tuple[str, float]]]  # keyword shares, term weights
 
 
@@ -142,8 +157,7 @@ class ThemeModel:
         evidence = evidence or self.evidence(scores, text, title)
         out = {}
         for slug in self.themes:
-            z = self.bias[slug] + sum(c for _, c in self._contributions(slug, evidence))
-            out[slug] = 1.0 / (1.0 + math.exp(-z))
+            out[slug] = _sigmoid(self.bias[slug] + sum(c for _, c in self._contributions(slug, evidence)))
         return out
 
     def reasons(self, slug: str, evidence: Evidence, k: int = 3) -> list[str]:
@@ -155,14 +169,20 @@ class ThemeModel:
         """Whether the model was fit on these themes (a theme added to or renamed in themes.yml since: no)."""
         return sorted(self.themes) == sorted(slugs)
 
-    def select(self, probs: dict[str, float]) -> list[str]:
-        """The most probable theme; the second and third when their probability reaches the thresholds."""
+    def weighed(self, evidence: Evidence) -> set[str]:
+        """The themes something in the report weighs for (not their frequency alone)."""
+        return {slug for slug in self.themes if self.reasons(slug, evidence, 1)}
+
+    def select(self, probs: dict[str, float], weighed: set[str] | None = None) -> list[str]:
+        """The most probable theme; the second and third when their probability reaches the thresholds and, given
+        ``weighed``, something in the report weighs for them."""
         ranked = sorted(probs.items(), key=lambda kv: (-kv[1], kv[0]))
         chosen = [ranked[0][0]]
-        if len(ranked) > 1 and ranked[1][1] >= self.second:
-            chosen.append(ranked[1][0])
-            if len(ranked) > 2 and ranked[2][1] >= self.third:
-                chosen.append(ranked[2][0])
+        others = [(s, p) for s, p in ranked[1:] if weighed is None or s in weighed]
+        if others and others[0][1] >= self.second:
+            chosen.append(others[0][0])
+            if len(others) > 1 and others[1][1] >= self.third:
+                chosen.append(others[1][0])
         return chosen
 
 
@@ -170,20 +190,32 @@ FIX = ("fit the model again (python -m build_scripts score --realtext --train th
        "(git checkout build_scripts/data/theme_model.yml)")
 
 
-def _numbers(name: str, value: object, problems: list[str]) -> dict[str, float]:
-    """A mapping of names to numbers, or {} and a problem naming the field."""
-    if value is None:
+MAX_WEIGHT = 1000.0  # a fitted weight is a few units; larger is a damaged file
+
+
+def _number(name: str, value: object, problems: list[str], low: float = -MAX_WEIGHT, high: float = MAX_WEIGHT) -> float:
+    """A finite number between low and high, or 0.0 and a problem naming the field."""
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not low <= float(value) <= high:
+        problems.append(f"field '{name}' must be a number between {low:g} and {high:g}, not {value!r}")
+        return 0.0
+    return float(value)
+
+
+def _numbers(name: str, value: object, problems: list[str], required: bool = False) -> dict[str, float]:
+    """A mapping of names to finite numbers, or {} and a problem naming the field."""
+    if value is None and not required:
         return {}
-    if not isinstance(value, dict):
+    if not isinstance(value, dict) or (required and not value):
         problems.append(f"field '{name}' must be a mapping of names to numbers")
         return {}
-    out = {}
-    for k, v in value.items():
-        if isinstance(v, bool) or not isinstance(v, (int, float)):
-            problems.append(f"field '{name}.{k}' must be a number, not {v!r}")
-        else:
-            out[str(k)] = float(v)
-    return out
+    return {str(k): _number(f"{name}.{k}", v, problems) for k, v in value.items()}
+
+
+def _keys(name: str, mapping: dict, allowed: set[str], required: set[str], problems: list[str]) -> None:
+    for key in sorted(set(map(str, mapping)) - allowed):
+        problems.append(f"unknown field '{name}{key}'; expected {', '.join(sorted(allowed))}")
+    for key in sorted(required - set(map(str, mapping))):
+        problems.append(f"field '{name}{key}' is missing")
 
 
 def from_data(data: object) -> tuple[ThemeModel | None, list[str]]:
@@ -191,23 +223,26 @@ def from_data(data: object) -> tuple[ThemeModel | None, list[str]]:
     problems: list[str] = []
     if not isinstance(data, dict) or not isinstance(data.get("themes"), dict) or not data["themes"]:
         return None, ["field 'themes' must map each theme's slug to its weights"]
+    _keys("", data, {"second", "third", "themes", "idf"}, {"second", "third", "themes", "idf"}, problems)
     themes: dict[str, dict] = {}
     for slug, m in data["themes"].items():
         if not isinstance(m, dict):
             problems.append(f"field 'themes.{slug}' must hold bias, keywords and words")
             continue
+        _keys(f"themes.{slug}.", m, {"bias", "keywords", "words"}, {"bias"}, problems)
         themes[str(slug)] = m
-    thresholds = _numbers("", {"second": data.get("second", 0.5), "third": data.get("third", 0.5)}, problems)
-    bias = {slug: _numbers(f"themes.{slug}", {"bias": m.get("bias", 0.0)}, problems).get("bias", 0.0)
-            for slug, m in themes.items()}
+    for slug, m in themes.items():
+        for k in sorted(set(map(str, m.get("keywords") or {})) - set(themes)):
+            problems.append(f"field 'themes.{slug}.keywords.{k}' weighs a theme the model does not have")
     model = ThemeModel(
         themes=tuple(themes),
-        idf=_numbers("idf", data.get("idf"), problems),
-        bias=bias,
+        idf=_numbers("idf", data.get("idf"), problems, required=True),
+        bias={slug: _number(f"themes.{slug}.bias", m.get("bias"), problems) for slug, m in themes.items()},
         keyword_weights={slug: _numbers(f"themes.{slug}.keywords", m.get("keywords"), problems)
                          for slug, m in themes.items()},
         term_weights={slug: _numbers(f"themes.{slug}.words", m.get("words"), problems) for slug, m in themes.items()},
-        second=thresholds.get("second", 0.5), third=thresholds.get("third", 0.5))
+        second=_number("second", data.get("second"), problems, 0.0, 1.0),
+        third=_number("third", data.get("third"), problems, 0.0, 1.0))
     return (None, problems) if problems else (model, [])
 
 

@@ -168,12 +168,13 @@ def classify_themes(text: str, title: str, vocab: Vocabulary) -> Found:
     if model is not None and model.fits([t.slug for t in vocab.themes]):
         evidence = model.evidence(scores, text, title)
         probs = model.probabilities(scores, text, title, evidence)
-        chosen = model.select(probs)
+        chosen = model.select(probs, model.weighed(evidence))
         ranked = sorted(probs.items(), key=lambda kv: (-kv[1], kv[0]))
         # the chosen themes with what weighed most for each, then the runners-up: why, for the curator
         detail = "; ".join([f"{s}={probs[s]:.2f} ({', '.join(model.reasons(s, evidence))})" for s in chosen]
                            + [f"{s}={v:.2f}" for s, v in ranked if s not in chosen][:3])
-        return Found(chosen, detail, round(ranked[0][1], 2),
+        # confidence: that of the least sure theme filed (a second theme at 0.3 is worth a curator's look)
+        return Found(chosen, detail, round(min(probs[s] for s in chosen), 2),
                      "theme model (theme_model.yml) over the keywords of themes.yml and the report's words")
     ranked = sorted(scores.items(), key=lambda kv: (-kv[1], kv[0]))
     top = ranked[0][1]
