@@ -11,7 +11,7 @@ import yaml
 from build_scripts.config import ConfigError, load_vocabulary
 from build_scripts.curator import theme_fit
 from build_scripts.extract import theme_model
-from build_scripts.extract.themes import classify_themes, theme_scores
+from build_scripts.extract.themes import classify_themes, select_themes, theme_scores
 
 DATA = Path(__file__).resolve().parent.parent / "build_scripts" / "data"
 
@@ -52,8 +52,9 @@ def test_the_file_a_fit_writes_is_the_model_the_build_reads(vocab, tmp_path):
     read = load_vocabulary(data).theme_model
     text = VACCINATION[0].format(n=40)
     scores = dict(theme_scores(text, "", vocab))
-    assert read.probabilities(scores, text, "") == model.probabilities(scores, text, "")
-    assert read.select(read.probabilities(scores, text, ""))[0] == "vaccination"
+    counts = theme_model.terms(text, "")
+    assert read.weigh(scores, counts).probs == model.weigh(scores, counts).probs
+    assert select_themes(read.weigh(scores, counts).probs, read.rule)[0] == "vaccination"
     # the words that weigh most for a theme come first: what a curator reads to see why
     written = yaml.safe_load((data / theme_model.FILE_NAME).read_text(encoding="utf-8"))
     words = list(written["themes"]["nutrition"]["words"].values())
@@ -137,16 +138,15 @@ def test_a_second_theme_needs_something_in_the_report_not_its_frequency_alone(vo
     model = vocab.theme_model
     text, title = "Le budget a été discuté.", ""
     scores = dict(theme_scores(text, title, vocab))
-    evidence = model.evidence(scores, text, title)
-    probs = model.probabilities(scores, text, title, evidence)
-    chosen = model.select(probs, model.weighed(evidence))
-    assert all(model.reasons(slug, evidence) for slug in chosen[1:])
-    assert all(slug in model.weighed(evidence) for slug in chosen[1:])
+    weighing = model.weigh(scores, theme_model.terms(text, title))
+    chosen = select_themes(weighing.probs, model.rule, weighing.weighed())
+    assert all(weighing.reasons(slug) for slug in chosen[1:])
+    assert all(slug in weighing.weighed() for slug in chosen[1:])
 
 
 def test_an_extreme_weight_gives_a_probability_not_a_crash(vocab):
     model = vocab.theme_model
     extreme = theme_model.ThemeModel(model.themes, model.idf, {s: -1000.0 for s in model.themes},
                                      model.keyword_weights, model.term_weights, model.second, model.third)
-    probs = extreme.probabilities({"nutrition": 2.0}, "La malnutrition aiguë.", "")
+    probs = extreme.weigh({"nutrition": 2.0}, theme_model.terms("La malnutrition aiguë.", "")).probs
     assert all(0.0 <= p < 1e-100 for p in probs.values())

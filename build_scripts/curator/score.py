@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import Any, Iterable
 
 import yaml
 from slugify import slugify
@@ -77,6 +77,14 @@ def score_set(folder: Path, expected: dict[str, dict[str, Any]], vocab: Vocabula
                 got = counts.get(f, report.meta.get(f))
                 out.append(f"  {name} [{f}]: expected {exp[f]!r}, got {got!r}")
     return {f: (a, b) for f, (a, b) in totals.items() if b}
+
+
+def theme_counts(pairs: Iterable[tuple[set[str], set[str]]]) -> tuple[int, int, int]:
+    """True positives, false positives and false negatives of (themes found, themes labelled) pairs."""
+    tp = fp = fn = 0
+    for got, want in pairs:
+        tp, fp, fn = tp + len(want & got), fp + len(got - want), fn + len(want - got)
+    return tp, fp, fn
 
 
 def theme_f1(tp: int, fp: int, fn: int) -> tuple[float, float, float]:

@@ -24,7 +24,7 @@ from ..config import Vocabulary
 from ..extract.report import prepare, title_for_themes
 from ..extract.themes import RULE, select_themes, theme_scores
 from . import realtext
-from .score import theme_f1
+from .score import theme_counts, theme_f1
 from .theme_suggest import MIN_LIFT, MIN_PARTS, MIN_SHARE, MIN_TEXTS, Doc, leave_one_part_out, suggest_keywords
 
 # the thresholds tried: second theme (min score, share of top), third theme (min score, share of top)
@@ -51,14 +51,10 @@ def examples(vocab: Vocabulary, docs: list[Doc]) -> list[Example]:
 
 
 def counts(exs: list[Example], rule: tuple[float, float, float, float]) -> tuple[int, int, int]:
-    tp = fp = fn = 0
-    for _, want, scores in exs:
-        got = set(select_themes(scores, rule))
-        tp, fp, fn = tp + len(want & got), fp + len(got - want), fn + len(want - got)
-    return tp, fp, fn
+    return theme_counts((set(select_themes(scores, rule)), want) for _, want, scores in exs)
 
 
-def _f1(c: tuple[int, int, int]) -> str:
+def f1_text(c: tuple[int, int, int]) -> str:
     p, r, f = theme_f1(*c)
     return f"F1 {f:.3f} (P {p:.2f} R {r:.2f})"
 
@@ -79,10 +75,10 @@ def cross_validate(vocab: Vocabulary) -> list[str]:
         held = [e for e in exs if e[0] == part]
         f, h = counts(held, rule), counts(held, RULE)
         fitted, hand = [a + b for a, b in zip(fitted, f)], [a + b for a, b in zip(hand, h)]
-        lines.append(f"  part {part} held out: thresholds fit on the others {rule}: {_f1(f)}; hand-set: {_f1(h)}")
-    lines.append(f"  all parts, each scored when held out: fit {_f1(tuple(fitted))}; hand-set {_f1(tuple(hand))}")
+        lines.append(f"  part {part} held out: thresholds fit on the others {rule}: {f1_text(f)}; hand-set: {f1_text(h)}")
+    lines.append(f"  all parts, each scored when held out: fit {f1_text(tuple(fitted))}; hand-set {f1_text(tuple(hand))}")
     rule = best_rule(exs)
-    lines.append(f"  thresholds fit on all {rule}: {_f1(counts(exs, rule))} (not a measure of generalisation)")
+    lines.append(f"  thresholds fit on all {rule}: {f1_text(counts(exs, rule))} (not a measure of generalisation)")
     lines.append("  nothing written: the thresholds live in build_scripts/extract/themes.py")
     return lines + suggestion_lines(docs, vocab)
 
@@ -94,9 +90,9 @@ def suggestion_lines(docs: list[Doc], vocab: Vocabulary) -> list[str]:
     before, after = [0, 0, 0], [0, 0, 0]
     for part, (a, b, n) in leave_one_part_out(docs, vocab).items():
         before, after = [x + y for x, y in zip(before, a)], [x + y for x, y in zip(after, b)]
-        lines.append(f"  part {part} held out, {n} terms suggested by the others added: {_f1(a)} -> {_f1(b)}")
-    lines.append(f"  all parts, each scored when held out: themes.yml {_f1(tuple(before))}; with the suggestions "
-                 f"{_f1(tuple(after))}")
+        lines.append(f"  part {part} held out, {n} terms suggested by the others added: {f1_text(a)} -> {f1_text(b)}")
+    lines.append(f"  all parts, each scored when held out: themes.yml {f1_text(tuple(before))}; with the suggestions "
+                 f"{f1_text(tuple(after))}")
     lines.append("  suggested from every development part (review each against the theme's definition before adding "
                  "it to themes.yml):")
     for theme, term, n, k, share in suggest_keywords(docs, vocab):

@@ -21,8 +21,8 @@ from ..config import DATA_DIR, Vocabulary
 from ..extract import theme_model
 from ..extract.themes import RULE, select_themes, theme_scores
 from . import realtext
-from .score import theme_f1
-from .theme_cv import documents
+from .score import theme_counts, theme_f1
+from .theme_cv import counts, documents, f1_text
 from .theme_suggest import Doc
 
 MAX_TERMS = 2000  # the terms used by most training texts…
@@ -87,21 +87,14 @@ def _fit(rows: list[Row], labels: list[set[str]], slugs: list[str]) -> theme_mod
 Held = tuple[dict[str, float], set[str]]  # a text's probabilities, and the themes something in it weighs for
 
 
-def _held(model: theme_model.ThemeModel, row: Row, doc: Doc) -> Held:
-    evidence = model.evidence(row[0], doc[2], doc[3])
-    return model.probabilities(row[0], doc[2], doc[3], evidence), model.weighed(evidence)
+def _held(model: theme_model.ThemeModel, row: Row) -> Held:
+    weighing = model.weigh(*row)
+    return weighing.probs, weighing.weighed()
 
 
 def _counts(probs: list[Held], labels: list[set[str]], second: float, third: float) -> tuple[int, int, int]:
-    tp = fp = fn = 0
-    for (p, weighed), want in zip(probs, labels):
-        got = set(_with(second, third).select(p, weighed))
-        tp, fp, fn = tp + len(want & got), fp + len(got - want), fn + len(want - got)
-    return tp, fp, fn
-
-
-def _with(second: float, third: float) -> theme_model.ThemeModel:
-    return theme_model.ThemeModel((), {}, {}, {}, {}, second, third)
+    return theme_counts((set(select_themes(p, theme_model.probability_rule(second, third), weighed)), want)
+                        for (p, weighed), want in zip(probs, labels))
 
 
 def _thresholds(probs: list[Held], labels: list[set[str]]) -> tuple[float, float]:
@@ -110,17 +103,9 @@ def _thresholds(probs: list[Held], labels: list[set[str]]) -> tuple[float, float
                key=lambda st: (round(theme_f1(*_counts(probs, labels, *st))[2], 4), -st[0], -st[1]))
 
 
-def _f1(c: tuple[int, int, int]) -> str:
-    p, r, f = theme_f1(*c)
-    return f"F1 {f:.3f} (P {p:.2f} R {r:.2f})"
-
-
 def _keyword_counts(rows: list[Row], labels: list[set[str]]) -> tuple[int, int, int]:
-    tp = fp = fn = 0
-    for (scores, _), want in zip(rows, labels):
-        got = set(select_themes(scores, RULE))
-        tp, fp, fn = tp + len(want & got), fp + len(got - want), fn + len(want - got)
-    return tp, fp, fn
+    """The keyword rule's counts on the same texts (theme_cv.counts)."""
+    return counts([("", want, scores) for (scores, _), want in zip(rows, labels)], RULE)
 
 
 def as_data(model: theme_model.ThemeModel) -> dict:
@@ -161,16 +146,16 @@ def fit_themes(vocab: Vocabulary, path: Path = DATA_DIR / theme_model.FILE_NAME)
         model = _fit([rows[i] for i in train], [labels[i] for i in train], slugs)
         for i, p in enumerate(parts):
             if p == part:
-                held[i] = _held(model, rows[i], docs[i])
+                held[i] = _held(model, rows[i])
     probs = held
     second, third = _thresholds(probs, labels)
     lines.append(f"  thresholds chosen on the held-out probabilities: second {second}, third {third}")
     for part in sorted(set(parts)):
         idx = [i for i, p in enumerate(parts) if p == part]
-        lines.append(f"  part {part}: model {_f1(_counts([probs[i] for i in idx], [labels[i] for i in idx], second, third))}"
-                     f"; keywords alone {_f1(_keyword_counts([rows[i] for i in idx], [labels[i] for i in idx]))}")
-    lines.append(f"  every part held out: model {_f1(_counts(probs, labels, second, third))}; "
-                 f"keywords alone {_f1(_keyword_counts(rows, labels))}")
+        lines.append(f"  part {part}: model {f1_text(_counts([probs[i] for i in idx], [labels[i] for i in idx], second, third))}"
+                     f"; keywords alone {f1_text(_keyword_counts([rows[i] for i in idx], [labels[i] for i in idx]))}")
+    lines.append(f"  every part held out: model {f1_text(_counts(probs, labels, second, third))}; "
+                 f"keywords alone {f1_text(_keyword_counts(rows, labels))}")
     model = _fit(rows, labels, slugs)
     model = theme_model.ThemeModel(model.themes, model.idf, model.bias, model.keyword_weights, model.term_weights,
                                    second, third)
@@ -178,10 +163,10 @@ def fit_themes(vocab: Vocabulary, path: Path = DATA_DIR / theme_model.FILE_NAME)
     if calibration:
         cal_docs = documents(vocab, calibration)
         cal_rows, cal_labels = _rows(cal_docs, vocab), [d[1] for d in cal_docs]
-        cal_probs = [_held(model, r, d) for r, d in zip(cal_rows, cal_docs)]
+        cal_probs = [_held(model, r) for r in cal_rows]
         lines.append(f"  fit on every development part, scored on the {len(cal_docs)} calibration texts: model "
-                     f"{_f1(_counts(cal_probs, cal_labels, second, third))}; keywords alone "
-                     f"{_f1(_keyword_counts(cal_rows, cal_labels))}")
+                     f"{f1_text(_counts(cal_probs, cal_labels, second, third))}; keywords alone "
+                     f"{f1_text(_keyword_counts(cal_rows, cal_labels))}")
     write_model(model, path)
     lines.append(f"  written: {path.name} ({len(model.idf)} terms)")
     return lines

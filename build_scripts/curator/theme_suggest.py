@@ -19,6 +19,7 @@ from ..config import Vocabulary
 from ..extract.themes import RULE, select_themes, theme_scores
 from ..extract.theme_model import content_terms
 from ..text import fold
+from .score import theme_counts
 
 MIN_TEXTS = 10  # texts that use the term…
 MIN_PARTS = 3  # …from at least this many parts of the set
@@ -85,11 +86,8 @@ def with_keywords(vocab: Vocabulary, suggestions: Iterable[Suggestion]) -> Vocab
 
 def counts(docs: Iterable[Doc], vocab: Vocabulary) -> tuple[int, int, int]:
     """Theme tp, fp, fn of these texts with this vocabulary and the hand-set selection rule."""
-    tp = fp = fn = 0
-    for _, want, text, title in docs:
-        got = set(select_themes(theme_scores(text, title, vocab), RULE))
-        tp, fp, fn = tp + len(want & got), fp + len(got - want), fn + len(want - got)
-    return tp, fp, fn
+    return theme_counts((set(select_themes(theme_scores(text, title, vocab), RULE)), want)
+                        for _, want, text, title in docs)
 
 
 def leave_one_part_out(docs: list[Doc], vocab: Vocabulary, **limits) -> dict[str, tuple[tuple[int, int, int],

@@ -46,14 +46,13 @@ DATED_BYLINE = re.compile(rf"^.{{0,60}}\b(?i:par|by)(?:\s+(?:[A-ZÀ-Ý][\w.'’-
                           rf"(?P<date>{_DATE})\W*$")  # a person's name, not 'organisé par la DRS, le 12 mars 2024'
 BYLINE = re.compile(r"^\W*(?:par|by|auteur|redige par|source|credit photo|photo)\s*:?\s+[\w .'’-]{2,60}$",
                     re.IGNORECASE)
+# a site's section, bare or as a list item ('- Actualités'; the head's other list items may be the report's)
+SECTION = r"(?:[-–•·*|]\s*)?(?:actualites?|accueil|une|a la une|sante|societe|politique)"
 BANNER = re.compile(r"^(?:.{0,40}\.(?:net|com|org|info|ne|ml|bf|sn|ci|cm|td|tg|bj|gn|cd|ga|mr)\b.{0,80}|"
-                    r"proverbe du jour\s*:.*|actualites?|accueil|une|a la une|sante|societe|politique|"
+                    rf"proverbe du jour\s*:.*|{SECTION}|"
                     r"top of page|haut de (?:la )?page|retour en haut|a\+?\s*a\s*a-|imprimer|partager.{0,30}|"
                     r"vous etes (?:sur|ici).{0,60}|page \d+\s*sur\s*\d+|(?:home|accueil)\s*[|>/].*|.*(?:\s\|\s.*){2,}|"
                     r"[^\s]+\.(?:jpe?g|png|gif|webp))$", re.IGNORECASE)
-# a site's section, bare or as a list item: '- Actualités' (other list items in the head may be the report's)
-LIST_MARK = re.compile(r"^[-–•·*|]\s*")
-SECTION = re.compile(r"^(?:actualites?|accueil|une|a la une|sante|societe|politique)$")
 HEAD_LINES = 8  # publication lines and banners are looked for among the first lines only
 TAIL_LINES = 3  # and a publication date alone on a line among the last lines: 'Journal', '7 novembre 2022'
 DATE_ALONE = re.compile(rf"^\W*(?P<date>{_DATE})\W*$", re.IGNORECASE)
@@ -159,8 +158,7 @@ def strip_lead(text: str) -> Lead:
             _published(lead, parse_date(_short_year(pub.group("date"))))
             lead.removed.append(line.strip())
             continue
-        if n < HEAD_LINES and (BANNER.match(f) or SECTION.match(LIST_MARK.sub("", f)) or BYLINE.match(f)) \
-                and len(f) < 140:
+        if n < HEAD_LINES and (BANNER.match(f) or BYLINE.match(f)) and len(f) < 140:
             lead.removed.append(line.strip())
             continue
         if not dateline_done and n < HEAD_LINES + 6:  # (a dateline under a blog's furniture too)

@@ -3,8 +3,8 @@
 Per theme, a logistic regression over two kinds of evidence: the keyword scores of every theme (themes.yml, as
 ``themes.theme_scores`` counts them), each as a share of the top theme's, and the content words of the report (single
 words and pairs of words, accents removed, tf-idf weighted over the model's terms, the title counted TITLE_REPEAT
-times). The top theme is
-always kept, the second and the third when their probability reaches the model's thresholds.
+times). The top theme is always kept, the second and the third when their probability reaches the model's
+thresholds and something in the report weighs for them (themes.select_themes).
 
 The keywords stay the curator's lever: they are features the model weighs, and a theme the model does not know
 (added to themes.yml after the fit) makes the build fall back on the keyword rule until the model is fit again. The
@@ -129,7 +129,26 @@ def _sigmoid(z: float) -> float:
     return e / (1.0 + e)
 
 
-Evidence = tuple[list[tuple[str, float]], list[tuple[str, float]]]  # keyword shares, term weights
+def probability_rule(second: float, third: float) -> tuple[float, float, float, float]:
+    """Thresholds on probabilities as themes.select_themes reads them (a probability alone, no share of the top)."""
+    return second, 0.0, third, 0.0
+
+
+@dataclass(frozen=True)
+class Weighing:
+    """What the model makes of one report: each theme's probability, and what weighed for or against it."""
+
+    probs: dict[str, float]
+    contributions: dict[str, list[tuple[str, float]]]  # theme -> (feature, weight x value), in one order
+
+    def reasons(self, slug: str, k: int = 3) -> list[str]:
+        """The k features that weigh most for a theme in this report: what a curator reads to see why."""
+        ranked = sorted(self.contributions[slug], key=lambda fc: (-fc[1], fc[0]))
+        return [f for f, c in ranked[:k] if c > 0]
+
+    def weighed(self) -> set[str]:
+        """The themes something in the report weighs for (not their frequency alone)."""
+        return {slug for slug, cs in self.contributions.items() if any(c > 0 for _, c in cs)}
 
 
 @dataclass(frozen=True)
@@ -142,48 +161,26 @@ class ThemeModel:
     second: float  # probability a second theme needs
     third: float  # … and a third
 
-    def evidence(self, scores: dict[str, float], text: str, title: str) -> Evidence:
-        """What the model reads of a report: the keyword shares and the term weights, each in one order (sums taken
-        in that order give the same result on every machine)."""
-        return (sorted(keyword_vector(scores).items()), sorted(term_vector(terms(text, title), self.idf).items()))
+    @property
+    def rule(self) -> tuple[float, float, float, float]:
+        return probability_rule(self.second, self.third)
 
-    def _contributions(self, slug: str, evidence: Evidence) -> list[tuple[str, float]]:
-        kw_w, term_w = self.keyword_weights[slug], self.term_weights[slug]
-        return ([(f"{k} keywords", kw_w.get(k, 0.0) * v) for k, v in evidence[0]]
-                + [(t, term_w.get(t, 0.0) * v) for t, v in evidence[1]])
-
-    def probabilities(self, scores: dict[str, float], text: str, title: str,
-                      evidence: Evidence | None = None) -> dict[str, float]:
-        evidence = evidence or self.evidence(scores, text, title)
-        out = {}
+    def weigh(self, scores: dict[str, float], counts: Counter[str]) -> Weighing:
+        """Each theme's probability from the keyword scores and the report's terms (``terms``); the features are
+        read in one order, so the sums are the same on every machine."""
+        kw = sorted(keyword_vector(scores).items())
+        words = sorted(term_vector(counts, self.idf).items())
+        contributions = {}
         for slug in self.themes:
-            out[slug] = _sigmoid(self.bias[slug] + sum(c for _, c in self._contributions(slug, evidence)))
-        return out
-
-    def reasons(self, slug: str, evidence: Evidence, k: int = 3) -> list[str]:
-        """The k features that weigh most for a theme in this report: what a curator reads to see why."""
-        ranked = sorted(self._contributions(slug, evidence), key=lambda fc: (-fc[1], fc[0]))
-        return [f for f, c in ranked[:k] if c > 0]
+            kw_w, term_w = self.keyword_weights[slug], self.term_weights[slug]
+            contributions[slug] = ([(f"{k} keywords", kw_w.get(k, 0.0) * v) for k, v in kw]
+                                   + [(t, term_w.get(t, 0.0) * v) for t, v in words])
+        probs = {slug: _sigmoid(self.bias[slug] + sum(c for _, c in cs)) for slug, cs in contributions.items()}
+        return Weighing(probs, contributions)
 
     def fits(self, slugs: list[str] | tuple[str, ...]) -> bool:
         """Whether the model was fit on these themes (a theme added to or renamed in themes.yml since: no)."""
         return sorted(self.themes) == sorted(slugs)
-
-    def weighed(self, evidence: Evidence) -> set[str]:
-        """The themes something in the report weighs for (not their frequency alone)."""
-        return {slug for slug in self.themes if self.reasons(slug, evidence, 1)}
-
-    def select(self, probs: dict[str, float], weighed: set[str] | None = None) -> list[str]:
-        """The most probable theme; the second and third when their probability reaches the thresholds and, given
-        ``weighed``, something in the report weighs for them."""
-        ranked = sorted(probs.items(), key=lambda kv: (-kv[1], kv[0]))
-        chosen = [ranked[0][0]]
-        others = [(s, p) for s, p in ranked[1:] if weighed is None or s in weighed]
-        if others and others[0][1] >= self.second:
-            chosen.append(others[0][0])
-            if len(others) > 1 and others[1][1] >= self.third:
-                chosen.append(others[1][0])
-        return chosen
 
 
 FIX = ("fit the model again (python -m build_scripts score --realtext --train themes) or restore the file "

@@ -8,6 +8,7 @@ from collections import Counter
 from ..config import Vocabulary
 from ..models import Found
 from ..text import PhraseSets, fold, phrase_pattern
+from . import theme_model
 
 # A report is filed under its main subject and, most often, one more (what it treats of the subject: its
 # coordination, its staff, its follow-up…); a third only when it weighs nearly as much as the first.
@@ -144,13 +145,17 @@ def theme_scores(text: str, title: str, vocab: Vocabulary) -> Counter[str]:
 RULE = (MIN_THEME_SCORE, SHARE_OF_TOP, THIRD_MIN_SCORE, THIRD_SHARE_OF_TOP)
 
 
-def select_themes(scores: Counter[str] | dict[str, float], rule: tuple[float, float, float, float] = RULE) -> list[str]:
+def select_themes(scores: Counter[str] | dict[str, float], rule: tuple[float, float, float, float] = RULE,
+                  eligible: set[str] | None = None) -> list[str]:
     """The top theme; the second when it scores at least rule[0] and rule[1] x the top; the third when it scores at
-    least rule[2] and rule[3] x the top (``score --realtext --train themes`` cross-validates these thresholds)."""
+    least rule[2] and rule[3] x the top (``score --realtext --train themes`` cross-validates these thresholds); given
+    ``eligible``, the second and third are taken among those themes only. The theme model's probabilities are
+    selected the same way (its rule: a probability alone)."""
     ranked = sorted(scores.items(), key=lambda kv: (-kv[1], kv[0]))
     if not ranked:
         return []
     top, chosen = ranked[0][1], [ranked[0][0]]
+    ranked = ranked[:1] + [kv for kv in ranked[1:] if eligible is None or kv[0] in eligible]
     if len(ranked) > 1 and ranked[1][1] >= max(rule[0], rule[1] * top):
         chosen.append(ranked[1][0])
         if len(ranked) > 2 and ranked[2][1] >= max(rule[2], rule[3] * top):
@@ -166,12 +171,12 @@ def classify_themes(text: str, title: str, vocab: Vocabulary) -> Found:
         return Found([], "", 0.0, "no theme keyword found")
     model = vocab.theme_model
     if model is not None and model.fits([t.slug for t in vocab.themes]):
-        evidence = model.evidence(scores, text, title)
-        probs = model.probabilities(scores, text, title, evidence)
-        chosen = model.select(probs, model.weighed(evidence))
+        weighing = model.weigh(scores, theme_model.terms(text, title))
+        probs = weighing.probs
+        chosen = select_themes(probs, model.rule, weighing.weighed())
         ranked = sorted(probs.items(), key=lambda kv: (-kv[1], kv[0]))
         # the chosen themes with what weighed most for each, then the runners-up: why, for the curator
-        detail = "; ".join([f"{s}={probs[s]:.2f} ({', '.join(model.reasons(s, evidence))})" for s in chosen]
+        detail = "; ".join([f"{s}={probs[s]:.2f} ({', '.join(weighing.reasons(s))})" for s in chosen]
                            + [f"{s}={v:.2f}" for s, v in ranked if s not in chosen][:3])
         # confidence: that of the least sure theme filed (a second theme at 0.3 is worth a curator's look)
         return Found(chosen, detail, round(min(probs[s] for s in chosen), 2),
