@@ -2,7 +2,7 @@
 
     python -m build_scripts build [--source DIR] [--docs DIR] [--strict]
     python -m build_scripts check [--source DIR]
-    python -m build_scripts score [--devset DIR | --formats DIR] [--realtext [--missing | --store ID FILE | --train FIELD | --agreement]]
+    python -m build_scripts score [--devset DIR | --formats DIR] [--realtext [--missing | --store ID FILE | --train FIELD | --curve FIELD | --agreement]]
     python -m build_scripts site | bundle | serve [--port N]
 """
 
@@ -100,6 +100,10 @@ def _parser() -> argparse.ArgumentParser:
                         "the cross-validated figures and write both into build_scripts/data/weights.yml; 'themes' "
                         "fits the theme model (figures of each part held out, then build_scripts/data/"
                         "theme_model.yml) and prints the keyword rule's thresholds and suggested keywords")
+    s.add_argument("--curve", choices=("organiser", "programme", "themes"), default=None,
+                   help="with --realtext: the learning curve of a field's candidate scorer or of the theme model "
+                        "(each part held out, fit on a quarter, a half, three quarters and all of the other parts): "
+                        "whether labelling more texts would help")
     s.add_argument("--agreement", action="store_true",
                    help="with --realtext: score the second labeller (tests/realtext/second_labels.yml) against the "
                         "first, beside the extractor on the same texts (inter-annotator agreement)")
@@ -172,6 +176,12 @@ def _realtext(args: argparse.Namespace, vocab) -> int:
         if args.agreement:
             from .curator.agreement import run_agreement
             return _lines(run_agreement(vocab))
+        if args.curve == "themes":
+            from .curator.theme_fit import theme_curve
+            return _lines((EXIT_OK, theme_curve(vocab)))
+        if args.curve:
+            from .curator.train import curve
+            return _lines((EXIT_OK, curve(args.curve, vocab)))
         if args.train == "themes":
             from .curator.theme_cv import cross_validate
             from .curator.theme_fit import fit_themes

@@ -461,3 +461,14 @@ def test_a_sites_section_as_a_list_item_is_furniture_but_the_reports_own_list_it
                       "La Direction régionale de la santé a organisé un atelier.")
     assert lead.removed == ["- Actualités", "- Santé"]
     assert "- Partager les leçons apprises" in lead.text
+
+
+def test_a_learning_curve_fits_on_nested_shares_of_the_other_parts_and_never_on_the_part_held_out():
+    parts = list("ABCDEFGH")
+    for held_out in parts:
+        shares = [realtext.some_parts(parts, held_out, s) for s in realtext.CURVE]
+        assert all(held_out not in chosen for chosen in shares)
+        assert all(small <= large for small, large in zip(shares, shares[1:]))  # a larger share holds a smaller one's
+        assert [len(chosen) for chosen in shares] == [2, 4, 5, 7] and shares[-1] == set(parts) - {held_out}
+        assert realtext.some_parts(list(reversed(parts)), held_out, 0.5) == shares[1]  # the same parts every run
+    assert len(realtext.some_parts(["A", "B"], "A", 0.25)) == 1  # never fit on nothing

@@ -137,3 +137,18 @@ def test_training_reports_cross_validated_figures(vocab, tmp_path):
     lines = train.train("programme", vocab, path=tmp_path / "w.yml", write=False)
     assert any("5-fold" in line for line in lines) and any("half C (fit on the others)" in line for line in lines)
     assert not (tmp_path / "w.yml").exists()
+
+
+def test_the_learning_curve_fits_on_more_parts_each_step_and_scores_the_part_held_out():
+    exs = []
+    for part in "ABCDE":
+        for n, (cands, right, _) in enumerate(_examples()[:6]):
+            exs.append(train.Example(f"{part}{n}", part, [weigh.Candidate(str(i), str(i), i, f)
+                                                          for i, f in enumerate(cands)], right, "x"))
+    rows = train.learning_curve("organiser", exs)
+    assert [share for share, _, _, _ in rows] == list(realtext.CURVE)
+    sizes = [fit_on for _, fit_on, _, _ in rows]
+    assert sizes == sorted(sizes) and sizes[0] < sizes[-1] == 24  # all four other parts, 6 texts each
+    assert all(parts == 5 and fig.n == 30 for _, _, parts, fig in rows)
+    assert rows[-1][3].right == 30  # the evidence that makes the right answer is learnt from the other parts
+    assert rows == train.learning_curve("organiser", exs)  # the same parts are drawn every run

@@ -170,3 +170,30 @@ def fit_themes(vocab: Vocabulary, path: Path = DATA_DIR / theme_model.FILE_NAME)
     write_model(model, path)
     lines.append(f"  written: {path.name} ({len(model.idf)} terms)")
     return lines
+
+
+def theme_curve(vocab: Vocabulary) -> list[str]:
+    """The theme model's learning curve (``score --realtext --curve themes``): each development part held out in turn,
+    the model fit on a share of the other parts (realtext.CURVE), at the thresholds of the model file, so that only
+    the number of texts fit on changes. A curve still rising says more labelled texts would help, and by how much."""
+    slugs = sorted(t.slug for t in vocab.themes)
+    current = vocab.theme_model
+    second, third = (current.second, current.third) if current is not None else (0.2, 0.55)
+    docs = documents(vocab)
+    rows, labels, parts = _rows(docs, vocab), [d[1] for d in docs], [d[0] for d in docs]
+    lines = [f"themes: learning curve, each of the {len(set(parts))} development parts held out in turn, fit on a share "
+             f"of the other parts (thresholds {second}, {third})"]
+    for share in realtext.CURVE:
+        held: list[Held] = [({}, set())] * len(docs)
+        fit_on = 0
+        for part in sorted(set(parts)):
+            keep = realtext.some_parts(set(parts), part, share)
+            train = [i for i, p in enumerate(parts) if p in keep]
+            fit_on += len(train)
+            model = _fit([rows[i] for i in train], [labels[i] for i in train], slugs)
+            for i, p in enumerate(parts):
+                if p == part:
+                    held[i] = _held(model, rows[i])
+        lines.append(f"  {share:>4.0%} of the other parts (about {round(fit_on / len(set(parts)))} texts): "
+                     f"{f1_text(_counts(held, labels, second, third))}")
+    return lines

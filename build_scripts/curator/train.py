@@ -237,6 +237,34 @@ def cross_validate(exs: list[Example], drop: tuple[str, ...] = (),
     return out
 
 
+def learning_curve(field: str, exs: list[Example],
+                   shares: tuple[float, ...] = realtext.CURVE) -> list[tuple[float, int, int, Figures]]:
+    """Each real part held out in turn, fit on the development set and a share of the other parts: (share, mean
+    number of real texts fit on, parts, figures summed over the parts held out). A curve that has flattened says that
+    labelling more texts of the same kind will not move the field: its features are what limits it."""
+    parts = sorted({e.group for e in exs if e.group != "dev"})
+    out = []
+    for share in shares:
+        total, fit_on = Figures(), 0
+        for part in parts:
+            keep = realtext.some_parts(parts, part, share)
+            trainable = [e for e in exs if e.group == "dev" or e.group in keep]
+            fit_on += sum(e.group != "dev" for e in trainable)
+            total.add(evaluate(_fit(field, trainable), [e for e in exs if e.group == part], field=field))
+        out.append((share, round(fit_on / max(1, len(parts))), len(parts), total))
+    return out
+
+
+def curve(field: str, vocab: Vocabulary) -> list[str]:
+    """The learning curve of a field's scorer, as lines for ``score --realtext --curve FIELD``."""
+    exs = examples(field, vocab)
+    lines = [f"{field}: learning curve, each real part held out in turn, fit on the development set and a share of "
+             f"the other parts"]
+    for share, fit_on, parts, fig in learning_curve(field, exs):
+        lines.append(f"  {share:>4.0%} of the other parts (about {fit_on} real texts): {fig}")
+    return lines
+
+
 def recall(exs: list[Example]) -> str:
     real = [e for e in exs if e.group != "dev"]
     labelled = [e for e in real if e.right is not None]
