@@ -135,19 +135,33 @@ def write_model(model: theme_model.ThemeModel, path: Path) -> None:
                     encoding="utf-8")
 
 
-def fit_themes(vocab: Vocabulary, path: Path = DATA_DIR / theme_model.FILE_NAME) -> list[str]:
-    slugs = sorted(t.slug for t in vocab.themes)
+def _development(vocab: Vocabulary) -> tuple[list[str], list[Row], list[set[str]], list[str]]:
+    """The themes' slugs, and the development texts' rows, labels and parts."""
     docs = documents(vocab)
-    rows, labels, parts = _rows(docs, vocab), [d[1] for d in docs], [d[0] for d in docs]
-    lines = [f"themes: {len(docs)} development texts, {len(slugs)} themes; each part held out in turn:"]
-    held: list[Held] = [({}, set())] * len(docs)
+    return sorted(t.slug for t in vocab.themes), _rows(docs, vocab), [d[1] for d in docs], [d[0] for d in docs]
+
+
+def _held_out(slugs: list[str], rows: list[Row], labels: list[set[str]], parts: list[str],
+              share: float = 1.0) -> tuple[list[Held], int]:
+    """Each part held out in turn, weighed by a model fit on a share of the other parts (realtext.some_parts: all of
+    them at 1.0); and the number of texts fit on, summed over the parts."""
+    held: list[Held] = [({}, set())] * len(rows)
+    fit_on = 0
     for part in sorted(set(parts)):
-        train = [i for i, p in enumerate(parts) if p != part]
+        keep = realtext.some_parts(set(parts), part, share)
+        train = [i for i, p in enumerate(parts) if p in keep]
+        fit_on += len(train)
         model = _fit([rows[i] for i in train], [labels[i] for i in train], slugs)
         for i, p in enumerate(parts):
             if p == part:
                 held[i] = _held(model, rows[i])
-    probs = held
+    return held, fit_on
+
+
+def fit_themes(vocab: Vocabulary, path: Path = DATA_DIR / theme_model.FILE_NAME) -> list[str]:
+    slugs, rows, labels, parts = _development(vocab)
+    lines = [f"themes: {len(rows)} development texts, {len(slugs)} themes; each part held out in turn:"]
+    probs, _ = _held_out(slugs, rows, labels, parts)
     second, third = _thresholds(probs, labels)
     lines.append(f"  thresholds chosen on the held-out probabilities: second {second}, third {third}")
     for part in sorted(set(parts)):
@@ -176,24 +190,13 @@ def theme_curve(vocab: Vocabulary) -> list[str]:
     """The theme model's learning curve (``score --realtext --curve themes``): each development part held out in turn,
     the model fit on a share of the other parts (realtext.CURVE), at the thresholds of the model file, so that only
     the number of texts fit on changes. A curve still rising says more labelled texts would help, and by how much."""
-    slugs = sorted(t.slug for t in vocab.themes)
     current = vocab.theme_model
     second, third = (current.second, current.third) if current is not None else (0.2, 0.55)
-    docs = documents(vocab)
-    rows, labels, parts = _rows(docs, vocab), [d[1] for d in docs], [d[0] for d in docs]
+    slugs, rows, labels, parts = _development(vocab)
     lines = [f"themes: learning curve, each of the {len(set(parts))} development parts held out in turn, fit on a share "
              f"of the other parts (thresholds {second}, {third})"]
     for share in realtext.CURVE:
-        held: list[Held] = [({}, set())] * len(docs)
-        fit_on = 0
-        for part in sorted(set(parts)):
-            keep = realtext.some_parts(set(parts), part, share)
-            train = [i for i, p in enumerate(parts) if p in keep]
-            fit_on += len(train)
-            model = _fit([rows[i] for i in train], [labels[i] for i in train], slugs)
-            for i, p in enumerate(parts):
-                if p == part:
-                    held[i] = _held(model, rows[i])
+        held, fit_on = _held_out(slugs, rows, labels, parts, share)
         lines.append(f"  {share:>4.0%} of the other parts (about {round(fit_on / len(set(parts)))} texts): "
                      f"{f1_text(_counts(held, labels, second, third))}")
     return lines
